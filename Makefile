@@ -1,0 +1,70 @@
+# Ressort — two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+RESSORT := $(BIN)/ressort
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# PostgreSQL used by `make test` for its second pass, when it answers.
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ressort
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install install-dev run test test-sqlite test-postgres quality bench browser-deps vendor clean
+
+$(BIN)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## install: venv, pinned dependencies, database migrations, official data, frameworks, demo
+install: $(BIN)/.installed
+	mkdir -p var
+	$(RESSORT) setup
+
+## run: install, then serve HTTP and websockets on http://127.0.0.1:8000 until Ctrl-C
+run: install
+	DEBUG=$${DEBUG:-1} $(RESSORT) runserver $(HOST):$(PORT)
+
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installation de chromium (paquet Debian) pour les tests navigateur…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+
+install-dev: $(BIN)/.installed-dev browser-deps
+
+## quality: lint, format check, type check of the analysis package, migrations check
+quality: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(RESSORT) makemigrations --check --dry-run
+
+test-sqlite: install-dev
+	@echo "== Tests sur SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest -q
+
+test-postgres: install-dev
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== Tests sur PostgreSQL ($(PG_TEST_URL)) =="; \
+	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q; \
+	else echo "== PostgreSQL ne répond pas à $(PG_TEST_URL) : passe PostgreSQL sautée =="; fi
+
+## test: quality checks, then the whole suite on SQLite and (when it answers) PostgreSQL
+test: quality test-sqlite test-postgres
+	@echo "Suite passée sur : SQLite$$($(BIN)/python -c "import psycopg; psycopg.connect('$(PG_TEST_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close(); print(' et PostgreSQL')" 2>/dev/null)"
+
+## bench: every benchmark of bench/, figures written as JSON under bench/results/
+bench: install-dev
+	$(BIN)/python -m bench
+
+vendor:
+	./scripts/vendor-assets.sh
+
+clean:
+	rm -rf $(VENV) var

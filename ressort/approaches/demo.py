@@ -1,0 +1,146 @@
+"""The demo démarche (slug `demo`) on the Communauté d'agglomération Porte de l'Isère.
+
+Its perimeter and official figures are real; the texts and people are illustrative, and the
+pages say so (Approach.is_demo).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from ressort.approaches import services
+from ressort.approaches.models import (
+    Approach,
+    GovernanceBody,
+    GovernanceMember,
+    Membership,
+    MethodStep,
+    Role,
+    StepStatus,
+)
+from ressort.territories.models import Territory, TerritoryType
+
+DEMO_SLUG = "demo"
+DEMO_EPCI = "243800604"  # CA Porte de l'Isère (CAPI), one of the offer's reference territories
+DEMO_PASSWORD = "ressort-demo"  # noqa: S105 — printed on purpose: a demo instance
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    first_name: str
+    last_name: str
+    role: str
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("accompagnatrice@demo.ressort.fr", "Camille", "Accompagnatrice", Role.FACILITATOR),
+    DemoAccount("cheffe.projet@demo.ressort.fr", "Nadia", "Cheffe de projet", Role.PROJECT_LEAD),
+    DemoAccount("elu@demo.ressort.fr", "Bernard", "Élu référent", Role.ELECTED_LEAD),
+    DemoAccount("agent@demo.ressort.fr", "Lucas", "Agent eau", Role.TEAM_MEMBER),
+    DemoAccount("partenaire@demo.ressort.fr", "Inès", "Partenaire", Role.PARTNER),
+)
+DEMO_ADMIN = "admin@demo.ressort.fr"
+
+
+def demo_accounts_text() -> str:
+    lines = [f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :"]
+    lines += [f"  {a.email:<36} {Role(a.role).label}" for a in DEMO_ACCOUNTS]
+    lines.append(f"  {DEMO_ADMIN:<36} Administrateur du site (/admin/)")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def load_demo() -> tuple[Approach, bool]:
+    """Create the demo démarche and its accounts if missing; never touches an existing one."""
+    existing = Approach.objects.filter(slug=DEMO_SLUG).first()
+    if existing:
+        return existing, False
+    territory = Territory.objects.get(type=TerritoryType.EPCI, code=DEMO_EPCI)
+    users = get_user_model().objects
+    accounts = []
+    for account in DEMO_ACCOUNTS:
+        user, created = users.get_or_create(
+            email=account.email,
+            defaults={"first_name": account.first_name, "last_name": account.last_name},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        accounts.append((user, account.role))
+    if not users.filter(email=DEMO_ADMIN).exists():
+        users.create_superuser(DEMO_ADMIN, DEMO_PASSWORD, first_name="Admin", last_name="Démo")
+    lead_user, lead_role = accounts[0]
+    approach = services.create_approach(
+        name="Porte de l'Isère résiliente (démonstration)",
+        slug=DEMO_SLUG,
+        creator=lead_user,
+        role=lead_role,
+        territory=territory,
+        communes=[],
+        is_demo=True,
+    )
+    Membership.objects.bulk_create(
+        Membership(approach=approach, user=user, role=role) for user, role in accounts[1:]
+    )
+    approach.ambition = (
+        "Faire de la résilience la matrice du projet de territoire de l'agglomération : "
+        "garantir l'eau, l'alimentation et un logement digne à tous les habitants face aux "
+        "canicules, aux sécheresses et aux chocs économiques, dans les limites planétaires."
+    )
+    approach.intentions = (
+        "Partir des vulnérabilités vécues par les habitants, relier les politiques sectorielles "
+        "(eau, urbanisme, mobilité, économie), associer les 22 communes et les acteurs "
+        "économiques de la plaine, et aboutir à une stratégie votée par le conseil "
+        "communautaire."
+    )
+    approach.steering_frequency = "Tous les trimestres"
+    approach.modules = ["gouvernance", "aide-decision", "transition-juste"]
+    approach.save()
+    GovernanceMember.objects.bulk_create(
+        GovernanceMember(
+            approach=approach, body=body, name=name, position=position, organisation=organisation
+        )
+        for body, name, position, organisation in [
+            (
+                GovernanceBody.PROJECT_LEAD,
+                "Nadia (exemple)",
+                "Cheffe de projet transitions",
+                "Direction de l'aménagement durable",
+            ),
+            (
+                GovernanceBody.ELECTED_LEAD,
+                "Bernard (exemple)",
+                "Vice-président transitions",
+                "Conseil communautaire",
+            ),
+            (
+                GovernanceBody.TEAM,
+                "Lucas (exemple)",
+                "Technicien eau et assainissement",
+                "Service eau",
+            ),
+            (
+                GovernanceBody.TEAM,
+                "Sophie (exemple)",
+                "Chargée de mission habitat",
+                "Service habitat",
+            ),
+            (GovernanceBody.STEERING, "Bureau communautaire", "", "Agglomération"),
+            (GovernanceBody.OUTSIDE, "Chambre d'agriculture (exemple)", "", "Partenaire"),
+            (GovernanceBody.OUTSIDE, "Association d'habitants (exemple)", "", "Société civile"),
+        ]
+    )
+    dates = {
+        "1": (date(2026, 9, 1), date(2026, 11, 30), StepStatus.DONE),
+        "2": (date(2026, 12, 1), date(2027, 5, 31), StepStatus.ONGOING),
+        "3A": (date(2027, 6, 1), date(2027, 9, 30), StepStatus.TODO),
+        "3B": (date(2027, 10, 1), date(2028, 3, 31), StepStatus.TODO),
+        "3C": (date(2028, 4, 1), date(2028, 6, 30), StepStatus.TODO),
+    }
+    for step in MethodStep.objects.filter(approach=approach):
+        step.start_date, step.end_date, step.status = dates[step.code]
+        step.save()
+    return approach, True

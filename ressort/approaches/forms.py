@@ -1,0 +1,169 @@
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from ressort.approaches.method import MODULES, STEP_BY_CODE
+from ressort.approaches.models import (
+    Approach,
+    GovernanceMember,
+    MethodStep,
+    PerimeterKind,
+    Role,
+)
+from ressort.approaches.perimeter import parse_commune_codes, resolve_territory
+
+
+class PerimeterForm(forms.Form):
+    """Name and perimeter of a démarche, for its creation and its settings."""
+
+    name = forms.CharField(label="Nom de la démarche", max_length=200)
+    perimeter_kind = forms.ChoiceField(
+        label="Périmètre", choices=PerimeterKind.choices, widget=forms.RadioSelect
+    )
+    territory = forms.CharField(
+        label="Territoire officiel",
+        required=False,
+        help_text="Nom ou code INSEE (SIREN pour un EPCI) ; choisissez dans les suggestions.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "data-territory-autocomplete": ""}),
+    )
+    territory_code = forms.CharField(required=False, widget=forms.HiddenInput)
+    perimeter_label = forms.CharField(
+        label="Nature et nom du regroupement",
+        required=False,
+        max_length=120,
+        help_text="ex. PETR du Pays de Montluçon, SCoT Métropole Savoie, bassin de vie…",
+    )
+    commune_codes = forms.CharField(
+        label="Communes du regroupement",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Codes INSEE des communes, séparés par des espaces, virgules ou retours à la "
+        "ligne. Le SIREN d'un EPCI ajoute toutes ses communes.",
+    )
+
+    def __init__(self, *args: Any, approach: Approach | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.approach = approach
+        self.resolved_territory = None
+        self.resolved_communes: list[Any] = []
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        others = Approach.objects.filter(name__iexact=name)
+        if self.approach is not None:
+            others = others.exclude(pk=self.approach.pk)
+        if others.exists():
+            raise ValidationError(
+                "Une démarche porte déjà le nom « %(name)s » : choisissez-en un autre "
+                "(ajoutez par exemple l'année ou le nom du territoire).",
+                params={"name": name},
+            )
+        return name
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind = data.get("perimeter_kind")
+        if kind == PerimeterKind.OFFICIAL:
+            try:
+                self.resolved_territory = resolve_territory(
+                    data.get("territory", ""), data.get("territory_code", "")
+                )
+            except ValidationError as error:
+                self.add_error("territory", error)
+        elif kind == PerimeterKind.CUSTOM:
+            if not data.get("perimeter_label", "").strip():
+                self.add_error(
+                    "perimeter_label", "Donnez un nom au regroupement (ex. PETR du Pays de…)."
+                )
+            try:
+                self.resolved_communes = parse_commune_codes(data.get("commune_codes", ""))
+            except ValidationError as error:
+                self.add_error("commune_codes", error)
+        return data
+
+
+class ApproachCreateForm(PerimeterForm):
+    role = forms.ChoiceField(
+        label="Votre rôle dans cette démarche",
+        choices=[
+            (Role.FACILITATOR, Role.FACILITATOR.label),
+            (Role.PROJECT_LEAD, Role.PROJECT_LEAD.label),
+        ],
+        initial=Role.PROJECT_LEAD,
+    )
+
+
+class FramingForm(forms.ModelForm):
+    modules = forms.MultipleChoiceField(
+        label="Briques activées",
+        required=False,
+        choices=[(m.code, m.title) for m in MODULES],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Chaque brique s'active indépendamment, selon les besoins de la collectivité.",
+    )
+
+    class Meta:
+        model = Approach
+        fields = ["ambition", "intentions", "steering_frequency", "modules"]
+        widgets = {
+            "ambition": forms.Textarea(attrs={"rows": 4}),
+            "intentions": forms.Textarea(attrs={"rows": 6}),
+        }
+        help_texts = {
+            "ambition": "Ce que la collectivité veut atteindre avec la démarche, en quelques "
+            "phrases partagées lors de la réunion de cadrage.",
+            "intentions": "Les intentions partagées : pourquoi maintenant, pour qui, avec qui.",
+            "steering_frequency": "ex. tous les trimestres",
+        }
+
+
+class GovernanceMemberForm(forms.ModelForm):
+    class Meta:
+        model = GovernanceMember
+        fields = ["body", "name", "position", "organisation", "email", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class MethodStepForm(forms.ModelForm):
+    class Meta:
+        model = MethodStep
+        fields = ["start_date", "end_date", "status", "notes"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        title = STEP_BY_CODE[self.instance.code].title
+        for name in ("start_date", "end_date", "status", "notes"):
+            self.fields[name].label = f"{self.fields[name].label} — étape {self.instance.code}"
+        self.step_title = title
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", "La fin de l'étape ne peut pas précéder son début.")
+        return data
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label="Adresse électronique")
+    role = forms.ChoiceField(label="Rôle", choices=Role.choices, initial=Role.TEAM_MEMBER)
+
+    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.approach = approach
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].lower()
+        if self.approach.memberships.filter(user__email__iexact=email).exists():
+            raise ValidationError("Cette personne est déjà membre de la démarche.")
+        return email
+
+
+class MembershipRoleForm(forms.Form):
+    role = forms.ChoiceField(label="Rôle", choices=Role.choices)

@@ -1,0 +1,66 @@
+"""Creating and changing démarches: each function is one transaction."""
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from ressort.analysis import geo
+from ressort.approaches.method import STEP_CODES
+from ressort.approaches.models import Approach, Membership, MethodStep, PerimeterKind
+from ressort.territories.models import Territory
+from ressort.territories.services import outline_of
+
+# Words used by the démarches' own URLs (/demarches/nouvelle/…).
+RESERVED_SLUGS = {"nouvelle", "invitation"}
+
+
+def unique_slug(name: str, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:70] or "demarche"
+    slug, n = base, 1
+    others = Approach.objects.exclude(pk=exclude_pk)
+    while slug in RESERVED_SLUGS or others.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def set_perimeter(
+    approach: Approach, territory: Territory | None, communes: list[Territory]
+) -> None:
+    """Official territory (its communes) or a custom grouping of communes, and the outline."""
+    if territory is not None:
+        approach.perimeter_kind = PerimeterKind.OFFICIAL
+        approach.territory = territory
+        members = list(territory.members())
+        approach.outline = outline_of(territory)
+    else:
+        approach.perimeter_kind = PerimeterKind.CUSTOM
+        approach.territory = None
+        members = communes
+        approach.outline = geo.outline(c.geometry for c in communes) or ""
+    approach.save()
+    approach.communes.set(members)
+
+
+@transaction.atomic
+def create_approach(
+    *,
+    name: str,
+    creator: object,
+    role: str,
+    territory: Territory | None,
+    communes: list[Territory],
+    perimeter_label: str = "",
+    slug: str | None = None,
+    is_demo: bool = False,
+) -> Approach:
+    approach = Approach.objects.create(
+        name=name,
+        slug=slug or unique_slug(name),
+        perimeter_label=perimeter_label,
+        created_by=creator,
+        is_demo=is_demo,
+    )
+    set_perimeter(approach, territory, communes)
+    Membership.objects.create(approach=approach, user=creator, role=role)
+    MethodStep.objects.bulk_create(MethodStep(approach=approach, code=c) for c in STEP_CODES)
+    return approach

@@ -1,0 +1,416 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ressort.accounts.forms import SignupForm
+from ressort.approaches import invitations, services
+from ressort.approaches.access import (
+    Right,
+    get_approach_for_user,
+    role_has,
+    user_rights,
+)
+from ressort.approaches.forms import (
+    ApproachCreateForm,
+    FramingForm,
+    GovernanceMemberForm,
+    InvitationForm,
+    MembershipRoleForm,
+    MethodStepForm,
+    PerimeterForm,
+)
+from ressort.approaches.method import MODULES, STEP_BY_CODE, STEPS
+from ressort.approaches.models import (
+    Approach,
+    GovernanceBody,
+    Invitation,
+    Membership,
+    Role,
+    StepStatus,
+)
+from ressort.territories.views import feature_collection
+
+
+def approach_context(
+    request: HttpRequest, approach: Approach, **extra: object
+) -> dict[str, object]:
+    role = approach.current_role  # type: ignore[attr-defined]
+    return {
+        "approach": approach,
+        "role": role,
+        "role_label": Role(role).label,
+        "can": user_rights(role),
+        **extra,
+    }
+
+
+@require_GET
+@login_required
+def approach_list(request: HttpRequest) -> HttpResponse:
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("approach", "approach__territory")
+        .annotate(commune_count=Count("approach__communes"))
+        .order_by("approach__name")
+    )
+    query = request.GET.get("q", "").strip()
+    if query:
+        memberships = memberships.filter(approach__name__icontains=query)
+    page = Paginator(memberships, 20).get_page(request.GET.get("page"))
+    return render(request, "approaches/list.html", {"page": page, "query": query})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def approach_create(request: HttpRequest) -> HttpResponse:
+    initial = {"perimeter_kind": "officiel"}
+    preset = request.GET.get("territoire", "")
+    if preset:
+        initial["territory_code"] = preset
+        initial["territory"] = preset.split(":")[-1]
+    form = ApproachCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        approach = services.create_approach(
+            name=form.cleaned_data["name"],
+            creator=request.user,
+            role=form.cleaned_data["role"],
+            territory=form.resolved_territory,
+            communes=form.resolved_communes,
+            perimeter_label=form.cleaned_data.get("perimeter_label", ""),
+        )
+        messages.success(request, f"La démarche « {approach.name} » est créée.")
+        return redirect("approaches:detail", approach.slug)
+    return render(request, "approaches/create.html", {"form": form})
+
+
+@require_GET
+@login_required
+def approach_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    communes = approach.communes.order_by("name")
+    page = Paginator(communes, 50).get_page(request.GET.get("page"))
+    steps = list(approach.steps.all())
+    return render(
+        request,
+        "approaches/detail.html",
+        approach_context(
+            request,
+            approach,
+            figures=approach.key_figures(),
+            page=page,
+            steps=steps,
+            next_step=next_step(steps),
+            members=approach.memberships.select_related("user"),
+        ),
+    )
+
+
+def next_step(steps: list[object]) -> object | None:
+    for step in steps:
+        if step.status != StepStatus.DONE:  # type: ignore[attr-defined]
+            return step
+    return None
+
+
+@require_GET
+@login_required
+def approach_perimeter_geojson(request: HttpRequest, slug: str) -> JsonResponse:
+    approach = get_approach_for_user(request, slug)
+    return JsonResponse(feature_collection(approach.outline, approach.communes.all()))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def approach_settings(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+    initial = {
+        "name": approach.name,
+        "perimeter_kind": approach.perimeter_kind,
+        "perimeter_label": approach.perimeter_label,
+    }
+    if approach.territory:
+        initial["territory"] = approach.territory.name
+        initial["territory_code"] = f"{approach.territory.type}:{approach.territory.code}"
+    else:
+        initial["commune_codes"] = " ".join(approach.communes.values_list("code", flat=True))
+    form = PerimeterForm(request.POST or None, initial=initial, approach=approach)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            approach.name = form.cleaned_data["name"]
+            approach.perimeter_label = form.cleaned_data.get("perimeter_label", "")
+            services.set_perimeter(approach, form.resolved_territory, form.resolved_communes)
+        messages.success(request, "Le nom et le périmètre de la démarche sont enregistrés.")
+        return redirect("approaches:detail", approach.slug)
+    return render(
+        request, "approaches/settings.html", approach_context(request, approach, form=form)
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def approach_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.DELETE)
+    if request.method == "POST":
+        if request.POST.get("confirm_name", "").strip() != approach.name:
+            messages.error(
+                request, "Le nom saisi ne correspond pas : la démarche n'a pas été supprimée."
+            )
+            return redirect("approaches:delete", approach.slug)
+        name = approach.name
+        approach.delete()
+        messages.success(request, f"La démarche « {name} » a été supprimée.")
+        return redirect("approaches:list")
+    return render(request, "approaches/delete.html", approach_context(request, approach))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def framing(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+    form = FramingForm(request.POST or None, instance=approach)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Le cadrage est enregistré.")
+        return redirect("approaches:framing", approach.slug)
+    return render(
+        request,
+        "approaches/framing.html",
+        approach_context(request, approach, form=form, modules=MODULES),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def governance(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    form = GovernanceMemberForm(request.POST or None)
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        if form.is_valid():
+            member = form.save(commit=False)
+            member.approach = approach
+            member.save()
+            messages.success(request, f"{member.name} est ajouté·e à la gouvernance.")
+            return redirect("approaches:governance", approach.slug)
+    members = approach.governance.all()
+    bodies = [
+        (value, label, [m for m in members if m.body == value])
+        for value, label in GovernanceBody.choices
+    ]
+    return render(
+        request,
+        "approaches/governance.html",
+        approach_context(request, approach, form=form, bodies=bodies),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def governance_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+    member = get_object_or_404(approach.governance, pk=pk)
+    form = GovernanceMemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Les informations sont enregistrées.")
+        return redirect("approaches:governance", approach.slug)
+    return render(
+        request,
+        "approaches/governance_edit.html",
+        approach_context(request, approach, form=form, member=member),
+    )
+
+
+@require_POST
+@login_required
+def governance_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+    member = get_object_or_404(approach.governance, pk=pk)
+    member.delete()
+    messages.success(request, f"{member.name} a été retiré·e de la gouvernance.")
+    return redirect("approaches:governance", approach.slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    steps = list(approach.steps.all())
+    data = request.POST if request.method == "POST" else None
+    forms = [MethodStepForm(data, instance=s, prefix=f"etape-{s.code}") for s in steps]
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        if all(f.is_valid() for f in forms):
+            with transaction.atomic():
+                for f in forms:
+                    f.save()
+            messages.success(request, "Le calendrier de la démarche est enregistré.")
+            return redirect("approaches:calendar", approach.slug)
+        messages.error(request, "Le calendrier n'a pas été enregistré : corrigez les erreurs.")
+    return render(
+        request,
+        "approaches/calendar.html",
+        approach_context(request, approach, forms=forms),
+    )
+
+
+@require_GET
+@login_required
+def journey(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    steps = list(approach.steps.all())
+    framing_done = (
+        bool(approach.ambition.strip())
+        and approach.governance.filter(
+            body__in=[GovernanceBody.PROJECT_LEAD, GovernanceBody.ELECTED_LEAD]
+        ).count()
+        >= 2
+    )
+    return render(
+        request,
+        "approaches/journey.html",
+        approach_context(
+            request,
+            approach,
+            steps=[(s, STEP_BY_CODE[s.code]) for s in steps],
+            next_step=next_step(steps),
+            framing_done=framing_done,
+            method_steps=STEPS,
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    form = InvitationForm(request.POST or None, approach=approach)
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+        if form.is_valid():
+            invitation = Invitation.objects.create(
+                approach=approach,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
+            invitations.send_invitation(request, invitation)
+            messages.success(
+                request, f"Invitation envoyée à {invitation.email}. Le lien est aussi ci-dessous."
+            )
+            return redirect("approaches:members", approach.slug)
+    can_manage = role_has(approach.current_role, Right.MANAGE_MEMBERS)  # type: ignore[attr-defined]
+    pending = [
+        (inv, invitations.invitation_url(request, inv) if can_manage else "")
+        for inv in approach.invitations.filter(accepted_at=None, revoked_at=None)
+    ]
+    return render(
+        request,
+        "approaches/members.html",
+        approach_context(
+            request,
+            approach,
+            form=form,
+            memberships=approach.memberships.select_related("user"),
+            pending=pending,
+            roles=Role.choices,
+        ),
+    )
+
+
+@require_POST
+@login_required
+def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+    membership = get_object_or_404(approach.memberships.select_related("user"), pk=pk)
+    form = MembershipRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Rôle inconnu : choisissez un rôle de la liste.")
+    elif would_orphan(approach, membership, form.cleaned_data["role"]):
+        messages.error(request, ORPHAN_MESSAGE)
+    else:
+        membership.role = form.cleaned_data["role"]
+        membership.save(update_fields=["role"])
+        messages.success(
+            request, f"{membership.user} a maintenant le rôle « {membership.get_role_display()} »."
+        )
+    return redirect("approaches:members", approach.slug)
+
+
+ORPHAN_MESSAGE = (
+    "Une démarche garde au moins un·e accompagnateur·rice ou chef·fe de projet : "
+    "donnez d'abord ce rôle à quelqu'un d'autre."
+)
+
+
+def would_orphan(approach: Approach, membership: Membership, new_role: str | None) -> bool:
+    leads = {Role.FACILITATOR, Role.PROJECT_LEAD}
+    if membership.role not in leads or new_role in leads:
+        return False
+    return not approach.memberships.exclude(pk=membership.pk).filter(role__in=leads).exists()
+
+
+@require_POST
+@login_required
+def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+    membership = get_object_or_404(approach.memberships.select_related("user"), pk=pk)
+    if would_orphan(approach, membership, None):
+        messages.error(request, ORPHAN_MESSAGE)
+    else:
+        membership.delete()
+        messages.success(request, f"{membership.user} ne fait plus partie de la démarche.")
+    return redirect("approaches:members", approach.slug)
+
+
+@require_POST
+@login_required
+def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+    invitation = get_object_or_404(approach.invitations, pk=pk, accepted_at=None)
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+    messages.success(request, f"L'invitation de {invitation.email} est annulée.")
+    return redirect("approaches:members", approach.slug)
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = invitations.read_token(token)
+    except invitations.InvitationError as error:
+        return render(
+            request, "approaches/invitation_error.html", {"error": str(error)}, status=400
+        )
+    user = request.user
+    account_exists = get_user_model().objects.filter(email__iexact=invitation.email).exists()
+    context: dict[str, object] = {"invitation": invitation, "account_exists": account_exists}
+    if user.is_authenticated:
+        if user.email.lower() != invitation.email.lower():
+            context["wrong_account"] = True
+        elif request.method == "POST":
+            invitations.accept(invitation, user)
+            messages.success(request, f"Vous avez rejoint la démarche « {invitation.approach} ».")
+            return redirect("approaches:detail", invitation.approach.slug)
+        return render(request, "approaches/invitation.html", context)
+    if account_exists:
+        return render(request, "approaches/invitation.html", context)
+    form = SignupForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            new_user = form.save()
+            invitations.accept(invitation, new_user)
+        login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Bienvenue ! Vous avez rejoint « {invitation.approach} ».")
+        return redirect("approaches:detail", invitation.approach.slug)
+    context["form"] = form
+    return render(request, "approaches/invitation.html", context)

@@ -1,0 +1,5 @@
+"""Websocket routes; the live workshops add theirs here."""
+
+from django.urls import URLPattern
+
+websocket_urlpatterns: list[URLPattern] = []

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from ressort.api import api
+
+admin.site.site_header = "Administration de Ressort"
+admin.site.site_title = "Ressort"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="approaches:list"), name="home"),
+    path("compte/", include("ressort.accounts.urls")),
+    path("territoires/", include("ressort.territories.urls")),
+    path("demarches/", include("ressort.approaches.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
