@@ -1,0 +1,132 @@
+"""Shared fixtures: small official territories, personas and démarches.
+
+Every view test uses three kinds of people: members of the démarche in each role, and an
+outsider who is a member of another démarche only (who must get a 404).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from ressort.approaches import services
+from ressort.approaches.models import Approach, Membership, Role
+from ressort.territories.models import Territory, TerritoryType
+from ressort.territories.text import normalize
+
+PASSWORD = "mot-de-passe-de-test-42"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hasher() -> None:
+    """PBKDF2 costs ~0.3 s a user by design; the tests hash dozens of passwords."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def square(lon: float, lat: float, size: float = 0.05) -> str:
+    ring = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
+    return json.dumps({"type": "Polygon", "coordinates": [ring]})
+
+
+@pytest.fixture
+def make_territory(db: Any) -> Callable[..., Territory]:
+    def make(type: str, code: str, name: str, **fields: Any) -> Territory:
+        fields.setdefault("population", 1000)
+        return Territory.objects.create(
+            type=type, code=code, name=name, search_name=normalize(name), **fields
+        )
+
+    return make
+
+
+@pytest.fixture
+def territories(make_territory: Callable[..., Territory]) -> dict[str, Territory]:
+    """A région, a département, an EPCI of two communes, and a commune outside the EPCI."""
+    t = {
+        "reg": make_territory("REG", "84", "Auvergne-Rhône-Alpes", commune_count=3),
+        "dep": make_territory("DEP", "38", "Isère", region_code="84", commune_count=3),
+        "epci": make_territory(
+            TerritoryType.EPCI,
+            "243800604",
+            "CA Porte de l'Isère (CAPI)",
+            department_code="38",
+            region_code="84",
+            commune_count=2,
+        ),
+    }
+    common = {"department_code": "38", "region_code": "84", "commune_count": 1}
+    t["bourgoin"] = make_territory(
+        "COM",
+        "38053",
+        "Bourgoin-Jallieu",
+        epci_code="243800604",
+        population=29816,
+        area_km2=41.2,
+        geometry=square(5.25, 45.58),
+        postal_codes="38300",
+        **common,
+    )
+    t["villefontaine"] = make_territory(
+        "COM",
+        "38553",
+        "Villefontaine",
+        epci_code="243800604",
+        population=19018,
+        area_km2=19.8,
+        geometry=square(5.30, 45.58),
+        **common,
+    )
+    t["vienne"] = make_territory(
+        "COM", "38544", "Vienne", population=30000, geometry=square(4.87, 45.52), **common
+    )
+    return t
+
+
+@pytest.fixture
+def make_user(django_user_model: Any) -> Callable[..., Any]:
+    def make(email: str, **fields: Any) -> Any:
+        return django_user_model.objects.create_user(email=email, password=PASSWORD, **fields)
+
+    return make
+
+
+@pytest.fixture
+def approach(territories: dict[str, Territory], make_user: Callable[..., Any]) -> Approach:
+    """The démarche of the CAPI, created by its facilitator."""
+    facilitator = make_user("facilitateur@example.org", first_name="Fanny", last_name="Facil")
+    return services.create_approach(
+        name="CAPI résiliente",
+        creator=facilitator,
+        role=Role.FACILITATOR,
+        territory=territories["epci"],
+        communes=[],
+    )
+
+
+@pytest.fixture
+def personas(approach: Approach, make_user: Callable[..., Any]) -> dict[str, Any]:
+    """One user per role on `approach`, plus `outsider`, member of another démarche only."""
+    people: dict[str, Any] = {"facilitateur": approach.memberships.get().user}
+    for role in Role:
+        if role == Role.FACILITATOR:
+            continue
+        user = make_user(f"{role.value}@example.org")
+        Membership.objects.create(approach=approach, user=user, role=role)
+        people[role.value] = user
+    outsider = make_user("ailleurs@example.org")
+    other = services.create_approach(
+        name="Autre démarche",
+        creator=outsider,
+        role=Role.PROJECT_LEAD,
+        territory=None,
+        communes=[Territory.objects.get(code="38544")],
+        perimeter_label="Bassin viennois",
+    )
+    people["outsider"] = outsider
+    people["other_approach"] = other
+    return people
