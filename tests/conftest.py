@@ -6,6 +6,7 @@ outsider who is a member of another démarche only (who must get a 404).
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +27,11 @@ def fast_password_hasher() -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def page_text(response: Any) -> str:
+    """The response's HTML with entities decoded (Django escapes apostrophes)."""
+    return html.unescape(response.content.decode())
 
 
 def square(lon: float, lat: float, size: float = 0.05) -> str:

@@ -50,7 +50,8 @@ def _equal_area(geoms: np.ndarray) -> np.ndarray:
         x, y = transformer.transform(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
 
-    return shapely.transform(geoms, project)
+    projected: np.ndarray = shapely.transform(geoms, project)
+    return projected
 
 
 def commune_contours(wkb_by_code: dict[str, bytes]) -> Iterator[CommuneContour]:

@@ -12,6 +12,7 @@ from ressort.approaches.models import (
     Role,
 )
 from ressort.approaches.perimeter import parse_commune_codes, resolve_territory
+from ressort.territories.text import normalize
 
 
 class PerimeterForm(forms.Form):
@@ -50,7 +51,7 @@ class PerimeterForm(forms.Form):
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
-        others = Approach.objects.filter(name__iexact=name)
+        others = Approach.objects.filter(name_key=normalize(name))
         if self.approach is not None:
             others = others.exclude(pk=self.approach.pk)
         if others.exists():

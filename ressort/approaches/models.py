@@ -23,6 +23,8 @@ class Approach(models.Model):
     """A démarche: one territory's accompaniment project, the tenant of all its data."""
 
     name = models.CharField("nom de la démarche", max_length=200, unique=True)
+    # The name without case, accents or punctuation: two démarches may not share it.
+    name_key = models.CharField(max_length=200, unique=True, editable=False)
     slug = models.SlugField("identifiant", max_length=80, unique=True)
     perimeter_kind = models.CharField(
         "périmètre", max_length=12, choices=PerimeterKind.choices, default=PerimeterKind.OFFICIAL

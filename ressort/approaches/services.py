@@ -8,6 +8,7 @@ from ressort.approaches.method import STEP_CODES
 from ressort.approaches.models import Approach, Membership, MethodStep, PerimeterKind
 from ressort.territories.models import Territory
 from ressort.territories.services import outline_of
+from ressort.territories.text import normalize
 
 # Words used by the démarches' own URLs (/demarches/nouvelle/…).
 RESERVED_SLUGS = {"nouvelle", "invitation"}
@@ -21,6 +22,11 @@ def unique_slug(name: str, exclude_pk: int | None = None) -> str:
         n += 1
         slug = f"{base}-{n}"
     return slug
+
+
+def rename(approach: Approach, name: str) -> None:
+    approach.name = name
+    approach.name_key = normalize(name)
 
 
 def set_perimeter(
@@ -55,6 +61,7 @@ def create_approach(
 ) -> Approach:
     approach = Approach.objects.create(
         name=name,
+        name_key=normalize(name),
         slug=slug or unique_slug(name),
         perimeter_label=perimeter_label,
         created_by=creator,

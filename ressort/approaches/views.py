@@ -143,7 +143,7 @@ def approach_settings(request: HttpRequest, slug: str) -> HttpResponse:
     form = PerimeterForm(request.POST or None, initial=initial, approach=approach)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            approach.name = form.cleaned_data["name"]
+            services.rename(approach, form.cleaned_data["name"])
             approach.perimeter_label = form.cleaned_data.get("perimeter_label", "")
             services.set_perimeter(approach, form.resolved_territory, form.resolved_communes)
         messages.success(request, "Le nom et le périmètre de la démarche sont enregistrés.")
