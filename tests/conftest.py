@@ -136,3 +136,23 @@ def personas(approach: Approach, make_user: Callable[..., Any]) -> dict[str, Any
     people["outsider"] = outsider
     people["other_approach"] = other
     return people
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Any:
+    """Drop the live server's stray connections before the test database is dropped.
+
+    A browser that closes while the live server still answers a request (a map tile, a
+    GeoJSON feed) can leave that request thread's PostgreSQL session open, and PostgreSQL
+    refuses to drop a database that has sessions.
+    """
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )

@@ -22,7 +22,7 @@ class Territory(models.Model):
     postal_codes = models.CharField("codes postaux", max_length=200, blank=True)
     epci_code = models.CharField(max_length=9, blank=True, db_index=True)
     department_code = models.CharField(max_length=3, blank=True, db_index=True)
-    region_code = models.CharField(max_length=2, blank=True, db_index=True)
+    region_code = models.CharField(max_length=3, blank=True, db_index=True)
     commune_count = models.PositiveIntegerField("nombre de communes", null=True, blank=True)
     area_km2 = models.FloatField("superficie (km²)", null=True, blank=True)
     # GeoJSON geometry in EPSG:4326. Communes: their simplified contour. Groupings: the
