@@ -1,0 +1,76 @@
+"""Official territories: full import, search latency, outlines of large perimeters.
+
+Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+QUERIES = ["besancon", "25056", "porte de l'is", "saint", "lyon", "38300", "val", "isere"]
+
+
+def _setup_django(tmp: Path) -> str:
+    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return url.split(":", 1)[0]
+
+
+def run() -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = _setup_django(Path(tmp))
+        from django.test import Client
+
+        from ressort.territories.importer import import_official_territories
+        from ressort.territories.models import Territory
+        from ressort.territories.services import outline_of
+
+        start = time.perf_counter()
+        report = import_official_territories(force=True)
+        import_s = time.perf_counter() - start
+        start = time.perf_counter()
+        import_official_territories()
+        second_import_s = time.perf_counter() - start
+
+        client = Client()
+        latencies = []
+        for _ in range(25):
+            for q in QUERIES:
+                t0 = time.perf_counter()
+                response = client.get("/api/v1/territoires", {"q": q})
+                latencies.append((time.perf_counter() - t0) * 1000)
+                assert response.status_code == 200
+        latencies.sort()
+
+        outlines = {}
+        for kind, code in [("EPCI", "243800604"), ("DEP", "38"), ("REG", "84")]:
+            territory = Territory.objects.get(type=kind, code=code)
+            Territory.objects.filter(pk=territory.pk).update(geometry="")
+            territory.geometry = ""
+            t0 = time.perf_counter()
+            outline_of(territory)
+            outlines[f"{kind} {code} ({territory.commune_count} communes)"] = round(
+                time.perf_counter() - t0, 3
+            )
+        return {
+            "database": engine,
+            "communes": report.counts["communes"],
+            "import_s": round(import_s, 2),
+            "second_import_s": round(second_import_s, 2),
+            "search_requests": len(latencies),
+            "search_p50_ms": round(statistics.median(latencies), 1),
+            "search_p95_ms": round(latencies[int(len(latencies) * 0.95)], 1),
+            "outline_s": outlines,
+        }
