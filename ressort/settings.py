@@ -172,6 +172,9 @@ RESSORT_INVITATION_DAYS = env_int("RESSORT_INVITATION_DAYS", 14)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The handler filters too: the dev server's own request log must not print twice.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": env_str("LOG_LEVEL", "WARNING")}
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
