@@ -1,0 +1,233 @@
+"""Tables that users import and export (CSV, XLSX, ODS), declared once as a schema.
+
+An import reads the whole file, checks every row against the schema, and either returns
+all rows cleaned or raises TableError listing every fault by line and column, in French —
+nothing is written by the caller until the whole file is valid. Exports use the same
+schema (same French headers), so an exported file can be edited and imported back.
+Pure Python: no Django here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ressort.territories.text import normalize
+
+MAX_FAULTS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Fault:
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.line is not None:
+            where.append(f"ligne {self.line}")
+        if self.column is not None:
+            where.append(f"colonne « {self.column} »")
+        prefix = ", ".join(where)
+        return f"{prefix[:1].upper()}{prefix[1:]} : {self.message}" if prefix else self.message
+
+
+class TableError(ValueError):
+    def __init__(self, faults: Sequence[Fault]) -> None:
+        self.faults = list(faults)
+        super().__init__("\n".join(str(f) for f in self.faults))
+
+
+def _text(raw: str) -> str:
+    return raw
+
+
+def _decimal(raw: str) -> float:
+    cleaned = raw.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as exc:
+        raise ValueError(f"« {raw} » n'est pas un nombre (exemples : 12,5 ou 12.5).") from exc
+    if not value.is_finite():
+        raise ValueError(f"« {raw} » n'est pas un nombre fini.")
+    return float(value)
+
+
+def _integer(raw: str) -> int:
+    number = _decimal(raw)
+    if number != int(number):
+        raise ValueError(f"« {raw} » n'est pas un nombre entier.")
+    return int(number)
+
+
+def _year(raw: str) -> int:
+    year = _integer(raw)
+    if not 1800 <= year <= 2200:
+        raise ValueError(f"« {raw} » n'est pas une année plausible (1800 à 2200).")
+    return year
+
+
+_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3}|\d{9}|\d{2,3})$")
+
+
+def _insee(raw: str) -> str:
+    code = raw.strip().upper()
+    if code.isdigit() and len(code) == 4:  # a spreadsheet ate the leading zero: 1001 → 01001
+        code = "0" + code
+    if not _INSEE.match(code):
+        raise ValueError(
+            f"« {raw} » n'est pas un code INSEE (5 caractères), un SIREN d'EPCI (9 chiffres) "
+            "ou un code de département ou de région."
+        )
+    return code
+
+
+PARSERS: dict[str, Callable[[str], Any]] = {
+    "text": _text,
+    "decimal": _decimal,
+    "integer": _integer,
+    "year": _year,
+    "insee": _insee,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    kind: str = "text"
+    required: bool = True
+    help: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def matches(self, header: str) -> bool:
+        wanted = {normalize(self.label), normalize(self.key), *map(normalize, self.aliases)}
+        return normalize(header) in wanted
+
+
+@dataclass(frozen=True, slots=True)
+class TableSchema:
+    columns: tuple[Column, ...]
+    name: str = "tableau"
+    validators: tuple[Callable[[dict[str, Any]], str | None], ...] = field(default=())
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.label for c in self.columns]
+
+
+def read_rows(data: bytes, filename: str) -> list[list[str]]:
+    """The cells of the first sheet (XLSX, ODS) or of a CSV file, as strings."""
+    name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm", ".ods", ".xls")):
+        try:
+            from python_calamine import CalamineWorkbook
+
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            sheet = book.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        except Exception as exc:  # calamine raises its own error types
+            raise TableError(
+                [Fault(None, None, f"Le fichier {filename} ne peut pas être lu comme classeur.")]
+            ) from exc
+        return [[_cell_text(c) for c in row] for row in sheet]
+    if name.endswith((".csv", ".txt")):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            try:  # Excel's "CSV" on Windows
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                raise TableError(
+                    [Fault(None, None, "Encodage inconnu : enregistrez le CSV en UTF-8.")]
+                ) from None
+        sample = text[:4096]
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    raise TableError(
+        [Fault(None, None, f"Format non pris en charge : {filename}. Utilisez CSV, XLSX ou ODS.")]
+    )
+
+
+def _cell_text(cell: Any) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def parse(rows: Iterable[Sequence[str]], schema: TableSchema) -> list[dict[str, Any]]:
+    """Validate every row (line numbers as in a spreadsheet: the header is line 1)."""
+    iterator = iter(rows)
+    try:
+        header = [h.strip() for h in next(iterator)]
+    except StopIteration:
+        raise TableError([Fault(None, None, "Le fichier est vide.")]) from None
+    faults: list[Fault] = []
+    positions: dict[str, int] = {}
+    for column in schema.columns:
+        found = [i for i, h in enumerate(header) if column.matches(h)]
+        if found:
+            positions[column.key] = found[0]
+        elif column.required:
+            faults.append(
+                Fault(1, column.label, "colonne obligatoire absente de la ligne d'en-tête.")
+            )
+    if faults:
+        expected = ", ".join(f"« {c.label} »" for c in schema.columns)
+        faults.append(Fault(1, None, f"Colonnes attendues : {expected}."))
+        raise TableError(faults)
+    result: list[dict[str, Any]] = []
+    for line, row in enumerate(iterator, start=2):
+        if not any(str(cell).strip() for cell in row):
+            continue
+        clean: dict[str, Any] = {"_line": line}
+        for column in schema.columns:
+            index = positions.get(column.key)
+            raw = str(row[index]).strip() if index is not None and index < len(row) else ""
+            if raw == "":
+                if column.required:
+                    faults.append(Fault(line, column.label, "valeur manquante."))
+                clean[column.key] = None
+                continue
+            try:
+                clean[column.key] = PARSERS[column.kind](raw)
+            except ValueError as error:
+                faults.append(Fault(line, column.label, str(error)))
+        for validator in schema.validators:
+            message = validator(clean)
+            if message:
+                faults.append(Fault(line, None, message))
+        result.append(clean)
+        if len(faults) >= MAX_FAULTS:
+            faults.append(Fault(None, None, f"Plus de {MAX_FAULTS} erreurs : lecture arrêtée."))
+            break
+    if faults:
+        raise TableError(faults)
+    if not result:
+        raise TableError([Fault(None, None, "Le fichier ne contient aucune ligne de données.")])
+    return result
+
+
+def write_csv(schema: TableSchema, rows: Iterable[dict[str, Any]]) -> str:
+    """CSV with the schema's French headers (semicolons and decimal commas, as in France)."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(schema.headers)
+    for row in rows:
+        writer.writerow([_format(row.get(c.key), c.kind) for c in schema.columns])
+    return "\ufeff" + out.getvalue()
+
+
+def _format(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "decimal":
+        return f"{value:g}".replace(".", ",")
+    return str(value)
