@@ -1,0 +1,225 @@
+"""Majority judgment: each voter grades every candidate on a common ordered scale.
+
+Balinski & Laraki, "A theory of measuring, electing, and ranking", PNAS 104(21) 8720–8725
+(2007), and *Majority Judgment: Measuring, Ranking, and Electing*, MIT Press (2011):
+
+- a candidate's **majority grade** is the lower median of its grades (with an even number
+  of grades, the lower of the two middle ones);
+- candidates are ranked by their **majority value**: the sequence of majority grades
+  obtained by taking out one majority grade at a time, compared lexicographically (the
+  first difference decides); identical grade profiles have equal majority values and share
+  a rank (standard competition ranking: 1, 2, 2, 4).
+
+Everything works from tallies (the number of each grade per candidate), never by sorting
+ballots: `tally` counts a ballots array with one `bincount`, and the majority value of a
+tally of n grades is read off in O(n) by a fixed permutation of its sorted grades (below).
+Grades are indices 0 … G − 1, lowest first; `DEFAULT_GRADES` is Ressort's seven-level scale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+
+IntArray = npt.NDArray[np.int64]
+
+DEFAULT_GRADES: tuple[str, ...] = (
+    "À rejeter",
+    "Insuffisant",
+    "Passable",
+    "Assez bien",
+    "Bien",
+    "Très bien",
+    "Excellent",
+)
+MAX_GRADES = 256  # majority values are compared as bytes, one byte a grade
+
+
+def tally(ballots: npt.ArrayLike, n_grades: int) -> IntArray:
+    """Count grades: `ballots[v, c]` is voter v's grade index for candidate c.
+
+    Returns `counts[c, g]`, the number of voters who gave grade g to candidate c.
+    """
+    grades = np.asarray(ballots)
+    if grades.ndim != 2:
+        raise ValueError("ballots must be a 2-D array: one row per voter, one column per candidate")
+    if not 1 <= n_grades <= MAX_GRADES:
+        raise ValueError(f"the scale must have between 1 and {MAX_GRADES} grades, not {n_grades}")
+    if not np.issubdtype(grades.dtype, np.integer):
+        raise ValueError("grades must be integer indices into the scale, lowest first")
+    if grades.size and (grades.min() < 0 or grades.max() >= n_grades):
+        raise ValueError(f"grades must lie in 0 … {n_grades - 1}")
+    n_candidates = grades.shape[1]
+    flat = grades.astype(np.int64) + np.arange(n_candidates, dtype=np.int64) * n_grades
+    counts = np.bincount(flat.ravel(), minlength=n_candidates * n_grades)
+    return counts.reshape(n_candidates, n_grades).astype(np.int64)
+
+
+def majority_grade(counts: npt.ArrayLike) -> int:
+    """The lower median grade of a tally (counts per grade, lowest first)."""
+    c = np.asarray(counts, dtype=np.int64)
+    total = int(c.sum())
+    if total <= 0:
+        raise ValueError("a tally needs at least one grade")
+    return int(np.searchsorted(np.cumsum(c), (total - 1) // 2, side="right"))
+
+
+@lru_cache(maxsize=8)
+def _median_order(n: int) -> IntArray:
+    """Positions, in the sorted grades, of the successive lower medians.
+
+    With n = 2m + 1 grades sorted lowest first (positions 0 … 2m) the lower median is at m;
+    take it out and the next lower median is at m − 1, then m + 1, m − 2, m + 2 … With
+    n = 2m it starts at m − 1, then m, m − 2, m + 1 … : the medians alternate outwards.
+    """
+    start = (n - 1) // 2
+    below = np.arange(start - 1, -1, -1)
+    above = np.arange(start + 1, n)
+    first, second = (below, above) if n % 2 else (above, below)
+    order = np.empty(n, dtype=np.int64)
+    order[0] = start
+    order[1::2][: len(first)] = first
+    order[2::2][: len(second)] = second
+    order.setflags(write=False)
+    return order
+
+
+def majority_value(counts: npt.ArrayLike) -> IntArray:
+    """The majority value: the successive lower medians as grades are taken out one by one.
+
+    For grades [0, 1, 1, 3, 4] it is [1, 1, 3, 0, 4]: median 1; without it [0, 1, 3, 4],
+    lower median 1; then [0, 3, 4] → 3; [0, 4] → 0; [4] → 4.
+    """
+    c = np.asarray(counts, dtype=np.int64)
+    if c.ndim != 1 or (c < 0).any() or c.sum() <= 0:
+        raise ValueError("a tally is a list of non-negative counts with at least one grade")
+    ordered = np.repeat(np.arange(len(c)), c)
+    return ordered[_median_order(len(ordered))]
+
+
+def decisive_step(counts_a: npt.ArrayLike, counts_b: npt.ArrayLike) -> int | None:
+    """How many majority grades are taken out before two tallies' majority values differ.
+
+    0 means their majority grades already differ; None that the profiles are identical.
+    """
+    a, b = majority_value(counts_a), majority_value(counts_b)
+    if len(a) != len(b):
+        raise ValueError("both tallies must count the same number of voters")
+    differ = np.flatnonzero(a != b)
+    return int(differ[0]) if len(differ) else None
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateResult:
+    """One candidate's result, with what a merit-profile chart needs.
+
+    `tally[g]` counts grade g (lowest first); `share_above` / `share_below` are the shares
+    of voters who gave strictly more / strictly less than the majority grade (Balinski &
+    Laraki's p and q: the majority gauge is α⁺ if p > q, α⁻ otherwise).
+    """
+
+    candidate: str
+    rank: int
+    majority_grade: int
+    majority_grade_label: str
+    tally: tuple[int, ...]
+    share_above: float
+    share_below: float
+
+    @property
+    def share_at_or_above(self) -> float:
+        return 1.0 - self.share_below
+
+    @property
+    def share_at_or_below(self) -> float:
+        return 1.0 - self.share_above
+
+    @property
+    def gauge_sign(self) -> str:
+        return "+" if self.share_above > self.share_below else "-"
+
+
+@dataclass(frozen=True, slots=True)
+class MajorityJudgmentResult:
+    """The ranking, best first (candidates of equal rank in input order)."""
+
+    grades: tuple[str, ...]
+    voters: int
+    ranking: tuple[CandidateResult, ...]
+
+    def by_candidate(self, name: str) -> CandidateResult:
+        for result in self.ranking:
+            if result.candidate == name:
+                return result
+        raise KeyError(name)
+
+
+def majority_judgment(
+    candidates: Sequence[str],
+    counts: npt.ArrayLike,
+    grades: Sequence[str] = DEFAULT_GRADES,
+) -> MajorityJudgmentResult:
+    """Rank candidates from their tallies: `counts[c, g]` voters gave grade g to candidate c.
+
+    Every candidate must be graded by the same number of voters (≥ 1): count an absent grade
+    as the lowest, as `ressort analyse vote` does for an empty cell.
+    """
+    c = np.asarray(counts)
+    names = tuple(candidates)
+    if c.ndim != 2 or c.shape != (len(names), len(grades)):
+        raise ValueError(
+            f"counts must have one row per candidate ({len(names)}) and one column per grade "
+            f"({len(grades)}), not the shape {c.shape}"
+        )
+    if not names:
+        raise ValueError("there must be at least one candidate")
+    if len(set(names)) != len(names):
+        raise ValueError("candidate names must be unique")
+    if not 1 <= len(grades) <= MAX_GRADES:
+        raise ValueError(f"the scale must have between 1 and {MAX_GRADES} grades")
+    if not np.issubdtype(c.dtype, np.integer) or (c < 0).any():
+        raise ValueError("counts must be non-negative integers")
+    totals = c.sum(axis=1)
+    if totals[0] <= 0 or (totals != totals[0]).any():
+        raise ValueError(
+            "every candidate must be graded by the same, positive, number of voters; "
+            f"got {sorted(set(totals.tolist()))}"
+        )
+    voters = int(totals[0])
+    # The majority values of equal-length sequences compare like their bytes.
+    keys = [majority_value(row).astype(np.uint8).tobytes() for row in c]
+    order = sorted(range(len(names)), key=lambda i: keys[i], reverse=True)
+    ranks = [0] * len(names)
+    for position, i in enumerate(order):
+        previous = order[position - 1] if position else None
+        tied = previous is not None and keys[previous] == keys[i]
+        ranks[i] = ranks[previous] if tied and previous is not None else position + 1
+    results = []
+    for i in sorted(range(len(names)), key=lambda i: (ranks[i], i)):
+        row = c[i].astype(np.int64)
+        grade = majority_grade(row)
+        results.append(
+            CandidateResult(
+                candidate=names[i],
+                rank=ranks[i],
+                majority_grade=grade,
+                majority_grade_label=grades[grade],
+                tally=tuple(int(x) for x in row),
+                share_above=float(row[grade + 1 :].sum() / voters),
+                share_below=float(row[:grade].sum() / voters),
+            )
+        )
+    return MajorityJudgmentResult(tuple(grades), voters, tuple(results))
+
+
+def rank_ballots(
+    candidates: Sequence[str],
+    ballots: npt.ArrayLike,
+    grades: Sequence[str] = DEFAULT_GRADES,
+) -> MajorityJudgmentResult:
+    """Count a ballots array (one row per voter, grade indices) and rank the candidates."""
+    return majority_judgment(candidates, tally(ballots, len(grades)), grades)

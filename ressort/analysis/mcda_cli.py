@@ -1,0 +1,276 @@
+"""`ressort analyse mcda FICHIER.json --method …`: rank alternatives, JSON on stdout.
+
+Input (UTF-8 JSON)::
+
+    {"criteria": [{"name": "coût", "weight": 2, "direction": "min",
+                   "preference": {"function": "linear", "q": 10, "p": 50}}],
+     "alternatives": [{"name": "Ferme solaire", "values": {"coût": 120}}]}
+
+`preference` is optional ("usual" by default) and only used by promethee2; "linear" needs
+0 ≤ q < p. Every fault of the file is reported at once, each with its field path (indices
+from 0, e.g. `alternatives[2].values.coût`), before anything is computed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from ressort.analysis import mcda
+from ressort.analysis.cli import InputError
+
+_CRITERION_KEYS = ("name", "weight", "direction", "preference")
+_PREFERENCE_KEYS = ("function", "q", "p")
+_ALTERNATIVE_KEYS = ("name", "values")
+_TOP_KEYS = ("criteria", "alternatives")
+
+# json's messages, in French (the position is added separately).
+_JSON_MESSAGES = {
+    "Expecting value": "valeur attendue",
+    "Expecting ',' delimiter": "virgule attendue",
+    "Expecting ':' delimiter": "deux-points attendus",
+    "Expecting property name enclosed in double quotes": "nom de champ entre guillemets attendu",
+    "Unterminated string starting at": "texte entre guillemets non terminé",
+    "Invalid control character at": "caractère de contrôle dans un texte",
+    "Invalid \\escape": "séquence d'échappement invalide",
+    "Invalid \\uXXXX escape": "séquence \\uXXXX invalide",
+    "Extra data": "données en trop après la fin du document",
+    "Illegal trailing comma before end of object": "virgule en trop avant la fin de l'objet",
+    "Illegal trailing comma before end of array": "virgule en trop avant la fin de la liste",
+}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FICHIER.json", type=Path, help="critères et alternatives")
+    parser.add_argument(
+        "--method",
+        required=True,
+        choices=tuple(mcda.METHODS),
+        help="somme-ponderee (min–max puis somme pondérée), topsis, promethee2 (flux net)",
+    )
+
+
+def run(args: argparse.Namespace) -> object:
+    problem = load_problem(args.file)
+    result = mcda.rank(problem, args.method)
+    return {
+        "method": args.method,
+        "weights": {
+            c.name: float(w) for c, w in zip(problem.criteria, problem.weights, strict=True)
+        },
+        "ranking": [
+            {"alternative": r.alternative, "score": r.score, "rank": r.rank}
+            for r in mcda.ranking(result)
+        ],
+    }
+
+
+def load_problem(path: Path) -> mcda.Problem:
+    """Read and validate a JSON problem; raise InputError listing every fault."""
+    return parse_problem(read_json(path))
+
+
+def read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path} : fichier introuvable") from None
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path} : le fichier n'est pas en UTF-8 (octet {error.start + 1})"
+        ) from None
+    except OSError as error:
+        raise InputError(f"{path} : lecture impossible ({error.strerror})") from None
+    try:
+        # NaN and Infinity are read as numbers so that the field is named later.
+        return json.loads(text, parse_constant=float)
+    except json.JSONDecodeError as error:
+        message = _JSON_MESSAGES.get(error.msg, error.msg)
+        raise InputError(
+            f"{path} : JSON invalide ligne {error.lineno}, colonne {error.colno} : {message}"
+        ) from None
+
+
+def parse_problem(data: Any) -> mcda.Problem:
+    """Check the JSON structure, then the problem; raise InputError listing every fault."""
+    errors: list[tuple[str, str]] = []
+    if not isinstance(data, dict):
+        raise InputError(
+            "le document doit être un objet JSON avec les champs « criteria » et « alternatives »"
+        )
+    _unknown_keys(data, _TOP_KEYS, "", errors)
+    criteria: list[mcda.Criterion] = []
+    raw_criteria = _list(data, "criteria", "", errors)
+    for i, item in enumerate(raw_criteria):
+        criterion = _criterion(item, f"criteria[{i}]", errors)
+        if criterion is not None:
+            criteria.append(criterion)
+    # Names of faulty criteria too, so that their values are not reported as unknown.
+    names = [
+        item["name"]
+        for item in raw_criteria
+        if isinstance(item, dict) and isinstance(item.get("name"), str)
+    ]
+    alternatives: list[str] = []
+    rows: list[list[float]] = []
+    for i, item in enumerate(_list(data, "alternatives", "", errors)):
+        parsed = _alternative(item, f"alternatives[{i}]", names, errors)
+        if parsed is not None:
+            alternatives.append(parsed[0])
+            rows.append(parsed[1])
+    if errors:
+        # Structural faults first; semantic checks of what did parse come along.
+        for i, criterion in enumerate(criteria):
+            errors.extend((f"criteria[{i}].{p}", m) for p, m in mcda.criterion_errors(criterion))
+        raise InputError(_format(errors))
+    try:
+        return mcda.make_problem(criteria, alternatives, rows)
+    except mcda.InvalidProblem as problem_error:
+        raise InputError(_format(list(problem_error.errors))) from None
+
+
+def _format(errors: list[tuple[str, str]]) -> str:
+    unique = list(dict.fromkeys(errors))
+    head = "1 erreur" if len(unique) == 1 else f"{len(unique)} erreurs"
+    return f"{head} dans le fichier :\n" + "\n".join(f"  {path} : {msg}" for path, msg in unique)
+
+
+def _join(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def _unknown_keys(
+    obj: dict[str, Any], allowed: tuple[str, ...], prefix: str, errors: list[tuple[str, str]]
+) -> None:
+    for key in obj:
+        if key not in allowed:
+            permitted = ", ".join(f"« {k} »" for k in allowed)
+            errors.append((_join(prefix, key), f"champ inconnu ; champs permis : {permitted}"))
+
+
+def _list(obj: dict[str, Any], key: str, prefix: str, errors: list[tuple[str, str]]) -> list[Any]:
+    path = _join(prefix, key)
+    if key not in obj:
+        errors.append((path, "champ obligatoire manquant (une liste)"))
+        return []
+    value = obj[key]
+    if not isinstance(value, list):
+        errors.append((path, f"une liste est attendue, pas {_kind(value)}"))
+        return []
+    if not value:
+        errors.append((path, "la liste est vide"))
+    return value
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "un booléen"
+    if isinstance(value, int | float):
+        return f"le nombre {value}"
+    if isinstance(value, str):
+        return f"le texte « {value} »"
+    if isinstance(value, list):
+        return "une liste"
+    return "un objet"
+
+
+def _number(
+    obj: dict[str, Any], key: str, prefix: str, errors: list[tuple[str, str]]
+) -> float | None:
+    path = _join(prefix, key)
+    if key not in obj:
+        errors.append((path, "valeur manquante (un nombre)"))
+        return None
+    value = obj[key]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        errors.append((path, f"un nombre est attendu, pas {_kind(value)}"))
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        errors.append((path, "un nombre fini est attendu"))
+        return None
+    return number
+
+
+def _text(obj: dict[str, Any], key: str, prefix: str, errors: list[tuple[str, str]]) -> str | None:
+    path = _join(prefix, key)
+    if key not in obj:
+        errors.append((path, "champ obligatoire manquant (un texte)"))
+        return None
+    value = obj[key]
+    if not isinstance(value, str) or not value.strip():
+        errors.append((path, f"un texte non vide est attendu, pas {_kind(value)}"))
+        return None
+    return value
+
+
+def _criterion(item: Any, path: str, errors: list[tuple[str, str]]) -> mcda.Criterion | None:
+    if not isinstance(item, dict):
+        errors.append((path, f"un objet critère est attendu, pas {_kind(item)}"))
+        return None
+    before = len(errors)
+    _unknown_keys(item, _CRITERION_KEYS, path, errors)
+    name = _text(item, "name", path, errors)
+    weight = _number(item, "weight", path, errors)
+    direction = _text(item, "direction", path, errors)
+    preference = mcda.Preference()
+    if "preference" in item:
+        parsed = _preference(item["preference"], _join(path, "preference"), errors)
+        preference = parsed if parsed is not None else preference
+    if len(errors) > before or name is None or weight is None or direction is None:
+        return None
+    return mcda.Criterion(name, weight, direction, preference)  # type: ignore[arg-type]
+
+
+def _preference(item: Any, path: str, errors: list[tuple[str, str]]) -> mcda.Preference | None:
+    if not isinstance(item, dict):
+        errors.append((path, f"un objet est attendu, pas {_kind(item)}"))
+        return None
+    before = len(errors)
+    _unknown_keys(item, _PREFERENCE_KEYS, path, errors)
+    function = _text(item, "function", path, errors)
+    if function == "linear":
+        q = _number(item, "q", path, errors)
+        p = _number(item, "p", path, errors)
+    else:
+        # q and p mean nothing to "usual" but must still be numbers when given.
+        q = _number(item, "q", path, errors) if "q" in item else 0.0
+        p = _number(item, "p", path, errors) if "p" in item else 0.0
+    if len(errors) > before or function is None or q is None or p is None:
+        return None
+    return mcda.Preference(function, q, p)  # type: ignore[arg-type]
+
+
+def _alternative(
+    item: Any, path: str, criteria: list[str], errors: list[tuple[str, str]]
+) -> tuple[str, list[float]] | None:
+    if not isinstance(item, dict):
+        errors.append((path, f"un objet alternative est attendu, pas {_kind(item)}"))
+        return None
+    before = len(errors)
+    _unknown_keys(item, _ALTERNATIVE_KEYS, path, errors)
+    name = _text(item, "name", path, errors)
+    values_path = _join(path, "values")
+    values = item.get("values")
+    if "values" not in item:
+        errors.append((values_path, "champ obligatoire manquant (un objet critère → nombre)"))
+        return None
+    if not isinstance(values, dict):
+        errors.append((values_path, f"un objet critère → nombre est attendu, pas {_kind(values)}"))
+        return None
+    known = ", ".join(f"« {c} »" for c in criteria)
+    for key in values:
+        if key not in criteria:
+            errors.append((_join(values_path, key), f"critère inconnu ; critères : {known}"))
+    row = [_number(values, c, values_path, errors) for c in criteria]
+    if len(errors) > before or name is None:
+        return None
+    return name, [v for v in row if v is not None]
