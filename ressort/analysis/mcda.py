@@ -149,20 +149,11 @@ def criterion_errors(criterion: Criterion) -> list[tuple[str, str]]:
     return errors
 
 
-def make_problem(
-    criteria: Sequence[Criterion],
-    alternatives: Sequence[str],
-    values: npt.ArrayLike,
-) -> Problem:
-    """Validate and build a problem; raise `InvalidProblem` listing every fault.
-
-    `values` has one row per alternative and one column per criterion, in order.
-    """
+def criteria_errors(criteria: Sequence[Criterion]) -> list[tuple[str, str]]:
+    """The faults of a list of criteria: each one's, repeated names, a total weight ≤ 0."""
     errors: list[tuple[str, str]] = []
     if not criteria:
         errors.append(("criteria", "il faut au moins un critère"))
-    if not alternatives:
-        errors.append(("alternatives", "il faut au moins une alternative"))
     seen: dict[str, int] = {}
     for i, criterion in enumerate(criteria):
         errors.extend((f"criteria[{i}].{path}", msg) for path, msg in criterion_errors(criterion))
@@ -174,7 +165,25 @@ def make_problem(
                 )
             )
         seen.setdefault(criterion.name, i)
-    seen = {}
+    weights = [c.weight for c in criteria]
+    if criteria and all(_is_finite_number(w) and w >= 0 for w in weights) and sum(weights) <= 0:
+        errors.append(("criteria", "la somme des poids doit être strictement positive"))
+    return errors
+
+
+def make_problem(
+    criteria: Sequence[Criterion],
+    alternatives: Sequence[str],
+    values: npt.ArrayLike,
+) -> Problem:
+    """Validate and build a problem; raise `InvalidProblem` listing every fault.
+
+    `values` has one row per alternative and one column per criterion, in order.
+    """
+    errors = criteria_errors(criteria)
+    if not alternatives:
+        errors.append(("alternatives", "il faut au moins une alternative"))
+    seen: dict[str, int] = {}
     for i, name in enumerate(alternatives):
         if not isinstance(name, str) or not name.strip():
             errors.append((f"alternatives[{i}].name", "le nom doit être un texte non vide"))
@@ -186,9 +195,6 @@ def make_problem(
                 )
             )
         seen.setdefault(name, i)
-    weights = [c.weight for c in criteria]
-    if criteria and all(_is_finite_number(w) and w >= 0 for w in weights) and sum(weights) <= 0:
-        errors.append(("criteria", "la somme des poids doit être strictement positive"))
     try:
         matrix = np.array(values, dtype=np.float64)
     except (TypeError, ValueError):
@@ -212,7 +218,7 @@ def make_problem(
             )
     if errors:
         raise InvalidProblem(errors)
-    raw = np.array(weights, dtype=np.float64)
+    raw = np.array([c.weight for c in criteria], dtype=np.float64)
     signs = np.array([1.0 if c.direction == "max" else -1.0 for c in criteria])
     matrix.setflags(write=False)
     return Problem(

@@ -102,12 +102,13 @@ def parse_problem(data: Any) -> mcda.Problem:
             "le document doit être un objet JSON avec les champs « criteria » et « alternatives »"
         )
     _unknown_keys(data, _TOP_KEYS, "", errors)
-    criteria: list[mcda.Criterion] = []
+    parsed: list[tuple[int, mcda.Criterion]] = []
     raw_criteria = _list(data, "criteria", "", errors)
     for i, item in enumerate(raw_criteria):
         criterion = _criterion(item, f"criteria[{i}]", errors)
         if criterion is not None:
-            criteria.append(criterion)
+            parsed.append((i, criterion))
+    criteria = [criterion for _, criterion in parsed]
     # Names of faulty criteria too, so that their values are not reported as unknown.
     names = [
         item["name"]
@@ -117,14 +118,19 @@ def parse_problem(data: Any) -> mcda.Problem:
     alternatives: list[str] = []
     rows: list[list[float]] = []
     for i, item in enumerate(_list(data, "alternatives", "", errors)):
-        parsed = _alternative(item, f"alternatives[{i}]", names, errors)
-        if parsed is not None:
-            alternatives.append(parsed[0])
-            rows.append(parsed[1])
+        alternative = _alternative(item, f"alternatives[{i}]", names, errors)
+        if alternative is not None:
+            alternatives.append(alternative[0])
+            rows.append(alternative[1])
     if errors:
-        # Structural faults first; semantic checks of what did parse come along.
-        for i, criterion in enumerate(criteria):
-            errors.extend((f"criteria[{i}].{p}", m) for p, m in mcda.criterion_errors(criterion))
+        # Structural faults first; the semantic faults of what did parse come along.
+        if len(criteria) == len(raw_criteria):
+            errors.extend(mcda.criteria_errors(criteria))
+        else:
+            for i, criterion in parsed:
+                errors.extend(
+                    (f"criteria[{i}].{path}", msg) for path, msg in mcda.criterion_errors(criterion)
+                )
         raise InputError(_format(errors))
     try:
         return mcda.make_problem(criteria, alternatives, rows)

@@ -1,0 +1,439 @@
+"""`ressort analyse mcda` and `ressort analyse vote`: outputs, and every malformed input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ressort.analysis.cli import main
+
+PROBLEM: dict[str, Any] = {
+    "criteria": [
+        {"name": "effet", "weight": 3, "direction": "max"},
+        {
+            "name": "coût",
+            "weight": 2,
+            "direction": "min",
+            "preference": {"function": "linear", "q": 10, "p": 100},
+        },
+        {
+            "name": "faisabilité",
+            "weight": 1,
+            "direction": "max",
+            "preference": {"function": "usual"},
+        },
+    ],
+    "alternatives": [
+        {
+            "name": "Récupérer l'eau de pluie",
+            "values": {"effet": 1.5, "coût": 40, "faisabilité": 4},
+        },
+        {"name": "Planter des haies", "values": {"effet": 2, "coût": 120, "faisabilité": 3}},
+        {"name": "Ombrières solaires", "values": {"effet": 1, "coût": 300, "faisabilité": 5}},
+    ],
+}
+
+
+def write_json(tmp_path: Path, data: Any) -> str:
+    path = tmp_path / "probleme.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return str(path)
+
+
+def write_csv(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "vote.csv"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def run_ok(capsys: pytest.CaptureFixture[str], argv: list[str]) -> Any:
+    assert main(argv) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    return json.loads(out)
+
+
+def run_error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("Erreur : ")
+    return err
+
+
+# --- mcda -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "best"),
+    [
+        ("somme-ponderee", "Planter des haies"),
+        ("topsis", "Récupérer l'eau de pluie"),
+        ("promethee2", "Planter des haies"),
+    ],
+)
+def test_mcda_ranks_best_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], method: str, best: str
+) -> None:
+    result = run_ok(capsys, ["mcda", write_json(tmp_path, PROBLEM), "--method", method])
+    assert result["method"] == method
+    assert result["weights"] == pytest.approx({"effet": 0.5, "coût": 1 / 3, "faisabilité": 1 / 6})
+    ranking = result["ranking"]
+    assert [set(r) for r in ranking] == [{"alternative", "score", "rank"}] * 3
+    assert ranking[0]["alternative"] == best
+    assert [r["rank"] for r in ranking] == [1, 2, 3]
+    scores = [r["score"] for r in ranking]
+    assert scores == sorted(scores, reverse=True)
+    assert ranking[-1]["alternative"] == "Ombrières solaires"
+
+
+def test_mcda_promethee_scores_by_hand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Weights .5/.333/.167. Cost differences (q = 10, p = 100): eau–haies 80 → 7/9,
+    # eau–ombrières 260 → 1, haies–ombrières 180 → 1. Effect: haies > eau > ombrières.
+    # Feasibility: ombrières > eau > haies. π(eau, haies) = 1/3·7/9 + 1/6 = 35/54;
+    # π(eau, ombr) = .5 + 1/3 = 5/6; π(haies, eau) = .5; π(haies, ombr) = 5/6;
+    # π(ombr, eau) = π(ombr, haies) = 1/6. φ(eau) = (35/54 + 5/6 − .5 − 1/6)/2 = 8/27;
+    # φ(haies) = (.5 + 5/6 − 35/54 − 1/6)/2 = 10/27; φ(ombr) = (1/3 − 5/3)/2 = −2/3.
+    result = run_ok(capsys, ["mcda", write_json(tmp_path, PROBLEM), "--method", "promethee2"])
+    scores = {r["alternative"]: r["score"] for r in result["ranking"]}
+    assert scores == pytest.approx(
+        {
+            "Planter des haies": 10 / 27,
+            "Récupérer l'eau de pluie": 8 / 27,
+            "Ombrières solaires": -2 / 3,
+        }
+    )
+
+
+def test_mcda_equal_scores_share_a_rank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(json.dumps(PROBLEM))
+    twin = {"name": "Haies, bis", "values": dict(data["alternatives"][1]["values"])}
+    data["alternatives"].insert(0, twin)
+    for method in ("somme-ponderee", "topsis", "promethee2"):
+        ranking = run_ok(capsys, ["mcda", write_json(tmp_path, data), "--method", method])[
+            "ranking"
+        ]
+        ranks = {r["alternative"]: r["rank"] for r in ranking}
+        assert ranks["Haies, bis"] == ranks["Planter des haies"]
+        assert sorted(ranks.values()) in ([1, 1, 3, 4], [1, 2, 2, 4])
+
+
+def mutated(change: Any) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(PROBLEM))
+    change(data)
+    return data
+
+
+MALFORMED_PROBLEMS = {
+    "missing value": (
+        lambda d: d["alternatives"][2]["values"].pop("coût"),
+        "alternatives[2].values.coût : valeur manquante",
+    ),
+    "non-numeric value": (
+        lambda d: d["alternatives"][1]["values"].update({"effet": "beaucoup"}),
+        "alternatives[1].values.effet : un nombre est attendu, pas le texte « beaucoup »",
+    ),
+    "boolean value": (
+        lambda d: d["alternatives"][0]["values"].update({"effet": True}),
+        "alternatives[0].values.effet : un nombre est attendu, pas un booléen",
+    ),
+    "null value": (
+        lambda d: d["alternatives"][0]["values"].update({"effet": None}),
+        "alternatives[0].values.effet : un nombre est attendu, pas null",
+    ),
+    "unknown criterion in values": (
+        lambda d: d["alternatives"][0]["values"].update({"délai": 3}),
+        "alternatives[0].values.délai : critère inconnu",
+    ),
+    "negative weight": (
+        lambda d: d["criteria"][1].update({"weight": -2}),
+        "criteria[1].weight : le poids ne peut pas être négatif",
+    ),
+    "zero total weight": (
+        lambda d: [c.update({"weight": 0}) for c in d["criteria"]],
+        "criteria : la somme des poids doit être strictement positive",
+    ),
+    "non-numeric weight": (
+        lambda d: d["criteria"][0].update({"weight": "3"}),
+        "criteria[0].weight : un nombre est attendu, pas le texte « 3 »",
+    ),
+    "p equal to q": (
+        lambda d: d["criteria"][1]["preference"].update({"p": 10}),
+        "criteria[1].preference.p : le seuil de préférence p (10.0) doit être strictement "
+        "supérieur au seuil d'indifférence q (10.0)",
+    ),
+    "p below q": (
+        lambda d: d["criteria"][1]["preference"].update({"p": 5}),
+        "criteria[1].preference.p : le seuil de préférence p (5.0)",
+    ),
+    "negative q": (
+        lambda d: d["criteria"][1]["preference"].update({"q": -1}),
+        "criteria[1].preference.q : le seuil d'indifférence q doit être ≥ 0",
+    ),
+    "linear without p": (
+        lambda d: d["criteria"][1]["preference"].pop("p"),
+        "criteria[1].preference.p : valeur manquante",
+    ),
+    "unknown direction": (
+        lambda d: d["criteria"][0].update({"direction": "maximum"}),
+        "criteria[0].direction : sens inconnu « maximum » : valeurs permises « max »",
+    ),
+    "missing direction": (
+        lambda d: d["criteria"][0].pop("direction"),
+        "criteria[0].direction : champ obligatoire manquant",
+    ),
+    "unknown function": (
+        lambda d: d["criteria"][2]["preference"].update({"function": "gaussian"}),
+        "criteria[2].preference.function : fonction de préférence inconnue « gaussian » : "
+        "valeurs permises « usual » ou « linear »",
+    ),
+    "unknown field": (
+        lambda d: d["criteria"][0].update({"poids": 1}),
+        "criteria[0].poids : champ inconnu ; champs permis : « name », « weight »",
+    ),
+    "duplicate criterion": (
+        lambda d: d["criteria"][2].update({"name": "effet"}),
+        "criteria[2].name : critère « effet » déjà défini en criteria[0]",
+    ),
+    "duplicate alternative": (
+        lambda d: d["alternatives"][2].update({"name": "Planter des haies"}),
+        "alternatives[2].name : alternative « Planter des haies » déjà définie",
+    ),
+    "empty criteria": (
+        lambda d: d.update({"criteria": []}),
+        "criteria : la liste est vide",
+    ),
+    "no alternatives": (
+        lambda d: d.pop("alternatives"),
+        "alternatives : champ obligatoire manquant",
+    ),
+    "values not an object": (
+        lambda d: d["alternatives"][1].update({"values": [1, 2, 3]}),
+        "alternatives[1].values : un objet critère → nombre est attendu, pas une liste",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED_PROBLEMS))
+def test_mcda_malformed_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    change, message = MALFORMED_PROBLEMS[case]
+    err = run_error(capsys, ["mcda", write_json(tmp_path, mutated(change)), "--method", "topsis"])
+    assert message in err
+
+
+def test_mcda_reports_every_fault_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def break_three(d: dict[str, Any]) -> None:
+        d["criteria"][0]["direction"] = "haut"
+        d["criteria"][1]["preference"]["p"] = 1
+        d["alternatives"][2]["values"].pop("faisabilité")
+
+    err = run_error(
+        capsys, ["mcda", write_json(tmp_path, mutated(break_three)), "--method", "topsis"]
+    )
+    assert "3 erreurs dans le fichier" in err
+    for path in (
+        "criteria[0].direction",
+        "criteria[1].preference.p",
+        "alternatives[2].values.faisabilité",
+    ):
+        assert f"  {path} : " in err
+
+
+def test_mcda_nan_and_infinity_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = json.dumps(PROBLEM, ensure_ascii=False).replace('"coût": 40', '"coût": NaN')
+    path = tmp_path / "nan.json"
+    path.write_text(text.replace('"effet": 2,', '"effet": Infinity,'), encoding="utf-8")
+    err = run_error(capsys, ["mcda", str(path), "--method", "topsis"])
+    assert "alternatives[0].values.coût : un nombre fini est attendu" in err
+    assert "alternatives[1].values.effet : un nombre fini est attendu" in err
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            '{"criteria": [\n  {"name": "a", "weight": 1,}\n]}',
+            "ligne 2, colonne 29 : nom de champ entre guillemets attendu",
+        ),
+        (
+            '{"criteria": [\n  {"name": "a" "weight": 1}\n]}',
+            "ligne 2, colonne 16 : virgule attendue",
+        ),
+        ("", "ligne 1, colonne 1 : valeur attendue"),
+        ('{"criteria": []}\n{}', "ligne 2, colonne 1 : données en trop"),
+    ],
+)
+def test_mcda_bad_json_names_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, where: str
+) -> None:
+    path = tmp_path / "casse.json"
+    path.write_text(text, encoding="utf-8")
+    err = run_error(capsys, ["mcda", str(path), "--method", "promethee2"])
+    assert f"JSON invalide {where}" in err
+
+
+def test_mcda_document_must_be_an_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = run_error(capsys, ["mcda", write_json(tmp_path, [1, 2]), "--method", "topsis"])
+    assert "objet JSON avec les champs « criteria » et « alternatives »" in err
+
+
+def test_mcda_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    err = run_error(capsys, ["mcda", str(tmp_path / "absent.json"), "--method", "topsis"])
+    assert "fichier introuvable" in err
+
+
+def test_mcda_unknown_method_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["mcda", write_json(tmp_path, PROBLEM), "--method", "electre"])
+    assert caught.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "somme-ponderee" in err
+
+
+# --- vote -----------------------------------------------------------------------------------
+
+VOTE = """Haies,Eau de pluie,Ombrières
+Bien,Très bien,Passable
+Assez bien,,Excellent
+Bien,Bien,Insuffisant
+"""
+
+
+def test_vote_ranks_by_majority_judgment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Haies: AB, B, B → B; Eau: (empty = À rejeter), B, TB → B; Ombrières: I, P, E → P.
+    # Haies' majority value B, AB, B beats Eau's B, À rejeter, TB.
+    result = run_ok(capsys, ["vote", write_csv(tmp_path, VOTE)])
+    assert result["ballots"] == 3
+    assert [(r["candidate"], r["majority_grade"], r["rank"]) for r in result["ranking"]] == [
+        ("Haies", "Bien", 1),
+        ("Eau de pluie", "Bien", 2),
+        ("Ombrières", "Passable", 3),
+    ]
+    eau = result["ranking"][1]
+    assert eau["tally"]["À rejeter"] == 1  # the empty cell
+    assert eau["share_above"] == pytest.approx(1 / 3)
+    assert eau["share_below"] == pytest.approx(1 / 3)
+
+
+def test_vote_matching_ignores_case_accents_and_spaces(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "A;B\n a rejeter ;TRES BIEN\nÀ rejeter;très  bien\n\n"
+    result = run_ok(capsys, ["vote", write_csv(tmp_path, text)])
+    assert [(r["candidate"], r["majority_grade"]) for r in result["ranking"]] == [
+        ("B", "Très bien"),
+        ("A", "À rejeter"),
+    ]
+
+
+def test_vote_ties_share_a_rank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "A,B,C\nBien,Passable,Bien\nPassable,Passable,Passable\nBien,Bien,Bien\n"
+    ranking = run_ok(capsys, ["vote", write_csv(tmp_path, text)])["ranking"]
+    assert [(r["candidate"], r["rank"]) for r in ranking] == [("A", 1), ("C", 1), ("B", 3)]
+
+
+def test_vote_with_other_mentions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "A,B\nnon,oui\noui,oui\nnon,\n"
+    result = run_ok(capsys, ["vote", write_csv(tmp_path, text), "--mentions", "Non, Oui"])
+    assert result["mentions"] == ["Non", "Oui"]
+    assert [(r["candidate"], r["majority_grade"]) for r in result["ranking"]] == [
+        ("B", "Oui"),
+        ("A", "Non"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "A,B\nBien,Bien\nBien,Génial\n",
+            "ligne 3, colonne 2 (« B ») : mention inconnue « Génial » ; mentions permises : "
+            "« À rejeter », « Insuffisant »",
+        ),
+        ("A,B\nBien,Bien\nBien\n", "ligne 3 : 1 colonnes au lieu de 2 (une par candidat)"),
+        ("A,B\nBien,Bien,Bien\n", "ligne 2 : 3 colonnes au lieu de 2"),
+        ("", "fichier vide"),
+        ("\n\n", "fichier vide"),
+        ("A,B\n", "aucun bulletin"),
+        ("A,,B\nBien,Bien,Bien\n", "ligne 1, colonne 2 : nom de candidat vide"),
+        ("A,B,A\nBien,Bien,Bien\n", "ligne 1, colonne 3 : candidat « A » déjà en colonne 1"),
+        ('A,B\n"Bien,Bien\n', "CSV mal formé"),
+    ],
+)
+def test_vote_malformed_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    err = run_error(capsys, ["vote", write_csv(tmp_path, text)])
+    assert message in err
+
+
+def test_vote_reports_every_fault(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "A,B\n" + "Super,Top\n" * 15
+    err = run_error(capsys, ["vote", write_csv(tmp_path, text)])
+    assert "30 erreurs" in err
+    assert "ligne 16, colonne 2" not in err  # only the first 20 are listed…
+    assert "… et 10 autres erreurs" in err
+
+
+def test_vote_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("A,B\nBien,Bien\nTrès bien,Bien\n".encode("latin-1"))
+    err = run_error(capsys, ["vote", str(path)])
+    assert "ligne 3 : le fichier n'est pas en UTF-8" in err
+
+
+@pytest.mark.parametrize(
+    ("mentions", "message"),
+    [
+        ("Oui", "il faut au moins deux mentions"),
+        ("Non,,Oui", "mention vide"),
+        ("Non,Oui,non", "« non » répète « Non »"),
+    ],
+)
+def test_vote_bad_mentions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], mentions: str, message: str
+) -> None:
+    err = run_error(capsys, ["vote", write_csv(tmp_path, VOTE), "--mentions", mentions])
+    assert f"--mentions : {message}" in err
+
+
+def test_vote_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert "fichier introuvable" in run_error(capsys, ["vote", str(tmp_path / "absent.csv")])
+
+
+# --- No Django --------------------------------------------------------------------------------
+
+
+def test_decision_modules_import_no_django(tmp_path: Path) -> None:
+    problem = write_json(tmp_path, PROBLEM)
+    votes = write_csv(tmp_path, VOTE)
+    code = f"""
+import contextlib, io, sys
+import ressort.analysis.mcda, ressort.analysis.majority_judgment
+import ressort.analysis.mcda_cli, ressort.analysis.vote_cli
+from ressort.analysis.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    assert main(["mcda", {problem!r}, "--method", "promethee2"]) == 0
+    assert main(["vote", {votes!r}]) == 0
+leaked = sorted(m for m in sys.modules if m == "django" or m.startswith("django."))
+assert not leaked, leaked
+"""
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)  # noqa: S603
