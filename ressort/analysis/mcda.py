@@ -497,11 +497,13 @@ def electre_i(
             raise ValueError(f"{name} threshold must be a number in [0, 1], not {value!r}")
     g = problem.oriented
     n = len(g)
-    diff = g[:, None, :] - g[None, :, :]  # diff[a, b, j] = g_j(a) − g_j(b)
-    concordance = ((diff >= 0) * problem.weights).sum(axis=2)
-    span = np.ptp(g, axis=0)
-    shortfall = np.divide(-diff, span, out=np.zeros_like(diff), where=span > 0)
-    discordance = np.clip(shortfall, 0.0, None).max(axis=2, initial=0.0)
+    concordance = np.zeros((n, n))
+    discordance = np.zeros((n, n))
+    for j, span in enumerate(np.ptp(g, axis=0)):  # one n × n matrix per criterion at a time
+        diff = g[:, j, None] - g[None, :, j]  # diff[a, b] = g_j(a) − g_j(b)
+        concordance += problem.weights[j] * (diff >= 0)
+        if span > 0:
+            np.maximum(discordance, -diff / span, out=discordance)
     outranks = (concordance >= concordance_threshold - SCORE_TOLERANCE) & (
         discordance <= discordance_threshold + SCORE_TOLERANCE
     )

@@ -436,4 +436,4 @@ with contextlib.redirect_stdout(io.StringIO()):
 leaked = sorted(m for m in sys.modules if m == "django" or m.startswith("django."))
 assert not leaked, leaked
 """
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)  # noqa: S603
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
