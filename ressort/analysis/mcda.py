@@ -204,8 +204,8 @@ def make_problem(
         errors.append(
             (
                 "alternatives",
-                f"{matrix.shape} valeurs au lieu d'une par alternative et par critère "
-                f"({len(alternatives)} × {len(criteria)})",
+                f"{len(alternatives)} × {len(criteria)} valeurs attendues (une par alternative "
+                f"et par critère), reçu un tableau de forme {matrix.shape}",
             )
         )
     else:

@@ -81,6 +81,24 @@ def parse_mentions(text: str) -> tuple[str, ...]:
     return labels
 
 
+def guess_delimiter(header: str) -> str:
+    """The most frequent of ",", ";" and tab outside double quotes in the header (","
+    when none occurs, i.e. a single candidate)."""
+    counts = dict.fromkeys(",;\t", 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    return max(counts, key=lambda d: counts[d])
+
+
+def _blank(row: list[str]) -> bool:
+    """An empty line, or one of spaces: skipped (a ballot has as many cells as candidates)."""
+    return len(row) <= 1 and not "".join(row).strip()
+
+
 def read_ballots(path: Path, grades: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
     """Candidates and a ballots array of grade indices; raise InputError listing every fault."""
     try:
@@ -98,27 +116,32 @@ def read_ballots(path: Path, grades: tuple[str, ...]) -> tuple[list[str], np.nda
         raise InputError(
             f"{path} : fichier vide ; attendu : une ligne d'en-tête avec les candidats"
         )
-    first_line = text.splitlines()[0]
-    delimiter = max(",;\t", key=first_line.count)
+    delimiter = guess_delimiter(next(line for line in text.splitlines() if line.strip()))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     lookup = {normalise(label): index for index, label in enumerate(grades)}
     allowed = ", ".join(f"« {g} »" for g in grades)
     errors: list[str] = []
     rows: list[list[int]] = []
     try:
-        header = next(reader)
+        header = next((row for row in reader if not _blank(row)), None)
+        if header is None:
+            raise InputError(
+                f"{path} : fichier vide ; attendu : une ligne d'en-tête avec les candidats"
+            )
+        header_line = reader.line_num
         candidates = [name.strip() for name in header]
         seen: dict[str, int] = {}
         for column, name in enumerate(candidates, start=1):
             if not name:
-                errors.append(f"ligne 1, colonne {column} : nom de candidat vide")
+                errors.append(f"ligne {header_line}, colonne {column} : nom de candidat vide")
             elif name in seen:
                 errors.append(
-                    f"ligne 1, colonne {column} : candidat « {name} » déjà en colonne {seen[name]}"
+                    f"ligne {header_line}, colonne {column} : candidat « {name} » déjà en "
+                    f"colonne {seen[name]}"
                 )
             seen.setdefault(name, column)
         for row in reader:
-            if not row:
+            if _blank(row):
                 continue
             line = reader.line_num
             if len(row) != len(candidates):

@@ -344,6 +344,19 @@ def test_vote_matching_ignores_case_accents_and_spaces(
     ]
 
 
+def test_vote_separator_is_read_from_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Semicolons, a comma inside a quoted name, and blank lines before the header.
+    text = '\n\n"Haies, mares";Eau\nBien;Passable\n'
+    ranking = run_ok(capsys, ["vote", write_csv(tmp_path, text)])["ranking"]
+    assert [r["candidate"] for r in ranking] == ["Haies, mares", "Eau"]
+    err = run_error(capsys, ["vote", write_csv(tmp_path, text + "Bien;Nul\n")])
+    assert "ligne 5, colonne 2 (« Eau ») : mention inconnue « Nul »" in err
+    err = run_error(capsys, ["vote", write_csv(tmp_path, '\n"Haies";"Haies"\nBien;Bien\n')])
+    assert "ligne 2, colonne 2 : candidat « Haies » déjà en colonne 1" in err
+
+
 def test_vote_ties_share_a_rank(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = "A,B,C\nBien,Passable,Bien\nPassable,Passable,Passable\nBien,Bien,Bien\n"
     ranking = run_ok(capsys, ["vote", write_csv(tmp_path, text)])["ranking"]
@@ -372,6 +385,7 @@ def test_vote_with_other_mentions(tmp_path: Path, capsys: pytest.CaptureFixture[
         ("A,B\nBien,Bien,Bien\n", "ligne 2 : 3 colonnes au lieu de 2"),
         ("", "fichier vide"),
         ("\n\n", "fichier vide"),
+        ('""\n', "fichier vide"),
         ("A,B\n", "aucun bulletin"),
         ("A,,B\nBien,Bien,Bien\n", "ligne 1, colonne 2 : nom de candidat vide"),
         ("A,B,A\nBien,Bien,Bien\n", "ligne 1, colonne 3 : candidat « A » déjà en colonne 1"),
