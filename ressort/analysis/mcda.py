@@ -567,6 +567,30 @@ def rank(problem: Problem, method: str) -> MethodResult:
     return function(problem)
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Comparison:
+    """Several methods' ranks side by side: `ranks[m, i]` is alternative i's rank by
+    `methods[m]`; `results` keeps each method's full result, to explain a difference."""
+
+    alternatives: tuple[str, ...]
+    methods: tuple[str, ...]
+    ranks: IntArray
+    results: tuple[MethodResult, ...]
+
+    @property
+    def disagreements(self) -> tuple[str, ...]:
+        """The alternatives that the methods do not rank alike."""
+        differ = (self.ranks != self.ranks[0]).any(axis=0)
+        return tuple(name for name, d in zip(self.alternatives, differ, strict=True) if d)
+
+
+def compare(problem: Problem, methods: Sequence[str] = tuple(METHODS)) -> Comparison:
+    """Rank by each method (all three by default) for a side-by-side view."""
+    results = tuple(rank(problem, method) for method in methods)
+    ranks = np.array([r.ranks for r in results], dtype=np.int64).reshape(len(results), -1)
+    return Comparison(problem.alternatives, tuple(methods), ranks, results)
+
+
 def with_weights(problem: Problem, weights: Sequence[float]) -> Problem:
     """The same problem with other weights (validated again)."""
     criteria = [

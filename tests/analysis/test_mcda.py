@@ -230,6 +230,16 @@ def test_identical_alternatives_share_a_rank(method: str) -> None:
     assert tied == ["a", "a bis"]  # input order within a tie
 
 
+def test_compare_shows_where_methods_disagree() -> None:
+    # Fighter aircraft: TOPSIS puts A1 first, the weighted sum of min–max values A3.
+    comparison = mcda.compare(aircraft())
+    assert comparison.methods == ("somme-ponderee", "topsis", "promethee2")
+    assert comparison.ranks.tolist() == [[2, 4, 1, 3], [1, 4, 2, 3], [2, 4, 1, 3]]
+    assert comparison.disagreements == ("A1", "A3")
+    assert isinstance(comparison.results[1], mcda.TopsisResult)
+    assert mcda.compare(aircraft(), ["topsis"]).disagreements == ()
+
+
 def test_rank_refuses_an_unknown_method() -> None:
     with pytest.raises(ValueError, match="allowed: somme-ponderee, topsis, promethee2"):
         mcda.rank(aircraft(), "electre")
