@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FICHIER.csv", type=Path, help="un bulletin par ligne")
     parser.add_argument(
         "--mentions",
-        metavar="« A,B,… »",
+        metavar="MENTIONS",
         help="échelle de mentions, de la plus basse à la plus haute, séparées par des virgules "
         f"(défaut : {', '.join(DEFAULT_GRADES)})",
     )
