@@ -274,6 +274,37 @@ def test_electre_discordance_outranking_and_kernel_of_the_fighter_aircraft() -> 
     assert result.cycles == ()
 
 
+def test_electre_matches_scikit_criteria_on_a_common_scale() -> None:
+    # scikit-criteria 0.10's ELECTRE1 (p = .6, q = .4) on this matrix, recorded: it divides
+    # shortfalls by the largest range of all criteria, we by each criterion's own range;
+    # here every criterion spans 0–10, so both agree. (Too heavy a dependency to keep: it
+    # pulls scikit-learn, seaborn and PuLP; 50 random problems of this kind agreed too.)
+    criteria = [Criterion("x", 0.5), Criterion("y", 0.3, "min"), Criterion("z", 0.2)]
+    values = [[0, 0, 0], [10, 10, 10], [7, 2, 5], [4, 8, 3], [6, 5, 9]]
+    problem = make_problem(criteria, ["a0", "a1", "a2", "a3", "a4"], values)
+    result = mcda.electre_i(problem, concordance_threshold=0.6, discordance_threshold=0.4)
+    off = ~np.eye(5, dtype=bool)
+    concordance = [
+        [0, 0.3, 0.3, 0.3, 0.3],
+        [0.7, 0, 0.7, 0.7, 0.7],
+        [0.7, 0.3, 0, 1.0, 0.8],
+        [0.7, 0.3, 0.0, 0, 0.0],
+        [0.7, 0.3, 0.2, 1.0, 0],
+    ]
+    discordance = [
+        [0, 1.0, 0.7, 0.4, 0.9],
+        [1.0, 0, 0.8, 0.2, 0.5],
+        [0.2, 0.5, 0, 0.0, 0.4],
+        [0.8, 0.7, 0.6, 0, 0.6],
+        [0.5, 0.4, 0.3, 0.0, 0],
+    ]
+    assert result.concordance[off] == pytest.approx(np.array(concordance)[off])
+    assert result.discordance[off] == pytest.approx(np.array(discordance)[off])
+    assert np.argwhere(result.outranks).tolist() == [[1, 3], [2, 0], [2, 3], [2, 4], [4, 3]]
+    assert result.not_outranked == ("a1", "a2")  # scikit-criteria's "kernel"
+    assert result.kernel == ("a1", "a2")
+
+
 def test_electre_kernel_of_a_chain_and_of_a_cycle() -> None:
     # a dominates b dominates c on the only criterion: a → b → c (and a → c).
     chain = make_problem([Criterion("c", 1)], ["a", "b", "c"], [[3], [2], [1]])
