@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -350,8 +350,14 @@ class FeedbackLoops:
 def feedback_loops(
     graph: ImpactGraph, *, max_length: int | None = None, limit: int | None = None
 ) -> FeedbackLoops:
-    """Simple cycles with their nature (networkx `simple_cycles`, Johnson's algorithm, or
-    Gupta and Suzumura's when `max_length` bounds their length).
+    """Simple cycles with their nature, shortest first, each from its earliest node.
+
+    Without `max_length`, networkx's `simple_cycles` (Johnson's algorithm). With it, the
+    cycles of at most `max_length` links through each node, in the graph's order, are the
+    paths (networkx `all_simple_paths`, cut off at max_length − 1 links) from that node back
+    to one of its predecessors among the nodes after it; the node is then set aside. This
+    finds each cycle once and stays fast on large graphs, where networkx's bounded search
+    recomputes the strongly connected components after each node (seconds for 5,000 links).
 
     A dense graph can hold exponentially many cycles: bound them with `max_length` (number of
     links) and/or `limit` (number of cycles kept; `truncated` tells that more exist).
@@ -362,7 +368,7 @@ def feedback_loops(
         raise ValueError(f"limite {limit} (permis : 0 ou plus, ou aucune).")
     g = graph.digraph
     order = {node: i for i, node in enumerate(g.nodes)}
-    cycles = nx.simple_cycles(g, length_bound=max_length)
+    cycles = nx.simple_cycles(g) if max_length is None else _short_cycles(g, max_length)
     found = list(itertools.islice(cycles, None if limit is None else limit + 1))
     truncated = limit is not None and len(found) > limit
     loops = []
@@ -375,6 +381,19 @@ def feedback_loops(
         )
     loops.sort(key=lambda loop: (len(loop.nodes), [order[n] for n in loop.nodes]))
     return FeedbackLoops(loops=tuple(loops), truncated=truncated, max_length=max_length)
+
+
+def _short_cycles(g: Any, max_length: int) -> Iterator[list[str]]:
+    """Cycles of at most `max_length` links, each starting from its earliest node."""
+    if max_length < 2:  # an impact chain has no self-link
+        return
+    remaining = nx.DiGraph(g.edges)
+    remaining.add_nodes_from(g.nodes)
+    for node in list(g.nodes):
+        back = list(remaining.predecessors(node))
+        if back:
+            yield from nx.all_simple_paths(remaining, node, back, cutoff=max_length - 1)
+        remaining.remove_node(node)
 
 
 # --- Seeding MICMAC ------------------------------------------------------------------------

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+
+import networkx as nx
 import pytest
 
 from ressort.analysis.micmac import micmac
@@ -168,6 +171,29 @@ def test_loops_bounded_by_length_and_count() -> None:
     first = feedback_loops(g, limit=5)
     assert len(first.loops) == 5 and first.truncated
     assert [len(loop.nodes) for loop in feedback_loops(g).loops] == [2] * 6 + [3] * 8 + [4] * 6
+
+
+def from_earliest(cycle: list[str], names: list[str]) -> tuple[str, ...]:
+    start = cycle.index(min(cycle, key=names.index))
+    return tuple(cycle[start:] + cycle[:start])
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_bounded_loops_match_networkx(seed: int) -> None:
+    rng = random.Random(seed)
+    names = [f"n{i}" for i in range(12)]
+    pairs = {tuple(rng.sample(names, 2)) for _ in range(40)}
+    g = graph(
+        dict.fromkeys(names, K.IMPACT),
+        [(u, v, rng.choice((1, -1)), rng.randint(1, 3)) for u, v in sorted(pairs)],
+    )
+    for max_length in (2, 3, 5, None):
+        ours = {loop.nodes for loop in feedback_loops(g, max_length=max_length).loops}
+        theirs = {
+            from_earliest(cycle, names)
+            for cycle in nx.simple_cycles(g.digraph, length_bound=max_length)
+        }
+        assert ours == theirs
 
 
 @pytest.mark.parametrize(
