@@ -485,11 +485,11 @@ def _read_row(
 
 
 def _decode(data: bytes) -> str:
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # byte-order mark
     try:
-        return data.decode("utf-8-sig")
+        return data[start:].decode("utf-8")
     except UnicodeDecodeError as error:
-        start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-        position = error.start
+        position = start + error.start
         line = data.count(b"\n", 0, position) + 1
         line_start = data.rfind(b"\n", 0, position) + 1
         prefix = data[max(line_start, start) : position].decode("utf-8")

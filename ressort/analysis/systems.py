@@ -86,7 +86,7 @@ class LoopNature(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Node:
     id: str
-    kind: NodeKind
+    kind: NodeKind | str  # a NodeKind or its stored value ("alea", "impact"…)
     label: str = ""
 
 
@@ -115,14 +115,16 @@ class ImpactGraph:
         """Check nodes and links; ValueError lists every fault and what is allowed."""
         graph = nx.DiGraph()
         faults: list[str] = []
+        kinds = {k.value: k for k in NodeKind}
         for node in nodes:
-            if not isinstance(node.kind, NodeKind):
-                kinds = ", ".join(k.value for k in NodeKind)
-                faults.append(f"nœud « {node.id} » : nature « {node.kind} » inconnue ({kinds}).")
+            kind = kinds.get(node.kind)
+            if kind is None:
+                allowed = ", ".join(kinds)
+                faults.append(f"nœud « {node.id} » : nature « {node.kind} » inconnue ({allowed}).")
             elif node.id in graph:
                 faults.append(f"nœud « {node.id} » donné deux fois.")
             else:
-                graph.add_node(node.id, kind=node.kind, label=node.label or node.id)
+                graph.add_node(node.id, kind=kind, label=node.label or node.id)
         for link in links:
             name = f"lien « {link.source} » → « {link.target} »"
             missing = [n for n in (link.source, link.target) if n not in graph]
@@ -235,6 +237,8 @@ def cascade(
     ]
     if max_steps < 0:
         faults.append(f"nombre d'étapes {max_steps} (permis : 0 ou plus).")
+    if max_paths < 0:
+        faults.append(f"nombre de chemins {max_paths} (permis : 0 ou plus).")
     if faults:
         raise ValueError("Cascade impossible :\n" + "\n".join(faults))
     if not sources:

@@ -289,6 +289,9 @@ def test_cli_reads_semicolons_and_a_byte_order_mark(
         pytest.param(",A,B\nA,0,1\nB,1,0\nC,1,1\n", 4, 1, "pas carrée", id="extra row"),
         pytest.param(",A,B\nA,0,1,2\nB,1,0\n", 2, 4, "pas carrée", id="extra column"),
         pytest.param(",A,B,C\nA,0,1,1\nB,1\nC,1,1,0\n", 3, 3, "pas carrée", id="short row"),
+        pytest.param(
+            b"\xef\xbb\xbf,A,B\nA,0,1\nB,\xe9,0\n", 3, 2, "0xE9", id="bad byte after a BOM"
+        ),
         pytest.param(",A,B\nA,0,1\nC,1,0\n", 3, 1, "ne correspond pas", id="names differ"),
         pytest.param(",A,B\nB,0,1\nA,1,0\n", 2, 1, "ne correspond pas", id="rows reordered"),
         pytest.param(",A,B\nA,0,4\nB,1,0\n", 2, 3, "« 4 »", id="score above 3"),

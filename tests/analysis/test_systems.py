@@ -211,6 +211,13 @@ def test_invalid_graph(links: list[tuple[str, str, int, int]], message: str) -> 
         graph(HEAT, links)
 
 
+def test_kinds_may_be_given_by_their_stored_value() -> None:
+    g = ImpactGraph.build([Node("canicule", "alea"), Node("x", "impact")], [])
+    assert g.kind("canicule") is K.HAZARD
+    with pytest.raises(ValueError, match="nature « volcan » inconnue"):
+        ImpactGraph.build([Node("v", "volcan")], [])
+
+
 def test_matrix_from_graph_seeds_micmac() -> None:
     matrix = matrix_from_graph(graph(HEAT, HEAT_LINKS))
 
