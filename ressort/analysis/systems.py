@@ -272,13 +272,12 @@ def cascade(
             amount = intensity[u] * link.sign * link.weight / 3
             contributions.append(Contribution(u, link.sign, link.weight, amount))
         contributions.sort(key=lambda c: (-abs(c.amount), order[c.source]))
-        dampings = tuple(
-            Damping(d, link.weight, 1 - link.weight * DAMPING_PER_WEIGHT)
-            for d in sorted(g.predecessors(v), key=order.__getitem__)
-            if d not in steps and graph.kind(d) in DAMPER_KINDS
-            for link in [graph.link(d, v)]
-            if link.sign < 0
-        )
+        dampings = []
+        for d in sorted(g.predecessors(v), key=order.__getitem__):
+            weakening = graph.link(d, v)
+            if d not in steps and graph.kind(d) in DAMPER_KINDS and weakening.sign < 0:
+                factor = 1 - weakening.weight * DAMPING_PER_WEIGHT
+                dampings.append(Damping(d, weakening.weight, factor))
         undamped = math.fsum(c.amount for c in contributions)
         intensity[v] = undamped * math.prod(d.factor for d in dampings)
         path_count[v] = sum(path_count[c.source] for c in contributions)
@@ -291,7 +290,7 @@ def cascade(
             intensity[v],
             undamped,
             tuple(contributions),
-            dampings,
+            tuple(dampings),
             tuple(paths[v]),
             path_count[v],
         )
