@@ -359,8 +359,8 @@ def read_matrix_csv(data: bytes) -> InfluenceMatrix:
     tabs as French spreadsheets write them (the separator is that of the first line). First
     row: an empty cell, then the variable names. Then one row per variable, in the header's
     order: its name, then its influence on each variable: 0, 1, 2, 3, P (potential) or an
-    empty cell (0). The diagonal must be 0 or empty. Empty trailing cells and lines are
-    ignored.
+    empty cell (0). The diagonal must be 0 or empty. Blank lines, and empty cells after the
+    last column, are ignored.
     """
     text = _decode(data)
     if not text.strip():
