@@ -350,4 +350,4 @@ def test_analysis_package_imports_no_django() -> None:
         "assert not any(m.startswith('django') for m in sys.modules), "
         "[m for m in sys.modules if m.startswith('django')]"
     )
-    subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603
+    subprocess.run([sys.executable, "-c", code], check=True)
