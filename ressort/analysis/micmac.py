@@ -362,10 +362,9 @@ def read_matrix_csv(data: bytes) -> InfluenceMatrix:
     empty cell (0). The diagonal must be 0 or empty. Blank lines, and empty cells after the
     last column, are ignored.
     """
-    text = _decode(data)
-    if not text.strip():
+    rows = _rows(_decode(data))
+    if not rows:
         raise MatrixFileError([Fault(1, 1, "le fichier est vide.")])
-    rows = _rows(text)
     header_line, header = rows[0]
     while header and not header[-1].strip():
         header = header[:-1]
@@ -513,14 +512,15 @@ def _separator(first_line: str) -> str:
 
 
 def _rows(text: str) -> list[tuple[int, list[str]]]:
-    """CSV rows with the line where each starts; blank rows are skipped, except the first."""
-    separator = _separator(text.splitlines()[0] if text.strip() else "")
+    """Non-blank CSV rows, each with the line where it starts."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    separator = _separator(first)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     rows: list[tuple[int, list[str]]] = []
     next_line = 1
     for row in reader:
         line, next_line = next_line, reader.line_num + 1
-        if any(cell.strip() for cell in row) or not rows:
+        if any(cell.strip() for cell in row):
             rows.append((line, row))
     return rows
 

@@ -281,6 +281,7 @@ def test_cli_reads_semicolons_and_a_byte_order_mark(
     [
         pytest.param("", 1, 1, "vide", id="empty file"),
         pytest.param("\n  \n", 1, 1, "vide", id="blank file"),
+        pytest.param(",,,\n , ,\n", 1, 1, "vide", id="only separators"),
         pytest.param(b",A,B\nA,0,1\nB,1,0\n\xe9", 4, 1, "UTF-8", id="bad encoding"),
         pytest.param(b",A,\xe9t\xe9\nA,0,1\n", 1, 3, "UTF-8", id="bad encoding in a name"),
         pytest.param("X,A,B\nA,0,1\nB,1,0\n", 1, 1, "doit être vide", id="corner not empty"),
@@ -317,6 +318,14 @@ def test_cli_malformed_file(
     assert err.startswith("Erreur : ")
     assert f"ligne {line}, colonne {column} " in err
     assert words in err
+
+
+def test_cli_skips_blank_lines_and_counts_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run_cli(capsys, tmp_path, "\n,A,B\n\n,,\nA,0,1\nB,5,0\n")
+    assert code == 2
+    assert "ligne 6, colonne 2 (B) : « 5 »" in err
 
 
 def test_cli_lists_every_fault(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
