@@ -163,12 +163,14 @@ class MicmacResult:
 def validate_matrix(matrix: npt.ArrayLike) -> IntMatrix:
     """Check a matrix of direct influences and return it as int64; ValueError otherwise.
 
-    Allowed: a square two-dimensional array of integers 0, 1, 2 or 3, with 0 on the diagonal.
+    Allowed: a square two-dimensional array of integers 0, 1, 2 or 3 (whole floats are
+    accepted), with 0 on the diagonal.
     """
     array = np.asarray(matrix)
     if array.ndim != 2 or array.shape[0] != array.shape[1]:
         raise ValueError(f"La matrice doit être carrée (forme reçue : {array.shape}).")
-    if array.dtype.kind not in "iub":
+    integral_floats = array.dtype.kind == "f" and bool(np.all(np.mod(array, 1) == 0))
+    if array.dtype.kind not in "iub" and not integral_floats:
         raise ValueError(f"La matrice doit contenir des entiers 0 à 3 (type reçu : {array.dtype}).")
     values = array.astype(np.int64)
     bad = np.argwhere((values < 0) | (values > MAX_SCORE))

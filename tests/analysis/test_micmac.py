@@ -187,6 +187,10 @@ def test_python_integers_give_the_same_result_as_int64(monkeypatch: pytest.Monke
     assert micmac(m) == fast
 
 
+def test_whole_floats_are_accepted() -> None:
+    assert micmac(np.array(WORKED, dtype=float)) == micmac(np.array(WORKED))
+
+
 @pytest.mark.parametrize(
     ("matrix", "message"),
     [
