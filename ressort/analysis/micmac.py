@@ -308,7 +308,10 @@ def _zone(influence: int, dependence: int, total: int, n: int) -> Zone | None:
 
 def _is_nilpotent(m: IntMatrix) -> bool:
     """Whether M^n = 0 (no cycle), by repeated boolean squaring: about log2(n) products."""
-    reach = (m > 0).astype(np.float64)
+    links = m > 0
+    if np.any(links & links.T):  # two variables acting on each other: a cycle, at once
+        return False
+    reach = links.astype(np.float64)
     covered = 1
     while reach.any() and covered < m.shape[0]:
         reach = ((reach @ reach) > 0).astype(np.float64)

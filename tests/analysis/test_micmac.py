@@ -134,6 +134,7 @@ def test_orders_that_never_settle_stop_at_the_limit() -> None:
     # A -1-> B -3-> C -2-> A: M³ = 6·I, so the orders cycle with period 3.
     result = micmac(np.array([[0, 1, 0], [0, 0, 3], [2, 0, 0]]))
     assert (result.power, result.stop) == (30, Stop.LIMIT)
+    assert not result.acyclic  # a 3-cycle, found by boolean squaring (no mutual pair)
     assert result.note is not None and "30" in result.note
 
 
