@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ressort.accounts",
     "ressort.territories",
     "ressort.approaches",
+    "ressort.frameworks",
 ]
 
 MIDDLEWARE = [

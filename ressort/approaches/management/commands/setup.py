@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from ressort.approaches.demo import demo_accounts_text, load_demo
+from ressort.frameworks.services import load_shipped
 from ressort.territories.importer import import_official_territories
 
 
@@ -20,6 +21,10 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Base de données à jour.")
         self.stdout.write(import_official_territories().as_text())
+        frameworks = load_shipped()
+        self.stdout.write("\n".join(frameworks.lines))
+        for error in frameworks.errors:
+            self.stderr.write(error)
         if not options["sans_demo"]:
             approach, created = load_demo()
             state = "créée" if created else "déjà présente"

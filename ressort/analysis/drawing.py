@@ -1,0 +1,231 @@
+"""SVG drawings of the Doughnut and of the Boussole's compass, in pure Python.
+
+The same strings go into web pages and PDF documents. Each drawing carries a <title> and a
+<desc> (role="img"); pages put a data table next to it, which is the text alternative.
+
+Doughnut drawing rules (Raworth 2017; Fanning & Raworth 2025, figure legend): two
+concentric rings — the social foundation inside, the ecological ceiling outside — with the
+safe and just space between. One sector per dimension. When values are given, a social
+wedge starts at the social foundation and grows towards the centre in proportion to the
+share of the population in shortfall; an ecological wedge grows outwards beyond the
+ceiling in proportion to the overshoot (ratio − 1), capped at `max_overshoot`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+SAFE_GREEN = "#4f9a5a"
+SHORTFALL_RED = "#b3261e"
+OVERSHOOT_RED = "#7e0129"
+SECTOR_FILL = "#eef3ef"
+SECTOR_STROKE = "#ffffff"
+INK = "#1d2327"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One dimension on a drawing: its code, the label shown, and an optional value.
+
+    Doughnut: social value = % of the population in shortfall (0–100); ecological value =
+    pressure as a ratio of the boundary (1 = at the boundary). Compass: a level on a scale.
+    """
+
+    code: str
+    label: str
+    value: float | None = None
+    to_verify: bool = False
+
+
+def _point(cx: float, cy: float, radius: float, degrees: float) -> tuple[float, float]:
+    """Angle 0 is at the top, clockwise, like a clock face."""
+    rad = math.radians(degrees - 90)
+    return cx + radius * math.cos(rad), cy + radius * math.sin(rad)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def annular_sector(
+    cx: float, cy: float, r_inner: float, r_outer: float, start: float, end: float
+) -> str:
+    """SVG path of a ring sector between two radii and two angles (degrees)."""
+    large = 1 if end - start > 180 else 0
+    x1, y1 = _point(cx, cy, r_outer, start)
+    x2, y2 = _point(cx, cy, r_outer, end)
+    x3, y3 = _point(cx, cy, r_inner, end)
+    x4, y4 = _point(cx, cy, r_inner, start)
+    ro, ri = _fmt(r_outer), _fmt(r_inner)
+    return (
+        f"M{_fmt(x1)},{_fmt(y1)} A{ro},{ro} 0 {large} 1 {_fmt(x2)},{_fmt(y2)} "
+        f"L{_fmt(x3)},{_fmt(y3)} A{ri},{ri} 0 {large} 0 {_fmt(x4)},{_fmt(y4)} Z"
+    )
+
+
+def _wrap(label: str, width: int) -> list[str]:
+    words, lines, current = label.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    if current:
+        lines.append(current)
+    return lines or [label]
+
+
+def _text(x: float, y: float, label: str, size: float, width: int, weight: str = "") -> str:
+    lines = _wrap(label, width)
+    first_dy = -(len(lines) - 1) * size * 0.55
+    spans = "".join(
+        f'<tspan x="{_fmt(x)}" dy="{_fmt(first_dy if i == 0 else size * 1.1)}">'
+        f"{escape(line)}</tspan>"
+        for i, line in enumerate(lines)
+    )
+    bold = f' font-weight="{weight}"' if weight else ""
+    return (
+        f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="{_fmt(size)}" text-anchor="middle" '
+        f'dominant-baseline="middle" fill="{INK}"{bold}>{spans}</text>'
+    )
+
+
+def _svg_open(width: int, height: int, ident: str, title: str, desc: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-labelledby="{ident}-titre {ident}-desc" class="rs-drawing" '
+        f'font-family="system-ui, sans-serif">'
+        f'<title id="{ident}-titre">{escape(title)}</title>'
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>'
+    )
+
+
+def doughnut_svg(
+    social: Sequence[Segment],
+    ecological: Sequence[Segment],
+    title: str = "Le Donut : plancher social et plafond écologique",
+    ident: str = "donut",
+    max_overshoot: float = 2.0,
+) -> str:
+    """The Doughnut: 12 social sectors inside, 9 ecological sectors outside, green between."""
+    if not social or not ecological:
+        raise ValueError("il faut au moins une dimension sociale et une dimension écologique")
+    size, c = 720, 360.0
+    r_hole, r_social, r_eco, r_label = 70.0, 180.0, 245.0, 300.0
+    desc = (
+        f"Anneau intérieur : plancher social ({len(social)} dimensions : "
+        + ", ".join(s.label for s in social)
+        + f"). Anneau extérieur : plafond écologique ({len(ecological)} dimensions : "
+        + ", ".join(s.label for s in ecological)
+        + "). Entre les deux, en vert : l'espace sûr et juste pour l'humanité."
+    )
+    parts = [_svg_open(size, size, ident, title, desc)]
+    parts.append(
+        f'<path d="{annular_sector(c, c, r_social, r_eco, 0, 359.99)}" fill="{SAFE_GREEN}" />'
+    )
+    step = 360 / len(social)
+    for i, seg in enumerate(social):
+        a1, a2 = i * step, (i + 1) * step
+        parts.append(
+            f'<path d="{annular_sector(c, c, r_hole, r_social, a1, a2)}" fill="{SECTOR_FILL}" '
+            f'stroke="{SECTOR_STROKE}" stroke-width="2"><title>{escape(seg.label)}</title></path>'
+        )
+        if seg.value is not None:
+            depth = (r_social - r_hole) * max(0.0, min(seg.value, 100.0)) / 100
+            parts.append(
+                f'<path d="{annular_sector(c, c, r_social - depth, r_social, a1 + 1, a2 - 1)}" '
+                f'fill="{SHORTFALL_RED}" opacity="0.85" />'
+            )
+        x, y = _point(c, c, (r_hole + r_social) / 2 + 8, (a1 + a2) / 2)
+        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 11, 12))
+    step = 360 / len(ecological)
+    for i, seg in enumerate(ecological):
+        a1, a2 = i * step, (i + 1) * step
+        parts.append(
+            f'<path d="{annular_sector(c, c, r_eco, r_eco + 12, a1, a2)}" fill="#d9e7db" '
+            f'stroke="{SECTOR_STROKE}" stroke-width="2"><title>{escape(seg.label)}</title></path>'
+        )
+        if seg.value is not None and seg.value > 1:
+            extra = (r_label - 30 - r_eco) * min(seg.value - 1, max_overshoot) / max_overshoot
+            parts.append(
+                f'<path d="{annular_sector(c, c, r_eco, r_eco + extra, a1 + 1, a2 - 1)}" '
+                f'fill="{OVERSHOOT_RED}" opacity="0.85" />'
+            )
+        x, y = _point(c, c, r_label + 20, (a1 + a2) / 2)
+        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 12, 16))
+    parts.append(
+        _text(c, c - 10, "Plancher", 12, 20, "600") + _text(c, c + 8, "social", 12, 20, "600")
+    )
+    x, y = _point(c, c, (r_social + r_eco) / 2, 0)
+    parts.append(
+        f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="12" text-anchor="middle" '
+        f'dominant-baseline="middle" fill="#ffffff" font-weight="600">espace sûr et juste</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def compass_svg(
+    principles: Sequence[Segment],
+    title: str = "La Boussole de la résilience : six principes",
+    ident: str = "boussole",
+    max_value: float = 4.0,
+) -> str:
+    """The compass: one petal per principle; with values, a profile drawn over it."""
+    if len(principles) < 3:
+        raise ValueError("une boussole a besoin d'au moins trois principes")
+    size, c = 640, 320.0
+    r_petal, r_label = 200.0, 255.0
+    n = len(principles)
+    desc = (
+        "Rose à "
+        + str(n)
+        + " branches, une par principe : "
+        + ", ".join(p.label for p in principles)
+    )
+    if any(p.value is not None for p in principles):
+        desc += ". Profil : " + ", ".join(
+            f"{p.label} {_fmt(p.value)} sur {_fmt(max_value)}"
+            for p in principles
+            if p.value is not None
+        )
+    parts = [_svg_open(size, size, ident, title, desc + ".")]
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        parts.append(
+            f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="{_fmt(r_petal * ring)}" fill="none" '
+            f'stroke="#c9d3cf" stroke-width="1" />'
+        )
+    step = 360 / n
+    palette = ["#0b5c57", "#2f6f9f", "#7a5c99", "#a0522d", "#3c7a3a", "#8a6d1d"]
+    for i, seg in enumerate(principles):
+        angle = i * step
+        tip = _point(c, c, r_petal, angle)
+        left = _point(c, c, r_petal * 0.28, angle - step / 2)
+        right = _point(c, c, r_petal * 0.28, angle + step / 2)
+        colour = palette[i % len(palette)]
+        parts.append(
+            f'<path d="M{_fmt(c)},{_fmt(c)} L{_fmt(left[0])},{_fmt(left[1])} '
+            f'L{_fmt(tip[0])},{_fmt(tip[1])} L{_fmt(right[0])},{_fmt(right[1])} Z" '
+            f'fill="{colour}" fill-opacity="0.22" stroke="{colour}" stroke-width="2">'
+            f"<title>{escape(seg.label)}</title></path>"
+        )
+        x, y = _point(c, c, r_label, angle)
+        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 13, 18, "600"))
+    values = [p.value for p in principles]
+    if all(v is not None for v in values):
+        points = [
+            _point(c, c, r_petal * max(0.0, min(float(v or 0), max_value)) / max_value, i * step)
+            for i, v in enumerate(values)
+        ]
+        path = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+        parts.append(
+            f'<polygon points="{path}" fill="{INK}" fill-opacity="0.15" stroke="{INK}" '
+            f'stroke-width="2.5" />'
+        )
+    parts.append(f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="6" fill="{INK}" />')
+    parts.append("</svg>")
+    return "".join(parts)

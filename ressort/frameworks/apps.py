@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FrameworksConfig(AppConfig):
+    name = "ressort.frameworks"
+    verbose_name = "Référentiels"
