@@ -12,6 +12,8 @@ urlpatterns = [
     path("compte/", include("ressort.accounts.urls")),
     path("territoires/", include("ressort.territories.urls")),
     path("demarches/", include("ressort.approaches.urls")),
+    path("demarches/", include("ressort.frameworks.approach_urls")),
+    path("referentiels/", include("ressort.frameworks.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -188,18 +188,7 @@ def doc_from_version(version: FrameworkVersion) -> fw.FrameworkDoc:
             children=tuple(build(c) for c in children.get(row.pk, [])),
         )
 
-    scale = None
-    if version.scale:
-        raw = version.scale
-        scale = fw.Scale(
-            name=raw["nom"],
-            levels=tuple(
-                fw.ScaleLevel(lvl["valeur"], lvl["libelle"], lvl.get("description", ""))
-                for lvl in raw["niveaux"]
-            ),
-            ressort_proposal=bool(raw.get("proposition_ressort", False)),
-            source=raw.get("source", ""),
-        )
+    scale = doc_scale(version)
     framework = version.framework
     derived = framework.derived_from
     return fw.FrameworkDoc(
@@ -218,6 +207,21 @@ def doc_from_version(version: FrameworkVersion) -> fw.FrameworkDoc:
             fw.Link(c.from_code, c.target_framework, c.target_code, c.source, c.note)
             for c in version.crosswalks.all()
         ),
+    )
+
+
+def doc_scale(version: FrameworkVersion) -> fw.Scale | None:
+    if not version.scale:
+        return None
+    raw = version.scale
+    return fw.Scale(
+        name=raw["nom"],
+        levels=tuple(
+            fw.ScaleLevel(lvl["valeur"], lvl["libelle"], lvl.get("description", ""))
+            for lvl in raw["niveaux"]
+        ),
+        ressort_proposal=bool(raw.get("proposition_ressort", False)),
+        source=raw.get("source", ""),
     )
 
 
@@ -247,37 +251,35 @@ class LinkView:
     source: str
 
 
-def _current_nodes(framework_code: str) -> tuple[str, dict[str, Dimension]]:
-    version = shipped_current(framework_code)
-    if version is None:
-        return framework_code, {}
-    return version.name, {d.code: d for d in version.dimensions.all()}
+def crosswalk_index() -> dict[tuple[str, str], list[LinkView]]:
+    """Every crosswalk of the current shipped versions, indexed from both of its ends.
 
-
-def crosswalk_for(node: Dimension) -> list[LinkView]:
-    """Links from and to a node of a shipped framework, grouped by the other framework."""
-    framework_code = node.version.framework.code
-    pairs: list[tuple[str, str, str]] = [
-        (c.target_framework, c.target_code, c.source)
-        for c in node.version.crosswalks.filter(from_code=node.code)
-    ]
-    pairs += [
-        (c.version.framework.code, c.from_code, c.source)
-        for c in Crosswalk.objects.filter(
-            target_framework=framework_code,
-            target_code=node.code,
-            version__is_current=True,
-            version__framework__approach=None,
-        ).select_related("version__framework")
-    ]
-    cache: dict[str, tuple[str, dict[str, Dimension]]] = {}
-    views = []
-    for other, code, source in pairs:
-        if other not in cache:
-            cache[other] = _current_nodes(other)
-        name, nodes = cache[other]
-        views.append(LinkView(other, name, nodes.get(code), code, source))
-    return sorted(views, key=lambda v: (v.framework_code, v.node.order if v.node else 0))
+    `index[("boussole", "L1.1")]` lists the Doughnut dimensions and SDGs of lever 1.1;
+    `index[("donut", "water")]` lists the levers and SDGs that speak to water.
+    """
+    versions = list(
+        FrameworkVersion.objects.filter(framework__approach=None, is_current=True).select_related(
+            "framework"
+        )
+    )
+    names = {v.framework.code: v.name for v in versions}
+    nodes: dict[tuple[str, str], Dimension] = {}
+    by_version = {v.pk: v.framework.code for v in versions}
+    for row in Dimension.objects.filter(version__in=versions):
+        nodes[(by_version[row.version_id], row.code)] = row
+    index: dict[tuple[str, str], list[LinkView]] = {}
+    for link in Crosswalk.objects.filter(version__in=versions).order_by("pk"):
+        origin = by_version[link.version_id]
+        ends = ((origin, link.from_code), (link.target_framework, link.target_code))
+        for here, there in (ends, ends[::-1]):
+            index.setdefault(here, []).append(
+                LinkView(
+                    there[0], names.get(there[0], there[0]), nodes.get(there), there[1], link.source
+                )
+            )
+    for views in index.values():
+        views.sort(key=lambda v: (v.framework_code, v.node.order if v.node else 0))
+    return index
 
 
 def all_directed_links() -> list[fw.DirectedLink]:

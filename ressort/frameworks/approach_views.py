@@ -1,0 +1,432 @@
+"""Démarche pages: co-built grids, appropriation workshops, conditions of success.
+
+Rights: every member reads. Editing a grid or recording a workshop needs EDIT_FRAMING
+(facilitator, chef·fe de projet): the grid is the démarche's shared reading frame, decided
+with the team and transcribed by its leads, like the cadrage. The conditions-of-success
+questionnaire needs CONTRIBUTE: élus and agents answer it about their own authority.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ressort.analysis import drawing
+from ressort.analysis import frameworks as fw
+from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
+from ressort.approaches.models import Approach
+from ressort.approaches.views import approach_context
+from ressort.frameworks import services
+from ressort.frameworks.models import (
+    Dimension,
+    Framework,
+    FrameworkVersion,
+    PriorityExercise,
+    PriorityVote,
+    SelfAssessment,
+)
+from ressort.frameworks.views import (
+    FrameworkFileForm,
+    annotate_tree,
+    drawing_for,
+    read_uploaded,
+    yaml_response,
+)
+
+NODE_KINDS = [
+    ("dimension", "Dimension"),
+    ("principe", "Principe"),
+    ("levier", "Levier"),
+    ("question", "Question"),
+    ("indicateur", "Indicateur"),
+]
+SORTABLE_KINDS = ("dimension", "principe", "objectif", "theme")
+
+
+def _grid(approach: Approach, code: str) -> Framework:
+    return get_object_or_404(Framework, approach=approach, code=code)
+
+
+def _bases() -> list[FrameworkVersion]:
+    return list(
+        FrameworkVersion.objects.filter(framework__approach=None, is_current=True)
+        .exclude(framework__code="tracc")
+        .select_related("framework")
+        .order_by("framework__code")
+    )
+
+
+class GridCreateForm(forms.Form):
+    name = forms.CharField(label="Nom de la grille", max_length=200)
+    base = forms.ChoiceField(label="Point de départ")
+
+    def __init__(self, *args: object, bases: list[FrameworkVersion], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["base"].choices = [("", "Une grille vide (à partir de rien)")] + [
+            (str(v.pk), f"{v.name} (version {v.version})") for v in bases
+        ]
+        self.fields["base"].required = False
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def grid_list(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    bases = _bases()
+    form = GridCreateForm(bases=bases)
+    import_form = FrameworkFileForm()
+    faults: list[str] = []
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        if request.POST.get("action") == "importer":
+            import_form = FrameworkFileForm(request.POST, request.FILES)
+            if import_form.is_valid():
+                doc, faults = read_uploaded(import_form)
+                if doc is not None:
+                    grid = services.import_grid(approach, doc, request.user)
+                    messages.success(request, f"La grille « {grid.name} » est importée.")
+                    return redirect("grids:grid_detail", approach.slug, grid.code)
+        else:
+            form = GridCreateForm(request.POST, bases=bases)
+            if form.is_valid():
+                base = next((v for v in bases if str(v.pk) == form.cleaned_data["base"]), None)
+                grid = services.create_grid(approach, request.user, form.cleaned_data["name"], base)
+                messages.success(request, f"La grille « {grid.name} » est créée.")
+                return redirect("grids:grid_detail", approach.slug, grid.code)
+    grids = approach.grids.select_related("derived_from__framework").order_by("name")
+    return render(
+        request,
+        "frameworks/grid_list.html",
+        approach_context(
+            request, approach, grids=grids, form=form, import_form=import_form, faults=faults
+        ),
+    )
+
+
+@require_GET
+@login_required
+def grid_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    grid = _grid(approach, code)
+    version = services.grid_version(grid)
+    rows = services.tree(version)
+    return render(
+        request,
+        "frameworks/grid_detail.html",
+        approach_context(
+            request,
+            approach,
+            grid=grid,
+            version=version,
+            rows=rows,
+            kinds=NODE_KINDS,
+            editable=approach.current_role in RIGHTS[Right.EDIT_FRAMING],  # type: ignore[attr-defined]
+            changes=grid.changes.select_related("user")[:30],
+        ),
+    )
+
+
+@require_GET
+@login_required
+def grid_export(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    grid = _grid(approach, code)
+    return yaml_response(
+        services.export_yaml(services.grid_version(grid)), f"{approach.slug}-{grid.code}.yaml"
+    )
+
+
+class NodeForm(forms.Form):
+    label = forms.CharField(label="Libellé", max_length=300)
+    definition = forms.CharField(label="Définition", required=False, widget=forms.Textarea)
+    weight = forms.FloatField(label="Poids", min_value=0, max_value=100)
+
+
+class AddNodeForm(forms.Form):
+    label = forms.CharField(label="Libellé", max_length=300)
+    kind = forms.ChoiceField(label="Type", choices=NODE_KINDS)
+    parent = forms.IntegerField(required=False)
+
+
+def _anchor(approach: Approach, grid: Framework, node: Dimension) -> str:
+    return reverse("grids:grid_detail", args=[approach.slug, grid.code]) + f"#element-{node.pk}"
+
+
+def _edit_target(request: HttpRequest, slug: str, code: str) -> tuple[Approach, Framework]:
+    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+    return approach, _grid(approach, code)
+
+
+@require_POST
+@login_required
+def grid_node_edit(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
+    approach, grid = _edit_target(request, slug, code)
+    node = get_object_or_404(Dimension, pk=pk, version__framework=grid)
+    form = NodeForm(request.POST)
+    if form.is_valid():
+        services.update_node(grid, node, request.user, **form.cleaned_data)
+        messages.success(request, f"« {form.cleaned_data['label']} » est enregistré.")
+    else:
+        errors = "; ".join(
+            f"{form.fields[f].label} : {' '.join(e)}" for f, e in form.errors.items()
+        )
+        messages.error(request, f"{node.code} non enregistré — {errors}")
+    return redirect(_anchor(approach, grid, node))
+
+
+@require_POST
+@login_required
+def grid_node_delete(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
+    approach, grid = _edit_target(request, slug, code)
+    node = get_object_or_404(Dimension, pk=pk, version__framework=grid)
+    services.delete_node(grid, node, request.user)
+    messages.success(request, f"« {node.label} » est retiré de la grille.")
+    return redirect("grids:grid_detail", approach.slug, grid.code)
+
+
+@require_POST
+@login_required
+def grid_node_move(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
+    approach, grid = _edit_target(request, slug, code)
+    node = get_object_or_404(Dimension, pk=pk, version__framework=grid)
+    direction = "haut" if request.POST.get("sens") == "haut" else "bas"
+    if not services.move_node(grid, node, request.user, direction):
+        messages.info(request, f"« {node.label} » est déjà en {direction}.")
+    return redirect(_anchor(approach, grid, node))
+
+
+@require_POST
+@login_required
+def grid_node_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
+    approach, grid = _edit_target(request, slug, code)
+    form = AddNodeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Indiquez le libellé et le type de l'élément à ajouter.")
+        return redirect("grids:grid_detail", approach.slug, grid.code)
+    parent = None
+    if form.cleaned_data["parent"]:
+        parent = get_object_or_404(
+            Dimension, pk=form.cleaned_data["parent"], version__framework=grid
+        )
+    node = services.add_node(
+        grid,
+        request.user,
+        parent=parent,
+        kind=form.cleaned_data["kind"],
+        label=form.cleaned_data["label"],
+    )
+    messages.success(request, f"« {node.label} » est ajouté.")
+    return redirect(_anchor(approach, grid, node))
+
+
+# --------------------------------------------------------------------------------------
+# Appropriation workshops
+# --------------------------------------------------------------------------------------
+
+
+def _sortable(version: FrameworkVersion) -> list[Dimension]:
+    rows = [row for row, _ in services.tree(version) if row.kind in SORTABLE_KINDS]
+    return rows
+
+
+def _framework_choices(approach: Approach) -> list[FrameworkVersion]:
+    grids = list(
+        FrameworkVersion.objects.filter(
+            framework__approach=approach, is_current=True
+        ).select_related("framework")
+    )
+    shipped = [v for v in _bases() if v.framework.code != services.CONDITIONS_CODE]
+    return grids + shipped
+
+
+class ExerciseForm(forms.Form):
+    title = forms.CharField(label="Intitulé de l'atelier", max_length=200)
+    held_on = forms.DateField(
+        label="Date", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    version = forms.ChoiceField(label="Référentiel ou grille à trier")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def appropriation(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    choices = _framework_choices(approach)
+    form = ExerciseForm(request.POST or None)
+    form.fields["version"].choices = [(str(v.pk), v.name) for v in choices]
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        if form.is_valid():
+            version = next(v for v in choices if str(v.pk) == form.cleaned_data["version"])
+            exercise = PriorityExercise.objects.create(
+                approach=approach,
+                version=version,
+                title=form.cleaned_data["title"],
+                held_on=form.cleaned_data["held_on"],
+                created_by=request.user,
+            )
+            return redirect("grids:exercise", approach.slug, exercise.pk)
+    exercises = approach.priority_exercises.select_related("version")
+    return render(
+        request,
+        "frameworks/appropriation.html",
+        approach_context(request, approach, form=form, exercises=exercises),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def exercise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    exercise = get_object_or_404(
+        PriorityExercise.objects.select_related("version__framework"), pk=pk, approach=approach
+    )
+    dimensions = _sortable(exercise.version)
+    errors: list[str] = []
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        group = request.POST.get("group", "").strip()
+        if not group:
+            errors.append("Groupe de participants : indiquez un nom (ex. « élus », « habitants »).")
+        votes = []
+        for dim in dimensions:
+            for pile in PriorityVote.Pile:
+                raw = request.POST.get(f"{dim.code}-{pile.value}", "").strip() or "0"
+                if not raw.isdigit():
+                    errors.append(f"{dim.label} / {pile.label} : un nombre entier positif attendu.")
+                    continue
+                if int(raw):
+                    votes.append(
+                        PriorityVote(
+                            exercise=exercise,
+                            group=group,
+                            dimension_code=dim.code,
+                            pile=pile.value,
+                            count=int(raw),
+                        )
+                    )
+        if not errors:
+            with transaction.atomic():
+                exercise.votes.filter(group=group).delete()
+                PriorityVote.objects.bulk_create(votes)
+            messages.success(request, f"Tri du groupe « {group} » enregistré.")
+            return redirect("grids:exercise", approach.slug, exercise.pk)
+    answers = [
+        fw.PriorityAnswer(v.group, v.dimension_code, v.pile, v.rank, v.count)
+        for v in exercise.votes.all()
+    ]
+    labels = {d.code: d for d in dimensions}
+    result = fw.aggregate_priorities(answers, [d.code for d in dimensions])
+    ranking = [
+        {
+            "node": labels[s.dimension_code],
+            "score": s,
+            "piles": [s.piles.get(p.value, 0) for p in PriorityVote.Pile],
+            "groups": [s.by_group.get(g, 0) for g in result.groups],
+        }
+        for s in result.scores
+    ]
+    top = annotate_tree(exercise.version)
+    svg, _ = drawing_for(exercise.version, top)
+    return render(
+        request,
+        "frameworks/exercise.html",
+        approach_context(
+            request,
+            approach,
+            exercise=exercise,
+            dimensions=dimensions,
+            piles=PriorityVote.Pile,
+            result=result,
+            ranking=ranking,
+            errors=errors,
+            svg=mark_safe(svg),
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Conditions of success
+# --------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def conditions(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    version = services.shipped_current(services.CONDITIONS_CODE)
+    if version is None:
+        messages.error(request, "Le questionnaire n'est pas chargé (ressort referentiel charger).")
+        return redirect("approaches:detail", approach.slug)
+    doc = services.doc_from_version(version)
+    assert doc.scale is not None
+    levels = [lvl.value for lvl in doc.scale.levels]
+    themes = [n for n in doc.nodes if n.kind == "theme"]
+    errors: list[str] = []
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        answers: dict[str, int] = {}
+        for theme in themes:
+            for question in theme.children:
+                raw = request.POST.get(question.code, "")
+                if raw == "":
+                    continue
+                if not raw.lstrip("-").isdigit() or int(raw) not in levels:
+                    errors.append(f"« {question.label} » : niveau invalide.")
+                    continue
+                answers[question.code] = int(raw)
+        if not answers and not errors:
+            errors.append("Répondez au moins à une question.")
+        if not errors:
+            SelfAssessment.objects.create(
+                approach=approach,
+                version=version,
+                answers=answers,
+                comment=request.POST.get("comment", "").strip(),
+                created_by=request.user,
+            )
+            messages.success(request, "Votre auto-évaluation est enregistrée.")
+            return redirect("grids:conditions", approach.slug)
+    latest = (
+        approach.self_assessments.select_related("version", "created_by").order_by("-pk").first()
+    )
+    profile = None
+    svg = ""
+    if latest is not None:
+        latest_doc = doc if latest.version_id == version.pk else None
+        latest_doc = latest_doc or services.doc_from_version(latest.version)
+        profile = fw.score_self_assessment(latest_doc, latest.answers)
+        svg = drawing.compass_svg(
+            [
+                drawing.Segment(t.code, t.label, t.mean if t.mean is not None else 0.0)
+                for t in profile.themes
+            ],
+            title="Profil des conditions de réussite",
+            ident="profil-conditions",
+            max_value=float(profile.max_level),
+        )
+    return render(
+        request,
+        "frameworks/conditions.html",
+        approach_context(
+            request,
+            approach,
+            version=version,
+            doc=doc,
+            themes=themes,
+            levels=doc.scale.levels,
+            latest=latest,
+            previous=latest.answers if latest else {},
+            profile=profile,
+            svg=mark_safe(svg),
+            errors=errors,
+            history=approach.self_assessments.select_related("created_by")[:10],
+        ),
+    )

@@ -1,0 +1,261 @@
+"""Learning pages, grids, workshops and self-assessment: rights and behaviour."""
+
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from ressort.approaches.access import RIGHTS, Right
+from ressort.approaches.models import Role
+from ressort.frameworks import services
+from ressort.frameworks.models import (
+    Dimension,
+    Framework,
+    GridChange,
+    PriorityExercise,
+    SelfAssessment,
+)
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+LEARNING = [
+    ("frameworks:list", []),
+    ("frameworks:detail", ["donut"]),
+    ("frameworks:detail", ["boussole"]),
+    ("frameworks:detail", ["odd"]),
+    ("frameworks:detail", ["tracc"]),
+    ("frameworks:detail", ["conditions"]),
+    ("frameworks:node", ["boussole", "L1.1"]),
+    ("frameworks:node", ["donut", "water"]),
+    ("frameworks:export", ["boussole"]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), LEARNING)
+def test_learning_pages_need_a_login_only(
+    frameworks: None, make_user: Any, name: str, args: list[str]
+) -> None:
+    url = reverse(name, args=args)
+    assert Client().get(url).status_code == 302
+    assert client_for(make_user("quiconque@example.org")).get(url).status_code == 200
+
+
+def test_doughnut_page_draws_and_tabulates(frameworks: None, make_user: Any) -> None:
+    page = client_for(make_user("a@example.org")).get(reverse("frameworks:detail", args=["donut"]))
+    html = page.content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'role="img"' in html
+    assert "Plancher social" in html and "Plafond écologique" in html
+    assert "350" in html  # the CO₂ boundary
+    boussole = client_for(make_user("b@example.org")).get(
+        reverse("frameworks:detail", args=["boussole"])
+    )
+    text = boussole.content.decode()
+    assert text.count(">à vérifier</span>") >= 11 and "proposition Ressort" in text
+
+
+def test_crosswalk_both_ways(frameworks: None, make_user: Any) -> None:
+    client = client_for(make_user("a@example.org"))
+    lever = client.get(reverse("frameworks:node", args=["boussole", "L5.2"])).content.decode()
+    assert "Alimentation" in lever and "Faim « zéro »" in lever
+    water = client.get(reverse("frameworks:node", args=["donut", "water"])).content.decode()
+    assert "Assurer la continuité des services essentiels" in water
+    assert "Eau propre et assainissement" in water
+
+
+def test_staff_publishes_a_corrected_version(frameworks: None, make_user: Any) -> None:
+    url = reverse("frameworks:import")
+    assert client_for(make_user("a@example.org")).get(url).status_code == 403
+    staff = client_for(make_user("admin@example.org", is_staff=True))
+    prefilled = staff.get(url + "?depuis=tracc").content.decode()
+    assert "code: tracc" in prefilled
+    version = services.shipped_current("tracc")
+    assert version is not None
+    text = services.export_yaml(version).replace("version: '2024'", "version: '2026'")
+    response = staff.post(url, {"text": text.replace("type: niveau", "type: nivo", 1)})
+    assert response.status_code == 200
+    assert "contenu collé, ligne" in response.content.decode()
+    assert services.shipped_current("tracc") == version
+    response = staff.post(url, {"text": text})
+    assert response.status_code == 302
+    current = services.shipped_current("tracc")
+    assert current is not None and current.version == "2026"
+
+
+APPROACH_PAGES = ["grids:grid_list", "grids:appropriation", "grids:conditions"]
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+@pytest.mark.parametrize("page", APPROACH_PAGES)
+def test_every_member_reads(
+    frameworks: None, personas: dict[str, Any], approach: Any, role: str, page: str
+) -> None:
+    response = client_for(personas[role]).get(reverse(page, args=[approach.slug]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", APPROACH_PAGES)
+def test_outsider_404_and_anonymous_login(
+    frameworks: None, personas: dict[str, Any], approach: Any, page: str
+) -> None:
+    url = reverse(page, args=[approach.slug])
+    assert client_for(personas["outsider"]).get(url).status_code == 404
+    assert client_for(personas["outsider"]).post(url, {}).status_code == 404
+    response = Client().get(url)
+    assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+def boussole_grid(client: Client, approach: Any) -> Framework:
+    base = services.shipped_current("boussole")
+    assert base is not None
+    response = client.post(
+        reverse("grids:grid_list", args=[approach.slug]),
+        {"action": "creer", "name": "Notre boussole", "base": str(base.pk)},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Framework.objects.get(approach=approach, name="Notre boussole")
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_only_leads_build_grids(
+    frameworks: None, personas: dict[str, Any], approach: Any, role: str
+) -> None:
+    base = services.shipped_current("boussole")
+    assert base is not None
+    response = client_for(personas[role]).post(
+        reverse("grids:grid_list", args=[approach.slug]),
+        {"action": "creer", "name": "Grille", "base": str(base.pk)},
+    )
+    expected = 302 if Role(role) in RIGHTS[Right.EDIT_FRAMING] else 403
+    assert response.status_code == expected
+
+
+def test_grid_editing_leaves_the_shipped_framework_untouched(
+    frameworks: None, personas: dict[str, Any], approach: Any
+) -> None:
+    client = client_for(personas["facilitateur"])
+    grid = boussole_grid(client, approach)
+    version = services.grid_version(grid)
+    assert grid.derived_from == services.shipped_current("boussole")
+    lever = version.dimensions.get(code="L1.1")
+    url = reverse("grids:node_edit", args=[approach.slug, grid.code, lever.pk])
+    assert client.post(url, {"label": "Gouvernance locale", "definition": "", "weight": "2"})
+    lever.refresh_from_db()
+    assert (lever.label, lever.weight) == ("Gouvernance locale", 2.0)
+    shipped = Dimension.objects.get(version=grid.derived_from, code="L1.1")
+    assert shipped.label.startswith("Assurer une gouvernance partagée")
+    # add under L1.1, move L1.2 up, remove P6 with its subtree
+    client.post(
+        reverse("grids:node_add", args=[approach.slug, grid.code]),
+        {"label": "Nouvelle question ?", "kind": "question", "parent": lever.pk},
+    )
+    added = version.dimensions.get(label="Nouvelle question ?")
+    assert added.parent == lever
+    second = version.dimensions.get(code="L1.2")
+    client.post(
+        reverse("grids:node_move", args=[approach.slug, grid.code, second.pk]), {"sens": "haut"}
+    )
+    order = [d.code for d, _ in services.tree(version) if d.kind == "levier"][:3]
+    assert order == ["L1.2", "L1.1", "L1.3"]
+    p6 = version.dimensions.get(code="P6")
+    client.post(reverse("grids:node_delete", args=[approach.slug, grid.code, p6.pk]))
+    assert not version.dimensions.filter(code__startswith="L6").exists()
+    assert Dimension.objects.filter(version=grid.derived_from, code="P6").exists()
+    changes = list(GridChange.objects.filter(framework=grid).values_list("summary", flat=True))
+    assert len(changes) == 5 and any("renommé" in c for c in changes)
+    # a team member reads but may not edit
+    member = client_for(personas["equipe"])
+    assert (
+        member.get(reverse("grids:grid_detail", args=[approach.slug, grid.code])).status_code == 200
+    )
+    assert member.post(url, {"label": "x", "definition": "", "weight": "1"}).status_code == 403
+    outsider = client_for(personas["outsider"])
+    detail = reverse("grids:grid_detail", args=[approach.slug, grid.code])
+    assert outsider.get(detail).status_code == 404
+
+
+def test_export_then_import_into_another_approach(
+    frameworks: None, personas: dict[str, Any], approach: Any
+) -> None:
+    client = client_for(personas["facilitateur"])
+    grid = boussole_grid(client, approach)
+    lever = services.grid_version(grid).dimensions.get(code="L2.2")
+    client.post(
+        reverse("grids:node_edit", args=[approach.slug, grid.code, lever.pk]),
+        {"label": "Solidarité locale", "definition": "Notre définition", "weight": "3"},
+    )
+    exported = client.get(reverse("grids:grid_export", args=[approach.slug, grid.code]))
+    assert exported["Content-Disposition"].endswith('.yaml"')
+    other = personas["other_approach"]
+    lead = client_for(personas["outsider"])  # project lead of the other démarche
+    upload = SimpleUploadedFile("grille.yaml", exported.content, "application/yaml")
+    response = lead.post(
+        reverse("grids:grid_list", args=[other.slug]), {"action": "importer", "file": upload}
+    )
+    assert response.status_code == 302
+    imported = Framework.objects.get(approach=other)
+    assert imported.derived_from == grid.derived_from
+    copy = services.grid_version(imported).dimensions.get(code="L2.2")
+    assert (copy.label, copy.definition, copy.weight) == (
+        "Solidarité locale",
+        "Notre définition",
+        3.0,
+    )
+    assert (
+        services.grid_version(imported).dimensions.count()
+        == services.grid_version(grid).dimensions.count()
+    )
+    bad = SimpleUploadedFile("faux.yaml", b"code: x\n", "application/yaml")
+    response = lead.post(
+        reverse("grids:grid_list", args=[other.slug]), {"action": "importer", "file": bad}
+    )
+    assert "faux.yaml, ligne 1" in response.content.decode()
+    assert Framework.objects.filter(approach=other).count() == 1
+
+
+def test_appropriation_workshop(frameworks: None, personas: dict[str, Any], approach: Any) -> None:
+    client = client_for(personas["chef_projet"])
+    donut = services.shipped_current("donut")
+    assert donut is not None
+    response = client.post(
+        reverse("grids:appropriation", args=[approach.slug]),
+        {"title": "Atelier élus", "held_on": "", "version": str(donut.pk)},
+    )
+    exercise = PriorityExercise.objects.get(approach=approach)
+    assert response["Location"] == reverse("grids:exercise", args=[approach.slug, exercise.pk])
+    url = response["Location"]
+    client.post(url, {"group": "élus", "water-essentiel": "5", "food-important": "2"})
+    client.post(url, {"group": "habitants", "food-essentiel": "4"})
+    client.post(url, {"group": "élus", "water-essentiel": "6"})  # replaces the group's sort
+    assert exercise.votes.filter(group="élus").count() == 1
+    page = client.get(url).content.decode()
+    table = page[page.index("Ce qui compte le plus ici") :]
+    rows = [
+        table.index(f'<th scope="row">{label}</th>') for label in ("Eau", "Alimentation", "Santé")
+    ]
+    assert rows == sorted(rows)
+    bad = client.post(url, {"group": "", "water-essentiel": "-1"})
+    assert "Groupe de participants" in bad.content.decode()
+    partner = client_for(personas["partenaire"])
+    assert partner.get(url).status_code == 200
+    assert partner.post(url, {"group": "x"}).status_code == 403
+
+
+def test_conditions_of_success(frameworks: None, personas: dict[str, Any], approach: Any) -> None:
+    url = reverse("grids:conditions", args=[approach.slug])
+    client = client_for(personas["equipe"])
+    response = client.post(url, {"portage.mandat": "1", "portage.elu": "0", "moyens.temps": "4"})
+    assert response.status_code == 302
+    saved = SelfAssessment.objects.get(approach=approach)
+    assert saved.answers == {"portage.mandat": 1, "portage.elu": 0, "moyens.temps": 4}
+    page = client.get(url).content.decode()
+    assert "Faire délibérer l" in page and ("12,5 %" in page or "12.5 %" in page)
+    assert client.post(url, {"portage.mandat": "9"}).status_code == 200
+    partner = client_for(personas["partenaire"])
+    assert partner.post(url, {"portage.mandat": "1"}).status_code == 403
