@@ -23,7 +23,7 @@ def test_the_pure_modules_import_no_django() -> None:
         "import sys, ressort.analysis.frameworks, ressort.analysis.drawing\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django']\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)  # noqa: S603
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
