@@ -232,8 +232,12 @@ def grid_node_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 
 def _sortable(version: FrameworkVersion) -> list[Dimension]:
-    rows = [row for row, _ in services.tree(version) if row.kind in SORTABLE_KINDS]
-    return rows
+    """The cards of a sort: the nodes of the framework's main kind (dimensions of the
+    Doughnut, principles of the Boussole, goals of the SDGs…)."""
+    rows = [row for row, _ in services.tree(version)]
+    kinds = {row.kind for row in rows}
+    kind = next((k for k in SORTABLE_KINDS if k in kinds), None)
+    return [row for row in rows if row.kind == kind]
 
 
 def _framework_choices(approach: Approach) -> list[FrameworkVersion]:
@@ -335,6 +339,9 @@ def exercise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     ]
     top = annotate_tree(exercise.version)
     svg, _ = drawing_for(exercise.version, top)
+    readings = cross_readings(
+        exercise.version, {s.dimension_code: s.points + s.rank_points for s in result.scores}
+    )
     return render(
         request,
         "frameworks/exercise.html",
@@ -347,9 +354,63 @@ def exercise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             result=result,
             ranking=ranking,
             errors=errors,
+            readings=readings,
             svg=mark_safe(svg),
         ),
     )
+
+
+CROSS_KINDS = {"donut": "dimension", "boussole": "levier", "odd": "objectif"}
+
+
+def cross_readings(
+    version: FrameworkVersion, scores: dict[str, int], top: int = 5
+) -> list[dict[str, object]]:
+    """The workshop's points read through the other shipped frameworks, along crosswalks.
+
+    A node's points also count for its descendants (a principle's points go to its levers),
+    so that a sort made on principles can follow the levers' crosswalks.
+    """
+    framework = version.framework
+    code = framework.derived_from.framework.code if framework.derived_from else framework.code
+    if code not in CROSS_KINDS or not any(scores.values()):
+        return []
+    rows = services.tree(version)
+    by_pk = {row.pk: row for row, _ in rows}
+    expanded: dict[str, float] = {}
+    for row, _ in rows:
+        current: Dimension | None = row
+        while current is not None:
+            if current.code in scores:
+                expanded[row.code] = float(scores[current.code])
+                break
+            current = by_pk.get(current.parent_id) if current.parent_id else None
+    links = services.all_directed_links()
+    readings: list[dict[str, object]] = []
+    for target, kind in CROSS_KINDS.items():
+        target_version = services.shipped_current(target)
+        if target == code or target_version is None:
+            continue
+        nodes = {d.code: d for d in target_version.dimensions.filter(kind=kind)}
+        try:
+            translation = fw.translate_assessment(expanded, links, code, target, list(nodes))
+        except ValueError:
+            continue
+        best = sorted((s for s in translation.scores if s.score), key=lambda s: -(s.score or 0))
+        readings.append(
+            {
+                "name": target_version.name,
+                "rows": [
+                    {
+                        "node": nodes[s.target_code],
+                        "score": s.score,
+                        "via": ", ".join(sorted({c.source_code for c in s.contributions})),
+                    }
+                    for s in best[:top]
+                ],
+            }
+        )
+    return readings
 
 
 # --------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ FACT_LABELS = {
     "rechauffement_c": "Réchauffement (°C)",
     "reference": "Période de référence",
     "couleur": "Couleur officielle",
+    "lentille": "Lentille",
     "numero": "Numéro",
 }
 

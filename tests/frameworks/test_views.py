@@ -240,6 +240,10 @@ def test_appropriation_workshop(frameworks: None, personas: dict[str, Any], appr
         table.index(f'<th scope="row">{label}</th>') for label in ("Eau", "Alimentation", "Santé")
     ]
     assert rows == sorted(rows)
+    assert "Les mêmes priorités lues à travers" in page
+    reading = page[page.index("Objectifs de développement durable (ODD) : les") :]
+    # ODD 2 ← food (8 points); ODD 6 ← water (12) and freshwater (0): mean 6
+    assert reading.index("Faim « zéro »") < reading.index("Eau propre et assainissement")
     bad = client.post(url, {"group": "", "water-essentiel": "-1"})
     assert "Groupe de participants" in bad.content.decode()
     partner = client_for(personas["partenaire"])
@@ -259,3 +263,22 @@ def test_conditions_of_success(frameworks: None, personas: dict[str, Any], appro
     assert client.post(url, {"portage.mandat": "9"}).status_code == 200
     partner = client_for(personas["partenaire"])
     assert partner.post(url, {"portage.mandat": "1"}).status_code == 403
+
+
+@pytest.mark.parametrize("code", ["donut", "boussole", "odd"])
+def test_framework_page_queries_do_not_grow_with_the_tree(
+    frameworks: None, make_user: Any, django_assert_max_num_queries: Any, code: str
+) -> None:
+    client = client_for(make_user("a@example.org"))
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("frameworks:detail", args=[code])).status_code == 200
+
+
+def test_grid_page_queries_do_not_grow_with_the_grid(
+    frameworks: None, personas: dict[str, Any], approach: Any, django_assert_max_num_queries: Any
+) -> None:
+    client = client_for(personas["facilitateur"])
+    grid = boussole_grid(client, approach)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("grids:grid_detail", args=[approach.slug, grid.code]))
+    assert response.status_code == 200
