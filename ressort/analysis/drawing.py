@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-SAFE_GREEN = "#4f9a5a"
+SAFE_GREEN = "#2e7d32"  # white text on it keeps a 5:1 contrast
 SHORTFALL_RED = "#b3261e"
 OVERSHOOT_RED = "#7e0129"
 SECTOR_FILL = "#eef3ef"
@@ -90,7 +90,8 @@ def _text(x: float, y: float, label: str, size: float, width: int, weight: str =
     bold = f' font-weight="{weight}"' if weight else ""
     return (
         f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="{_fmt(size)}" text-anchor="middle" '
-        f'dominant-baseline="middle" fill="{INK}"{bold}>{spans}</text>'
+        f'dominant-baseline="middle" fill="{INK}" stroke="#ffffff" stroke-width="3" '
+        f'stroke-linejoin="round" paint-order="stroke"{bold}>{spans}</text>'
     )
 
 
@@ -114,8 +115,8 @@ def doughnut_svg(
     """The Doughnut: 12 social sectors inside, 9 ecological sectors outside, green between."""
     if not social or not ecological:
         raise ValueError("il faut au moins une dimension sociale et une dimension écologique")
-    size, c = 720, 360.0
-    r_hole, r_social, r_eco, r_label = 70.0, 180.0, 245.0, 300.0
+    size, c = 820, 410.0
+    r_hole, r_social, r_eco, r_max, r_label = 70.0, 180.0, 240.0, 330.0, 368.0
     desc = (
         f"Anneau intérieur : plancher social ({len(social)} dimensions : "
         + ", ".join(s.label for s in social)
@@ -124,8 +125,10 @@ def doughnut_svg(
         + "). Entre les deux, en vert : l'espace sûr et juste pour l'humanité."
     )
     parts = [_svg_open(size, size, ident, title, desc)]
+    # A full ring as a stroked circle: an arc whose two ends coincide would not be drawn.
     parts.append(
-        f'<path d="{annular_sector(c, c, r_social, r_eco, 0, 359.99)}" fill="{SAFE_GREEN}" />'
+        f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="{_fmt((r_social + r_eco) / 2)}" fill="none" '
+        f'stroke="{SAFE_GREEN}" stroke-width="{_fmt(r_eco - r_social)}" />'
     )
     step = 360 / len(social)
     for i, seg in enumerate(social):
@@ -150,16 +153,14 @@ def doughnut_svg(
             f'stroke="{SECTOR_STROKE}" stroke-width="2"><title>{escape(seg.label)}</title></path>'
         )
         if seg.value is not None and seg.value > 1:
-            extra = (r_label - 30 - r_eco) * min(seg.value - 1, max_overshoot) / max_overshoot
+            extra = (r_max - r_eco) * min(seg.value - 1, max_overshoot) / max_overshoot
             parts.append(
                 f'<path d="{annular_sector(c, c, r_eco, r_eco + extra, a1 + 1, a2 - 1)}" '
                 f'fill="{OVERSHOOT_RED}" opacity="0.85" />'
             )
-        x, y = _point(c, c, r_label + 20, (a1 + a2) / 2)
-        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 12, 16))
-    parts.append(
-        _text(c, c - 10, "Plancher", 12, 20, "600") + _text(c, c + 8, "social", 12, 20, "600")
-    )
+        x, y = _point(c, c, r_label, (a1 + a2) / 2)
+        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 13, 16))
+    parts.append(_text(c, c, "en deçà du plancher : déficit", 10, 14))
     x, y = _point(c, c, (r_social + r_eco) / 2, 0)
     parts.append(
         f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="12" text-anchor="middle" '

@@ -157,6 +157,7 @@ def node_detail(request: HttpRequest, code: str, node_code: str) -> HttpResponse
             "framework": version.framework,
             "node": node,
             "kids": kids,
+            "scale": services.doc_scale(version) if node.kind == "levier" else None,
             "grouped_links": sorted(grouped.items()),
         },
     )

@@ -64,6 +64,7 @@ def test_crosswalk_both_ways(frameworks: None, make_user: Any) -> None:
     client = client_for(make_user("a@example.org"))
     lever = client.get(reverse("frameworks:node", args=["boussole", "L5.2"])).content.decode()
     assert "Alimentation" in lever and "Faim « zéro »" in lever
+    assert "Cotation de la maturité" in lever and "4 intégré et évalué" in lever
     water = client.get(reverse("frameworks:node", args=["donut", "water"])).content.decode()
     assert "Assurer la continuité des services essentiels" in water
     assert "Eau propre et assainissement" in water
