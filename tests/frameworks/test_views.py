@@ -283,3 +283,15 @@ def test_grid_page_queries_do_not_grow_with_the_grid(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("grids:grid_detail", args=[approach.slug, grid.code]))
     assert response.status_code == 200
+
+
+def test_admin_lists_frameworks_read_only(frameworks: None, make_user: Any) -> None:
+    admin = client_for(make_user("root@example.org", is_staff=True, is_superuser=True))
+    for name in ("framework", "frameworkversion", "gridchange"):
+        response = admin.get(reverse(f"admin:frameworks_{name}_changelist"))
+        assert response.status_code == 200
+    version = services.shipped_current("donut")
+    assert version is not None
+    assert admin.get(reverse("admin:frameworks_frameworkversion_add")).status_code == 403
+    page = admin.get(reverse("admin:frameworks_frameworkversion_change", args=[version.pk]))
+    assert page.status_code == 200
