@@ -295,3 +295,38 @@ def test_admin_lists_frameworks_read_only(frameworks: None, make_user: Any) -> N
     assert admin.get(reverse("admin:frameworks_frameworkversion_add")).status_code == 403
     page = admin.get(reverse("admin:frameworks_frameworkversion_change", args=[version.pk]))
     assert page.status_code == 200
+
+
+@pytest.fixture
+def object_pages(frameworks: None, personas: dict[str, Any], approach: Any) -> list[str]:
+    grid = services.create_grid(
+        approach, personas["facilitateur"], "Grille", services.shipped_current("boussole")
+    )
+    exercise = PriorityExercise.objects.create(
+        approach=approach, version=services.grid_version(grid), title="Atelier"
+    )
+    return [
+        reverse("grids:grid_detail", args=[approach.slug, grid.code]),
+        reverse("grids:grid_export", args=[approach.slug, grid.code]),
+        reverse("grids:exercise", args=[approach.slug, exercise.pk]),
+    ]
+
+
+@pytest.mark.parametrize("role", [r.value for r in Role])
+def test_object_pages_rights(personas: dict[str, Any], object_pages: list[str], role: str) -> None:
+    client = client_for(personas[role])
+    assert [client.get(url).status_code for url in object_pages] == [200, 200, 200]
+    outsider = client_for(personas["outsider"])
+    assert [outsider.get(url).status_code for url in object_pages] == [404, 404, 404]
+    anonymous = [Client().get(url) for url in object_pages]
+    assert all(r.status_code == 302 and "/compte/" in r["Location"] for r in anonymous)
+
+
+def test_object_pages_of_another_approach_are_404(
+    personas: dict[str, Any], object_pages: list[str], approach: Any
+) -> None:
+    """A grid reached through another démarche's slug does not exist there."""
+    other = personas["other_approach"]
+    lead = client_for(personas["outsider"])
+    for url in object_pages:
+        assert lead.get(url.replace(f"/{approach.slug}/", f"/{other.slug}/")).status_code == 404
