@@ -248,6 +248,20 @@ def parse_framework(text: str, path: str = "<texte>") -> FrameworkDoc:
         raise FrameworkFileError([FileFault(path, 0, 0, f"YAML illisible : {exc}")]) from exc
     if root is None:
         raise FrameworkFileError([FileFault(path, 1, 1, "le fichier est vide")])
+    # Aliases (*nom) can make a tiny file expand exponentially when validated: refused.
+    aliases = [e for e in yaml.parse(text, Loader=_Loader) if isinstance(e, yaml.AliasEvent)]
+    if aliases:
+        where = aliases[0].start_mark
+        raise FrameworkFileError(
+            [
+                FileFault(
+                    path,
+                    where.line + 1 if where else 0,
+                    where.column + 1 if where else 0,
+                    "les alias YAML (*nom) ne sont pas acceptés : écrivez le contenu en entier",
+                )
+            ]
+        )
     data = yaml.load(text, Loader=_Loader)  # noqa: S506 — _Loader is a SafeLoader
     validator = jsonschema.Draft202012Validator(load_schema())
     faults: list[FileFault] = []

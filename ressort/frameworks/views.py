@@ -176,6 +176,9 @@ def yaml_response(text: str, filename: str) -> HttpResponse:
     return response
 
 
+MAX_UPLOAD_BYTES = 2_000_000
+
+
 class FrameworkFileForm(forms.Form):
     file = forms.FileField(
         label="Fichier YAML",
@@ -190,6 +193,11 @@ class FrameworkFileForm(forms.Form):
         data = super().clean() or {}
         upload = data.get("file")
         if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(
+                    f"Le fichier dépasse {MAX_UPLOAD_BYTES // 1_000_000} Mo : un référentiel "
+                    "en fait quelques dizaines de kilo-octets."
+                )
             try:
                 data["yaml"] = upload.read().decode("utf-8")
             except UnicodeDecodeError as exc:

@@ -162,6 +162,14 @@ def test_duplicate_codes_and_unknown_crosswalk_source() -> None:
     assert "« Z »" in found[1].message
 
 
+def test_yaml_aliases_are_refused() -> None:
+    text = GOOD.replace("libelle: Première", "libelle: &nom Première").replace(
+        "libelle: Une question ?", "libelle: *nom"
+    )
+    (fault,) = faults(text)
+    assert fault.line == 12 and "alias" in fault.message
+
+
 def test_empty_file() -> None:
     (fault,) = faults("")
     assert "vide" in fault.message
