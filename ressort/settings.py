@@ -50,6 +50,13 @@ INSTALLED_APPS = [
     "ressort.territories",
     "ressort.approaches",
     "ressort.frameworks",
+    "ressort.portrait",
+    "ressort.fieldwork",
+    "ressort.systems",
+    "ressort.actions",
+    "ressort.strategy",
+    "ressort.workshops",
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -63,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "ressort.urls"

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from ressort.approaches import services
 from ressort.approaches.models import (
@@ -43,6 +44,11 @@ DEMO_ACCOUNTS = (
     DemoAccount("partenaire@demo.ressort.fr", "Inès", "Partenaire", Role.PARTNER),
 )
 DEMO_ADMIN = "admin@demo.ressort.fr"
+# Each app adds its demo content, in this order (later ones build on earlier ones).
+DEMO_BUILDERS = tuple(
+    f"ressort.{app}.demo.build"
+    for app in ("portrait", "fieldwork", "systems", "actions", "strategy", "workshops")
+)
 
 
 def demo_accounts_text() -> str:
@@ -143,4 +149,6 @@ def load_demo() -> tuple[Approach, bool]:
     for step in MethodStep.objects.filter(approach=approach):
         step.start_date, step.end_date, step.status = dates[step.code]
         step.save()
+    for builder in DEMO_BUILDERS:
+        import_string(builder)(approach)
     return approach, True

@@ -1,0 +1,1 @@
+"""Émergence, grille d'analyse, priorisation, votes, conflits d'usage (phase 3B)."""

@@ -1,0 +1,1 @@
+"""Observations de terrain, témoignages, vulnérabilités et ressources (phase 2)."""

@@ -1,0 +1,1 @@
+"""Indicateurs, grilles de questions et portrait du territoire (phase 2)."""

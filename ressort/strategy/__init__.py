@@ -1,0 +1,1 @@
+"""Stratégie, fiches action, trajectoires, pilotage, suivi, évaluation (phases 3B et 3C)."""

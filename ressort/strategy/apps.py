@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class StrategyConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "ressort.strategy"
+    verbose_name = "Stratégie, pilotage et suivi"

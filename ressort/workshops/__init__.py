@@ -1,0 +1,1 @@
+"""Ateliers participatifs en direct et consultations asynchrones."""
