@@ -1,0 +1,22 @@
+"""Services of portrait (contracts with other apps: /work/shared-notes/contracts.md)."""
+
+from typing import Any
+
+from ressort.approaches.models import Approach
+
+
+def doughnut_gaps(approach: Approach) -> dict[str, str]:
+    """Doughnut dimension code → "shortfall" | "overshoot" | "within" | "missing"."""
+    raise NotImplementedError
+
+
+def record_grid_answers(
+    approach: Approach,
+    framework_version: Any,
+    answers: list[dict[str, Any]],
+    *,
+    source: str,
+    category: str = "",
+) -> Any:
+    """Store one question-grid scoring session (see /work/shared-notes/contracts.md)."""
+    raise NotImplementedError
