@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ressort.systems",
     "ressort.actions",
     "ressort.strategy",
+    "ressort.monitoring",
     "ressort.workshops",
     "simple_history",
 ]

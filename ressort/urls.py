@@ -18,6 +18,7 @@ urlpatterns = [
     path("demarches/", include("ressort.systems.urls")),
     path("demarches/", include("ressort.actions.urls")),
     path("demarches/", include("ressort.strategy.urls")),
+    path("demarches/", include("ressort.monitoring.urls")),
     path("demarches/", include("ressort.workshops.urls")),
     path("referentiels/", include("ressort.frameworks.urls")),
     path("admin/", admin.site.urls),

@@ -47,7 +47,15 @@ DEMO_ADMIN = "admin@demo.ressort.fr"
 # Each app adds its demo content, in this order (later ones build on earlier ones).
 DEMO_BUILDERS = tuple(
     f"ressort.{app}.demo.build"
-    for app in ("portrait", "fieldwork", "systems", "actions", "strategy", "workshops")
+    for app in (
+        "portrait",
+        "fieldwork",
+        "systems",
+        "actions",
+        "strategy",
+        "monitoring",
+        "workshops",
+    )
 )
 
 

@@ -1,0 +1,1 @@
+"""Trajectoires, comités de pilotage, tableau de bord, évaluation, retours d'expérience."""
