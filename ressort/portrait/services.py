@@ -5,8 +5,13 @@ from typing import Any
 from ressort.approaches.models import Approach
 
 
-def doughnut_gaps(approach: Approach) -> dict[str, str]:
+def doughnut_gaps(approach: Approach, year: int | None = None) -> dict[str, str]:
     """Doughnut dimension code → "shortfall" | "overshoot" | "within" | "missing"."""
+    raise NotImplementedError
+
+
+def boussole_profile(approach: Approach, until: Any = None) -> dict[str, float | None]:
+    """Lever/principle code → aggregated median score of the scoring sessions."""
     raise NotImplementedError
 
 
