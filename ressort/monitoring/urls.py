@@ -1,7 +1,49 @@
 """URLs of monitoring, mounted under /demarches/: each path starts with <slug:slug>/."""
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from ressort.monitoring import library_views, steering_views
 
 app_name = "monitoring"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("<slug:slug>/pilotage/", steering_views.meeting_list, name="meeting_list"),
+    path("<slug:slug>/pilotage/nouvelle/", steering_views.meeting_edit, name="meeting_create"),
+    path("<slug:slug>/pilotage/<int:pk>/", steering_views.meeting_detail, name="meeting_detail"),
+    path(
+        "<slug:slug>/pilotage/<int:pk>/modifier/",
+        steering_views.meeting_edit,
+        name="meeting_edit",
+    ),
+    path(
+        "<slug:slug>/pilotage/<int:pk>/supprimer/",
+        steering_views.meeting_delete,
+        name="meeting_delete",
+    ),
+    path("<slug:slug>/pilotage/decisions/", steering_views.decision_log, name="decision_log"),
+    path(
+        "<slug:slug>/retours-experience/",
+        library_views.experience_list,
+        name="experience_list",
+    ),
+    path(
+        "<slug:slug>/retours-experience/nouveau/",
+        library_views.experience_edit,
+        name="experience_create",
+    ),
+    path(
+        "<slug:slug>/retours-experience/<int:pk>/",
+        library_views.experience_detail,
+        name="experience_detail",
+    ),
+    path(
+        "<slug:slug>/retours-experience/<int:pk>/modifier/",
+        library_views.experience_edit,
+        name="experience_edit",
+    ),
+    path(
+        "<slug:slug>/retours-experience/<int:pk>/supprimer/",
+        library_views.experience_delete,
+        name="experience_delete",
+    ),
+]

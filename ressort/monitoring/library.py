@@ -1,0 +1,105 @@
+"""The experience library: themes, dimension choices, search and tag writing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from ressort.monitoring.models import ExperienceReport, ExperienceTag, TagKind
+
+# Themes of the library, as used by French local authorities' transition plans.
+THEMES: dict[str, str] = {
+    "alimentation": "Alimentation et agriculture",
+    "eau": "Eau et milieux aquatiques",
+    "energie": "Énergie et climat",
+    "mobilite": "Mobilités",
+    "habitat": "Habitat, urbanisme et sols",
+    "biodiversite": "Biodiversité et paysages",
+    "economie": "Économie locale et emploi",
+    "solidarite": "Solidarités, santé et cohésion",
+    "risques": "Risques et adaptation",
+    "dechets": "Déchets et ressources",
+    "gouvernance": "Gouvernance, participation et coopération",
+    "culture": "Culture, patrimoine et identité",
+}
+
+# The frameworks whose nodes a report may name, and the node kinds offered.
+DIMENSION_FRAMEWORKS = (("donut", ("dimension",)), ("boussole", ("principe", "levier")))
+
+
+def dimension_choices() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Grouped (framework name, [(code, label)]) of the shipped frameworks' current versions."""
+    from ressort.frameworks.services import shipped_current
+
+    groups = []
+    for code, kinds in DIMENSION_FRAMEWORKS:
+        version = shipped_current(code)
+        if version is None:
+            continue
+        nodes = version.dimensions.filter(kind__in=kinds).order_by("order", "code")
+        groups.append((version.name, [(n.code, f"{n.code} — {n.label}") for n in nodes]))
+    return groups
+
+
+def dimension_labels() -> dict[str, str]:
+    return {code: label for _, items in dimension_choices() for code, label in items}
+
+
+def search(
+    *,
+    text: str = "",
+    theme: str = "",
+    dimension: str = "",
+    size_class: str = "",
+    region: Any = None,
+) -> QuerySet[ExperienceReport]:
+    reports = ExperienceReport.objects.select_related("region", "published_by")
+    if text:
+        reports = reports.filter(
+            Q(title__icontains=text)
+            | Q(territory_name__icontains=text)
+            | Q(summary__icontains=text)
+            | Q(actions__icontains=text)
+            | Q(lessons__icontains=text)
+        )
+    if theme:
+        reports = reports.filter(tags__kind=TagKind.THEME, tags__value=theme)
+    if dimension:
+        reports = reports.filter(tags__kind=TagKind.DIMENSION, tags__value=dimension)
+    if size_class:
+        reports = reports.filter(size_class=size_class)
+    if region:
+        reports = reports.filter(region=region)
+    return reports.prefetch_related("tags").distinct().order_by("title", "pk")
+
+
+@transaction.atomic
+def set_tags(report: ExperienceReport, themes: Iterable[str], dimensions: Iterable[str]) -> None:
+    report.tags.all().delete()
+    ExperienceTag.objects.bulk_create(
+        [ExperienceTag(report=report, kind=TagKind.THEME, value=v) for v in dict.fromkeys(themes)]
+        + [
+            ExperienceTag(report=report, kind=TagKind.DIMENSION, value=v)
+            for v in dict.fromkeys(dimensions)
+        ]
+    )
+
+
+def may_edit(report: ExperienceReport, user: Any, approach: Any) -> bool:
+    """Shipped cases: staff only. Others: their author, or the leads of the publishing démarche."""
+    if getattr(user, "is_staff", False):
+        return True
+    if report.shipped:
+        return False
+    if report.created_by_id is not None and report.created_by_id == user.pk:
+        return True
+    from ressort.approaches.access import LEADS
+
+    return (
+        report.published_by_id is not None
+        and report.published_by_id == approach.pk
+        and approach.current_role in LEADS
+    )

@@ -1,0 +1,138 @@
+"""The experience library (« retours d'expérience »), seen from a démarche.
+
+The library is shared by every démarche: any member reads it; facilitators and chef·fes de
+projet (EDIT_FRAMING) add cases; a case is edited by its author, by the leads of the démarche
+that published it, or by site staff (the shipped public cases: staff only).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.models import Approach
+from ressort.approaches.views import approach_context
+from ressort.monitoring import library
+from ressort.monitoring.forms import ExperienceForm, ExperienceSearchForm
+from ressort.monitoring.models import ExperienceReport
+
+PAGE_SIZE = 20
+
+
+def get_report_for_user(
+    request: HttpRequest, approach: Approach, pk: int, *, edit: bool = False
+) -> ExperienceReport:
+    report = get_object_or_404(
+        ExperienceReport.objects.select_related("region", "published_by", "created_by"), pk=pk
+    )
+    if edit and not library.may_edit(report, request.user, approach):
+        raise PermissionDenied(
+            "Seul·e l'auteur·rice de ce retour d'expérience (ou l'équipe qui l'a publié) peut "
+            "le modifier ; les cas livrés avec Ressort se corrigent par l'administration du site."
+        )
+    return report
+
+
+@require_GET
+@login_required
+def experience_list(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    form = ExperienceSearchForm(request.GET or None)
+    form.is_valid()  # an unknown criterion is reported on the form; the others still apply
+    criteria = getattr(form, "cleaned_data", {})
+    reports = library.search(
+        text=criteria.get("q", ""),
+        theme=criteria.get("theme", ""),
+        dimension=criteria.get("dimension", ""),
+        size_class=criteria.get("size", ""),
+        region=criteria.get("region"),
+    )
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    kept = urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
+    return render(
+        request,
+        "monitoring/experience_list.html",
+        approach_context(
+            request,
+            approach,
+            form=form,
+            page=page,
+            kept=kept,
+            filtered=bool(kept),
+            themes=library.THEMES,
+        ),
+    )
+
+
+@require_GET
+@login_required
+def experience_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    report = get_report_for_user(request, approach, pk)
+    labels = library.dimension_labels()
+    return render(
+        request,
+        "monitoring/experience_detail.html",
+        approach_context(
+            request,
+            approach,
+            report=report,
+            themes=[library.THEMES.get(t, t) for t in report.themes],
+            dimensions=[labels.get(c, c) for c in report.dimension_codes],
+            editable=library.may_edit(report, request.user, approach),
+            inspired=_inspired_actions(approach, report),
+        ),
+    )
+
+
+def _inspired_actions(approach: Approach, report: ExperienceReport) -> list[object]:
+    """This démarche's actions inspired by the report (empty until actions exist)."""
+    inspirations = getattr(report, "inspirations", None)
+    if inspirations is None:
+        return []
+    return [
+        i.action for i in inspirations.filter(action__approach=approach).select_related("action")
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def experience_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    if pk is None:
+        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        report = ExperienceReport(created_by=request.user)
+    else:
+        approach = get_approach_for_user(request, slug)
+        report = get_report_for_user(request, approach, pk, edit=True)
+    form = ExperienceForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            report = form.save()
+            library.set_tags(report, form.cleaned_data["themes"], form.cleaned_data["dimensions"])
+        messages.success(request, f"Le retour d'expérience « {report.title} » est enregistré.")
+        return redirect("monitoring:experience_detail", approach.slug, report.pk)
+    return render(
+        request,
+        "monitoring/experience_form.html",
+        approach_context(request, approach, form=form, report=report),
+    )
+
+
+@require_POST
+@login_required
+def experience_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    report = get_report_for_user(request, approach, pk, edit=True)
+    title = report.title
+    report.delete()
+    messages.success(request, f"Le retour d'expérience « {title} » est supprimé.")
+    return redirect("monitoring:experience_list", approach.slug)

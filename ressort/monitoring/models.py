@@ -1,0 +1,189 @@
+"""Monitoring: steering committees and their decisions, the experience library.
+
+Steering: a démarche holds meetings of its steering bodies (comité de pilotage, comité
+technique…); each meeting records who attended, the agenda, the decisions taken and the
+follow-ups. Decisions form the démarche's decision log and name the actions they change.
+
+Experience library (« retours d'expérience »): reports on what other territories did, shared
+by every démarche of the instance. Shipped cases describe only public facts and cite their
+source; facilitators add more; a démarche may publish one of its own actions as a case.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from ressort.approaches.models import Approach
+from ressort.territories.models import Territory
+
+
+class Body(models.TextChoices):
+    STEERING = "copil", "Comité de pilotage"
+    TECHNICAL = "cotech", "Comité technique"
+    TEAM = "equipe", "Équipe projet"
+    COUNCIL = "conseil", "Conseil (municipal, communautaire…)"
+    OTHER = "autre", "Autre instance"
+
+
+class Meeting(models.Model):
+    """One meeting of a steering body."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField("date")
+    body = models.CharField("instance", max_length=10, choices=Body.choices, default=Body.STEERING)
+    title = models.CharField(
+        "intitulé", max_length=200, blank=True, help_text="Ex. : Comité de pilotage n° 3."
+    )
+    attendees = models.TextField("participants", blank=True, help_text="Une personne par ligne.")
+    agenda = models.TextField("ordre du jour", blank=True)
+    minutes = models.TextField("relevé des échanges", blank=True)
+    follow_ups = models.TextField("suites à donner", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "réunion de pilotage"
+        verbose_name_plural = "réunions de pilotage"
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["approach", "date"])]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.title or f"{self.get_body_display()} du {self.date:%d/%m/%Y}"
+
+    @property
+    def attendee_list(self) -> list[str]:
+        return [line.strip() for line in self.attendees.splitlines() if line.strip()]
+
+
+class DecisionKind(models.TextChoices):
+    ADOPT = "valider", "Valider ou lancer"
+    CHANGE = "modifier", "Modifier (contenu, budget, calendrier)"
+    POSTPONE = "reporter", "Reporter"
+    ABANDON = "abandonner", "Abandonner"
+    OTHER = "autre", "Autre décision"
+
+
+class Decision(models.Model):
+    """One entry of the decision log, taken at a meeting, possibly changing some actions."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="decisions")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(
+        "nature", max_length=12, choices=DecisionKind.choices, default=DecisionKind.ADOPT
+    )
+    text = models.TextField("décision")
+    owner = models.CharField("responsable du suivi", max_length=200, blank=True)
+    due = models.DateField("échéance", null=True, blank=True)
+    done = models.BooleanField("suite donnée", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "décision"
+        ordering = ["-meeting__date", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class SizeClass(models.TextChoices):
+    VILLAGE = "village", "Commune de moins de 2 000 habitants"
+    SMALL_TOWN = "bourg", "Commune de 2 000 à 20 000 habitants"
+    TOWN = "ville", "Commune de plus de 20 000 habitants"
+    RURAL_GROUPING = "interco_rurale", "Intercommunalité ou territoire de moins de 100 000 hab."
+    URBAN_GROUPING = "interco_urbaine", "Intercommunalité ou territoire de plus de 100 000 hab."
+    DEPARTMENT = "departement", "Département ou région"
+
+
+class ExperienceReport(models.Model):
+    """A « retour d'expérience »: what a territory did, what came of it, what it learnt."""
+
+    title = models.CharField("titre", max_length=200)
+    territory_name = models.CharField("territoire", max_length=200)
+    population = models.PositiveIntegerField("population", null=True, blank=True)
+    size_class = models.CharField("taille du territoire", max_length=20, choices=SizeClass.choices)
+    region = models.ForeignKey(
+        Territory,
+        verbose_name="région",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"type": "REG"},
+    )
+    summary = models.TextField("en bref")
+    actions = models.TextField("ce qui a été fait", blank=True)
+    results = models.TextField("résultats", blank=True)
+    lessons = models.TextField("enseignements", blank=True)
+    contacts = models.TextField(
+        "contacts",
+        blank=True,
+        help_text="Service ou structure à contacter (coordonnées publiques).",
+    )
+    source_url = models.URLField("source publique", max_length=500, blank=True)
+    source_label = models.CharField("nom de la source", max_length=300, blank=True)
+    shipped = models.BooleanField(
+        "cas livré avec Ressort", default=False, help_text="Décrit d'après des sources publiques."
+    )
+    published_by = models.ForeignKey(
+        Approach,
+        verbose_name="publié par la démarche",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="published_experiences",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "retour d'expérience"
+        verbose_name_plural = "retours d'expérience"
+        ordering = ["title", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.territory_name})"
+
+    @property
+    def themes(self) -> list[str]:
+        return [t.value for t in self.tags.all() if t.kind == TagKind.THEME]
+
+    @property
+    def dimension_codes(self) -> list[str]:
+        return [t.value for t in self.tags.all() if t.kind == TagKind.DIMENSION]
+
+
+class TagKind(models.TextChoices):
+    THEME = "theme", "Thème"
+    DIMENSION = "dimension", "Dimension d'un référentiel"
+
+
+class ExperienceTag(models.Model):
+    """A theme or framework dimension code of a report (one row each, for searching)."""
+
+    report = models.ForeignKey(ExperienceReport, on_delete=models.CASCADE, related_name="tags")
+    kind = models.CharField(max_length=10, choices=TagKind.choices)
+    value = models.CharField(max_length=60)
+
+    class Meta:
+        ordering = ["kind", "value"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "kind", "value"], name="experience_tag")
+        ]
+        indexes = [models.Index(fields=["kind", "value"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
