@@ -1,8 +1,141 @@
-"""Services of actions (contracts with other apps: /work/shared-notes/contracts.md)."""
+"""Services of actions (contracts with other apps: /work/shared-notes/contracts.md) and the
+operations the views share: the analysis grid's dimensions, ideas, evaluations, ballots.
 
+Every function that writes validates everything first and writes in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from django.db import transaction
+
+from ressort.analysis.majority_judgment import DEFAULT_GRADES
 from ressort.approaches.models import Approach
+
+SOCIAL_RING = "plancher_social"
+ECOLOGICAL_RING = "plafond_ecologique"
+
+
+# --- The analysis grid ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridDimension:
+    code: str
+    label: str
+    short_label: str
+    ring: str  # "social", "ecological" or "" (a grid that is not the Doughnut)
+    definition: str = ""
+
+
+@dataclass(frozen=True)
+class AnalysisGrid:
+    name: str
+    framework_code: str  # "donut" for the Doughnut or a grid derived from it
+    dimensions: tuple[GridDimension, ...]
+    is_default: bool
+
+    def codes(self) -> set[str]:
+        return {d.code for d in self.dimensions}
+
+    def label(self, code: str) -> str:
+        return next((d.label for d in self.dimensions if d.code == code), code)
+
+
+def _dimensions(version: Any) -> tuple[GridDimension, ...]:
+    from ressort.frameworks.models import Dimension
+
+    nodes = list(Dimension.objects.filter(version=version).select_related("parent"))
+    for kind in ("dimension", "levier"):
+        chosen = [n for n in nodes if n.kind == kind]
+        if chosen:
+            break
+    else:
+        chosen = [n for n in nodes if n.parent_id is None]
+    rings = {SOCIAL_RING: "social", ECOLOGICAL_RING: "ecological"}
+    chosen.sort(key=lambda n: n.order)
+    return tuple(
+        GridDimension(
+            n.code,
+            n.label,
+            n.short_label or n.label,
+            rings.get(n.parent.code, "") if n.parent else "",
+            n.definition,
+        )
+        for n in chosen
+    )
+
+
+def analysis_grid(approach: Approach) -> AnalysisGrid:
+    """The grid actions are evaluated with: the démarche's chosen co-built grid, else the
+    current shipped Doughnut (empty if the frameworks are not loaded)."""
+    from ressort.actions.models import GridChoice
+    from ressort.frameworks import services as frameworks
+
+    choice = GridChoice.objects.filter(approach=approach).select_related("grid").first()
+    if choice is not None and choice.grid is not None:
+        grid = choice.grid
+        version = frameworks.grid_version(grid)
+        base = grid.derived_from.framework.code if grid.derived_from else grid.code
+        return AnalysisGrid(grid.name, base, _dimensions(version), False)
+    version = frameworks.shipped_current("donut")
+    if version is None:
+        return AnalysisGrid("Le Donut (référentiel non chargé)", "donut", (), True)
+    return AnalysisGrid(version.name, "donut", _dimensions(version), True)
+
+
+def effects_of(action: Any) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    """An action's effects today and by scenario: ({code: effect}, {scenario: {code: effect}})."""
+    today: dict[str, int] = {}
+    scenarios: dict[str, dict[str, int]] = {}
+    for row in action.evaluations.all():
+        if row.scenario:
+            scenarios.setdefault(row.scenario, {})[row.dimension_code] = row.effect
+        else:
+            today[row.dimension_code] = row.effect
+    return today, scenarios
+
+
+def scenario_names(approach: Approach) -> list[str]:
+    """Scenario names to evaluate under: the systems app's scenarios once it has them, plus
+    those already used in evaluations."""
+    from ressort.actions.models import Evaluation
+
+    names: list[str] = []
+    try:
+        from ressort.systems.models import Scenario  # type: ignore[attr-defined]
+
+        names = [str(s) for s in Scenario.objects.filter(approach=approach)]
+    except (ImportError, AttributeError, LookupError):  # systems has not landed its model yet
+        names = []
+    except Exception:  # a differently shaped model must not break this page
+        names = []
+    used = (
+        Evaluation.objects.filter(action__approach=approach)
+        .exclude(scenario="")
+        .values_list("scenario", flat=True)
+        .distinct()
+    )
+    for name in used:
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def portrait_gaps(approach: Approach) -> dict[str, str] | None:
+    """The portrait's Doughnut gaps, or None while the portrait app has not provided them."""
+    from ressort.portrait import services as portrait
+
+    try:
+        return portrait.doughnut_gaps(approach)
+    except NotImplementedError:
+        return None
+
+
+# --- Contracts --------------------------------------------------------------------------
 
 
 def add_idea(
@@ -13,14 +146,140 @@ def add_idea(
     proposer: str = "",
     dimension_code: str | None = None,
 ) -> Any:
-    raise NotImplementedError
+    """An action idea (e.g. from a workshop's idea wall). `source` is one of « equipe »,
+    « atelier », « participant », or a label such as « Atelier du 12 mars » (then the idea
+    comes from a workshop, with that label)."""
+    from ressort.actions.models import Idea
+
+    text = (text or "").strip()
+    if not text:
+        raise ValueError("une idée ne peut pas être vide")
+    if source in Idea.Source.values:
+        kind, label = source, ""
+    else:
+        kind, label = Idea.Source.WORKSHOP, source
+    return Idea.objects.create(
+        approach=approach,
+        text=text,
+        source=kind,
+        source_label=label[:200],
+        proposer=proposer[:200],
+        answers=Idea.Answers.DIMENSION if dimension_code else Idea.Answers.NONE,
+        dimension_code=dimension_code or "",
+    )
 
 
 def record_ballots(approach: Approach, ballots: list[dict[int, int]], *, source: str) -> int:
-    raise NotImplementedError
+    """Store majority-judgment ballots {Action pk: grade 0..6}; return how many were stored.
+
+    Every ballot is checked before any is written: an action of another démarche or a grade
+    outside the scale raises ValueError and nothing is stored. Empty ballots are skipped; an
+    action a ballot does not grade counts as « À rejeter » when the vote is counted.
+    """
+    from ressort.actions.models import Action, Ballot, Grade
+
+    known = set(Action.objects.filter(approach=approach).values_list("pk", flat=True))
+    top = len(DEFAULT_GRADES) - 1
+    for n, ballot in enumerate(ballots, start=1):
+        for pk, grade in ballot.items():
+            if int(pk) not in known:
+                raise ValueError(f"bulletin {n} : action {pk} inconnue dans cette démarche")
+            if isinstance(grade, bool) or not isinstance(grade, int) or not 0 <= grade <= top:
+                raise ValueError(f"bulletin {n} : mention {grade!r} hors de l'échelle 0…{top}")
+    stored = 0
+    with transaction.atomic():
+        for ballot in ballots:
+            if not ballot:
+                continue
+            row = Ballot.objects.create(approach=approach, source=source[:200])
+            Grade.objects.bulk_create(
+                Grade(ballot=row, action_id=int(pk), grade=grade) for pk, grade in ballot.items()
+            )
+            stored += 1
+    return stored
 
 
 def record_evaluations(
     approach: Approach, action: Any, scores: list[dict[str, int]], *, source: str
 ) -> None:
-    raise NotImplementedError
+    """Store a workshop's evaluation of an action (one {dimension code: −2..+2} per
+    participant) as a proposal; the team confirms its average on the action's grid."""
+    from ressort.actions.models import EvaluationProposal
+
+    if action.approach_id != approach.pk:
+        raise ValueError("cette action n'appartient pas à la démarche")
+    codes = analysis_grid(approach).codes()
+    for n, participant in enumerate(scores, start=1):
+        for code, value in participant.items():
+            if codes and code not in codes:
+                raise ValueError(f"participant·e {n} : dimension « {code} » absente de la grille")
+            if isinstance(value, bool) or not isinstance(value, int) or not -2 <= value <= 2:
+                raise ValueError(f"participant·e {n} : effet {value!r} hors de −2…+2")
+    EvaluationProposal.objects.create(
+        action=action, source=source[:200], scores=[dict(s) for s in scores]
+    )
+
+
+def proposal_average(proposal: Any) -> dict[str, float]:
+    """Mean effect by dimension over the participants who scored it."""
+    sums: dict[str, list[int]] = {}
+    for participant in proposal.scores:
+        for code, value in participant.items():
+            sums.setdefault(code, []).append(int(value))
+    return {code: sum(v) / len(v) for code, v in sums.items()}
+
+
+# --- Ideas ------------------------------------------------------------------------------
+
+
+def root_of(idea: Any) -> Any:
+    seen = set()
+    while idea.merged_into_id is not None and idea.pk not in seen:
+        seen.add(idea.pk)
+        idea = idea.merged_into
+    return idea
+
+
+@transaction.atomic
+def merge_ideas(target: Any, duplicates: Iterable[Any]) -> int:
+    """Merge duplicates into `target` (all of one démarche); ideas already merged into a
+    duplicate follow it. Returns how many ideas were merged."""
+    target = root_of(target)
+    merged = 0
+    for idea in duplicates:
+        if idea.approach_id != target.approach_id:
+            raise ValueError("on ne fusionne que des idées de la même démarche")
+        if idea.pk == target.pk:
+            continue
+        idea.duplicates.update(merged_into=target)
+        idea.merged_into = target
+        idea.save(update_fields=["merged_into"])
+        merged += 1
+    return merged
+
+
+@transaction.atomic
+def retain_ideas(ideas: Sequence[Any], *, title: str, user: Any = None, kind: str = "") -> Any:
+    """Turn retained ideas (and their merged duplicates) into one draft action."""
+    from ressort.actions.models import Action, Idea
+
+    if not ideas:
+        raise ValueError("choisissez au moins une idée")
+    first = ideas[0]
+    if any(i.approach_id != first.approach_id for i in ideas):
+        raise ValueError("ces idées ne sont pas de la même démarche")
+    description = "\n\n".join(
+        f"Idée : {i.text}" + (f" (proposée par {i.proposer})" if i.proposer else "") for i in ideas
+    )
+    action = Action.objects.create(
+        approach_id=first.approach_id,
+        kind=kind or Action.Kind.ACTION,
+        title=title.strip()[:200] or first.text[:200],
+        description=description,
+        theme=next((i.theme for i in ideas if i.theme_id), None),
+        created_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    pks = [i.pk for i in ideas]
+    Idea.objects.filter(pk__in=pks).update(retained=True, action=action)
+    Idea.objects.filter(merged_into__in=pks).update(action=action)
+    return action

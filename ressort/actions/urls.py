@@ -1,7 +1,17 @@
 """URLs of actions, mounted under /demarches/: each path starts with <slug:slug>/."""
 
-from django.urls import URLPattern
+from django.urls import path
+
+from ressort.actions import views
 
 app_name = "actions"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<slug:slug>/idees/", views.idea_list, name="idea_list"),
+    path("<slug:slug>/idees/operation/", views.idea_operation, name="idea_operation"),
+    path("<slug:slug>/idees/themes/", views.theme_create, name="theme_create"),
+    path("<slug:slug>/idees/<int:pk>/", views.idea_edit, name="idea_edit"),
+    path("<slug:slug>/actions/", views.action_list, name="action_list"),
+    path("<slug:slug>/actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("<slug:slug>/actions/<int:pk>/modifier/", views.action_edit, name="action_edit"),
+]
