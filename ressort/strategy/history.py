@@ -1,0 +1,257 @@
+"""History of the strategy: who changed what and when, across every tracked model, and revert.
+
+The rows themselves are django-simple-history's historical records; this module scopes them
+to one démarche, computes the field-by-field change of each record against the previous
+record of the same object, and restores an object to the state of a chosen record.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from ressort.approaches.models import Approach
+from ressort.strategy.versioning import display_value
+
+Scope = Callable[[Approach, Any], Any]
+
+
+@dataclass(frozen=True)
+class Tracked:
+    key: str
+    label: str
+    model: type[models.Model]
+    scope: Scope  # filters the model's historical queryset to one démarche
+    parent_checks: tuple[tuple[str, str], ...] = ()  # (fk attname, label) that must exist
+
+
+def _by_approach(approach: Approach, qs: Any) -> Any:
+    return qs.filter(approach_id=approach.pk)
+
+
+def _by_axis(approach: Approach, qs: Any) -> Any:
+    from ressort.strategy.models import Axis
+
+    return qs.filter(axis_id__in=Axis.history.filter(approach_id=approach.pk).values("id"))
+
+
+def _by_sheet(approach: Approach, qs: Any) -> Any:
+    from ressort.strategy.models import ActionSheet
+
+    return qs.filter(sheet_id__in=ActionSheet.history.filter(approach_id=approach.pk).values("id"))
+
+
+def tracked() -> list[Tracked]:
+    from ressort.strategy import models as m
+
+    items = [
+        Tracked("cadre", "Cadre de la stratégie", m.StrategyStatement, _by_approach),
+        Tracked("axe", "Axe", m.Axis, _by_approach),
+        Tracked("objectif", "Objectif", m.Objective, _by_axis, (("axis_id", "son axe"),)),
+    ]
+    if hasattr(m, "ActionSheet"):
+        in_sheet = (("sheet_id", "sa fiche"),)
+        items += [
+            Tracked("fiche", "Fiche action", m.ActionSheet, _by_approach),
+            Tracked("budget", "Ligne de budget", m.BudgetLine, _by_sheet, in_sheet),
+            Tracked("financement", "Financement", m.Funding, _by_sheet, in_sheet),
+            Tracked("jalon", "Jalon", m.Milestone, _by_sheet, in_sheet),
+            Tracked(
+                "indicateur-fiche",
+                "Indicateur de fiche",
+                m.SheetIndicator,
+                _by_sheet,
+                in_sheet,
+            ),
+        ]
+    return items
+
+
+def tracked_by_key() -> dict[str, Tracked]:
+    return {t.key: t for t in tracked()}
+
+
+@dataclass
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass
+class Entry:
+    kind: Tracked
+    record: Any
+    object_label: str
+    change_type: str  # "+", "~", "-"
+    user: Any
+    at: datetime
+    reason: str
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def verb(self) -> str:
+        return {"+": "création", "~": "modification", "-": "suppression"}[self.change_type]
+
+
+def _fields(model: type[models.Model]) -> list[Any]:
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name != "version"
+    ]
+
+
+def _diff(model: type[models.Model], record: Any, previous: Any) -> list[Change]:
+    changes = []
+    for f in _fields(model):
+        new = getattr(record, f.attname)
+        old = getattr(previous, f.attname) if previous is not None else None
+        if previous is None:
+            if new in (None, "", [], False):
+                continue
+        elif new == old:
+            continue
+        changes.append(
+            Change(
+                label=str(f.verbose_name),
+                before=display_value(record, f, old) if previous is not None else "",
+                after=display_value(record, f, new),
+            )
+        )
+    return changes
+
+
+def entries(
+    approach: Approach,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    only: Callable[[Tracked, Any], Any] | None = None,
+) -> list[Entry]:
+    """The latest history records of a démarche, newest first, with their changes.
+
+    `only(kind, queryset)` narrows each model's records (e.g. to one action sheet).
+    """
+    streams = []
+    for kind in tracked():
+        qs = kind.scope(approach, kind.model.history.all())  # type: ignore[attr-defined]
+        if only is not None:
+            qs = only(kind, qs)
+            if qs is None:
+                continue
+        rows = list(
+            qs.select_related("history_user").order_by("-history_date", "-history_id")[
+                : offset + limit
+            ]
+        )
+        streams.append([(r.history_date, r.history_id, kind.key, kind, r) for r in rows])
+    merged = heapq.merge(*streams, key=lambda t: (t[0], t[1]), reverse=True)
+    page = list(merged)[offset : offset + limit]
+    previous = _previous_records([(t[3], t[4]) for t in page])
+    result = []
+    for _date, _id, _key, kind, record in page:
+        prev = previous.get((kind.key, record.history_id))
+        result.append(
+            Entry(
+                kind=kind,
+                record=record,
+                object_label=_label(record),
+                change_type=record.history_type,
+                user=record.history_user,
+                at=record.history_date,
+                reason=record.history_change_reason or "",
+                changes=[] if record.history_type == "-" else _diff(kind.model, record, prev),
+            )
+        )
+    return result
+
+
+def _label(record: Any) -> str:
+    try:
+        return str(record.instance)
+    except Exception:  # a label that follows a deleted relation
+        return str(getattr(record, "title", "") or f"n° {record.id}")
+
+
+def _previous_records(page: list[tuple[Tracked, Any]]) -> dict[tuple[str, int], Any]:
+    """For each record of the page, the record just before it of the same object."""
+    wanted: dict[str, tuple[Tracked, set[int], datetime]] = {}
+    for kind, record in page:
+        if kind.key not in wanted:
+            wanted[kind.key] = (kind, set(), record.history_date)
+        ids = wanted[kind.key][1]
+        ids.add(record.id)
+        latest = max(wanted[kind.key][2], record.history_date)
+        wanted[kind.key] = (kind, ids, latest)
+    out: dict[tuple[str, int], Any] = {}
+    for key, (kind, ids, latest) in wanted.items():
+        by_object: dict[int, list[Any]] = defaultdict(list)
+        rows = kind.model.history.filter(  # type: ignore[attr-defined]
+            id__in=ids, history_date__lte=latest
+        ).order_by("history_date", "history_id")
+        for row in rows:
+            by_object[row.id].append(row)
+        for rows_of in by_object.values():
+            for before, after in itertools.pairwise(rows_of):
+                out[(key, after.history_id)] = before
+    return out
+
+
+class RevertError(Exception):
+    pass
+
+
+def find_record(approach: Approach, key: str, history_id: int) -> tuple[Tracked, Any] | None:
+    kind = tracked_by_key().get(key)
+    if kind is None:
+        return None
+    record = (
+        kind.scope(approach, kind.model.history.all())  # type: ignore[attr-defined]
+        .filter(history_id=history_id)
+        .first()
+    )
+    return (kind, record) if record is not None else None
+
+
+@transaction.atomic
+def revert(kind: Tracked, record: Any, user: Any) -> models.Model:
+    """Bring the object back to the state of `record` (re-creating it if it was deleted).
+
+    The revert is itself a new history record, with its reason; the version number moves
+    on so that forms opened before the revert are refused rather than overwrite it.
+    """
+    model = kind.model
+    for attname, label in kind.parent_checks:
+        parent_field = model._meta.get_field(attname.removesuffix("_id"))
+        parent_model = parent_field.related_model
+        if not parent_model._default_manager.filter(pk=getattr(record, attname)).exists():  # type: ignore[union-attr]
+            raise RevertError(
+                f"Impossible de rétablir cet état : {label} n'existe plus. "
+                "Rétablissez-la ou rétablissez-le d'abord."
+            )
+    current = model._default_manager.select_for_update().filter(pk=record.id).first()
+    restored = record.instance
+    last_version = (
+        model.history.filter(id=record.id)  # type: ignore[attr-defined]
+        .order_by("-version")
+        .values_list("version", flat=True)
+        .first()
+    )
+    if hasattr(restored, "version"):
+        restored.version = max(last_version or 0, getattr(current, "version", 0)) + 1
+    when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
+    restored._change_reason = f"Retour à l'état du {when}"
+    if user is not None and getattr(user, "is_authenticated", False):
+        restored._history_user = user
+    restored.save(force_insert=current is None)
+    return restored
