@@ -1,0 +1,47 @@
+// The field map: observations, vulnerabilities and resources from the démarche's GeoJSON.
+(function () {
+  "use strict";
+  var COLORS = { observation: "#3f6e8c", vulnerabilite: "#b02a37", ressource: "#1e7b34" };
+  var KINDS = { observation: "Observation", vulnerabilite: "Vulnérabilité", ressource: "Ressource" };
+  function esc(s) {
+    var d = document.createElement("div");
+    d.textContent = s == null ? "" : String(s);
+    return d.innerHTML;
+  }
+  function draw(el) {
+    if (!window.L || el.dataset.mapReady) return;
+    el.dataset.mapReady = "1";
+    var map = L.map(el, { scrollWheelZoom: false });
+    map.setView([45.6, 5.2], 11);
+    if (el.dataset.mapTiles) {
+      L.tileLayer(el.dataset.mapTiles, { maxZoom: 19, attribution: "© contributeurs OpenStreetMap" }).addTo(map);
+    }
+    fetch(el.dataset.fieldMap, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (data) {
+        var layer = L.geoJSON(data, {
+          pointToLayer: function (f, latlng) {
+            var level = f.properties.level || 2;
+            return L.circleMarker(latlng, {
+              radius: f.properties.kind === "observation" ? 7 : 5 + 2 * level,
+              color: COLORS[f.properties.kind] || "#333",
+              weight: 2,
+              fillOpacity: 0.5,
+            });
+          },
+          onEachFeature: function (f, l) {
+            var p = f.properties;
+            l.bindPopup('<strong>' + esc(KINDS[p.kind]) + '</strong><br><a href="' + esc(p.url) + '">' + esc(p.title) + '</a>' + (p.place ? '<br>' + esc(p.place) : ''));
+          },
+        }).addTo(map);
+        if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [20, 20], maxZoom: 15 });
+        el.dataset.mapLoaded = String(layer.getLayers().length);
+      })
+      .catch(function () {
+        el.insertAdjacentHTML("afterend", '<p class="text-danger small">La carte n\'a pas pu être chargée ; la liste ci-dessous reste complète.</p>');
+      });
+  }
+  function init() { document.querySelectorAll("[data-field-map]").forEach(draw); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
