@@ -6,6 +6,7 @@ a save based on an older version is refused (see services.save_versioned) rather
 silently overwriting a colleague's work.
 """
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -92,3 +93,196 @@ class Objective(Versioned):
     @property
     def number(self) -> str:
         return f"{self.axis.order}.{self.order}"
+
+
+class SheetStatus(models.TextChoices):
+    IDEA = "idee", "Idée"
+    PLANNED = "planifiee", "Planifiée"
+    STARTED = "engagee", "Engagée"
+    DONE = "realisee", "Réalisée"
+    ABANDONED = "abandonnee", "Abandonnée"
+
+
+class ActionSheet(Versioned):
+    """The fiche action: how an action of the démarche will be carried out and followed."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="action_sheets")
+    action = models.OneToOneField(
+        "actions.Action", on_delete=models.CASCADE, related_name="sheet", verbose_name="action"
+    )
+    objective = models.ForeignKey(
+        Objective,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sheets",
+        verbose_name="objectif opérationnel",
+    )
+    order = models.PositiveSmallIntegerField("ordre", default=1)
+    purpose = models.TextField(
+        "objectif de l'action",
+        blank=True,
+        help_text="Le résultat attendu : ce qui aura changé quand elle sera réalisée.",
+    )
+    pilot_service = models.CharField("service pilote", max_length=200, blank=True)
+    pilot_name = models.CharField("pilote (personne)", max_length=200, blank=True)
+    pilot_email = models.EmailField(
+        "adresse du pilote",
+        blank=True,
+        help_text="Reçoit le récapitulatif des actions en retard.",
+    )
+    elected_lead = models.CharField("élu·e référent·e", max_length=200, blank=True)
+    partners = models.TextField("partenaires", blank=True)
+    target_public = models.TextField("public cible", blank=True)
+    whole_territory = models.BooleanField("tout le territoire", default=True)
+    # INSEE codes of the communes of the perimeter concerned (when not the whole territory).
+    commune_codes = models.JSONField("communes concernées", default=list, blank=True)
+    start_date = models.DateField("début", null=True, blank=True)
+    end_date = models.DateField("fin prévue", null=True, blank=True)
+    status = models.CharField(
+        "statut", max_length=12, choices=SheetStatus.choices, default=SheetStatus.IDEA
+    )
+    progress = models.PositiveSmallIntegerField(
+        "avancement (%)", default=0, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    prerequisites = models.TextField("prérequis", blank=True)
+    risks = models.TextField("risques et parades", blank=True)
+    skills = models.TextField("compétences nécessaires", blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "fiche action"
+        verbose_name_plural = "fiches action"
+        ordering = ["approach", "objective__axis__order", "objective__order", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress__lte=100), name="strategy_sheet_progress_max"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.action.title)
+
+
+class BudgetKind(models.TextChoices):
+    INVESTMENT = "investissement", "Investissement"
+    OPERATION = "fonctionnement", "Fonctionnement"
+
+
+class BudgetLine(Versioned):
+    sheet = models.ForeignKey(ActionSheet, on_delete=models.CASCADE, related_name="budget_lines")
+    kind = models.CharField("section", max_length=16, choices=BudgetKind.choices)
+    year = models.PositiveSmallIntegerField("année")
+    label = models.CharField("objet de la dépense", max_length=200, blank=True)
+    planned = models.DecimalField("prévu (€)", max_digits=14, decimal_places=2, default=0)
+    spent = models.DecimalField("dépensé (€)", max_digits=14, decimal_places=2, default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "ligne de budget"
+        verbose_name_plural = "lignes de budget"
+        ordering = ["sheet", "year", "kind", "pk"]
+
+    def __str__(self) -> str:
+        label = f" — {self.label}" if self.label else ""
+        return f"{self.get_kind_display()} {self.year}{label}"
+
+
+class Funding(Versioned):
+    class Kind(models.TextChoices):
+        OWN = "autofinancement", "Autofinancement"
+        STATE = "etat", "État (DSIL, DETR, fonds vert…)"
+        REGION = "region", "Région"
+        DEPARTMENT = "departement", "Département"
+        EUROPE = "europe", "Union européenne (FEDER, FEADER, LEADER…)"
+        AGENCY = "agence", "Agence (ADEME, agence de l'eau, OFB…)"
+        PRIVATE = "prive", "Partenaire privé ou mécénat"
+        OTHER = "autre", "Autre"
+
+    class State(models.TextChoices):
+        ENVISAGED = "envisage", "Envisagé"
+        REQUESTED = "sollicite", "Sollicité"
+        GRANTED = "acquis", "Acquis"
+
+    sheet = models.ForeignKey(ActionSheet, on_delete=models.CASCADE, related_name="fundings")
+    funder = models.CharField("financeur", max_length=200)
+    kind = models.CharField("type", max_length=16, choices=Kind.choices, default=Kind.OTHER)
+    amount = models.DecimalField("montant (€)", max_digits=14, decimal_places=2, default=0)
+    state = models.CharField("état", max_length=10, choices=State.choices, default=State.ENVISAGED)
+    note = models.CharField("précision", max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "source de financement"
+        verbose_name_plural = "sources de financement"
+        ordering = ["sheet", "-amount", "pk"]
+
+    def __str__(self) -> str:
+        return self.funder
+
+
+class Milestone(Versioned):
+    sheet = models.ForeignKey(ActionSheet, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField("jalon", max_length=200)
+    due_date = models.DateField("échéance")
+    done_on = models.DateField("atteint le", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "jalon"
+        ordering = ["sheet", "due_date", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IndicatorKind(models.TextChoices):
+    OUTPUT = "realisation", "Indicateur de réalisation"
+    OUTCOME = "resultat", "Indicateur de résultat"
+
+
+class SheetIndicator(Versioned):
+    """An indicator followed by the sheet, with its baseline and target.
+
+    Outcome indicators usually point at an indicator of the portrait (its values are
+    entered there); an output indicator may be named here only (« composteurs installés »).
+    """
+
+    sheet = models.ForeignKey(ActionSheet, on_delete=models.CASCADE, related_name="indicators")
+    kind = models.CharField(
+        "type", max_length=12, choices=IndicatorKind.choices, default=IndicatorKind.OUTCOME
+    )
+    indicator = models.ForeignKey(
+        "portrait.Indicator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sheet_links",
+        verbose_name="indicateur du portrait",
+    )
+    label = models.CharField(
+        "intitulé (si l'indicateur n'est pas dans le portrait)", max_length=200, blank=True
+    )
+    unit = models.CharField("unité", max_length=40, blank=True)
+    baseline = models.FloatField("valeur de référence", null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField("année de référence", null=True, blank=True)
+    target = models.FloatField("cible", null=True, blank=True)
+    target_year = models.PositiveSmallIntegerField("année de la cible", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "indicateur de fiche"
+        verbose_name_plural = "indicateurs de fiche"
+        ordering = ["sheet", "kind", "pk"]
+
+    def __str__(self) -> str:
+        if self.indicator_id:
+            return str(self.indicator.name)  # type: ignore[union-attr]
+        return self.label or "Indicateur"
+
+    @property
+    def display_unit(self) -> str:
+        if self.unit:
+            return self.unit
+        return str(self.indicator.unit) if self.indicator_id else ""  # type: ignore[union-attr]

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from ressort.approaches.models import Approach
-from ressort.strategy.models import Axis, Objective, StrategyStatement
+from ressort.strategy.models import (
+    ActionSheet,
+    Axis,
+    BudgetKind,
+    BudgetLine,
+    Objective,
+    SheetStatus,
+    StrategyStatement,
+)
 
 GAP_LABELS = {
     "shortfall": "en manque",
@@ -30,20 +41,20 @@ def doughnut_dimensions(approach: Approach) -> list[DoughnutDimension]:
     """The Doughnut's dimensions with this démarche's portrait status, gaps first."""
     from ressort.frameworks.models import Dimension
     from ressort.frameworks.services import shipped_current
+    from ressort.portrait.services import DOUGHNUT_ECOLOGICAL, DOUGHNUT_SOCIAL
 
-    version = shipped_current("donut")
-    if version is None:
-        return []
     gaps = doughnut_gaps_of(approach)
-    rows = Dimension.objects.filter(version=version, kind="dimension").select_related("parent")
+    version = shipped_current("donut")
+    if version is not None:
+        rows = Dimension.objects.filter(version=version, kind="dimension").select_related("parent")
+        labelled = [(d.code, d.label, d.parent.code if d.parent else "") for d in rows]
+    else:  # frameworks not loaded: the portrait's table of the 21 dimensions
+        labelled = [(c, label, "plancher_social") for c, label in DOUGHNUT_SOCIAL.items()] + [
+            (c, label, "plafond_ecologique") for c, label in DOUGHNUT_ECOLOGICAL.items()
+        ]
     dims = [
-        DoughnutDimension(
-            code=d.code,
-            label=d.label,
-            ring=d.parent.code if d.parent else "",
-            gap=gaps.get(d.code, "missing"),
-        )
-        for d in rows
+        DoughnutDimension(code=code, label=label, ring=ring, gap=gaps.get(code, "missing"))
+        for code, label, ring in labelled
     ]
     rank = {"shortfall": 0, "overshoot": 0, "within": 1, "missing": 2}
     return sorted(dims, key=lambda d: rank.get(d.gap, 3))
@@ -53,10 +64,7 @@ def doughnut_gaps_of(approach: Approach, year: int | None = None) -> dict[str, s
     """The portrait's Doughnut gaps (empty until the portrait app computes them)."""
     from ressort.portrait import services as portrait
 
-    try:
-        return portrait.doughnut_gaps(approach, year)
-    except NotImplementedError:
-        return {}
+    return portrait.doughnut_gaps(approach, year)
 
 
 def statement_for(approach: Approach) -> StrategyStatement:
@@ -141,10 +149,119 @@ def renumber(queryset: Any, user: Any = None) -> None:
             item.save(update_fields=["order", "version"])
 
 
+# --------------------------------------------------------------------------------------
+# Action sheets
+# --------------------------------------------------------------------------------------
+
+CLOSED = (SheetStatus.DONE, SheetStatus.ABANDONED)
+
+
+@transaction.atomic
+def create_sheet(
+    approach: Approach,
+    *,
+    action: Any = None,
+    title: str = "",
+    objective: Objective | None = None,
+    user: Any = None,
+    **fields: Any,
+) -> ActionSheet:
+    """The sheet of an existing action of the démarche, or of a new action named `title`."""
+    from ressort.actions.models import Action
+
+    if action is None:
+        action = Action.objects.create(
+            approach=approach, title=title, created_by=user if _is_user(user) else None
+        )
+    elif action.approach_id != approach.pk:
+        raise ValueError("L'action appartient à une autre démarche.")
+    if objective is not None and objective.axis.approach_id != approach.pk:
+        raise ValueError("L'objectif appartient à une autre démarche.")
+    siblings = ActionSheet.objects.filter(approach=approach, objective=objective)
+    sheet = ActionSheet(
+        approach=approach,
+        action=action,
+        objective=objective,
+        order=next_order(siblings),
+        **fields,
+    )
+    _set_user(sheet, user)
+    sheet.save()
+    return sheet
+
+
+def _is_user(user: Any) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetTotals:
+    planned: Decimal
+    spent: Decimal
+    by_year: dict[int, tuple[Decimal, Decimal]]  # year → (planned, spent)
+
+    @property
+    def over_budget(self) -> bool:
+        return self.spent > self.planned
+
+    @property
+    def rate(self) -> float | None:
+        return float(self.spent / self.planned * 100) if self.planned else None
+
+
+def budget_totals(lines: Any) -> BudgetTotals:
+    planned = spent = Decimal(0)
+    by_year: dict[int, tuple[Decimal, Decimal]] = {}
+    for line in lines:
+        planned += line.planned
+        spent += line.spent
+        p, s = by_year.get(line.year, (Decimal(0), Decimal(0)))
+        by_year[line.year] = (p + line.planned, s + line.spent)
+    return BudgetTotals(planned, spent, dict(sorted(by_year.items())))
+
+
+def is_late(sheet: ActionSheet, today: date) -> bool:
+    """Late: still open (planned or started) past its end date, or with an overdue milestone."""
+    if sheet.status not in (SheetStatus.PLANNED, SheetStatus.STARTED):
+        return False
+    if sheet.end_date is not None and sheet.end_date < today:
+        return True
+    return any(m.done_on is None and m.due_date < today for m in sheet.milestones.all())
+
+
+def sheets_with_details(approach: Approach) -> Any:
+    return (
+        ActionSheet.objects.filter(approach=approach)
+        .select_related("action", "objective__axis")
+        .prefetch_related("budget_lines", "milestones")
+    )
+
+
 def action_progress(approach: Approach, today: Any = None) -> list[dict[str, Any]]:
-    raise NotImplementedError
+    """One dict per action sheet of the démarche (contract used by monitoring)."""
+    today = today or timezone.localdate()
+    rows = []
+    for sheet in sheets_with_details(approach):
+        totals = budget_totals(sheet.budget_lines.all())
+        rows.append(
+            {
+                "action": sheet.action,
+                "sheet": sheet,
+                "axis": sheet.objective.axis if sheet.objective else None,
+                "status": sheet.status,
+                "progress": sheet.progress,
+                "late": is_late(sheet, today),
+                "over_budget": totals.over_budget,
+                "planned": totals.planned,
+                "spent": totals.spent,
+                "end": sheet.end_date,
+                "pilot_email": sheet.pilot_email,
+            }
+        )
+    return rows
 
 
+@transaction.atomic
 def record_progress(
     approach: Approach,
     action: Any,
@@ -155,4 +272,79 @@ def record_progress(
     year: int | None = None,
     user: Any = None,
 ) -> None:
-    raise NotImplementedError
+    """Record an action's progress (contract used by monitoring's entry and import).
+
+    `spent` is the amount spent on the action in `year` (default: this year), all budget
+    lines of that year together: with one line it is that line's spent amount; with several
+    it is shared in proportion to their planned amounts (the cents left on the last line);
+    with none, a line « Dépenses constatées » (operation, nothing planned) is added. The
+    sheet is created (status « idée ») if the action has none. Raises ValueError in French.
+    """
+    if action.approach_id != approach.pk:
+        raise ValueError("L'action appartient à une autre démarche.")
+    sheet = ActionSheet.objects.select_for_update().filter(action=action).first()
+    if sheet is None:
+        sheet = create_sheet(approach, action=action, user=user)
+    changed = False
+    if status is not None:
+        if status not in SheetStatus.values:
+            raise ValueError(
+                f"Statut « {status} » inconnu (valeurs : {', '.join(SheetStatus.values)})."
+            )
+        changed |= sheet.status != status
+        sheet.status = status
+    if progress is not None:
+        if not 0 <= int(progress) <= 100:
+            raise ValueError(f"L'avancement doit être entre 0 et 100 % (reçu : {progress}).")
+        changed |= sheet.progress != int(progress)
+        sheet.progress = int(progress)
+    if changed:
+        sheet.version += 1
+        _set_user(sheet, user)
+        sheet._change_reason = "Saisie du suivi"  # type: ignore[attr-defined]
+        sheet.save()
+    if spent is not None:
+        _record_spent(sheet, _amount(spent), year or timezone.localdate().year, user)
+
+
+def _amount(value: Any) -> Decimal:
+    try:
+        amount = Decimal(str(value).replace(" ", "").replace(",", "."))
+    except InvalidOperation:
+        raise ValueError(f"Montant dépensé illisible : « {value} ».") from None
+    if amount < 0 or not amount.is_finite():
+        raise ValueError(f"Le montant dépensé ne peut pas être négatif (reçu : {value}).")
+    return amount.quantize(Decimal("0.01"))
+
+
+def _record_spent(sheet: ActionSheet, spent: Decimal, year: int, user: Any) -> None:
+    lines = list(sheet.budget_lines.filter(year=year).order_by("kind", "pk"))
+    if not lines:
+        line = BudgetLine(
+            sheet=sheet,
+            kind=BudgetKind.OPERATION,
+            year=year,
+            label="Dépenses constatées",
+            planned=Decimal(0),
+            spent=spent,
+        )
+        _set_user(line, user)
+        line.save()
+        return
+    total_planned = sum((line.planned for line in lines), Decimal(0))
+    shares: list[Decimal] = []
+    for line in lines[:-1]:
+        share = (
+            (spent * line.planned / total_planned).quantize(Decimal("0.01"))
+            if total_planned
+            else Decimal(0)
+        )
+        shares.append(share)
+    shares.append(spent - sum(shares, Decimal(0)))
+    for line, share in zip(lines, shares, strict=True):
+        if line.spent != share:
+            line.spent = share
+            line.version += 1
+            _set_user(line, user)
+            line._change_reason = "Saisie du suivi"  # type: ignore[attr-defined]
+            line.save()
