@@ -1,0 +1,175 @@
+"""JSON API of the graph editor: the server owns the chain, the browser only asks.
+
+GET  …/api/                       the chain: nodes, links, kinds
+POST …/api/elements/              create a node        {label, kind, places?, description?, x?, y?}
+PATCH/DELETE …/api/elements/<id>/ change (any of those fields, dimension_codes) or delete it
+POST …/api/liens/                 create a link        {source, target, sign, weight, note?}
+PATCH/DELETE …/api/liens/<id>/    change or delete it
+
+Bodies are JSON; the CSRF token goes in the X-CSRFToken header (Django's middleware checks
+it on every unsafe method). Reading needs membership; writing needs CONTRIBUTE. Faults answer
+400 with {"errors": {field: [French messages]}}; another démarche's chain is a 404.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_http_methods
+
+from ressort.approaches.access import Right
+from ressort.systems import services
+from ressort.systems.forms import LinkForm, NodeForm
+from ressort.systems.models import Link, Node
+from ressort.systems.views import get_chain_for_user
+
+NODE_FIELDS = ("label", "kind", "places", "description", "dimension_codes")
+LINK_FIELDS = ("source", "target", "sign", "weight", "note")
+
+
+def _body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
+    try:
+        data = json.loads(request.body or b"{}")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return _fault("__all__", "Le corps de la requête n'est pas du JSON valide.")
+    if not isinstance(data, dict):
+        return _fault("__all__", "Le corps de la requête doit être un objet JSON.")
+    return data
+
+
+def _fault(field: str, message: str) -> JsonResponse:
+    return JsonResponse({"errors": {field: [message]}}, status=400)
+
+
+def _form_errors(form: Any) -> JsonResponse:
+    return JsonResponse(
+        {"errors": {f: [str(e) for e in errs] for f, errs in form.errors.items()}}, status=400
+    )
+
+
+def _position(node: Node, data: dict[str, Any]) -> JsonResponse | None:
+    for axis in ("x", "y"):
+        if axis in data:
+            value = data[axis]
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+            ):
+                return _fault(axis, "La position doit être un nombre.")
+            setattr(node, axis, None if value is None else float(value))
+    return None
+
+
+@require_http_methods(["GET"])
+@login_required
+def chain(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
+    _, instance = get_chain_for_user(request, slug, pk)
+    return JsonResponse(services.chain_json(instance))
+
+
+@require_http_methods(["POST"])
+@login_required
+def nodes(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
+    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+    data = _body(request)
+    if isinstance(data, JsonResponse):
+        return data
+    form = NodeForm(_form_data(data, NODE_FIELDS), chain=instance)
+    if not form.is_valid():
+        return _form_errors(form)
+    node = form.save(commit=False)
+    node.chain = instance
+    fault = _position(node, data)
+    if fault:
+        return fault
+    node.save()
+    return JsonResponse(services.node_json(node), status=201)
+
+
+@require_http_methods(["PATCH", "DELETE"])
+@login_required
+def node(request: HttpRequest, slug: str, pk: int, node: int) -> JsonResponse:
+    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+    target = get_object_or_404(Node, pk=node, chain=instance)
+    if request.method == "DELETE":
+        links = list(
+            Link.objects.filter(chain=instance, source=target).values_list("pk", flat=True)
+        ) + list(Link.objects.filter(chain=instance, target=target).values_list("pk", flat=True))
+        target.delete()
+        return JsonResponse({"deleted": node, "deleted_links": links})
+    data = _body(request)
+    if isinstance(data, JsonResponse):
+        return data
+    if any(f in data for f in NODE_FIELDS):
+        current = {f: getattr(target, f) for f in NODE_FIELDS}
+        form = NodeForm(
+            _form_data({**current, **data}, NODE_FIELDS), instance=target, chain=instance
+        )
+        if not form.is_valid():
+            return _form_errors(form)
+        target = form.save(commit=False)
+    fault = _position(target, data)
+    if fault:
+        return fault
+    target.save()
+    return JsonResponse(services.node_json(target))
+
+
+@require_http_methods(["POST"])
+@login_required
+def links(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
+    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+    data = _body(request)
+    if isinstance(data, JsonResponse):
+        return data
+    form = LinkForm(_form_data(data, LINK_FIELDS), chain=instance)
+    if not form.is_valid():
+        return _form_errors(form)
+    created = form.save(commit=False)
+    created.chain = instance
+    created.save()
+    return JsonResponse(services.link_json(created), status=201)
+
+
+@require_http_methods(["PATCH", "DELETE"])
+@login_required
+def link(request: HttpRequest, slug: str, pk: int, link: int) -> JsonResponse:
+    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+    target = get_object_or_404(Link, pk=link, chain=instance)
+    if request.method == "DELETE":
+        target.delete()
+        return JsonResponse({"deleted": link})
+    data = _body(request)
+    if isinstance(data, JsonResponse):
+        return data
+    current = {
+        "source": target.source_id,
+        "target": target.target_id,
+        "sign": target.sign,
+        "weight": target.weight,
+        "note": target.note,
+    }
+    form = LinkForm(_form_data({**current, **data}, LINK_FIELDS), instance=target, chain=instance)
+    if not form.is_valid():
+        return _form_errors(form)
+    form.save()
+    return JsonResponse(services.link_json(target))
+
+
+def _form_data(data: dict[str, Any], fields: tuple[str, ...]) -> Any:
+    """JSON values as a form's QueryDict-like data (lists for multiple choices)."""
+    from django.utils.datastructures import MultiValueDict
+
+    out: MultiValueDict[str, Any] = MultiValueDict()
+    for name in fields:
+        value = data.get(name)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            out.setlist(name, [str(v) for v in value])
+        else:
+            out[name] = str(value)
+    return out

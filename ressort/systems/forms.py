@@ -1,0 +1,284 @@
+"""Forms of the systems pages (French labels; crispy renders them accessibly)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from ressort.systems import services
+from ressort.systems.models import (
+    Hypothesis,
+    ImpactChain,
+    Link,
+    MorphVariable,
+    Node,
+    Scenario,
+    Variable,
+    Vision,
+)
+
+
+class ChainForm(forms.ModelForm):
+    class Meta:
+        model = ImpactChain
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.approach = approach
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].strip()
+        taken = ImpactChain.objects.filter(approach=self.approach, name=name)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Une chaîne porte déjà ce nom dans la démarche.")
+        return name
+
+
+class TemplateForm(forms.Form):
+    template = forms.ChoiceField(label="Modèle")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["template"].choices = [(t.code, t.name) for t in services.chain_templates()]
+
+
+class DimensionCodesField(forms.MultipleChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            label="Dimensions des référentiels",
+            required=False,
+            help_text="Maintenez Ctrl (ou Cmd) pour en choisir plusieurs.",
+            **kwargs,
+        )
+
+
+class NodeForm(forms.ModelForm):
+    dimension_codes = DimensionCodesField()
+
+    class Meta:
+        model = Node
+        fields = ["label", "kind", "places", "description", "dimension_codes"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, chain: ImpactChain, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chain = chain
+        choices = services.dimension_choices()
+        known = {c for c, _ in choices}
+        current = [c for c in (self.instance.dimension_codes or []) if c not in known]
+        self.fields["dimension_codes"].choices = choices + [(c, c) for c in current]
+        self.fields["dimension_codes"].widget.attrs["size"] = 6
+
+    def clean_label(self) -> str:
+        label: str = " ".join(self.cleaned_data["label"].split())
+        taken = Node.objects.filter(chain=self.chain, label=label)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Un élément de cette chaîne porte déjà ce libellé.")
+        return label
+
+
+class LinkForm(forms.ModelForm):
+    class Meta:
+        model = Link
+        fields = ["source", "target", "sign", "weight", "note"]
+        labels = {"source": "Depuis", "target": "Vers"}
+
+    def __init__(self, *args: Any, chain: ImpactChain, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.chain = chain
+        for name in ("source", "target"):
+            field = self.fields[name]
+            field.queryset = chain.nodes.all()  # type: ignore[attr-defined]
+            field.empty_label = "— choisir —"  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        source, target = data.get("source"), data.get("target")
+        if source and target:
+            if source == target:
+                self.add_error("target", "Un élément ne peut pas agir sur lui-même.")
+            else:
+                taken = Link.objects.filter(source=source, target=target)
+                if self.instance.pk:
+                    taken = taken.exclude(pk=self.instance.pk)
+                if taken.exists():
+                    self.add_error("target", f"Le lien « {source} » → « {target} » existe déjà.")
+        return data
+
+
+class CascadeForm(forms.Form):
+    INTENSITIES = [("1", "1 — modérée"), ("2", "2 — forte"), ("3", "3 — extrême")]
+    hazards = forms.MultipleChoiceField(
+        label="Aléas et facteurs de changement", widget=forms.CheckboxSelectMultiple
+    )
+    intensity = forms.ChoiceField(label="Intensité", choices=INTENSITIES, initial="2")
+    max_steps = forms.IntegerField(
+        label="Nombre d'étapes au plus", min_value=1, max_value=20, initial=services.MAX_STEPS
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["hazards"].choices = choices
+
+
+class VariableForm(forms.ModelForm):
+    class Meta:
+        model = Variable
+        fields = ["name", "short_name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.approach = approach
+
+    def clean_name(self) -> str:
+        name: str = " ".join(self.cleaned_data["name"].split())
+        taken = Variable.objects.filter(approach=self.approach, name=name)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Une variable porte déjà ce nom.")
+        return name
+
+
+class MatrixFileForm(forms.Form):
+    file = forms.FileField(
+        label="Fichier CSV",
+        help_text="Première ligne : une cellule vide puis les noms ; ensuite une ligne par "
+        "variable : son nom puis 0, 1, 2, 3, P ou vide. Remplace toute la matrice.",
+    )
+
+
+class VisionForm(forms.ModelForm):
+    class Meta:
+        model = Vision
+        fields = ["text", "horizon_year", "values", "commitments"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "values": forms.Textarea(attrs={"rows": 4}),
+            "commitments": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean_horizon_year(self) -> int | None:
+        year: int | None = self.cleaned_data.get("horizon_year")
+        if year is not None and not 2025 <= year <= 2150:
+            raise forms.ValidationError("Indiquez une année entre 2025 et 2150.")
+        return year
+
+
+class KeywordsForm(forms.Form):
+    words = forms.CharField(
+        label="Mots clés", help_text="Séparés par des virgules.", max_length=1000
+    )
+
+
+class MorphVariableForm(forms.ModelForm):
+    hypotheses_text = forms.CharField(
+        label="Hypothèses (2 à 5, une par ligne)", widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+    class Meta:
+        model = MorphVariable
+        fields = ["name", "variable"]
+
+    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.approach = approach
+        field = self.fields["variable"]
+        field.queryset = approach.variables.all()  # type: ignore[attr-defined]
+        field.required = False
+        field.empty_label = "— aucune —"  # type: ignore[attr-defined]
+        if self.instance.pk:
+            self.fields["hypotheses_text"].initial = "\n".join(
+                h.label for h in self.instance.hypotheses.all()
+            )
+
+    def clean_name(self) -> str:
+        name: str = " ".join(self.cleaned_data["name"].split())
+        taken = MorphVariable.objects.filter(approach=self.approach, name=name)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Une composante porte déjà ce nom.")
+        return name
+
+    def clean_hypotheses_text(self) -> list[str]:
+        lines = [" ".join(x.split()) for x in self.cleaned_data["hypotheses_text"].splitlines()]
+        labels = [x for x in lines if x]
+        if not 2 <= len(labels) <= 5:
+            raise forms.ValidationError(
+                f"{len(labels)} hypothèse(s) : il en faut de 2 à 5, une par ligne."
+            )
+        doubles = sorted({x for x in labels if labels.count(x) > 1})
+        if doubles:
+            raise forms.ValidationError(f"Hypothèse en double : « {doubles[0]} ».")
+        for label in labels:
+            if len(label) > 200:
+                raise forms.ValidationError(
+                    f"Hypothèse trop longue (200 caractères) : « {label[:40]}… »."
+                )
+        return labels
+
+
+class ExclusionForm(forms.Form):
+    first = forms.ModelChoiceField(label="Cette hypothèse", queryset=Hypothesis.objects.none())
+    second = forms.ModelChoiceField(label="ne va pas avec", queryset=Hypothesis.objects.none())
+    reason = forms.CharField(label="Pourquoi", required=False, max_length=300)
+
+    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        hypotheses = Hypothesis.objects.filter(variable__approach=approach).select_related(
+            "variable"
+        )
+        for name in ("first", "second"):
+            field = self.fields[name]
+            field.queryset = hypotheses  # type: ignore[attr-defined]
+            field.empty_label = "— choisir —"  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        first, second = data.get("first"), data.get("second")
+        if first and second and first.variable_id == second.variable_id:
+            self.add_error(
+                "second",
+                "Deux hypothèses d'une même composante s'excluent déjà : choisissez-en une "
+                "d'une autre composante.",
+            )
+        return data
+
+
+class ScenarioForm(forms.ModelForm):
+    class Meta:
+        model = Scenario
+        fields = ["name", "tracc_level", "story", "key_figures"]
+        widgets = {
+            "story": forms.Textarea(attrs={"rows": 6}),
+            "key_figures": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.approach = approach
+        levels = services.tracc_levels()
+        self.fields["tracc_level"] = forms.ChoiceField(
+            label="Cadre climatique (TRACC)",
+            choices=[("", "— choisir un niveau de la TRACC —"), *levels],
+            required=False,
+            help_text="Trajectoire de réchauffement de référence pour l'adaptation.",
+        )
+
+    def clean_name(self) -> str:
+        name: str = " ".join(self.cleaned_data["name"].split())
+        taken = Scenario.objects.filter(approach=self.approach, name=name)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError("Un scénario porte déjà ce nom.")
+        return name

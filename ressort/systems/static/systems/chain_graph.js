@@ -1,0 +1,249 @@
+/* Graph editor of an impact chain: Cytoscape.js draws, the server's JSON API owns the data.
+   Keyboard: every action is also a form or a button beside the drawing; with the drawing
+   focused, the arrow keys move the selected element (Maj: faster) and Suppr removes it. */
+(function () {
+  "use strict";
+  const root = document.getElementById("rs-graph-editor");
+  if (!root || typeof cytoscape === "undefined") return;
+  const api = root.dataset.api;
+  const editable = root.dataset.editable === "1";
+  const csrf = (document.querySelector("[name=csrfmiddlewaretoken]") || {}).value || "";
+  const status = document.getElementById("rs-graph-status");
+  const errorBox = document.getElementById("rs-graph-errors");
+  const nodeList = document.getElementById("rs-node-list");
+  const linkList = document.getElementById("rs-link-list");
+  const canvas = document.getElementById("rs-graph");
+  const COLORS = {
+    alea: "#b3261e", facteur: "#8c4a00", exposition: "#9a6700", sensibilite: "#6a3d9a",
+    impact: "#1d2327", capacite_adaptation: "#0b5c57", ressource: "#1f6f2b"
+  };
+  let chain = null;
+  let cy = null;
+  let selected = null;
+
+  function say(message) { status.textContent = message; }
+  function showErrors(errors) {
+    errorBox.innerHTML = "";
+    if (!errors) { errorBox.hidden = true; return; }
+    const list = document.createElement("ul");
+    list.className = "mb-0";
+    Object.entries(errors).forEach(([field, messages]) => {
+      messages.forEach(m => {
+        const item = document.createElement("li");
+        item.textContent = (field === "__all__" ? "" : field + " : ") + m;
+        list.appendChild(item);
+      });
+    });
+    errorBox.appendChild(list);
+    errorBox.hidden = false;
+    errorBox.focus();
+  }
+  async function call(method, url, body) {
+    const response = await fetch(url, {
+      method: method,
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "Accept": "application/json" },
+      credentials: "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    let payload = {};
+    try { payload = await response.json(); } catch (e) { payload = {}; }
+    if (!response.ok) {
+      const errors = payload.errors || { __all__: ["Le serveur a refusé la demande (" + response.status + ")."] };
+      showErrors(errors);
+      throw new Error("refused");
+    }
+    showErrors(null);
+    return payload;
+  }
+  const nodeUrl = id => api + "elements/" + id + "/";
+  const linkUrl = id => api + "liens/" + id + "/";
+  const labelOf = id => (chain.nodes.find(n => n.id === id) || { label: "?" }).label;
+
+  function nodeElement(n) {
+    const el = { group: "nodes", data: { id: "n" + n.id, pk: n.id, label: n.label, kind: n.kind } };
+    if (n.x !== null && n.y !== null) el.position = { x: n.x, y: n.y };
+    return el;
+  }
+  function linkElement(k) {
+    return { group: "edges", data: {
+      id: "e" + k.id, pk: k.id, source: "n" + k.source, target: "n" + k.target,
+      sign: k.sign, weight: k.weight, label: (k.sign > 0 ? "+" : "−") + k.weight } };
+  }
+
+  function draw() {
+    const placed = chain.nodes.every(n => n.x !== null && n.y !== null);
+    cy = cytoscape({
+      container: canvas,
+      elements: chain.nodes.map(nodeElement).concat(chain.links.map(linkElement)),
+      layout: placed ? { name: "preset" } : { name: "breadthfirst", directed: true, spacingFactor: 1.1 },
+      autoungrabify: !editable,
+      wheelSensitivity: 0.3,
+      style: [
+        { selector: "node", style: {
+          "label": "data(label)", "text-wrap": "wrap", "text-max-width": "120px", "font-size": "11px",
+          "text-valign": "bottom", "text-margin-y": "4px", "color": "#1d2327",
+          "width": 26, "height": 26, "border-width": 2, "border-color": "#ffffff",
+          "background-color": ele => COLORS[ele.data("kind")] || "#555" } },
+        { selector: "node[kind = 'alea'], node[kind = 'facteur']", style: { "shape": "diamond", "width": 32, "height": 32 } },
+        { selector: "node[kind = 'capacite_adaptation'], node[kind = 'ressource']", style: { "shape": "round-rectangle" } },
+        { selector: "node:selected", style: { "border-color": "#f0b400", "border-width": 5 } },
+        { selector: "edge", style: {
+          "curve-style": "bezier", "target-arrow-shape": "triangle", "label": "data(label)",
+          "font-size": "11px", "text-background-color": "#ffffff", "text-background-opacity": 1,
+          "width": ele => 1 + ele.data("weight"),
+          "line-color": ele => ele.data("sign") > 0 ? "#b3261e" : "#0b5c57",
+          "target-arrow-color": ele => ele.data("sign") > 0 ? "#b3261e" : "#0b5c57",
+          "line-style": ele => ele.data("sign") > 0 ? "solid" : "dashed" } }
+      ]
+    });
+    cy.on("tap", "node", event => select(event.target.data("pk")));
+    cy.on("dragfree", "node", event => savePosition(event.target));
+  }
+
+  async function savePosition(ele) {
+    if (!editable) return;
+    const p = ele.position();
+    const saved = await call("PATCH", nodeUrl(ele.data("pk")), { x: Math.round(p.x), y: Math.round(p.y) });
+    const n = chain.nodes.find(x => x.id === saved.id);
+    if (n) { n.x = saved.x; n.y = saved.y; }
+  }
+
+  function select(pk) {
+    selected = pk;
+    if (cy) { cy.$(":selected").unselect(); if (pk !== null) cy.$("#n" + pk).select(); }
+    nodeList.querySelectorAll("button[data-select]").forEach(b => {
+      b.setAttribute("aria-pressed", String(Number(b.dataset.select) === pk));
+    });
+    if (pk !== null) say("Élément sélectionné : " + labelOf(pk) + ".");
+  }
+
+  function refreshLists() {
+    nodeList.innerHTML = "";
+    chain.nodes.forEach(n => {
+      const item = document.createElement("li");
+      item.className = "d-flex align-items-center gap-1";
+      const pick = document.createElement("button");
+      pick.type = "button"; pick.className = "btn btn-link btn-sm p-0 text-start";
+      pick.dataset.select = n.id; pick.setAttribute("aria-pressed", String(n.id === selected));
+      pick.textContent = n.label + " (" + n.kind_label.toLowerCase() + ")";
+      pick.addEventListener("click", () => { select(n.id); canvas.focus(); });
+      item.appendChild(pick);
+      if (editable) {
+        const remove = document.createElement("button");
+        remove.type = "button"; remove.className = "btn btn-link btn-sm p-0 text-danger";
+        remove.textContent = "retirer";
+        remove.setAttribute("aria-label", "Retirer « " + n.label + " »");
+        remove.addEventListener("click", () => removeNode(n.id));
+        item.appendChild(remove);
+      }
+      nodeList.appendChild(item);
+    });
+    linkList.innerHTML = "";
+    chain.links.forEach(k => {
+      const item = document.createElement("li");
+      const text = labelOf(k.source) + (k.sign > 0 ? " renforce " : " affaiblit ") + labelOf(k.target) + " (force " + k.weight + ")";
+      item.appendChild(document.createTextNode(text + " "));
+      if (editable) {
+        const remove = document.createElement("button");
+        remove.type = "button"; remove.className = "btn btn-link btn-sm p-0 text-danger";
+        remove.textContent = "retirer";
+        remove.setAttribute("aria-label", "Retirer le lien " + text);
+        remove.addEventListener("click", () => removeLink(k.id));
+        item.appendChild(remove);
+      }
+      linkList.appendChild(item);
+    });
+    ["rs-link-source", "rs-link-target"].forEach(id => {
+      const select = document.getElementById(id);
+      if (!select) return;
+      const value = select.value;
+      select.innerHTML = "";
+      const empty = document.createElement("option");
+      empty.value = ""; empty.textContent = "— choisir —";
+      select.appendChild(empty);
+      chain.nodes.forEach(n => {
+        const option = document.createElement("option");
+        option.value = n.id; option.textContent = n.label;
+        select.appendChild(option);
+      });
+      select.value = value;
+    });
+    document.getElementById("rs-graph-count").textContent =
+      chain.nodes.length + " éléments, " + chain.links.length + " liens";
+  }
+
+  async function removeNode(pk) {
+    const label = labelOf(pk);
+    if (!window.confirm("Retirer « " + label + " » et ses liens ?")) return;
+    const result = await call("DELETE", nodeUrl(pk));
+    chain.nodes = chain.nodes.filter(n => n.id !== pk);
+    chain.links = chain.links.filter(k => !result.deleted_links.includes(k.id));
+    cy.$("#n" + pk).remove();
+    if (selected === pk) selected = null;
+    refreshLists();
+    say("« " + label + " » est retiré.");
+  }
+
+  async function removeLink(pk) {
+    await call("DELETE", linkUrl(pk));
+    chain.links = chain.links.filter(k => k.id !== pk);
+    cy.$("#e" + pk).remove();
+    refreshLists();
+    say("Le lien est retiré.");
+  }
+
+  function bindForms() {
+    const nodeForm = document.getElementById("rs-node-form");
+    if (nodeForm) nodeForm.addEventListener("submit", async event => {
+      event.preventDefault();
+      const form = new FormData(nodeForm);
+      const extent = cy.extent();
+      try {
+        const created = await call("POST", api + "elements/", {
+          label: form.get("label"), kind: form.get("kind"),
+          x: Math.round((extent.x1 + extent.x2) / 2), y: Math.round((extent.y1 + extent.y2) / 2)
+        });
+        chain.nodes.push(created);
+        cy.add(nodeElement(created));
+        refreshLists();
+        select(created.id);
+        nodeForm.reset();
+        say("« " + created.label + " » est ajouté.");
+      } catch (e) { /* errors shown */ }
+    });
+    const linkForm = document.getElementById("rs-link-form");
+    if (linkForm) linkForm.addEventListener("submit", async event => {
+      event.preventDefault();
+      const form = new FormData(linkForm);
+      try {
+        const created = await call("POST", api + "liens/", {
+          source: form.get("source"), target: form.get("target"),
+          sign: form.get("sign"), weight: form.get("weight")
+        });
+        chain.links.push(created);
+        cy.add(linkElement(created));
+        refreshLists();
+        say("Le lien " + labelOf(created.source) + " → " + labelOf(created.target) + " est ajouté.");
+      } catch (e) { /* errors shown */ }
+    });
+    canvas.addEventListener("keydown", event => {
+      if (!editable || selected === null) return;
+      const ele = cy.$("#n" + selected);
+      const step = event.shiftKey ? 60 : 15;
+      const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      if (moves[event.key]) {
+        event.preventDefault();
+        const p = ele.position();
+        ele.position({ x: p.x + moves[event.key][0], y: p.y + moves[event.key][1] });
+        savePosition(ele);
+      } else if (event.key === "Delete") {
+        event.preventDefault();
+        removeNode(selected);
+      }
+    });
+  }
+
+  fetch(api, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    .then(r => r.json())
+    .then(data => { chain = data; draw(); refreshLists(); bindForms(); say("Graphe chargé."); root.dataset.ready = "1"; });
+})();

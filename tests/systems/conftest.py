@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from ressort.approaches.models import Approach
+from ressort.systems import services
+from ressort.systems.models import ImpactChain
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def heat(approach: Approach) -> ImpactChain:
+    return services.create_chain_from_template(approach, "chaleur")
+
+
+@pytest.fixture
+def drought(approach: Approach) -> ImpactChain:
+    return services.create_chain_from_template(approach, "secheresse")
