@@ -212,3 +212,23 @@ def test_no_target_and_no_data() -> None:
     assert track_status(EMISSIONS, [], LOWER).status == Track.NO_DATA
     with pytest.raises(ValueError, match="tolérance"):
         track_status(EMISSIONS, [], LOWER, tolerance=-1)
+
+
+def test_chart_draws_path_observations_trend_and_band() -> None:
+    from xml.etree import ElementTree
+
+    from ressort.analysis.trajectory_chart import trajectory_svg
+
+    obs = [(2020, 100.0), (2021, 90.0), (2022, 98.0), (2023, 84.0)]
+    svg = trajectory_svg(EMISSIONS, obs, linear_trend(obs), title="Émissions <GES>", unit="ktCO₂e")
+    root = ElementTree.fromstring(svg)  # noqa: S314 (our own output) well-formed, escaped
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}title").text == "Émissions <GES>"  # type: ignore[union-attr]
+    assert "2030 : 60" in root.find(f"{ns}desc").text  # type: ignore[union-attr,operator]
+    assert len(root.findall(f"{ns}circle")) == 4  # one dot per observed value
+    assert len(root.findall(f"{ns}rect")) == 2  # one square per milestone
+    assert root.find(f"{ns}polygon") is not None  # the prediction band
+    empty = trajectory_svg(None, [], None, title="Rien")
+    assert "Aucune donnée" in empty
+    one = trajectory_svg(target_path(2020, 5.0, []), [(2020, 5.0)], None, title="Un point")
+    ElementTree.fromstring(one)  # noqa: S314
