@@ -6,8 +6,17 @@ from typing import Any
 
 from django import forms
 
+from ressort.analysis.trajectories import national_target_milestones
 from ressort.monitoring.library import THEMES, dimension_choices
-from ressort.monitoring.models import Decision, ExperienceReport, Meeting, SizeClass
+from ressort.monitoring.models import (
+    Decision,
+    ExperienceReport,
+    Meeting,
+    Milestone,
+    SizeClass,
+    TargetSource,
+    Trajectory,
+)
 from ressort.territories.models import Territory
 
 
@@ -101,3 +110,94 @@ class DecisionForm(forms.ModelForm):
         model = Decision
         fields = ["kind", "text", "owner", "due", "done"]
         widgets = {"due": DateInput(), "text": forms.Textarea(attrs={"rows": 2})}
+
+
+class TrajectoryForm(forms.ModelForm):
+    class Meta:
+        model = Trajectory
+        fields = [
+            "baseline_year",
+            "baseline_value",
+            "source",
+            "national_reference",
+            "tolerance",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_tolerance(self) -> float:
+        value: float = self.cleaned_data["tolerance"]
+        if not 0 <= value <= 100:
+            raise forms.ValidationError("La tolérance est un pourcentage entre 0 et 100.")
+        return value
+
+
+class MilestoneForm(forms.ModelForm):
+    value = forms.FloatField(label="Valeur cible", required=False)
+
+    class Meta:
+        model = Milestone
+        fields = ["year", "value", "percent"]
+
+
+class BaseMilestoneFormSet(forms.BaseInlineFormSet):  # type: ignore[type-arg]
+    """Checks the milestones against the baseline and the chosen kind of target.
+
+    A team target needs a value per milestone; a national target needs a percentage change
+    from the baseline, and the value is derived from it (analysis.trajectories).
+    """
+
+    source: str = ""
+    baseline_year: int | None = None
+    baseline_value: float | None = None
+
+    def validate_unique(self) -> None:
+        """Duplicate years are reported on the milestone itself, in clean()."""
+
+    def clean(self) -> None:
+        super().clean()
+        if any(self.errors):
+            return
+        rows = [
+            f
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and f.cleaned_data.get("year")
+        ]
+        if not rows:
+            raise forms.ValidationError("Indiquez au moins un jalon (année et cible).")
+        years = set()
+        for f in rows:
+            year = f.cleaned_data["year"]
+            if self.baseline_year is not None and year <= self.baseline_year:
+                f.add_error(
+                    "year", f"Le jalon doit suivre l'année de référence ({self.baseline_year})."
+                )
+            if year in years:
+                f.add_error("year", f"Deux jalons pour {year}.")
+            years.add(year)
+            if self.source == TargetSource.NATIONAL:
+                percent = f.cleaned_data.get("percent")
+                if percent is None:
+                    f.add_error("percent", "Pour une cible nationale, indiquez l'évolution en %.")
+                elif percent < -100:
+                    f.add_error("percent", "Une baisse ne dépasse pas −100 %.")
+                elif self.baseline_value is not None:
+                    f.cleaned_data["value"] = national_target_milestones(
+                        self.baseline_value, [(year, percent)]
+                    )[0][1]
+                    f.instance.value = f.cleaned_data["value"]
+            elif f.cleaned_data.get("value") is None:
+                f.add_error("value", "Indiquez la valeur cible de ce jalon.")
+            else:
+                f.instance.percent = None
+                f.cleaned_data["percent"] = None
+
+
+MilestoneFormSet = forms.inlineformset_factory(
+    Trajectory,
+    Milestone,
+    form=MilestoneForm,
+    formset=BaseMilestoneFormSet,
+    extra=3,
+    can_delete=True,
+)

@@ -187,3 +187,72 @@ class ExperienceTag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.value}"
+
+
+class TargetSource(models.TextChoices):
+    TEAM = "equipe", "Fixée par l'équipe"
+    NATIONAL = "national", "Déclinée d'un objectif national"
+
+
+class Trajectory(models.Model):
+    """The target path of one indicator of the démarche, from a baseline through milestones."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="trajectories")
+    indicator = models.OneToOneField(
+        "portrait.Indicator",
+        verbose_name="indicateur",
+        on_delete=models.CASCADE,
+        related_name="trajectory",
+    )
+    baseline_year = models.PositiveSmallIntegerField("année de référence")
+    baseline_value = models.FloatField("valeur de référence")
+    source = models.CharField(
+        "origine de la cible",
+        max_length=10,
+        choices=TargetSource.choices,
+        default=TargetSource.TEAM,
+    )
+    national_reference = models.CharField(
+        "objectif national de référence",
+        max_length=300,
+        blank=True,
+        help_text="Ex. : SNBC, −50 % d'émissions en 2030 ; loi Climat et résilience, ZAN en 2050.",
+    )
+    tolerance = models.FloatField(
+        "tolérance (%)",
+        default=10.0,
+        help_text="Écart admis (en % de l'évolution prévue) avant « hors trajectoire ».",
+    )
+    notes = models.TextField("notes", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "trajectoire"
+        ordering = ["indicator__name", "pk"]
+
+    def __str__(self) -> str:
+        return f"Trajectoire de {self.indicator}"
+
+
+class Milestone(models.Model):
+    trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="milestones")
+    year = models.PositiveSmallIntegerField("année")
+    value = models.FloatField("valeur cible")
+    percent = models.FloatField(
+        "évolution par rapport à la référence (%)",
+        null=True,
+        blank=True,
+        help_text="Pour une cible nationale : ex. −50 pour une baisse de moitié.",
+    )
+
+    class Meta:
+        verbose_name = "jalon"
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(fields=["trajectory", "year"], name="milestone_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} : {self.value:g}"

@@ -2,11 +2,27 @@
 
 from django.urls import URLPattern, path
 
-from ressort.monitoring import library_views, steering_views
+from ressort.monitoring import library_views, steering_views, trajectory_views
 
 app_name = "monitoring"
 
 urlpatterns: list[URLPattern] = [
+    path("<slug:slug>/trajectoires/", trajectory_views.trajectory_list, name="trajectory_list"),
+    path(
+        "<slug:slug>/trajectoires/<int:pk>/",
+        trajectory_views.trajectory_detail,
+        name="trajectory_detail",
+    ),
+    path(
+        "<slug:slug>/trajectoires/<int:pk>/modifier/",
+        trajectory_views.trajectory_edit,
+        name="trajectory_edit",
+    ),
+    path(
+        "<slug:slug>/trajectoires/<int:pk>/supprimer/",
+        trajectory_views.trajectory_delete,
+        name="trajectory_delete",
+    ),
     path("<slug:slug>/pilotage/", steering_views.meeting_list, name="meeting_list"),
     path("<slug:slug>/pilotage/nouvelle/", steering_views.meeting_edit, name="meeting_create"),
     path("<slug:slug>/pilotage/<int:pk>/", steering_views.meeting_detail, name="meeting_detail"),

@@ -1,0 +1,171 @@
+"""Trajectories of the démarche's indicators: list with statuses, chart, setting a target.
+
+Every member reads; members who contribute set or change a trajectory; deleting one needs
+EDIT_FRAMING. Indicator values are entered or imported on the portrait's pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ressort.analysis.trajectory_chart import trajectory_svg
+from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
+from ressort.approaches.models import Approach
+from ressort.approaches.views import approach_context
+from ressort.monitoring import tracking
+from ressort.monitoring.forms import MilestoneFormSet, TrajectoryForm
+from ressort.monitoring.models import Trajectory
+
+
+def get_indicator_for_user(approach: Approach, pk: int) -> Any:
+    from ressort.portrait.models import Indicator
+
+    return get_object_or_404(Indicator, approach=approach, pk=pk)
+
+
+def _can(approach: Approach, right: Right) -> bool:
+    return approach.current_role in RIGHTS[right]  # type: ignore[attr-defined]
+
+
+@require_GET
+@login_required
+def trajectory_list(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    tracks = tracking.indicator_tracks(approach)
+    return render(
+        request,
+        "monitoring/trajectory_list.html",
+        approach_context(
+            request,
+            approach,
+            with_target=[t for t in tracks if t.trajectory is not None],
+            without_target=[t for t in tracks if t.trajectory is None],
+            may_contribute=_can(approach, Right.CONTRIBUTE),
+        ),
+    )
+
+
+def _rows(item: tracking.IndicatorTrack) -> list[dict[str, Any]]:
+    """One row per year that has an observation or a milestone: the chart's data table."""
+    observed = dict(item.observations)
+    years = set(observed)
+    if item.path is not None:
+        years |= {y for y, _ in item.path.points}
+    trend = item.result.trend if item.result else None
+    rows = []
+    for year in sorted(years):
+        rows.append(
+            {
+                "year": year,
+                "observed": observed.get(year),
+                "target": item.path.value_at(year) if item.path else None,
+                "trend": trend.predict(year) if trend else None,
+            }
+        )
+    return rows
+
+
+@require_GET
+@login_required
+def trajectory_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    indicator = get_indicator_for_user(approach, pk)
+    trajectory = Trajectory.objects.filter(indicator=indicator).first()
+    obs = tracking.observed_series(approach, [indicator])[indicator.pk]
+    item = tracking.track(indicator, trajectory, obs)
+    trend = item.result.trend if item.result else None
+    if trend is None and len(obs) >= 2:
+        from ressort.analysis.trajectories import linear_trend
+
+        trend = linear_trend(obs)
+    chart = trajectory_svg(
+        item.path,
+        obs,
+        trend,
+        title=f"Trajectoire : {indicator.name}",
+        unit=indicator.unit,
+        ident=f"trajectoire-{indicator.pk}",
+    )
+    return render(
+        request,
+        "monitoring/trajectory_detail.html",
+        approach_context(
+            request,
+            approach,
+            indicator=indicator,
+            item=item,
+            trend=trend,
+            chart=mark_safe(chart),  # built by our own drawing code, text escaped
+            rows=_rows(item),
+            contributions=_contributions(approach, indicator),
+            may_contribute=_can(approach, Right.CONTRIBUTE),
+            may_delete=_can(approach, Right.EDIT_FRAMING),
+        ),
+    )
+
+
+def _contributions(approach: Approach, indicator: Any) -> list[Any]:
+    """Actions that contribute to the indicator (declared on the trajectory)."""
+    trajectory = Trajectory.objects.filter(indicator=indicator).first()
+    actions = getattr(trajectory, "contributing_actions", None)
+    return list(actions.all()) if actions is not None else []
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def trajectory_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    indicator = get_indicator_for_user(approach, pk)
+    trajectory = Trajectory.objects.filter(indicator=indicator).first() or Trajectory(
+        approach=approach, indicator=indicator
+    )
+    initial: dict[str, Any] = {}
+    if trajectory.pk is None:
+        obs = tracking.observed_series(approach, [indicator])[indicator.pk]
+        if obs:
+            initial = {"baseline_year": obs[0][0], "baseline_value": obs[0][1]}
+    form = TrajectoryForm(request.POST or None, instance=trajectory, initial=initial)
+    formset = MilestoneFormSet(request.POST or None, instance=trajectory, prefix="jalons")
+    if request.method == "POST":
+        form_ok = form.is_valid()
+        formset.source = request.POST.get("source", "")
+        if form_ok:
+            formset.baseline_year = form.cleaned_data["baseline_year"]
+            formset.baseline_value = form.cleaned_data["baseline_value"]
+        if form_ok and formset.is_valid():
+            with transaction.atomic():
+                trajectory = form.save()
+                formset.instance = trajectory
+                formset.save()
+            messages.success(request, f"La trajectoire de « {indicator.name} » est enregistrée.")
+            return redirect("monitoring:trajectory_detail", approach.slug, indicator.pk)
+    return render(
+        request,
+        "monitoring/trajectory_form.html",
+        approach_context(
+            request,
+            approach,
+            indicator=indicator,
+            form=form,
+            formset=formset,
+            trajectory=trajectory,
+        ),
+    )
+
+
+@require_POST
+@login_required
+def trajectory_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+    indicator = get_indicator_for_user(approach, pk)
+    get_object_or_404(Trajectory, indicator=indicator).delete()
+    messages.success(request, f"La trajectoire de « {indicator.name} » est supprimée.")
+    return redirect("monitoring:trajectory_list", approach.slug)
