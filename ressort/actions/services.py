@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+import yaml
 from django.db import transaction
 
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
@@ -283,3 +286,66 @@ def retain_ideas(ideas: Sequence[Any], *, title: str, user: Any = None, kind: st
     Idea.objects.filter(pk__in=pks).update(retained=True, action=action)
     Idea.objects.filter(merged_into__in=pks).update(action=action)
     return action
+
+
+# --- Improvement suggestions ------------------------------------------------------------
+
+MEASURES_FILE = Path(__file__).resolve().parents[2] / "data" / "actions" / "mesures.yaml"
+
+
+@lru_cache(maxsize=1)
+def example_measures() -> dict[str, tuple[str, ...]]:
+    """Illustrative example measures by Boussole lever (a Ressort proposal)."""
+    try:
+        doc = yaml.safe_load(MEASURES_FILE.read_text(encoding="utf-8")) or {}
+    except OSError:
+        return {}
+    return {str(k): tuple(str(m) for m in v) for k, v in (doc.get("mesures") or {}).items()}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    lever_code: str
+    lever_label: str
+    definition: str
+    measures: tuple[str, ...]
+    to_verify: bool
+
+
+def suggestions(grid: AnalysisGrid, codes: Iterable[str]) -> dict[str, list[Suggestion]]:
+    """For each harmed dimension, the Boussole levers that address it (through the
+    frameworks' crosswalks; a Boussole-based grid's lever is its own suggestion), with their
+    example measures (the lever's own, else Ressort's illustrative ones)."""
+    from ressort.frameworks import services as frameworks
+    from ressort.frameworks.models import Dimension
+
+    wanted = list(codes)
+    if not wanted:
+        return {}
+    index = frameworks.crosswalk_index()
+    measures = example_measures()
+    levers: dict[str, Dimension] = {}
+    boussole = frameworks.shipped_current("boussole")
+    if boussole is not None:
+        levers = {d.code: d for d in Dimension.objects.filter(version=boussole, kind="levier")}
+    result: dict[str, list[Suggestion]] = {}
+    for code in wanted:
+        nodes: list[Dimension] = []
+        if grid.framework_code == "boussole" and code in levers:
+            nodes.append(levers[code])
+        for link in index.get((grid.framework_code, code), []):
+            node = link.node
+            is_lever = node is not None and node.kind == "levier"
+            if link.framework_code == "boussole" and is_lever and node not in nodes:
+                nodes.append(node)
+        result[code] = [
+            Suggestion(
+                n.code,
+                n.label,
+                n.definition,
+                tuple((n.extra or {}).get("exemples") or measures.get(n.code, ())),
+                n.to_verify,
+            )
+            for n in nodes
+        ]
+    return result

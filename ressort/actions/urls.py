@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ressort.actions import views
+from ressort.actions import grid_views, views
 
 app_name = "actions"
 
@@ -12,6 +12,11 @@ urlpatterns = [
     path("<slug:slug>/idees/themes/", views.theme_create, name="theme_create"),
     path("<slug:slug>/idees/<int:pk>/", views.idea_edit, name="idea_edit"),
     path("<slug:slug>/actions/", views.action_list, name="action_list"),
-    path("<slug:slug>/actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("<slug:slug>/actions/<int:pk>/", grid_views.action_detail, name="action_detail"),
+    path(
+        "<slug:slug>/actions/<int:pk>/grille/", grid_views.action_evaluate, name="action_evaluate"
+    ),
+    path("<slug:slug>/portefeuille/", grid_views.portfolio, name="portfolio"),
+    path("<slug:slug>/portefeuille/grille/", grid_views.grid_choice, name="grid_choice"),
     path("<slug:slug>/actions/<int:pk>/modifier/", views.action_edit, name="action_edit"),
 ]

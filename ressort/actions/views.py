@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ressort.actions import services
 from ressort.actions.forms import ActionForm, IdeaForm, ThemeForm
@@ -235,28 +235,3 @@ def action_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "actions/action_edit.html",
         approach_context(request, approach, form=form, action=action),
     )
-
-
-@require_GET
-@login_required
-def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    action = get_object_or_404(
-        Action.objects.select_related("theme").prefetch_related("evaluations", "ideas"),
-        pk=pk,
-        approach=approach,
-    )
-    return render(
-        request,
-        "actions/action_detail.html",
-        approach_context(request, approach, action=action, **_analysis(approach, action)),
-    )
-
-
-def _analysis(approach: Approach, action: Action) -> dict[str, Any]:
-    """What the action's page derives from its grid (filled in by the grid module)."""
-    grid = services.analysis_grid(approach)
-    today, scenarios = services.effects_of(action)
-    evaluations = {(e.dimension_code, e.scenario): e for e in action.evaluations.all()}
-    rows = [{"dimension": d, "evaluation": evaluations.get((d.code, ""))} for d in grid.dimensions]
-    return {"grid": grid, "rows": rows, "today": today, "scenarios": scenarios}
