@@ -220,6 +220,10 @@ def budget_totals(lines: Any) -> BudgetTotals:
     return BudgetTotals(planned, spent, dict(sorted(by_year.items())))
 
 
+def today() -> date:
+    return timezone.localdate()
+
+
 def is_late(sheet: ActionSheet, today: date) -> bool:
     """Late: still open (planned or started) past its end date, or with an overdue milestone."""
     if sheet.status not in (SheetStatus.PLANNED, SheetStatus.STARTED):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ressort.strategy import views
+from ressort.strategy import sheet_views, views
 
 app_name = "strategy"
 
@@ -25,5 +25,42 @@ urlpatterns = [
         "<slug:slug>/strategie/historique/<slug:kind>/<int:history_id>/retablir/",
         views.history_revert,
         name="history_revert",
+    ),
+    path("<slug:slug>/strategie/fiches/ajouter/", sheet_views.sheet_add, name="sheet_add"),
+    path("<slug:slug>/strategie/fiches/<int:pk>/", sheet_views.sheet_detail, name="sheet_detail"),
+    path(
+        "<slug:slug>/strategie/fiches/<int:pk>/modifier/",
+        sheet_views.sheet_edit,
+        name="sheet_edit",
+    ),
+    path(
+        "<slug:slug>/strategie/fiches/<int:pk>/supprimer/",
+        sheet_views.sheet_delete,
+        name="sheet_delete",
+    ),
+    path(
+        "<slug:slug>/strategie/fiches/<int:pk>/historique/",
+        sheet_views.sheet_history,
+        name="sheet_history",
+    ),
+    path(
+        "<slug:slug>/strategie/fiches/<int:pk>/carte.geojson",
+        sheet_views.sheet_geojson,
+        name="sheet_geojson",
+    ),
+    path(
+        "<slug:slug>/strategie/fiches/<int:pk>/<slug:kind>/ajouter/",
+        sheet_views.part_edit,
+        name="part_add",
+    ),
+    path(
+        "<slug:slug>/strategie/fiches/<int:pk>/<slug:kind>/<int:item>/",
+        sheet_views.part_edit,
+        name="part_edit",
+    ),
+    path(
+        "<slug:slug>/strategie/fiches/<int:pk>/<slug:kind>/<int:item>/supprimer/",
+        sheet_views.part_delete,
+        name="part_delete",
     ),
 ]

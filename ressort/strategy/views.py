@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,20 +23,42 @@ from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
 from ressort.strategy import history, services
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
-from ressort.strategy.models import Axis, Objective
+from ressort.strategy.models import ActionSheet, Axis, Objective
 from ressort.strategy.versioning import EditConflict, save_versioned
 
 
 def strategy_tree(approach: Approach, dims: dict[str, services.DoughnutDimension]) -> list[Axis]:
-    """Axes with their objectives, each objective with the Doughnut gaps it answers."""
-    axes = list(approach.strategic_axes.prefetch_related("objectives").order_by("order", "pk"))
+    """Axes → objectives (with the Doughnut gaps they answer) → action sheets."""
+    sheets = ActionSheet.objects.select_related("action").prefetch_related("milestones")
+    axes = list(
+        approach.strategic_axes.prefetch_related(
+            "objectives", Prefetch("objectives__sheets", queryset=sheets.order_by("order", "pk"))
+        ).order_by("order", "pk")
+    )
+    today = services.today()
     for axis in axes:
         for objective in axis.objectives.all():
             objective.gaps = [  # type: ignore[attr-defined]
                 dims.get(code) or services.DoughnutDimension(code, code, "", "missing")
                 for code in objective.gap_codes
             ]
+            for sheet in objective.sheets.all():
+                sheet.late = services.is_late(sheet, today)  # type: ignore[attr-defined]
     return axes
+
+
+def loose_sheets(approach: Approach) -> list[ActionSheet]:
+    """Sheets not (or no longer) placed under an objective."""
+    today = services.today()
+    sheets = list(
+        ActionSheet.objects.filter(approach=approach, objective__isnull=True)
+        .select_related("action")
+        .prefetch_related("milestones")
+        .order_by("action__title")
+    )
+    for sheet in sheets:
+        sheet.late = services.is_late(sheet, today)  # type: ignore[attr-defined]
+    return sheets
 
 
 def gap_context(approach: Approach) -> dict[str, Any]:
@@ -65,6 +88,8 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             approach,
             statement=services.statement_for(approach),
             axes=axes,
+            loose=loose_sheets(approach),
+            actions_without_sheet=approach.actions.filter(sheet__isnull=True).count(),
             unanswered=[d for d in gaps["open_gaps"] if d.code not in answered],
             **gaps,
         ),
@@ -85,6 +110,7 @@ def one_page(request: HttpRequest, slug: str) -> HttpResponse:
             approach,
             statement=services.statement_for(approach),
             axes=axes,
+            loose=loose_sheets(approach),
             **gaps,
         ),
     )

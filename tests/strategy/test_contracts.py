@@ -24,7 +24,7 @@ def test_action_progress_flags_late_and_over_budget(
     approach: Approach, strategy: dict[str, Any]
 ) -> None:
     today = date(2027, 6, 1)
-    late = make_sheet(
+    make_sheet(
         approach,
         "Récupérateurs d'eau",
         objective=strategy["objective"],
