@@ -20,6 +20,7 @@ urlpatterns = [
     path("demarches/", include("ressort.strategy.urls")),
     path("demarches/", include("ressort.monitoring.urls")),
     path("demarches/", include("ressort.workshops.urls")),
+    path("atelier/", include("ressort.workshops.public_urls")),
     path("referentiels/", include("ressort.frameworks.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
