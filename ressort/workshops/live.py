@@ -1,0 +1,84 @@
+"""Channel-layer messages of the live workshops, sent so that no consumer ever dies of them.
+
+Under heavy load the Redis layer can time out or refuse a message (channel full): a send is
+retried a few times with a short back-off, then given up with a warning. A lost
+notification only delays a projection refresh (the next one carries the fresh state); an
+answer itself is never carried by the layer, it is stored before it is acknowledged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+log = logging.getLogger(__name__)
+RETRIES = 4
+
+
+def participants_group(workshop_pk: int) -> str:
+    return f"atelier-{workshop_pk}-participants"
+
+
+def projection_group(workshop_pk: int) -> str:
+    return f"atelier-{workshop_pk}-projection"
+
+
+async def safe_group_send(group: str, message: dict[str, Any]) -> bool:
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+    delay = 0.05
+    for attempt in range(1, RETRIES + 1):
+        try:
+            await layer.group_send(group, message)
+            return True
+        except Exception as error:
+            if attempt == RETRIES:
+                log.warning(
+                    "Message de groupe %s abandonné après %s essais : %r", group, attempt, error
+                )
+                return False
+            await asyncio.sleep(delay)
+            delay *= 2
+    return False
+
+
+async def safe_send(channel_name: str, message: dict[str, Any]) -> bool:
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+    delay = 0.05
+    for attempt in range(1, RETRIES + 1):
+        try:
+            await layer.send(channel_name, message)
+            return True
+        except Exception as error:
+            if attempt == RETRIES:
+                log.warning("Message vers %s abandonné : %r", channel_name, error)
+                return False
+            await asyncio.sleep(delay)
+            delay *= 2
+    return False
+
+
+def notify_workshop(workshop_pk: int) -> None:
+    """Activities changed (opened, closed, deleted): participants and projection refresh."""
+    async_to_sync(_notify_workshop)(workshop_pk)
+
+
+async def _notify_workshop(workshop_pk: int) -> None:
+    await safe_group_send(participants_group(workshop_pk), {"type": "activities.changed"})
+    await safe_group_send(
+        projection_group(workshop_pk), {"type": "projection.refresh", "activity": None}
+    )
+
+
+def notify_projection(workshop_pk: int, activity_pk: int, msgs: list[str] | None = None) -> None:
+    async_to_sync(safe_group_send)(
+        projection_group(workshop_pk),
+        {"type": "projection.refresh", "activity": activity_pk, "msgs": msgs or []},
+    )

@@ -1,0 +1,238 @@
+"""Workshop operations shared by the views, the websocket consumers and the benchmark.
+
+Everything that writes is synchronous and atomic; the consumers call it through
+`database_sync_to_async`, and acknowledge an answer only after `store_answers` returned
+(the transaction is committed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from ressort.workshops.kinds import AnswerError, DeliveryError, Fields, get_kind
+from ressort.workshops.models import Activity, Answer, Participant, Workshop
+
+JOIN_ATTEMPTS = 20  # failed code attempts per client address …
+JOIN_WINDOW_S = 600  # … per 10 minutes
+
+
+class JoinError(ValueError):
+    pass
+
+
+def _attempts_key(address: str) -> str:
+    return f"workshops:join-fail:{address}"
+
+
+def join_blocked(address: str) -> bool:
+    return int(cache.get(_attempts_key(address), 0)) >= JOIN_ATTEMPTS
+
+
+def find_workshop(code: str, address: str) -> Workshop:
+    """The workshop of a join code; counts failures per address (rate limit)."""
+    if join_blocked(address):
+        raise JoinError(
+            "Trop de codes essayés depuis cette connexion : réessayez dans quelques minutes."
+        )
+    normalized = "".join(code.split()).upper().replace("-", "")
+    workshop = (
+        Workshop.objects.select_related("approach").filter(join_code=normalized).first()
+        if normalized
+        else None
+    )
+    if workshop is None or not workshop.code_is_valid():
+        key = _attempts_key(address)
+        cache.add(key, 0, JOIN_WINDOW_S)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, JOIN_WINDOW_S)
+        if workshop is None:
+            raise JoinError("Code d'accès inconnu : vérifiez-le auprès de l'animation.")
+        raise JoinError("Ce code d'accès a expiré : demandez le nouveau code à l'animation.")
+    return workshop
+
+
+def participant_for(workshop: Workshop, token: str | None) -> Participant | None:
+    if not token:
+        return None
+    return Participant.objects.filter(workshop=workshop, token=token).first()
+
+
+def open_activities(workshop: Workshop) -> list[Activity]:
+    if not workshop.accepts_answers():
+        return []
+    return list(workshop.activities.filter(state=Activity.State.OPEN).order_by("order", "pk"))
+
+
+@dataclass(frozen=True)
+class Stored:
+    activity_id: int
+    keys: tuple[str, ...]
+
+
+def store_answers(participant: Participant, activity_id: int, fields: Fields) -> Stored:
+    """Validate then write a participant's answer(s) to an open activity of their workshop.
+
+    Idempotent: the same answer sent twice updates the same row. Raises AnswerError with a
+    French message for the participant.
+    """
+    activity = Activity.objects.filter(pk=activity_id, workshop_id=participant.workshop_id).first()
+    if activity is None:
+        raise AnswerError("Cette activité n'existe pas dans votre atelier.")
+    if activity.state != Activity.State.OPEN:
+        raise AnswerError("Cette activité est close : votre réponse n'a pas été enregistrée.")
+    workshop = participant.workshop
+    if not workshop.accepts_answers():
+        raise AnswerError("La consultation est close : votre réponse n'a pas été enregistrée.")
+    kind = get_kind(activity.kind)
+    parsed = kind.parse(fields, activity.config)
+    with transaction.atomic():
+        if kind.multiple:
+            existing = set(
+                Answer.objects.filter(activity=activity, participant=participant).values_list(
+                    "client_id", flat=True
+                )
+            )
+            new = [p for p in parsed if p.key not in existing]
+            limit = int(activity.config.get("max_words", 20)) if kind.code == "nuage" else 20
+            if new and len(existing) + len(new) > limit:
+                raise AnswerError(
+                    f"Vous avez déjà envoyé {len(existing)} contribution(s) : {limit} au plus."
+                )
+        for p in parsed:
+            try:
+                with transaction.atomic():
+                    Answer.objects.update_or_create(
+                        activity=activity,
+                        participant=participant,
+                        client_id=p.key,
+                        defaults={"payload": p.payload},
+                    )
+            except IntegrityError:
+                # The same answer arriving twice at once: the other write stored it.
+                Answer.objects.filter(
+                    activity=activity, participant=participant, client_id=p.key
+                ).update(payload=p.payload)
+    return Stored(activity.pk, tuple(p.key for p in parsed))
+
+
+def withdraw_answer(participant: Participant, activity_id: int, client_id: str) -> bool:
+    """A participant takes back one of their entries (idea, word) while the activity is open."""
+    activity = Activity.objects.filter(
+        pk=activity_id, workshop_id=participant.workshop_id, state=Activity.State.OPEN
+    ).first()
+    if activity is None:
+        raise AnswerError("Cette activité est close : rien n'a été retiré.")
+    deleted, _ = Answer.objects.filter(
+        activity=activity, participant=participant, client_id=client_id
+    ).delete()
+    return bool(deleted)
+
+
+def my_answers(participant: Participant, activity: Activity) -> list[Answer]:
+    return list(activity.answers.filter(participant=participant).order_by("created_at", "pk"))
+
+
+def set_state(activity: Activity, state: str) -> None:
+    """Open or close an activity. In a live workshop, opening one closes the one before:
+    participants see only the current activity."""
+    now = timezone.now()
+    with transaction.atomic():
+        if state == Activity.State.OPEN:
+            if not activity.workshop.is_async:
+                activity.workshop.activities.filter(state=Activity.State.OPEN).exclude(
+                    pk=activity.pk
+                ).update(state=Activity.State.CLOSED, closed_at=now)
+            activity.state = Activity.State.OPEN
+            activity.opened_at = activity.opened_at or now
+            activity.closed_at = None
+        elif state == Activity.State.CLOSED:
+            activity.state = Activity.State.CLOSED
+            activity.closed_at = now
+        else:
+            activity.state = Activity.State.DRAFT
+        activity.save(update_fields=["state", "opened_at", "closed_at"])
+
+
+def visible_answers(activity: Activity) -> list[Answer]:
+    return list(
+        activity.answers.filter(hidden=False)
+        .select_related("participant")
+        .order_by("created_at", "pk")
+    )
+
+
+def participation(activity: Activity) -> dict[str, Any]:
+    """How many took part, how many abstained (joined the workshop but did not answer),
+    by category when categories were asked."""
+    workshop = activity.workshop
+    joined = dict(workshop.participants.values_list("category").annotate(n=Count("pk")).order_by())
+    answered = dict(
+        Participant.objects.filter(answers__activity=activity, answers__hidden=False)
+        .values_list("category")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    total_joined = sum(joined.values())
+    total_answered = sum(answered.values())
+    by_category = [
+        {
+            "category": cat or "Sans catégorie",
+            "joined": n,
+            "answered": answered.get(cat, 0),
+            "abstained": n - answered.get(cat, 0),
+        }
+        for cat, n in sorted(joined.items())
+    ]
+    return {
+        "joined": total_joined,
+        "answered": total_answered,
+        "abstained": max(total_joined - total_answered, 0),
+        "answers": activity.answers.filter(hidden=False).count(),
+        "hidden": activity.answers.filter(hidden=True).count(),
+        "by_category": by_category if workshop.ask_category else [],
+    }
+
+
+def results(activity: Activity) -> dict[str, Any]:
+    return get_kind(activity.kind).results(activity.config, visible_answers(activity))
+
+
+def source_label(workshop: Workshop) -> str:
+    when = f" du {workshop.held_on:%d/%m/%Y}" if workshop.held_on else ""
+    kind = "Consultation" if workshop.is_async else "Atelier"
+    return f"{kind}{when} « {workshop.title} »"[:200]
+
+
+def deliver(activity: Activity) -> str:
+    """Send a closed activity's results into the démarche (all or nothing)."""
+    if activity.state != Activity.State.CLOSED:
+        raise DeliveryError("Fermez d'abord l'activité : ses résultats doivent être définitifs.")
+    if activity.delivered_at:
+        raise DeliveryError(
+            "Les résultats ont déjà été envoyés le "
+            f"{timezone.localtime(activity.delivered_at):%d/%m/%Y à %H:%M}."
+        )
+    answers: Sequence[Answer] = visible_answers(activity)
+    if not answers:
+        raise DeliveryError("Aucune réponse à envoyer.")
+    kind = get_kind(activity.kind)
+    try:
+        with transaction.atomic():
+            report = kind.deliver(activity, answers, source_label(activity.workshop))
+            activity.delivered_at = timezone.now()
+            activity.delivery_report = report
+            activity.save(update_fields=["delivered_at", "delivery_report"])
+    except NotImplementedError:
+        raise DeliveryError(
+            f"L'envoi vers {kind.delivers_to} n'est pas encore disponible dans cette version."
+        ) from None
+    return report
