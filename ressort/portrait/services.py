@@ -83,6 +83,14 @@ class DoughnutDimension:
     def contract_status(self) -> str:
         return CONTRACT_STATUS[self.status.status]
 
+    @property
+    def gap_label(self) -> str:
+        """The worst gap in %, in French notation ("—" when missing, "0 %" when within)."""
+        gap = self.status.gap
+        if gap is None:
+            return "—"
+        return f"{gap * 100:.0f} %".replace(".", ",")
+
 
 def doughnut_dimensions() -> list[tuple[str, str, dn.Ring]]:
     """(code, label, ring) of the 21 Doughnut dimensions, labels from the shipped framework."""
@@ -453,3 +461,67 @@ def scorable_versions(approach: Approach) -> list[FrameworkVersion]:
         dimensions__kind=QUESTION_KIND,
     ).exclude(framework__code="conditions")
     return list(versions.select_related("framework").distinct().order_by("framework__name"))
+
+
+DEFAULT_LEVELS = [
+    (0, "Pas du tout"),
+    (1, "Un peu"),
+    (2, "Moyennement"),
+    (3, "Largement"),
+    (4, "Pleinement"),
+]
+
+
+def scale_levels(version: FrameworkVersion) -> list[tuple[int, str]]:
+    """The 0–4 labelled levels of the grid's scale, or neutral labels when it has none."""
+    raw = version.scale or {}
+    levels = {
+        int(level["valeur"]): str(level["libelle"])
+        for level in raw.get("niveaux", [])
+        if isinstance(level.get("valeur"), int) and 0 <= level["valeur"] <= 4
+    }
+    return [(value, levels.get(value, label)) for value, label in DEFAULT_LEVELS]
+
+
+@transaction.atomic
+def save_participant(
+    session: ScoringSession, participant: str, answers: dict[str, tuple[int | None, str]]
+) -> int:
+    """Replace one participant's answers in a session (question code → (score, comment))."""
+    participant = participant.strip()[:100]
+    session.answers.filter(participant=participant).delete()
+    rows = [
+        GridAnswer(session=session, participant=participant, question_code=code, score=s, comment=c)
+        for code, (s, c) in answers.items()
+    ]
+    GridAnswer.objects.bulk_create(rows)
+    return len(rows)
+
+
+@dataclass
+class SessionResult:
+    questions: list[tuple[Dimension, grids.QuestionScore, list[str]]]
+    nodes: list[tuple[Dimension, grids.NodeScore, int]]  # with its depth
+    participants: list[str]
+
+
+def session_result(session: ScoringSession) -> SessionResult:
+    """Per question (with comments), then per lever and principle, in the grid's order."""
+    from ressort.portrait.focus import filter_questions
+
+    questions = filter_questions(grid_questions(session.version), session.focus)
+    answers = list(session.answers.all())
+    scores, nodes = aggregate_answers(session.version, answers, [q.code for q in questions])
+    comments: dict[str, list[str]] = {}
+    for answer in answers:
+        if answer.comment.strip():
+            comments.setdefault(answer.question_code, []).append(answer.comment.strip())
+    all_nodes = list(session.version.dimensions.order_by("order"))
+    depth: dict[int, int] = {}
+    for node in all_nodes:
+        depth[node.pk] = depth.get(node.parent_id or 0, -1) + 1 if node.parent_id else 0
+    return SessionResult(
+        questions=[(q, scores[q.code], comments.get(q.code, [])) for q in questions],
+        nodes=[(n, nodes[n.code], depth[n.pk]) for n in all_nodes if n.code in nodes],
+        participants=sorted({a.participant for a in answers}),
+    )

@@ -7,19 +7,36 @@ a partner reads only. Another démarche's object is a 404.
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort import tables
+from ressort.analysis import drawing
 from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
-from ressort.portrait import imports, services
-from ressort.portrait.forms import ImportForm, IndicatorForm, ValueForm
-from ressort.portrait.models import Indicator, IndicatorValue
+from ressort.frameworks.models import Dimension
+from ressort.portrait import documents, imports, services
+from ressort.portrait import portrait as pt
+from ressort.portrait.focus import FOCUSES, filter_questions
+from ressort.portrait.forms import ImportForm, IndicatorForm, ReadingForm, SessionForm, ValueForm
+from ressort.portrait.models import (
+    DocumentJob,
+    GridAnswer,
+    Indicator,
+    IndicatorValue,
+    Reading,
+    ScoringSession,
+)
 
 
 def _indicator(approach: object, pk: int) -> Indicator:
@@ -202,4 +219,277 @@ def import_template(request: HttpRequest, slug: str) -> HttpResponse:
     approach = get_approach_for_user(request, slug)
     response = HttpResponse(imports.template_csv(approach), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="valeurs-{approach.slug}.csv"'
+    return response
+
+
+# --- Question-grid scoring sessions ----------------------------------------------------------
+
+
+def _session(approach: object, pk: int) -> ScoringSession:
+    return get_object_or_404(
+        ScoringSession.objects.select_related("version__framework"), approach=approach, pk=pk
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def session_list(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    form = SessionForm(approach=approach)
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        form = SessionForm(request.POST, approach=approach)
+        if form.is_valid():
+            session = form.save(commit=False)
+            session.approach = approach
+            session.created_by = request.user
+            session.save()
+            messages.success(request, f"La séance « {session.title} » est créée.")
+            return redirect("portrait:session", approach.slug, session.pk)
+    sessions = approach.scoring_sessions.select_related("version__framework").annotate(
+        participants=Count("answers__participant", distinct=True)
+    )
+    profile = services.boussole_profile(approach)
+    return render(
+        request,
+        "portrait/session_list.html",
+        approach_context(
+            request,
+            approach,
+            sessions=sessions,
+            form=form,
+            focuses=FOCUSES,
+            has_profile=any(v is not None for v in profile.values()),
+        ),
+    )
+
+
+def _read_answers(
+    request: HttpRequest, questions: list[Dimension]
+) -> tuple[dict[str, tuple[int | None, str]], list[str]]:
+    answers: dict[str, tuple[int | None, str]] = {}
+    faults: list[str] = []
+    for question in questions:
+        raw = request.POST.get(f"q-{question.code}", "")
+        comment = request.POST.get(f"c-{question.code}", "").strip()
+        if raw == "":
+            if comment:
+                faults.append(f"Question {question.code} : un commentaire sans note ni « ? ».")
+            continue
+        if raw == "nsp":
+            answers[question.code] = (None, comment)
+        elif raw in {"0", "1", "2", "3", "4"}:
+            answers[question.code] = (int(raw), comment)
+        else:
+            faults.append(f"Question {question.code} : note « {raw} » hors de l'échelle 0–4.")
+    return answers, faults
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    session = _session(approach, pk)
+    questions = filter_questions(services.grid_questions(session.version), session.focus)
+    faults: list[str] = []
+    participant = request.GET.get("participant", "")
+    existing: dict[str, GridAnswer] = {}
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        participant = request.POST.get("participant", "").strip()
+        answers, faults = _read_answers(request, questions)
+        if not participant:
+            faults.insert(0, "Participant·e : indiquez un nom, des initiales ou un numéro.")
+        if not answers and not faults:
+            faults.append("Aucune réponse : notez au moins une question (ou « je ne sais pas »).")
+        if not faults:
+            count = services.save_participant(session, participant, answers)
+            messages.success(request, f"{count} réponses enregistrées pour « {participant} ».")
+            return redirect("portrait:session", approach.slug, session.pk)
+        existing = {
+            code: GridAnswer(question_code=code, score=s, comment=c)
+            for code, (s, c) in answers.items()
+        }
+    elif participant:
+        existing = {a.question_code: a for a in session.answers.filter(participant=participant)}
+    result = services.session_result(session)
+    compass = ""
+    principles = [(n, s) for n, s, depth in result.nodes if n.kind == "principe"]
+    if len(principles) >= 3 and any(s.score is not None for _, s in principles):
+        compass = drawing.compass_svg(
+            [drawing.Segment(n.code, n.short_label or n.label, s.score) for n, s in principles],
+            title=f"Profil de la séance « {session.title} »",
+            ident=f"seance-{session.pk}",
+        )
+    rows = [(q, existing.get(q.code)) for q in questions]
+    return render(
+        request,
+        "portrait/session_detail.html",
+        approach_context(
+            request,
+            approach,
+            session=session,
+            rows=rows,
+            levels=services.scale_levels(session.version),
+            result=result,
+            compass=mark_safe(compass),
+            faults=faults,
+            participant=participant,
+            focus=FOCUSES.get(session.focus),
+        ),
+    )
+
+
+@require_POST
+@login_required
+def session_participant_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    session = _session(approach, pk)
+    participant = request.POST.get("participant", "")
+    deleted, _ = session.answers.filter(participant=participant).delete()
+    messages.success(request, f"Les {deleted} réponses de « {participant} » sont supprimées.")
+    return redirect("portrait:session", approach.slug, session.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    session = _session(approach, pk)
+    if request.method == "POST":
+        session.delete()
+        messages.success(request, f"La séance « {session.title} » est supprimée.")
+        return redirect("portrait:sessions", approach.slug)
+    return render(
+        request,
+        "portrait/confirm_delete.html",
+        approach_context(
+            request,
+            approach,
+            what=f"la séance « {session.title} » et ses {session.answers.count()} réponses",
+            back=("portrait:session", session.pk),
+        ),
+    )
+
+
+# --- The portrait -----------------------------------------------------------------------------
+
+
+def _map_features(approach: Approach) -> dict[str, Any]:
+    from ressort.fieldwork import services as fieldwork
+
+    try:
+        return fieldwork.map_features(approach)
+    except NotImplementedError:  # fieldwork has not landed its contract yet
+        return {"type": "FeatureCollection", "features": []}
+
+
+def _jobs(approach: Approach) -> tuple[list[DocumentJob], bool]:
+    jobs = list(approach.portrait_documents.defer("content")[:5])
+    polling = any(j.state in (DocumentJob.State.PENDING, DocumentJob.State.RUNNING) for j in jobs)
+    return jobs, polling
+
+
+@require_GET
+@login_required
+def portrait_page(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    p = pt.build(approach)
+    jobs, polling = _jobs(approach)
+    features = _map_features(approach)
+    context = approach_context(
+        request,
+        approach,
+        reading_form=ReadingForm(approach=approach),
+        jobs=jobs,
+        polling=polling,
+        tile_url=settings.RESSORT_TILE_URL,
+        features_count=len(features.get("features", [])),
+    )
+    context.update(documents.context(approach, p))
+    return render(request, "portrait/portrait.html", context)
+
+
+@require_GET
+@login_required
+def map_features(request: HttpRequest, slug: str) -> JsonResponse:
+    approach = get_approach_for_user(request, slug)
+    return JsonResponse(_map_features(approach))
+
+
+@require_POST
+@login_required
+def reading_add(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    form = ReadingForm(request.POST, approach=approach)
+    if form.is_valid():
+        reading = form.save(commit=False)
+        reading.approach = approach
+        reading.created_by = request.user
+        reading.save()
+        messages.success(request, f"{reading.get_kind_display()} ajoutée au portrait.")
+        return redirect("portrait:portrait", approach.slug)
+    return render(
+        request,
+        "portrait/reading_form.html",
+        approach_context(request, approach, form=form, reading=None),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def reading_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    reading = get_object_or_404(Reading, approach=approach, pk=pk)
+    if request.method == "POST" and request.POST.get("action") == "supprimer":
+        reading.delete()
+        messages.success(request, "Supprimée du portrait.")
+        return redirect("portrait:portrait", approach.slug)
+    form = ReadingForm(request.POST or None, instance=reading, approach=approach)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Modification enregistrée.")
+        return redirect("portrait:portrait", approach.slug)
+    return render(
+        request,
+        "portrait/reading_form.html",
+        approach_context(request, approach, form=form, reading=reading),
+    )
+
+
+@require_POST
+@login_required
+def document_start(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    fmt = request.POST.get("format", "")
+    if fmt not in documents.FORMATS:
+        return HttpResponse("Format inconnu : pdf, docx ou odt.", status=400)
+    documents.start_job(approach, fmt, request.user)
+    if request.headers.get("HX-Request"):
+        return document_jobs(request, slug)
+    messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
+    return redirect("portrait:portrait", approach.slug)
+
+
+@require_GET
+@login_required
+def document_jobs(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    jobs, polling = _jobs(approach)
+    return render(
+        request,
+        "portrait/_jobs.html",
+        {"approach": approach, "jobs": jobs, "polling": polling},
+    )
+
+
+@require_GET
+@login_required
+def document_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    job = get_object_or_404(DocumentJob, approach=approach, pk=pk, state=DocumentJob.State.DONE)
+    mime, _ = documents.FORMATS[job.format]
+    response = HttpResponse(bytes(job.content or b""), content_type=mime)
+    name = f"portrait-{approach.slug}-{job.created_at:%Y%m%d-%H%M}.{job.format}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -1,0 +1,177 @@
+"""The portrait page, strengths and weaknesses, documents (PDF, DOCX, ODT) and the CLI."""
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from ressort.portrait import documents, services
+from ressort.portrait.models import DocumentJob, Reading
+from tests.conftest import page_text
+from tests.portrait import pdf
+from tests.portrait.conftest import client_for
+
+
+@pytest.fixture(autouse=True)
+def inline_jobs(monkeypatch: Any) -> None:
+    monkeypatch.setattr(documents, "RUN_IN_THREAD", False)
+
+
+@pytest.fixture
+def filled(approach: Any, frameworks: None, make_indicator: Any, personas: Any) -> Any:
+    make_indicator(
+        "logement",
+        (2019, 97.0),
+        (2022, 88.0),
+        name="Logements décents",
+        dimension_codes=["housing"],
+        social_floor=95,
+        source="INSEE Filosofi",
+        source_url="https://www.insee.fr/fr/metadonnees/source/serie/s1172",
+        year=2022,
+    )
+    make_indicator(
+        "co2",
+        (2021, 7.5),
+        name="Émissions de GES par habitant",
+        unit="tCO2e/hab",
+        direction="lower",
+        dimension_codes=["climate_change"],
+        ecological_ceiling=2,
+        source="Inventaire régional",
+    )
+    Reading.objects.create(
+        approach=approach, kind="force", text="Un tissu associatif dense.", dimension_code=""
+    )
+    Reading.objects.create(
+        approach=approach, kind="faiblesse", text="Logement dégradé.", dimension_code="housing"
+    )
+    return approach
+
+
+def test_portrait_page(filled: Any, personas: Any) -> None:
+    url = reverse("portrait:portrait", args=[filled.slug])
+    text = page_text(client_for(personas["partenaire"]).get(url))
+    assert 'role="img"' in text and "Le Donut du territoire" in text
+    assert "Logement ?" not in text and "Alimentation ?" in text  # missing marked on the drawing
+    assert text.count("Donnée manquante") >= 19
+    assert "Déficit" in text and "Dépassement" in text
+    assert "88 % (2022) — déficit" in text and "7,5 tCO2e/hab (2021) — dépassement" in text
+    assert 'href="https://www.insee.fr/fr/metadonnees/source/serie/s1172"' in text
+    assert "Logement dégradé." in text and "les données : Donut : déficit" in text
+    assert client_for(personas["outsider"]).get(url).status_code == 404
+
+
+def test_readings_rights_and_edit(filled: Any, personas: Any) -> None:
+    add = reverse("portrait:reading_add", args=[filled.slug])
+    data = {"kind": "force", "text": "Des agriculteurs engagés.", "dimension_code": "food"}
+    assert client_for(personas["partenaire"]).post(add, data).status_code == 403
+    client = client_for(personas["equipe"])
+    assert client.post(add, data).status_code == 302
+    reading = Reading.objects.get(text="Des agriculteurs engagés.")
+    edit = reverse("portrait:reading_edit", args=[filled.slug, reading.pk])
+    client.post(edit, {"kind": "faiblesse", "text": "Peu d'agriculteurs.", "dimension_code": ""})
+    reading.refresh_from_db()
+    assert reading.kind == "faiblesse"
+    client.post(edit, {"action": "supprimer"})
+    assert not Reading.objects.filter(pk=reading.pk).exists()
+
+
+def test_map_features_is_geojson(filled: Any, personas: Any) -> None:
+    response = client_for(personas["equipe"]).get(
+        reverse("portrait:map_features", args=[filled.slug])
+    )
+    assert response.json()["type"] == "FeatureCollection"
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def _odt_text(data: bytes) -> str:
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.text import H, P
+
+    doc = load(io.BytesIO(data))
+    return "\n".join(
+        teletype.extractText(e) for kind in (H, P) for e in doc.getElementsByType(kind)
+    )
+
+
+def test_documents_from_the_page(filled: Any, personas: Any, tmp_path: Path) -> None:
+    client = client_for(personas["equipe"])
+    start = reverse("portrait:document_start", args=[filled.slug])
+    for fmt in ("pdf", "docx", "odt"):
+        client.post(start, {"format": fmt})
+    jobs = {j.format: j for j in DocumentJob.objects.all()}
+    assert {j.state for j in jobs.values()} == {"pret"}, [j.error for j in jobs.values()]
+    response = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["pdf"].pk]))
+    data = response.content
+    assert data.startswith(b"%PDF") and pdf.page_count(data) >= 3
+    assert pdf.title(data).startswith("Portrait de résilience")
+    assert pdf.title(data).endswith("CA Porte de l'Isère (CAPI)")
+    if shutil.which("pdftotext"):
+        path = tmp_path / "p.pdf"
+        path.write_bytes(data)
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Le Donut du territoire" in text
+    docx = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["docx"].pk]))
+    text = _docx_text(docx.content)
+    assert "Le Donut du territoire" in text and "Logements décents : 88 %" in text
+    assert "Source : INSEE Filosofi, 2022" in text and "Donnée manquante" in text
+    odt = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["odt"].pk]))
+    text = _odt_text(odt.content)
+    assert "Le profil Boussole" in text and "Logement dégradé." in text
+    # another démarche's document is a 404; polling lists the jobs
+    assert (
+        client_for(personas["outsider"])
+        .get(reverse("portrait:document_download", args=[filled.slug, jobs["pdf"].pk]))
+        .status_code
+        == 404
+    )
+    polled = page_text(client.get(reverse("portrait:document_jobs", args=[filled.slug])))
+    assert "télécharger le PDF" in polled and "hx-trigger" not in polled
+
+
+def test_pending_job_is_polled(filled: Any, personas: Any) -> None:
+    DocumentJob.objects.create(approach=filled, format="pdf", progress=40, step="Mise en page")
+    text = page_text(
+        client_for(personas["equipe"]).get(reverse("portrait:document_jobs", args=[filled.slug]))
+    )
+    assert 'hx-trigger="every 1s"' in text and "40 % · Mise en page" in text
+
+
+def test_cli_export(filled: Any, tmp_path: Path) -> None:
+    for fmt in ("pdf", "docx", "odt"):
+        out = tmp_path / f"portrait.{fmt}"
+        call_command("portrait", "export", filled.slug, "--format", fmt, "-o", str(out))
+        assert out.stat().st_size > 1000
+    assert (tmp_path / "portrait.pdf").read_bytes().startswith(b"%PDF")
+    assert "Le Donut du territoire" in _docx_text((tmp_path / "portrait.docx").read_bytes())
+    assert "Logements décents" in _odt_text((tmp_path / "portrait.odt").read_bytes())
+
+
+def test_cli_unknown_approach(db: Any, tmp_path: Path) -> None:
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="introuvable"):
+        call_command("portrait", "export", "nulle-part", "-o", str(tmp_path / "x.pdf"))
+
+
+def test_doughnut_gaps_contract_matches_page(filled: Any) -> None:
+    gaps = services.doughnut_gaps(filled)
+    assert gaps["housing"] == "shortfall" and gaps["climate_change"] == "overshoot"
