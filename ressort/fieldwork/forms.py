@@ -243,6 +243,7 @@ INVENTORY_FIELDS = [
     "hazards",
     "observations",
     "testimonies",
+    "indicators",
 ]
 INVENTORY_WIDGETS = {"description": forms.Textarea(attrs={"rows": 3})}
 INVENTORY_HELP = {"latitude": COORD_HELP, "longitude": COORD_HELP}

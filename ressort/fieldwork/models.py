@@ -356,6 +356,12 @@ class Vulnerability(InventoryItem):
     testimonies = models.ManyToManyField(
         Testimony, blank=True, related_name="vulnerabilities", verbose_name="témoignages"
     )
+    indicators = models.ManyToManyField(
+        "portrait.Indicator",
+        blank=True,
+        related_name="field_vulnerabilities",
+        verbose_name="indicateurs",
+    )
 
     kind = "vulnerabilite"
     kind_label = "Vulnérabilité"
@@ -385,6 +391,12 @@ class Resource(InventoryItem):
     )
     testimonies = models.ManyToManyField(
         Testimony, blank=True, related_name="resources", verbose_name="témoignages"
+    )
+    indicators = models.ManyToManyField(
+        "portrait.Indicator",
+        blank=True,
+        related_name="field_resources",
+        verbose_name="indicateurs",
     )
 
     kind = "ressource"

@@ -565,7 +565,9 @@ def inventory(request: HttpRequest, slug: str) -> HttpResponse:
             continue
         qs = model.objects.filter(approach=approach).select_related("approach")
         qs = qs.prefetch_related("hazards").annotate(
-            evidence=Count("observations", distinct=True) + Count("testimonies", distinct=True)
+            evidence=Count("observations", distinct=True)
+            + Count("testimonies", distinct=True)
+            + Count("indicators", distinct=True)
         )
         if hazard:
             qs = qs.filter(hazards__code=hazard).filter(
@@ -631,7 +633,7 @@ def item_detail(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResp
             hazards=item.hazards.all(),
             observations=item.observations.all(),
             testimonies=item.testimonies.all(),
-            indicators=list(item.indicators.all()) if hasattr(item, "indicators") else [],
+            indicators=item.indicators.all(),
         ),
     )
 

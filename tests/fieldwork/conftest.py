@@ -16,14 +16,14 @@ from ressort.fieldwork import tags
 
 
 class HashedWords:
-    """Bag of words hashed into 64 dimensions: fast and deterministic."""
+    """Bag of words hashed into 4096 dimensions: fast and deterministic."""
 
     def encode(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 64))
+        out = np.zeros((len(texts), 4096))
         for i, text in enumerate(texts):
             for word in re.findall(r"\w+", text.lower()):
                 if len(word) > 3:
-                    out[i, zlib.crc32(word.encode()) % 64] += 1
+                    out[i, zlib.crc32(word.encode()) % 4096] += 1
         return out
 
 
