@@ -108,8 +108,38 @@ class MeetingForm(forms.ModelForm):
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["kind", "text", "owner", "due", "done"]
-        widgets = {"due": DateInput(), "text": forms.Textarea(attrs={"rows": 2})}
+        fields = ["kind", "text", "actions", "owner", "due", "done"]
+        widgets = {
+            "due": DateInput(),
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "actions": forms.SelectMultiple(attrs={"size": 4}),
+        }
+        help_texts = {
+            "actions": "Les actions que la décision lance, modifie, reporte ou abandonne."
+        }
+
+    def __init__(self, *args: Any, approach: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ressort.actions.models import Action
+
+        self.fields["actions"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
+            approach=approach
+        ).order_by("title")
+
+
+class InspirationForm(forms.Form):
+    action = forms.ModelChoiceField(
+        label="Action de la démarche", queryset=None, empty_label="Choisir une action"
+    )
+    note = forms.CharField(label="Ce qui a été repris", max_length=300, required=False)
+
+    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from ressort.actions.models import Action
+
+        self.fields["action"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
+            approach=approach
+        ).order_by("title")
 
 
 class TrajectoryForm(forms.ModelForm):

@@ -88,6 +88,24 @@ def set_tags(report: ExperienceReport, themes: Iterable[str], dimensions: Iterab
     )
 
 
+def size_class_for(territory: Any, population: int | None) -> str:
+    """The library's size class of a démarche's perimeter."""
+    from ressort.monitoring.models import SizeClass
+
+    kind = getattr(territory, "type", "")
+    if kind in ("DEP", "REG"):
+        return SizeClass.DEPARTMENT
+    if kind == "COM":
+        if population is not None and population < 2000:
+            return SizeClass.VILLAGE
+        if population is not None and population <= 20000:
+            return SizeClass.SMALL_TOWN
+        return SizeClass.TOWN
+    if population is not None and population > 100000:
+        return SizeClass.URBAN_GROUPING
+    return SizeClass.RURAL_GROUPING
+
+
 def may_edit(report: ExperienceReport, user: Any, approach: Any) -> bool:
     """Shipped cases: staff only. Others: their author, or the leads of the publishing démarche."""
     if getattr(user, "is_staff", False):

@@ -7,6 +7,7 @@ that published it, or by site staff (the shipped public cases: staff only).
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -18,12 +19,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.access import Right, get_approach_for_user, role_has
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
 from ressort.monitoring import library
-from ressort.monitoring.forms import ExperienceForm, ExperienceSearchForm
-from ressort.monitoring.models import ExperienceReport
+from ressort.monitoring.forms import ExperienceForm, ExperienceSearchForm, InspirationForm
+from ressort.monitoring.models import ActionInspiration, ExperienceReport
 
 PAGE_SIZE = 20
 
@@ -89,31 +90,90 @@ def experience_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             themes=[library.THEMES.get(t, t) for t in report.themes],
             dimensions=[labels.get(c, c) for c in report.dimension_codes],
             editable=library.may_edit(report, request.user, approach),
-            inspired=_inspired_actions(approach, report),
+            inspirations=report.inspirations.filter(action__approach=approach).select_related(
+                "action"
+            ),
+            inspiration_form=InspirationForm(approach=approach)
+            if role_has(approach.current_role, Right.CONTRIBUTE)  # type: ignore[attr-defined]
+            else None,
         ),
     )
 
 
-def _inspired_actions(approach: Approach, report: ExperienceReport) -> list[object]:
-    """This démarche's actions inspired by the report (empty until actions exist)."""
-    inspirations = getattr(report, "inspirations", None)
-    if inspirations is None:
-        return []
-    return [
-        i.action for i in inspirations.filter(action__approach=approach).select_related("action")
-    ]
+@require_POST
+@login_required
+def inspiration_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """« Inspiré de » : link one of the démarche's actions to the report."""
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    report = get_report_for_user(request, approach, pk)
+    form = InspirationForm(request.POST, approach=approach)
+    if form.is_valid():
+        action = form.cleaned_data["action"]
+        _, created = ActionInspiration.objects.get_or_create(
+            action=action,
+            report=report,
+            defaults={"note": form.cleaned_data["note"], "created_by": request.user},
+        )
+        if created:
+            messages.success(request, f"L'action « {action.title} » est liée à ce retour.")
+        else:
+            messages.info(request, f"L'action « {action.title} » était déjà liée à ce retour.")
+    else:
+        messages.error(request, "Choisissez une action de la démarche à lier.")
+    return redirect("monitoring:experience_detail", approach.slug, report.pk)
+
+
+@require_POST
+@login_required
+def inspiration_delete(request: HttpRequest, slug: str, pk: int, link_pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    link = get_object_or_404(ActionInspiration, pk=link_pk, report_id=pk, action__approach=approach)
+    link.delete()
+    messages.success(request, f"Le lien avec l'action « {link.action.title} » est retiré.")
+    return redirect("monitoring:experience_detail", approach.slug, pk)
+
+
+def _from_action(approach: Approach, action: Any) -> dict[str, Any]:
+    """A report's first draft from one of the démarche's actions (and its sheet, if any)."""
+    territory = approach.territory
+    population = approach.key_figures()["population"]
+    initial: dict[str, Any] = {
+        "title": action.title,
+        "territory_name": approach.perimeter_name,
+        "population": population,
+        "size_class": library.size_class_for(territory, population),
+        "summary": action.description,
+    }
+    if territory is not None and territory.region_code:
+        from ressort.territories.models import Territory
+
+        region = Territory.objects.filter(type="REG", code=territory.region_code).first()
+        initial["region"] = region.pk if region else None
+    sheet = getattr(action, "sheet", None)
+    if sheet is not None:
+        initial["actions"] = sheet.purpose
+    return initial
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def experience_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    initial: dict[str, Any] = {}
     if pk is None:
         approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
         report = ExperienceReport(created_by=request.user)
+        action_pk = request.GET.get("action") or request.POST.get("source_action")
+        if action_pk:  # a démarche publishes one of its actions as a case
+            from ressort.actions.models import Action
+
+            action = get_object_or_404(Action, approach=approach, pk=action_pk)
+            report.published_by = approach
+            report.source_action = action
+            initial = _from_action(approach, action)
     else:
         approach = get_approach_for_user(request, slug)
         report = get_report_for_user(request, approach, pk, edit=True)
-    form = ExperienceForm(request.POST or None, instance=report)
+    form = ExperienceForm(request.POST or None, instance=report, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             report = form.save()

@@ -85,8 +85,14 @@ class Decision(models.Model):
     owner = models.CharField("responsable du suivi", max_length=200, blank=True)
     due = models.DateField("échéance", null=True, blank=True)
     done = models.BooleanField("suite donnée", default=False)
+    actions = models.ManyToManyField(
+        "actions.Action",
+        verbose_name="actions concernées",
+        blank=True,
+        related_name="steering_decisions",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[actions])
 
     class Meta:
         verbose_name = "décision"
@@ -138,6 +144,14 @@ class ExperienceReport(models.Model):
     published_by = models.ForeignKey(
         Approach,
         verbose_name="publié par la démarche",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="published_experiences",
+    )
+    source_action = models.ForeignKey(
+        "actions.Action",
+        verbose_name="action d'origine",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -256,3 +270,29 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} : {self.value:g}"
+
+
+class ActionInspiration(models.Model):
+    """« Inspiré de » : an action of a démarche inspired by a report of the library."""
+
+    action = models.ForeignKey(
+        "actions.Action", on_delete=models.CASCADE, related_name="inspirations"
+    )
+    report = models.ForeignKey(
+        ExperienceReport, on_delete=models.CASCADE, related_name="inspirations"
+    )
+    note = models.CharField("ce qui a été repris", max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "inspiration"
+        ordering = ["report__title", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "report"], name="action_inspiration")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} ← {self.report}"

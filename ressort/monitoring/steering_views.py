@@ -67,7 +67,7 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             request,
             approach,
             meeting=meeting,
-            decisions=meeting.decisions.all(),
+            decisions=meeting.decisions.prefetch_related("actions"),
             may_contribute=_can(approach, Right.CONTRIBUTE),
             may_delete=_can(approach, Right.EDIT_FRAMING),
         ),
@@ -84,7 +84,12 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
         else Meeting(approach=approach, created_by=request.user)
     )
     form = MeetingForm(request.POST or None, instance=meeting, prefix="reunion")
-    formset = DecisionFormSet(request.POST or None, instance=meeting, prefix="decisions")
+    formset = DecisionFormSet(
+        request.POST or None,
+        instance=meeting,
+        prefix="decisions",
+        form_kwargs={"approach": approach},
+    )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
             meeting = form.save()
@@ -92,6 +97,7 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
                 decision.approach = approach
                 decision.meeting = meeting
                 decision.save()
+            formset.save_m2m()
             for gone in formset.deleted_objects:
                 gone.delete()
         messages.success(request, f"La réunion « {meeting.label} » est enregistrée.")
@@ -118,7 +124,11 @@ def meeting_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def decision_log(request: HttpRequest, slug: str) -> HttpResponse:
     approach = get_approach_for_user(request, slug)
-    decisions = approach.decisions.select_related("meeting").order_by("-meeting__date", "pk")
+    decisions = (
+        approach.decisions.select_related("meeting")
+        .prefetch_related("actions")
+        .order_by("-meeting__date", "pk")
+    )
     kind = request.GET.get("nature", "")
     if kind in DecisionKind.values:
         decisions = decisions.filter(kind=kind)

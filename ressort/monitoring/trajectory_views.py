@@ -113,10 +113,17 @@ def trajectory_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _contributions(approach: Approach, indicator: Any) -> list[Any]:
-    """Actions that contribute to the indicator (declared on the trajectory)."""
-    trajectory = Trajectory.objects.filter(indicator=indicator).first()
-    actions = getattr(trajectory, "contributing_actions", None)
-    return list(actions.all()) if actions is not None else []
+    """Action sheets that follow this indicator (output or outcome), from the strategy."""
+    links = indicator.sheet_links.filter(sheet__approach=approach).select_related("sheet__action")
+    return [
+        {
+            "action": link.sheet.action,
+            "kind": link.get_kind_display(),
+            "target": link.target,
+            "target_year": link.target_year,
+        }
+        for link in links
+    ]
 
 
 @require_http_methods(["GET", "POST"])

@@ -58,6 +58,16 @@ urlpatterns: list[URLPattern] = [
         name="experience_edit",
     ),
     path(
+        "<slug:slug>/retours-experience/<int:pk>/inspiration/",
+        library_views.inspiration_add,
+        name="inspiration_add",
+    ),
+    path(
+        "<slug:slug>/retours-experience/<int:pk>/inspiration/<int:link_pk>/retirer/",
+        library_views.inspiration_delete,
+        name="inspiration_delete",
+    ),
+    path(
         "<slug:slug>/retours-experience/<int:pk>/supprimer/",
         library_views.experience_delete,
         name="experience_delete",

@@ -141,3 +141,75 @@ def test_authoring_rights(
         ).status_code
         == 200
     )
+
+
+def test_inspired_by_links_only_own_actions(
+    approach: Approach, client_for: Callable[[str], Client], personas: dict[str, Any]
+) -> None:
+    from ressort.actions.models import Action
+
+    case = report("Cas public", shipped=True)
+    ours = Action.objects.create(approach=approach, title="Bus à la demande")
+    theirs = Action.objects.create(approach=personas["other_approach"], title="Ailleurs")
+    add = reverse("monitoring:inspiration_add", args=[approach.slug, case.pk])
+    assert client_for("partenaire").post(add, {"action": ours.pk}).status_code == 403
+    team = client_for("equipe")
+    team.post(add, {"action": theirs.pk})
+    assert not case.inspirations.exists()
+    team.post(add, {"action": ours.pk, "note": "Le principe du transport à la demande"})
+    link = case.inspirations.get()
+    assert link.action == ours and link.note.startswith("Le principe")
+    detail = page_text(
+        team.get(reverse("monitoring:experience_detail", args=[approach.slug, case.pk]))
+    )
+    assert "Bus à la demande" in detail
+    # The other démarche does not see our link on the shared case.
+    outsider = client_for("outsider")
+    other = personas["other_approach"]
+    text = page_text(
+        outsider.get(reverse("monitoring:experience_detail", args=[other.slug, case.pk]))
+    )
+    assert "Bus à la demande" not in text
+    remove = reverse("monitoring:inspiration_delete", args=[other.slug, case.pk, link.pk])
+    assert outsider.post(remove).status_code == 404
+    team = client_for("equipe")
+    team.post(reverse("monitoring:inspiration_delete", args=[approach.slug, case.pk, link.pk]))
+    assert not case.inspirations.exists()
+
+
+def test_demarche_publishes_one_of_its_actions_as_a_case(
+    approach: Approach,
+    client_for: Callable[[str], Client],
+    territories: dict[str, Territory],
+    personas: dict[str, Any],
+) -> None:
+    from ressort.actions.models import Action
+
+    approach.communes.set([territories["bourgoin"], territories["villefontaine"]])
+    action = Action.objects.create(
+        approach=approach, title="Ferme communale", description="Une régie agricole."
+    )
+    client = client_for("chef_projet")
+    url = reverse("monitoring:experience_create", args=[approach.slug])
+    form = page_text(client.get(url, {"action": action.pk}))
+    assert 'value="Ferme communale"' in form and "Une régie agricole." in form
+    assert 'value="48834"' in form  # population of the perimeter
+    foreign = Action.objects.create(approach=personas["other_approach"], title="Ailleurs")
+    assert client.get(url, {"action": foreign.pk}).status_code == 404
+    response = client.post(
+        url,
+        {
+            "source_action": action.pk,
+            "title": "Ferme communale",
+            "territory_name": approach.perimeter_name,
+            "size_class": "interco_rurale",
+            "summary": "Une régie agricole.",
+            "themes": ["alimentation"],
+        },
+    )
+    assert response.status_code == 302, page_text(response)
+    case = ExperienceReport.objects.get()
+    assert case.published_by == approach and case.source_action == action and not case.shipped
+    assert "publié par la démarche" in page_text(
+        client.get(reverse("monitoring:experience_list", args=[approach.slug]))
+    )

@@ -166,3 +166,25 @@ def test_list_query_count_does_not_grow_with_meetings(
     client = client_for("equipe")
     with django_assert_max_num_queries(12):
         client.get(reverse("monitoring:meeting_list", args=[approach.slug]))
+
+
+def test_decisions_link_the_actions_they_change_only_from_this_demarche(
+    approach: Approach, client_for: Callable[[str], Client], personas: dict[str, Any]
+) -> None:
+    from ressort.actions.models import Action
+
+    ours = Action.objects.create(approach=approach, title="Cantine bio")
+    theirs = Action.objects.create(approach=personas["other_approach"], title="Ailleurs")
+    client = client_for("chef_projet")
+    url = reverse("monitoring:meeting_create", args=[approach.slug])
+    form = page_text(client.get(url))
+    assert "Cantine bio" in form and "Ailleurs" not in form
+    bad = client.post(url, meeting_post(**{"decisions-0-actions": str(theirs.pk)}))
+    assert bad.status_code == 200 and not Meeting.objects.exists()
+    response = client.post(url, meeting_post(**{"decisions-0-actions": str(ours.pk)}))
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    assert list(decision.actions.all()) == [ours]
+    assert list(ours.steering_decisions.all()) == [decision]
+    log = page_text(client.get(reverse("monitoring:decision_log", args=[approach.slug])))
+    assert "Cantine bio" in log
