@@ -62,7 +62,16 @@ class NodeForm(forms.ModelForm):
 
     class Meta:
         model = Node
-        fields = ["label", "kind", "places", "description", "dimension_codes"]
+        fields = [
+            "label",
+            "kind",
+            "places",
+            "description",
+            "dimension_codes",
+            "vulnerabilities",
+            "resources",
+            "indicators",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, chain: ImpactChain, **kwargs: Any) -> None:
@@ -73,6 +82,16 @@ class NodeForm(forms.ModelForm):
         current = [c for c in (self.instance.dimension_codes or []) if c not in known]
         self.fields["dimension_codes"].choices = choices + [(c, c) for c in current]
         self.fields["dimension_codes"].widget.attrs["size"] = 6
+        approach = chain.approach
+        for name, queryset in (
+            ("vulnerabilities", approach.vulnerabilities.all()),  # type: ignore[attr-defined]
+            ("resources", approach.resources.all()),  # type: ignore[attr-defined]
+            ("indicators", approach.indicators.all()),  # type: ignore[attr-defined]
+        ):
+            field = self.fields[name]
+            field.queryset = queryset  # type: ignore[attr-defined]
+            field.help_text = "Maintenez Ctrl (ou Cmd) pour en choisir plusieurs."
+            field.widget.attrs["size"] = 4
 
     def clean_label(self) -> str:
         label: str = " ".join(self.cleaned_data["label"].split())

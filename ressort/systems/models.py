@@ -59,6 +59,21 @@ class Node(models.Model):
     dimension_codes = models.JSONField(
         "dimensions des référentiels", default=list, blank=True, help_text="codes, ex. eau"
     )
+    vulnerabilities = models.ManyToManyField(
+        "fieldwork.Vulnerability",
+        verbose_name="vulnérabilités du portrait",
+        blank=True,
+        related_name="chain_nodes",
+    )
+    resources = models.ManyToManyField(
+        "fieldwork.Resource",
+        verbose_name="ressources du portrait",
+        blank=True,
+        related_name="chain_nodes",
+    )
+    indicators = models.ManyToManyField(
+        "portrait.Indicator", verbose_name="indicateurs", blank=True, related_name="chain_nodes"
+    )
     x = models.FloatField(null=True, blank=True, editable=False)
     y = models.FloatField(null=True, blank=True, editable=False)
 

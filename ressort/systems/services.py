@@ -208,7 +208,11 @@ def build_system_graph(approach: Approach, chain: ImpactChain | None = None) -> 
     Two links between the same elements in different chains are merged: the strongest is
     kept (a conflict of sign is reported, and the first chain's link wins).
     """
-    nodes = Node.objects.filter(chain__approach=approach).select_related("chain")
+    nodes = (
+        Node.objects.filter(chain__approach=approach)
+        .select_related("chain")
+        .prefetch_related("vulnerabilities", "resources")
+    )
     links = Link.objects.filter(chain__approach=approach).select_related("chain")
     if chain is not None:
         nodes, links = nodes.filter(chain=chain), links.filter(chain=chain)
@@ -263,6 +267,8 @@ class ReachRow:
     nodes: list[Node]
     dimension_codes: list[str]
     places: list[str]
+    portrait_vulnerabilities: list[Any]
+    portrait_resources: list[Any]
 
     @property
     def worsens(self) -> bool:
@@ -293,6 +299,7 @@ class CascadeView:
     by_step: list[tuple[int, list[ReachRow]]]
     dimensions: list[DimensionHit]
     vulnerabilities: list[ReachRow]
+    portrait_vulnerabilities: list[tuple[Any, ReachRow]]
     places: list[tuple[str, list[str]]]
     dampers: list[tuple[str, list[str]]]
     links_not_followed: list[tuple[str, str]]
@@ -312,9 +319,19 @@ def run_cascade(
     for reach in result.reached:
         members = system.members[reach.node]
         first = members[0]
-        codes = list(dict.fromkeys(c for n in members for c in n.dimension_codes))
+        codes = list(
+            dict.fromkeys(
+                [c for n in members for c in n.dimension_codes]
+                + [c for n in members for v in n.vulnerabilities.all() for c in v.dimensions]
+            )
+        )
+        vulnerabilities = list({v.pk: v for n in members for v in n.vulnerabilities.all()}.values())
+        resources = list({r.pk: r for n in members for r in n.resources.all()}.values())
         places = list(
-            dict.fromkeys(p.strip() for n in members for p in n.places.split(",") if p.strip())
+            dict.fromkeys(
+                [p.strip() for n in members for p in n.places.split(",") if p.strip()]
+                + [v.place_name for v in vulnerabilities if v.place_name]
+            )
         )
         rows.append(
             ReachRow(
@@ -331,6 +348,8 @@ def run_cascade(
                 nodes=members,
                 dimension_codes=codes,
                 places=places,
+                portrait_vulnerabilities=vulnerabilities,
+                portrait_resources=resources,
             )
         )
     by_step: dict[int, list[ReachRow]] = defaultdict(list)
@@ -368,6 +387,9 @@ def run_cascade(
         dimensions=dimensions,
         vulnerabilities=[
             r for r in rows if r.kind in (Node.Kind.SENSITIVITY, Node.Kind.IMPACT) and r.worsens
+        ],
+        portrait_vulnerabilities=[
+            (v, r) for r in rows if r.worsens and r.steps > 0 for v in r.portrait_vulnerabilities
         ],
         places=sorted(places.items()),
         dampers=sorted(dampers.items()),
@@ -610,3 +632,138 @@ def tracc_levels() -> list[tuple[str, str]]:
         return []
     levels = version.dimensions.filter(kind="niveau").select_related("parent").order_by("order")
     return [(d.code, f"{d.parent.label if d.parent else ''} : {d.label}") for d in levels]
+
+
+GRID_MAX_VARIABLES = 40
+CELL_CODES = ("0", "1", "2", "3", "P")
+
+
+def save_grid(approach: Approach, cells: dict[tuple[int, int], str]) -> list[str]:
+    """Save the grid's cells {(source pk, target pk): code}; every fault is listed in French
+    (naming the row and the column) and nothing is saved when there is one."""
+    variables = {v.pk: v for v in approach.variables.all()}
+    faults = []
+    rows = []
+    for (i, j), raw in cells.items():
+        code = raw.strip().upper()
+        source, target = variables.get(i), variables.get(j)
+        if source is None or target is None:
+            faults.append("Une cellule désigne une variable qui n'existe plus : rechargez la page.")
+            continue
+        where = f"ligne « {source.name} », colonne « {target.name} »"
+        if code not in ("", *CELL_CODES):
+            faults.append(f"{where} : « {raw} » n'est pas une influence permise ({mm.SCORES}).")
+        elif i == j and code not in ("", "0"):
+            faults.append(f"{where} : la diagonale doit valoir 0.")
+        elif code not in ("", "0"):
+            rows.append(
+                Influence(
+                    source=source,
+                    target=target,
+                    value=0 if code == "P" else int(code),
+                    potential=code == "P",
+                )
+            )
+    if faults:
+        return faults
+    with transaction.atomic():
+        Influence.objects.filter(source__approach=approach).delete()
+        Influence.objects.bulk_create(rows)
+    return []
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    x: float
+    y: float
+    label: str
+    name: str
+    zone: str
+    influence: float
+    dependence: float
+
+
+@dataclass(frozen=True)
+class InfluenceMap:
+    """Geometry of an influence–dependence map (SVG user units): dependence on the x axis,
+    influence on the y axis, split at the means into the four zones."""
+
+    title: str
+    width: int
+    height: int
+    left: int
+    top: int
+    right: int
+    bottom: int
+    mean_x: float
+    mean_y: float
+    points: list[MapPoint]
+    labelled: bool
+    max_value: float
+
+
+MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 560, 440, 48
+MAP_LABEL_LIMIT = 60
+
+
+def influence_map(view: MicmacView, *, indirect: bool) -> InfluenceMap | None:
+    result = view.result
+    n = len(result.variables)
+    if (indirect and result.raw_total == 0) or result.total == 0:
+        return None
+    pairs = [
+        (
+            (s.indirect_dependence, s.indirect_influence)
+            if indirect
+            else (float(s.direct_dependence), float(s.direct_influence)),
+            s,
+            v,
+        )
+        for v, s in view.rows
+    ]
+    top_value = max(max(d, i) for (d, i), _, _ in pairs) * 1.08 or 1.0
+    left, top = MAP_MARGIN + 8, 24
+    right, bottom = MAP_WIDTH - 16, MAP_HEIGHT - MAP_MARGIN
+
+    def sx(value: float) -> float:
+        return round(left + (right - left) * value / top_value, 1)
+
+    def sy(value: float) -> float:
+        return round(bottom - (bottom - top) * value / top_value, 1)
+
+    mean = result.total / n
+    points = [
+        MapPoint(
+            x=sx(d),
+            y=sy(i),
+            label=v.label,
+            name=v.name,
+            zone=_zone_value(s.indirect_zone if indirect else s.direct_zone),
+            influence=i,
+            dependence=d,
+        )
+        for (d, i), s, v in pairs
+    ]
+    return InfluenceMap(
+        title="Plan influence–dépendance " + ("indirect" if indirect else "direct"),
+        width=MAP_WIDTH,
+        height=MAP_HEIGHT,
+        left=left,
+        top=top,
+        right=right,
+        bottom=bottom,
+        mean_x=sx(mean),
+        mean_y=sy(mean),
+        points=points,
+        labelled=n <= MAP_LABEL_LIMIT,
+        max_value=top_value,
+    )
+
+
+def add_variable_order(approach: Approach) -> int:
+    last = approach.variables.order_by("-order").values_list("order", flat=True).first()
+    return 0 if last is None else last + 1
+
+
+def _zone_value(zone: mm.Zone | None) -> str:
+    return zone.value if zone is not None else ""

@@ -30,4 +30,13 @@ urlpatterns = [
     path("<slug:slug>/chaines/<int:pk>/api/liens/<int:link>/", api.link, name="api_link"),
     path("<slug:slug>/cascades/", views.cascade, name="cascade"),
     path("<slug:slug>/vision/", views.vision, name="vision"),
+    path("<slug:slug>/micmac/", views.micmac, name="micmac"),
+    path("<slug:slug>/micmac/resultats/", views.micmac_results, name="micmac_results"),
+    path("<slug:slug>/micmac/matrice.csv", views.micmac_export, name="micmac_export"),
+    path("<slug:slug>/micmac/variables/<int:pk>/", views.variable_edit, name="variable_edit"),
+    path(
+        "<slug:slug>/micmac/variables/<int:pk>/retirer/",
+        views.variable_delete,
+        name="variable_delete",
+    ),
 ]

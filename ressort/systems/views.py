@@ -13,8 +13,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ressort.analysis import micmac as mm
 from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
@@ -24,11 +26,13 @@ from ressort.systems.forms import (
     ChainForm,
     KeywordsForm,
     LinkForm,
+    MatrixFileForm,
     NodeForm,
     TemplateForm,
+    VariableForm,
     VisionForm,
 )
-from ressort.systems.models import ImpactChain, Link, Node, Vision
+from ressort.systems.models import ImpactChain, Link, Node, Variable, Vision
 
 
 def can_edit(approach: Approach) -> bool:
@@ -106,6 +110,7 @@ def chain_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 node = node_form.save(commit=False)
                 node.chain = chain
                 node.save()
+                node_form.save_m2m()
                 messages.success(request, f"« {node.label} » est ajouté à la chaîne.")
                 return redirect(_anchor(approach, chain, "elements"))
         elif action == "lien":
@@ -124,7 +129,7 @@ def chain_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             else:
                 messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
             return redirect("systems:chain", approach.slug, chain.pk)
-    nodes = list(chain.nodes.all())
+    nodes = list(chain.nodes.prefetch_related("vulnerabilities", "resources", "indicators"))
     links = list(chain.links.select_related("source", "target"))
     labels = services.dimension_labels()
     return page(
@@ -141,8 +146,6 @@ def chain_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _anchor(approach: Approach, chain: ImpactChain, fragment: str) -> str:
-    from django.urls import reverse
-
     return reverse("systems:chain", args=[approach.slug, chain.pk]) + f"#{fragment}"
 
 
@@ -292,3 +295,158 @@ def vision(request: HttpRequest, slug: str) -> HttpResponse:
 def chain_graph(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approach, chain = get_chain_for_user(request, slug, pk)
     return page(request, approach, "chain_graph.html", chain=chain, kinds=Node.Kind.choices)
+
+
+# --- MICMAC ----------------------------------------------------------------------------------
+
+
+def get_variable_for_user(
+    request: HttpRequest, slug: str, pk: int, right: Right = Right.VIEW
+) -> tuple[Approach, Variable]:
+    approach = get_approach_for_user(request, slug, right)
+    return approach, get_object_or_404(Variable, pk=pk, approach=approach)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def micmac(request: HttpRequest, slug: str) -> HttpResponse:
+    """Variables, the matrix grid, CSV import and export, seeding from the chains."""
+    approach = get_approach_for_user(request, slug)
+    form = VariableForm(approach=approach)
+    file_form = MatrixFileForm()
+    faults: list[str] = []
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        action = request.POST.get("action")
+        if action == "variable":
+            form = VariableForm(request.POST, approach=approach)
+            if form.is_valid():
+                variable = form.save(commit=False)
+                variable.approach = approach
+                variable.order = services.add_variable_order(approach)
+                variable.save()
+                messages.success(request, f"La variable « {variable.name} » est ajoutée.")
+                return redirect("systems:micmac", approach.slug)
+        elif action == "grille":
+            cells = {}
+            for key, value in request.POST.items():
+                parts = key.split("_")
+                if (
+                    len(parts) == 3
+                    and parts[0] == "c"
+                    and parts[1].isdigit()
+                    and parts[2].isdigit()
+                ):
+                    cells[int(parts[1]), int(parts[2])] = value
+            faults = services.save_grid(approach, cells)
+            if not faults:
+                messages.success(request, "La matrice est enregistrée.")
+                return redirect(reverse("systems:micmac", args=[approach.slug]) + "#grille")
+        elif action == "importer":
+            file_form = MatrixFileForm(request.POST, request.FILES)
+            if file_form.is_valid():
+                try:
+                    matrix = mm.read_matrix_csv(file_form.cleaned_data["file"].read())
+                except mm.MatrixFileError as error:
+                    faults = [str(f) for f in error.faults]
+                else:
+                    services.replace_matrix(approach, matrix)
+                    messages.success(request, f"Matrice importée : {len(matrix.names)} variables.")
+                    return redirect("systems:micmac", approach.slug)
+        elif action == "amorcer":
+            if request.POST.get("confirmer") != "oui":
+                faults = ["Cochez la case de confirmation : l'amorçage remplace toute la matrice."]
+            else:
+                count = services.seed_matrix_from_graph(approach)
+                if count:
+                    messages.success(
+                        request,
+                        f"Matrice amorcée depuis les chaînes d'impacts : {count} variables.",
+                    )
+                else:
+                    messages.error(request, "Aucune chaîne d'impacts à reprendre.")
+                return redirect("systems:micmac", approach.slug)
+    variables, matrix = services.influence_matrix(approach)
+    n = len(variables)
+    grid = None
+    if n <= services.GRID_MAX_VARIABLES:
+        grid = [
+            (
+                row,
+                [
+                    (
+                        col,
+                        "P" if matrix.potential[i, j] else str(int(matrix.values[i, j])),
+                        i == j,
+                    )
+                    for j, col in enumerate(variables)
+                ],
+            )
+            for i, row in enumerate(variables)
+        ]
+    return page(
+        request,
+        approach,
+        "micmac.html",
+        variables=variables,
+        grid=grid,
+        grid_max=services.GRID_MAX_VARIABLES,
+        codes=services.CELL_CODES,
+        form=form,
+        file_form=file_form,
+        faults=faults,
+        has_chains=approach.impact_chains.exists(),
+        filled=int((matrix.values > 0).sum() + matrix.potential.sum()),
+    )
+
+
+@require_GET
+@login_required
+def micmac_results(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    potential = request.GET.get("potentiel") == "1"
+    view = services.run_micmac(approach, potential=potential)
+    maps = []
+    if view is not None:
+        maps = [
+            m
+            for m in (
+                services.influence_map(view, indirect=False),
+                services.influence_map(view, indirect=True),
+            )
+            if m is not None
+        ]
+    return page(request, approach, "micmac_results.html", view=view, maps=maps, potential=potential)
+
+
+@require_GET
+@login_required
+def micmac_export(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    response = HttpResponse(services.matrix_csv(approach), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-micmac.csv"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def variable_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach, variable = get_variable_for_user(request, slug, pk)
+    form = VariableForm(instance=variable, approach=approach)
+    if request.method == "POST":
+        approach, variable = get_variable_for_user(request, slug, pk, Right.CONTRIBUTE)
+        form = VariableForm(request.POST, instance=variable, approach=approach)
+        if form.is_valid():
+            form.save()
+            messages.success(request, f"La variable « {variable.name} » est enregistrée.")
+            return redirect("systems:micmac", approach.slug)
+    return page(request, approach, "variable_edit.html", variable=variable, form=form)
+
+
+@require_POST
+@login_required
+def variable_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach, variable = get_variable_for_user(request, slug, pk, Right.CONTRIBUTE)
+    variable.delete()
+    messages.success(request, f"La variable « {variable.name} » et ses influences sont retirées.")
+    return redirect("systems:micmac", approach.slug)

@@ -371,3 +371,39 @@ def test_vision_page(approach: Approach, personas: dict[str, Any]) -> None:
     assert approach.vision_keywords.get(word="eau").count == 2
     partner = client_for(personas["partenaire"])
     assert partner.post(url, {"action": "mots", "words": "x"}).status_code == 403
+
+
+def test_nodes_link_to_portrait_vulnerabilities_hit_by_the_cascade(
+    approach: Approach, personas: dict[str, Any], heat: ImpactChain
+) -> None:
+    from ressort.fieldwork.models import Vulnerability
+
+    ehpad = Vulnerability.objects.create(
+        approach=approach,
+        title="EHPAD sans pièce rafraîchie",
+        place_name="Villefontaine",
+        dimensions=["health"],
+    )
+    foreign = Vulnerability.objects.create(
+        approach=personas["other_approach"], title="Ailleurs", place_name="Vienne"
+    )
+    client = client_for(personas["equipe"])
+    node = heat.nodes.get(label="Personnes âgées isolées")
+    url = reverse("systems:node_edit", args=[approach.slug, heat.pk, node.pk])
+    refused = client.post(
+        url, {"label": node.label, "kind": node.kind, "vulnerabilities": [foreign.pk]}
+    )
+    assert refused.status_code == 200 and not node.vulnerabilities.exists()
+    client.post(url, {"label": node.label, "kind": node.kind, "vulnerabilities": [ehpad.pk]})
+    assert list(node.vulnerabilities.all()) == [ehpad]
+    detail = page_text(client.get(reverse("systems:chain", args=[approach.slug, heat.pk])))
+    assert "EHPAD sans pièce rafraîchie" in detail
+    # an impact reached by the heatwave, upstream of nothing: link the vulnerability there too
+    death = heat.nodes.get(label="Surmortalité et hospitalisations")
+    death.vulnerabilities.add(ehpad)
+    system = services.build_system_graph(approach)
+    view = services.run_cascade(system, {system.id_of[heat.nodes.get(label="Canicule").pk]: 2})
+    assert [(v.title, r.label) for v, r in view.portrait_vulnerabilities] == [
+        ("EHPAD sans pièce rafraîchie", "Surmortalité et hospitalisations")
+    ]
+    assert "Villefontaine" in dict(view.places)

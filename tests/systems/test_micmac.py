@@ -1,0 +1,205 @@
+"""MICMAC pages: variables, grid, CSV import faults and export, results and maps, seeding."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from ressort.analysis import micmac as mm
+from ressort.approaches.models import Approach
+from ressort.systems import services
+from ressort.systems.models import ImpactChain, Influence, Variable
+from tests.conftest import page_text
+from tests.systems.conftest import client_for
+
+# The worked example of tests/analysis/test_micmac.py style: a 4-variable loop with a tail.
+CSV = (
+    ",Emploi,Logement,Mobilité,Eau\n"
+    "Emploi,0,2,1,0\n"
+    "Logement,1,0,3,0\n"
+    "Mobilité,2,0,0,P\n"
+    "Eau,0,1,0,0\n"
+)
+
+
+def upload(client: Client, approach: Approach, data: bytes, name: str = "m.csv") -> Any:
+    return client.post(
+        reverse("systems:micmac", args=[approach.slug]),
+        {"action": "importer", "file": SimpleUploadedFile(name, data, "text/csv")},
+    )
+
+
+def test_rights(approach: Approach, personas: dict[str, Any]) -> None:
+    v = Variable.objects.create(approach=approach, name="Emploi")
+    s = approach.slug
+    pages = [
+        reverse("systems:micmac", args=[s]),
+        reverse("systems:micmac_results", args=[s]),
+        reverse("systems:micmac_export", args=[s]),
+        reverse("systems:variable_edit", args=[s, v.pk]),
+    ]
+    for url in pages:
+        assert Client().get(url).status_code == 302
+        assert client_for(personas["outsider"]).get(url).status_code == 404
+        assert client_for(personas["partenaire"]).get(url).status_code == 200
+    other = personas["other_approach"]
+    outsider = client_for(personas["outsider"])
+    assert (
+        outsider.get(reverse("systems:variable_edit", args=[other.slug, v.pk])).status_code == 404
+    )
+    assert (
+        outsider.post(reverse("systems:variable_delete", args=[other.slug, v.pk])).status_code
+        == 404
+    )
+    partner = client_for(personas["partenaire"])
+    assert partner.post(pages[0], {"action": "variable", "name": "X"}).status_code == 403
+    assert upload(partner, approach, CSV.encode()).status_code == 403
+    assert Variable.objects.filter(approach=approach).count() == 1
+
+
+def test_import_export_round_trip_and_results(approach: Approach, personas: dict[str, Any]) -> None:
+    client = client_for(personas["equipe"])
+    assert upload(client, approach, CSV.encode("utf-8-sig")).status_code == 302
+    assert [v.name for v in approach.variables.all()] == ["Emploi", "Logement", "Mobilité", "Eau"]
+    exported = client.get(reverse("systems:micmac_export", args=[approach.slug]))
+    assert exported["Content-Type"].startswith("text/csv")
+    assert exported.content.decode() == CSV
+    # results equal the analysis package on the same matrix (same as the CLI)
+    matrix = mm.read_matrix_csv(CSV.encode())
+    expected = mm.micmac(matrix.matrix(), matrix.names)
+    view = services.run_micmac(approach)
+    assert view is not None
+    assert view.result.power == expected.power
+    assert [s.indirect_influence for s in view.result.variables] == [
+        s.indirect_influence for s in expected.variables
+    ]
+    page = page_text(client.get(reverse("systems:micmac_results", args=[approach.slug])))
+    assert "Plan influence–dépendance direct" in page
+    assert "Plan influence–dépendance indirect" in page
+    assert "variables motrices" in page and "variables autonomes" in page
+    assert page.count("<circle") == 8
+    assert "1 influence(s) potentielle(s)" in page
+    with_p = services.run_micmac(approach, potential=True)
+    assert with_p is not None
+    assert with_p.result.variables[3].direct_dependence == 3  # Mobilité → Eau counted 3
+    potential_page = page_text(
+        client.get(reverse("systems:micmac_results", args=[approach.slug]), {"potentiel": "1"})
+    )
+    assert "comme fortes (3)" in potential_page
+
+
+def test_cli_and_web_read_the_same_file(
+    approach: Approach, personas: dict[str, Any], tmp_path: Any
+) -> None:
+    path = tmp_path / "m.csv"
+    path.write_text(CSV, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "ressort.cli", "analyse", "micmac", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cli = json.loads(out.stdout)
+    upload(client_for(personas["equipe"]), approach, CSV.encode())
+    view = services.run_micmac(approach)
+    assert view is not None
+    assert cli["power"] == view.result.power
+    assert [v["direct_influence"] for v in cli["variables"]] == [
+        s.direct_influence for s in view.result.variables
+    ]
+
+
+BAD_FILES = [
+    (",A,B\nA,0,1\n", "ligne 3, colonne 1 (A) : la matrice n'est pas carrée"),
+    (",A,B\nA,0,1\nC,1,0\n", "ligne 3, colonne 1 (A) : « C » ne correspond pas"),
+    (",A,B\nA,0,4\nB,1,0\n", "ligne 2, colonne 3 (C) : « 4 » n'est pas une influence permise"),
+    (",A,B\nA,2,1\nB,1,0\n", "ligne 2, colonne 2 (B) : la diagonale doit valoir 0"),
+    (",A,A\nA,0,1\nA,1,0\n", "« A » figure déjà en colonne 2"),
+    (";;\n\n", "le fichier est vide"),
+]
+
+
+@pytest.mark.parametrize(("content", "message"), BAD_FILES)
+def test_import_faults_are_named_and_nothing_is_written(
+    approach: Approach, personas: dict[str, Any], content: str, message: str
+) -> None:
+    Variable.objects.create(approach=approach, name="Déjà là")
+    response = upload(client_for(personas["equipe"]), approach, content.encode())
+    text = page_text(response)
+    assert response.status_code == 200
+    assert message in text, text[text.find("Rien n") : text.find("Rien n") + 400]
+    assert "Rien n'est enregistré" in text
+    assert [v.name for v in approach.variables.all()] == ["Déjà là"]
+
+
+def test_import_refuses_latin1(approach: Approach, personas: dict[str, Any]) -> None:
+    response = upload(client_for(personas["equipe"]), approach, ",Économie,B\n".encode("latin-1"))
+    assert "n'est pas en UTF-8" in page_text(response)
+
+
+def test_grid_saves_all_or_nothing(approach: Approach, personas: dict[str, Any]) -> None:
+    client = client_for(personas["chef_projet"])
+    url = reverse("systems:micmac", args=[approach.slug])
+    for name in ("Emploi", "Logement", "Mobilité"):
+        client.post(url, {"action": "variable", "name": name, "short_name": name[:4]})
+    a, b, c = approach.variables.all()
+    page = page_text(client.get(url))
+    assert 'aria-label="Influence de « Emploi » sur « Logement »"' in page
+    assert '<th scope="col" class="rs-col" title="Emploi">Empl</th>' in page
+    bad = client.post(url, {"action": "grille", f"c_{a.pk}_{b.pk}": "3", f"c_{b.pk}_{c.pk}": "9"})
+    assert "ligne « Logement », colonne « Mobilité » : « 9 »" in page_text(bad)
+    assert not Influence.objects.exists()
+    client.post(
+        url,
+        {
+            "action": "grille",
+            f"c_{a.pk}_{b.pk}": "3",
+            f"c_{b.pk}_{c.pk}": "p",
+            f"c_{c.pk}_{a.pk}": "0",
+        },
+    )
+    cells = {(i.source.name, i.target.name): i.code for i in Influence.objects.all()}
+    assert cells == {("Emploi", "Logement"): "3", ("Logement", "Mobilité"): "P"}
+    duplicate = client.post(url, {"action": "variable", "name": "Emploi"})
+    assert "Une variable porte déjà ce nom" in page_text(duplicate)
+    client.post(reverse("systems:variable_delete", args=[approach.slug, a.pk]))
+    assert list(Influence.objects.values_list("potential", flat=True)) == [True]
+
+
+def test_seed_from_impact_chains(
+    approach: Approach, personas: dict[str, Any], heat: ImpactChain
+) -> None:
+    client = client_for(personas["equipe"])
+    url = reverse("systems:micmac", args=[approach.slug])
+    unconfirmed = client.post(url, {"action": "amorcer"})
+    assert "Cochez la case de confirmation" in page_text(unconfirmed)
+    client.post(url, {"action": "amorcer", "confirmer": "oui"})
+    assert approach.variables.count() == 9
+    assert Influence.objects.filter(source__approach=approach).count() == 9
+    cell = Influence.objects.get(source__name="Canicule", target__name="Îlots de chaleur urbains")
+    assert (cell.value, cell.potential) == (3, False)
+    # a weakening link still scores its strength
+    plan = Influence.objects.get(source__name="Plan canicule et registre des personnes fragiles")
+    assert plan.value == 2
+
+
+def test_large_matrix_hides_the_grid(approach: Approach, personas: dict[str, Any]) -> None:
+    n = services.GRID_MAX_VARIABLES + 1
+    names = [f"V{i}" for i in range(n)]
+    rows = [",".join(["", *names])] + [
+        ",".join([name] + ["1" if (i + 1) % n == j else "0" for j in range(n)])
+        for i, name in enumerate(names)
+    ]
+    client = client_for(personas["equipe"])
+    upload(client, approach, "\n".join(rows).encode())
+    page = page_text(client.get(reverse("systems:micmac", args=[approach.slug])))
+    assert "la grille n'est proposée que jusqu'à 40 variables" in page
+    results = page_text(client.get(reverse("systems:micmac_results", args=[approach.slug])))
+    assert results.count("<circle") == 2 * n
