@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -222,6 +222,10 @@ def budget_totals(lines: Any) -> BudgetTotals:
 
 def today() -> date:
     return timezone.localdate()
+
+
+def now() -> datetime:
+    return timezone.now()
 
 
 def is_late(sheet: ActionSheet, today: date) -> bool:

@@ -16,14 +16,15 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort.approaches.access import Right, get_approach_for_user, role_has
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
-from ressort.strategy import history, services
+from ressort.strategy import history, services, timeline
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
-from ressort.strategy.models import ActionSheet, Axis, Objective
+from ressort.strategy.models import ActionSheet, Axis, Objective, SheetStatus
 from ressort.strategy.versioning import EditConflict, save_versioned
 
 
@@ -381,3 +382,57 @@ def history_revert(request: HttpRequest, slug: str, kind: str, history_id: int) 
     if target.startswith(f"/demarches/{approach.slug}/"):
         return redirect(target)
     return redirect("strategy:history", approach.slug)
+
+
+def _timeline_data(request: HttpRequest, approach: Approach) -> tuple[Any, list[Any]]:
+    filters = timeline.Filters.from_query(request.GET)
+    return filters, timeline.grouped_sheets(approach, filters)
+
+
+@require_GET
+@login_required
+def timeline_page(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    filters, groups = _timeline_data(request, approach)
+    return render(
+        request,
+        "strategy/timeline.html",
+        approach_context(
+            request,
+            approach,
+            filters=filters,
+            groups=groups,
+            count=sum(len(g.sheets) for g in groups),
+            svg=mark_safe(timeline.drawing(groups)),
+            pilots=timeline.pilots(approach),
+            statuses=SheetStatus.choices,
+            communes=approach.communes.order_by("name").values_list("code", "name"),
+            query=request.GET.urlencode(),
+        ),
+    )
+
+
+@require_GET
+@login_required
+def timeline_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    _filters, groups = _timeline_data(request, approach)
+    response = HttpResponse(
+        timeline.to_ical(approach, groups, request.build_absolute_uri("/").rstrip("/")),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.ics"'
+    return response
+
+
+@require_GET
+@login_required
+def timeline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    _filters, groups = _timeline_data(request, approach)
+    response = HttpResponse(
+        timeline.to_xlsx(approach, groups),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.xlsx"'
+    return response

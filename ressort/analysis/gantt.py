@@ -1,0 +1,202 @@
+"""A Gantt-like timeline of actions and milestones, grouped (by strategic axis), as SVG.
+
+Pure Python: the layout (a linear time scale from the first to the last date, padded to
+whole months, with month, quarter or year ticks depending on the span) and the drawing.
+The drawing carries a <title> and a <desc> (role="img"); pages put the same rows in a
+table, which is the text alternative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from html import escape
+
+INK = "#1d2327"
+GRID = "#d0d5d9"
+TODAY = "#b3261e"
+DEFAULT_FILL = "#3f6e8c"
+MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+          "nov.", "déc.")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A milestone: a day, done or not."""
+
+    label: str
+    day: date
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One action: its period (either end may be unknown), status and milestones."""
+
+    label: str
+    start: date | None
+    end: date | None
+    status: str = ""
+    late: bool = False
+    marks: tuple[Mark, ...] = ()
+
+    def dates(self) -> list[date]:
+        found = [d for d in (self.start, self.end) if d is not None]
+        return found + [m.day for m in self.marks]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    label: str
+    bars: tuple[Bar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    day: date
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Days from `start` to `end` (inclusive) onto [x0, x0 + width]."""
+
+    start: date
+    end: date
+    x0: float
+    width: float
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def x(self, day: date) -> float:
+        return self.x0 + self.width * (day - self.start).days / self.days
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)
+
+
+def span(groups: Iterable[Group], today: date | None = None) -> tuple[date, date] | None:
+    """First and last dates of all bars and marks, padded to whole months; None if none."""
+    days = [d for g in groups for b in g.bars for d in b.dates()]
+    if not days:
+        return None
+    if today is not None:
+        days.append(today)
+    return month_start(min(days)), month_end(max(days))
+
+
+def ticks(start: date, end: date) -> list[Tick]:
+    """Month ticks up to 18 months, quarters up to 4 years, years beyond."""
+    months = (end.year - start.year) * 12 + end.month - start.month + 1
+    step = 1 if months <= 18 else 3 if months <= 48 else 12
+    out: list[Tick] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        if step == 12:
+            if month == 1 or not out:
+                out.append(Tick(date(year, month, 1), str(year)))
+        elif step == 3:
+            if (month - 1) % 3 == 0 or not out:
+                out.append(Tick(date(year, month, 1), f"T{(month - 1) // 3 + 1} {year}"))
+        else:
+            out.append(Tick(date(year, month, 1), f"{MONTHS[month - 1]} {year % 100:02d}"))
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return out
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def draw(
+    groups: Sequence[Group],
+    *,
+    title: str,
+    description: str,
+    colours: Mapping[str, str] | None = None,
+    today: date | None = None,
+    width: int = 960,
+    label_width: int = 280,
+    row_height: int = 24,
+) -> str:
+    """The timeline as an SVG string (empty string when no bar has a date)."""
+    window = span(groups, today)
+    if window is None:
+        return ""
+    colours = colours or {}
+    scale = Scale(window[0], window[1], float(label_width), float(width - label_width - 10))
+    header = 28
+    rows = sum(1 + len(g.bars) for g in groups)
+    height = header + rows * row_height + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="100%" role="img" aria-labelledby="gantt-title gantt-desc" '
+        f'font-family="system-ui, sans-serif" font-size="12">',
+        f'<title id="gantt-title">{escape(title)}</title>',
+        f'<desc id="gantt-desc">{escape(description)}</desc>',
+    ]
+    for tick in ticks(scale.start, scale.end):
+        x = scale.x(tick.day)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{header - 6}" x2="{x:.1f}" y2="{height - 8}" '
+            f'stroke="{GRID}" stroke-width="1"/>'
+            f'<text x="{x + 3:.1f}" y="{header - 10}" fill="{INK}">{escape(tick.label)}</text>'
+        )
+    y = header
+    for group in groups:
+        parts.append(
+            f'<text x="4" y="{y + row_height - 8}" font-weight="700" fill="{INK}">'
+            f"{escape(_clip(group.label, 42))}</text>"
+        )
+        y += row_height
+        for bar in group.bars:
+            parts.append(_bar(bar, scale, y, row_height, colours))
+            y += row_height
+    if today is not None and scale.start <= today <= scale.end:
+        x = scale.x(today)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{header - 6}" x2="{x:.1f}" y2="{height - 8}" '
+            f'stroke="{TODAY}" stroke-width="2" stroke-dasharray="4 3"/>'
+            f'<text x="{x + 3:.1f}" y="{height - 1}" fill="{TODAY}">aujourd\'hui</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _bar(bar: Bar, scale: Scale, y: int, row_height: int, colours: Mapping[str, str]) -> str:
+    fill = colours.get(bar.status, DEFAULT_FILL)
+    out = [
+        f'<text x="16" y="{y + row_height - 8}" fill="{INK}">'
+        f"<title>{escape(bar.label)}</title>{escape(_clip(bar.label, 40))}</text>"
+    ]
+    top, h = y + 5, row_height - 10
+    if bar.start is not None and bar.end is not None:
+        x1, x2 = scale.x(bar.start), scale.x(bar.end + timedelta(days=1))
+        out.append(
+            f'<rect x="{x1:.1f}" y="{top}" width="{max(x2 - x1, 2):.1f}" height="{h}" rx="3" '
+            f'fill="{fill}"' + (f' stroke="{TODAY}" stroke-width="2"' if bar.late else "") + "/>"
+        )
+    else:
+        known = bar.start or bar.end
+        if known is not None:
+            x = scale.x(known)
+            out.append(f'<circle cx="{x:.1f}" cy="{top + h / 2:.1f}" r="4" fill="{fill}"/>')
+    for mark in bar.marks:
+        x, cy, r = scale.x(mark.day), top + h / 2, h / 2 + 2
+        out.append(
+            f'<path d="M{x:.1f} {cy - r:.1f} L{x + r:.1f} {cy:.1f} L{x:.1f} {cy + r:.1f} '
+            f'L{x - r:.1f} {cy:.1f} Z" fill="{"#ffffff" if not mark.done else INK}" '
+            f'stroke="{INK}" stroke-width="1.5"><title>{escape(mark.label)}</title></path>'
+        )
+    return "".join(out)

@@ -1,0 +1,80 @@
+"""The timeline layout and drawing (pure)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ressort.analysis import gantt
+
+
+def test_span_pads_to_whole_months_and_ignores_undated_bars() -> None:
+    groups = [
+        gantt.Group("Axe 1", (gantt.Bar("A", date(2027, 3, 10), date(2027, 9, 2)),)),
+        gantt.Group(
+            "Axe 2", (gantt.Bar("B", None, None, marks=(gantt.Mark("J", date(2028, 2, 14)),)),)
+        ),
+        gantt.Group("Vide", (gantt.Bar("C", None, None),)),
+    ]
+    assert gantt.span(groups) == (date(2027, 3, 1), date(2028, 2, 29))
+    assert gantt.span([gantt.Group("x", (gantt.Bar("C", None, None),))]) is None
+    assert gantt.span(groups, today=date(2026, 12, 25)) == (date(2026, 12, 1), date(2028, 2, 29))
+
+
+def test_ticks_by_month_quarter_or_year() -> None:
+    months = gantt.ticks(date(2027, 1, 1), date(2027, 6, 30))
+    assert [t.label for t in months] == [
+        "janv. 27",
+        "févr. 27",
+        "mars 27",
+        "avr. 27",
+        "mai 27",
+        "juin 27",
+    ]
+    quarters = gantt.ticks(date(2027, 2, 1), date(2029, 12, 31))
+    assert quarters[0].label == "T1 2027" and quarters[1].label == "T2 2027"
+    assert quarters[1].day == date(2027, 4, 1) and len(quarters) == 12
+    years = gantt.ticks(date(2026, 6, 1), date(2031, 1, 31))
+    assert [t.label for t in years] == ["2026", "2027", "2028", "2029", "2030", "2031"]
+
+
+def test_scale_is_linear_in_days() -> None:
+    scale = gantt.Scale(date(2027, 1, 1), date(2027, 12, 31), 100.0, 365.0)
+    assert scale.x(date(2027, 1, 1)) == 100.0
+    assert scale.x(date(2028, 1, 1)) == 465.0
+    assert round(scale.x(date(2027, 7, 2)), 6) == 100.0 + 182
+
+
+def test_drawing_has_title_bars_milestones_and_escapes_labels() -> None:
+    groups = [
+        gantt.Group(
+            "Axe 1 — Eau",
+            (
+                gantt.Bar(
+                    "Cuves <pluie> & jardins",
+                    date(2027, 1, 1),
+                    date(2027, 12, 31),
+                    status="engagee",
+                    late=True,
+                    marks=(gantt.Mark("Marché", date(2027, 3, 1), done=True),),
+                ),
+                gantt.Bar("Sans fin", date(2027, 6, 1), None),
+            ),
+        )
+    ]
+    svg = gantt.draw(
+        groups,
+        title="Calendrier",
+        description="2 actions",
+        colours={"engagee": "#0b5c57"},
+        today=date(2027, 6, 15),
+    )
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert '<title id="gantt-title">Calendrier</title>' in svg
+    assert "Cuves &lt;pluie&gt; &amp; jardins" in svg and "<pluie>" not in svg
+    assert svg.count("<rect") == 1 and 'fill="#0b5c57"' in svg and 'stroke="#b3261e"' in svg
+    assert svg.count("<circle") == 1 and svg.count("<path") == 1
+    assert "aujourd'hui" in svg
+    assert (
+        gantt.draw([gantt.Group("x", (gantt.Bar("y", None, None),))], title="t", description="d")
+        == ""
+    )
