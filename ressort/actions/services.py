@@ -349,3 +349,186 @@ def suggestions(grid: AnalysisGrid, codes: Iterable[str]) -> dict[str, list[Sugg
             for n in nodes
         ]
     return result
+
+
+# --- Prioritisation ---------------------------------------------------------------------
+
+METHOD_LABELS = {
+    "somme-ponderee": "Somme pondérée",
+    "topsis": "TOPSIS",
+    "promethee2": "PROMETHEE II",
+}
+
+
+def alternative_names(actions: Sequence[Any]) -> dict[int, str]:
+    """A unique display name per action (its title, numbered when titles repeat)."""
+    counts: dict[str, int] = {}
+    for action in actions:
+        counts[action.title] = counts.get(action.title, 0) + 1
+    return {a.pk: a.title if counts[a.title] == 1 else f"{a.title} (n° {a.pk})" for a in actions}
+
+
+def grid_effect_total(action: Any) -> int | None:
+    """The « effet de résilience » of an action: the sum of its effects today, or None if
+    it has not been evaluated."""
+    today, _ = effects_of(action)
+    return sum(today.values()) if today else None
+
+
+@dataclass
+class DecisionData:
+    criteria: list[Any]
+    actions: list[Any]  # the actions with a value on every criterion
+    incomplete: list[tuple[Any, list[str]]]  # (action, names of the missing criteria)
+    names: dict[int, str]
+    values: dict[tuple[int, int], float]  # (criterion pk, action pk) → value
+    problem: Any  # mcda.Problem, or None when there is nothing to rank
+    errors: list[str]
+
+
+def decision_data(approach: Approach) -> DecisionData:
+    """The démarche's prioritisation problem: its criteria, and its actions (not existing
+    policies) with a value on every criterion; the others are listed as incomplete."""
+    from ressort.actions.models import Action, Criterion, CriterionValue
+    from ressort.analysis import mcda
+
+    criteria = list(Criterion.objects.filter(approach=approach))
+    actions = list(
+        Action.objects.filter(approach=approach, kind=Action.Kind.ACTION)
+        .prefetch_related("evaluations")
+        .order_by("title", "pk")
+    )
+    names = alternative_names(actions)
+    values: dict[tuple[int, int], float] = {
+        (v.criterion_id, v.action_id): v.value
+        for v in CriterionValue.objects.filter(criterion__approach=approach)
+    }
+    for action in actions:
+        total = grid_effect_total(action)
+        for criterion in criteria:
+            if criterion.from_grid:
+                values.pop((criterion.pk, action.pk), None)
+                if total is not None:
+                    values[(criterion.pk, action.pk)] = float(total)
+    complete, incomplete = [], []
+    for action in actions:
+        missing = [c.name for c in criteria if (c.pk, action.pk) not in values]
+        (incomplete.append((action, missing)) if missing else complete.append(action))
+    problem, errors = None, []
+    if criteria and complete:
+        try:
+            problem = mcda.make_problem(
+                [
+                    mcda.Criterion(
+                        c.name,
+                        c.weight,
+                        c.direction,
+                        mcda.Preference(c.function, c.q, c.p),
+                    )
+                    for c in criteria
+                ],
+                [names[a.pk] for a in complete],
+                [[values[(c.pk, a.pk)] for c in criteria] for a in complete],
+            )
+        except mcda.InvalidProblem as error:
+            errors = [message for _, message in error.errors]
+    return DecisionData(criteria, complete, incomplete, names, values, problem, errors)
+
+
+# --- Majority-judgment vote -------------------------------------------------------------
+
+
+@dataclass
+class VoteData:
+    actions: list[Any]  # candidates: the actions graded on at least one ballot
+    names: dict[int, str]
+    ballots: Any  # numpy array, one row per ballot, one column per candidate
+    ballot_rows: list[Any]
+
+
+def vote_data(approach: Approach) -> VoteData:
+    """Ballots as a grade array; an action a ballot does not grade counts « À rejeter »."""
+    import numpy as np
+
+    from ressort.actions.models import Action, Ballot, Grade
+
+    ballot_rows = list(Ballot.objects.filter(approach=approach))
+    grades = list(
+        Grade.objects.filter(ballot__approach=approach).values_list(
+            "ballot_id", "action_id", "grade"
+        )
+    )
+    graded = {a for _, a, _ in grades}
+    actions = list(Action.objects.filter(approach=approach, pk__in=graded).order_by("title", "pk"))
+    column = {a.pk: i for i, a in enumerate(actions)}
+    row = {b.pk: i for i, b in enumerate(ballot_rows)}
+    array = np.zeros((len(ballot_rows), len(actions)), dtype=np.int64)
+    for ballot, action, grade in grades:
+        array[row[ballot], column[action]] = grade
+    return VoteData(actions, alternative_names(actions), array, ballot_rows)
+
+
+def vote_result(approach: Approach) -> Any:
+    """The majority-judgment result, or None when there is no ballot."""
+    from ressort.analysis.majority_judgment import rank_ballots
+
+    data = vote_data(approach)
+    if not data.ballot_rows or not data.actions:
+        return None
+    return rank_ballots([data.names[a.pk] for a in data.actions], data.ballots)
+
+
+def import_ballots(
+    approach: Approach, content: bytes, filename: str, *, source: str
+) -> tuple[int, list[str]]:
+    """Import a ballots CSV (the format of `ressort analyse vote`, header = action titles).
+    Returns (ballots stored, faults); with any fault nothing is stored."""
+    import tempfile
+
+    from ressort.actions.models import Action
+    from ressort.analysis.cli import InputError
+    from ressort.analysis.vote_cli import read_ballots
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "bulletins.csv"
+        path.write_bytes(content)
+        try:
+            candidates, array = read_ballots(path, DEFAULT_GRADES)
+        except InputError as error:
+            text = str(error).replace(str(path), filename)
+            lines = [line.strip() for line in text.splitlines() if line.strip()]
+            return 0, lines[1:] if len(lines) > 1 else lines
+    by_title: dict[str, list[int]] = {}
+    for pk, title in Action.objects.filter(approach=approach).values_list("pk", "title"):
+        by_title.setdefault(title.strip().casefold(), []).append(pk)
+    faults: list[str] = []
+    columns: list[int] = []
+    for n, name in enumerate(candidates, start=1):
+        found = by_title.get(name.strip().casefold(), [])
+        if not found:
+            faults.append(f"ligne 1, colonne {n} : action inconnue « {name} » dans cette démarche")
+        elif len(found) > 1:
+            faults.append(
+                f"ligne 1, colonne {n} : plusieurs actions s'intitulent « {name} » ; "
+                "renommez-les pour les distinguer"
+            )
+        else:
+            columns.append(found[0])
+    if faults:
+        return 0, faults
+    ballots = [{columns[c]: int(row[c]) for c in range(len(columns))} for row in array.tolist()]
+    return record_ballots(approach, ballots, source=source), []
+
+
+def export_ballots(approach: Approach) -> str:
+    """The ballots as a CSV `ressort analyse vote` and `import_ballots` read back."""
+    import csv
+    import io
+
+    data = vote_data(approach)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([data.names[a.pk] for a in data.actions])
+    for row in data.ballots.tolist():
+        writer.writerow([DEFAULT_GRADES[g] for g in row])
+    return out.getvalue()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ressort.actions import grid_views, views
+from ressort.actions import decision_views, grid_views, views
 
 app_name = "actions"
 
@@ -18,5 +18,25 @@ urlpatterns = [
     ),
     path("<slug:slug>/portefeuille/", grid_views.portfolio, name="portfolio"),
     path("<slug:slug>/portefeuille/grille/", grid_views.grid_choice, name="grid_choice"),
+    path("<slug:slug>/priorisation/", decision_views.prioritisation, name="prioritisation"),
+    path(
+        "<slug:slug>/priorisation/valeurs/",
+        decision_views.criterion_values,
+        name="criterion_values",
+    ),
+    path(
+        "<slug:slug>/priorisation/criteres/<int:pk>/",
+        decision_views.criterion_edit,
+        name="criterion_edit",
+    ),
+    path("<slug:slug>/priorisation/sensibilite/", decision_views.sensitivity, name="sensitivity"),
+    path("<slug:slug>/vote/", decision_views.vote, name="vote"),
+    path("<slug:slug>/vote/import/", decision_views.vote_import, name="vote_import"),
+    path("<slug:slug>/vote/bulletins.csv", decision_views.vote_export, name="vote_export"),
+    path(
+        "<slug:slug>/vote/bulletins/<int:pk>/supprimer/",
+        decision_views.ballot_delete,
+        name="ballot_delete",
+    ),
     path("<slug:slug>/actions/<int:pk>/modifier/", views.action_edit, name="action_edit"),
 ]

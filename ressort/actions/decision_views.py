@@ -1,0 +1,422 @@
+"""Prioritisation: criteria, values, four methods side by side, sensitivity; and the
+majority-judgment vote (ballots entered, imported, exported; results with merit profiles)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from ressort.actions import services
+from ressort.actions.forms import CriterionForm, VoteImportForm
+from ressort.actions.models import Action, Ballot, Criterion, CriterionValue, Grade
+from ressort.analysis import disagreement, mcda
+from ressort.analysis.majority_judgment import DEFAULT_GRADES
+from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.models import Approach
+from ressort.approaches.views import approach_context
+
+GRADE_COLOURS = ("#7e0129", "#b3261e", "#e8a33d", "#f3d36b", "#a5d6a7", "#4caf50", "#1b5e20")
+GRADE_TEXT = ("#fff", "#fff", "#000", "#000", "#000", "#000", "#fff")
+METHOD_NOTES = {
+    "somme-ponderee": "additionne les valeurs ramenées entre 0 et 1, pondérées : une forte "
+    "avance sur un critère lourd compense des retards ailleurs.",
+    "topsis": "mesure la proximité à un idéal et l'éloignement d'un anti-idéal : les valeurs "
+    "extrêmes pèsent davantage.",
+    "promethee2": "compare les actions deux à deux : avec la fonction usuelle, seul le sens d'un "
+    "écart compte, pas sa taille ; avec la fonction linéaire, les écarts sous q ne comptent "
+    "pas et ceux au-delà de p comptent pleinement.",
+    "electre": "dit seulement qui surclasse qui (une majorité pondérée de critères sans retard "
+    "rédhibitoire) ; des actions peuvent rester incomparables.",
+}
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x)} %"
+
+
+def _explain(problem: mcda.Problem, comparison: mcda.Comparison) -> list[str]:
+    texts = []
+    for r in disagreement.reversals(comparison, limit=5):
+        why = disagreement.pair_reasons(problem, r.ahead, r.behind)
+        a_leads = ", ".join(f"« {lead.criterion} »" for lead in why.first_better) or "aucun"
+        b_leads = ", ".join(f"« {lead.criterion} »" for lead in why.second_better) or "aucun"
+        text = (
+            f"« {r.ahead} » passe devant « {r.behind} » selon "
+            f"{services.METHOD_LABELS[r.method_a]} mais derrière selon "
+            f"{services.METHOD_LABELS[r.method_b]}. « {r.ahead} » est meilleure sur {a_leads} "
+            f"(poids {_pct(why.first_weight)}), « {r.behind} » sur {b_leads} "
+            f"(poids {_pct(why.second_weight)})."
+        )
+        a_size = sum(lead.contribution for lead in why.first_better)
+        b_size = sum(lead.contribution for lead in why.second_better)
+        if why.first_better and why.second_better:
+            if (a_size > b_size) != (why.first_weight > why.second_weight):
+                big, many = (r.ahead, r.behind) if a_size > b_size else (r.behind, r.ahead)
+                widest = (why.first_better if big == r.ahead else why.second_better)[0]
+                text += (
+                    f" « {big} » gagne par l'ampleur de ses avances (surtout sur "
+                    f"« {widest.criterion} »), « {many} » par le nombre et le poids des "
+                    "critères où elle l'emporte : les méthodes qui compensent (somme "
+                    "pondérée, TOPSIS) et celles qui comptent les préférences deux à deux "
+                    "(PROMETHEE II) ne tranchent pas de la même façon."
+                )
+            else:
+                text += (
+                    " Les écarts sont proches : la normalisation propre à chaque méthode "
+                    "(min–max, vectorielle, seuils de préférence) suffit à inverser l'ordre."
+                )
+        texts.append(text)
+    return texts
+
+
+def _results(data: services.DecisionData) -> dict[str, Any]:
+    problem = data.problem
+    if problem is None:
+        return {}
+    comparison = mcda.compare(problem)
+    electre = mcda.electre_i(problem)
+    names = problem.alternatives
+    vote = None
+    rows = []
+    for i, name in enumerate(names):
+        outranked_by = [names[a] for a in range(len(names)) if electre.outranks[a, i]]
+        rows.append(
+            {
+                "name": name,
+                "ranks": [int(comparison.ranks[m, i]) for m in range(len(comparison.methods))],
+                "scores": [float(r.scores[i]) for r in comparison.results],
+                "kernel": name in electre.kernel,
+                "outranked_by": outranked_by,
+            }
+        )
+    rows.sort(key=lambda r: (sum(r["ranks"]), r["name"]))
+    return {
+        "methods": [services.METHOD_LABELS[m] for m in comparison.methods],
+        "method_notes": [(services.METHOD_LABELS[m], METHOD_NOTES[m]) for m in comparison.methods]
+        + [("ELECTRE I", METHOD_NOTES["electre"])],
+        "result_rows": rows,
+        "disagree": comparison.disagreements,
+        "explanations": _explain(problem, comparison),
+        "electre": electre,
+        "vote": vote,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def prioritisation(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    form = CriterionForm(approach=approach)
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        form = CriterionForm(request.POST, approach=approach)
+        if form.is_valid():
+            criterion = form.save(commit=False)
+            criterion.approach = approach
+            criterion.order = approach.criteria.count()
+            criterion.save()
+            messages.success(request, f"Le critère « {criterion.name} » est ajouté.")
+            return redirect("actions:prioritisation", approach.slug)
+    data = services.decision_data(approach)
+    all_actions = data.actions + [a for a, _ in data.incomplete]
+    all_actions.sort(key=lambda a: (a.title, a.pk))
+    matrix = [
+        {
+            "action": a,
+            "cells": [
+                {"criterion": c, "value": data.values.get((c.pk, a.pk))} for c in data.criteria
+            ],
+        }
+        for a in all_actions
+    ]
+    vote = services.vote_result(approach)
+    context = _results(data)
+    if vote is not None and context:
+        by_name = {r.candidate: r for r in vote.ranking}
+        for row in context["result_rows"]:
+            row["vote"] = by_name.get(row["name"])
+    return render(
+        request,
+        "actions/prioritisation.html",
+        approach_context(
+            request,
+            approach,
+            form=form,
+            data=data,
+            matrix=matrix,
+            has_vote=vote is not None,
+            **context,
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def criterion_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    criterion = get_object_or_404(Criterion, pk=pk, approach=approach)
+    form = CriterionForm(instance=criterion, approach=approach)
+    if request.method == "POST":
+        if request.POST.get("supprimer"):
+            criterion.delete()
+            messages.success(request, f"Le critère « {criterion.name} » est supprimé.")
+            return redirect("actions:prioritisation", approach.slug)
+        form = CriterionForm(request.POST, instance=criterion, approach=approach)
+        if form.is_valid():
+            form.save()
+            messages.success(request, "Le critère est enregistré.")
+            return redirect("actions:prioritisation", approach.slug)
+    return render(
+        request,
+        "actions/criterion_edit.html",
+        approach_context(request, approach, form=form, criterion=criterion),
+    )
+
+
+@require_POST
+@login_required
+def criterion_values(request: HttpRequest, slug: str) -> HttpResponse:
+    """Save the whole table of values at once; any bad cell and nothing is saved."""
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    criteria = [c for c in Criterion.objects.filter(approach=approach) if not c.from_grid]
+    actions = list(Action.objects.filter(approach=approach, kind=Action.Kind.ACTION))
+    errors: list[str] = []
+    writes: list[tuple[Criterion, Action, float | None]] = []
+    for action in actions:
+        for criterion in criteria:
+            raw = request.POST.get(f"v-{criterion.pk}-{action.pk}")
+            if raw is None:
+                continue
+            raw = raw.strip().replace(",", ".").replace("\u202f", "").replace(" ", "")
+            if not raw:
+                writes.append((criterion, action, None))
+                continue
+            try:
+                value = float(raw)
+                if not np.isfinite(value):
+                    raise ValueError
+            except ValueError:
+                errors.append(
+                    f"« {action.title} », critère « {criterion.name} » : « {raw} » n'est pas "
+                    "un nombre."
+                )
+                continue
+            writes.append((criterion, action, value))
+    if errors:
+        for e in errors:
+            messages.error(request, e)
+        messages.error(request, "Rien n'est enregistré : corrigez les valeurs signalées.")
+        return redirect("actions:prioritisation", approach.slug)
+    with transaction.atomic():
+        for criterion, action, value in writes:
+            if value is None:
+                CriterionValue.objects.filter(criterion=criterion, action=action).delete()
+            else:
+                CriterionValue.objects.update_or_create(
+                    criterion=criterion, action=action, defaults={"value": value}
+                )
+    messages.success(request, "Les valeurs sont enregistrées.")
+    return redirect("actions:prioritisation", approach.slug)
+
+
+@require_GET
+@login_required
+def sensitivity(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    data = services.decision_data(approach)
+    method = request.GET.get("methode", "somme-ponderee")
+    if method not in services.METHOD_LABELS:
+        method = "somme-ponderee"
+    criterion = next(
+        (c for c in data.criteria if str(c.pk) == request.GET.get("critere", "")),
+        data.criteria[0] if data.criteria else None,
+    )
+    result = None
+    rows: list[dict[str, Any]] = []
+    current = None
+    if data.problem is not None and criterion is not None:
+        result = mcda.weight_sensitivity(
+            data.problem, method, criterion.name, list(np.linspace(0.0, 1.0, 11))
+        )
+        k = data.problem.criterion_names.index(criterion.name)
+        current = float(data.problem.weights[k])
+        changes = set(result.changes)
+        for t, value in enumerate(result.values):
+            rows.append(
+                {
+                    "weight": float(value),
+                    "ranks": [int(r) for r in result.ranks[t]],
+                    "change": float(value) in changes,
+                    "first": [
+                        result.alternatives[i]
+                        for i in range(len(result.alternatives))
+                        if result.ranks[t][i] == 1
+                    ],
+                }
+            )
+    return render(
+        request,
+        "actions/sensitivity.html",
+        approach_context(
+            request,
+            approach,
+            data=data,
+            method=method,
+            methods=services.METHOD_LABELS,
+            criterion=criterion,
+            result=result,
+            rows=rows,
+            current=current,
+            base_ranks=[int(r) for r in result.base_ranks] if result is not None else [],
+        ),
+    )
+
+
+# --- Majority-judgment vote -------------------------------------------------------------
+
+
+def _profiles(result: Any) -> list[dict[str, Any]]:
+    rows = []
+    for r in result.ranking:
+        total = sum(r.tally)
+        segments = [
+            {
+                "label": DEFAULT_GRADES[g],
+                "count": n,
+                "width": 100 * n / total,
+                "colour": GRADE_COLOURS[g],
+                "text": GRADE_TEXT[g],
+            }
+            for g, n in enumerate(r.tally)
+            if n
+        ]
+        rows.append({"result": r, "segments": segments})
+    return rows
+
+
+def _ties(result: Any) -> list[list[str]]:
+    groups: dict[int, list[str]] = {}
+    for r in result.ranking:
+        groups.setdefault(r.rank, []).append(r.candidate)
+    return [names for names in groups.values() if len(names) > 1]
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def vote(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    actions = list(
+        Action.objects.filter(approach=approach, kind=Action.Kind.ACTION).order_by("title", "pk")
+    )
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ballot: dict[int, int] = {}
+        errors = []
+        for action in actions:
+            raw = request.POST.get(f"mention-{action.pk}", "")
+            if raw == "":
+                continue
+            if not raw.isdigit() or int(raw) >= len(DEFAULT_GRADES):
+                errors.append(f"« {action.title} » : mention inconnue.")
+            else:
+                ballot[action.pk] = int(raw)
+        if errors or not ballot:
+            for e in errors or ["Donnez au moins une mention."]:
+                messages.error(request, e)
+        else:
+            with transaction.atomic():
+                row = Ballot.objects.create(
+                    approach=approach,
+                    voter=request.POST.get("votant", "").strip()[:200],
+                    source="saisie",
+                )
+                Grade.objects.bulk_create(
+                    Grade(ballot=row, action_id=pk, grade=g) for pk, g in ballot.items()
+                )
+            messages.success(request, "Le bulletin est enregistré.")
+        return redirect("actions:vote", approach.slug)
+    return render(request, "actions/vote.html", _vote_context(request, approach, actions))
+
+
+def _vote_context(
+    request: HttpRequest, approach: Approach, actions: list[Action], **extra: Any
+) -> dict[str, Any]:
+    result = services.vote_result(approach)
+    ballots = list(Ballot.objects.filter(approach=approach).prefetch_related("grades"))
+    lowest = DEFAULT_GRADES[0]
+    table = []
+    for b in ballots:
+        by_action = {g.action_id: DEFAULT_GRADES[g.grade] for g in b.grades.all()}
+        table.append({"ballot": b, "cells": [by_action.get(a.pk, lowest) for a in actions]})
+    extra.setdefault("import_form", VoteImportForm())
+    return approach_context(
+        request,
+        approach,
+        actions=actions,
+        grades=list(enumerate(DEFAULT_GRADES)),
+        result=result,
+        profiles=_profiles(result) if result else [],
+        ties=_ties(result) if result else [],
+        ballot_table=table,
+        legend=list(zip(DEFAULT_GRADES, GRADE_COLOURS, GRADE_TEXT, strict=True)),
+        **extra,
+    )
+
+
+@require_POST
+@login_required
+def vote_import(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    form = VoteImportForm(request.POST, request.FILES)
+    faults: list[str] = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            faults = ["Le fichier dépasse 5 Mo."]
+        else:
+            source = form.cleaned_data["source"] or f"import {upload.name}"
+            stored, faults = services.import_ballots(
+                approach, upload.read(), upload.name, source=source
+            )
+            if not faults:
+                messages.success(request, f"{stored} bulletin(s) importé(s) de {upload.name}.")
+                return redirect("actions:vote", approach.slug)
+    else:
+        faults = [f"{_field} : {' '.join(errors)}" for _field, errors in form.errors.items()]
+        faults = [f.replace("file : ", "Fichier : ") for f in faults]
+    actions = list(
+        Action.objects.filter(approach=approach, kind=Action.Kind.ACTION).order_by("title", "pk")
+    )
+    return render(
+        request,
+        "actions/vote.html",
+        _vote_context(request, approach, actions, import_form=form, import_faults=faults),
+        status=400,
+    )
+
+
+@require_GET
+@login_required
+def vote_export(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    response = HttpResponse(
+        "\ufeff" + services.export_ballots(approach), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-bulletins.csv"'
+    return response
+
+
+@require_POST
+@login_required
+def ballot_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    get_object_or_404(Ballot, pk=pk, approach=approach).delete()
+    messages.success(request, "Le bulletin est supprimé.")
+    return redirect("actions:vote", approach.slug)

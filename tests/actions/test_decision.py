@@ -1,0 +1,194 @@
+"""Prioritisation (criteria, values, methods side by side, sensitivity) and the vote."""
+
+from typing import Any
+
+import pytest
+
+from ressort.actions import services
+from ressort.actions.models import Action, Ballot, Criterion, CriterionValue, Evaluation, Grade
+from ressort.analysis import mcda
+from tests.conftest import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def _setup(approach: Any) -> tuple[list[Action], list[Criterion]]:
+    actions = [
+        Action.objects.create(approach=approach, title=t) for t in ("Large", "Étroit", "Autre")
+    ]
+    criteria = [
+        Criterion.objects.create(approach=approach, name="x", weight=4, order=0),
+        Criterion.objects.create(approach=approach, name="y", weight=3, order=1),
+        Criterion.objects.create(approach=approach, name="z", weight=3, order=2),
+    ]
+    values = [[100, 0, 0], [0, 1, 1], [60, 0.5, 10]]
+    for action, row in zip(actions, values, strict=True):
+        for criterion, value in zip(criteria, row, strict=True):
+            CriterionValue.objects.create(criterion=criterion, action=action, value=value)
+    return actions, criteria
+
+
+def test_empty_state_and_criterion_faults(approach: Any, client_as: Any) -> None:
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/priorisation/"
+    assert "Aucun critère pour l'instant" in page_text(client.get(url))
+    bad = {
+        "name": "coût",
+        "weight": "1",
+        "direction": "min",
+        "function": "linear",
+        "q": "2",
+        "p": "1",
+    }
+    response = client.post(url, bad)
+    assert response.status_code == 200 and not Criterion.objects.exists()
+    assert "Le seuil p (1.0) doit être strictement supérieur à q (2.0)." in page_text(response)
+    client.post(url, {**bad, "p": "5"})
+    response = client.post(url, {**bad, "p": "5"})
+    assert "Un critère « coût » existe déjà." in page_text(response)
+    assert Criterion.objects.get().function == "linear"
+
+
+def test_methods_side_by_side_with_explanation(approach: Any, client_as: Any) -> None:
+    _setup(approach)
+    text = page_text(client_as("partenaire").get(f"/demarches/{approach.slug}/priorisation/"))
+    assert "Classements côte à côte" in text and "ELECTRE I" in text
+    assert "Pourquoi les méthodes divergent" in text
+    assert "« Large » passe devant « Étroit » selon Somme pondérée" in text
+    assert "gagne par l'ampleur de ses avances (surtout sur « x »)" in text
+    # the page's ranks are the library's
+    data = services.decision_data(approach)
+    ws = mcda.weighted_sum(data.problem)
+    ranks = dict(zip(data.problem.alternatives, ws.ranks.tolist(), strict=True))
+    assert ranks == {"Autre": 1, "Large": 2, "Étroit": 3}
+
+
+def test_values_saved_atomically(approach: Any, client_as: Any) -> None:
+    actions, criteria = _setup(approach)
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/priorisation/valeurs/"
+    x, y = criteria[0], criteria[1]
+    client.post(url, {f"v-{x.pk}-{actions[0].pk}": "7,5", f"v-{y.pk}-{actions[0].pk}": "beaucoup"})
+    assert CriterionValue.objects.get(criterion=x, action=actions[0]).value == 100
+    response = client.post(url, {f"v-{x.pk}-{actions[0].pk}": "7,5"}, follow=True)
+    assert CriterionValue.objects.get(criterion=x, action=actions[0]).value == 7.5
+    assert "Les valeurs sont enregistrées." in page_text(response)
+    client.post(url, {f"v-{x.pk}-{actions[0].pk}": ""})
+    text = page_text(client.get(f"/demarches/{approach.slug}/priorisation/"))
+    assert "Non classées faute de valeur : « Large » (x)" in text
+
+
+def test_resilience_criterion_from_the_grid(approach: Any) -> None:
+    action = Action.objects.create(approach=approach, title="A")
+    other = Action.objects.create(approach=approach, title="B")
+    Criterion.objects.create(approach=approach, name="Effet de résilience", from_grid=True)
+    Evaluation.objects.create(action=action, dimension_code="water", effect=2)
+    Evaluation.objects.create(action=action, dimension_code="energy", effect=-1)
+    data = services.decision_data(approach)
+    assert [a.title for a in data.actions] == ["A"]
+    assert data.incomplete == [(other, ["Effet de résilience"])]
+    assert data.problem.values.tolist() == [[1.0]]
+
+
+def test_policies_are_not_prioritised(approach: Any) -> None:
+    Action.objects.create(approach=approach, title="PLUi", kind=Action.Kind.POLICY)
+    Criterion.objects.create(approach=approach, name="c")
+    assert services.decision_data(approach).incomplete == []
+
+
+def test_sensitivity(approach: Any, client_as: Any) -> None:
+    _, criteria = _setup(approach)
+    client = client_as("partenaire")
+    url = f"/demarches/{approach.slug}/priorisation/sensibilite/?critere={criteria[0].pk}"
+    text = page_text(client.get(url))
+    assert "Poids actuel de « x » : 0.40" in text or "Poids actuel de « x » : 0,40" in text
+    assert "le classement change" in text
+    assert client.get(url + "&methode=inconnue").status_code == 200
+
+
+def test_prioritisation_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None:
+    foreign = Criterion.objects.create(approach=personas["other_approach"], name="c")
+    base = f"/demarches/{approach.slug}/priorisation/"
+    partner = client_as("partenaire")
+    assert partner.post(base, {"name": "c", "weight": "1"}).status_code == 403
+    assert partner.post(base + "valeurs/", {}).status_code == 403
+    assert client_as("equipe").get(f"{base}criteres/{foreign.pk}/").status_code == 404
+    assert client_as("outsider").get(base + "sensibilite/").status_code == 404
+
+
+# --- Vote -------------------------------------------------------------------------------
+
+CSV = "Large;Étroit\nBien;Passable\nExcellent;À rejeter\nBien;\n"
+
+
+def test_vote_enter_import_export_and_ties(approach: Any, client_as: Any) -> None:
+    a = Action.objects.create(approach=approach, title="Large")
+    b = Action.objects.create(approach=approach, title="Étroit")
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/vote/"
+    assert "Aucun bulletin pour l'instant" in page_text(client.get(url))
+    client.post(url, {"votant": "Léa", f"mention-{a.pk}": "4", f"mention-{b.pk}": "4"})
+    assert Ballot.objects.get().voter == "Léa"
+    text = page_text(client.get(url))
+    assert (
+        "Ex aequo (profils de mentions identiques) : Étroit et Large" in text
+        or "Ex aequo (profils de mentions identiques) : Large et Étroit" in text
+    )
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile("votes.csv", CSV.encode(), content_type="text/csv")
+    response = client.post(url + "import/", {"file": upload, "source": "Atelier"})
+    assert response.status_code == 302 and Ballot.objects.count() == 4
+    text = page_text(client.get(url))
+    assert "1. Large</strong> — mention majoritaire : <strong>Bien" in text
+    exported = client.get(url + "bulletins.csv").content.decode("utf-8-sig")
+    assert exported.splitlines()[0] == "Large,Étroit" or exported.splitlines()[0] == "Étroit,Large"
+    assert len(exported.splitlines()) == 5
+    # round trip: re-importing the export doubles the ballots with the same result
+    before = services.vote_result(approach)
+    client.post(url + "import/", {"file": SimpleUploadedFile("e.csv", exported.encode())})
+    after = services.vote_result(approach)
+    assert [(r.candidate, r.majority_grade) for r in before.ranking] == [
+        (r.candidate, r.majority_grade) for r in after.ranking
+    ]
+
+
+def test_vote_import_faults_name_line_and_column(approach: Any, client_as: Any) -> None:
+    Action.objects.create(approach=approach, title="Large")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/vote/import/"
+    bad = SimpleUploadedFile("v.csv", "Large\nBien\nGénial\n".encode())
+    response = client.post(url, {"file": bad})
+    text = page_text(response)
+    assert (
+        response.status_code == 400
+        and "ligne 3, colonne 1 (« Large ») : mention inconnue « Génial »" in text
+    )
+    unknown = SimpleUploadedFile("v.csv", b"Large;Inconnue\nBien;Bien\n")
+    text = page_text(client.post(url, {"file": unknown}))
+    assert "ligne 1, colonne 2 : action inconnue « Inconnue » dans cette démarche" in text
+    empty = page_text(client.post(url, {"file": SimpleUploadedFile("v.csv", b"")}))
+    assert "Le fichier soumis est vide." in empty
+    assert not Ballot.objects.exists()
+
+
+def test_vote_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None:
+    a = Action.objects.create(approach=approach, title="A")
+    services.record_ballots(approach, [{a.pk: 3}], source="x")
+    other = Action.objects.create(approach=personas["other_approach"], title="B")
+    services.record_ballots(personas["other_approach"], [{other.pk: 3}], source="x")
+    foreign = Ballot.objects.get(approach=personas["other_approach"])
+    url = f"/demarches/{approach.slug}/vote/"
+    partner = client_as("partenaire")
+    assert partner.get(url).status_code == 200
+    assert partner.post(url, {f"mention-{a.pk}": "1"}).status_code == 403
+    assert partner.get(url + "bulletins.csv").status_code == 200
+    team = client_as("equipe")
+    assert team.post(f"{url}bulletins/{foreign.pk}/supprimer/").status_code == 404
+    mine = Ballot.objects.get(approach=approach)
+    assert team.post(f"{url}bulletins/{mine.pk}/supprimer/").status_code == 302
+    assert not Ballot.objects.filter(approach=approach).exists()
+    assert Grade.objects.count() == 1
+    assert client_as("outsider").get(url).status_code == 404
