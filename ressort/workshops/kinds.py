@@ -23,6 +23,7 @@ import numpy as np
 from django import forms
 
 from ressort.analysis import majority_judgment as mj
+from ressort.territories.text import normalize
 
 if TYPE_CHECKING:
     from ressort.approaches.models import Approach
@@ -215,6 +216,34 @@ def approach_actions(approach: Approach) -> list[tuple[int, str]]:
     ]
 
 
+def analysis_criteria(approach: Approach) -> list[dict[str, str]]:
+    """The dimensions of the démarche's analysis grid (actions app), as rating criteria."""
+    try:
+        from ressort.actions import services as actions
+
+        grid = actions.analysis_grid(approach)
+    except (ImportError, AttributeError, NotImplementedError):
+        return []
+    return [{"code": d.code, "label": d.label} for d in grid.dimensions]
+
+
+def speaker_category(label: str) -> str:
+    """A participant's category label mapped to the fieldwork's speaker categories."""
+    key = normalize(label)
+    for prefix, value in (
+        ("elu", "elu"),
+        ("agent", "agent"),
+        ("habitant", "habitant"),
+        ("association", "association"),
+        ("jeune", "jeune"),
+        ("agricult", "agriculteur"),
+        ("entreprise", "acteur_economique"),
+    ):
+        if key.startswith(prefix):
+            return value
+    return "autre"
+
+
 def _candidates_fields(approach: Approach, what: str) -> dict[str, forms.Field]:
     fields: dict[str, forms.Field] = {}
     actions = approach_actions(approach)
@@ -328,7 +357,7 @@ class IdeaWall(ActivityKind):
                 fieldwork.add_testimony(
                     approach,
                     a.payload["text"],
-                    category=a.participant.category,
+                    category=speaker_category(a.participant.category),
                     source=source,
                     dimension_codes=(dim,) if dim else (),
                 )
@@ -690,8 +719,10 @@ class ActionRating(ActivityKind):
             **_candidates_fields(approach, "noter"),
             "criteria": forms.CharField(
                 label="Critères (une ligne par critère : code ; libellé)",
+                required=False,
                 widget=forms.Textarea(attrs={"rows": 4}),
-                help_text="Les codes des dimensions de la grille d'analyse (ex. « eau ; Eau »).",
+                help_text="Vide : les dimensions de la grille d'analyse de la démarche (Donut par "
+                "défaut). Sinon leurs codes (ex. « eau ; Eau »).",
             ),
         }
 
@@ -702,6 +733,8 @@ class ActionRating(ActivityKind):
             if not code:
                 raise forms.ValidationError(f"Critères, ligne {i} : le code manque.")
             criteria.append({"code": code[:60], "label": (label or code)[:200]})
+        if not criteria:
+            criteria = analysis_criteria(approach)
         if not criteria:
             raise forms.ValidationError("Critères : au moins un critère.")
         return {"candidates": _candidates(data, approach), "criteria": criteria}

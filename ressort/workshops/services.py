@@ -231,6 +231,8 @@ def deliver(activity: Activity) -> str:
             activity.delivered_at = timezone.now()
             activity.delivery_report = report
             activity.save(update_fields=["delivered_at", "delivery_report"])
+    except ValueError as error:
+        raise DeliveryError(f"la démarche a refusé ces résultats : {error}") from None
     except NotImplementedError:
         raise DeliveryError(
             f"L'envoi vers {kind.delivers_to} n'est pas encore disponible dans cette version."
