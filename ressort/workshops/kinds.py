@@ -422,9 +422,11 @@ class WordCloud(ActivityKind):
     def deliver(self, activity: Activity, answers: Sequence[Answer], source: str) -> str:
         from ressort.systems import services as systems
 
-        words = [w["word"] for w in self.results(activity.config, answers)["words"]]
+        # Each occurrence counts: a word given by five people weighs five in the vision.
+        words = [a.payload["word"] for a in answers if not a.hidden]
         systems.add_vision_keywords(activity.workshop.approach, words, source=source)
-        return f"{len(words)} mot(s)-clé(s) ajouté(s) à la vision."
+        distinct = len({w.lower() for w in words})
+        return f"{distinct} mot(s)-clé(s) ({len(words)} occurrences) ajouté(s) à la vision."
 
 
 @register
