@@ -215,7 +215,7 @@ def test_strangers_are_refused(layer: str, workshop: Workshop, personas: dict[st
 
     async def scenario() -> None:
         # No cookie, a forged token, a token of another workshop: refused at the handshake.
-        for cookie in ("", "rs_atelier_%d=forged" % workshop.pk, f"rs_atelier_{other.pk}={token}"):
+        for cookie in ("", f"rs_atelier_{workshop.pk}=forged", f"rs_atelier_{other.pk}={token}"):
             socket = WebsocketCommunicator(
                 application,
                 f"/ws/atelier/{workshop.pk if 'forged' in cookie or not cookie else other.pk}/",
