@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ressort.actions import decision_views, grid_views, views
+from ressort.actions import conflict_views, decision_views, grid_views, views
 
 app_name = "actions"
 
@@ -30,6 +30,17 @@ urlpatterns = [
         name="criterion_edit",
     ),
     path("<slug:slug>/priorisation/sensibilite/", decision_views.sensitivity, name="sensitivity"),
+    path("<slug:slug>/conflits-d-usage/", conflict_views.conflict_list, name="conflict_list"),
+    path(
+        "<slug:slug>/conflits-d-usage/<int:pk>/",
+        conflict_views.resource_detail,
+        name="resource_detail",
+    ),
+    path(
+        "<slug:slug>/conflits-d-usage/<int:pk>/supprimer/<slug:kind>/<int:item>/",
+        conflict_views.resource_item_delete,
+        name="resource_item_delete",
+    ),
     path("<slug:slug>/vote/", decision_views.vote, name="vote"),
     path("<slug:slug>/vote/import/", decision_views.vote_import, name="vote_import"),
     path("<slug:slug>/vote/bulletins.csv", decision_views.vote_export, name="vote_export"),

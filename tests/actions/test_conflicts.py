@@ -1,0 +1,86 @@
+"""Conflicts of use: register, uses, options, arbitration, automatic detection, rights."""
+
+from typing import Any
+
+import pytest
+
+from ressort.actions.models import Action, Arbitration, ContestedResource, Evaluation
+from tests.conftest import page_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_register_and_arbitration(approach: Any, client_as: Any) -> None:
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/conflits-d-usage/"
+    assert "Le registre est vide" in page_text(client.get(url))
+    response = client.post(url, {"name": "Nappe de la Bourbre", "kind": "eau"})
+    resource = ContestedResource.objects.get()
+    detail = f"{url}{resource.pk}/"
+    assert response["Location"] == detail
+    client.post(
+        detail,
+        {"partie": "usage", "u-use": "Irrigation", "u-actors": "Maraîchers", "u-claim": "Été"},
+    )
+    client.post(detail, {"partie": "option", "o-title": "Quotas d'été"})
+    option = resource.options.get()
+    irrigation = Action.objects.create(approach=approach, title="Irrigation")
+    bottling = Action.objects.create(approach=approach, title="Embouteillage")
+    client.post(detail, {"partie": "actions", "actions": [irrigation.pk, bottling.pk]})
+    assert set(resource.actions.all()) == {irrigation, bottling}
+    bad = client.post(detail, {"partie": "arbitrage", "a-decision": "x"})
+    assert bad.status_code == 200 and not Arbitration.objects.exists()
+    assert "Rien n'est enregistré" in page_text(bad)
+    client.post(
+        detail,
+        {
+            "partie": "arbitrage",
+            "a-criteria": "Eau potable d'abord",
+            "a-decided_by": "Bureau communautaire",
+            "a-decided_on": "2026-06-12",
+            "a-option": option.pk,
+            "a-decision": "Quotas de juillet à septembre",
+            "a-rationale": "Préserver l'eau potable",
+        },
+    )
+    text = page_text(client.get(detail))
+    assert "Décision du 12/06/2026 — Bureau communautaire" in text and "Quotas d'été" in text
+    listing = page_text(client.get(url))
+    assert "arbitré le 12/06/2026" in listing
+    assert "Irrigation" in listing and "Embouteillage" in listing  # shared resource detected
+
+
+def test_opposite_pushes_detected(approach: Any, client_as: Any) -> None:
+    a = Action.objects.create(approach=approach, title="Irrigation")
+    b = Action.objects.create(approach=approach, title="Sobriété")
+    Evaluation.objects.create(action=a, dimension_code="freshwater", effect=-2)
+    Evaluation.objects.create(action=b, dimension_code="freshwater", effect=1)
+    text = page_text(client_as("partenaire").get(f"/demarches/{approach.slug}/conflits-d-usage/"))
+    assert "Sobriété (+1)" in text and "Irrigation (-2)" in text
+
+
+def test_deletes(approach: Any, client_as: Any) -> None:
+    resource = ContestedResource.objects.create(approach=approach, name="Forêt", kind="foret")
+    use = resource.uses.create(use="Bois énergie")
+    client = client_as("equipe")
+    base = f"/demarches/{approach.slug}/conflits-d-usage/{resource.pk}/supprimer/"
+    client.post(f"{base}usage/{use.pk}/")
+    assert not resource.uses.exists()
+    client.post(f"{base}ressource/0/")
+    assert not ContestedResource.objects.exists()
+
+
+def test_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None:
+    mine = ContestedResource.objects.create(approach=approach, name="Eau")
+    use = mine.uses.create(use="x")
+    foreign = ContestedResource.objects.create(approach=personas["other_approach"], name="Eau")
+    url = f"/demarches/{approach.slug}/conflits-d-usage/"
+    partner = client_as("partenaire")
+    assert partner.get(f"{url}{mine.pk}/").status_code == 200
+    assert partner.post(f"{url}{mine.pk}/", {"partie": "option", "o-title": "x"}).status_code == 403
+    assert partner.post(f"{url}{mine.pk}/supprimer/usage/{use.pk}/").status_code == 403
+    team = client_as("equipe")
+    assert team.get(f"{url}{foreign.pk}/").status_code == 404
+    assert team.post(f"{url}{foreign.pk}/supprimer/ressource/0/").status_code == 404
+    assert ContestedResource.objects.count() == 2
+    assert client_as("outsider").get(url).status_code == 404
