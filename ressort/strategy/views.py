@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ressort.approaches.access import Right, get_approach_for_user, role_has
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
-from ressort.strategy import history, services, timeline
+from ressort.strategy import documents, history, services, timeline
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
 from ressort.strategy.models import ActionSheet, Axis, Objective, SheetStatus
 from ressort.strategy.versioning import EditConflict, save_versioned
@@ -435,4 +435,15 @@ def timeline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.xlsx"'
+    return response
+
+
+@require_GET
+@login_required
+def document_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    if fmt not in documents.FORMATS:
+        raise Http404("Format inconnu.")
+    response = HttpResponse(documents.build(approach, fmt), content_type=documents.FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{documents.filename(approach, fmt)}"'
     return response

@@ -1,0 +1,439 @@
+"""The strategy and action plan as a document: PDF (WeasyPrint), DOCX and ODT (editable).
+
+One outline — a flat list of blocks built from the démarche's data — feeds the three
+writers: the PDF template renders the blocks as HTML (plus the timeline drawing), the DOCX
+and ODT writers walk the same blocks. What one format says, the others say too.
+
+Blocks: ("h1"|"h2"|"h3"|"p"|"note"|"bullet", text), ("table", (caption, header, rows)),
+("svg", (svg, alternative text)) — drawn in the PDF, replaced by its text elsewhere.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from ressort.approaches.models import Approach
+from ressort.strategy import services, timeline
+from ressort.strategy.models import ActionSheet, Axis
+
+FORMATS = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+Block = tuple[str, Any]
+
+
+def euros(value: Decimal | float | int) -> str:
+    return f"{float(value):,.0f} €".replace(",", "\u202f")
+
+
+def period(sheet: ActionSheet) -> str:
+    if sheet.start_date and sheet.end_date:
+        return f"{sheet.start_date:%d/%m/%Y} → {sheet.end_date:%d/%m/%Y}"
+    if sheet.start_date:
+        return f"à partir du {sheet.start_date:%d/%m/%Y}"
+    if sheet.end_date:
+        return f"jusqu'au {sheet.end_date:%d/%m/%Y}"
+    return "à dater"
+
+
+def _axes(approach: Approach) -> list[Axis]:
+    from ressort.strategy.views import gap_context, strategy_tree
+
+    return strategy_tree(approach, gap_context(approach)["dimensions"])
+
+
+def outline(approach: Approach) -> list[Block]:
+    """The whole document as blocks (see the module's docstring)."""
+    statement = services.statement_for(approach)
+    axes = _axes(approach)
+    sheets = list(
+        services.sheets_with_details(approach)
+        .prefetch_related("fundings", "indicators__indicator")
+        .order_by("objective__axis__order", "objective__order", "order", "action__title")
+    )
+    communes = dict(approach.communes.values_list("code", "name"))
+    generated = timezone.localtime()
+    blocks: list[Block] = [
+        ("h1", f"{statement.title} — {approach.perimeter_name}"),
+        (
+            "p",
+            f"Démarche « {approach.name} » · document produit par Ressort le "
+            f"{generated:%d/%m/%Y à %H:%M}. Ce document est modifiable : complétez-le.",
+        ),
+    ]
+    if approach.is_demo:
+        blocks.append(
+            (
+                "note",
+                "Démarche de démonstration : le périmètre est réel ; la stratégie, les "
+                "actions, les personnes et les montants sont illustratifs.",
+            )
+        )
+    horizon = f" à l'horizon {statement.horizon}" if statement.horizon else ""
+    blocks.append(("h2", f"Vision{horizon}"))
+    blocks.append(("p", statement.vision or "La vision n'est pas encore écrite."))
+    if statement.preamble:
+        blocks.append(("p", statement.preamble))
+
+    blocks.append(("h2", "La stratégie en un coup d'œil"))
+    if not axes:
+        blocks.append(("p", "La stratégie n'a pas encore d'axe."))
+    else:
+        rows = []
+        for axis in axes:
+            for objective in axis.objectives.all():
+                rows.append(
+                    [
+                        f"{axis.order}. {axis.title}",
+                        f"{objective.number} {objective.title}",
+                        "; ".join(s.action.title for s in objective.sheets.all()) or "—",
+                    ]
+                )
+            if not axis.objectives.all():
+                rows.append([f"{axis.order}. {axis.title}", "—", "—"])
+        blocks.append(
+            (
+                "table",
+                ("Axes, objectifs opérationnels et actions", ["Axe", "Objectif", "Actions"], rows),
+            )
+        )
+
+    for axis in axes:
+        blocks.append(("h2", f"Axe {axis.order} — {axis.title}"))
+        if axis.description:
+            blocks.append(("p", axis.description))
+        for objective in axis.objectives.all():
+            blocks.append(("h3", f"Objectif {objective.number} — {objective.title}"))
+            if objective.description:
+                blocks.append(("p", objective.description))
+            if objective.vision_link:
+                blocks.append(("p", f"Vers la vision : {objective.vision_link}"))
+            gaps = objective.gaps  # type: ignore[attr-defined]
+            if gaps:
+                blocks.append(
+                    (
+                        "p",
+                        "Répond aux écarts du portrait : "
+                        + " ; ".join(f"{g.label} ({services.GAP_LABELS[g.gap]})" for g in gaps)
+                        + ".",
+                    )
+                )
+            objective_sheets = list(objective.sheets.all())
+            if objective_sheets:
+                blocks.append(
+                    (
+                        "table",
+                        (
+                            f"Actions de l'objectif {objective.number}",
+                            ["Action", "Pilote", "Statut", "Période"],
+                            [
+                                [
+                                    s.action.title,
+                                    s.pilot_service or s.pilot_name or "—",
+                                    f"{s.get_status_display()} ({s.progress} %)",
+                                    period(s),
+                                ]
+                                for s in objective_sheets
+                            ],
+                        ),
+                    )
+                )
+
+    blocks.append(("h2", "Plan d'actions : les fiches"))
+    if not sheets:
+        blocks.append(("p", "Aucune fiche action pour l'instant."))
+    for sheet in sheets:
+        blocks += _sheet_blocks(sheet, communes)
+
+    blocks += _calendar_blocks(approach, sheets)
+    blocks += _budget_blocks(sheets)
+    return blocks
+
+
+def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
+    lines = list(sheet.budget_lines.all())
+    totals = services.budget_totals(lines)
+    territory = (
+        "tout le territoire"
+        if sheet.whole_territory
+        else ", ".join(communes.get(c, c) for c in sheet.commune_codes)
+    )
+    fundings = "; ".join(
+        f"{f.funder} : {euros(f.amount)} ({f.get_state_display().lower()})"
+        for f in sheet.fundings.all()
+    )
+    rows = [
+        ["Objectif opérationnel", str(sheet.objective) if sheet.objective else "hors objectif"],
+        ["Objectif de l'action", sheet.purpose or "à préciser"],
+        ["Service pilote", sheet.pilot_service or "—"],
+        ["Pilote", sheet.pilot_name or "—"],
+        ["Élu·e référent·e", sheet.elected_lead or "—"],
+        ["Partenaires", sheet.partners or "—"],
+        ["Public cible", sheet.target_public or "—"],
+        ["Territoire", territory or "—"],
+        ["Période", period(sheet)],
+        ["Statut", f"{sheet.get_status_display()}, avancement {sheet.progress} %"],
+        ["Budget", f"{euros(totals.planned)} prévus, {euros(totals.spent)} dépensés"],
+        ["Financements", fundings or "—"],
+        ["Prérequis", sheet.prerequisites or "—"],
+        ["Risques et parades", sheet.risks or "—"],
+        ["Compétences nécessaires", sheet.skills or "—"],
+    ]
+    blocks: list[Block] = [("h3", sheet.action.title)]
+    if sheet.action.description:
+        blocks.append(("p", sheet.action.description))
+    blocks.append(("table", (f"Fiche : {sheet.action.title}", ["Rubrique", "Contenu"], rows)))
+    for m in sheet.milestones.all():
+        done = f" — atteint le {m.done_on:%d/%m/%Y}" if m.done_on else ""
+        blocks.append(("bullet", f"Jalon au {m.due_date:%d/%m/%Y} : {m.title}{done}"))
+    indicators = list(sheet.indicators.all())
+    if indicators:
+        blocks.append(
+            (
+                "table",
+                (
+                    f"Indicateurs : {sheet.action.title}",
+                    ["Indicateur", "Type", "Référence", "Cible"],
+                    [
+                        [
+                            str(i),
+                            i.get_kind_display(),
+                            _measure(i.baseline, i.display_unit, i.baseline_year, "en"),
+                            _measure(i.target, i.display_unit, i.target_year, "en"),
+                        ]
+                        for i in indicators
+                    ],
+                ),
+            )
+        )
+    return blocks
+
+
+def _measure(value: float | None, unit: str, year: int | None, word: str) -> str:
+    if value is None:
+        return "—"
+    number = f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
+    return f"{number} {unit}".strip() + (f" {word} {year}" if year else "")
+
+
+def _calendar_blocks(approach: Approach, sheets: list[ActionSheet]) -> list[Block]:
+    blocks: list[Block] = [("h2", "Calendrier")]
+    groups = timeline.grouped_sheets(approach, timeline.Filters())
+    svg = timeline.drawing(groups)
+    if svg:
+        blocks.append(
+            (
+                "svg",
+                (
+                    svg,
+                    "Le calendrier graphique des actions figure dans la version PDF ; "
+                    "le tableau des jalons en donne l'essentiel.",
+                ),
+            )
+        )
+    milestones = sorted(
+        ((m.due_date, m, s) for s in sheets for m in s.milestones.all()),
+        key=lambda t: (t[0], t[1].pk),
+    )
+    if milestones:
+        blocks.append(
+            (
+                "table",
+                (
+                    "Jalons dans l'ordre chronologique",
+                    ["Échéance", "Jalon", "Action", "Atteint"],
+                    [
+                        [
+                            f"{d:%d/%m/%Y}",
+                            m.title,
+                            s.action.title,
+                            f"{m.done_on:%d/%m/%Y}" if m.done_on else "non",
+                        ]
+                        for d, m, s in milestones
+                    ],
+                ),
+            )
+        )
+    elif not svg:
+        blocks.append(("p", "Aucune action n'est encore datée."))
+    return blocks
+
+
+def _budget_blocks(sheets: list[ActionSheet]) -> list[Block]:
+    by_year: dict[int, dict[str, list[Decimal]]] = {}
+    for sheet in sheets:
+        for line in sheet.budget_lines.all():
+            cell = by_year.setdefault(line.year, {}).setdefault(line.kind, [Decimal(0), Decimal(0)])
+            cell[0] += line.planned
+            cell[1] += line.spent
+    blocks: list[Block] = [("h2", "Budget du plan d'actions")]
+    if not by_year:
+        blocks.append(("p", "Aucune ligne de budget."))
+        return blocks
+    rows = []
+    total = [Decimal(0)] * 4
+    for year, kinds in sorted(by_year.items()):
+        inv = kinds.get("investissement", [Decimal(0), Decimal(0)])
+        op = kinds.get("fonctionnement", [Decimal(0), Decimal(0)])
+        values = [inv[0], inv[1], op[0], op[1]]
+        total = [a + b for a, b in zip(total, values, strict=True)]
+        rows.append([str(year), *(euros(v) for v in values)])
+    rows.append(["Total", *(euros(v) for v in total)])
+    header = [
+        "Année",
+        "Investissement prévu",
+        "Investissement dépensé",
+        "Fonctionnement prévu",
+        "Fonctionnement dépensé",
+    ]
+    blocks.append(("table", ("Budget par année et par section", header, rows)))
+    return blocks
+
+
+# --------------------------------------------------------------------------------------
+# Writers
+# --------------------------------------------------------------------------------------
+
+
+def build_pdf(approach: Approach) -> bytes:
+    from weasyprint import HTML
+
+    blocks = [
+        (kind, (mark_safe(content[0]), content[1]) if kind == "svg" else content)
+        for kind, content in outline(approach)
+    ]
+    statement = services.statement_for(approach)
+    footer = f"{statement.title} — {approach.perimeter_name}"
+    for char in '\\"<>{}':
+        footer = footer.replace(char, "")
+    html = render_to_string(
+        "strategy/document.html",
+        {
+            "approach": approach,
+            "blocks": blocks,
+            "title": statement.title,
+            "css_footer": mark_safe(footer),
+        },
+    )
+    data: bytes = HTML(string=html, base_url=".").write_pdf()
+    return data
+
+
+def build_docx(approach: Approach) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    statement = services.statement_for(approach)
+    doc = Document()
+    doc.core_properties.title = f"{statement.title} — {approach.perimeter_name}"
+    doc.core_properties.author = "Ressort"
+    doc.styles["Normal"].font.size = Pt(10)
+    for kind, content in outline(approach):
+        if kind in ("h1", "h2", "h3"):
+            doc.add_heading(content, level=0 if kind == "h1" else int(kind[1]) - 1)
+        elif kind == "bullet":
+            doc.add_paragraph(content, style="List Bullet")
+        elif kind == "note":
+            doc.add_paragraph().add_run(content).bold = True
+        elif kind == "svg":
+            doc.add_paragraph().add_run(content[1]).italic = True
+        elif kind == "table":
+            caption, header, rows = content
+            doc.add_paragraph().add_run(caption).italic = True
+            table = doc.add_table(rows=1, cols=len(header))
+            table.style = "Light Grid Accent 1"
+            for cell, text in zip(table.rows[0].cells, header, strict=True):
+                cell.text = text
+            for row in rows:
+                for cell, text in zip(table.add_row().cells, row, strict=True):
+                    cell.text = text
+        else:
+            doc.add_paragraph(content)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def build_odt(approach: Approach) -> bytes:
+    from odf.dc import Title
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TableColumnProperties, TextProperties
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import H, List, ListItem, P
+
+    statement = services.statement_for(approach)
+    doc = OpenDocumentText()
+    doc.meta.addElement(Title(text=f"{statement.title} — {approach.perimeter_name}"))
+    headings = {}
+    for level, size in ((1, "18pt"), (2, "14pt"), (3, "11pt")):
+        style = Style(name=f"Titre {level}", family="paragraph")
+        style.addElement(TextProperties(fontsize=size, fontweight="bold", color="#0b5c57"))
+        doc.styles.addElement(style)
+        headings[level] = style
+    bold = Style(name="Note", family="paragraph")
+    bold.addElement(TextProperties(fontweight="bold"))
+    doc.styles.addElement(bold)
+    italic = Style(name="Légende", family="paragraph")
+    italic.addElement(TextProperties(fontstyle="italic"))
+    doc.styles.addElement(italic)
+    column = Style(name="Colonne", family="table-column")
+    column.addElement(TableColumnProperties(columnwidth="4cm"))
+    doc.automaticstyles.addElement(column)
+    for number, (kind, content) in enumerate(outline(approach)):
+        if kind in ("h1", "h2", "h3"):
+            level = int(kind[1])
+            doc.text.addElement(H(outlinelevel=level, stylename=headings[level], text=content))
+        elif kind == "bullet":
+            items = List()
+            item = ListItem()
+            item.addElement(P(text="• " + content))
+            items.addElement(item)
+            doc.text.addElement(items)
+        elif kind == "note":
+            doc.text.addElement(P(stylename=bold, text=content))
+        elif kind == "svg":
+            doc.text.addElement(P(stylename=italic, text=content[1]))
+        elif kind == "table":
+            caption, header, rows = content
+            doc.text.addElement(P(stylename=italic, text=caption))
+            table = Table(name=f"Tableau {number}")
+            table.addElement(TableColumn(numbercolumnsrepeated=len(header), stylename=column))
+            for row in [header, *rows]:
+                tr = TableRow()
+                for text in row:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=text))
+                    tr.addElement(cell)
+                table.addElement(tr)
+            doc.text.addElement(table)
+        else:
+            doc.text.addElement(P(text=content))
+    out = io.BytesIO()
+    doc.write(out)
+    return out.getvalue()
+
+
+BUILDERS: dict[str, Callable[[Approach], bytes]] = {
+    "pdf": build_pdf,
+    "docx": build_docx,
+    "odt": build_odt,
+}
+
+
+def build(approach: Approach, fmt: str) -> bytes:
+    if fmt not in BUILDERS:
+        raise ValueError(f"Format inconnu : « {fmt} » (pdf, docx ou odt).")
+    return BUILDERS[fmt](approach)
+
+
+def filename(approach: Approach, fmt: str) -> str:
+    return f"{approach.slug}-strategie.{fmt}"

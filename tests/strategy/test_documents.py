@@ -1,0 +1,152 @@
+"""The strategy document: PDF, DOCX and ODT from one outline; the command line."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+from docx import Document
+
+from ressort.approaches.models import Approach
+from ressort.strategy import documents, services
+from ressort.strategy.models import BudgetLine, Milestone
+from tests.portrait import pdf
+from tests.strategy.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(approach: Approach, strategy: dict[str, Any]) -> None:
+    statement = services.statement_for(approach)
+    statement.title = "Stratégie CAPI 2050"
+    statement.vision = "Un territoire sobre en eau et solidaire."
+    statement.save()
+    sheet = services.create_sheet(
+        approach,
+        title="Cuves de récupération",
+        objective=strategy["objective"],
+        pilot_service="Service eau",
+        status="engagee",
+        start_date=date(2027, 1, 1),
+        end_date=date(2027, 12, 31),
+    )
+    Milestone.objects.create(sheet=sheet, title="Marché notifié", due_date=date(2027, 3, 1))
+    BudgetLine.objects.create(sheet=sheet, kind="investissement", year=2027, planned=50000)
+
+
+def docx_text(data: bytes) -> str:
+    doc = Document(io.BytesIO(data))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def odt_text(data: bytes) -> str:
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.text import H, P
+
+    doc = load(io.BytesIO(data))
+    return "\n".join(
+        teletype.extractText(e) for kind in (H, P) for e in doc.getElementsByType(kind)
+    )
+
+
+def test_outline_holds_the_strategy_and_the_plan(approach: Approach, plan: None) -> None:
+    blocks = documents.outline(approach)
+    text = "\n".join(str(c) for _k, c in blocks)
+    assert blocks[0] == ("h1", "Stratégie CAPI 2050 — CA Porte de l'Isère (CAPI)")
+    assert "Un territoire sobre en eau et solidaire." in text
+    assert ("h2", "Axe 1 — Sécuriser l'eau") in blocks
+    assert ("h3", "Objectif 1.1 — Réduire les fuites des réseaux") in blocks
+    assert "Répond aux écarts du portrait : Eau (sans donnée)." in text
+    assert ("bullet", "Jalon au 01/03/2027 : Marché notifié") in blocks
+    assert any(k == "svg" for k, _ in blocks)
+    budget = next(c for k, c in blocks if k == "table" and c[0].startswith("Budget par année"))
+    assert budget[2][0][:2] == ["2027", "50\u202f000 €"]
+
+
+def test_docx_and_odt_open_and_say_the_same(approach: Approach, plan: None) -> None:
+    docx = docx_text(documents.build(approach, "docx"))
+    odt_data = documents.build(approach, "odt")
+    assert zipfile.ZipFile(io.BytesIO(odt_data)).read("mimetype") == (
+        b"application/vnd.oasis.opendocument.text"
+    )
+    odt = odt_text(odt_data)
+    for expected in (
+        "Stratégie CAPI 2050 — CA Porte de l'Isère (CAPI)",
+        "Axe 1 — Sécuriser l'eau",
+        "Objectif 1.1 — Réduire les fuites des réseaux",
+        "Cuves de récupération",
+        "Le calendrier graphique des actions figure dans la version PDF",
+    ):
+        assert expected in docx, expected
+        assert expected in odt, expected
+    assert "Service eau" in docx and "Service eau" in odt
+
+
+def test_pdf_has_pages_and_title(approach: Approach, plan: None) -> None:
+    data = documents.build(approach, "pdf")
+    assert data.startswith(b"%PDF")
+    assert pdf.page_count(data) >= 2
+    assert pdf.title(data) == "Stratégie CAPI 2050 — CA Porte de l'Isère (CAPI)"
+
+
+def test_download_needs_membership(
+    approach: Approach, personas: dict[str, Any], plan: None
+) -> None:
+    url = reverse("strategy:document", args=[approach.slug, "docx"])
+    response = client_for(personas["partenaire"]).get(url)
+    assert response.status_code == 200
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="capi-resiliente-strategie.docx"'
+    )
+    assert "Cuves de récupération" in docx_text(response.content)
+    assert client_for(personas["outsider"]).get(url).status_code == 404
+    assert (
+        client_for(personas["partenaire"])
+        .get(reverse("strategy:document", args=[approach.slug, "rtf"]))
+        .status_code
+        == 404
+    )
+
+
+def test_command_writes_each_format(approach: Approach, plan: None, tmp_path: Path) -> None:
+    out = io.StringIO()
+    call_command(
+        "strategie",
+        "export",
+        approach.slug,
+        "--format",
+        "odt",
+        "-o",
+        str(tmp_path / "s.odt"),
+        stdout=out,
+    )
+    assert "écrite dans" in out.getvalue()
+    assert "Cuves de récupération" in odt_text((tmp_path / "s.odt").read_bytes())
+    call_command(
+        "strategie",
+        "export",
+        approach.slug,
+        "--format",
+        "docx",
+        "-o",
+        str(tmp_path / "s.docx"),
+        stdout=out,
+    )
+    assert "Cuves de récupération" in docx_text((tmp_path / "s.docx").read_bytes())
+    call_command("strategie", "export", approach.slug, "-o", str(tmp_path / "s.pdf"), stdout=out)
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    with pytest.raises(CommandError, match="Démarche « inconnue » introuvable"):
+        call_command("strategie", "export", "inconnue", "-o", str(tmp_path / "x.pdf"))
+    with pytest.raises(CommandError, match="n'existe pas"):
+        call_command("strategie", "export", approach.slug, "-o", str(tmp_path / "no" / "x.pdf"))
+    assert not (tmp_path / "x.pdf").exists()
