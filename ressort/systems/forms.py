@@ -301,3 +301,65 @@ class ScenarioForm(forms.ModelForm):
         if taken.exists():
             raise forms.ValidationError("Un scénario porte déjà ce nom.")
         return name
+
+
+INTENSIFY_CHOICES = [
+    ("0", "non intensifié"),
+    ("1", "1 — modérément"),
+    ("2", "2 — fortement"),
+    ("3", "3 — extrêmement"),
+]
+
+
+class ScenarioFrameForm(forms.Form):
+    """The scenario's hypotheses (one per component) and the hazards it intensifies."""
+
+    def __init__(
+        self,
+        *args: Any,
+        components: list[MorphVariable],
+        hazards: list[tuple[int, str]],
+        exclusions: list[Any],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.components = components
+        self.exclusions = exclusions
+        for c in components:
+            self.fields[f"h_{c.pk}"] = forms.ChoiceField(
+                label=c.name,
+                required=False,
+                choices=[("", "— non précisé —")]
+                + [(str(h.pk), h.label) for h in c.hypotheses.all()],
+            )
+        for pk, label in hazards:
+            self.fields[f"a_{pk}"] = forms.ChoiceField(
+                label=label, required=False, choices=INTENSIFY_CHOICES, initial="0"
+            )
+
+    def hypothesis_fields(self) -> list[Any]:
+        return [self[f"h_{c.pk}"] for c in self.components]
+
+    def hazard_fields(self) -> list[Any]:
+        return [self[name] for name in self.fields if name.startswith("a_")]
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        chosen = {int(v) for k, v in data.items() if k.startswith("h_") and v}
+        for exclusion in self.exclusions:
+            if exclusion.first_id in chosen and exclusion.second_id in chosen:
+                raise forms.ValidationError(
+                    f"« {exclusion.first} » et « {exclusion.second} » ne vont pas ensemble "
+                    "(incompatibilité de la boîte morphologique)."
+                )
+        return data
+
+    def chosen_hypotheses(self) -> list[int]:
+        return [int(v) for k, v in self.cleaned_data.items() if k.startswith("h_") and v]
+
+    def intensities(self) -> dict[int, int]:
+        return {
+            int(k[2:]): int(v)
+            for k, v in self.cleaned_data.items()
+            if k.startswith("a_") and v and v != "0"
+        }

@@ -767,3 +767,49 @@ def add_variable_order(approach: Approach) -> int:
 
 def _zone_value(zone: mm.Zone | None) -> str:
     return zone.value if zone is not None else ""
+
+
+def source_nodes(approach: Approach) -> list[tuple[int, str]]:
+    """Hazards and drivers of the démarche's chains, one per element (its first node)."""
+    system = build_system_graph(approach)
+    return [(rows[0].pk, rows[0].label) for rows in system.members.values() if rows[0].is_source]
+
+
+@transaction.atomic
+def save_scenario_frame(
+    scenario: Scenario, hypotheses: list[int], intensities: dict[int, int]
+) -> None:
+    from ressort.systems.models import ScenarioHazard
+
+    scenario.hypotheses.set(
+        Hypothesis.objects.filter(variable__approach=scenario.approach, pk__in=hypotheses)
+    )
+    scenario.hazards.all().delete()
+    allowed = {
+        n.pk
+        for n in Node.objects.filter(chain__approach=scenario.approach, pk__in=list(intensities))
+    }
+    ScenarioHazard.objects.bulk_create(
+        ScenarioHazard(scenario=scenario, node_id=pk, intensity=x)
+        for pk, x in intensities.items()
+        if pk in allowed
+    )
+
+
+def tracc_label(code: str) -> str:
+    return dict(tracc_levels()).get(code, code)
+
+
+@transaction.atomic
+def save_component(component: MorphVariable, labels: list[str]) -> None:
+    """Keep hypotheses whose label is unchanged (their exclusions and scenarios with them)."""
+    component.save()
+    existing = {h.label: h for h in component.hypotheses.all()}
+    component.hypotheses.exclude(label__in=labels).delete()
+    for order, label in enumerate(labels):
+        hypothesis = existing.get(label)
+        if hypothesis is None:
+            Hypothesis.objects.create(variable=component, label=label, order=order)
+        elif hypothesis.order != order:
+            hypothesis.order = order
+            hypothesis.save(update_fields=["order"])

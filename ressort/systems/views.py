@@ -7,6 +7,7 @@ Another démarche's objects are a 404: every lookup filters by the démarche.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort.analysis import micmac as mm
+from ressort.analysis import morphology as morph
 from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
@@ -24,15 +26,28 @@ from ressort.systems import services
 from ressort.systems.forms import (
     CascadeForm,
     ChainForm,
+    ExclusionForm,
     KeywordsForm,
     LinkForm,
     MatrixFileForm,
+    MorphVariableForm,
     NodeForm,
+    ScenarioForm,
+    ScenarioFrameForm,
     TemplateForm,
     VariableForm,
     VisionForm,
 )
-from ressort.systems.models import ImpactChain, Link, Node, Variable, Vision
+from ressort.systems.models import (
+    Exclusion,
+    ImpactChain,
+    Link,
+    MorphVariable,
+    Node,
+    Scenario,
+    Variable,
+    Vision,
+)
 
 
 def can_edit(approach: Approach) -> bool:
@@ -450,3 +465,210 @@ def variable_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     variable.delete()
     messages.success(request, f"La variable « {variable.name} » et ses influences sont retirées.")
     return redirect("systems:micmac", approach.slug)
+
+
+# --- Scenarios -------------------------------------------------------------------------------
+
+COMBINATIONS_PER_PAGE = 50
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def scenarios(request: HttpRequest, slug: str) -> HttpResponse:
+    """The morphological box, its exclusions, the count of consistent combinations, and the
+    scenarios written by the team."""
+    approach = get_approach_for_user(request, slug)
+    component_form = MorphVariableForm(approach=approach, prefix="composante")
+    exclusion_form = ExclusionForm(approach=approach, prefix="exclusion")
+    scenario_form = ScenarioForm(approach=approach, prefix="scenario")
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        action = request.POST.get("action")
+        if action == "composante":
+            component_form = MorphVariableForm(request.POST, approach=approach, prefix="composante")
+            if component_form.is_valid():
+                component = component_form.save(commit=False)
+                component.approach = approach
+                component.order = approach.morph_variables.count()
+                services.save_component(component, component_form.cleaned_data["hypotheses_text"])
+                messages.success(request, f"La composante « {component.name} » est ajoutée.")
+                return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#boite")
+        elif action == "exclusion":
+            exclusion_form = ExclusionForm(request.POST, approach=approach, prefix="exclusion")
+            if exclusion_form.is_valid():
+                first, second = sorted(
+                    (exclusion_form.cleaned_data["first"], exclusion_form.cleaned_data["second"]),
+                    key=lambda h: h.pk,
+                )
+                _, created = Exclusion.objects.get_or_create(
+                    approach=approach,
+                    first=first,
+                    second=second,
+                    defaults={"reason": exclusion_form.cleaned_data["reason"]},
+                )
+                if created:
+                    messages.success(request, f"Incompatibilité ajoutée : {first} ✕ {second}.")
+                else:
+                    messages.info(request, "Cette incompatibilité est déjà notée.")
+                return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#exclusions")
+        elif action == "retirer-exclusion":
+            Exclusion.objects.filter(approach=approach, pk=request.POST.get("exclusion")).delete()
+            messages.success(request, "L'incompatibilité est retirée.")
+            return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#exclusions")
+        elif action == "scenario":
+            scenario_form = ScenarioForm(request.POST, approach=approach, prefix="scenario")
+            if scenario_form.is_valid():
+                scenario = scenario_form.save(commit=False)
+                scenario.approach = approach
+                scenario.save()
+                hypotheses = [
+                    int(x) for x in request.POST.get("combinaison", "").split(",") if x.isdigit()
+                ]
+                if hypotheses:
+                    services.save_scenario_frame(scenario, hypotheses, {})
+                messages.success(request, f"Le scénario « {scenario.name} » est créé.")
+                return redirect("systems:scenario", approach.slug, scenario.pk)
+    components = services.morph_components(approach)
+    exclusions = list(
+        Exclusion.objects.filter(approach=approach).select_related(
+            "first__variable", "second__variable"
+        )
+    )
+    count = size = None
+    if components:
+        _, box = services.build_box(approach)
+        count, size = morph.count_combinations(box), box.size
+    return page(
+        request,
+        approach,
+        "scenarios.html",
+        components=components,
+        exclusions=exclusions,
+        count=count,
+        size=size,
+        excluded=(size - count) if size is not None and count is not None else 0,
+        scenarios=[
+            (s, services.tracc_label(s.tracc_level) if s.tracc_level else "")
+            for s in approach.scenarios.prefetch_related("hypotheses__variable")
+        ],
+        component_form=component_form,
+        exclusion_form=exclusion_form,
+        scenario_form=scenario_form,
+        combinaison=request.GET.get("combinaison", ""),
+    )
+
+
+@require_GET
+@login_required
+def combinations(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    components, box = (
+        services.build_box(approach) if approach.morph_variables.exists() else ([], None)
+    )
+    if box is None:
+        return redirect("systems:scenarios", approach.slug)
+    count = morph.count_combinations(box)
+    pages = max(1, -(-count // COMBINATIONS_PER_PAGE))
+    try:
+        number = min(max(1, int(request.GET.get("page", "1"))), pages)
+    except ValueError:
+        number = 1
+    start = (number - 1) * COMBINATIONS_PER_PAGE
+    listed = itertools.islice(morph.iter_combinations(box), start, start + COMBINATIONS_PER_PAGE)
+    rows = []
+    for index, combination in enumerate(listed, start=start + 1):
+        hypotheses = services.hypotheses_of(components, combination)
+        rows.append((index, hypotheses, ",".join(str(h.pk) for h in hypotheses)))
+    return page(
+        request,
+        approach,
+        "combinations.html",
+        components=components,
+        rows=rows,
+        count=count,
+        size=box.size,
+        number=number,
+        pages=pages,
+        previous=number - 1 if number > 1 else None,
+        next=number + 1 if number < pages else None,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def morph_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    component = get_object_or_404(MorphVariable, pk=pk, approach=approach)
+    form = MorphVariableForm(instance=component, approach=approach)
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        if request.POST.get("action") == "supprimer":
+            component.delete()
+            messages.success(request, f"La composante « {component.name} » est retirée.")
+            return redirect("systems:scenarios", approach.slug)
+        form = MorphVariableForm(request.POST, instance=component, approach=approach)
+        if form.is_valid():
+            services.save_component(form.save(commit=False), form.cleaned_data["hypotheses_text"])
+            messages.success(request, f"La composante « {component.name} » est enregistrée.")
+            return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#boite")
+    return page(request, approach, "morph_edit.html", component=component, form=form)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def scenario(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A scenario: its story, TRACC frame, hypotheses, intensified hazards and stress test."""
+    approach = get_approach_for_user(request, slug)
+    instance = get_object_or_404(Scenario, pk=pk, approach=approach)
+    components = services.morph_components(approach)
+    hazards = services.source_nodes(approach)
+    exclusions = list(Exclusion.objects.filter(approach=approach).select_related("first", "second"))
+    chosen = {h.variable_id: str(h.pk) for h in instance.hypotheses.all()}
+    current = {h.node_id: str(h.intensity) for h in instance.hazards.all()}
+    initial: dict[str, str] = {f"h_{c.pk}": chosen.get(c.pk, "") for c in components}
+    initial.update({f"a_{node}": current.get(node, "0") for node, _ in hazards})
+    form = ScenarioForm(instance=instance, approach=approach, prefix="scenario")
+    frame = ScenarioFrameForm(
+        initial=initial, components=components, hazards=hazards, exclusions=exclusions
+    )
+    if request.method == "POST":
+        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        action = request.POST.get("action")
+        if action == "supprimer":
+            instance.delete()
+            messages.success(request, f"Le scénario « {instance.name} » est supprimé.")
+            return redirect("systems:scenarios", approach.slug)
+        if action == "cadre":
+            frame = ScenarioFrameForm(
+                request.POST, components=components, hazards=hazards, exclusions=exclusions
+            )
+            if frame.is_valid():
+                services.save_scenario_frame(
+                    instance, frame.chosen_hypotheses(), frame.intensities()
+                )
+                messages.success(request, "Hypothèses et aléas du scénario enregistrés.")
+                return redirect(
+                    reverse("systems:scenario", args=[approach.slug, instance.pk]) + "#stress"
+                )
+        else:
+            form = ScenarioForm(
+                request.POST, instance=instance, approach=approach, prefix="scenario"
+            )
+            if form.is_valid():
+                form.save()
+                messages.success(request, f"Le scénario « {instance.name} » est enregistré.")
+                return redirect("systems:scenario", approach.slug, instance.pk)
+    return page(
+        request,
+        approach,
+        "scenario.html",
+        scenario=instance,
+        tracc=services.tracc_label(instance.tracc_level) if instance.tracc_level else "",
+        hypotheses=instance.hypotheses.select_related("variable").order_by(
+            "variable__order", "variable__pk"
+        ),
+        intensified=instance.hazards.select_related("node"),
+        form=form,
+        frame=frame,
+        stress=services.stress_test(instance),
+    )
