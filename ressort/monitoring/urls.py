@@ -2,11 +2,13 @@
 
 from django.urls import URLPattern, path
 
-from ressort.monitoring import library_views, steering_views, trajectory_views
+from ressort.monitoring import dashboard_views, library_views, steering_views, trajectory_views
 
 app_name = "monitoring"
 
 urlpatterns: list[URLPattern] = [
+    path("<slug:slug>/suivi/", dashboard_views.dashboard_page, name="dashboard"),
+    path("<slug:slug>/suivi/avancement/", dashboard_views.progress_entry, name="progress"),
     path("<slug:slug>/trajectoires/", trajectory_views.trajectory_list, name="trajectory_list"),
     path(
         "<slug:slug>/trajectoires/<int:pk>/",

@@ -37,3 +37,23 @@ def trajectory(
     for year, value in milestones.items():
         Milestone.objects.create(trajectory=t, year=year, value=value)
     return t
+
+
+def sheet(approach: Approach, title: str, **fields: Any) -> Any:
+    """An action with its strategy sheet; `budget` = {year: (planned, spent)}."""
+    from decimal import Decimal
+
+    from ressort.strategy import services as strategy
+    from ressort.strategy.models import BudgetLine
+
+    budget = fields.pop("budget", {})
+    s = strategy.create_sheet(approach, title=title, **fields)
+    for year, (planned, spent) in budget.items():
+        BudgetLine.objects.create(
+            sheet=s,
+            kind="fonctionnement",
+            year=year,
+            planned=Decimal(planned),
+            spent=Decimal(spent),
+        )
+    return s

@@ -1,0 +1,154 @@
+"""The monitoring dashboard and the progress entry of the actions.
+
+Every member reads the dashboard; members who contribute enter progress (through
+strategy.services.record_progress, all rows checked before anything is written).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ressort.approaches.access import Right, get_approach_for_user, role_has
+from ressort.approaches.views import approach_context
+from ressort.monitoring import dashboard
+
+
+@require_GET
+@login_required
+def dashboard_page(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug)
+    board = dashboard.build(approach)
+    return render(
+        request,
+        "monitoring/dashboard.html",
+        approach_context(
+            request,
+            approach,
+            board=board,
+            may_contribute=role_has(approach.current_role, Right.CONTRIBUTE),  # type: ignore[attr-defined]
+        ),
+    )
+
+
+def _status_choices() -> list[tuple[str, str]]:
+    from ressort.strategy.models import SheetStatus
+
+    return list(SheetStatus.choices)
+
+
+def _read_rows(
+    post: Any, rows: list[dict[str, Any]], statuses: set[str]
+) -> tuple[list[tuple[Any, dict[str, Any]]], list[str]]:
+    """The changes asked for each action, and every fault named by the action's title."""
+    changes: list[tuple[Any, dict[str, Any]]] = []
+    faults: list[str] = []
+    for row in rows:
+        action = row["action"]
+        pk = action.pk
+        wanted: dict[str, Any] = {}
+        status = post.get(f"statut-{pk}", row["status"])
+        if status not in statuses:
+            faults.append(f"« {action.title} », statut : valeur inconnue « {status} ».")
+        elif status != row["status"]:
+            wanted["status"] = status
+        raw = post.get(f"avancement-{pk}", "").strip()
+        if raw:
+            try:
+                progress = int(raw)
+            except ValueError:
+                progress = -1
+            if not 0 <= progress <= 100:
+                faults.append(
+                    f"« {action.title} », avancement : un nombre entier de 0 à 100 "
+                    f"(reçu « {raw} »)."
+                )
+            elif progress != row["progress"]:
+                wanted["progress"] = progress
+        raw = post.get(f"depense-{pk}", "").strip().replace("\u202f", "").replace(" ", "")
+        if raw:
+            try:
+                spent = Decimal(raw.replace(",", "."))
+            except InvalidOperation:
+                spent = Decimal(-1)
+            if spent < 0 or not spent.is_finite():
+                faults.append(
+                    f"« {action.title} », dépensé dans l'année : un montant positif en euros "
+                    f"(reçu « {raw} »)."
+                )
+            else:
+                wanted["spent"] = spent
+        if wanted:
+            changes.append((action, wanted))
+    return changes, faults
+
+
+def _entry(row: dict[str, Any], post: Any) -> dict[str, Any]:
+    """A row of the entry table, showing what was typed when the page comes back with faults."""
+    pk = row["action"].pk
+    return {
+        **row,
+        "status_value": post.get(f"statut-{pk}", row["status"]),
+        "progress_value": post.get(f"avancement-{pk}", row["progress"]),
+        "spent_value": post.get(f"depense-{pk}", ""),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def progress_entry(request: HttpRequest, slug: str) -> HttpResponse:
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    rows = dashboard.action_rows(approach) or []
+    rows.sort(key=lambda r: ((r["axis"].order if r["axis"] else 999), r["action"].title))
+    year = timezone.localdate().year
+    faults: list[str] = []
+    if request.method == "POST":
+        try:
+            year = int(request.POST.get("annee", year))
+        except ValueError:
+            faults.append("Année des dépenses : un nombre entier (ex. 2026).")
+        if not 1990 <= year <= 2100:
+            faults.append(f"Année des dépenses : entre 1990 et 2100 (reçu {year}).")
+        statuses = {value for value, _ in _status_choices()}
+        changes, row_faults = _read_rows(request.POST, rows, statuses)
+        faults += row_faults
+        if not faults:
+            from ressort.strategy import services as strategy
+
+            try:
+                with transaction.atomic():
+                    for action, wanted in changes:
+                        strategy.record_progress(
+                            approach, action, year=year, user=request.user, **wanted
+                        )
+            except ValueError as exc:
+                faults.append(str(exc))
+            else:
+                count = len(changes)
+                messages.success(
+                    request,
+                    f"Avancement enregistré pour {count} action{'s' if count > 1 else ''}."
+                    if count
+                    else "Rien n'a changé.",
+                )
+                return redirect("monitoring:dashboard", approach.slug)
+    return render(
+        request,
+        "monitoring/progress_entry.html",
+        approach_context(
+            request,
+            approach,
+            entries=[_entry(row, request.POST) for row in rows],
+            year=year,
+            statuses=_status_choices(),
+            faults=faults,
+        ),
+    )
