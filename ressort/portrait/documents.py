@@ -49,16 +49,31 @@ def official_figures(approach: Approach) -> list[tuple[str, str]]:
     return out
 
 
-def context(approach: Approach, p: pt.Portrait, **extra: Any) -> dict[str, Any]:
+# The drawings outline their labels with a white stroke painted under the text
+# (paint-order: stroke); WeasyPrint ignores paint-order and paints the stroke over the text,
+# so the PDF drops that halo.
+HALO = ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+
+
+def for_print(svg: str) -> str:
+    return svg.replace(HALO, "")
+
+
+def context(
+    approach: Approach, p: pt.Portrait, *, pdf: bool = False, **extra: Any
+) -> dict[str, Any]:
     """The template context shared by the page and the PDF."""
+    doughnut, boussole = p.doughnut_svg, p.boussole_svg
+    if pdf:
+        doughnut, boussole = for_print(doughnut), for_print(boussole)
     for reading in p.strengths + p.weaknesses:
         reading.data_says = pt.reading_context(p, reading)  # type: ignore[attr-defined]
     css_title = approach.perimeter_name.replace("\\", "").replace('"', "").replace("<", "")
     return {
         "approach": approach,
         "p": p,
-        "doughnut_svg": mark_safe(p.doughnut_svg),
-        "boussole_svg": mark_safe(p.boussole_svg),
+        "doughnut_svg": mark_safe(doughnut),
+        "boussole_svg": mark_safe(boussole),
         "readings_groups": [("Forces", p.strengths), ("Faiblesses", p.weaknesses)],
         "figures": official_figures(approach),
         "css_title": mark_safe(css_title),
@@ -72,7 +87,7 @@ def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
     progress(10, "Rassemblement des données")
     p = pt.build(approach)
     progress(30, "Mise en page")
-    html = render_to_string("portrait/document.html", context(approach, p, can=set()))
+    html = render_to_string("portrait/document.html", context(approach, p, pdf=True, can=set()))
     progress(50, "Production du PDF")
     document = HTML(string=html, base_url=".").render()
     progress(85, f"Écriture des {len(document.pages)} pages")
