@@ -202,7 +202,7 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
         for label, items in section.evidence_groups:
             blocks.append(("p", f"{label} :"))
             for item in items[:8]:
-                blocks.append(("bullet", str(item)))
+                blocks.append(("bullet", item.text))
         for reading in section.readings:
             blocks.append(("p", f"{reading.get_kind_display()} : {reading.text}"))
         if not section.figures and not section.has_evidence and not section.readings:

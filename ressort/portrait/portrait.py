@@ -40,6 +40,32 @@ class KeyFigure:
 
 
 @dataclass
+class EvidenceItem:
+    text: str
+    url: str
+    photos: list[tuple[str, str, str]]  # page URL, description, file path (for the PDF)
+
+
+def evidence_item(kind: str, item: Any) -> EvidenceItem:
+    """One piece of fieldwork evidence as the portrait writes it."""
+    if kind == "quotes":
+        text = f"« {item.text} » — {item.testimony}"
+    elif kind in ("vulnerabilities", "resources"):
+        text = f"{item.title} ({item.level_label.lower()})"
+    else:
+        text = str(item) + (f" — {item.place_name}" if getattr(item, "place_name", "") else "")
+    photos = []
+    if kind == "observations":
+        for photo in item.portrait_photos()[:3]:
+            try:
+                path = photo.image.path
+            except (ValueError, NotImplementedError):
+                path = ""
+            photos.append((photo.get_absolute_url(), photo.description, path))
+    return EvidenceItem(text, item.get_absolute_url(), photos)
+
+
+@dataclass
 class DimensionSection:
     code: str
     label: str
@@ -55,8 +81,12 @@ class DimensionSection:
         return any(self.evidence.get(k) for k, _ in EVIDENCE_KINDS)
 
     @property
-    def evidence_groups(self) -> list[tuple[str, list[Any]]]:
-        return [(label, self.evidence[k]) for k, label in EVIDENCE_KINDS if self.evidence.get(k)]
+    def evidence_groups(self) -> list[tuple[str, list[EvidenceItem]]]:
+        return [
+            (label, [evidence_item(k, item) for item in self.evidence[k]])
+            for k, label in EVIDENCE_KINDS
+            if self.evidence.get(k)
+        ]
 
 
 @dataclass
@@ -71,7 +101,6 @@ class Portrait:
     sections: list[DimensionSection]
     strengths: list[Reading]
     weaknesses: list[Reading]
-    evidence_available: bool
     counts: dict[str, int]
     illustrative: bool
 
@@ -80,13 +109,10 @@ class Portrait:
         return sum(1 for d in self.doughnut if d.contract_status != "missing")
 
 
-def _evidence(approach: Approach) -> tuple[dict[str, dict[str, list[Any]]], bool]:
+def _evidence(approach: Approach) -> dict[str, dict[str, list[Any]]]:
     from ressort.fieldwork import services as fieldwork
 
-    try:
-        return fieldwork.evidence_by_dimension(approach), True
-    except NotImplementedError:  # fieldwork has not landed its contract yet
-        return {}, False
+    return fieldwork.evidence_by_dimension(approach)
 
 
 def doughnut_svg(rows: list[services.DoughnutDimension], ident: str = "donut-portrait") -> str:
@@ -134,7 +160,7 @@ def build(approach: Approach) -> Portrait:
     doughnut = services.doughnut_report(approach)
     indicators = list(approach.indicators.all())
     latest = services.latest_values(approach, indicators)
-    evidence, available = _evidence(approach)
+    evidence = _evidence(approach)
     readings = list(approach.readings.all())
     statuses: dict[tuple[str, str], str] = {}
     for row in doughnut:
@@ -199,7 +225,6 @@ def build(approach: Approach) -> Portrait:
         sections=sections,
         strengths=[r for r in readings if r.kind == Reading.Kind.STRENGTH],
         weaknesses=[r for r in readings if r.kind == Reading.Kind.WEAKNESS],
-        evidence_available=available,
         counts=counts,
         illustrative=approach.is_demo or any(i.illustrative for i in indicators),
     )

@@ -378,10 +378,7 @@ def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def _map_features(approach: Approach) -> dict[str, Any]:
     from ressort.fieldwork import services as fieldwork
 
-    try:
-        return fieldwork.map_features(approach)
-    except NotImplementedError:  # fieldwork has not landed its contract yet
-        return {"type": "FeatureCollection", "features": []}
+    return fieldwork.map_features(approach)
 
 
 def _jobs(approach: Approach) -> tuple[list[DocumentJob], bool]:

@@ -175,3 +175,22 @@ def test_cli_unknown_approach(db: Any, tmp_path: Path) -> None:
 def test_doughnut_gaps_contract_matches_page(filled: Any) -> None:
     gaps = services.doughnut_gaps(filled)
     assert gaps["housing"] == "shortfall" and gaps["climate_change"] == "overshoot"
+
+
+def test_fieldwork_evidence_in_page_and_documents(filled: Any, personas: Any) -> None:
+    from ressort.fieldwork import services as fieldwork
+
+    fieldwork.add_testimony(
+        filled,
+        "Les charges de chauffage ont explosé cet hiver.",
+        category="habitant",
+        source="Entretien",
+        dimension_codes=["housing"],
+    )
+    text = page_text(
+        client_for(personas["equipe"]).get(reverse("portrait:portrait", args=[filled.slug]))
+    )
+    assert "Paroles recueillies" in text
+    assert "« Les charges de chauffage ont explosé cet hiver. »" in text
+    assert "Les charges de chauffage" in _docx_text(documents.build_docx(filled))
+    assert "Les charges de chauffage" in _odt_text(documents.build_odt(filled))
