@@ -54,26 +54,41 @@ def _explain(problem: mcda.Problem, comparison: mcda.Comparison) -> list[str]:
             f"(poids {_pct(why.first_weight)}), « {r.behind} » sur {b_leads} "
             f"(poids {_pct(why.second_weight)})."
         )
-        a_size = sum(lead.contribution for lead in why.first_better)
-        b_size = sum(lead.contribution for lead in why.second_better)
-        if why.first_better and why.second_better:
-            if (a_size > b_size) != (why.first_weight > why.second_weight):
-                big, many = (r.ahead, r.behind) if a_size > b_size else (r.behind, r.ahead)
-                widest = (why.first_better if big == r.ahead else why.second_better)[0]
-                text += (
-                    f" « {big} » gagne par l'ampleur de ses avances (surtout sur "
-                    f"« {widest.criterion} »), « {many} » par le nombre et le poids des "
-                    "critères où elle l'emporte : les méthodes qui compensent (somme "
-                    "pondérée, TOPSIS) et celles qui comptent les préférences deux à deux "
-                    "(PROMETHEE II) ne tranchent pas de la même façon."
-                )
-            else:
-                text += (
-                    " Les écarts sont proches : la normalisation propre à chaque méthode "
-                    "(min–max, vectorielle, seuils de préférence) suffit à inverser l'ordre."
-                )
+        text += " " + _why_methods(r, why)
         texts.append(text)
     return texts
+
+
+def _why_methods(r: disagreement.Reversal, why: disagreement.PairReasons) -> str:
+    """One sentence on why this pair of methods orders this pair of actions differently."""
+    methods = {r.method_a, r.method_b}
+    if "promethee2" not in methods:
+        return (
+            "La somme pondérée ramène chaque critère entre 0 et 1 (du pire au meilleur), "
+            "TOPSIS le divise par sa norme et mesure des distances à l'idéal et à "
+            "l'anti-idéal : un même écart n'y pèse pas autant."
+        )
+    other = services.METHOD_LABELS[(methods - {"promethee2"}).pop()]
+    a_size = sum(lead.contribution for lead in why.first_better)
+    b_size = sum(lead.contribution for lead in why.second_better)
+    if (
+        why.first_better
+        and why.second_better
+        and (a_size > b_size) != (why.first_weight > why.second_weight)
+    ):
+        big, many = (r.ahead, r.behind) if a_size > b_size else (r.behind, r.ahead)
+        widest = (why.first_better if big == r.ahead else why.second_better)[0]
+        return (
+            f"« {big} » l'emporte par l'ampleur de ses avances (surtout sur "
+            f"« {widest.criterion} »), « {many} » par le poids des critères où elle est "
+            f"devant : {other} additionne les écarts, PROMETHEE II compte surtout leur sens "
+            "(fonction usuelle) ou les écrête (seuils q et p)."
+        )
+    return (
+        f"Les deux actions sont proches : {other} additionne les écarts normalisés, "
+        "PROMETHEE II les compare deux à deux avec ses fonctions de préférence, et les "
+        "autres actions comparées suffisent à inverser l'ordre."
+    )
 
 
 def _results(data: services.DecisionData) -> dict[str, Any]:

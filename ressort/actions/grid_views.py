@@ -269,6 +269,7 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
             rows=rows,
             matrix=matrix,
             gaps_available=gaps is not None,
+            gaps_known=any(v in pf.GAP_STATUSES or v == "within" for v in (gaps or {}).values()),
             unaddressed=in_grid_order(result.unaddressed),
             worsened=in_grid_order(result.worsened_gaps),
             grids=Framework.objects.filter(approach=approach).order_by("name"),

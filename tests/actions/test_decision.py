@@ -55,7 +55,7 @@ def test_methods_side_by_side_with_explanation(approach: Any, client_as: Any) ->
     assert "Classements côte à côte" in text and "ELECTRE I" in text
     assert "Pourquoi les méthodes divergent" in text
     assert "« Large » passe devant « Étroit » selon Somme pondérée" in text
-    assert "gagne par l'ampleur de ses avances (surtout sur « x »)" in text
+    assert "l'emporte par l'ampleur de ses avances (surtout sur « x »)" in text
     # the page's ranks are the library's
     data = services.decision_data(approach)
     ws = mcda.weighted_sum(data.problem)

@@ -96,6 +96,8 @@ def test_portfolio_without_and_with_portrait_gaps(
 
     monkeypatch.setattr(portrait, "doughnut_gaps", missing)
     assert "ne fournit pas encore" in page_text(client.get(url))
+    monkeypatch.setattr(portrait, "doughnut_gaps", lambda approach, year=None: {"water": "missing"})
+    assert "pas encore d'indicateurs renseignés" in page_text(client.get(url))
     monkeypatch.setattr(
         portrait,
         "doughnut_gaps",
