@@ -202,7 +202,8 @@ class BudgetTotals:
 
     @property
     def over_budget(self) -> bool:
-        return self.spent > self.planned
+        """More spent than planned in total, or in any one year."""
+        return self.spent > self.planned or any(s > p for p, s in self.by_year.values())
 
     @property
     def rate(self) -> float | None:
