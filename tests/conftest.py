@@ -21,6 +21,16 @@ from ressort.territories.text import normalize
 PASSWORD = "mot-de-passe-de-test-42"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last.
+
+    Playwright's synchronous API keeps an event loop running in the main thread for the rest
+    of the session; the websocket tests that follow would then refuse to start their own
+    (asgiref's "cannot use AsyncToSync in the same thread as an async event loop").
+    """
+    items.sort(key=lambda item: "/browser/" in str(item.path) or "browser" in item.keywords)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def fast_password_hasher() -> None:
     """PBKDF2 costs ~0.3 s a user by design; the tests hash dozens of passwords."""

@@ -92,7 +92,7 @@ def test_create_an_approach_frame_it_and_see_the_map(
     expect(page.get_by_role("cell", name="Jeanne Élue", exact=True)).to_be_visible()
     assert_accessible(page)
 
-    menu(page).get_by_role("link", name="Calendrier").click()
+    menu(page).get_by_role("link", name="Calendrier", exact=True).click()
     assert_accessible(page)
     menu(page).get_by_role("link", name="Parcours de la méthode").click()
     expect(page.get_by_role("heading", name="Parcours de la méthode")).to_be_visible()
