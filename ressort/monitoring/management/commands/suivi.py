@@ -1,0 +1,56 @@
+"""`ressort suivi digest [--demarche SLUG] [--envoyer] [--date AAAA-MM-JJ] [--site URL]`."""
+
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ressort.approaches.models import Approach
+from ressort.monitoring import digest
+
+
+class Command(BaseCommand):
+    help = (
+        "Suivi : « digest » prépare, pour chaque pilote, le récapitulatif de ses actions en "
+        "retard ; sans --envoyer, il affiche seulement qui recevrait quoi."
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        run = sub.add_parser("digest", help="Récapitulatif des actions en retard aux pilotes.")
+        run.add_argument("--demarche", help="Identifiant (slug) d'une seule démarche.")
+        run.add_argument("--envoyer", action="store_true", help="Envoie vraiment les messages.")
+        run.add_argument("--date", help="Date du jour à considérer (AAAA-MM-JJ).")
+        run.add_argument("--site", help="Adresse du site pour les liens (ex. https://ressort.fr).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        approaches = Approach.objects.order_by("name")
+        if options["demarche"]:
+            approaches = approaches.filter(slug=options["demarche"])
+            if not approaches.exists():
+                raise CommandError(f"Démarche « {options['demarche']} » introuvable.", returncode=2)
+        today = None
+        if options["date"]:
+            try:
+                today = date.fromisoformat(options["date"])
+            except ValueError:
+                raise CommandError(
+                    f"Date illisible « {options['date']} » : attendu AAAA-MM-JJ.", returncode=2
+                ) from None
+        rendered, sent = digest.run(
+            approaches, today=today, site=options["site"], really=options["envoyer"]
+        )
+        for item, _body in rendered:
+            titles = ", ".join(r["action"].title for r in item.rows)
+            self.stdout.write(f"{item.approach.slug} → {item.to} : {titles}")
+        if not rendered:
+            self.stdout.write("Aucune action en retard : aucun message à envoyer.")
+        elif options["envoyer"]:
+            self.stdout.write(
+                f"{sent} message{'s' if sent > 1 else ''} envoyé{'s' if sent > 1 else ''}."
+            )
+        else:
+            self.stdout.write(
+                f"{len(rendered)} message{'s' if len(rendered) > 1 else ''} prêt"
+                f"{'s' if len(rendered) > 1 else ''} ; relancez avec --envoyer pour les envoyer."
+            )
