@@ -10,6 +10,7 @@ from ressort.analysis.trajectories import national_target_milestones
 from ressort.monitoring.library import THEMES, dimension_choices
 from ressort.monitoring.models import (
     Decision,
+    Evaluation,
     ExperienceReport,
     Meeting,
     Milestone,
@@ -231,3 +232,32 @@ MilestoneFormSet = forms.inlineformset_factory(
     extra=3,
     can_delete=True,
 )
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = [
+            "kind",
+            "title",
+            "date",
+            "reference_year",
+            "evaluation_year",
+            "findings",
+            "lessons",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "findings": forms.Textarea(attrs={"rows": 5}),
+            "lessons": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        before, after = data.get("reference_year"), data.get("evaluation_year")
+        if before is not None and after is not None and after < before:
+            self.add_error(
+                "evaluation_year",
+                f"L'année des nouvelles données doit suivre celle du premier portrait ({before}).",
+            )
+        return data

@@ -296,3 +296,46 @@ class ActionInspiration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} ← {self.report}"
+
+
+class EvaluationKind(models.TextChoices):
+    MIDTERM = "mi_parcours", "Évaluation à mi-parcours"
+    FINAL = "finale", "Évaluation finale"
+    OTHER = "bilan", "Bilan d'étape"
+
+
+class Evaluation(models.Model):
+    """An evaluation of the strategy at a chosen date, compared with a reference year.
+
+    Figures (realisation rate, indicators, portrait before/after) are computed when shown,
+    from the data as it stands; the team writes the findings and the lessons.
+    """
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="evaluations")
+    kind = models.CharField(
+        "type", max_length=12, choices=EvaluationKind.choices, default=EvaluationKind.MIDTERM
+    )
+    title = models.CharField("intitulé", max_length=200)
+    date = models.DateField("date de l'évaluation")
+    reference_year = models.PositiveSmallIntegerField(
+        "année du premier portrait",
+        help_text="Les données de cette année servent de point de départ.",
+    )
+    evaluation_year = models.PositiveSmallIntegerField(
+        "année des nouvelles données", help_text="Les données les plus récentes à comparer."
+    )
+    findings = models.TextField("constats", blank=True)
+    lessons = models.TextField("enseignements", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "évaluation"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

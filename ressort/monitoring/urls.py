@@ -2,13 +2,45 @@
 
 from django.urls import URLPattern, path
 
-from ressort.monitoring import dashboard_views, library_views, steering_views, trajectory_views
+from ressort.monitoring import (
+    dashboard_views,
+    evaluation_views,
+    library_views,
+    steering_views,
+    trajectory_views,
+)
 
 app_name = "monitoring"
 
 urlpatterns: list[URLPattern] = [
     path("<slug:slug>/suivi/", dashboard_views.dashboard_page, name="dashboard"),
     path("<slug:slug>/suivi/avancement/", dashboard_views.progress_entry, name="progress"),
+    path("<slug:slug>/evaluations/", evaluation_views.evaluation_list, name="evaluation_list"),
+    path(
+        "<slug:slug>/evaluations/nouvelle/",
+        evaluation_views.evaluation_edit,
+        name="evaluation_create",
+    ),
+    path(
+        "<slug:slug>/evaluations/<int:pk>/",
+        evaluation_views.evaluation_detail,
+        name="evaluation_detail",
+    ),
+    path(
+        "<slug:slug>/evaluations/<int:pk>/modifier/",
+        evaluation_views.evaluation_edit,
+        name="evaluation_edit",
+    ),
+    path(
+        "<slug:slug>/evaluations/<int:pk>/supprimer/",
+        evaluation_views.evaluation_delete,
+        name="evaluation_delete",
+    ),
+    path(
+        "<slug:slug>/evaluations/<int:pk>/document.<str:fmt>",
+        evaluation_views.evaluation_document,
+        name="evaluation_document",
+    ),
     path("<slug:slug>/trajectoires/", trajectory_views.trajectory_list, name="trajectory_list"),
     path(
         "<slug:slug>/trajectoires/<int:pk>/",

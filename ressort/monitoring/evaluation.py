@@ -1,0 +1,379 @@
+"""The evaluation of the strategy at a date: realisation, effects on the indicators, the
+portrait re-run with the new data beside the first one, and the team's lessons.
+
+The Doughnut statuses come from portrait.services.doughnut_gaps(approach, year=…) and the
+Boussole profile from portrait.services.boussole_profile(approach, until=…), once for the
+reference year and once for the evaluation year; both are guarded while the portrait app
+does not provide them.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.template.loader import render_to_string
+
+from ressort.approaches.models import Approach
+from ressort.monitoring import dashboard, tracking
+from ressort.monitoring.models import Evaluation
+
+GAP_LABELS = {
+    "shortfall": "Déficit",
+    "overshoot": "Dépassement",
+    "within": "Dans l'espace sûr et juste",
+    "missing": "Donnée manquante",
+}
+GAP_RANK = {"within": 0, "shortfall": 1, "overshoot": 1, "missing": None}
+STATUS_LABELS = {
+    "idee": "Idée",
+    "planifiee": "Planifiée",
+    "engagee": "Engagée",
+    "realisee": "Réalisée",
+    "abandonnee": "Abandonnée",
+}
+
+
+@dataclass(frozen=True)
+class IndicatorEffect:
+    indicator: Any
+    before: tuple[int, float] | None  # latest value at or before the reference year
+    after: tuple[int, float] | None  # latest value at or before the evaluation year
+    track: tracking.IndicatorTrack | None
+
+    @property
+    def change(self) -> float | None:
+        if self.before is None or self.after is None or self.after[0] == self.before[0]:
+            return None
+        return self.after[1] - self.before[1]
+
+    @property
+    def verdict(self) -> str:
+        if self.change is None:
+            return "Pas de comparaison possible"
+        if self.change == 0:
+            return "Stable"
+        better = (self.change > 0) == (self.indicator.direction == "higher")
+        return "En amélioration" if better else "En dégradation"
+
+
+@dataclass(frozen=True)
+class DimensionChange:
+    code: str
+    label: str
+    before: str
+    after: str
+
+    @property
+    def moved(self) -> str:
+        if self.before == self.after:
+            return "Inchangé"
+        b, a = GAP_RANK.get(self.before), GAP_RANK.get(self.after)
+        if b is None or a is None:
+            return "Mesure nouvelle" if b is None and a is not None else "Donnée perdue"
+        if a < b:
+            return "Amélioration"
+        if a > b:
+            return "Dégradation"
+        return "Changement de nature"
+
+
+@dataclass(frozen=True)
+class LeverChange:
+    code: str
+    label: str
+    before: float | None
+    after: float | None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.before is None or self.after is None else self.after - self.before
+
+
+@dataclass
+class Report:
+    evaluation: Evaluation
+    actions: dashboard.ActionSummary | None
+    status_rows: list[tuple[str, int]]
+    effects: list[IndicatorEffect]
+    doughnut: list[DimensionChange] | None
+    boussole: list[LeverChange] | None
+
+
+def _latest(series: list[tuple[int, float]], year: int) -> tuple[int, float] | None:
+    before = [p for p in series if p[0] <= year]
+    return before[-1] if before else None
+
+
+def _labels(framework: str, kinds: tuple[str, ...]) -> dict[str, str]:
+    from ressort.frameworks.services import shipped_current
+
+    version = shipped_current(framework)
+    if version is None:
+        return {}
+    return {
+        d.code: d.short_label or d.label
+        for d in version.dimensions.filter(kind__in=kinds).order_by("order")
+    }
+
+
+def _doughnut(approach: Approach, before: int, after: int) -> list[DimensionChange] | None:
+    from ressort.portrait import services as portrait
+
+    try:
+        first = portrait.doughnut_gaps(approach, year=before)
+        second = portrait.doughnut_gaps(approach, year=after)
+    except NotImplementedError:
+        return None
+    labels = _labels("donut", ("dimension",))
+    codes = list(dict.fromkeys([*first, *second]))
+    return [
+        DimensionChange(c, labels.get(c, c), first.get(c, "missing"), second.get(c, "missing"))
+        for c in codes
+    ]
+
+
+def _boussole(approach: Approach, before: date, after: date) -> list[LeverChange] | None:
+    from ressort.portrait import services as portrait
+
+    try:
+        first = portrait.boussole_profile(approach, until=before)
+        second = portrait.boussole_profile(approach, until=after)
+    except NotImplementedError:
+        return None
+    if not any(v is not None for v in [*first.values(), *second.values()]):
+        return []
+    labels = _labels("boussole", ("principe", "levier"))
+    codes = list(dict.fromkeys([*first, *second]))
+    return [LeverChange(c, labels.get(c, c), first.get(c), second.get(c)) for c in codes]
+
+
+def report(evaluation: Evaluation) -> Report:
+    approach = evaluation.approach
+    rows = dashboard.action_rows(approach, evaluation.date)
+    actions = dashboard.summarise_actions(rows) if rows is not None else None
+    status_rows = (
+        [(STATUS_LABELS.get(k, k), actions.by_status.get(k, 0)) for k in STATUS_LABELS]
+        if actions is not None
+        else []
+    )
+    tracks = tracking.indicator_tracks(approach)
+    effects = []
+    for item in tracks:
+        series = item.observations
+        if not series:
+            continue
+        upto = [p for p in series if p[0] <= evaluation.evaluation_year]
+        track = (
+            tracking.track(item.indicator, item.trajectory, upto)
+            if item.trajectory is not None
+            else None
+        )
+        effects.append(
+            IndicatorEffect(
+                item.indicator,
+                _latest(series, evaluation.reference_year),
+                _latest(series, evaluation.evaluation_year),
+                track,
+            )
+        )
+    return Report(
+        evaluation=evaluation,
+        actions=actions,
+        status_rows=status_rows,
+        effects=effects,
+        doughnut=_doughnut(approach, evaluation.reference_year, evaluation.evaluation_year),
+        boussole=_boussole(approach, date(evaluation.reference_year, 12, 31), evaluation.date),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# The document: one outline of blocks, written as PDF (WeasyPrint) and DOCX (python-docx)
+# --------------------------------------------------------------------------------------
+
+Block = tuple[str, Any]
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def outline(rep: Report) -> list[Block]:
+    ev = rep.evaluation
+    approach = ev.approach
+    blocks: list[Block] = [
+        ("h1", ev.title),
+        (
+            "p",
+            f"{ev.get_kind_display()} de la démarche « {approach.name} » "
+            f"({approach.perimeter_name}), "
+            f"au {ev.date:%d/%m/%Y} ; données de {ev.reference_year} comparées à celles de "
+            f"{ev.evaluation_year}.",
+        ),
+    ]
+    if approach.is_demo:
+        blocks.append(("note", "Démarche de démonstration : contenus illustratifs."))
+    blocks.append(("h2", "Réalisation du plan d'actions"))
+    if rep.actions is None:
+        blocks.append(("p", "Le suivi des fiches action n'est pas disponible."))
+    elif not rep.actions.total:
+        blocks.append(("p", "Aucune fiche action."))
+    else:
+        a = rep.actions
+        blocks.append(
+            (
+                "p",
+                f"{a.total} fiches action ; taux de réalisation "
+                f"{_fmt(a.realisation_rate, 1)} % (réalisées sur actions non abandonnées) ; "
+                f"budget dépensé {_fmt(float(a.spent), 0)} € sur {_fmt(float(a.planned), 0)} € "
+                f"prévus ; {len(a.late)} en retard, {len(a.over_budget)} en dépassement.",
+            )
+        )
+        blocks.append(
+            (
+                "table",
+                (
+                    "Fiches action par statut",
+                    ["Statut", "Nombre"],
+                    [[label, str(n)] for label, n in rep.status_rows],
+                ),
+            )
+        )
+    blocks.append(("h2", "Effets sur les indicateurs"))
+    if rep.effects:
+        rows = []
+        for e in rep.effects:
+            unit = e.indicator.unit
+            rows.append(
+                [
+                    f"{e.indicator.name} ({unit})",
+                    f"{_fmt(e.before[1])} ({e.before[0]})" if e.before else "—",
+                    f"{_fmt(e.after[1])} ({e.after[0]})" if e.after else "—",
+                    e.verdict,
+                    e.track.label if e.track else "Sans trajectoire",
+                ]
+            )
+        blocks.append(
+            (
+                "table",
+                (
+                    f"Indicateurs : {ev.reference_year} et {ev.evaluation_year}",
+                    ["Indicateur", "Avant", "Après", "Évolution", "Trajectoire"],
+                    rows,
+                ),
+            )
+        )
+    else:
+        blocks.append(("p", "Aucune valeur d'indicateur."))
+    blocks.append(("h2", "Le portrait refait avec les nouvelles données"))
+    if rep.doughnut is None:
+        blocks.append(("p", "Le Donut du portrait n'est pas disponible."))
+    else:
+        blocks.append(
+            (
+                "table",
+                (
+                    f"Donut : statut des dimensions en {ev.reference_year} et en "
+                    f"{ev.evaluation_year}",
+                    ["Dimension", str(ev.reference_year), str(ev.evaluation_year), "Mouvement"],
+                    [
+                        [
+                            d.label,
+                            GAP_LABELS.get(d.before, d.before),
+                            GAP_LABELS.get(d.after, d.after),
+                            d.moved,
+                        ]
+                        for d in rep.doughnut
+                    ],
+                ),
+            )
+        )
+    if rep.boussole is None:
+        blocks.append(("p", "Le profil de la Boussole n'est pas disponible."))
+    elif not rep.boussole:
+        blocks.append(("p", "Boussole de la résilience : aucune cotation enregistrée."))
+    else:
+        blocks.append(
+            (
+                "table",
+                (
+                    "Boussole de la résilience : score médian des cotations (0 à 4)",
+                    ["Principe ou levier", "Avant", "Après", "Écart"],
+                    [
+                        [
+                            f"{b.code} — {b.label}",
+                            _fmt(b.before, 1),
+                            _fmt(b.after, 1),
+                            _fmt(b.change, 1) if b.change is not None else "—",
+                        ]
+                        for b in rep.boussole
+                    ],
+                ),
+            )
+        )
+    blocks.append(("h2", "Constats"))
+    blocks += [("p", line) for line in ev.findings.splitlines() if line.strip()] or [
+        ("p", "À rédiger.")
+    ]
+    blocks.append(("h2", "Enseignements"))
+    blocks += [("p", line) for line in ev.lessons.splitlines() if line.strip()] or [
+        ("p", "À rédiger.")
+    ]
+    return blocks
+
+
+def build_pdf(rep: Report) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string(
+        "monitoring/evaluation_document.html",
+        {"blocks": outline(rep), "evaluation": rep.evaluation},
+    )
+    data: bytes = HTML(string=html, base_url=".").write_pdf()
+    return data
+
+
+def build_docx(rep: Report) -> bytes:
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.core_properties.title = rep.evaluation.title
+    doc.core_properties.author = "Ressort"
+    doc.styles["Normal"].font.size = Pt(10)
+    for kind, content in outline(rep):
+        if kind in ("h1", "h2", "h3"):
+            doc.add_heading(content, level=0 if kind == "h1" else int(kind[1]) - 1)
+        elif kind == "note":
+            doc.add_paragraph().add_run(content).bold = True
+        elif kind == "table":
+            caption, header, rows = content
+            doc.add_paragraph().add_run(caption).italic = True
+            table = doc.add_table(rows=1, cols=len(header))
+            table.style = "Light Grid Accent 1"
+            for cell, text in zip(table.rows[0].cells, header, strict=True):
+                cell.text = text
+            for row in rows:
+                for cell, text in zip(table.add_row().cells, row, strict=True):
+                    cell.text = text
+        else:
+            doc.add_paragraph(content)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+FORMATS = {
+    "pdf": ("application/pdf", build_pdf),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        build_docx,
+    ),
+}
