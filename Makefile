@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ressort
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install install-dev run test test-sqlite test-postgres quality bench browser-deps vendor clean
+.PHONY: install install-dev run test test-sqlite test-postgres quality bench bench-workshop browser-deps vendor clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ test: quality test-sqlite test-postgres
 ## bench: every benchmark of bench/, figures written as JSON under bench/results/
 bench: install-dev
 	$(BIN)/python -m bench
+
+## bench-workshop: the live workshop load benchmark alone (500 participants on websockets)
+bench-workshop: install-dev
+	$(BIN)/python -m bench.bench_workshop_load
 
 vendor:
 	./scripts/vendor-assets.sh
