@@ -25,6 +25,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -154,23 +155,28 @@ async def participant(
             await asyncio.sleep(0.5 * (attempt + 1))
 
 
-async def projection(
-    url: str, cookie: str, seen: dict[str, float], ready: asyncio.Event, stop: asyncio.Event
+def projection(
+    url: str, cookie: str, seen: dict[str, float], ready: threading.Event, stop: threading.Event
 ) -> None:
+    """The projection screen, in its own thread and event loop: its clock is not slowed by
+    the 500 simulated phones sharing the main loop."""
     import websockets
 
-    async with websockets.connect(
-        url, additional_headers={"Cookie": cookie, "Origin": "http://127.0.0.1"}, max_queue=None
-    ) as ws:
-        ready.set()
-        while not stop.is_set():
-            try:
-                raw = await asyncio.wait_for(ws.recv(), timeout=0.5)
-            except TimeoutError:
-                continue
-            now = time.perf_counter()
-            for msg in json.loads(raw).get("msgs", []):
-                seen.setdefault(msg, now)
+    async def watch() -> None:
+        async with websockets.connect(
+            url, additional_headers={"Cookie": cookie, "Origin": "http://127.0.0.1"}, max_queue=None
+        ) as ws:
+            ready.set()
+            while not stop.is_set():
+                try:
+                    raw = await asyncio.wait_for(ws.recv(), timeout=0.5)
+                except TimeoutError:
+                    continue
+                now = time.perf_counter()
+                for msg in json.loads(raw).get("msgs", []):
+                    seen.setdefault(msg, now)
+
+    asyncio.run(watch())
 
 
 async def drive(port: int, seed: dict[str, Any]) -> dict[str, Any]:
@@ -179,11 +185,14 @@ async def drive(port: int, seed: dict[str, Any]) -> dict[str, Any]:
     acked: dict[str, float] = {}
     seen: dict[str, float] = {}
     errors: list[str] = []
-    ready, stop = asyncio.Event(), asyncio.Event()
-    watcher = asyncio.create_task(
-        projection(base + "projection/", f"sessionid={seed['session']}", seen, ready, stop)
+    ready, stop = threading.Event(), threading.Event()
+    watcher = threading.Thread(
+        target=projection,
+        args=(base + "projection/", f"sessionid={seed['session']}", seen, ready, stop),
     )
-    await asyncio.wait_for(ready.wait(), timeout=30)
+    watcher.start()
+    if not await asyncio.to_thread(ready.wait, 30):
+        raise RuntimeError("la projection ne s'est pas connectée")
     start = time.perf_counter() + 2.0  # let the connections open first
     cookie = f"rs_atelier_{seed['workshop']}="
     await asyncio.gather(
@@ -195,7 +204,7 @@ async def drive(port: int, seed: dict[str, Any]) -> dict[str, Any]:
     end = max(acked.values(), default=time.perf_counter())
     await asyncio.sleep(3)  # the last projection notices
     stop.set()
-    await watcher
+    await asyncio.to_thread(watcher.join)
     latencies = [(seen[m] - sent[m]) * 1000 for m in acked if m in seen]
     ack_latencies = [(acked[m] - sent[m]) * 1000 for m in acked]
     return {

@@ -8,19 +8,25 @@ A message sent again (reconnection, lost ack) updates the same rows: never count
 Projection: `/ws/atelier/<workshop pk>/projection/`, for signed-in members of the démarche;
 it receives a short notice each time answers are stored and refetches its results.
 
-Database calls go through `database_sync_to_async` (thread-sensitive: one shared thread,
-which keeps SQLite free of "database is locked" between consumers). Channel-layer sends
-never raise (ressort.workshops.live).
+Database calls go through `db_call`: like channels' `database_sync_to_async`, they run in
+the one shared thread-sensitive thread (which keeps SQLite free of "database is locked"
+between consumers), but they keep that thread's connection open between answers instead of
+reconnecting for each one (CONN_MAX_AGE is 0 for HTTP requests); a connection that failed
+is dropped and reopened at the next call. Channel-layer sends never raise
+(ressort.workshops.live).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
-from channels.db import database_sync_to_async
+from asgiref.sync import sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
+from django.db import connection
 from django.http import QueryDict
 
 from ressort.workshops import live, services
@@ -28,7 +34,22 @@ from ressort.workshops.kinds import AnswerError
 from ressort.workshops.models import Participant, Workshop
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 MAX_MESSAGE = 20_000
+
+
+def db_call(func: Callable[..., T]) -> Callable[..., Awaitable[T]]:
+    @functools.wraps(func)
+    def inner(*args: Any, **kwargs: Any) -> T:
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if connection.errors_occurred:
+                connection.errors_occurred = False
+                if not connection.is_usable():
+                    connection.close()
+
+    return sync_to_async(inner, thread_sensitive=True)
 
 
 def _fields(raw: Any) -> QueryDict:
@@ -42,7 +63,7 @@ def _fields(raw: Any) -> QueryDict:
     return fields
 
 
-@database_sync_to_async
+@db_call
 def _participant(workshop_pk: int, token: str | None) -> Participant | None:
     if not token:
         return None
@@ -53,7 +74,7 @@ def _participant(workshop_pk: int, token: str | None) -> Participant | None:
     )
 
 
-@database_sync_to_async
+@db_call
 def _store(participant: Participant, activity_pk: int, fields: QueryDict) -> str:
     withdraw = fields.get("retirer")
     if withdraw:
@@ -110,10 +131,7 @@ class ParticipantConsumer(AsyncWebsocketConsumer):
             return
         # Stored and committed: acknowledge, then tell the projection.
         await self.send(json.dumps({"type": "ack", "msg": msg, "activity": activity, "text": text}))
-        await live.safe_group_send(
-            live.projection_group(self.participant.workshop_id),
-            {"type": "projection.refresh", "activity": activity, "msgs": [msg]},
-        )
+        live.queue_projection_notice(self.participant.workshop_id, activity, msg)
 
     async def activities_changed(self, event: dict[str, Any]) -> None:
         await self.send(
@@ -121,7 +139,7 @@ class ParticipantConsumer(AsyncWebsocketConsumer):
         )
 
 
-@database_sync_to_async
+@db_call
 def _may_view(user: Any, workshop_pk: int) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False

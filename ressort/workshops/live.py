@@ -82,3 +82,36 @@ def notify_projection(workshop_pk: int, activity_pk: int, msgs: list[str] | None
         projection_group(workshop_pk),
         {"type": "projection.refresh", "activity": activity_pk, "msgs": msgs or []},
     )
+
+
+# Projection notices are batched: one group message per workshop every BATCH_S at most,
+# carrying the ids of the answers stored meanwhile (500 phones answering at once would
+# otherwise flood the projection's channel, whose capacity is bounded).
+BATCH_S = 0.1
+_pending: dict[int, list[tuple[int, str]]] = {}
+
+
+def queue_projection_notice(workshop_pk: int, activity_pk: int, msg: str) -> None:
+    """Called from a consumer's event loop once an answer is stored."""
+    batch = _pending.get(workshop_pk)
+    if batch is None:
+        _pending[workshop_pk] = [(activity_pk, msg)]
+        asyncio.get_running_loop().create_task(_flush_later(workshop_pk))
+    else:
+        batch.append((activity_pk, msg))
+
+
+async def _flush_later(workshop_pk: int) -> None:
+    await asyncio.sleep(BATCH_S)
+    batch = _pending.pop(workshop_pk, [])
+    if not batch:
+        return
+    activities = sorted({a for a, _ in batch})
+    await safe_group_send(
+        projection_group(workshop_pk),
+        {
+            "type": "projection.refresh",
+            "activity": activities[0] if len(activities) == 1 else None,
+            "msgs": [m for _, m in batch],
+        },
+    )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -94,6 +94,18 @@ def store_answers(participant: Participant, activity_id: int, fields: Fields) ->
         raise AnswerError("La consultation est close : votre réponse n'a pas été enregistrée.")
     kind = get_kind(activity.kind)
     parsed = kind.parse(fields, activity.config)
+    now = timezone.now()
+    rows = [
+        Answer(
+            activity=activity,
+            participant=participant,
+            client_id=p.key,
+            payload=p.payload,
+            created_at=now,
+            updated_at=now,
+        )
+        for p in parsed
+    ]
     with transaction.atomic():
         if kind.multiple:
             existing = set(
@@ -107,20 +119,14 @@ def store_answers(participant: Participant, activity_id: int, fields: Fields) ->
                 raise AnswerError(
                     f"Vous avez déjà envoyé {len(existing)} contribution(s) : {limit} au plus."
                 )
-        for p in parsed:
-            try:
-                with transaction.atomic():
-                    Answer.objects.update_or_create(
-                        activity=activity,
-                        participant=participant,
-                        client_id=p.key,
-                        defaults={"payload": p.payload},
-                    )
-            except IntegrityError:
-                # The same answer arriving twice at once: the other write stored it.
-                Answer.objects.filter(
-                    activity=activity, participant=participant, client_id=p.key
-                ).update(payload=p.payload)
+        # One statement: insert, or update the same (activity, participant, key) row. A
+        # resent or concurrent duplicate can only update it, never add a second one.
+        Answer.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["activity", "participant", "client_id"],
+            update_fields=["payload", "updated_at"],
+        )
     return Stored(activity.pk, tuple(p.key for p in parsed))
 
 
