@@ -30,7 +30,5 @@ def test_demo_has_a_held_workshop_and_one_to_run(
     c = Client()
     c.force_login(personas["elu_referent"])
     grid = held.activities.get(kind="grille")
-    page = page_text(
-        c.get(f"/demarches/{approach.slug}/ateliers/{held.pk}/activites/{grid.pk}/")
-    )
+    page = page_text(c.get(f"/demarches/{approach.slug}/ateliers/{held.pk}/activites/{grid.pk}/"))
     assert "Dans quelle mesure les habitants" in page and "Médiane" in page
