@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -121,3 +122,70 @@ def may_edit(report: ExperienceReport, user: Any, approach: Any) -> bool:
         and report.published_by_id == approach.pk
         and approach.current_role in LEADS
     )
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "data" / "monitoring" / "experiences.yaml"
+REQUIRED = ("title", "territory_name", "size_class", "summary", "source_label")
+
+
+def read_shipped_cases(path: Path = SHIPPED) -> list[dict[str, Any]]:
+    """The shipped cases, checked; ValueError in French naming the entry and the field."""
+    import yaml
+
+    from ressort.monitoring.models import SizeClass
+
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if not isinstance(entries, list):
+        raise ValueError(f"{path.name} : une liste de cas est attendue.")
+    faults = []
+    for number, entry in enumerate(entries, start=1):
+        where = f"{path.name}, cas n° {number}"
+        if not isinstance(entry, dict):
+            faults.append(f"{where} : un dictionnaire est attendu.")
+            continue
+        faults += [f"{where} : champ « {f} » manquant." for f in REQUIRED if not entry.get(f)]
+        if entry.get("size_class") not in SizeClass.values:
+            faults.append(f"{where}, size_class : « {entry.get('size_class')} » inconnu.")
+        faults += [
+            f"{where}, themes : thème « {t} » inconnu."
+            for t in entry.get("themes", [])
+            if t not in THEMES
+        ]
+    if faults:
+        raise ValueError("\n".join(faults))
+    return entries  # type: ignore[no-any-return]
+
+
+@transaction.atomic
+def load_shipped_cases(path: Path = SHIPPED) -> tuple[int, int]:
+    """Create or update the shipped cases (matched by title); returns (created, updated)."""
+    from ressort.territories.models import Territory
+
+    created = updated = 0
+    for entry in read_shipped_cases(path):
+        region = (
+            Territory.objects.filter(type="REG", code=entry["region_code"]).first()
+            if entry.get("region_code")
+            else None
+        )
+        report, was_created = ExperienceReport.objects.update_or_create(
+            title=entry["title"],
+            shipped=True,
+            defaults={
+                "territory_name": entry["territory_name"],
+                "population": entry.get("population"),
+                "size_class": entry["size_class"],
+                "region": region,
+                "summary": entry["summary"],
+                "actions": entry.get("actions", ""),
+                "results": entry.get("results", ""),
+                "lessons": entry.get("lessons", ""),
+                "contacts": entry.get("contacts", ""),
+                "source_label": entry["source_label"],
+                "source_url": entry.get("source_url", ""),
+            },
+        )
+        set_tags(report, entry.get("themes", []), entry.get("dimensions", []))
+        created += was_created
+        updated += not was_created
+    return created, updated

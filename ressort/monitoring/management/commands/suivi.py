@@ -1,4 +1,5 @@
-"""`ressort suivi digest [--demarche SLUG] [--envoyer] [--date AAAA-MM-JJ] [--site URL]`."""
+"""`ressort suivi digest [--demarche SLUG] [--envoyer] [--date AAAA-MM-JJ] [--site URL]`
+and `ressort suivi retours` (loads the shipped experience reports)."""
 
 from datetime import date
 from typing import Any
@@ -6,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from ressort.approaches.models import Approach
-from ressort.monitoring import digest
+from ressort.monitoring import digest, library
 
 
 class Command(BaseCommand):
@@ -22,8 +23,23 @@ class Command(BaseCommand):
         run.add_argument("--envoyer", action="store_true", help="Envoie vraiment les messages.")
         run.add_argument("--date", help="Date du jour à considérer (AAAA-MM-JJ).")
         run.add_argument("--site", help="Adresse du site pour les liens (ex. https://ressort.fr).")
+        sub.add_parser(
+            "retours",
+            help="Charge les retours d'expérience livrés (data/monitoring, idempotent).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "retours":
+            try:
+                created, updated = library.load_shipped_cases()
+            except ValueError as exc:
+                raise CommandError(
+                    f"Fichier refusé, rien n'a été chargé :\n{exc}", returncode=2
+                ) from exc
+            self.stdout.write(
+                f"Retours d'expérience livrés : {created} créés, {updated} mis à jour."
+            )
+            return
         approaches = Approach.objects.order_by("name")
         if options["demarche"]:
             approaches = approaches.filter(slug=options["demarche"])
