@@ -54,7 +54,7 @@ AXES: list[tuple[str, str, list[tuple[str, list[str], str, tuple[str, ...]]]]] =
                 "Rafraîchir la ville et protéger les plus fragiles",
                 ["health", "climate_change", "social_equity"],
                 "La fraîcheur accessible à tous, d'abord aux personnes vulnérables.",
-                ("chaleur", "canicule", "fraîch", "ombr", "végétal", "cour", "îlot"),
+                ("canicule", "fraîch", "ombr", "végétal", "cour", "îlot"),
             ),
         ],
     ),
@@ -84,7 +84,7 @@ AXES: list[tuple[str, str, list[tuple[str, list[str], str, tuple[str, ...]]]]] =
                 "Réduire les consommations et produire renouvelable",
                 ["energy", "climate_change"],
                 "Des logements et bâtiments sobres, une énergie produite localement.",
-                ("énerg", "rénov", "solaire", "photovolt", "chauff", "isol"),
+                ("énerg", "rénov", "solaire", "photovolt", "chauff", "chaleur", "bois", "isol"),
             ),
             (
                 "Se déplacer autrement",

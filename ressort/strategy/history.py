@@ -111,7 +111,12 @@ def _fields(model: type[models.Model]) -> list[Any]:
     ]
 
 
-def _diff(model: type[models.Model], record: Any, previous: Any) -> list[Change]:
+def _diff(
+    model: type[models.Model],
+    record: Any,
+    previous: Any,
+    labels: dict[tuple[Any, Any], str],
+) -> list[Change]:
     changes = []
     for f in _fields(model):
         new = getattr(record, f.attname)
@@ -124,8 +129,8 @@ def _diff(model: type[models.Model], record: Any, previous: Any) -> list[Change]
         changes.append(
             Change(
                 label=str(f.verbose_name),
-                before=display_value(record, f, old) if previous is not None else "",
-                after=display_value(record, f, new),
+                before=display_value(record, f, old, labels) if previous is not None else "",
+                after=display_value(record, f, new, labels),
             )
         )
     return changes
@@ -158,6 +163,12 @@ def entries(
     merged = heapq.merge(*streams, key=lambda t: (t[0], t[1]), reverse=True)
     page = list(merged)[offset : offset + limit]
     previous = _previous_records([(t[3], t[4]) for t in page])
+    records = [(t[3], t[4]) for t in page] + [
+        (kind, previous[(kind.key, record.history_id)])
+        for _d, _i, _k, kind, record in page
+        if (kind.key, record.history_id) in previous
+    ]
+    labels = _related_labels(records)
     result = []
     for _date, _id, _key, kind, record in page:
         prev = previous.get((kind.key, record.history_id))
@@ -165,22 +176,56 @@ def entries(
             Entry(
                 kind=kind,
                 record=record,
-                object_label=_label(record),
+                object_label=_label(kind, record, labels),
                 change_type=record.history_type,
                 user=record.history_user,
                 at=record.history_date,
                 reason=record.history_change_reason or "",
-                changes=[] if record.history_type == "-" else _diff(kind.model, record, prev),
+                changes=(
+                    [] if record.history_type == "-" else _diff(kind.model, record, prev, labels)
+                ),
             )
         )
     return result
 
 
-def _label(record: Any) -> str:
-    try:
-        return str(record.instance)
-    except Exception:  # a label that follows a deleted relation
-        return str(getattr(record, "title", "") or f"n° {record.id}")
+def _related_labels(records: list[tuple[Tracked, Any]]) -> dict[tuple[Any, Any], str]:
+    """Labels of every object the records point at, one query per related model."""
+    wanted: dict[Any, set[Any]] = defaultdict(set)
+    for kind, record in records:
+        for f in kind.model._meta.concrete_fields:
+            if isinstance(f, models.ForeignKey) and f.editable:
+                value = getattr(record, f.attname)
+                if value is not None:
+                    wanted[f.related_model].add(value)
+    labels: dict[tuple[Any, Any], str] = {}
+    for model, pks in wanted.items():
+        for obj in model._default_manager.select_related().filter(pk__in=pks):
+            labels[(model, obj.pk)] = str(obj)
+    return labels
+
+
+def _label(kind: Tracked, record: Any, labels: dict[tuple[Any, Any], str]) -> str:
+    """The object's name without following relations one by one."""
+    from ressort.actions.models import Action
+    from ressort.strategy.models import ActionSheet, Axis
+
+    if kind.key == "objectif":
+        axis = labels.get((Axis, record.axis_id), "")
+        if not axis.startswith("Axe "):  # its axis was deleted
+            return str(record.title)
+        return f"{axis.split(' ')[1]}.{record.order} {record.title}"
+    if kind.key == "fiche":
+        return labels.get((Action, record.action_id), f"fiche n° {record.id}")
+    if kind.key == "indicateur-fiche":
+        from ressort.portrait.models import Indicator
+
+        name = record.label or labels.get((Indicator, record.indicator_id), "indicateur")
+        return f"{name} ({labels.get((ActionSheet, record.sheet_id), 'fiche supprimée')})"
+    if hasattr(record, "sheet_id"):
+        own = str(record.instance)
+        return f"{own} ({labels.get((ActionSheet, record.sheet_id), 'fiche supprimée')})"
+    return str(record.instance)
 
 
 def _previous_records(page: list[tuple[Tracked, Any]]) -> dict[tuple[str, int], Any]:

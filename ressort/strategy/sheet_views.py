@@ -121,6 +121,7 @@ def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             indicators=list(sheet.indicators.select_related("indicator")),
             communes=[(c, communes.get(c, c)) for c in sheet.commune_codes],
             evaluation=grid_evaluation(approach, sheet),
+            inspirations=list(sheet.action.inspirations.select_related("report")),
             late=services.is_late(sheet, services.today()),
         ),
     )

@@ -34,8 +34,16 @@ class EditConflict(Exception):
         super().__init__(f"Conflit d'édition sur {current}")
 
 
-def display_value(instance: models.Model, field: models.Field[Any, Any], value: Any) -> str:
-    """A field's value as a person reads it (choice labels, « oui/non », lists)."""
+def display_value(
+    instance: models.Model,
+    field: models.Field[Any, Any],
+    value: Any,
+    labels: dict[tuple[Any, Any], str] | None = None,
+) -> str:
+    """A field's value as a person reads it (choice labels, « oui/non », lists).
+
+    `labels` maps (related model, pk) to a label fetched beforehand in bulk.
+    """
     if value is None or value == "":
         return "—"
     if field.choices:
@@ -45,6 +53,8 @@ def display_value(instance: models.Model, field: models.Field[Any, Any], value: 
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value) or "—"
     if isinstance(field, models.ForeignKey):
+        if labels is not None:
+            return labels.get((field.related_model, value), f"n° {value} (supprimé)")
         related = field.related_model._default_manager.filter(pk=value).first()  # type: ignore[union-attr]
         return str(related) if related is not None else f"n° {value} (supprimé)"
     return str(value)

@@ -183,8 +183,11 @@ def test_agent_creates_and_fills_a_sheet(
     agent.post(reverse("strategy:part_delete", args=[slug, sheet.pk, "budget", line.pk]))
     assert not BudgetLine.objects.filter(pk=line.pk).exists()
     history = page_text(agent.get(reverse("strategy:sheet_history", args=[slug, sheet.pk])))
-    assert "Ligne de budget « Investissement 2027 — Plants » — suppression" in history
-    assert "Jalon « Plantation » — création" in history
+    assert (
+        "Ligne de budget « Investissement 2027 — Plants (Haies bocagères) » — suppression"
+        in history
+    )
+    assert "Jalon « Plantation (Haies bocagères) » — création" in history
     assert "equipe@example.org" in history or personas["equipe"].display_name in history
 
 
