@@ -190,6 +190,8 @@ class SystemGraph:
     members: dict[str, list[Node]]
     id_of: dict[int, str]  # Node pk → element id
     conflicts: list[str] = field(default_factory=list)
+    vulnerabilities: dict[int, list[Any]] = field(default_factory=dict)  # Node pk → rows
+    resources: dict[int, list[Any]] = field(default_factory=dict)
 
     def first(self, element: str) -> Node:
         return self.members[element][0]
@@ -208,12 +210,8 @@ def build_system_graph(approach: Approach, chain: ImpactChain | None = None) -> 
     Two links between the same elements in different chains are merged: the strongest is
     kept (a conflict of sign is reported, and the first chain's link wins).
     """
-    nodes = (
-        Node.objects.filter(chain__approach=approach)
-        .select_related("chain")
-        .prefetch_related("vulnerabilities", "resources")
-    )
-    links = Link.objects.filter(chain__approach=approach).select_related("chain")
+    nodes = Node.objects.filter(chain__approach=approach).select_related("chain")
+    links = Link.objects.filter(chain__approach=approach)
     if chain is not None:
         nodes, links = nodes.filter(chain=chain), links.filter(chain=chain)
     members: dict[str, list[Node]] = {}
@@ -225,28 +223,54 @@ def build_system_graph(approach: Approach, chain: ImpactChain | None = None) -> 
     analysis_nodes = [
         sa.Node(element, rows[0].analysis_kind, rows[0].label) for element, rows in members.items()
     ]
-    merged: dict[tuple[str, str], Link] = {}
+    merged: dict[tuple[str, str], tuple[int, int, str]] = {}
     conflicts = []
-    for link in links.order_by("chain__name", "pk"):
-        u, v = id_of[link.source_id], id_of[link.target_id]
+    signs = dict(Link.Sign.choices)
+    rows = links.order_by("chain__name", "pk").values_list(
+        "source_id", "target_id", "sign", "weight", "chain__name"
+    )
+    for source, target, sign, weight, chain_name in rows:
+        u, v = id_of[source], id_of[target]
         if u == v:
             continue
         kept = merged.get((u, v))
         if kept is None:
-            merged[u, v] = link
-        elif kept.sign != link.sign:
+            merged[u, v] = (sign, weight, chain_name)
+        elif kept[0] != sign:
             conflicts.append(
                 f"« {members[u][0].label} » → « {members[v][0].label} » : "
-                f"{kept.get_sign_display()} dans « {kept.chain.name} » mais "
-                f"{link.get_sign_display()} dans « {link.chain.name} » (le premier est retenu)."
+                f"{signs[kept[0]]} dans « {kept[2]} » mais "
+                f"{signs[sign]} dans « {chain_name} » (le premier est retenu)."
             )
-        elif link.weight > kept.weight:
-            merged[u, v] = link
+        elif weight > kept[1]:
+            merged[u, v] = (sign, weight, chain_name)
     graph = sa.ImpactGraph.build(
         analysis_nodes,
-        [sa.Link(u, v, k.sign, k.weight) for (u, v), k in merged.items()],
+        [sa.Link(u, v, sign, weight) for (u, v), (sign, weight, _) in merged.items()],
     )
-    return SystemGraph(graph=graph, members=members, id_of=id_of, conflicts=conflicts)
+    vulnerabilities: dict[int, list[Any]] = defaultdict(list)
+    resources: dict[int, list[Any]] = defaultdict(list)
+    # One query each through the link tables (a prefetch costs a queryset per node).
+    for relation, field_name, found in (
+        ("vulnerability", "vulnerabilities", vulnerabilities),
+        ("resource", "resources", resources),
+    ):
+        through = getattr(Node, field_name).through
+        rows = (
+            through.objects.filter(node_id__in=id_of)
+            if chain
+            else through.objects.filter(node__chain__approach=approach)
+        )
+        for row in rows.select_related(relation).order_by("pk"):
+            found[row.node_id].append(getattr(row, relation))
+    return SystemGraph(
+        graph=graph,
+        members=members,
+        id_of=id_of,
+        conflicts=conflicts,
+        vulnerabilities=dict(vulnerabilities),
+        resources=dict(resources),
+    )
 
 
 # --- Cascades --------------------------------------------------------------------------------
@@ -319,14 +343,18 @@ def run_cascade(
     for reach in result.reached:
         members = system.members[reach.node]
         first = members[0]
+        vulnerabilities = list(
+            {v.pk: v for n in members for v in system.vulnerabilities.get(n.pk, [])}.values()
+        )
+        resources = list(
+            {r.pk: r for n in members for r in system.resources.get(n.pk, [])}.values()
+        )
         codes = list(
             dict.fromkeys(
                 [c for n in members for c in n.dimension_codes]
-                + [c for n in members for v in n.vulnerabilities.all() for c in v.dimensions]
+                + [c for v in vulnerabilities for c in v.dimensions]
             )
         )
-        vulnerabilities = list({v.pk: v for n in members for v in n.vulnerabilities.all()}.values())
-        resources = list({r.pk: r for n in members for r in n.resources.all()}.values())
         places = list(
             dict.fromkeys(
                 [p.strip() for n in members for p in n.places.split(",") if p.strip()]
