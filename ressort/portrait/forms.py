@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from ressort import tables
 from ressort.approaches.models import Approach
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait import services
@@ -113,7 +114,9 @@ class ValueForm(forms.Form):
         help_text="Seulement si le lieu choisi est « Autre territoire ».",
     )
     year = forms.IntegerField(label="Année", min_value=1800, max_value=2200)
-    value = forms.FloatField(label="Valeur")
+    value = forms.CharField(
+        label="Valeur", max_length=40, help_text="Virgule ou point décimal : 12,5 ou 12.5."
+    )
     source_note = forms.CharField(label="Note sur la source", required=False, max_length=300)
 
     def __init__(self, *args: Any, approach: Approach, indicator: Indicator, **kwargs: Any) -> None:
@@ -128,6 +131,13 @@ class ValueForm(forms.Form):
         choices += [("france", "France"), ("autre", "Autre territoire (code INSEE)")]
         self.fields["place"].choices = choices
         self.fields["value"].label = f"Valeur (en {indicator.unit})"
+
+    def clean_value(self) -> float:
+        try:
+            number: float = tables.PARSERS["decimal"](self.cleaned_data["value"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from error
+        return number
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

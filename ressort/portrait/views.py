@@ -156,7 +156,7 @@ def value_edit(request: HttpRequest, slug: str, pk: int, value_pk: int) -> HttpR
         else "autre",
         "insee": value.territory.code if value.territory else "",
         "year": value.year,
-        "value": value.value,
+        "value": f"{value.value:g}".replace(".", ","),
         "source_note": value.source_note,
     }
     form = ValueForm(request.POST or None, initial=initial, approach=approach, indicator=indicator)
@@ -463,7 +463,7 @@ def document_start(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponse("Format inconnu : pdf, docx ou odt.", status=400)
     documents.start_job(approach, fmt, request.user)
     if request.headers.get("HX-Request"):
-        return document_jobs(request, slug)
+        return _jobs_fragment(request, approach)
     messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
     return redirect("portrait:portrait", approach.slug)
 
@@ -471,7 +471,10 @@ def document_start(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def document_jobs(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+    return _jobs_fragment(request, get_approach_for_user(request, slug))
+
+
+def _jobs_fragment(request: HttpRequest, approach: Approach) -> HttpResponse:
     jobs, polling = _jobs(approach)
     return render(
         request,

@@ -144,7 +144,16 @@ def test_documents_from_the_page(filled: Any, personas: Any, tmp_path: Path) -> 
         == 404
     )
     polled = page_text(client.get(reverse("portrait:document_jobs", args=[filled.slug])))
-    assert "télécharger le PDF" in polled and "hx-trigger" not in polled
+    assert "télécharger le document PDF" in polled and "hx-trigger" not in polled
+
+
+def test_htmx_start_returns_the_job_list(filled: Any, personas: Any) -> None:
+    response = client_for(personas["equipe"]).post(
+        reverse("portrait:document_start", args=[filled.slug]),
+        {"format": "odt"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200 and "télécharger le document ODT" in page_text(response)
 
 
 def test_pending_job_is_polled(filled: Any, personas: Any) -> None:

@@ -135,3 +135,13 @@ def test_import_page_shows_faults_and_imports_nothing(
     assert client.post(url, {"file": good}).status_code == 302
     assert IndicatorValue.objects.count() == 1
     assert client_for(personas["partenaire"]).get(url).status_code == 403
+
+
+def test_value_in_french_notation(approach: Any, personas: Any, make_indicator: Any) -> None:
+    indicator = make_indicator("x")
+    url = reverse("portrait:indicator", args=[approach.slug, indicator.pk])
+    client = client_for(personas["facilitateur"])
+    response = client.post(url, {"place": "perimetre", "year": "2021", "value": "beaucoup"})
+    assert "« beaucoup » n'est pas un nombre" in page_text(response)
+    client.post(url, {"place": "perimetre", "year": "2021", "value": "12,5"})
+    assert IndicatorValue.objects.get().value == 12.5
