@@ -91,6 +91,21 @@ def _why_methods(r: disagreement.Reversal, why: disagreement.PairReasons) -> str
     )
 
 
+def _vote_note(rows: list[dict[str, Any]], vote: Any) -> str:
+    """A sentence when the vote's favourite is not the criteria's favourite."""
+    voted = [r.candidate for r in vote.ranking if r.rank == 1]
+    ranked = [r["name"] for r in rows if min(r["ranks"]) == 1]
+    if not voted or not ranked or set(voted) & set(ranked):
+        return ""
+    return (
+        f"Le vote place en tête {', '.join(f'« {v} »' for v in voted)}, les méthodes "
+        f"multicritères {', '.join(f'« {n} »' for n in ranked)} : le vote exprime "
+        "l'appréciation d'ensemble des participant·es, les méthodes appliquent les critères "
+        "et les poids choisis par l'équipe. L'écart mérite d'être discuté : un critère "
+        "manque-t-il, ou un poids est-il mal réglé ?"
+    )
+
+
 def _results(data: services.DecisionData) -> dict[str, Any]:
     problem = data.problem
     if problem is None:
@@ -157,6 +172,7 @@ def prioritisation(request: HttpRequest, slug: str) -> HttpResponse:
         by_name = {r.candidate: r for r in vote.ranking}
         for row in context["result_rows"]:
             row["vote"] = by_name.get(row["name"])
+        context["vote_note"] = _vote_note(context["result_rows"], vote)
     return render(
         request,
         "actions/prioritisation.html",

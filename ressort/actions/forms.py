@@ -46,7 +46,10 @@ class IdeaForm(ScopedForm):
             "dimension_code",
             "theme",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "answers_detail": forms.TextInput(attrs={"list": "reponses-possibles"}),
+        }
 
     def __init__(self, *args: Any, dimensions: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -103,19 +103,12 @@ def effects_of(action: Any) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
 
 
 def scenario_names(approach: Approach) -> list[str]:
-    """Scenario names to evaluate under: the systems app's scenarios once it has them, plus
+    """Scenario names to evaluate under: the systems app's scenarios, plus
     those already used in evaluations."""
     from ressort.actions.models import Evaluation
+    from ressort.systems.models import Scenario
 
-    names: list[str] = []
-    try:
-        from ressort.systems.models import Scenario  # type: ignore[attr-defined]
-
-        names = [str(s) for s in Scenario.objects.filter(approach=approach)]
-    except (ImportError, AttributeError, LookupError):  # systems has not landed its model yet
-        names = []
-    except Exception:  # a differently shaped model must not break this page
-        names = []
+    names = list(Scenario.objects.filter(approach=approach).values_list("name", flat=True))
     used = (
         Evaluation.objects.filter(action__approach=approach)
         .exclude(scenario="")
@@ -126,6 +119,15 @@ def scenario_names(approach: Approach) -> list[str]:
         if name not in names:
             names.append(name)
     return names
+
+
+def answer_suggestions(approach: Approach) -> list[str]:
+    """What an idea may answer: the démarche's vulnerabilities (fieldwork) and scenarios
+    (systems), for the idea form's suggestions."""
+    from ressort.fieldwork.models import Vulnerability
+
+    vulnerabilities = [str(v) for v in Vulnerability.objects.filter(approach=approach)]
+    return sorted(set(vulnerabilities)) + scenario_names(approach)
 
 
 def portrait_gaps(approach: Approach) -> dict[str, str] | None:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<slug:slug>/idees/", views.idea_list, name="idea_list"),
     path("<slug:slug>/idees/operation/", views.idea_operation, name="idea_operation"),
     path("<slug:slug>/idees/themes/", views.theme_create, name="theme_create"),
+    path("<slug:slug>/idees/themes/<int:pk>/", views.theme_edit, name="theme_edit"),
     path("<slug:slug>/idees/<int:pk>/", views.idea_edit, name="idea_edit"),
     path("<slug:slug>/actions/", views.action_list, name="action_list"),
     path("<slug:slug>/actions/<int:pk>/", grid_views.action_detail, name="action_detail"),

@@ -87,6 +87,7 @@ def idea_list(request: HttpRequest, slug: str) -> HttpResponse:
             sources=Idea.Source.choices,
             source=source,
             labels=labels,
+            answer_suggestions=services.answer_suggestions(approach),
         ),
     )
 
@@ -109,7 +110,15 @@ def idea_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             messages.success(request, "L'idée est enregistrée.")
             return redirect("actions:idea_list", approach.slug)
     return render(
-        request, "actions/idea_edit.html", approach_context(request, approach, form=form, idea=idea)
+        request,
+        "actions/idea_edit.html",
+        approach_context(
+            request,
+            approach,
+            form=form,
+            idea=idea,
+            answer_suggestions=services.answer_suggestions(approach),
+        ),
     )
 
 
@@ -127,6 +136,28 @@ def theme_create(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, f"Le thème « {name} » est créé.")
     else:
         messages.error(request, f"Thème non créé — {_form_errors(form)}")
+    return redirect("actions:idea_list", approach.slug)
+
+
+@require_POST
+@login_required
+def theme_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Rename a theme, or delete it (its ideas and actions keep existing, without theme)."""
+    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+    theme = get_object_or_404(Theme, pk=pk, approach=approach)
+    if request.POST.get("supprimer"):
+        theme.delete()
+        messages.success(request, f"Le thème « {theme.name} » est supprimé ; ses idées restent.")
+        return redirect("actions:idea_list", approach.slug)
+    name = request.POST.get("name", "").strip()[:120]
+    if not name:
+        messages.error(request, "Nom du thème : ce champ est obligatoire.")
+    elif Theme.objects.filter(approach=approach, name=name).exclude(pk=theme.pk).exists():
+        messages.error(request, f"Le thème « {name} » existe déjà.")
+    else:
+        theme.name = name
+        theme.save(update_fields=["name"])
+        messages.success(request, f"Le thème est renommé « {name} ».")
     return redirect("actions:idea_list", approach.slug)
 
 

@@ -192,3 +192,15 @@ def test_vote_rights(approach: Any, personas: dict[str, Any], client_as: Any) ->
     assert not Ballot.objects.filter(approach=approach).exists()
     assert Grade.objects.count() == 1
     assert client_as("outsider").get(url).status_code == 404
+
+
+def test_vote_disagreeing_with_the_methods_is_explained(approach: Any, client_as: Any) -> None:
+    actions, _ = _setup(approach)  # « Autre » leads every method
+    by_title = {a.title: a for a in actions}
+    services.record_ballots(
+        approach,
+        [{by_title["Étroit"].pk: 6, by_title["Autre"].pk: 1, by_title["Large"].pk: 2}] * 3,
+        source="x",
+    )
+    text = page_text(client_as("partenaire").get(f"/demarches/{approach.slug}/priorisation/"))
+    assert "Le vote place en tête « Étroit », les méthodes multicritères « Autre »" in text

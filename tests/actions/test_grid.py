@@ -147,3 +147,16 @@ def test_rights(approach: Any, personas: dict[str, Any], client_as: Any, framewo
     team = client_as("equipe")
     assert team.get(f"{base}/actions/{foreign.pk}/grille/").status_code == 404
     assert client_as("outsider").get(f"{base}/portefeuille/").status_code == 404
+
+
+def test_systems_scenarios_offered_for_evaluation(
+    approach: Any, client_as: Any, frameworks: None
+) -> None:
+    from ressort.systems.models import Scenario
+
+    Scenario.objects.create(approach=approach, name="Territoire sobre 2050")
+    action = Action.objects.create(approach=approach, title="A")
+    text = page_text(
+        client_as("equipe").get(f"/demarches/{approach.slug}/actions/{action.pk}/grille/")
+    )
+    assert "sous « Territoire sobre 2050 »" in text

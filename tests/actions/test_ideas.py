@@ -105,3 +105,32 @@ def test_edit_and_delete(approach: Any, client_as: Any) -> None:
     assert Idea.objects.get().text == "Idée corrigée"
     client.post(url, {"supprimer": "1"})
     assert not Idea.objects.exists()
+
+
+def test_theme_rename_and_delete(approach: Any, personas: dict[str, Any], client_as: Any) -> None:
+    theme = Theme.objects.create(approach=approach, name="Eau")
+    Theme.objects.create(approach=approach, name="Énergie")
+    idea = services.add_idea(approach, "Idée", source="equipe")
+    idea.theme = theme
+    idea.save()
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/idees/themes/{theme.pk}/"
+    response = client.post(url, {"name": "Énergie"}, follow=True)
+    assert "Le thème « Énergie » existe déjà." in page_text(response)
+    client.post(url, {"name": "Eau et milieux"})
+    assert Theme.objects.get(pk=theme.pk).name == "Eau et milieux"
+    client.post(url, {"supprimer": "1"})
+    assert not Theme.objects.filter(pk=theme.pk).exists()
+    assert Idea.objects.get(pk=idea.pk).theme is None
+    foreign = Theme.objects.create(approach=personas["other_approach"], name="Eau")
+    assert client.post(f"/demarches/{approach.slug}/idees/themes/{foreign.pk}/").status_code == 404
+    assert client_as("partenaire").post(url, {"name": "x"}).status_code in (403, 404)
+
+
+def test_answer_suggestions_from_fieldwork_and_systems(approach: Any, client_as: Any) -> None:
+    from ressort.systems.models import Scenario
+
+    Scenario.objects.create(approach=approach, name="Sécheresses à répétition")
+    text = page_text(client_as("equipe").get(f"/demarches/{approach.slug}/idees/"))
+    assert '<option value="Sécheresses à répétition">' in text
+    assert 'list="reponses-possibles"' in text
