@@ -291,7 +291,9 @@ def record_progress(
     """
     if action.approach_id != approach.pk:
         raise ValueError("L'action appartient à une autre démarche.")
-    sheet = ActionSheet.objects.select_for_update().filter(action=action).first()
+    # order_by("pk"): the default ordering joins the (nullable) objective and axis, and
+    # PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    sheet = ActionSheet.objects.select_for_update().filter(action=action).order_by("pk").first()
     if sheet is None:
         sheet = create_sheet(approach, action=action, user=user)
     changed = False
