@@ -40,6 +40,7 @@ Three pure computations used by the monitoring app (which stores inputs and show
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -161,6 +162,7 @@ def t_cdf_two_sided(t: float, df: int) -> float:
     return s * total
 
 
+@functools.lru_cache(maxsize=256)
 def t_quantile(level: float, df: int) -> float:
     """The two-sided critical value t such that P(|T| ≤ t) = level (e.g. 0.95)."""
     if not 0 < level < 1:
