@@ -77,7 +77,11 @@ def test_field_journey_on_a_phone(
     expect(page.get_by_role("heading", name="Ruisseau du Vernay à sec")).to_be_visible()
     image = page.get_by_role("img", name="Le lit du ruisseau, à sec")
     expect(image).to_be_visible()
-    assert image.evaluate("img => img.decode().then(() => img.naturalWidth)") == 1200
+    image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
+    assert image.evaluate("img => img.naturalWidth") == 1200
     expect(page.get_by_text("privée (membres seulement)")).to_be_visible()
     obs = Observation.objects.get()
     assert obs.latitude == pytest.approx(latitude, abs=1e-6)  # the tapped point wins
