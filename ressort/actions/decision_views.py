@@ -37,6 +37,10 @@ METHOD_NOTES = {
 }
 
 
+def _decimal(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
+
+
 def _pct(x: float) -> str:
     return f"{round(100 * x)} %"
 
@@ -130,7 +134,14 @@ def _results(data: services.DecisionData) -> dict[str, Any]:
     return {
         "methods": [services.METHOD_LABELS[m] for m in comparison.methods],
         "method_notes": [(services.METHOD_LABELS[m], METHOD_NOTES[m]) for m in comparison.methods]
-        + [("ELECTRE I", METHOD_NOTES["electre"])],
+        + [
+            (
+                "ELECTRE I",
+                METHOD_NOTES["electre"]
+                + f" Seuils : concordance ≥ {_decimal(electre.concordance_threshold)}, "
+                f"discordance ≤ {_decimal(electre.discordance_threshold)}.",
+            )
+        ],
         "result_rows": rows,
         "disagree": comparison.disagreements,
         "explanations": _explain(problem, comparison),

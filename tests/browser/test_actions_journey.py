@@ -147,3 +147,34 @@ def test_ideas_to_arbitration(
     menu(page).get_by_role("link", name="Conflits d'usage").click()
     expect(page.get_by_text("arbitré le 18/11/2027")).to_be_visible()
     assert_accessible(page)
+
+
+def test_demo_decision_pages_are_accessible(
+    site: str, page: Page, login_as: Any, personas: dict[str, Any], approach: Any, frameworks: None
+) -> None:
+    from ressort.actions import demo
+
+    demo.build(approach)
+    login_as(personas["elu_referent"])
+    irrigation = Action.objects.get(approach=approach, title__startswith="Irriguer")
+    page.goto(f"{site}/demarches/{approach.slug}/actions/{irrigation.pk}/")
+    expect(page.get_by_role("heading", name="Points de vigilance")).to_be_visible()
+    assert_accessible(page)
+    menu(page).get_by_role("link", name="Portefeuille d'actions").click()
+    expect(page.get_by_role("table").first).to_be_visible()
+    assert_accessible(page)
+    menu(page).get_by_role("link", name="Priorisation multicritère").click()
+    expect(page.get_by_role("heading", name="Pourquoi les méthodes divergent")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Voir la sensibilité du classement aux poids").click()
+    page.get_by_label("Méthode").select_option("promethee2")
+    page.get_by_role("button", name="Afficher").click()
+    expect(page.get_by_text("Poids actuel de « Effet de résilience »")).to_be_visible()
+    assert_accessible(page)
+    menu(page).get_by_role("link", name="Vote au jugement majoritaire").click()
+    expect(page.get_by_text("Résultat (40 bulletins)")).to_be_visible()
+    assert_accessible(page)
+    menu(page).get_by_role("link", name="Conflits d'usage").click()
+    page.get_by_role("link", name="Eau de la nappe de la Bourbre en été").first.click()
+    expect(page.get_by_role("heading", name="Arbitrages")).to_be_visible()
+    assert_accessible(page)
