@@ -21,6 +21,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -36,6 +37,7 @@ from typing import Any
 PARTICIPANTS = int(os.environ.get("BENCH_PARTICIPANTS", "500"))
 QUESTIONS = 10
 WINDOW_S = 30.0
+RAMP_S = 3.0
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
@@ -118,6 +120,8 @@ async def participant(
 
     rng = random.Random(cookie)
     moments = sorted(rng.uniform(0, WINDOW_S - 3) for _ in range(QUESTIONS))
+    # Phones join over the first seconds (a room scanning the QR code), not in the same ms.
+    await asyncio.sleep(max(0.0, start - RAMP_S + rng.uniform(0, RAMP_S) - time.perf_counter()))
     for attempt in range(5):
         try:
             async with websockets.connect(
@@ -193,7 +197,7 @@ async def drive(port: int, seed: dict[str, Any]) -> dict[str, Any]:
     watcher.start()
     if not await asyncio.to_thread(ready.wait, 30):
         raise RuntimeError("la projection ne s'est pas connectée")
-    start = time.perf_counter() + 2.0  # let the connections open first
+    start = time.perf_counter() + RAMP_S  # the 30 s start once everyone could join
     cookie = f"rs_atelier_{seed['workshop']}="
     await asyncio.gather(
         *(
@@ -243,12 +247,13 @@ def run() -> dict[str, Any]:
         )
         seed = json.loads(out.stdout.strip().splitlines()[-1])
         port = free_port()
+        server_log = open(Path(tmp) / "daphne.log", "wb")  # noqa: SIM115 — closed below
         server = subprocess.Popen(
             [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "ressort.asgi:application"],
             env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=server_log,
         )
         try:
             deadline = time.monotonic() + 60
@@ -260,10 +265,14 @@ def run() -> dict[str, Any]:
         finally:
             server.terminate()
             try:
-                _, stderr = server.communicate(timeout=20)
+                server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
-                _, stderr = server.communicate()
+                server.wait()
+            server_log.close()
+        stderr = (Path(tmp) / "daphne.log").read_text(errors="replace")
+        if os.environ.get("BENCH_SERVER_LOG"):
+            Path(os.environ["BENCH_SERVER_LOG"]).write_text(stderr)
         stored = int(
             subprocess.run(
                 [str(BIN / "python"), "-c", COUNT, str(seed["activity"])],
@@ -275,9 +284,11 @@ def run() -> dict[str, Any]:
             ).stdout.strip()
         )
     latencies = figures["latencies"]
-    server_errors = [
-        line for line in stderr.decode(errors="replace").splitlines() if "Traceback" in line
-    ]
+    lines = stderr.splitlines()
+    server_errors = [line for line in lines if "Traceback" in line]
+    exceptions = sorted(
+        {line for line in lines if re.match(r"^[\w.]+(Error|Exception|Timeout)", line)}
+    )
     result = {
         "participants": PARTICIPANTS,
         "questions_each": QUESTIONS,
@@ -302,6 +313,7 @@ def run() -> dict[str, Any]:
         "client_errors": len(figures["errors"]),
         "client_error_samples": sorted(set(figures["errors"]))[:5],
         "server_tracebacks": len(server_errors),
+        "server_exception_samples": exceptions[:5],
     }
     return result
 

@@ -18,15 +18,21 @@ is dropped and reopened at the next call. Channel-layer sends never raise
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import json
 import logging
+import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from asgiref.sync import sync_to_async
+from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.db import connection
+from channels.layers import get_channel_layer
+from channels.utils import await_many_dispatch
+from django.db import connection, transaction
 from django.http import QueryDict
 
 from ressort.workshops import live, services
@@ -52,6 +58,61 @@ def db_call(func: Callable[..., T]) -> Callable[..., Awaitable[T]]:
     return sync_to_async(inner, thread_sensitive=True)
 
 
+class ResilientConsumer(AsyncWebsocketConsumer):
+    """A websocket consumer that outlives its channel layer's hiccups.
+
+    Channels' own loop lets an exception of `channel_layer.receive` (a Redis timeout under
+    heavy load, a dropped connection) kill the consumer and close the socket with 1011.
+    Here the layer is retried with a short back-off while the socket keeps working: answers
+    never depend on the layer, only the notices do.
+    """
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        self.scope = scope
+        self.channel_layer = get_channel_layer(self.channel_layer_alias)
+        self.base_send = send
+        if self.channel_layer is None:
+            sources = [receive]
+        else:
+            self.channel_name = await _retrying(self.channel_layer.new_channel)
+            self.channel_receive = self._layer_receive
+            sources = [receive, self._layer_receive]
+        with contextlib.suppress(StopConsumer):
+            await await_many_dispatch(sources, self.dispatch)
+
+    async def _layer_receive(self) -> dict[str, Any]:
+        return await _retrying(self.channel_layer.receive, self.channel_name, forever=True)
+
+    async def join_group(self, group: str) -> None:
+        try:
+            await _retrying(self.channel_layer.group_add, group, self.channel_name)
+        except Exception as error:
+            log.warning("group_add %s abandonné : %r", group, error)
+
+    async def leave_group(self, group: str) -> None:
+        try:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        except Exception as error:
+            log.warning("group_discard %s : %r", group, error)
+
+
+async def _retrying(func: Callable[..., Awaitable[T]], *args: Any, forever: bool = False) -> T:
+    delay = 0.05
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return await func(*args)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            if not forever and attempt >= live.RETRIES:
+                raise
+            log.warning("Couche de canaux : %r, nouvel essai dans %.2f s", error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
 def _fields(raw: Any) -> QueryDict:
     fields = QueryDict(mutable=True)
     if not isinstance(raw, list):
@@ -74,17 +135,90 @@ def _participant(workshop_pk: int, token: str | None) -> Participant | None:
     )
 
 
-@db_call
-def _store(participant: Participant, activity_pk: int, fields: QueryDict) -> str:
+def _store_one(
+    participant: Participant,
+    activity_pk: int,
+    fields: QueryDict,
+    activities: dict[int, Any],
+) -> str:
     withdraw = fields.get("retirer")
     if withdraw:
         services.withdraw_answer(participant, activity_pk, withdraw)
         return "Votre contribution est retirée."
-    services.store_answers(participant, activity_pk, fields)
+    services.store_answers(participant, activity_pk, fields, activities=activities)
     return "Réponse enregistrée."
 
 
-class ParticipantConsumer(AsyncWebsocketConsumer):
+@db_call
+def _store_batch(items: list[tuple[Participant, int, QueryDict]]) -> list[tuple[bool, str]]:
+    """Answers that arrived together, written in one transaction (one commit, one fsync),
+    each in its own savepoint: a refused answer does not affect the others."""
+    activities: dict[int, Any] = {}
+    results: list[tuple[bool, str]] = []
+    with transaction.atomic():
+        for participant, activity_pk, fields in items:
+            try:
+                with transaction.atomic():
+                    results.append((True, _store_one(participant, activity_pk, fields, activities)))
+            except AnswerError as error:
+                results.append((False, str(error)))
+    return results
+
+
+class AnswerWriter:
+    """Group commit: the answers waiting while the previous batch was written go together.
+
+    At low load every answer is written alone at once; under load the batches grow, so the
+    database commits (and fsyncs) far less often than once an answer. A participant is
+    acknowledged only after the commit of the batch holding their answer.
+    """
+
+    MAX_BATCH = 100
+
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[tuple[Participant, int, QueryDict, asyncio.Future[Any]]] = (
+            asyncio.Queue()
+        )
+        self.task = asyncio.get_running_loop().create_task(self.run())
+
+    async def store(self, participant: Participant, activity_pk: int, fields: QueryDict) -> str:
+        future: asyncio.Future[tuple[bool, str]] = asyncio.get_running_loop().create_future()
+        await self.queue.put((participant, activity_pk, fields, future))
+        ok, text = await future
+        if not ok:
+            raise AnswerError(text)
+        return text
+
+    async def run(self) -> None:
+        while True:
+            batch = [await self.queue.get()]
+            while len(batch) < self.MAX_BATCH and not self.queue.empty():
+                batch.append(self.queue.get_nowait())
+            try:
+                results = await _store_batch([(p, a, f) for p, a, f, _ in batch])
+            except Exception:
+                log.exception("Écriture d'un lot de %s réponses impossible", len(batch))
+                failed = (False, "Réponse non enregistrée (serveur occupé) : renvoyez-la.")
+                results = [failed] * len(batch)
+            for (*_, future), result in zip(batch, results, strict=True):
+                if not future.done():
+                    future.set_result(result)
+
+
+_writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AnswerWriter] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def answer_writer() -> AnswerWriter:
+    loop = asyncio.get_running_loop()
+    writer = _writers.get(loop)
+    if writer is None:
+        writer = _writers[loop] = AnswerWriter()
+    return writer
+
+
+class ParticipantConsumer(ResilientConsumer):
     participant: Participant | None = None
 
     async def connect(self) -> None:
@@ -124,7 +258,8 @@ class ParticipantConsumer(AsyncWebsocketConsumer):
             if data.get("type") != "answer":
                 raise AnswerError("Message inconnu.")
             activity = int(data.get("activity") or 0)
-            text = await _store(self.participant, activity, _fields(data.get("fields")))
+            fields = _fields(data.get("fields"))
+            text = await answer_writer().store(self.participant, activity, fields)
         except (AnswerError, ValueError, TypeError) as error:
             message = str(error) if isinstance(error, AnswerError) else "Réponse mal formée."
             await self.send(json.dumps({"type": "error", "msg": msg, "text": message}))
@@ -146,7 +281,7 @@ def _may_view(user: Any, workshop_pk: int) -> bool:
     return Workshop.objects.filter(pk=workshop_pk, approach__memberships__user=user).exists()
 
 
-class ProjectionConsumer(AsyncWebsocketConsumer):
+class ProjectionConsumer(ResilientConsumer):
     group = ""
 
     async def connect(self) -> None:
@@ -155,7 +290,7 @@ class ProjectionConsumer(AsyncWebsocketConsumer):
             await self.close(code=4403)
             return
         self.group = live.projection_group(workshop_pk)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.join_group(self.group)
         await self.accept()
 
     async def disconnect(self, code: int) -> None:

@@ -450,7 +450,8 @@ class GridScoring(ActivityKind):
         }
 
     def build_config(self, data: Mapping[str, Any], approach: Approach) -> dict[str, Any]:
-        nodes = version_nodes(int(data["version"]), ["question", "levier", "dimension"])
+        # The questions of the grid, as the portrait scores them.
+        nodes = version_nodes(int(data["version"]), ["question"])
         wanted = [c for c in re.split(r"[\s,;]+", data.get("codes") or "") if c]
         if wanted:
             known = {n.code for n in nodes}

@@ -78,13 +78,25 @@ class Stored:
     keys: tuple[str, ...]
 
 
-def store_answers(participant: Participant, activity_id: int, fields: Fields) -> Stored:
+def store_answers(
+    participant: Participant,
+    activity_id: int,
+    fields: Fields,
+    *,
+    activities: dict[int, Activity | None] | None = None,
+) -> Stored:
     """Validate then write a participant's answer(s) to an open activity of their workshop.
 
     Idempotent: the same answer sent twice updates the same row. Raises AnswerError with a
-    French message for the participant.
+    French message for the participant. `activities` caches the activities read within one
+    transaction (a batch of answers written together).
     """
-    activity = Activity.objects.filter(pk=activity_id, workshop_id=participant.workshop_id).first()
+    cache = activities if activities is not None else {}
+    if activity_id not in cache:
+        cache[activity_id] = Activity.objects.filter(pk=activity_id).first()
+    activity = cache[activity_id]
+    if activity is not None and activity.workshop_id != participant.workshop_id:
+        activity = None
     if activity is None:
         raise AnswerError("Cette activité n'existe pas dans votre atelier.")
     if activity.state != Activity.State.OPEN:

@@ -210,3 +210,38 @@ def test_deliver_needs_a_closed_activity_and_rights(
     c.force_login(personas["facilitateur"])
     response = c.post(url, follow=True)
     assert "Fermez d'abord" in page_text(response)
+
+
+def test_grid_scoring_becomes_portrait_sessions_by_category(workshop: Workshop) -> None:
+    from ressort.portrait.models import ScoringSession
+
+    grid = activity(workshop, "grille")
+    answered(
+        workshop,
+        grid,
+        [
+            ("Élu·e", {"q-Q1.1.a": "3", "q-Q1.1.b": "nsp"}),
+            ("Habitant·e", {"q-Q1.1.a": "1", "q-Q1.2.a": "2", "c-Q1.2.a": "Peu connu"}),
+            ("Habitant·e", {"q-Q1.1.a": "2"}),
+        ],
+    )
+    rows = services.results(grid)["rows"]
+    assert rows[0]["median"] == 2 and rows[0]["answered"] == 3
+    assert rows[1]["nsp"] == 1
+    assert services.results(grid)["categories"] == ["Habitant·e", "Élu·e"]
+    report = services.deliver(grid)
+    assert report == "5 cotation(s) en 2 session(s) de cotation du portrait."
+    sessions = ScoringSession.objects.filter(approach=workshop.approach).order_by("category")
+    assert [s.category for s in sessions] == ["Habitant·e", "Élu·e"]
+    assert sessions[0].title == "Atelier « Atelier vision du 12 mars »"
+
+
+def test_grid_needs_questions(workshop: Workshop) -> None:
+    from django import forms
+
+    from ressort.frameworks.models import FrameworkVersion
+    from ressort.workshops import kinds
+
+    odd = FrameworkVersion.objects.get(framework__code="odd", is_current=True)
+    with pytest.raises(forms.ValidationError):
+        kinds.get_kind("grille").build_config({"version": odd.pk}, workshop.approach)

@@ -273,3 +273,24 @@ def test_message_json_is_checked(layer: str, workshop: Workshop) -> None:
         await phone.disconnect()
 
     async_to_sync(scenario)()
+
+
+def test_group_commit_keeps_each_answer_apart(workshop: Workshop) -> None:
+    from django.http import QueryDict
+
+    from ressort.workshops.consumers import _store_batch
+
+    grid = activity(workshop, "grille")
+    services.set_state(grid, Activity.State.OPEN)
+    alice, bob = (Participant.objects.create(workshop=workshop) for _ in range(2))
+    alice.workshop = bob.workshop = workshop
+    results = async_to_sync(_store_batch)(
+        [
+            (alice, grid.pk, QueryDict("q-Q1.1.a=3")),
+            (bob, grid.pk, QueryDict("q-Q1.1.a=9")),
+            (bob, grid.pk, QueryDict("q-Q1.1.b=nsp")),
+        ]
+    )
+    assert [ok for ok, _ in results] == [True, False, True]
+    assert "une note de 0 à 4" in results[1][1]
+    assert sorted(grid.answers.values_list("client_id", flat=True)) == ["Q1.1.a", "Q1.1.b"]
