@@ -14,10 +14,13 @@ it on every unsafe method). Reading needs membership; writing needs CONTRIBUTE. 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_http_methods
 
@@ -29,6 +32,21 @@ from ressort.systems.views import get_chain_for_user
 
 NODE_FIELDS = ("label", "kind", "places", "description", "dimension_codes")
 LINK_FIELDS = ("source", "target", "sign", "weight", "note")
+
+
+def json_errors(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
+    """Answer refusals in JSON too: 404 (not found, or another démarche's) and 403."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except Http404:
+            return JsonResponse({"errors": {"__all__": ["Introuvable."]}}, status=404)
+        except PermissionDenied as refusal:
+            return JsonResponse({"errors": {"__all__": [str(refusal)]}}, status=403)
+
+    return wrapper
 
 
 def _body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
@@ -65,6 +83,7 @@ def _position(node: Node, data: dict[str, Any]) -> JsonResponse | None:
 
 @require_http_methods(["GET"])
 @login_required
+@json_errors
 def chain(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
     _, instance = get_chain_for_user(request, slug, pk)
     return JsonResponse(services.chain_json(instance))
@@ -72,6 +91,7 @@ def chain(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
 
 @require_http_methods(["POST"])
 @login_required
+@json_errors
 def nodes(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
     _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
     data = _body(request)
@@ -91,6 +111,7 @@ def nodes(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
 
 @require_http_methods(["PATCH", "DELETE"])
 @login_required
+@json_errors
 def node(request: HttpRequest, slug: str, pk: int, node: int) -> JsonResponse:
     _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
     target = get_object_or_404(Node, pk=node, chain=instance)
@@ -120,6 +141,7 @@ def node(request: HttpRequest, slug: str, pk: int, node: int) -> JsonResponse:
 
 @require_http_methods(["POST"])
 @login_required
+@json_errors
 def links(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
     _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
     data = _body(request)
@@ -136,6 +158,7 @@ def links(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
 
 @require_http_methods(["PATCH", "DELETE"])
 @login_required
+@json_errors
 def link(request: HttpRequest, slug: str, pk: int, link: int) -> JsonResponse:
     _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
     target = get_object_or_404(Link, pk=link, chain=instance)

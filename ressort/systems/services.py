@@ -261,7 +261,7 @@ def build_system_graph(approach: Approach, chain: ImpactChain | None = None) -> 
             if chain
             else through.objects.filter(node__chain__approach=approach)
         )
-        for row in rows.select_related(relation).order_by("pk"):
+        for row in rows.select_related(relation, f"{relation}__approach").order_by("pk"):
             found[row.node_id].append(getattr(row, relation))
     return SystemGraph(
         graph=graph,

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -96,13 +97,14 @@ def chain_list(request: HttpRequest, slug: str) -> HttpResponse:
                 chain.save()
                 messages.success(request, f"La chaîne « {chain.name} » est créée.")
                 return redirect("systems:chain", approach.slug, chain.pk)
-    chains = approach.impact_chains.all()
-    counts = {c.pk: (c.nodes.count(), c.links.count()) for c in chains}
+    chains = approach.impact_chains.annotate(
+        node_count=Count("nodes", distinct=True), link_count=Count("links", distinct=True)
+    )
     return page(
         request,
         approach,
         "chain_list.html",
-        chains=[(c, *counts[c.pk]) for c in chains],
+        chains=[(c, c.node_count, c.link_count) for c in chains],
         form=form,
         template_form=template_form,
         templates=services.chain_templates(),
@@ -144,7 +146,15 @@ def chain_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             else:
                 messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
             return redirect("systems:chain", approach.slug, chain.pk)
-    nodes = list(chain.nodes.prefetch_related("vulnerabilities", "resources", "indicators"))
+    from ressort.fieldwork.models import Resource, Vulnerability
+
+    nodes = list(
+        chain.nodes.prefetch_related(
+            Prefetch("vulnerabilities", Vulnerability.objects.select_related("approach")),
+            Prefetch("resources", Resource.objects.select_related("approach")),
+            "indicators",
+        )
+    )
     links = list(chain.links.select_related("source", "target"))
     labels = services.dimension_labels()
     return page(
@@ -534,6 +544,7 @@ def scenarios(request: HttpRequest, slug: str) -> HttpResponse:
             "first__variable", "second__variable"
         )
     )
+    levels = dict(services.tracc_levels())
     count = size = None
     if components:
         _, box = services.build_box(approach)
@@ -548,7 +559,7 @@ def scenarios(request: HttpRequest, slug: str) -> HttpResponse:
         size=size,
         excluded=(size - count) if size is not None and count is not None else 0,
         scenarios=[
-            (s, services.tracc_label(s.tracc_level) if s.tracc_level else "")
+            (s, levels.get(s.tracc_level, s.tracc_level))
             for s in approach.scenarios.prefetch_related("hypotheses__variable")
         ],
         component_form=component_form,

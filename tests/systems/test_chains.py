@@ -407,3 +407,16 @@ def test_nodes_link_to_portrait_vulnerabilities_hit_by_the_cascade(
         ("EHPAD sans pièce rafraîchie", "Surmortalité et hospitalisations")
     ]
     assert "Villefontaine" in dict(view.places)
+
+
+def test_api_refusals_are_json(
+    approach: Approach, personas: dict[str, Any], heat: ImpactChain
+) -> None:
+    url = reverse("systems:api_nodes", args=[approach.slug, heat.pk])
+    body = json.dumps({"label": "X", "kind": "alea"})
+    partner = client_for(personas["partenaire"]).post(url, body, content_type="application/json")
+    assert partner.status_code == 403 and "contribuer" in partner.json()["errors"]["__all__"][0]
+    outsider = client_for(personas["outsider"]).post(url, body, content_type="application/json")
+    assert outsider.status_code == 404 and outsider.json() == {
+        "errors": {"__all__": ["Introuvable."]}
+    }
