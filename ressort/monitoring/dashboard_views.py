@@ -17,9 +17,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ressort import tables
 from ressort.approaches.access import Right, get_approach_for_user, role_has
 from ressort.approaches.views import approach_context
-from ressort.monitoring import dashboard
+from ressort.monitoring import dashboard, progress_import
+
+MAX_UPLOAD = 2 * 1024 * 1024
 
 
 @require_GET
@@ -110,7 +113,27 @@ def progress_entry(request: HttpRequest, slug: str) -> HttpResponse:
     rows.sort(key=lambda r: ((r["axis"].order if r["axis"] else 999), r["action"].title))
     year = timezone.localdate().year
     faults: list[str] = []
-    if request.method == "POST":
+    if request.method == "POST" and "fichier" in request.FILES:
+        upload = request.FILES["fichier"]
+        try:
+            if upload.size is not None and upload.size > MAX_UPLOAD:
+                raise tables.TableError(
+                    [tables.Fault(None, None, "Fichier trop gros (2 Mo au plus).")]
+                )
+            changes = progress_import.read(
+                approach, upload.read(), upload.name or "fichier.csv", rows
+            )
+            count = progress_import.write(approach, changes, request.user)
+        except tables.TableError as error:
+            faults = [str(f) for f in error.faults]
+        except ValueError as error:  # from record_progress: nothing was written
+            faults = [str(error)]
+        else:
+            messages.success(
+                request, f"Fichier importé : avancement enregistré pour {count} action(s)."
+            )
+            return redirect("monitoring:dashboard", approach.slug)
+    elif request.method == "POST":
         try:
             year = int(request.POST.get("annee", year))
         except ValueError:
@@ -146,9 +169,23 @@ def progress_entry(request: HttpRequest, slug: str) -> HttpResponse:
         approach_context(
             request,
             approach,
-            entries=[_entry(row, request.POST) for row in rows],
+            entries=[_entry(row, {} if request.FILES else request.POST) for row in rows],
             year=year,
             statuses=_status_choices(),
             faults=faults,
         ),
     )
+
+
+@require_GET
+@login_required
+def progress_export(request: HttpRequest, slug: str) -> HttpResponse:
+    """The current progress as a CSV table, to edit and import back."""
+    approach = get_approach_for_user(request, slug)
+    rows = dashboard.action_rows(approach) or []
+    rows.sort(key=lambda r: r["action"].title)
+    response = HttpResponse(
+        progress_import.export_csv(approach, rows), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-avancement.csv"'
+    return response

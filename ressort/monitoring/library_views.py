@@ -70,8 +70,18 @@ def experience_list(request: HttpRequest, slug: str) -> HttpResponse:
             kept=kept,
             filtered=bool(kept),
             themes=library.THEMES,
+            publishable=_publishable(approach),
         ),
     )
+
+
+def _publishable(approach: Approach) -> list[Any]:
+    """The démarche's actions its leads may publish as a case (none for other roles)."""
+    if not role_has(approach.current_role, Right.EDIT_FRAMING):  # type: ignore[attr-defined]
+        return []
+    from ressort.actions.models import Action
+
+    return list(Action.objects.filter(approach=approach).order_by("title").only("pk", "title"))
 
 
 @require_GET

@@ -15,6 +15,11 @@ app_name = "monitoring"
 urlpatterns: list[URLPattern] = [
     path("<slug:slug>/suivi/", dashboard_views.dashboard_page, name="dashboard"),
     path("<slug:slug>/suivi/avancement/", dashboard_views.progress_entry, name="progress"),
+    path(
+        "<slug:slug>/suivi/avancement.csv",
+        dashboard_views.progress_export,
+        name="progress_export",
+    ),
     path("<slug:slug>/evaluations/", evaluation_views.evaluation_list, name="evaluation_list"),
     path(
         "<slug:slug>/evaluations/nouvelle/",

@@ -213,3 +213,14 @@ def test_demarche_publishes_one_of_its_actions_as_a_case(
     assert "publié par la démarche" in page_text(
         client.get(reverse("monitoring:experience_list", args=[approach.slug]))
     )
+
+
+def test_leads_are_offered_to_publish_an_action(
+    approach: Approach, client_for: Callable[[str], Client]
+) -> None:
+    from ressort.actions.models import Action
+
+    Action.objects.create(approach=approach, title="Ferme communale")
+    url = reverse("monitoring:experience_list", args=[approach.slug])
+    assert "Ferme communale" in page_text(client_for("chef_projet").get(url))
+    assert "Ferme communale" not in page_text(client_for("equipe").get(url))
