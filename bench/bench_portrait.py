@@ -180,7 +180,7 @@ def run() -> dict[str, Any]:
         fill_s = time.perf_counter() - start
         gaps_s, gaps = _best(lambda: services.doughnut_gaps(approach), 3)
         build_s, portrait = _best(lambda: pt.build(approach), 3)
-        client = Client()
+        client = Client(HTTP_HOST="localhost")
         client.force_login(user)
         url = reverse("portrait:portrait", args=[approach.slug])
         page_s, response = _best(lambda: client.get(url), 3)
