@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -325,34 +325,39 @@ def build(approach: Approach, fmt: str, progress: Progress = _quiet) -> bytes:
 
 
 def run_job(job_pk: int) -> None:
-    """Build a job's document, saving its progress as it goes (in a thread or inline)."""
-    close_old_connections()
+    """Build a job's document, saving its progress as it goes."""
+    job = DocumentJob.objects.select_related("approach").get(pk=job_pk)
+    job.state = DocumentJob.State.RUNNING
+    job.save(update_fields=["state"])
+
+    def progress(percent: int, step: str) -> None:
+        DocumentJob.objects.filter(pk=job_pk).update(progress=percent, step=step)
+
     try:
-        job = DocumentJob.objects.select_related("approach").get(pk=job_pk)
-        job.state = DocumentJob.State.RUNNING
-        job.save(update_fields=["state"])
-
-        def progress(percent: int, step: str) -> None:
-            DocumentJob.objects.filter(pk=job_pk).update(progress=percent, step=step)
-
-        try:
-            data = build(job.approach, job.format, progress)
-        except Exception as error:  # shown to the user, who can retry
-            DocumentJob.objects.filter(pk=job_pk).update(
-                state=DocumentJob.State.FAILED,
-                error=f"{type(error).__name__} : {error}"[:500],
-                finished_at=timezone.now(),
-            )
-            return
+        data = build(job.approach, job.format, progress)
+    except Exception as error:  # shown to the user, who can retry
         DocumentJob.objects.filter(pk=job_pk).update(
-            state=DocumentJob.State.DONE,
-            content=data,
-            progress=100,
-            step="Terminé",
+            state=DocumentJob.State.FAILED,
+            error=f"{type(error).__name__} : {error}"[:500],
             finished_at=timezone.now(),
         )
+        return
+    DocumentJob.objects.filter(pk=job_pk).update(
+        state=DocumentJob.State.DONE,
+        content=data,
+        progress=100,
+        step="Terminé",
+        finished_at=timezone.now(),
+    )
+
+
+def _in_thread(job_pk: int) -> None:
+    """A thread has its own database connection: open it fresh, close it at the end."""
+    close_old_connections()
+    try:
+        run_job(job_pk)
     finally:
-        close_old_connections()
+        connections.close_all()
 
 
 # Tests set this to False: the job then runs in the request (no thread to wait for).
@@ -368,7 +373,7 @@ def start_job(approach: Approach, fmt: str, user: Any) -> DocumentJob:
         state__in=(DocumentJob.State.PENDING, DocumentJob.State.RUNNING)
     ).delete()
     if RUN_IN_THREAD:
-        thread = threading.Thread(target=run_job, args=(job.pk,), daemon=True)
+        thread = threading.Thread(target=_in_thread, args=(job.pk,), daemon=True)
         transaction.on_commit(thread.start)
     else:
         run_job(job.pk)

@@ -203,3 +203,21 @@ def test_fieldwork_evidence_in_page_and_documents(filled: Any, personas: Any) ->
     assert "« Les charges de chauffage ont explosé cet hiver. »" in text
     assert "Les charges de chauffage" in _docx_text(documents.build_docx(filled))
     assert "Les charges de chauffage" in _odt_text(documents.build_odt(filled))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_job_runs_in_a_background_thread(
+    approach: Any, make_indicator: Any, monkeypatch: Any
+) -> None:
+    import threading
+
+    monkeypatch.setattr(documents, "RUN_IN_THREAD", True)
+    make_indicator("x", (2020, 1.0))
+    before = set(threading.enumerate())
+    job = documents.start_job(approach, "odt", None)
+    workers = [t for t in threading.enumerate() if t not in before]
+    assert len(workers) == 1  # started after the commit, outside the request
+    workers[0].join(timeout=120)
+    job.refresh_from_db()
+    assert job.state == DocumentJob.State.DONE, job.error
+    assert job.progress == 100 and bytes(job.content or b"").startswith(b"PK")
