@@ -141,6 +141,8 @@ def test_vote_enter_import_export_and_ties(approach: Any, client_as: Any) -> Non
     assert response.status_code == 302 and Ballot.objects.count() == 4
     text = page_text(client.get(url))
     assert "1. Large</strong> — mention majoritaire : <strong>Bien" in text
+    # merit-profile widths are CSS numbers (a dot, whatever the locale): 3 of 4 = 75 %
+    assert "width:75.000%" in text
     exported = client.get(url + "bulletins.csv").content.decode("utf-8-sig")
     assert exported.splitlines()[0] == "Large,Étroit" or exported.splitlines()[0] == "Étroit,Large"
     assert len(exported.splitlines()) == 5
