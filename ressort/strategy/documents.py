@@ -5,6 +5,7 @@ writers: the PDF template renders the blocks as HTML (plus the timeline drawing)
 and ODT writers walk the same blocks. What one format says, the others say too.
 
 Blocks: ("h1"|"h2"|"h3"|"p"|"note"|"bullet", text), ("table", (caption, header, rows)),
+("fields", [[label, value], …]) — the rubrics of an action sheet, one paragraph each;
 ("svg", (svg, alternative text)) — drawn in the PDF, replaced by its text elsewhere.
 """
 
@@ -191,7 +192,7 @@ def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
     blocks: list[Block] = [("h3", sheet.action.title)]
     if sheet.action.description:
         blocks.append(("p", sheet.action.description))
-    blocks.append(("table", (f"Fiche : {sheet.action.title}", ["Rubrique", "Contenu"], rows)))
+    blocks.append(("fields", rows))
     for m in sheet.milestones.all():
         done = f" — atteint le {m.done_on:%d/%m/%Y}" if m.done_on else ""
         blocks.append(("bullet", f"Jalon au {m.due_date:%d/%m/%Y} : {m.title}{done}"))
@@ -346,6 +347,12 @@ def build_docx(approach: Approach) -> bytes:
             doc.add_paragraph().add_run(content).bold = True
         elif kind == "svg":
             doc.add_paragraph().add_run(content[1]).italic = True
+        elif kind == "fields":
+            for label, value in content:
+                paragraph = doc.add_paragraph()
+                paragraph.paragraph_format.space_after = Pt(1)
+                paragraph.add_run(f"{label} : ").bold = True
+                paragraph.add_run(value)
         elif kind == "table":
             caption, header, rows = content
             doc.add_paragraph().add_run(caption).italic = True
@@ -368,7 +375,7 @@ def build_odt(approach: Approach) -> bytes:
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TableColumnProperties, TextProperties
     from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, List, ListItem, P
+    from odf.text import H, List, ListItem, P, Span
 
     statement = services.statement_for(approach)
     doc = OpenDocumentText()
@@ -382,6 +389,9 @@ def build_odt(approach: Approach) -> bytes:
     bold = Style(name="Note", family="paragraph")
     bold.addElement(TextProperties(fontweight="bold"))
     doc.styles.addElement(bold)
+    strong = Style(name="Gras", family="text")
+    strong.addElement(TextProperties(fontweight="bold"))
+    doc.styles.addElement(strong)
     italic = Style(name="Légende", family="paragraph")
     italic.addElement(TextProperties(fontstyle="italic"))
     doc.styles.addElement(italic)
@@ -402,6 +412,12 @@ def build_odt(approach: Approach) -> bytes:
             doc.text.addElement(P(stylename=bold, text=content))
         elif kind == "svg":
             doc.text.addElement(P(stylename=italic, text=content[1]))
+        elif kind == "fields":
+            for label, value in content:
+                paragraph = P()
+                paragraph.addElement(Span(stylename=strong, text=f"{label} : "))
+                paragraph.addText(value)
+                doc.text.addElement(paragraph)
         elif kind == "table":
             caption, header, rows = content
             doc.text.addElement(P(stylename=italic, text=caption))

@@ -284,7 +284,7 @@ def revert(kind: Tracked, record: Any, user: Any) -> models.Model:
                 f"Impossible de rétablir cet état : {label} n'existe plus. "
                 "Rétablissez-la ou rétablissez-le d'abord."
             )
-    current = model._default_manager.select_for_update().filter(pk=record.id).first()
+    current = model._default_manager.select_for_update().filter(pk=record.id).order_by("pk").first()
     restored = record.instance
     last_version = (
         model.history.filter(id=record.id)  # type: ignore[attr-defined]

@@ -124,9 +124,20 @@ def delete_with_history(instance: Any, user: Any) -> None:
     instance.delete()
 
 
+def _detach_sheets(objectives: Any, user: Any) -> None:
+    """Sheets leave a deleted objective through a save, so that their history shows it."""
+    for sheet in ActionSheet.objects.filter(objective__in=objectives):
+        sheet.objective = None
+        sheet.version += 1
+        _set_user(sheet, user)
+        sheet._change_reason = "Objectif supprimé"  # type: ignore[attr-defined]
+        sheet.save()
+
+
 @transaction.atomic
 def delete_axis(axis: Axis, user: Any) -> None:
     approach = axis.approach
+    _detach_sheets(axis.objectives.all(), user)
     delete_with_history(axis, user)
     renumber(approach.strategic_axes.all(), user)
 
@@ -134,6 +145,7 @@ def delete_axis(axis: Axis, user: Any) -> None:
 @transaction.atomic
 def delete_objective(objective: Objective, user: Any) -> None:
     axis = objective.axis
+    _detach_sheets([objective], user)
     delete_with_history(objective, user)
     renumber(axis.objectives.all(), user)
 

@@ -89,7 +89,7 @@ def test_docx_and_odt_open_and_say_the_same(approach: Approach, plan: None) -> N
     ):
         assert expected in docx, expected
         assert expected in odt, expected
-    assert "Service eau" in docx and "Service eau" in odt
+    assert "Service pilote : Service eau" in docx and "Service pilote : Service eau" in odt
 
 
 def test_pdf_has_pages_and_title(approach: Approach, plan: None) -> None:

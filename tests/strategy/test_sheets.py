@@ -247,3 +247,29 @@ def test_a_deleted_sheet_comes_back_from_history(
         reverse("strategy:history_revert", args=[approach.slug, "budget", line_record.history_id])
     )
     assert restored.budget_lines.get().planned == 100
+
+
+def test_deleting_an_objective_detaches_its_sheets_in_history(
+    approach: Approach, personas: dict[str, Any], sheet: ActionSheet, strategy: dict[str, Any]
+) -> None:
+    lead = client_for(personas["chef_projet"])
+    objective = strategy["objective"]
+    lead.post(reverse("strategy:objective_delete", args=[approach.slug, objective.pk]))
+    sheet.refresh_from_db()
+    assert sheet.objective is None and sheet.version == 2
+    record = sheet.history.first()
+    assert record.history_change_reason == "Objectif supprimé"
+    assert record.history_user == personas["chef_projet"]
+    overview = page_text(lead.get(reverse("strategy:overview", args=[approach.slug])))
+    assert "Fiches action hors objectif" in overview
+    # Restoring the objective, then the sheet's previous state, puts it back in place.
+    lead.post(
+        reverse(
+            "strategy:history_revert",
+            args=[approach.slug, "objectif", objective.history.get(history_type="-").history_id],
+        )
+    )
+    before = sheet.history.filter(version=1).get()
+    lead.post(reverse("strategy:history_revert", args=[approach.slug, "fiche", before.history_id]))
+    sheet.refresh_from_db()
+    assert sheet.objective_id == objective.pk
