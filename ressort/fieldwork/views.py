@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Model, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -46,6 +47,7 @@ from ressort.fieldwork.models import (
 )
 from ressort.fieldwork.photos import ProcessedPhoto
 
+PER_PAGE = 50
 KINDS: dict[str, tuple[type[Vulnerability] | type[Resource], Any]] = {
     "vulnerabilite": (Vulnerability, VulnerabilityForm),
     "ressource": (Resource, ResourceForm),
@@ -119,23 +121,31 @@ def observation_list(request: HttpRequest, slug: str) -> HttpResponse:
     dimension = request.GET.get("dimension", "")
     theme = request.GET.get("theme", "")
     nature = request.GET.get("signale", "")
-    qs = (
-        Observation.objects.filter(approach=approach)
-        .select_related("approach", "author")
-        .annotate(photo_count=Count("photos"))
-    )
+    qs = Observation.objects.filter(approach=approach)
     if nature in Nature.values and nature:
         qs = qs.filter(nature=nature)
-    items = _filter_dimension(list(qs), dimension)
-    if theme:
-        items = [o for o in items if theme in o.themes]
+    if dimension or theme:
+        # Tags are JSON lists: filtered in Python on two columns, then paged in SQL.
+        keep = [
+            pk
+            for pk, dims, themes in qs.values_list("pk", "dimensions", "themes")
+            if (not dimension or dimension in dims) and (not theme or theme in themes)
+        ]
+        qs = qs.filter(pk__in=keep)
+    page = Paginator(
+        qs.select_related("approach", "author")
+        .annotate(photo_count=Count("photos"))
+        .order_by("-observed_on", "-pk"),
+        PER_PAGE,
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "fieldwork/observation_list.html",
         _ctx(
             request,
             approach,
-            observations=items,
+            observations=page,
+            page=page,
             dimension_choices=services.dimension_choices(),
             themes=THEMES,
             natures=Nature.choices[1:],
@@ -379,21 +389,32 @@ def testimony_list(request: HttpRequest, slug: str) -> HttpResponse:
     approach = get_approach_for_user(request, slug)
     dimension = request.GET.get("dimension", "")
     category = request.GET.get("qui", "")
-    qs = Testimony.objects.filter(approach=approach).prefetch_related(
-        Prefetch("quotes", queryset=Quote.objects.order_by("order", "pk"))
-    )
+    qs = Testimony.objects.filter(approach=approach)
     if category in SpeakerCategory.values:
         qs = qs.filter(speaker_category=category)
-    items = list(qs)
     if dimension:
-        items = [t for t in items if any(dimension in q.dimensions for q in t.quotes.all())]
+        keep = {
+            tid
+            for tid, dims in Quote.objects.filter(testimony__approach=approach).values_list(
+                "testimony_id", "dimensions"
+            )
+            if dimension in dims
+        }
+        qs = qs.filter(pk__in=keep)
+    page = Paginator(
+        qs.select_related("approach")
+        .prefetch_related(Prefetch("quotes", queryset=Quote.objects.order_by("order", "pk")))
+        .order_by("-spoken_on", "-pk"),
+        PER_PAGE,
+    ).get_page(request.GET.get("page"))
     return render(
         request,
         "fieldwork/testimony_list.html",
         _ctx(
             request,
             approach,
-            testimonies=items,
+            testimonies=page,
+            page=page,
             dimension_choices=services.dimension_choices(),
             categories=SpeakerCategory.choices,
             selected={"dimension": dimension, "qui": category},
