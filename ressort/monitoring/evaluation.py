@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from ressort.approaches.models import Approach
 from ressort.monitoring import dashboard, tracking
@@ -100,6 +101,28 @@ class Report:
     effects: list[IndicatorEffect]
     doughnut: list[DimensionChange] | None
     boussole: list[LeverChange] | None
+    drawings: list[tuple[int, str]]  # (year, Doughnut SVG) for the reference and new data
+
+
+def _drawings(approach: Approach, years: tuple[int, int]) -> list[tuple[int, str]]:
+    """The portrait's Doughnut drawn with the data of each year (empty if unavailable)."""
+    try:
+        from ressort.portrait import portrait as portrait_page
+        from ressort.portrait import services as portrait
+    except ImportError:
+        return []
+    try:
+        return [
+            (
+                year,
+                portrait_page.doughnut_svg(
+                    portrait.doughnut_report(approach, year), ident=f"donut-{year}"
+                ),
+            )
+            for year in years
+        ]
+    except (AttributeError, NotImplementedError, ValueError):
+        return []
 
 
 def _latest(series: list[tuple[int, float]], year: int) -> tuple[int, float] | None:
@@ -186,6 +209,7 @@ def report(evaluation: Evaluation) -> Report:
         effects=effects,
         doughnut=_doughnut(approach, evaluation.reference_year, evaluation.evaluation_year),
         boussole=_boussole(approach, date(evaluation.reference_year, 12, 31), evaluation.date),
+        drawings=_drawings(approach, (evaluation.reference_year, evaluation.evaluation_year)),
     )
 
 
@@ -273,6 +297,8 @@ def outline(rep: Report) -> list[Block]:
     else:
         blocks.append(("p", "Aucune valeur d'indicateur."))
     blocks.append(("h2", "Le portrait refait avec les nouvelles données"))
+    for year, svg in rep.drawings:
+        blocks.append(("svg", (svg, f"Le Donut du territoire avec les données de {year}.")))
     if rep.doughnut is None:
         blocks.append(("p", "Le Donut du portrait n'est pas disponible."))
     else:
@@ -332,9 +358,12 @@ def outline(rep: Report) -> list[Block]:
 def build_pdf(rep: Report) -> bytes:
     from weasyprint import HTML
 
+    blocks = [
+        (kind, (mark_safe(content[0]), content[1]) if kind == "svg" else content)
+        for kind, content in outline(rep)
+    ]
     html = render_to_string(
-        "monitoring/evaluation_document.html",
-        {"blocks": outline(rep), "evaluation": rep.evaluation},
+        "monitoring/evaluation_document.html", {"blocks": blocks, "evaluation": rep.evaluation}
     )
     data: bytes = HTML(string=html, base_url=".").write_pdf()
     return data
@@ -351,6 +380,8 @@ def build_docx(rep: Report) -> bytes:
     for kind, content in outline(rep):
         if kind in ("h1", "h2", "h3"):
             doc.add_heading(content, level=0 if kind == "h1" else int(kind[1]) - 1)
+        elif kind == "svg":
+            doc.add_paragraph().add_run(content[1]).italic = True
         elif kind == "note":
             doc.add_paragraph().add_run(content).bold = True
         elif kind == "table":

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort.approaches.access import Right, get_approach_for_user, role_has
@@ -48,6 +49,7 @@ def evaluation_list(request: HttpRequest, slug: str) -> HttpResponse:
 def evaluation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approach = get_approach_for_user(request, slug)
     evaluation = get_evaluation_for_user(approach, pk)
+    report = ev.report(evaluation)
     return render(
         request,
         "monitoring/evaluation_detail.html",
@@ -55,7 +57,8 @@ def evaluation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             request,
             approach,
             evaluation=evaluation,
-            report=ev.report(evaluation),
+            report=report,
+            drawings=[(year, mark_safe(svg)) for year, svg in report.drawings],
             gap_labels=ev.GAP_LABELS,
             may_edit=_lead(approach),
         ),

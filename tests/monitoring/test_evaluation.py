@@ -68,6 +68,7 @@ def test_page_and_documents(approach: Approach, client_for: Callable[[str], Clie
     )
     assert "Taux de réalisation : 50 %" in text and "Associer les communes plus tôt." in text
     assert "Amélioration" in text and "Aucune cotation de la Boussole" in text
+    assert text.count("<svg") == 2 and "Données de 2025" in text  # the two Doughnuts
     pdf = client.get(
         reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk, "pdf"])
     )
