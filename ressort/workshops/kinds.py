@@ -510,6 +510,8 @@ class GridScoring(ActivityKind):
         for a in answers:
             by_q.setdefault(a.client_id, []).append(a)
         categories = sorted({_category(a) for a in answers})
+        if len(categories) < 2:
+            categories = []  # nothing to compare
         rows = []
         for q in config.get("questions", []):
             got = by_q.get(q["code"], [])
@@ -539,7 +541,7 @@ class GridScoring(ActivityKind):
                     "by_category": by_cat,
                 }
             )
-        return {"rows": rows, "categories": categories if len(categories) > 1 else []}
+        return {"rows": rows, "categories": categories}
 
     def deliver(self, activity: Activity, answers: Sequence[Answer], source: str) -> str:
         from ressort.frameworks.models import FrameworkVersion

@@ -1,0 +1,236 @@
+"""A facilitator runs a live workshop with three phone-sized participants, in real browsers.
+
+pytest-django's live server speaks WSGI only, without websockets: this test serves the app
+with daphne in a subprocess, on a free port, over its own SQLite file (migrated and seeded
+by subprocesses), so that the browsers use the real websocket path end to end.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+SEED = r"""
+import json
+import django
+django.setup()
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+from ressort.actions.models import Action
+from ressort.approaches.models import Approach, Membership, Role
+from ressort.frameworks import services as frameworks
+from ressort.workshops import kinds
+from ressort.workshops.models import Activity, Workshop
+
+frameworks.load_shipped()
+user = get_user_model().objects.create_user(email="anim@example.org", password="x" * 16)
+approach = Approach.objects.create(name="CAPI résiliente", name_key="capi resiliente", slug="capi")
+Membership.objects.create(approach=approach, user=user, role=Role.FACILITATOR)
+hedges = Action.objects.create(approach=approach, title="Haies bocagères")
+canteen = Action.objects.create(approach=approach, title="Cantine locale")
+workshop = Workshop(approach=approach, title="Atelier du 12 mars", created_by=user)
+workshop.code_expires_at = workshop.default_expiry()
+workshop.save()
+boussole = frameworks.shipped_current("boussole")
+specs = [
+    ("idees", "Vos idées d'actions", {"target": "idees"}),
+    ("grille", "La gouvernance", {"version": boussole.pk, "codes": "Q1.1.a Q1.1.b"}),
+    ("vote", "Quelle action d'abord ?", {"actions": [str(hedges.pk), str(canteen.pk)]}),
+]
+for order, (code, title, data) in enumerate(specs, start=1):
+    Activity.objects.create(workshop=workshop, kind=code, title=title, order=order,
+                            config=kinds.get_kind(code).build_config(data, approach))
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.save()
+print(json.dumps({"session": session.session_key, "workshop": workshop.pk,
+                  "code": workshop.join_code, "hedges": hedges.pk}))
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def daphne_site(tmp_path: Path) -> Iterator[dict[str, Any]]:
+    env = {
+        **os.environ,
+        "RESSORT_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "ressort.settings",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "ERROR",
+    }
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
+    subprocess.run([str(BIN / "ressort"), "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [str(BIN / "python"), "-c", SEED],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    seed = json.loads(out.stdout.strip().splitlines()[-1])
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "ressort.asgi:application"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+            break
+        time.sleep(0.2)
+    try:
+        yield {**seed, "url": f"http://127.0.0.1:{port}"}
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def _offline(context: BrowserContext, base: str) -> None:
+    host = base.split("//", 1)[1]
+    context.route(
+        "**/*", lambda route: route.continue_() if host in route.request.url else route.abort()
+    )
+
+
+def _phone(browser: Browser, base: str) -> Page:
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True, locale="fr-FR"
+    )
+    _offline(context, base)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def test_facilitator_runs_a_workshop_with_three_phones(
+    browser: Browser, daphne_site: dict[str, Any]
+) -> None:
+    base = daphne_site["url"]
+    slug, pk = "capi", daphne_site["workshop"]
+    laptop = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    _offline(laptop, base)
+    laptop.add_cookies([{"name": "sessionid", "value": daphne_site["session"], "url": base}])
+    facilitator = laptop.new_page()
+    facilitator.set_default_timeout(15_000)
+    facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/")
+    expect(facilitator.locator("#code-atelier")).to_have_text(daphne_site["code"])
+    assert_accessible(facilitator)
+
+    # Three participants join from their phones with the code (one through the QR link).
+    phones = [_phone(browser, base) for _ in range(3)]
+    for i, phone in enumerate(phones):
+        if i == 0:
+            phone.goto(f"{base}/atelier/{daphne_site['code']}/")
+        else:
+            phone.goto(f"{base}/atelier/")
+            phone.get_by_label("Code de l'atelier").fill(daphne_site["code"].lower())
+        phone.get_by_label("Pseudonyme (facultatif)").fill(f"Phone {i + 1}")
+        if i == 0:
+            assert_accessible(phone)
+        phone.get_by_role("button", name="Rejoindre").click()
+        expect(phone.get_by_text("Aucune activité n'est ouverte")).to_be_visible()
+    assert_accessible(phones[0])
+
+    def drive(title: str, state: str) -> None:
+        facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/")
+        facilitator.get_by_role("button", name=f"{state} « {title} »").click()
+
+    # 1. Idea wall: each phone sees it appear live and sends an idea, acknowledged.
+    drive("Vos idées d'actions", "Ouvrir")
+    facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/projection/")
+    ideas = ["Des haies le long des chemins", "Une ressourcerie", "Récupérer l'eau de pluie"]
+    for phone, idea in zip(phones, ideas, strict=True):
+        phone.get_by_label("Votre idée").fill(idea)
+        phone.get_by_role("button", name="Envoyer l'idée").click()
+        expect(phone.locator("#annonces")).to_have_text("Réponse enregistrée.")
+        expect(phone.locator(".mine")).to_contain_text(idea)
+    for idea in ideas:
+        expect(facilitator.locator("#projection")).to_contain_text(idea)
+    expect(facilitator.locator(".rs-participation")).to_contain_text("3 participants ont répondu")
+    assert_accessible(phones[1])
+
+    # 2. Grid scoring: radios are sent one by one; a participant changes an answer.
+    drive("La gouvernance", "Ouvrir")
+    for n, phone in enumerate(phones):
+        expect(phone.get_by_role("heading", name="La gouvernance")).to_be_visible()
+        expect(phone.get_by_text("Vos idées d'actions")).to_have_count(0)
+        group = phone.get_by_role("group", name="Q1.1.a", exact=False)
+        group.get_by_label(str(n + 2)).check()
+        expect(phone.locator("#annonces")).to_have_text("Réponse enregistrée.")
+        other = phone.get_by_role("group", name="Q1.1.b", exact=False)
+        other.get_by_label("je ne sais pas").check()
+        expect(phone.locator("#annonces")).to_have_text("Réponse enregistrée.")
+    phones[2].get_by_role("group", name="Q1.1.a", exact=False).get_by_label("0").check()
+    expect(phones[2].locator("#annonces")).to_have_text("Réponse enregistrée.")
+    # A reload (or a lost connection) shows the stored answers.
+    phones[2].reload()
+    expect(
+        phones[2].get_by_role("group", name="Q1.1.a", exact=False).get_by_label("0")
+    ).to_be_checked()
+    assert_accessible(phones[2])
+    facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/projection/")
+    row = facilitator.locator("tr", has_text="Q1.1.a")
+    expect(row.locator("td")).to_have_text(["1", "0", "1", "1", "0", "0", "2"])
+
+    # 3. Majority-judgment vote.
+    drive("Quelle action d'abord ?", "Ouvrir")
+    grades = [("Très bien", "Passable"), ("Excellent", "Bien"), ("Bien", "Insuffisant")]
+    for phone, (first, second) in zip(phones, grades, strict=True):
+        phone.get_by_label("Haies bocagères").select_option(label=first)
+        phone.get_by_label("Cantine locale").select_option(label=second)
+        phone.get_by_role("button", name="Enregistrer mon vote").click()
+        expect(phone.locator("#annonces")).to_have_text("Réponse enregistrée.")
+    facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/projection/")
+    expect(facilitator.locator("#projection")).to_contain_text("3 bulletins")
+    expect(facilitator.locator("#projection li").first).to_contain_text("1. Haies bocagères")
+    assert_accessible(facilitator)
+    drive("Quelle action d'abord ?", "Fermer")
+    expect(phones[0].get_by_text("Aucune activité n'est ouverte")).to_be_visible()
+
+    # Results go into the démarche: the ideas and the ballots, as a new user would see them.
+    facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/")
+    for title in ("Vos idées d'actions", "Quelle action d'abord ?"):
+        facilitator.get_by_role("link", name=title).click()
+        facilitator.get_by_role("button", name="Envoyer les résultats dans la démarche").click()
+        expect(facilitator.get_by_text("Résultats envoyés dans la démarche")).to_be_visible()
+        assert_accessible(facilitator)
+        facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/")
+    facilitator.goto(f"{base}/demarches/{slug}/idees/")
+    for idea in ideas:
+        expect(facilitator.get_by_text(idea, exact=True)).to_be_visible()
+    facilitator.goto(f"{base}/demarches/{slug}/vote/")
+    expect(facilitator.get_by_role("heading", name="Résultat (3 bulletins)")).to_be_visible()
+    expect(facilitator.locator("main")).to_contain_text("Haies bocagères")
