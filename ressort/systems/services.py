@@ -295,8 +295,16 @@ class ReachRow:
     portrait_resources: list[Any]
 
     @property
+    def harm(self) -> float:
+        """How much worse the territory gets here: a capacity or resource that the cascade
+        strengthens (positive intensity) helps, one that it weakens harms."""
+        if self.kind in (Node.Kind.CAPACITY, Node.Kind.RESOURCE):
+            return -self.intensity
+        return self.intensity
+
+    @property
     def worsens(self) -> bool:
-        return self.intensity > 0
+        return self.harm > 0
 
     @property
     def level(self) -> str:
@@ -324,6 +332,7 @@ class CascadeView:
     dimensions: list[DimensionHit]
     vulnerabilities: list[ReachRow]
     portrait_vulnerabilities: list[tuple[Any, ReachRow]]
+    weakened_capacities: list[ReachRow]
     places: list[tuple[str, list[str]]]
     dampers: list[tuple[str, list[str]]]
     links_not_followed: list[tuple[str, str]]
@@ -393,7 +402,7 @@ def run_cascade(
             DimensionHit(
                 code=code,
                 label=labels.get(code, code),
-                intensity=sum(r.intensity for r in hit),
+                intensity=sum(r.harm for r in hit),
                 elements=[r.label for r in hit],
             )
             for code, hit in dims.items()
@@ -418,6 +427,11 @@ def run_cascade(
         ],
         portrait_vulnerabilities=[
             (v, r) for r in rows if r.worsens and r.steps > 0 for v in r.portrait_vulnerabilities
+        ],
+        weakened_capacities=[
+            r
+            for r in rows
+            if r.kind in (Node.Kind.CAPACITY, Node.Kind.RESOURCE) and r.worsens and r.steps > 0
         ],
         places=sorted(places.items()),
         dampers=sorted(dampers.items()),
@@ -709,6 +723,7 @@ class MapPoint:
     zone: str
     influence: float
     dependence: float
+    anchor_end: bool = False  # label to the left of the point, near the right edge
 
 
 @dataclass(frozen=True)
@@ -769,6 +784,7 @@ def influence_map(view: MicmacView, *, indirect: bool) -> InfluenceMap | None:
             zone=_zone_value(s.indirect_zone if indirect else s.direct_zone),
             influence=i,
             dependence=d,
+            anchor_end=sx(d) > right - 110,
         )
         for (d, i), s, v in pairs
     ]

@@ -420,3 +420,21 @@ def test_api_refusals_are_json(
     assert outsider.status_code == 404 and outsider.json() == {
         "errors": {"__all__": ["Introuvable."]}
     }
+
+
+def test_a_weakened_capacity_worsens_a_strengthened_one_helps(approach: Approach) -> None:
+    chain = ImpactChain.objects.create(approach=approach, name="Capacités")
+    shock = Node.objects.create(chain=chain, label="Choc", kind="alea")
+    plan = Node.objects.create(
+        chain=chain, label="Plan de secours", kind="capacite_adaptation", dimension_codes=["health"]
+    )
+    mutual = Node.objects.create(
+        chain=chain, label="Entraide", kind="ressource", dimension_codes=["networks"]
+    )
+    Link.objects.create(chain=chain, source=shock, target=plan, sign=-1, weight=3)
+    Link.objects.create(chain=chain, source=shock, target=mutual, sign=1, weight=3)
+    system = services.build_system_graph(approach)
+    view = services.run_cascade(system, {system.id_of[shock.pk]: 2})
+    assert [r.label for r in view.weakened_capacities] == ["Plan de secours"]
+    dims = {d.code: d.intensity for d in view.dimensions}
+    assert dims == {"health": pytest.approx(2.0), "networks": pytest.approx(-2.0)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from typing import Any
@@ -85,6 +86,9 @@ def test_import_export_round_trip_and_results(approach: Approach, personas: dict
     assert "Plan influence–dépendance indirect" in page
     assert "variables motrices" in page and "variables autonomes" in page
     assert page.count("<circle") == 8
+    # SVG coordinates are never localised (a French decimal comma would break the drawing)
+    coordinates = re.findall(r' (?:x1|x2|y1|y2|cx|cy)="([^"]*)"', page)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates)
     assert "1 influence(s) potentielle(s)" in page
     with_p = services.run_micmac(approach, potential=True)
     assert with_p is not None

@@ -70,17 +70,31 @@
       sign: k.sign, weight: k.weight, label: (k.sign > 0 ? "+" : "−") + k.weight } };
   }
 
+  // Default places, for elements never moved: one column per stage of the chain, from the
+  // hazards on the left to the impacts, with capacities and resources on the right.
+  const COLUMN = { alea: 0, facteur: 0, exposition: 1, sensibilite: 1, impact: 2, capacite_adaptation: 3, ressource: 3 };
+  function placeDefaults() {
+    const rows = [0, 0, 0, 0];
+    chain.nodes.forEach(n => {
+      if (n.x !== null && n.y !== null) return;
+      const column = COLUMN[n.kind] === undefined ? 2 : COLUMN[n.kind];
+      n.x = 40 + column * 230;
+      n.y = 40 + rows[column] * 80;
+      rows[column] += 1;
+    });
+  }
+
   function draw() {
-    const placed = chain.nodes.every(n => n.x !== null && n.y !== null);
+    placeDefaults();
     cy = cytoscape({
       container: canvas,
       elements: chain.nodes.map(nodeElement).concat(chain.links.map(linkElement)),
-      layout: placed ? { name: "preset" } : { name: "breadthfirst", directed: true, spacingFactor: 1.1 },
+      layout: { name: "preset", padding: 30 },
       autoungrabify: !editable,
       wheelSensitivity: 0.3,
       style: [
         { selector: "node", style: {
-          "label": "data(label)", "text-wrap": "wrap", "text-max-width": "120px", "font-size": "11px",
+          "label": "data(label)", "text-wrap": "wrap", "text-max-width": "150px", "font-size": "11px",
           "text-valign": "bottom", "text-margin-y": "4px", "color": "#1d2327",
           "width": 26, "height": 26, "border-width": 2, "border-color": "#ffffff",
           "background-color": ele => COLORS[ele.data("kind")] || "#555" } },
