@@ -109,6 +109,8 @@ def _figure_text(figure: pt.KeyFigure) -> str:
     )
     source = indicator.source + (f", {indicator.year}" if indicator.year else "")
     status = f" — {figure.status.lower()}" if figure.status else ""
+    if figure.comparison_text:
+        status += f" (même année : {figure.comparison_text})"
     illustrative = " [illustratif]" if indicator.illustrative else ""
     return f"{indicator.name} : {value}{status}{illustrative}. Source : {source}."
 
@@ -148,6 +150,7 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
             f"et juste ; « donnée manquante » n'est jamais zéro. {p.measured} dimensions sur 21 "
             "sont mesurées.",
         ),
+        ("drawing", ("donut", for_print(p.doughnut_svg), "16cm")),
         (
             "table",
             (
@@ -167,6 +170,8 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
         ("h2", "Le profil Boussole"),
     ]
     if p.boussole:
+        if p.boussole_svg:
+            blocks.append(("drawing", ("boussole", for_print(p.boussole_svg), "11cm")))
         blocks.append(
             (
                 "table",
@@ -228,6 +233,12 @@ def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
             doc.add_paragraph(content, style="List Bullet")
         elif kind == "note":
             doc.add_paragraph().add_run(content).bold = True
+        elif kind == "drawing":
+            # python-docx cannot embed SVG; the PDF and the ODT carry the drawing.
+            doc.add_paragraph().add_run(
+                "Le dessin figure dans le PDF et l'ODT du portrait ; le tableau qui suit en "
+                "donne le détail."
+            ).italic = True
         elif kind == "table":
             caption, header, rows = content
             doc.add_paragraph().add_run(caption).italic = True
@@ -249,6 +260,7 @@ def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
 
 
 def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
+    from odf.draw import Frame, Image
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TableColumnProperties, TextProperties
     from odf.table import Table, TableCell, TableColumn, TableRow
@@ -283,6 +295,14 @@ def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
             doc.text.addElement(items)
         elif kind == "note":
             doc.text.addElement(P(stylename=bold, text=content))
+        elif kind == "drawing":
+            name, svg, width = content
+            href = doc.addPicture(f"Pictures/{name}.svg", "image/svg+xml", svg.encode())
+            frame = Frame(width=width, height=width, anchortype="as-char", name=name)
+            frame.addElement(Image(href=href))
+            holder = P()
+            holder.addElement(frame)
+            doc.text.addElement(holder)
         elif kind == "table":
             caption, header, rows = content
             doc.text.addElement(P(text=caption))

@@ -33,6 +33,14 @@ class KeyFigure:
     indicator: Indicator
     value: IndicatorValue | None
     status: str = ""  # Doughnut status label when the indicator has a threshold here
+    compared: list[tuple[str, IndicatorValue]] = field(default_factory=list)  # same year
+
+    @property
+    def comparison_text(self) -> str:
+        """« Isère : 5,1 ; France : 4,9 » (the same year), or ""."""
+        return " ; ".join(
+            f"{place} : {french_number(value.value)}" for place, value in self.compared
+        )
 
     @property
     def year(self) -> int | None:
@@ -159,7 +167,9 @@ def boussole_rows(
 def build(approach: Approach) -> Portrait:
     doughnut = services.doughnut_report(approach)
     indicators = list(approach.indicators.all())
-    latest = services.latest_values(approach, indicators)
+    rows = services.comparisons(approach, indicators)
+    latest = {c.indicator.pk: c.own for c in rows if c.own is not None}
+    compared = {c.indicator.pk: [(p, v) for p, v in c.others if v is not None] for c in rows}
     evidence = _evidence(approach)
     readings = list(approach.readings.all())
     statuses: dict[tuple[str, str], str] = {}
@@ -204,6 +214,7 @@ def build(approach: Approach) -> Portrait:
                         indicator,
                         latest.get(indicator.pk),
                         statuses.get((code, indicator.code), ""),
+                        compared.get(indicator.pk, []),
                     )
                 )
     for code, groups in evidence.items():

@@ -3,6 +3,7 @@
 import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from ressort.portrait import documents, services
-from ressort.portrait.models import DocumentJob, Reading
+from ressort.portrait.models import DocumentJob, Indicator, IndicatorValue, Reading
 from tests.conftest import page_text
 from tests.portrait import pdf
 from tests.portrait.conftest import client_for
@@ -45,6 +46,9 @@ def filled(approach: Any, frameworks: None, make_indicator: Any, personas: Any) 
         ecological_ceiling=2,
         source="Inventaire régional",
     )
+    IndicatorValue.objects.create(
+        indicator=Indicator.objects.get(code="logement"), scope="france", year=2022, value=93.5
+    )
     Reading.objects.create(
         approach=approach, kind="force", text="Un tissu associatif dense.", dimension_code=""
     )
@@ -61,7 +65,10 @@ def test_portrait_page(filled: Any, personas: Any) -> None:
     assert "Logement ?" not in text and "Alimentation ?" in text  # missing marked on the drawing
     assert text.count("Donnée manquante") >= 19
     assert "Déficit" in text and "Dépassement" in text
-    assert "88 % (2022) — déficit" in text and "7,5 tCO2e/hab (2021) — dépassement" in text
+    assert (
+        '88 % (2022) — déficit <span class="small">(même année : France : 93,5)' in text
+        and "7,5 tCO2e/hab (2021) — dépassement" in text
+    )
     assert 'href="https://www.insee.fr/fr/metadonnees/source/serie/s1172"' in text
     assert "Logement dégradé." in text and "les données : Donut : déficit" in text
     assert client_for(personas["outsider"]).get(url).status_code == 404
@@ -132,6 +139,7 @@ def test_documents_from_the_page(filled: Any, personas: Any, tmp_path: Path) -> 
     docx = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["docx"].pk]))
     text = _docx_text(docx.content)
     assert "Le Donut du territoire" in text and "Logements décents : 88 %" in text
+    assert "(même année : France : 93,5)" in text
     assert "Source : INSEE Filosofi, 2022" in text and "Donnée manquante" in text
     odt = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["odt"].pk]))
     text = _odt_text(odt.content)
@@ -172,6 +180,9 @@ def test_cli_export(filled: Any, tmp_path: Path) -> None:
     assert (tmp_path / "portrait.pdf").read_bytes().startswith(b"%PDF")
     assert "Le Donut du territoire" in _docx_text((tmp_path / "portrait.docx").read_bytes())
     assert "Logements décents" in _odt_text((tmp_path / "portrait.odt").read_bytes())
+    with zipfile.ZipFile(tmp_path / "portrait.odt") as odt:  # the Doughnut drawn, in SVG
+        svg = odt.read("Pictures/donut.svg").decode()
+        assert svg.startswith("<svg") and "Pictures/donut.svg" in odt.read("content.xml").decode()
 
 
 def test_cli_unknown_approach(db: Any, tmp_path: Path) -> None:
