@@ -278,6 +278,54 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@require_GET
+@login_required
+def evaluations_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every evaluation of the démarche's actions and policies, one row per effect."""
+    import csv
+    import io
+
+    approach = get_approach_for_user(request, slug)
+    grid = services.analysis_grid(approach)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(
+        [
+            "action",
+            "nature",
+            "thème",
+            "dimension",
+            "libellé",
+            "scénario",
+            "effet",
+            "confiance",
+            "justification",
+        ]
+    )
+    rows = (
+        Evaluation.objects.filter(action__approach=approach)
+        .select_related("action__theme")
+        .order_by("action__title", "action_id", "scenario", "dimension_code")
+    )
+    for e in rows:
+        writer.writerow(
+            [
+                e.action.title,
+                e.action.get_kind_display(),
+                e.action.theme.name if e.action.theme else "",
+                e.dimension_code,
+                grid.label(e.dimension_code),
+                e.scenario,
+                e.effect,
+                e.get_confidence_display(),
+                e.justification,
+            ]
+        )
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-evaluations.csv"'
+    return response
+
+
 @require_POST
 @login_required
 def grid_choice(request: HttpRequest, slug: str) -> HttpResponse:

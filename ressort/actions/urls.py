@@ -19,6 +19,11 @@ urlpatterns = [
     ),
     path("<slug:slug>/portefeuille/", grid_views.portfolio, name="portfolio"),
     path("<slug:slug>/portefeuille/grille/", grid_views.grid_choice, name="grid_choice"),
+    path(
+        "<slug:slug>/portefeuille/evaluations.csv",
+        grid_views.evaluations_csv,
+        name="evaluations_csv",
+    ),
     path("<slug:slug>/priorisation/", decision_views.prioritisation, name="prioritisation"),
     path(
         "<slug:slug>/priorisation/valeurs/",

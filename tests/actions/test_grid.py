@@ -160,3 +160,25 @@ def test_systems_scenarios_offered_for_evaluation(
         client_as("equipe").get(f"/demarches/{approach.slug}/actions/{action.pk}/grille/")
     )
     assert "sous « Territoire sobre 2050 »" in text
+
+
+def test_evaluations_csv(
+    approach: Any, personas: dict[str, Any], client_as: Any, frameworks: None
+) -> None:
+    action = Action.objects.create(approach=approach, title="Sobriété", kind="politique")
+    Evaluation.objects.create(
+        action=action, dimension_code="freshwater", effect=2, justification="moins de pompage"
+    )
+    foreign = Action.objects.create(approach=personas["other_approach"], title="Ailleurs")
+    Evaluation.objects.create(action=foreign, dimension_code="water", effect=1)
+    response = client_as("partenaire").get(
+        f"/demarches/{approach.slug}/portefeuille/evaluations.csv"
+    )
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("action;nature;thème;dimension")
+    assert lines[1:] == [
+        "Sobriété;Politique ou projet en cours;;freshwater;Prélèvements d'eau douce;;2;"
+        "Moyenne;moins de pompage"
+    ]
+    url = f"/demarches/{approach.slug}/portefeuille/evaluations.csv"
+    assert client_as("outsider").get(url).status_code == 404
