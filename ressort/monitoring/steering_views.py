@@ -83,7 +83,15 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
         if pk is not None
         else Meeting(approach=approach, created_by=request.user)
     )
-    form = MeetingForm(request.POST or None, instance=meeting, prefix="reunion")
+    initial = {}
+    if pk is None:  # the steering committee's members set in the governance
+        from ressort.approaches.models import GovernanceBody
+
+        members = approach.governance.filter(body=GovernanceBody.STEERING)
+        initial["attendees"] = "\n".join(
+            ", ".join(p for p in (m.name, m.position, m.organisation) if p) for m in members
+        )
+    form = MeetingForm(request.POST or None, instance=meeting, prefix="reunion", initial=initial)
     formset = DecisionFormSet(
         request.POST or None,
         instance=meeting,

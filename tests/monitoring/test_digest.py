@@ -98,3 +98,15 @@ def test_one_demarche_nothing_late_and_faults(
         run("--demarche", "nulle-part")
     with pytest.raises(CommandError, match="AAAA-MM-JJ"):
         run("--date", "26/11/2026")
+
+
+def test_retours_command_loads_the_shipped_cases(db: Any) -> None:
+    from ressort.monitoring.models import ExperienceReport
+
+    out = StringIO()
+    call_command("suivi", "retours", stdout=out)
+    count = ExperienceReport.objects.filter(shipped=True).count()
+    assert count > 0 and f"{count} créés, 0 mis à jour" in out.getvalue()
+    out = StringIO()
+    call_command("suivi", "retours", stdout=out)
+    assert f"0 créés, {count} mis à jour" in out.getvalue()

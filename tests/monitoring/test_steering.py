@@ -188,3 +188,18 @@ def test_decisions_link_the_actions_they_change_only_from_this_demarche(
     assert list(ours.steering_decisions.all()) == [decision]
     log = page_text(client.get(reverse("monitoring:decision_log", args=[approach.slug])))
     assert "Cantine bio" in log
+
+
+def test_new_meeting_proposes_the_steering_committee_of_the_governance(
+    approach: Approach, client_for: Callable[[str], Client]
+) -> None:
+    from ressort.approaches.models import GovernanceMember
+
+    GovernanceMember.objects.create(
+        approach=approach, body="copil", name="Mme Durand", position="Présidente"
+    )
+    GovernanceMember.objects.create(approach=approach, body="equipe", name="M. Martin")
+    form = page_text(
+        client_for("equipe").get(reverse("monitoring:meeting_create", args=[approach.slug]))
+    )
+    assert "Mme Durand, Présidente" in form and "M. Martin" not in form
