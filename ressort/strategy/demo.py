@@ -117,14 +117,14 @@ DEMO_ACTIONS = [
     ("Tiers-lieu de la réparation et du réemploi", "Ateliers, recyclerie, emplois d'insertion."),
 ]
 
+# The pilot service of each objective, in the order of AXES.
 SERVICES = [
     ("Service eau et assainissement", "Claire Dumas", "eau"),
     ("Direction de l'aménagement", "Hugo Perrin", "amenagement"),
-    ("Service environnement", "Léa Garnier", "environnement"),
     ("Direction de la restauration collective", "Marc Chevalier", "restauration"),
+    ("Service environnement", "Léa Garnier", "environnement"),
     ("Service énergie-climat", "Sofia Benali", "energie"),
     ("Service mobilités", "Julien Roux", "mobilites"),
-    ("Direction des solidarités (CIAS)", "Amina Diallo", "solidarites"),
     ("Service prévention des risques", "Thomas Morel", "risques"),
 ]
 ELUS = [
@@ -210,7 +210,8 @@ def build(approach: Approach) -> None:
     communes = list(approach.communes.order_by("-population").values_list("code", flat=True))
     for i, action in enumerate(actions):
         objective = _objective_for(action.title, objectives, i)
-        _sheet(approach, action, objective, i, year, communes, user)
+        position = [o for o, _k in objectives].index(objective)
+        _sheet(approach, action, objective, i, year, communes, user, SERVICES[position])
 
 
 def _demo_actions(approach: Approach, user: Any) -> list[Any]:
@@ -251,9 +252,10 @@ def _sheet(
     year: int,
     communes: list[str],
     user: Any,
+    pilot: tuple[str, str, str],
 ) -> ActionSheet:
     plan = PLANS[i % len(PLANS)]
-    service, person, mailbox = SERVICES[i % len(SERVICES)]
+    service, person, mailbox = pilot
     some_communes = communes[i % 3 : i % 3 + 3] if i % 4 == 2 and communes else []
     sheet = services.create_sheet(
         approach,
