@@ -113,6 +113,7 @@ def test_field_journey_on_a_phone(
     confirm.click()
     expect(page.get_by_role("button", name="Confirmer « Eau »")).to_have_count(0)
     expect(page.locator(".rs-suggestions").get_by_text("Eau", exact=True)).to_be_visible()
+    expect(page.get_by_text("Dimensions retenues")).to_have_count(1)  # swapped, not added
     assert Quote.objects.get().dimensions == ["water"]
     fits_the_phone(page)
 
