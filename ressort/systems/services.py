@@ -724,6 +724,8 @@ class MapPoint:
     influence: float
     dependence: float
     anchor_end: bool = False  # label to the left of the point, near the right edge
+    from_x: float | None = None  # where the point stood on the direct map (map of moves)
+    from_y: float | None = None
 
 
 @dataclass(frozen=True)
@@ -743,28 +745,32 @@ class InfluenceMap:
     points: list[MapPoint]
     labelled: bool
     max_value: float
+    moves: bool = False
 
 
 MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 560, 440, 48
 MAP_LABEL_LIMIT = 60
 
 
-def influence_map(view: MicmacView, *, indirect: bool) -> InfluenceMap | None:
+def influence_map(view: MicmacView, *, indirect: bool, moves: bool = False) -> InfluenceMap | None:
+    """The direct or indirect map; with `moves`, the indirect map on the scale of both, each
+    point with the position it moved from on the direct map (Godet's map of displacements)."""
     result = view.result
     n = len(result.variables)
     if (indirect and result.raw_total == 0) or result.total == 0:
         return None
-    pairs = [
-        (
-            (s.indirect_dependence, s.indirect_influence)
-            if indirect
-            else (float(s.direct_dependence), float(s.direct_influence)),
-            s,
-            v,
-        )
-        for v, s in view.rows
-    ]
-    top_value = max(max(d, i) for (d, i), _, _ in pairs) * 1.08 or 1.0
+
+    def direct(s: mm.VariableScore) -> tuple[float, float]:
+        return float(s.direct_dependence), float(s.direct_influence)
+
+    def indirect_of(s: mm.VariableScore) -> tuple[float, float]:
+        return s.indirect_dependence, s.indirect_influence
+
+    position = indirect_of if indirect else direct
+    values = [position(s) for _, s in view.rows]
+    if moves:
+        values += [direct(s) for _, s in view.rows]
+    top_value = max(max(d, i) for d, i in values) * 1.08 or 1.0
     left, top = MAP_MARGIN + 8, 24
     right, bottom = MAP_WIDTH - 16, MAP_HEIGHT - MAP_MARGIN
 
@@ -775,21 +781,28 @@ def influence_map(view: MicmacView, *, indirect: bool) -> InfluenceMap | None:
         return round(bottom - (bottom - top) * value / top_value, 1)
 
     mean = result.total / n
-    points = [
-        MapPoint(
-            x=sx(d),
-            y=sy(i),
-            label=v.label,
-            name=v.name,
-            zone=_zone_value(s.indirect_zone if indirect else s.direct_zone),
-            influence=i,
-            dependence=d,
-            anchor_end=sx(d) > right - 110,
+    points = []
+    for v, s in view.rows:
+        d, i = position(s)
+        points.append(
+            MapPoint(
+                x=sx(d),
+                y=sy(i),
+                label=v.label,
+                name=v.name,
+                zone=_zone_value(s.indirect_zone if indirect else s.direct_zone),
+                influence=i,
+                dependence=d,
+                anchor_end=sx(d) > right - 110,
+                from_x=sx(direct(s)[0]) if moves else None,
+                from_y=sy(direct(s)[1]) if moves else None,
+            )
         )
-        for (d, i), s, v in pairs
-    ]
+    title = "Plan influence–dépendance " + ("indirect" if indirect else "direct")
+    if moves:
+        title = "Déplacements du plan direct au plan indirect"
     return InfluenceMap(
-        title="Plan influence–dépendance " + ("indirect" if indirect else "direct"),
+        title=title,
         width=MAP_WIDTH,
         height=MAP_HEIGHT,
         left=left,
@@ -801,6 +814,7 @@ def influence_map(view: MicmacView, *, indirect: bool) -> InfluenceMap | None:
         points=points,
         labelled=n <= MAP_LABEL_LIMIT,
         max_value=top_value,
+        moves=moves,
     )
 
 

@@ -438,6 +438,7 @@ def micmac_results(request: HttpRequest, slug: str) -> HttpResponse:
             for m in (
                 services.influence_map(view, indirect=False),
                 services.influence_map(view, indirect=True),
+                services.influence_map(view, indirect=True, moves=True),
             )
             if m is not None
         ]

@@ -85,7 +85,8 @@ def test_import_export_round_trip_and_results(approach: Approach, personas: dict
     assert "Plan influence–dépendance direct" in page
     assert "Plan influence–dépendance indirect" in page
     assert "variables motrices" in page and "variables autonomes" in page
-    assert page.count("<circle") == 8
+    assert "Déplacements du plan direct au plan indirect" in page
+    assert page.count("<circle") == 12
     # SVG coordinates are never localised (a French decimal comma would break the drawing)
     coordinates = re.findall(r' (?:x1|x2|y1|y2|cx|cy)="([^"]*)"', page)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates)
@@ -206,4 +207,4 @@ def test_large_matrix_hides_the_grid(approach: Approach, personas: dict[str, Any
     page = page_text(client.get(reverse("systems:micmac", args=[approach.slug])))
     assert "la grille n'est proposée que jusqu'à 40 variables" in page
     results = page_text(client.get(reverse("systems:micmac_results", args=[approach.slug])))
-    assert results.count("<circle") == 2 * n
+    assert results.count("<circle") == 3 * n
