@@ -288,7 +288,9 @@ def build(approach: Approach) -> None:
             category="élus et agents",
         )
         session.held_on = datetime.date(2026, 3, 12)
-        session.notes = "Séance illustrative : six participants, deux premiers principes."
+        session.notes = (
+            "Séance illustrative : six participants, toutes les questions de la Boussole."
+        )
         session.save(update_fields=["held_on", "notes"])
     Reading.objects.bulk_create(
         Reading(approach=approach, kind=kind, dimension_code=code, text=text)
