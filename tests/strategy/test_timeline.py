@@ -143,3 +143,17 @@ def test_xlsx_export_opens_with_dates_and_amounts(
     assert milestones[1][2] == "Marché notifié"
     budget = list(book["Budget"].iter_rows(values_only=True))
     assert budget[1][2:] == (2027, "Investissement", "Cuves", 50000, 12000)
+
+
+def test_htmx_filter_answers_the_same_plan(
+    approach: Approach, personas: dict[str, Any], plan: dict[str, Any]
+) -> None:
+    client = client_for(personas["equipe"])
+    url = reverse("strategy:timeline", args=[approach.slug])
+    full = page_text(client.get(url, {"statut": "planifiee"}))
+    swapped = page_text(client.get(url, {"statut": "planifiee"}, HTTP_HX_REQUEST="true"))
+    start = full.index('<div id="plan"')
+    end = full.index("</div>", full.index("Actions et jalons par axe"))
+    fragment = full[start:end]
+    assert fragment in swapped and "Haies à Villefontaine" in fragment
+    assert "Cuves de récupération" not in fragment
