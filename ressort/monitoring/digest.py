@@ -1,7 +1,8 @@
 """The digest of late actions, one message per pilot and démarche.
 
 A pilot is the address on the action sheet (`pilot_email`); late actions without one are
-listed to the démarche's chef·fes de projet instead, so that none is forgotten.
+listed to the démarche's chef·fes de projet instead (to its facilitators when it has no
+chef·fe de projet), so that none is forgotten.
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ def digests(approach: Approach, today: date | None = None) -> list[Digest]:
             orphans.append(row)
     result = [Digest(approach, email, items, False) for email, items in sorted(by_pilot.items())]
     if orphans:
-        leads = approach.memberships.filter(role=Role.PROJECT_LEAD).select_related("user")
-        for membership in leads.order_by("user__email"):
+        # To the chef·fes de projet; to the facilitators when the démarche has none.
+        members = approach.memberships.select_related("user").order_by("user__email")
+        leads = members.filter(role=Role.PROJECT_LEAD) or members.filter(role=Role.FACILITATOR)
+        for membership in leads:
             result.append(Digest(approach, membership.user.email, orphans, True))
     return result
 

@@ -110,3 +110,11 @@ def test_retours_command_loads_the_shipped_cases(db: Any) -> None:
     out = StringIO()
     call_command("suivi", "retours", stdout=out)
     assert f"0 créés, {count} mis à jour" in out.getvalue()
+
+
+def test_without_a_project_lead_the_facilitator_gets_the_unassigned(
+    approach: Approach, mailoutbox: list
+) -> None:
+    sheet(approach, "Haies bocagères", status="engagee", end_date=date(2026, 3, 1))
+    out = run("--date", "2026-11-26")
+    assert "capi-resiliente → facilitateur@example.org : Haies bocagères" in out
