@@ -128,3 +128,22 @@ def decide(target: Quote | Observation, code: str, accepted: bool, user: Any) ->
         if accepted and code not in target.dimensions:
             target.dimensions = [*target.dimensions, code]
             target.save(update_fields=["dimensions"])
+
+
+def record_chosen(target: Quote | Observation, before: Sequence[str], user: Any) -> None:
+    """Tags a person ticked in a form are confirmed tags too: they teach the tagger."""
+    approach = target.testimony.approach if isinstance(target, Quote) else target.approach
+    text = _target_text(target)
+    TagDecision.objects.bulk_create(
+        TagDecision(
+            approach=approach,
+            quote=target if isinstance(target, Quote) else None,
+            observation=target if isinstance(target, Observation) else None,
+            text=text,
+            code=code,
+            accepted=True,
+            user=user if getattr(user, "is_authenticated", False) else None,
+        )
+        for code in target.dimensions
+        if code not in before
+    )

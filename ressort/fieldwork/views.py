@@ -165,6 +165,7 @@ def observation_create(request: HttpRequest, slug: str) -> HttpResponse:
             observation.approach = approach
             observation.author = request.user
             observation.save()
+            tags.record_chosen(observation, (), request.user)
             if form.processed:
                 _save_photo(
                     observation,
@@ -207,9 +208,12 @@ def observation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
 def observation_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
     observation = _observation(approach, pk)
+    before = list(observation.dimensions)
     form = ObservationForm(request.POST or None, instance=observation)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            tags.record_chosen(observation, before, request.user)
         messages.success(request, f"L'observation « {observation.title} » est enregistrée.")
         return redirect(observation.get_absolute_url())
     return render(
@@ -501,7 +505,9 @@ def quote_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         quote = form.save(commit=False)
         quote.testimony = testimony
         quote.order = testimony.quotes.count()
-        quote.save()
+        with transaction.atomic():
+            quote.save()
+            tags.record_chosen(quote, (), request.user)
         messages.success(request, "La citation est ajoutée ; vérifiez les dimensions suggérées.")
         return redirect(quote.get_absolute_url())
     return render(
@@ -531,9 +537,12 @@ def _quote(approach: Approach, pk: int) -> Quote:
 def quote_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
     quote = _quote(approach, pk)
+    before = list(quote.dimensions)
     form = QuoteForm(request.POST or None, instance=quote)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            tags.record_chosen(quote, before, request.user)
         messages.success(request, "La citation est enregistrée.")
         return redirect(quote.get_absolute_url())
     return render(

@@ -338,6 +338,12 @@ def test_quotes_add_edit_delete(client: Any, approach: Any, personas: Any) -> No
     )
     quote.refresh_from_db()
     assert quote.dimensions == ["networks", "L4.2"]
+    # Ticked tags teach the tagger like confirmed suggestions, once per tag.
+    assert sorted(TagDecision.objects.filter(quote=quote).values_list("code", flat=True)) == [
+        "L4.2",
+        "networks",
+    ]
+    assert all(d.accepted and d.user == personas["elu_referent"] for d in TagDecision.objects.all())
     client.post(reverse("fieldwork:quote_delete", args=[approach.slug, quote.pk]))
     assert not Quote.objects.exists()
 
