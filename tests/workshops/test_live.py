@@ -201,8 +201,16 @@ async def _close(client: Client, workshop: Workshop, vote: Activity) -> None:
     from asgiref.sync import sync_to_async
 
     url = f"/demarches/{workshop.approach.slug}/ateliers/{workshop.pk}/activites/{vote.pk}/etat/"
-    response = await sync_to_async(client.post, thread_sensitive=False)(url, {"state": "close"})
-    assert response.status_code == 302
+
+    def post() -> int:
+        from django.db import connections
+
+        try:
+            return int(client.post(url, {"state": "close"}).status_code)
+        finally:
+            connections.close_all()  # this worker thread's own connection
+
+    assert await sync_to_async(post, thread_sensitive=False)() == 302
 
 
 def test_strangers_are_refused(layer: str, workshop: Workshop, personas: dict[str, Any]) -> None:
