@@ -63,15 +63,33 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     page.wait_for_timeout(300)
     node.refresh_from_db()
     assert node.x is not None and node.x == pytest.approx((before or 0) + 15, abs=1)
+    # rename the selected element, weaken a link
+    page.get_by_label("Nouveau libellé").fill("Canicule estivale")
+    page.get_by_role("button", name="Enregistrer l'élément").click()
+    expect(page.get_by_role("status")).to_have_text("« Canicule estivale » est enregistré.")
+    page.get_by_label(
+        "Force du lien Canicule estivale renforce Baisse des débits d'étiage (force 3)"
+    ).select_option("1")
+    expect(page.get_by_role("status")).to_contain_text("force 1.")
+    page.get_by_role("button", name="Inverser l'effet du lien Canicule estivale renforce").click()
+    expect(
+        page.get_by_text("Canicule estivale affaiblit Baisse des débits d'étiage (force 1)")
+    ).to_be_visible()
+    page.get_by_role("button", name="Inverser l'effet du lien Canicule estivale affaiblit").click()
+    expect(
+        page.get_by_text("Canicule estivale renforce Baisse des débits d'étiage (force 1)")
+    ).to_be_visible()
+    node.refresh_from_db()
+    assert node.label == "Canicule estivale"
     # a server-side refusal is shown
-    page.get_by_label("Libellé", exact=True).fill("Canicule")
+    page.get_by_label("Libellé", exact=True).fill("Canicule estivale")
     page.get_by_role("button", name="Ajouter", exact=True).click()
     expect(page.get_by_role("alert")).to_contain_text("porte déjà ce libellé")
     assert_accessible(page)
 
     # Cascade
     menu(page).get_by_role("link", name="Cascades et boucles").click()
-    page.get_by_label("Canicule").check()
+    page.get_by_label("Canicule estivale").check()
     page.get_by_label("Intensité").select_option("3")
     page.get_by_role("button", name="Lancer la cascade").click()
     expect(page.get_by_role("heading", name="Ce qui se propage")).to_be_visible()

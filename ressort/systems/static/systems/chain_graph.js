@@ -128,6 +128,12 @@
     nodeList.querySelectorAll("button[data-select]").forEach(b => {
       b.setAttribute("aria-pressed", String(Number(b.dataset.select) === pk));
     });
+    const edit = document.getElementById("rs-edit-form");
+    if (edit) {
+      const n = chain.nodes.find(x => x.id === pk);
+      edit.hidden = !n;
+      if (n) { edit.elements.label.value = n.label; edit.elements.kind.value = n.kind; }
+    }
     if (pk !== null) say("Élément sélectionné : " + labelOf(pk) + ".");
   }
 
@@ -158,6 +164,22 @@
       const text = labelOf(k.source) + (k.sign > 0 ? " renforce " : " affaiblit ") + labelOf(k.target) + " (force " + k.weight + ")";
       item.appendChild(document.createTextNode(text + " "));
       if (editable) {
+        const invert = document.createElement("button");
+        invert.type = "button"; invert.className = "btn btn-link btn-sm p-0 me-2";
+        invert.textContent = "inverser";
+        invert.setAttribute("aria-label", "Inverser l'effet du lien " + text);
+        invert.addEventListener("click", () => updateLink(k.id, { sign: -k.sign }));
+        item.appendChild(invert);
+        const weight = document.createElement("select");
+        weight.className = "form-select form-select-sm d-inline-block w-auto me-2";
+        weight.setAttribute("aria-label", "Force du lien " + text);
+        [1, 2, 3].forEach(w => {
+          const option = document.createElement("option");
+          option.value = w; option.textContent = "force " + w; option.selected = w === k.weight;
+          weight.appendChild(option);
+        });
+        weight.addEventListener("change", () => updateLink(k.id, { weight: Number(weight.value) }));
+        item.appendChild(weight);
         const remove = document.createElement("button");
         remove.type = "button"; remove.className = "btn btn-link btn-sm p-0 text-danger";
         remove.textContent = "retirer";
@@ -198,6 +220,18 @@
     say("« " + label + " » est retiré.");
   }
 
+  async function updateLink(pk, change) {
+    try {
+      const saved = await call("PATCH", linkUrl(pk), change);
+      const k = chain.links.find(x => x.id === pk);
+      Object.assign(k, saved);
+      const edge = cy.$("#e" + pk);
+      edge.data({ sign: saved.sign, weight: saved.weight, label: (saved.sign > 0 ? "+" : "−") + saved.weight });
+      refreshLists();
+      say("Lien enregistré : " + labelOf(saved.source) + (saved.sign > 0 ? " renforce " : " affaiblit ") + labelOf(saved.target) + ", force " + saved.weight + ".");
+    } catch (e) { /* errors shown */ }
+  }
+
   async function removeLink(pk) {
     await call("DELETE", linkUrl(pk));
     chain.links = chain.links.filter(k => k.id !== pk);
@@ -223,6 +257,21 @@
         select(created.id);
         nodeForm.reset();
         say("« " + created.label + " » est ajouté.");
+      } catch (e) { /* errors shown */ }
+    });
+    const editForm = document.getElementById("rs-edit-form");
+    if (editForm) editForm.addEventListener("submit", async event => {
+      event.preventDefault();
+      if (selected === null) return;
+      try {
+        const saved = await call("PATCH", nodeUrl(selected), {
+          label: editForm.elements.label.value, kind: editForm.elements.kind.value
+        });
+        const n = chain.nodes.find(x => x.id === saved.id);
+        Object.assign(n, saved);
+        cy.$("#n" + saved.id).data({ label: saved.label, kind: saved.kind });
+        refreshLists();
+        say("« " + saved.label + " » est enregistré.");
       } catch (e) { /* errors shown */ }
     });
     const linkForm = document.getElementById("rs-link-form");
