@@ -125,6 +125,20 @@ def test_field_journey_on_a_phone(
 
     page.goto(f"{site}/demarches/{approach.slug}/terrain/inventaire/")
     assert_accessible(page)
+    # The inventory form on the phone: a vulnerability backed by the observation.
+    page.goto(f"{site}/demarches/{approach.slug}/terrain/inventaire/vulnerabilite/nouvelle/")
+    page.get_by_label("Intitulé").fill("Ruisseaux à sec l'été")
+    page.get_by_text("3 — forte").click()
+    page.locator("summary", has_text="Aléas liés").click()
+    page.get_by_label("Sécheresse", exact=True).check()
+    page.get_by_label("Observations").select_option(label="Ruisseau du Vernay à sec")
+    fits_the_phone(page)
+    assert_accessible(page)
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_role("heading", name="Ruisseaux à sec l'été")).to_be_visible()
+    expect(page.get_by_role("link", name="Ruisseau du Vernay à sec")).to_be_visible()
+    assert_accessible(page)
+
     page.goto(f"{site}/demarches/{approach.slug}/terrain/aleas/")
     expect(page.get_by_role("cell", name="Canicule, vague de chaleur")).to_be_visible()
     assert_accessible(page)
