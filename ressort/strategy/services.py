@@ -68,6 +68,12 @@ def doughnut_gaps_of(approach: Approach, year: int | None = None) -> dict[str, s
 
 
 def statement_for(approach: Approach) -> StrategyStatement:
+    """The démarche's statement, or an unsaved default one (reading pages write nothing)."""
+    found = StrategyStatement.objects.filter(approach=approach).first()
+    return found if found is not None else StrategyStatement(approach=approach)
+
+
+def stored_statement(approach: Approach) -> StrategyStatement:
     statement, _ = StrategyStatement.objects.get_or_create(approach=approach)
     return statement
 

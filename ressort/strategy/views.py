@@ -178,7 +178,7 @@ def render_edit(
 @login_required
 def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    statement = services.statement_for(approach)
+    statement = services.stored_statement(approach)
     form = StatementForm(request.POST or None, instance=statement)
     conflict = None
     if request.method == "POST":

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from ressort.approaches.models import Approach, Role
-from ressort.strategy.models import Axis, Objective
+from ressort.strategy.models import Axis, Objective, StrategyStatement
 from tests.conftest import page_text
 from tests.strategy.conftest import client_for
 
@@ -28,6 +28,7 @@ def test_every_member_reads_and_outsiders_get_404(
         assert response.status_code == 200, role
     assert client_for(personas["outsider"]).get(url).status_code == 404
     assert Client().get(url).status_code == 302
+    assert not StrategyStatement.objects.exists()  # reading writes nothing
 
 
 def test_only_leads_edit_the_structure(
