@@ -156,3 +156,34 @@ def test_async_consultation_closes_at_its_date(workshop: Workshop) -> None:
         {"client_id": "abcdefghij", "word": "eau"},
     )
     assert response.status_code == 400 and not cloud.answers.exists()
+
+
+def test_word_cloud_limit_and_card_sort_piles(workshop: Workshop) -> None:
+    from ressort.workshops.kinds import AnswerError
+    from tests.workshops.conftest import make_activity
+
+    cloud = activity(workshop, "nuage")  # two words each
+    services.set_state(cloud, Activity.State.OPEN)
+    p = Participant.objects.create(workshop=workshop)
+    for i, word in enumerate(["Sobre", "Solidaire"]):
+        services.store_answers(p, cloud.pk, {"client_id": [f"mot-000{i}"], "word": [word]})
+    services.store_answers(p, cloud.pk, {"client_id": ["mot-0001"], "word": ["Solidaires"]})
+    with pytest.raises(AnswerError, match="2 au plus"):
+        services.store_answers(p, cloud.pk, {"client_id": ["mot-0009"], "word": ["Trois"]})
+    assert sorted(cloud.answers.values_list("payload__word", flat=True)) == ["Sobre", "Solidaires"]
+
+    from ressort.frameworks.models import FrameworkVersion
+
+    donut = FrameworkVersion.objects.get(framework__code="donut", is_current=True)
+    sort = make_activity(workshop, "classement", "Trions", {"version": donut.pk, "mode": "piles"})
+    services.set_state(sort, Activity.State.OPEN)  # closes the cloud (live mode)
+    cards = [c["code"] for c in sort.config["cards"]]
+    services.store_answers(
+        p, sort.pk, {f"r-{cards[0]}": ["essentiel"], f"r-{cards[1]}": ["secondaire"]}
+    )
+    with pytest.raises(AnswerError, match="choisissez une pile"):
+        services.store_answers(p, sort.pk, {f"r-{cards[0]}": ["urgent"]})
+    rows = services.results(sort)["rows"]
+    assert rows[0]["points"] == 2 and rows[0]["label"] == sort.config["cards"][0]["label"]
+    cloud.refresh_from_db()
+    assert cloud.state == Activity.State.CLOSED
