@@ -115,9 +115,44 @@ def _figure_text(figure: pt.KeyFigure) -> str:
     return f"{indicator.name} : {value}{status}{illustrative}. Source : {source}."
 
 
+def _doughnut_alt(p: pt.Portrait) -> str:
+    """The Doughnut in words, for screen readers: each dimension and its status, by ring."""
+    rings = []
+    for social, name in ((True, "Plancher social"), (False, "Plafond écologique")):
+        rows = [d for d in p.doughnut if (d.ring == "social") is social]
+        rings.append(f"{name} — " + " ; ".join(f"{d.label} : {_status_text(d)}" for d in rows))
+    return "Le Donut du territoire. " + ". ".join(rings) + "."
+
+
+def _boussole_alt(p: pt.Portrait) -> str:
+    """The Boussole profile in words: each principle and its aggregated score out of 4."""
+    scores = " ; ".join(
+        f"{n.short_label or n.label} : "
+        + (f"{s:.1f}".replace(".", ",") + " sur 4" if s is not None else "pas de réponse")
+        for n, s, depth in p.boussole
+        if not depth
+    )
+    return f"Profil Boussole du territoire (médianes des ateliers). {scores}."
+
+
+def png_from_svg(svg: str, width_cm: float, dpi: int = 200) -> bytes:
+    """The drawing's SVG rasterised (cairosvg, on Debian's libcairo2) on a white background,
+    for formats that cannot carry SVG (DOCX)."""
+    import cairosvg
+
+    data: bytes = cairosvg.svg2png(
+        bytestring=svg.encode(),
+        output_width=round(width_cm / 2.54 * dpi),
+        background_color="#ffffff",
+        dpi=dpi,
+    )
+    return data
+
+
 def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     """The document as a flat list of blocks, shared by the DOCX and ODT writers:
-    ("h1"|"h2"|"h3"|"p"|"note"|"bullet", text) or ("table", (caption, header, rows))."""
+    ("h1"|"h2"|"h3"|"p"|"note"|"bullet", text), ("drawing", (name, svg, width, alt text))
+    or ("table", (caption, header, rows))."""
     blocks: list[tuple[str, Any]] = [
         ("h1", f"Portrait de résilience — {approach.perimeter_name}"),
         (
@@ -150,7 +185,7 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
             f"et juste ; « donnée manquante » n'est jamais zéro. {p.measured} dimensions sur 21 "
             "sont mesurées.",
         ),
-        ("drawing", ("donut", for_print(p.doughnut_svg), "16cm")),
+        ("drawing", ("donut", for_print(p.doughnut_svg), "16cm", _doughnut_alt(p))),
         (
             "table",
             (
@@ -171,7 +206,9 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     ]
     if p.boussole:
         if p.boussole_svg:
-            blocks.append(("drawing", ("boussole", for_print(p.boussole_svg), "11cm")))
+            blocks.append(
+                ("drawing", ("boussole", for_print(p.boussole_svg), "11cm", _boussole_alt(p)))
+            )
         blocks.append(
             (
                 "table",
@@ -217,7 +254,7 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
 
 def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     progress(10, "Rassemblement des données")
     p = pt.build(approach)
@@ -234,11 +271,13 @@ def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
         elif kind == "note":
             doc.add_paragraph().add_run(content).bold = True
         elif kind == "drawing":
-            # python-docx cannot embed SVG; the PDF and the ODT carry the drawing.
-            doc.add_paragraph().add_run(
-                "Le dessin figure dans le PDF et l'ODT du portrait ; le tableau qui suit en "
-                "donne le détail."
-            ).italic = True
+            # python-docx cannot embed SVG: the same SVG as the page's, rasterised to PNG,
+            # with its statuses in words as the picture's description (alt text).
+            _, svg, width, alt = content
+            width_cm = float(width.removesuffix("cm"))
+            png = png_from_svg(svg, width_cm)
+            shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+            shape._inline.docPr.set("descr", alt)
         elif kind == "table":
             caption, header, rows = content
             doc.add_paragraph().add_run(caption).italic = True
@@ -263,6 +302,7 @@ def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
     from odf.draw import Frame, Image
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TableColumnProperties, TextProperties
+    from odf.svg import Desc
     from odf.table import Table, TableCell, TableColumn, TableRow
     from odf.text import H, List, ListItem, P
 
@@ -296,10 +336,11 @@ def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
         elif kind == "note":
             doc.text.addElement(P(stylename=bold, text=content))
         elif kind == "drawing":
-            name, svg, width = content
+            name, svg, width, alt = content
             href = doc.addPicture(f"Pictures/{name}.svg", "image/svg+xml", svg.encode())
             frame = Frame(width=width, height=width, anchortype="as-char", name=name)
             frame.addElement(Image(href=href))
+            frame.addElement(Desc(text=alt))
             holder = P()
             holder.addElement(frame)
             doc.text.addElement(holder)

@@ -232,3 +232,41 @@ def test_job_runs_in_a_background_thread(
     job.refresh_from_db()
     assert job.state == DocumentJob.State.DONE, job.error
     assert job.progress == 100 and bytes(job.content or b"").startswith(b"PK")
+
+
+def test_docx_and_odt_carry_the_drawings(filled: Any, frameworks: None) -> None:
+    """The DOCX embeds the page's Doughnut and Boussole SVG rasterised to PNG, each with its
+    statuses in words as alt text; the ODT embeds the SVG itself, well-formed, with a desc."""
+    from defusedxml import ElementTree
+    from docx import Document
+    from PIL import Image
+
+    from ressort.frameworks.models import FrameworkVersion
+
+    boussole = FrameworkVersion.objects.get(framework__code="boussole", is_current=True)
+    services.record_grid_answers(
+        filled, boussole, [{"question": "Q1.1.a", "score": 3, "participant": "A"}], source="1"
+    )
+    doc = Document(io.BytesIO(documents.build_docx(filled)))
+    shapes = list(doc.inline_shapes)
+    assert len(shapes) == 2
+    alts = [shape._inline.docPr.get("descr") for shape in shapes]
+    assert alts[0].startswith("Le Donut du territoire. Plancher social — ")
+    assert "Logement : Déficit" in alts[0] and "Changement climatique : Dépassement" in alts[0]
+    assert "Alimentation : Donnée manquante" in alts[0]
+    assert alts[1].startswith("Profil Boussole du territoire") and "3,0 sur 4" in alts[1]
+    for shape in shapes:
+        blob = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed]
+        image = Image.open(io.BytesIO(blob.blob))
+        assert image.format == "PNG" and image.width >= 800
+        grey = image.convert("L")
+        extrema = grey.getextrema()
+        assert extrema[0] < 100, extrema  # dark ink drawn, not a blank picture
+        assert sum(grey.histogram()[:250]) > image.width * image.height // 50
+    with zipfile.ZipFile(io.BytesIO(documents.build_odt(filled))) as odt:
+        content = odt.read("content.xml").decode()
+        for name in ("donut", "boussole"):
+            root = ElementTree.fromstring(odt.read(f"Pictures/{name}.svg"))
+            assert root.tag == "{http://www.w3.org/2000/svg}svg"
+            assert f"Pictures/{name}.svg" in content
+        assert "Plancher social — " in content and "Profil Boussole du territoire" in content
