@@ -115,6 +115,29 @@ def ticks(start: date, end: date) -> list[Tick]:
     return out
 
 
+def chunks(groups: Sequence[Group], rows: int) -> list[list[Group]]:
+    """Groups cut into pieces of at most `rows` lines (a group's heading counts as one),
+    repeating the heading of a group cut in two: one drawing per printed page."""
+    if rows < 2:
+        raise ValueError("Il faut au moins deux lignes par morceau (un titre, une barre).")
+    pieces: list[list[Group]] = []
+    current: list[Group] = []
+    used = 0
+    for group in groups:
+        bars = list(group.bars)
+        while bars:
+            if used + 2 > rows:
+                pieces.append(current)
+                current, used = [], 0
+            take = bars[: rows - used - 1]
+            current.append(Group(group.label, tuple(take)))
+            used += 1 + len(take)
+            bars = bars[len(take) :]
+    if current:
+        pieces.append(current)
+    return pieces
+
+
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -129,9 +152,15 @@ def draw(
     width: int = 960,
     label_width: int = 280,
     row_height: int = 24,
+    window: tuple[date, date] | None = None,
+    id_prefix: str = "gantt",
 ) -> str:
-    """The timeline as an SVG string (empty string when no bar has a date)."""
-    window = span(groups, today)
+    """The timeline as an SVG string (empty string when no bar has a date).
+
+    `window` imposes the time span (so that several drawings of one plan share a scale);
+    `id_prefix` keeps the ids of the title and description unique when there are several.
+    """
+    window = window or span(groups, today)
     if window is None:
         return ""
     colours = colours or {}
@@ -141,10 +170,10 @@ def draw(
     height = header + rows * row_height + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-labelledby="gantt-title gantt-desc" '
+        f'width="100%" role="img" aria-labelledby="{id_prefix}-title {id_prefix}-desc" '
         f'font-family="system-ui, sans-serif" font-size="12">',
-        f'<title id="gantt-title">{escape(title)}</title>',
-        f'<desc id="gantt-desc">{escape(description)}</desc>',
+        f'<title id="{id_prefix}-title">{escape(title)}</title>',
+        f'<desc id="{id_prefix}-desc">{escape(description)}</desc>',
     ]
     for tick in ticks(scale.start, scale.end):
         x = scale.x(tick.day)

@@ -229,18 +229,16 @@ def _measure(value: float | None, unit: str, year: int | None, word: str) -> str
 def _calendar_blocks(approach: Approach, sheets: list[ActionSheet]) -> list[Block]:
     blocks: list[Block] = [("h2", "Calendrier")]
     groups = timeline.grouped_sheets(approach, timeline.Filters())
-    svg = timeline.drawing(groups)
-    if svg:
-        blocks.append(
-            (
-                "svg",
-                (
-                    svg,
-                    "Le calendrier graphique des actions figure dans la version PDF ; "
-                    "le tableau des jalons en donne l'essentiel.",
-                ),
-            )
+    drawings = timeline.page_drawings(groups)
+    for number, svg in enumerate(drawings):
+        text = (
+            "Le calendrier graphique des actions figure dans la version PDF ; "
+            "le tableau des jalons en donne l'essentiel."
+            if number == 0
+            else ""
         )
+        blocks.append(("svg", (svg, text)))
+    svg = "".join(drawings)
     milestones = sorted(
         ((m.due_date, m, s) for s in sheets for m in s.milestones.all()),
         key=lambda t: (t[0], t[1].pk),
@@ -346,7 +344,8 @@ def build_docx(approach: Approach) -> bytes:
         elif kind == "note":
             doc.add_paragraph().add_run(content).bold = True
         elif kind == "svg":
-            doc.add_paragraph().add_run(content[1]).italic = True
+            if content[1]:
+                doc.add_paragraph().add_run(content[1]).italic = True
         elif kind == "fields":
             for label, value in content:
                 paragraph = doc.add_paragraph()
@@ -411,7 +410,8 @@ def build_odt(approach: Approach) -> bytes:
         elif kind == "note":
             doc.text.addElement(P(stylename=bold, text=content))
         elif kind == "svg":
-            doc.text.addElement(P(stylename=italic, text=content[1]))
+            if content[1]:
+                doc.text.addElement(P(stylename=italic, text=content[1]))
         elif kind == "fields":
             for label, value in content:
                 paragraph = P()

@@ -92,8 +92,8 @@ def pilots(approach: Approach) -> list[str]:
     return sorted(names, key=str.casefold)
 
 
-def drawing(groups: list[AxisRows]) -> str:
-    gantt_groups = [
+def gantt_groups(groups: list[AxisRows]) -> list[gantt.Group]:
+    return [
         gantt.Group(
             g.label,
             tuple(
@@ -113,19 +113,51 @@ def drawing(groups: list[AxisRows]) -> str:
         )
         for g in groups
     ]
-    count = sum(len(g.sheets) for g in groups)
+
+
+def _description(count: int) -> str:
+    return (
+        f"{count} action{'s' if count > 1 else ''} : une barre par action du début à la "
+        "fin prévue, couleur selon le statut, contour rouge si en retard ; losanges : "
+        "jalons (pleins quand ils sont atteints). Le tableau qui suit donne les mêmes "
+        "informations."
+    )
+
+
+def drawing(groups: list[AxisRows]) -> str:
+    """The whole plan in one drawing (the web page scrolls)."""
     return gantt.draw(
-        gantt_groups,
+        gantt_groups(groups),
         title="Calendrier des actions par axe",
-        description=(
-            f"{count} action{'s' if count > 1 else ''} : une barre par action du début à la "
-            "fin prévue, couleur selon le statut, contour rouge si en retard ; losanges : "
-            "jalons (pleins quand ils sont atteints). Le tableau qui suit donne les mêmes "
-            "informations."
-        ),
+        description=_description(sum(len(g.sheets) for g in groups)),
         colours=STATUS_COLOURS,
         today=services.today(),
     )
+
+
+PRINTED_ROWS = 32  # lines of a drawing that fit a printed A4 page
+
+
+def page_drawings(groups: list[AxisRows]) -> list[str]:
+    """The plan cut into drawings of one printed page each, on a common time scale."""
+    whole = gantt_groups(groups)
+    today = services.today()
+    window = gantt.span(whole, today)
+    if window is None:
+        return []
+    pieces = gantt.chunks(whole, PRINTED_ROWS)
+    return [
+        gantt.draw(
+            piece,
+            title=f"Calendrier des actions par axe ({n}/{len(pieces)})",
+            description=_description(sum(len(g.bars) for g in piece)),
+            colours=STATUS_COLOURS,
+            today=today,
+            window=window,
+            id_prefix=f"gantt-{n}",
+        )
+        for n, piece in enumerate(pieces, start=1)
+    ]
 
 
 # --------------------------------------------------------------------------------------

@@ -78,3 +78,24 @@ def test_drawing_has_title_bars_milestones_and_escapes_labels() -> None:
         gantt.draw([gantt.Group("x", (gantt.Bar("y", None, None),))], title="t", description="d")
         == ""
     )
+
+
+def test_chunks_cut_long_plans_and_repeat_the_group_heading() -> None:
+    bars = tuple(gantt.Bar(f"A{i}", date(2027, 1, 1), date(2027, 2, 1)) for i in range(7))
+    groups = [gantt.Group("Axe 1", bars[:5]), gantt.Group("Axe 2", bars[5:])]
+    pieces = gantt.chunks(groups, 4)
+    assert [[(g.label, len(g.bars)) for g in piece] for piece in pieces] == [
+        [("Axe 1", 3)],
+        [("Axe 1", 2)],
+        [("Axe 2", 2)],
+    ]
+    assert sum(1 + len(g.bars) for g in pieces[0]) <= 4
+    assert [len(p) for p in gantt.chunks(groups, 40)] == [2]
+    svg = gantt.draw(
+        pieces[1],
+        title="t",
+        description="d",
+        window=(date(2026, 1, 1), date(2028, 12, 31)),
+        id_prefix="g2",
+    )
+    assert 'aria-labelledby="g2-title g2-desc"' in svg and ">T1 2026<" in svg

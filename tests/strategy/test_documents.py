@@ -150,3 +150,22 @@ def test_command_writes_each_format(approach: Approach, plan: None, tmp_path: Pa
     with pytest.raises(CommandError, match="n'existe pas"):
         call_command("strategie", "export", approach.slug, "-o", str(tmp_path / "no" / "x.pdf"))
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_long_calendar_is_cut_into_page_sized_drawings(
+    approach: Approach, strategy: dict[str, Any]
+) -> None:
+    for i in range(40):
+        services.create_sheet(
+            approach,
+            title=f"Action {i:02d}",
+            objective=strategy["objective"] if i % 2 else None,
+            start_date=date(2027, 1, 1),
+            end_date=date(2027 + i % 4, 12, 31),
+        )
+    drawings = [c for k, c in documents.outline(approach) if k == "svg"]
+    assert len(drawings) == 2
+    assert "Calendrier des actions par axe (1/2)" in drawings[0][0]
+    assert drawings[0][1] and not drawings[1][1]  # the text alternative is said once
+    # Both drawings share one time scale: the same year ticks.
+    assert drawings[0][0].count(">2030<") == drawings[1][0].count(">2030<") == 1
