@@ -3,6 +3,7 @@ record a testimony (the consent rule), confirm a suggested dimension, see the fi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -46,6 +47,16 @@ def test_field_journey_on_a_phone(
     page.goto(f"{site}/demarches/{approach.slug}/terrain/observations/")
     expect(page.get_by_role("heading", name="Observations de terrain")).to_be_visible()
     assert_accessible(page)
+    # On a phone the démarche menu is folded behind a button, so the page starts with content.
+    menu = page.get_by_role("navigation", name="Menu de la démarche")
+    expect(menu.get_by_role("link", name="Carte du terrain")).to_be_hidden()
+    toggle = menu.get_by_role("button", name="Menu de la démarche")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    expect(menu.get_by_role("link", name="Carte du terrain")).to_be_visible()
+    expect(page.locator("#menu-demarche")).to_have_class(re.compile(r"\bshow\b"))  # opened
+    toggle.click()
+    expect(menu.get_by_role("link", name="Carte du terrain")).to_be_hidden()
     page.get_by_role("link", name="Noter une observation").click()
 
     page.get_by_label("Titre").fill("Ruisseau du Vernay à sec")
