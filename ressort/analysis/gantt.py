@@ -207,7 +207,7 @@ def _bar(bar: Bar, scale: Scale, y: int, row_height: int, colours: Mapping[str, 
     fill = colours.get(bar.status, DEFAULT_FILL)
     out = [
         f'<text x="16" y="{y + row_height - 8}" fill="{INK}">'
-        f"<title>{escape(bar.label)}</title>{escape(_clip(bar.label, 40))}</text>"
+        f"<title>{escape(bar.label)}</title>{escape(_clip(bar.label, 36))}</text>"
     ]
     top, h = y + 5, row_height - 10
     if bar.start is not None and bar.end is not None:

@@ -6,12 +6,14 @@ and ODT writers walk the same blocks. What one format says, the others say too.
 
 Blocks: ("h1"|"h2"|"h3"|"p"|"note"|"bullet", text), ("table", (caption, header, rows)),
 ("fields", [[label, value], …]) — the rubrics of an action sheet, one paragraph each;
-("svg", (svg, alternative text)) — drawn in the PDF, replaced by its text elsewhere.
+("svg", (svg, alternative text)) — a drawing: SVG in the PDF and the ODT, PNG in the DOCX.
 """
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -230,14 +232,8 @@ def _calendar_blocks(approach: Approach, sheets: list[ActionSheet]) -> list[Bloc
     blocks: list[Block] = [("h2", "Calendrier")]
     groups = timeline.grouped_sheets(approach, timeline.Filters())
     drawings = timeline.page_drawings(groups)
-    for number, svg in enumerate(drawings):
-        text = (
-            "Le calendrier graphique des actions figure dans la version PDF ; "
-            "le tableau des jalons en donne l'essentiel."
-            if number == 0
-            else ""
-        )
-        blocks.append(("svg", (svg, text)))
+    for svg in drawings:
+        blocks.append(("svg", (svg, _svg_text(svg))))
     svg = "".join(drawings)
     milestones = sorted(
         ((m.due_date, m, s) for s in sheets for m in s.milestones.all()),
@@ -265,6 +261,19 @@ def _calendar_blocks(approach: Approach, sheets: list[ActionSheet]) -> list[Bloc
     elif not svg:
         blocks.append(("p", "Aucune action n'est encore datée."))
     return blocks
+
+
+def _svg_text(svg: str) -> str:
+    """A drawing's title and description, as the alternative text of its picture."""
+    title = re.search(r"<title id=[^>]*>(.*?)</title>", svg)
+    desc = re.search(r"<desc id=[^>]*>(.*?)</desc>", svg)
+    parts = [html.unescape(m.group(1)) for m in (title, desc) if m]
+    return ". ".join(parts)
+
+
+def _svg_ratio(svg: str) -> float:
+    box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+    return float(box.group(2)) / float(box.group(1)) if box else 0.5
 
 
 def _budget_blocks(sheets: list[ActionSheet]) -> list[Block]:
@@ -329,7 +338,7 @@ def build_pdf(approach: Approach) -> bytes:
 
 def build_docx(approach: Approach) -> bytes:
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     statement = services.statement_for(approach)
     doc = Document()
@@ -344,8 +353,10 @@ def build_docx(approach: Approach) -> bytes:
         elif kind == "note":
             doc.add_paragraph().add_run(content).bold = True
         elif kind == "svg":
-            if content[1]:
-                doc.add_paragraph().add_run(content[1]).italic = True
+            # python-docx cannot embed SVG: the same drawing rasterised, its text as alt text.
+            png = _png(content[0], DRAWING_CM)
+            shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(DRAWING_CM))
+            shape._inline.docPr.set("descr", content[1])
         elif kind == "fields":
             for label, value in content:
                 paragraph = doc.add_paragraph()
@@ -371,8 +382,10 @@ def build_docx(approach: Approach) -> bytes:
 
 def build_odt(approach: Approach) -> bytes:
     from odf.dc import Title
+    from odf.draw import Frame, Image
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TableColumnProperties, TextProperties
+    from odf.svg import Desc
     from odf.table import Table, TableCell, TableColumn, TableRow
     from odf.text import H, List, ListItem, P, Span
 
@@ -410,8 +423,21 @@ def build_odt(approach: Approach) -> bytes:
         elif kind == "note":
             doc.text.addElement(P(stylename=bold, text=content))
         elif kind == "svg":
-            if content[1]:
-                doc.text.addElement(P(stylename=italic, text=content[1]))
+            svg, alt = content
+            href = doc.addPicture(
+                f"Pictures/calendrier-{number}.svg", "image/svg+xml", svg.encode()
+            )
+            frame = Frame(
+                width=f"{DRAWING_CM}cm",
+                height=f"{DRAWING_CM * _svg_ratio(svg):.2f}cm",
+                anchortype="as-char",
+                name=f"Calendrier {number}",
+            )
+            frame.addElement(Image(href=href))
+            frame.addElement(Desc(text=alt))
+            holder = P()
+            holder.addElement(frame)
+            doc.text.addElement(holder)
         elif kind == "fields":
             for label, value in content:
                 paragraph = P()
@@ -436,6 +462,22 @@ def build_odt(approach: Approach) -> bytes:
     out = io.BytesIO()
     doc.write(out)
     return out.getvalue()
+
+
+DRAWING_CM = 17.0
+
+
+def _png(svg: str, width_cm: float, dpi: int = 150) -> bytes:
+    """The drawing rasterised on white (cairosvg), for DOCX which cannot carry SVG."""
+    import cairosvg
+
+    data: bytes = cairosvg.svg2png(
+        bytestring=svg.encode(),
+        output_width=round(width_cm / 2.54 * dpi),
+        background_color="#ffffff",
+        dpi=dpi,
+    )
+    return data
 
 
 BUILDERS: dict[str, Callable[[Approach], bytes]] = {

@@ -85,11 +85,21 @@ def test_docx_and_odt_open_and_say_the_same(approach: Approach, plan: None) -> N
         "Axe 1 — Sécuriser l'eau",
         "Objectif 1.1 — Réduire les fuites des réseaux",
         "Cuves de récupération",
-        "Le calendrier graphique des actions figure dans la version PDF",
     ):
         assert expected in docx, expected
         assert expected in odt, expected
     assert "Service pilote : Service eau" in docx and "Service pilote : Service eau" in odt
+    # The calendar drawing: a PNG with its alt text in the DOCX, the SVG itself in the ODT.
+    document = Document(io.BytesIO(documents.build(approach, "docx")))
+    assert len(document.inline_shapes) == 1
+    png = document.inline_shapes[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
+    assert document.part.related_parts[png].blob.startswith(b"\x89PNG")
+    alt = document.inline_shapes[0]._inline.docPr.get("descr")
+    assert alt.startswith("Calendrier des actions par axe (1/1). 1 action : une barre")
+    names = zipfile.ZipFile(io.BytesIO(odt_data)).namelist()
+    svg_name = next(n for n in names if n.startswith("Pictures/") and n.endswith(".svg"))
+    svg = zipfile.ZipFile(io.BytesIO(odt_data)).read(svg_name).decode()
+    assert svg.startswith("<svg") and "Cuves de récupération" in svg
 
 
 def test_pdf_has_pages_and_title(approach: Approach, plan: None) -> None:
@@ -166,6 +176,6 @@ def test_a_long_calendar_is_cut_into_page_sized_drawings(
     drawings = [c for k, c in documents.outline(approach) if k == "svg"]
     assert len(drawings) == 2
     assert "Calendrier des actions par axe (1/2)" in drawings[0][0]
-    assert drawings[0][1] and not drawings[1][1]  # the text alternative is said once
+    assert drawings[1][1].startswith("Calendrier des actions par axe (2/2). ")
     # Both drawings share one time scale: the same year ticks.
     assert drawings[0][0].count(">2030<") == drawings[1][0].count(">2030<") == 1
