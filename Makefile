@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ressort
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install install-dev run test test-sqlite test-postgres quality bench bench-workshop browser-deps vendor clean
+.PHONY: install system-deps install-dev run test test-sqlite test-postgres quality bench bench-workshop browser-deps vendor clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 	touch $@
 
 ## install: venv, pinned dependencies, database migrations, official data, frameworks, demo
-install: $(BIN)/.installed
+install: system-deps $(BIN)/.installed
 	mkdir -p var
 	$(RESSORT) setup
 
@@ -31,12 +31,18 @@ install: $(BIN)/.installed
 run: install
 	DEBUG=$${DEBUG:-1} $(RESSORT) runserver $(HOST):$(PORT)
 
+## system-deps: Debian's Pango and Cairo, for the PDF (WeasyPrint) and DOCX drawings (CairoSVG)
+system-deps:
+	@if ! /sbin/ldconfig -p | grep -q 'libpango-1.0.so' || ! /sbin/ldconfig -p | grep -q 'libcairo.so.2'; then \
+	  echo "Installation de Pango et Cairo (paquets Debian) pour les documents…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libcairo2; fi
+
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installation de chromium (paquet Debian) pour les tests navigateur…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 
-install-dev: $(BIN)/.installed-dev browser-deps
+install-dev: $(BIN)/.installed-dev browser-deps system-deps
 
 ## quality: lint, format check, type check of the analysis package, migrations check
 quality: install-dev
