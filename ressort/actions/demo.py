@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from simple_history.utils import bulk_create_with_history
+
 from ressort.actions import services
 from ressort.actions.models import (
     Action,
@@ -544,16 +546,21 @@ def build(approach: Approach) -> None:
 
 
 def _evaluate(action: Action, effects: dict[str, int], scenario: str) -> None:
-    Evaluation.objects.bulk_create(
-        Evaluation(
-            action=action,
-            dimension_code=code,
-            scenario=scenario,
-            effect=effect,
-            justification=JUSTIFICATIONS[effect] if not scenario else "Sous TRACC +4 °C (exemple).",
-            confidence=Evaluation.Confidence.MEDIUM if effect else Evaluation.Confidence.LOW,
-        )
-        for code, effect in effects.items()
+    bulk_create_with_history(  # each effect's first state, to compare and revert to
+        [
+            Evaluation(
+                action=action,
+                dimension_code=code,
+                scenario=scenario,
+                effect=effect,
+                justification=(
+                    JUSTIFICATIONS[effect] if not scenario else "Sous TRACC +4 °C (exemple)."
+                ),
+                confidence=Evaluation.Confidence.MEDIUM if effect else Evaluation.Confidence.LOW,
+            )
+            for code, effect in effects.items()
+        ],
+        Evaluation,
     )
 
 

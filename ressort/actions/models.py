@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
 from ressort.approaches.models import Approach
@@ -71,6 +72,7 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "action"
@@ -181,6 +183,7 @@ class Evaluation(models.Model):
         "confiance", max_length=8, choices=Confidence.choices, default=Confidence.MEDIUM
     )
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "évaluation d'une action"

@@ -95,6 +95,8 @@ def changes_since(approach: Approach, since: date | None, limit: int = 10) -> Ch
     else:
 
         def after(kind: Any, qs: Any) -> Any:
+            if kind.key in SHOWN_APART:
+                return None
             return qs.filter(history_date__gt=start) if start is not None else qs
 
         entries = strategy_history.entries(approach, limit=limit, only=after)
@@ -117,6 +119,11 @@ def changes_since(approach: Approach, since: date | None, limit: int = 10) -> Ch
         decisions=list(decisions.order_by("-meeting__date", "pk")[:limit]),
         history_available=available,
     )
+
+
+# History kinds the "what changed" block counts or lists on their own (new values, trajectories,
+# decisions), or that belong to the steering log itself.
+SHOWN_APART = frozenset({"valeur", "trajectoire", "reunion", "decision"})
 
 
 @dataclass

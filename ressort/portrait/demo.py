@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from simple_history.utils import bulk_create_with_history
+
 from ressort.approaches.models import Approach
 from ressort.frameworks.models import FrameworkVersion
 from ressort.portrait import services
@@ -254,17 +256,20 @@ def build(approach: Approach) -> None:
             illustrative=True,
             description="Indicateur de démonstration : les valeurs sont inventées.",
         )
-        IndicatorValue.objects.bulk_create(
-            IndicatorValue(
-                indicator=indicator,
-                scope=Scope.PERIMETER,
-                year=year,
-                value=value,
-                illustrative=True,
-                source_note="Valeur illustrative",
-            )
-            for year, value in zip(YEARS, series, strict=True)
-            if value is not None
+        bulk_create_with_history(  # each value's first state, to compare and revert to
+            [
+                IndicatorValue(
+                    indicator=indicator,
+                    scope=Scope.PERIMETER,
+                    year=year,
+                    value=value,
+                    illustrative=True,
+                    source_note="Valeur illustrative",
+                )
+                for year, value in zip(YEARS, series, strict=True)
+                if value is not None
+            ],
+            IndicatorValue,
         )
     version = FrameworkVersion.objects.filter(
         framework__code="boussole", framework__approach=None, is_current=True

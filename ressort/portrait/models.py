@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from ressort.approaches.models import Approach
 from ressort.frameworks.models import FrameworkVersion
@@ -74,6 +75,7 @@ class Indicator(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "indicateur"
@@ -112,6 +114,7 @@ class IndicatorValue(models.Model):
     source_note = models.CharField("note sur la source", max_length=300, blank=True)
     illustrative = models.BooleanField("valeur illustrative", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "valeur d'indicateur"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -50,7 +50,25 @@ def _by_sheet(approach: Approach, qs: Any) -> Any:
     return qs.filter(sheet_id__in=ActionSheet.history.filter(approach_id=approach.pk).values("id"))
 
 
+def _by_action(approach: Approach, qs: Any) -> Any:
+    from ressort.actions.models import Action
+
+    return qs.filter(action_id__in=Action.history.filter(approach_id=approach.pk).values("id"))  # type: ignore[attr-defined]
+
+
+def _by_indicator(approach: Approach, qs: Any) -> Any:
+    from ressort.portrait.models import Indicator
+
+    return qs.filter(
+        indicator_id__in=Indicator.history.filter(approach_id=approach.pk).values("id")  # type: ignore[attr-defined]
+    )
+
+
 def tracked() -> list[Tracked]:
+    """Every model whose history the démarche's history page shows and can revert."""
+    from ressort.actions import models as actions
+    from ressort.monitoring import models as monitoring
+    from ressort.portrait import models as portrait
     from ressort.strategy import models as m
 
     items = [
@@ -61,7 +79,13 @@ def tracked() -> list[Tracked]:
     if hasattr(m, "ActionSheet"):
         in_sheet = (("sheet_id", "sa fiche"),)
         items += [
-            Tracked("fiche", "Fiche action", m.ActionSheet, _by_approach),
+            Tracked(
+                "fiche",
+                "Fiche action",
+                m.ActionSheet,
+                _by_approach,
+                (("action_id", "son action"),),
+            ),
             Tracked("budget", "Ligne de budget", m.BudgetLine, _by_sheet, in_sheet),
             Tracked("financement", "Financement", m.Funding, _by_sheet, in_sheet),
             Tracked("jalon", "Jalon", m.Milestone, _by_sheet, in_sheet),
@@ -73,7 +97,44 @@ def tracked() -> list[Tracked]:
                 in_sheet,
             ),
         ]
+    in_action = (("action_id", "son action"),)
+    in_indicator = (("indicator_id", "son indicateur"),)
+    items += [
+        Tracked("action", "Action", actions.Action, _by_approach),
+        Tracked("effet", "Effet d'une action", actions.Evaluation, _by_action, in_action),
+        Tracked("indicateur", "Indicateur", portrait.Indicator, _by_approach),
+        Tracked(
+            "valeur", "Valeur d'indicateur", portrait.IndicatorValue, _by_indicator, in_indicator
+        ),
+        Tracked("trajectoire", "Trajectoire", monitoring.Trajectory, _by_approach, in_indicator),
+        Tracked("reunion", "Réunion de pilotage", monitoring.Meeting, _by_approach),
+        Tracked(
+            "decision",
+            "Décision",
+            monitoring.Decision,
+            _by_approach,
+            (("meeting_id", "sa réunion"),),
+        ),
+    ]
     return items
+
+
+# The history page's filter: a group's slug, its label, the kinds it shows.
+GROUPS: dict[str, tuple[str, frozenset[str]]] = {
+    "strategie": (
+        "Stratégie et fiches action",
+        frozenset(
+            {"cadre", "axe", "objectif", "fiche", "budget", "financement", "jalon"}
+            | {"indicateur-fiche"}
+        ),
+    ),
+    "actions": ("Actions et leurs effets", frozenset({"action", "effet"})),
+    "indicateurs": (
+        "Indicateurs, valeurs et trajectoires",
+        frozenset({"indicateur", "valeur", "trajectoire"}),
+    ),
+    "pilotage": ("Réunions et décisions", frozenset({"reunion", "decision"})),
+}
 
 
 def tracked_by_key() -> dict[str, Tracked]:
@@ -217,6 +278,25 @@ def _label(kind: Tracked, record: Any, labels: dict[tuple[Any, Any], str]) -> st
         return f"{axis.split(' ')[1]}.{record.order} {record.title}"
     if kind.key == "fiche":
         return labels.get((Action, record.action_id), f"fiche n° {record.id}")
+    if kind.key == "effet":
+        from ressort.actions.models import Action as ActionModel
+
+        where = f", {record.scenario}" if record.scenario else ""
+        action = labels.get((ActionModel, record.action_id), "action supprimée")
+        return f"{record.dimension_code}{where} ({action})"
+    if kind.key in ("valeur", "trajectoire"):
+        from ressort.portrait.models import Indicator, Scope
+        from ressort.territories.models import Territory
+
+        indicator = labels.get((Indicator, record.indicator_id), "indicateur supprimé")
+        if kind.key == "trajectoire":
+            return indicator
+        place = ""
+        if record.scope == Scope.TERRITORY:
+            place = f", {labels.get((Territory, record.territory_id), 'territoire')}"
+        elif record.scope == Scope.FRANCE:
+            place = ", France"
+        return f"{indicator}, {record.year}{place}"
     if kind.key == "indicateur-fiche":
         from ressort.portrait.models import Indicator
 
@@ -286,17 +366,24 @@ def revert(kind: Tracked, record: Any, user: Any) -> models.Model:
             )
     current = model._default_manager.select_for_update().filter(pk=record.id).order_by("pk").first()
     restored = record.instance
-    last_version = (
-        model.history.filter(id=record.id)  # type: ignore[attr-defined]
-        .order_by("-version")
-        .values_list("version", flat=True)
-        .first()
-    )
     if hasattr(restored, "version"):
+        last_version = (
+            model.history.filter(id=record.id)  # type: ignore[attr-defined]
+            .order_by("-version")
+            .values_list("version", flat=True)
+            .first()
+        )
         restored.version = max(last_version or 0, getattr(current, "version", 0)) + 1
     when = date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
     restored._change_reason = f"Retour à l'état du {when}"
     if user is not None and getattr(user, "is_authenticated", False):
         restored._history_user = user
-    restored.save(force_insert=current is None)
+    try:
+        with transaction.atomic():  # a savepoint: the clash leaves nothing half-saved
+            restored.save(force_insert=current is None)
+    except IntegrityError as exc:
+        raise RevertError(
+            "Impossible de rétablir cet état : un autre élément occupe déjà sa place "
+            "(même code, même année ou même lien). Modifiez ou supprimez-le d'abord."
+        ) from exc
     return restored

@@ -350,7 +350,19 @@ def history_page(request: HttpRequest, slug: str) -> HttpResponse:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
         page = 1
-    items = history.entries(approach, limit=HISTORY_PAGE + 1, offset=(page - 1) * HISTORY_PAGE)
+    group = request.GET.get("quoi", "")
+    if group not in history.GROUPS:
+        group = ""
+    only = None
+    if group:
+        keys = history.GROUPS[group][1]
+
+        def only(kind: history.Tracked, qs: Any) -> Any:
+            return qs if kind.key in keys else None
+
+    items = history.entries(
+        approach, limit=HISTORY_PAGE + 1, offset=(page - 1) * HISTORY_PAGE, only=only
+    )
     return render(
         request,
         "strategy/history.html",
@@ -360,6 +372,8 @@ def history_page(request: HttpRequest, slug: str) -> HttpResponse:
             entries=items[:HISTORY_PAGE],
             page=page,
             has_next=len(items) > HISTORY_PAGE,
+            groups=[(key, label) for key, (label, _keys) in history.GROUPS.items()],
+            group=group,
             can_revert=role_has(approach.current_role, Right.EDIT_FRAMING),  # type: ignore[attr-defined]
         ),
     )

@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from ressort.actions import demo, services
-from ressort.actions.models import Action, Arbitration, Ballot, Idea
+from ressort.actions.models import Action, Arbitration, Ballot, Evaluation, Idea
 from tests.conftest import page_text
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +19,10 @@ def test_demo_content_and_pages(approach: Any, client: Any, frameworks: None) ->
     actions = Action.objects.filter(approach=approach, kind=Action.Kind.ACTION)
     assert actions.count() == 12
     assert all(a.evaluations.exists() for a in actions)
+    # Every action and effect has its first state in the history, to compare and revert to.
+    evaluations = Evaluation.objects.filter(action__approach=approach)
+    assert Evaluation.history.filter(history_type="+").count() == evaluations.count()
+    assert Action.history.filter(history_type="+").count() == Action.objects.count()
     assert Action.objects.filter(approach=approach, kind=Action.Kind.POLICY).count() == 2
     assert Ballot.objects.filter(approach=approach).count() == 40
     assert Arbitration.objects.get(resource__approach=approach).resource.kind == "eau"

@@ -98,7 +98,7 @@ def test_build_a_strategy_and_a_sheet(
     page.goto(f"{site}/demarches/{approach.slug}/strategie/axes/{axis.pk}/")
     page.get_by_label("Intitulé de l'axe").fill("Préserver et partager l'eau")
     page.get_by_role("button", name="Enregistrer").click()
-    menu(page).get_by_role("link", name="Historique de la stratégie").click()
+    menu(page).get_by_role("link", name="Historique des modifications").click()
     expect(page.get_by_text("Préserver et partager l'eau", exact=False).first).to_be_visible()
     assert_accessible(page)
     creation = page.get_by_role("row").filter(has_text="Axe « Axe 1 — Préserver l'eau » — création")

@@ -66,7 +66,11 @@ def test_changes_since_the_last_meeting(approach: Approach) -> None:
     # What exists so far was done before the meeting.
     before = timezone.now() - timedelta(days=3)
     s.history.update(history_date=before)
-    from ressort.portrait.models import IndicatorValue
+    from ressort.actions.models import Action
+    from ressort.portrait.models import Indicator, IndicatorValue
+
+    Action.history.update(history_date=before)  # type: ignore[attr-defined]
+    Indicator.history.update(history_date=before)  # type: ignore[attr-defined]
 
     IndicatorValue.objects.update(created_at=before)
     board = dashboard.build(approach)

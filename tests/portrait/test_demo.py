@@ -18,6 +18,8 @@ def test_demo_portrait(approach: Any, frameworks: None, personas: Any) -> None:
     assert others.count() == len(demo.INDICATORS)
     assert all(i.illustrative and i.source.startswith("Valeurs illustratives") for i in others)
     assert not IndicatorValue.objects.filter(indicator__in=others, illustrative=False).exists()
+    values = IndicatorValue.objects.filter(indicator__approach=approach)
+    assert IndicatorValue.history.filter(history_type="+").count() == values.count()
     assert IndicatorValue.objects.filter(indicator__in=others).values("year").distinct().count() > 5
     gaps = services.doughnut_gaps(approach)
     assert set(gaps.values()) == {"shortfall", "overshoot", "within", "missing"}
