@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ressort.territories",
     "ressort.approaches",
     "ressort.frameworks",
+    "ressort.documents",
     "ressort.portrait",
     "ressort.fieldwork",
     "ressort.systems",

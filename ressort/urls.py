@@ -13,6 +13,7 @@ urlpatterns = [
     path("territoires/", include("ressort.territories.urls")),
     path("demarches/", include("ressort.approaches.urls")),
     path("demarches/", include("ressort.frameworks.approach_urls")),
+    path("demarches/", include("ressort.documents.urls")),
     path("demarches/", include("ressort.portrait.urls")),
     path("demarches/", include("ressort.fieldwork.urls")),
     path("demarches/", include("ressort.systems.urls")),
