@@ -18,6 +18,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from ressort.approaches.models import Approach
+from ressort.documents import jobs
+from ressort.documents.models import DocumentJob
 from ressort.monitoring import dashboard, tracking
 from ressort.monitoring.models import Evaluation
 
@@ -408,3 +410,33 @@ FORMATS = {
         build_docx,
     ),
 }
+KIND = "evaluation"
+
+
+def filename(evaluation: Evaluation, fmt: str) -> str:
+    return f"{evaluation.approach.slug}-evaluation-{evaluation.date:%Y-%m-%d}.{fmt}"
+
+
+def _build_job(job: DocumentJob, progress: jobs.Progress) -> bytes:
+    evaluation = Evaluation.objects.filter(approach=job.approach, pk=job.target).first()
+    if evaluation is None:
+        raise ValueError("l'évaluation a été supprimée entre-temps")
+    progress(5, "Calcul des écarts et de la réalisation du plan")
+    rep = report(evaluation)
+    progress(40, f"Écriture du {job.format.upper()}")
+    _, builder = FORMATS[job.format]
+    return builder(rep)
+
+
+def start_job(evaluation: Evaluation, fmt: str, user: Any) -> DocumentJob:
+    """Queue the evaluation's document, built in the background (ressort.documents)."""
+    return jobs.start_job(
+        evaluation.approach,
+        KIND,
+        fmt,
+        _build_job,
+        mime=FORMATS[fmt][0],
+        filename=filename(evaluation, fmt),
+        user=user,
+        target=evaluation.pk,
+    )

@@ -1,4 +1,5 @@
-"""Evaluations of the strategy: list, page, edit, delete, document (PDF or DOCX).
+"""Evaluations of the strategy: list, page, edit, delete, document (PDF or DOCX, built in
+the background by ressort.documents).
 
 Every member reads; the leads (EDIT_FRAMING) create, edit and delete evaluations.
 """
@@ -7,7 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -16,6 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ressort.approaches.access import Right, get_approach_for_user, role_has
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
+from ressort.documents import jobs
+from ressort.documents import views as document_views
 from ressort.monitoring import evaluation as ev
 from ressort.monitoring.forms import EvaluationForm
 from ressort.monitoring.models import Evaluation, EvaluationKind
@@ -61,6 +65,7 @@ def evaluation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             drawings=[(year, mark_safe(svg)) for year, svg in report.drawings],
             gap_labels=ev.GAP_LABELS,
             may_edit=_lead(approach),
+            document_jobs=jobs.jobs_context(approach, ev.KIND, evaluation.pk),
         ),
     )
 
@@ -99,21 +104,24 @@ def evaluation_edit(request: HttpRequest, slug: str, pk: int | None = None) -> H
 def evaluation_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
     evaluation = get_evaluation_for_user(approach, pk)
-    evaluation.delete()
+    with transaction.atomic():
+        jobs.forget(approach, ev.KIND, evaluation.pk)
+        evaluation.delete()
     messages.success(request, f"L'évaluation « {evaluation.title} » est supprimée.")
     return redirect("monitoring:evaluation_list", approach.slug)
 
 
-@require_GET
+@require_POST
 @login_required
-def evaluation_document(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
+def evaluation_document(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Start the evaluation's document in the background; the page polls its progress."""
     approach = get_approach_for_user(request, slug)
     evaluation = get_evaluation_for_user(approach, pk)
+    fmt = request.POST.get("format", "")
     if fmt not in ev.FORMATS:
-        raise Http404("Format inconnu (pdf ou docx).")
-    content_type, builder = ev.FORMATS[fmt]
-    response = HttpResponse(builder(ev.report(evaluation)), content_type=content_type)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{approach.slug}-evaluation-{evaluation.date:%Y-%m-%d}.{fmt}"'
-    )
-    return response
+        return HttpResponse("Format inconnu : choisissez PDF ou DOCX.", status=400)
+    ev.start_job(evaluation, fmt, request.user)
+    if request.headers.get("HX-Request"):
+        return document_views.jobs_fragment(request, approach, ev.KIND, evaluation.pk)
+    messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
+    return redirect("monitoring:evaluation_detail", approach.slug, evaluation.pk)

@@ -42,7 +42,7 @@ urlpatterns: list[URLPattern] = [
         name="evaluation_delete",
     ),
     path(
-        "<slug:slug>/evaluations/<int:pk>/document.<str:fmt>",
+        "<slug:slug>/evaluations/<int:pk>/document/",
         evaluation_views.evaluation_document,
         name="evaluation_document",
     ),

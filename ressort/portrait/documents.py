@@ -2,24 +2,23 @@
 DOCX (python-docx) and ODT (odfpy), both editable.
 
 Building is split in steps that report their progress, so that a background job can show
-it (DocumentJob, polled by htmx) and the command line can print it.
+it (ressort.documents, polled by htmx) and the command line can print it.
 """
 
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from django.db import close_old_connections, connections, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ressort.approaches.models import Approach
+from ressort.documents import jobs
+from ressort.documents.models import DocumentJob
 from ressort.portrait import portrait as pt
-from ressort.portrait.models import DocumentJob
 from ressort.portrait.templatetags.portrait_tags import french_number
 
 FORMATS = {
@@ -31,6 +30,7 @@ FORMATS = {
     "odt": ("application/vnd.oasis.opendocument.text", "ODT"),
 }
 Progress = Callable[[int, str], None]
+KIND = "portrait"
 
 
 def _quiet(_: int, __: str) -> None:
@@ -385,58 +385,22 @@ def build(approach: Approach, fmt: str, progress: Progress = _quiet) -> bytes:
     return BUILDERS[fmt](approach, progress)
 
 
-def run_job(job_pk: int) -> None:
-    """Build a job's document, saving its progress as it goes."""
-    job = DocumentJob.objects.select_related("approach").get(pk=job_pk)
-    job.state = DocumentJob.State.RUNNING
-    job.save(update_fields=["state"])
-
-    def progress(percent: int, step: str) -> None:
-        DocumentJob.objects.filter(pk=job_pk).update(progress=percent, step=step)
-
-    try:
-        data = build(job.approach, job.format, progress)
-    except Exception as error:  # shown to the user, who can retry
-        DocumentJob.objects.filter(pk=job_pk).update(
-            state=DocumentJob.State.FAILED,
-            error=f"{type(error).__name__} : {error}"[:500],
-            finished_at=timezone.now(),
-        )
-        return
-    DocumentJob.objects.filter(pk=job_pk).update(
-        state=DocumentJob.State.DONE,
-        content=data,
-        progress=100,
-        step="Terminé",
-        finished_at=timezone.now(),
-    )
+def _build_job(job: DocumentJob, progress: Progress) -> bytes:
+    return build(job.approach, job.format, progress)
 
 
-def _in_thread(job_pk: int) -> None:
-    """A thread has its own database connection: open it fresh, close it at the end."""
-    close_old_connections()
-    try:
-        run_job(job_pk)
-    finally:
-        connections.close_all()
-
-
-# Tests set this to False: the job then runs in the request (no thread to wait for).
-RUN_IN_THREAD = True
+def filename(approach: Approach, fmt: str) -> str:
+    return f"portrait-{approach.slug}-{timezone.localtime():%Y%m%d-%H%M}.{fmt}"
 
 
 def start_job(approach: Approach, fmt: str, user: Any) -> DocumentJob:
-    """Queue a document; older finished documents of the démarche beyond the last five are
-    dropped (they are rebuilt on demand)."""
-    job = DocumentJob.objects.create(approach=approach, format=fmt, requested_by=user)
-    keep = list(approach.portrait_documents.values_list("pk", flat=True)[:5])
-    approach.portrait_documents.exclude(pk__in=keep).exclude(
-        state__in=(DocumentJob.State.PENDING, DocumentJob.State.RUNNING)
-    ).delete()
-    if RUN_IN_THREAD:
-        thread = threading.Thread(target=_in_thread, args=(job.pk,), daemon=True)
-        transaction.on_commit(thread.start)
-    else:
-        run_job(job.pk)
-        job.refresh_from_db()
-    return job
+    """Queue a portrait document, built in the background (ressort.documents)."""
+    return jobs.start_job(
+        approach,
+        KIND,
+        fmt,
+        _build_job,
+        mime=FORMATS[fmt][0],
+        filename=filename(approach, fmt),
+        user=user,
+    )

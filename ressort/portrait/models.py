@@ -228,35 +228,3 @@ class Reading(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
-
-
-class DocumentJob(models.Model):
-    """A portrait document built in the background (PDF, DOCX, ODT)."""
-
-    class State(models.TextChoices):
-        PENDING = "attente", "En attente"
-        RUNNING = "en_cours", "En cours"
-        DONE = "pret", "Prêt"
-        FAILED = "echec", "Échec"
-
-    approach = models.ForeignKey(
-        Approach, on_delete=models.CASCADE, related_name="portrait_documents"
-    )
-    format = models.CharField(max_length=4)
-    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
-    progress = models.PositiveSmallIntegerField(default=0)
-    step = models.CharField(max_length=200, blank=True)
-    content = models.BinaryField(null=True, blank=True, editable=False)
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = "document du portrait"
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"Portrait {self.format} ({self.get_state_display()})"

@@ -12,12 +12,6 @@ urlpatterns = [
     path("<slug:slug>/portrait/lecture/", views.reading_add, name="reading_add"),
     path("<slug:slug>/portrait/lecture/<int:pk>/", views.reading_edit, name="reading_edit"),
     path("<slug:slug>/portrait/documents/", views.document_start, name="document_start"),
-    path("<slug:slug>/portrait/documents/etat/", views.document_jobs, name="document_jobs"),
-    path(
-        "<slug:slug>/portrait/documents/<int:pk>/",
-        views.document_download,
-        name="document_download",
-    ),
     path("<slug:slug>/indicateurs/", views.indicator_list, name="indicators"),
     path("<slug:slug>/indicateurs/nouveau/", views.indicator_edit, name="indicator_add"),
     path("<slug:slug>/indicateurs/officiels/", views.indicator_official, name="indicator_official"),

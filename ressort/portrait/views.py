@@ -24,13 +24,14 @@ from ressort.analysis import drawing
 from ressort.approaches.access import Right, get_approach_for_user
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
+from ressort.documents import jobs
+from ressort.documents import views as document_views
 from ressort.frameworks.models import Dimension
 from ressort.portrait import documents, imports, services
 from ressort.portrait import portrait as pt
 from ressort.portrait.focus import FOCUSES, filter_questions
 from ressort.portrait.forms import ImportForm, IndicatorForm, ReadingForm, SessionForm, ValueForm
 from ressort.portrait.models import (
-    DocumentJob,
     GridAnswer,
     Indicator,
     IndicatorValue,
@@ -381,29 +382,21 @@ def _map_features(approach: Approach) -> dict[str, Any]:
     return fieldwork.map_features(approach)
 
 
-def _jobs(approach: Approach) -> tuple[list[DocumentJob], bool]:
-    jobs = list(approach.portrait_documents.defer("content")[:5])
-    polling = any(j.state in (DocumentJob.State.PENDING, DocumentJob.State.RUNNING) for j in jobs)
-    return jobs, polling
-
-
 @require_GET
 @login_required
 def portrait_page(request: HttpRequest, slug: str) -> HttpResponse:
     approach = get_approach_for_user(request, slug)
     p = pt.build(approach)
-    jobs, polling = _jobs(approach)
     features = _map_features(approach)
     context = approach_context(
         request,
         approach,
         reading_form=ReadingForm(approach=approach),
-        jobs=jobs,
-        polling=polling,
         tile_url=settings.RESSORT_TILE_URL,
         features_count=len(features.get("features", [])),
     )
     context.update(documents.context(approach, p))
+    context.update(jobs.jobs_context(approach, documents.KIND))
     return render(request, "portrait/portrait.html", context)
 
 
@@ -463,33 +456,6 @@ def document_start(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponse("Format inconnu : pdf, docx ou odt.", status=400)
     documents.start_job(approach, fmt, request.user)
     if request.headers.get("HX-Request"):
-        return _jobs_fragment(request, approach)
+        return document_views.jobs_fragment(request, approach, documents.KIND)
     messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
     return redirect("portrait:portrait", approach.slug)
-
-
-@require_GET
-@login_required
-def document_jobs(request: HttpRequest, slug: str) -> HttpResponse:
-    return _jobs_fragment(request, get_approach_for_user(request, slug))
-
-
-def _jobs_fragment(request: HttpRequest, approach: Approach) -> HttpResponse:
-    jobs, polling = _jobs(approach)
-    return render(
-        request,
-        "portrait/_jobs.html",
-        {"approach": approach, "jobs": jobs, "polling": polling},
-    )
-
-
-@require_GET
-@login_required
-def document_download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    job = get_object_or_404(DocumentJob, approach=approach, pk=pk, state=DocumentJob.State.DONE)
-    mime, _ = documents.FORMATS[job.format]
-    response = HttpResponse(bytes(job.content or b""), content_type=mime)
-    name = f"portrait-{approach.slug}-{job.created_at:%Y%m%d-%H%M}.{job.format}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

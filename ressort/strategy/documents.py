@@ -23,6 +23,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ressort.approaches.models import Approach
+from ressort.documents import jobs
+from ressort.documents.models import DocumentJob
 from ressort.strategy import services, timeline
 from ressort.strategy.models import ActionSheet, Axis
 
@@ -32,6 +34,12 @@ FORMATS = {
     "odt": "application/vnd.oasis.opendocument.text",
 }
 Block = tuple[str, Any]
+Progress = Callable[[int, str], None]
+KIND = "strategie"
+
+
+def _quiet(_: int, __: str) -> None:
+    return None
 
 
 def euros(value: Decimal | float | int) -> str:
@@ -312,9 +320,10 @@ def _budget_blocks(sheets: list[ActionSheet]) -> list[Block]:
 # --------------------------------------------------------------------------------------
 
 
-def build_pdf(approach: Approach) -> bytes:
+def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
     from weasyprint import HTML
 
+    progress(5, "Rassemblement de la stratégie et des fiches actions")
     blocks = [
         (kind, (mark_safe(content[0]), content[1]) if kind == "svg" else content)
         for kind, content in outline(approach)
@@ -332,20 +341,26 @@ def build_pdf(approach: Approach) -> bytes:
             "css_footer": mark_safe(footer),
         },
     )
-    data: bytes = HTML(string=html, base_url=".").write_pdf()
+    progress(30, "Mise en page du PDF (la plus longue étape)")
+    document = HTML(string=html, base_url=".").render()
+    progress(85, f"Écriture du PDF ({len(document.pages)} pages)")
+    data: bytes = document.write_pdf()
     return data
 
 
-def build_docx(approach: Approach) -> bytes:
+def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
     from docx import Document
     from docx.shared import Cm, Pt
 
+    progress(5, "Rassemblement de la stratégie et des fiches actions")
+    blocks = outline(approach)
+    progress(30, "Écriture du DOCX")
     statement = services.statement_for(approach)
     doc = Document()
     doc.core_properties.title = f"{statement.title} — {approach.perimeter_name}"
     doc.core_properties.author = "Ressort"
     doc.styles["Normal"].font.size = Pt(10)
-    for kind, content in outline(approach):
+    for kind, content in blocks:
         if kind in ("h1", "h2", "h3"):
             doc.add_heading(content, level=0 if kind == "h1" else int(kind[1]) - 1)
         elif kind == "bullet":
@@ -380,7 +395,7 @@ def build_docx(approach: Approach) -> bytes:
     return out.getvalue()
 
 
-def build_odt(approach: Approach) -> bytes:
+def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
     from odf.dc import Title
     from odf.draw import Frame, Image
     from odf.opendocument import OpenDocumentText
@@ -410,7 +425,10 @@ def build_odt(approach: Approach) -> bytes:
     column = Style(name="Colonne", family="table-column")
     column.addElement(TableColumnProperties(columnwidth="4cm"))
     doc.automaticstyles.addElement(column)
-    for number, (kind, content) in enumerate(outline(approach)):
+    progress(5, "Rassemblement de la stratégie et des fiches actions")
+    blocks = outline(approach)
+    progress(30, "Écriture de l'ODT")
+    for number, (kind, content) in enumerate(blocks):
         if kind in ("h1", "h2", "h3"):
             level = int(kind[1])
             doc.text.addElement(H(outlinelevel=level, stylename=headings[level], text=content))
@@ -480,18 +498,36 @@ def _png(svg: str, width_cm: float, dpi: int = 150) -> bytes:
     return data
 
 
-BUILDERS: dict[str, Callable[[Approach], bytes]] = {
+BUILDERS: dict[str, Callable[[Approach, Progress], bytes]] = {
     "pdf": build_pdf,
     "docx": build_docx,
     "odt": build_odt,
 }
 
 
-def build(approach: Approach, fmt: str) -> bytes:
+def build(approach: Approach, fmt: str, progress: Progress = _quiet) -> bytes:
     if fmt not in BUILDERS:
         raise ValueError(f"Format inconnu : « {fmt} » (pdf, docx ou odt).")
-    return BUILDERS[fmt](approach)
+    return BUILDERS[fmt](approach, progress)
 
 
 def filename(approach: Approach, fmt: str) -> str:
     return f"{approach.slug}-strategie.{fmt}"
+
+
+def _build_job(job: DocumentJob, progress: Progress) -> bytes:
+    return build(job.approach, job.format, progress)
+
+
+def start_job(approach: Approach, fmt: str, user: Any) -> DocumentJob:
+    """Queue the strategy document, built in the background (a long plan's PDF takes tens
+    of seconds); the command line builds it synchronously with build()."""
+    return jobs.start_job(
+        approach,
+        KIND,
+        fmt,
+        _build_job,
+        mime=FORMATS[fmt],
+        filename=filename(approach, fmt),
+        user=user,
+    )

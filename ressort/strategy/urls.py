@@ -21,7 +21,7 @@ urlpatterns = [
         name="objective_delete",
     ),
     path("<slug:slug>/strategie/historique/", views.history_page, name="history"),
-    path("<slug:slug>/strategie/document.<slug:fmt>", views.document_download, name="document"),
+    path("<slug:slug>/strategie/document/", views.document_start, name="document_start"),
     path("<slug:slug>/strategie/calendrier/", views.timeline_page, name="timeline"),
     path("<slug:slug>/strategie/calendrier.ics", views.timeline_ics, name="timeline_ics"),
     path("<slug:slug>/strategie/calendrier.xlsx", views.timeline_xlsx, name="timeline_xlsx"),

@@ -22,6 +22,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ressort.approaches.access import Right, get_approach_for_user, role_has
 from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
+from ressort.documents import jobs
+from ressort.documents import views as document_views
 from ressort.strategy import documents, history, services, timeline
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
 from ressort.strategy.models import ActionSheet, Axis, Objective, SheetStatus
@@ -92,6 +94,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             loose=loose_sheets(approach),
             actions_without_sheet=approach.actions.filter(sheet__isnull=True).count(),
             unanswered=[d for d in gaps["open_gaps"] if d.code not in answered],
+            document_jobs=jobs.jobs_context(approach, documents.KIND),
             **gaps,
         ),
     )
@@ -452,12 +455,16 @@ def timeline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_POST
 @login_required
-def document_download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+def document_start(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start the strategy document in the background; the page polls its progress."""
     approach = get_approach_for_user(request, slug)
+    fmt = request.POST.get("format", "")
     if fmt not in documents.FORMATS:
-        raise Http404("Format inconnu.")
-    response = HttpResponse(documents.build(approach, fmt), content_type=documents.FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(approach, fmt)}"'
-    return response
+        return HttpResponse("Format inconnu : choisissez PDF, DOCX ou ODT.", status=400)
+    documents.start_job(approach, fmt, request.user)
+    if request.headers.get("HX-Request"):
+        return document_views.jobs_fragment(request, approach, documents.KIND)
+    messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
+    return redirect("strategy:overview", approach.slug)

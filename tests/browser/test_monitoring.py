@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from ressort.documents import jobs
 from ressort.monitoring import library
 from ressort.monitoring.models import Decision, Evaluation, ExperienceReport, Trajectory
 from tests.browser.conftest import assert_accessible
@@ -22,8 +23,15 @@ def menu(page: Page) -> Any:
 
 
 def test_follow_the_strategy(
-    site: str, page: Page, login_as: Any, personas: dict[str, Any], approach: Any
+    site: str,
+    page: Page,
+    login_as: Any,
+    personas: dict[str, Any],
+    approach: Any,
+    monkeypatch: Any,
 ) -> None:
+    # The live server shares the test database with this thread only: build inline.
+    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
     ges = indicator(approach, "ges", name="Émissions de GES", unit="kt")
     values(ges, {2020: 100.0, 2021: 99.0, 2022: 98.0})
     late = sheet(
@@ -99,7 +107,12 @@ def test_follow_the_strategy(
     assert_accessible(page)
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Associer les communes plus tôt.")).to_be_visible()
-    expect(page.get_by_role("link", name="Télécharger en PDF")).to_be_visible()
+    page.get_by_role("button", name="Produire le document modifiable (DOCX)").click()
+    link = page.get_by_role("link", name="télécharger le document DOCX")
+    expect(link).to_be_visible()
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.endswith(".docx")
     assert_accessible(page)
     assert Evaluation.objects.filter(approach=approach).count() == 1
 

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from ressort.documents import jobs
 from ressort.frameworks import services as frameworks
-from ressort.portrait import documents
 from ressort.portrait.models import GridAnswer, IndicatorValue
 from tests.browser.conftest import assert_accessible
 
@@ -30,7 +30,7 @@ def test_phase_two_journey(
 ) -> None:
     assert not frameworks.load_shipped().errors
     # The live server shares the test database with this thread only: build inline.
-    monkeypatch.setattr(documents, "RUN_IN_THREAD", False)
+    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
     login_as(personas["facilitateur"])
     page.goto(f"{site}/demarches/{approach.slug}/")
 

@@ -11,12 +11,20 @@ from django.test import Client
 from django.urls import reverse
 
 from ressort.approaches.models import Approach
+from ressort.documents import jobs
+from ressort.documents.models import DocumentJob
 from ressort.monitoring import evaluation as ev
 from ressort.monitoring.models import Evaluation
 from tests.conftest import page_text
 from tests.monitoring.factories import indicator, sheet, trajectory, values
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def inline_jobs(monkeypatch: Any) -> None:
+    """Document jobs run in the request instead of a thread (nothing to wait for)."""
+    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
 
 
 def setup_data(approach: Approach) -> Evaluation:
@@ -69,23 +77,70 @@ def test_page_and_documents(approach: Approach, client_for: Callable[[str], Clie
     assert "Taux de réalisation : 50 %" in text and "Associer les communes plus tôt." in text
     assert "Amélioration" in text and "Aucune cotation de la Boussole" in text
     assert text.count("<svg") == 2 and "Données de 2025" in text  # the two Doughnuts
-    pdf = client.get(
-        reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk, "pdf"])
+    start = reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk])
+    assert client.post(start, {"format": "pdf"}).status_code == 302
+    fragment = client.post(start, {"format": "docx"}, HTTP_HX_REQUEST="true")
+    assert "télécharger le document DOCX" in page_text(fragment)
+    done = {j.format: j for j in DocumentJob.objects.filter(kind="evaluation")}
+    assert {j.state for j in done.values()} == {"pret"}, [j.error for j in done.values()]
+    assert {j.target for j in done.values()} == {evaluation.pk}
+    # the page lists both, polling stopped
+    page = client.get(reverse("monitoring:evaluation_detail", args=[approach.slug, evaluation.pk]))
+    assert "télécharger le document PDF" in page_text(page) and "hx-trigger" not in (
+        page.content.decode()
     )
+    pdf = client.get(reverse("documents:download", args=[approach.slug, done["pdf"].pk]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    docx = client.get(
-        reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk, "docx"])
+    assert pdf["Content-Disposition"] == (
+        f'attachment; filename="{approach.slug}-evaluation-{evaluation.date:%Y-%m-%d}.pdf"'
     )
+    docx = client.get(reverse("documents:download", args=[approach.slug, done["docx"].pk]))
     with zipfile.ZipFile(io.BytesIO(docx.content)) as archive:
         body = archive.read("word/document.xml").decode()
     assert "Mi-parcours 2026" in body
     assert "taux de réalisation 50 %" in body and "Émissions (ktCO2e)" in body
-    assert (
-        client.get(
-            reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk, "odt"])
-        ).status_code
-        == 404
+    odt = client.post(start, {"format": "odt"})
+    assert odt.status_code == 400 and "Format inconnu" in odt.content.decode()
+    assert client.get(start).status_code == 405
+
+
+def test_document_progress_polled_and_failure_in_french(
+    approach: Approach, client_for: Callable[[str], Client], monkeypatch: Any
+) -> None:
+    evaluation = setup_data(approach)
+    client = client_for("equipe")
+    DocumentJob.objects.create(
+        approach=approach,
+        kind="evaluation",
+        target=evaluation.pk,
+        format="pdf",
+        state=DocumentJob.State.RUNNING,
+        progress=40,
+        step="Écriture du PDF",
     )
+    polled = client.get(
+        reverse("documents:jobs", args=[approach.slug, "evaluation", evaluation.pk])
+    )
+    assert 'hx-trigger="every 1s"' in polled.content.decode()
+    assert "40 % · Écriture du PDF" in page_text(polled)
+
+    def broken(_: Any) -> bytes:
+        raise RuntimeError("mise en page impossible")
+
+    monkeypatch.setitem(ev.FORMATS, "docx", (ev.FORMATS["docx"][0], broken))
+    client.post(
+        reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk]),
+        {"format": "docx"},
+    )
+    text = page_text(
+        client.get(reverse("monitoring:evaluation_detail", args=[approach.slug, evaluation.pk]))
+    )
+    assert "échec — la préparation a échoué" in text and "mise en page impossible" in text
+    # deleting the evaluation drops its documents
+    client_for("chef_projet").post(
+        reverse("monitoring:evaluation_delete", args=[approach.slug, evaluation.pk])
+    )
+    assert not DocumentJob.objects.exists()
 
 
 def test_leads_create_and_edit_with_checked_years(
@@ -128,9 +183,27 @@ def test_rights(
     for url in (
         reverse("monitoring:evaluation_detail", args=[approach.slug, evaluation.pk]),
         reverse("monitoring:evaluation_detail", args=[other.slug, evaluation.pk]),
-        reverse("monitoring:evaluation_document", args=[other.slug, evaluation.pk, "pdf"]),
     ):
         assert outsider.get(url).status_code == 404
+    # documents: another démarche's evaluation cannot be started, listed or downloaded
+    for slug in (approach.slug, other.slug):
+        start = reverse("monitoring:evaluation_document", args=[slug, evaluation.pk])
+        assert outsider.post(start, {"format": "pdf"}).status_code == 404
+    assert not DocumentJob.objects.exists()
+    client_for("equipe").post(  # one client, signed in as each persona in turn
+        reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk]),
+        {"format": "docx"},
+    )
+    job = DocumentJob.objects.get()
+    outsider = client_for("outsider")
+    for url in (
+        reverse("documents:download", args=[approach.slug, job.pk]),
+        reverse("documents:download", args=[other.slug, job.pk]),
+        reverse("documents:jobs", args=[approach.slug, "evaluation", evaluation.pk]),
+    ):
+        assert outsider.get(url).status_code == 404
+    listed = outsider.get(reverse("documents:jobs", args=[other.slug, "evaluation", evaluation.pk]))
+    assert listed.status_code == 200 and "DOCX" not in listed.content.decode()
     lead = client_for("chef_projet")
     assert (
         lead.post(

@@ -11,8 +11,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from ressort.documents import jobs
+from ressort.documents.models import DocumentJob
 from ressort.portrait import documents, services
-from ressort.portrait.models import DocumentJob, Indicator, IndicatorValue, Reading
+from ressort.portrait.models import Indicator, IndicatorValue, Reading
 from tests.conftest import page_text
 from tests.portrait import pdf
 from tests.portrait.conftest import client_for
@@ -20,7 +22,7 @@ from tests.portrait.conftest import client_for
 
 @pytest.fixture(autouse=True)
 def inline_jobs(monkeypatch: Any) -> None:
-    monkeypatch.setattr(documents, "RUN_IN_THREAD", False)
+    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
 
 
 @pytest.fixture
@@ -124,7 +126,7 @@ def test_documents_from_the_page(filled: Any, personas: Any, tmp_path: Path) -> 
         client.post(start, {"format": fmt})
     jobs = {j.format: j for j in DocumentJob.objects.all()}
     assert {j.state for j in jobs.values()} == {"pret"}, [j.error for j in jobs.values()]
-    response = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["pdf"].pk]))
+    response = client.get(reverse("documents:download", args=[filled.slug, jobs["pdf"].pk]))
     data = response.content
     assert data.startswith(b"%PDF") and pdf.page_count(data) >= 3
     assert pdf.title(data).startswith("Portrait de résilience")
@@ -136,22 +138,22 @@ def test_documents_from_the_page(filled: Any, personas: Any, tmp_path: Path) -> 
             ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert "Le Donut du territoire" in text
-    docx = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["docx"].pk]))
+    docx = client.get(reverse("documents:download", args=[filled.slug, jobs["docx"].pk]))
     text = _docx_text(docx.content)
     assert "Le Donut du territoire" in text and "Logements décents : 88 %" in text
     assert "(même année : France : 93,5)" in text
     assert "Source : INSEE Filosofi, 2022" in text and "Donnée manquante" in text
-    odt = client.get(reverse("portrait:document_download", args=[filled.slug, jobs["odt"].pk]))
+    odt = client.get(reverse("documents:download", args=[filled.slug, jobs["odt"].pk]))
     text = _odt_text(odt.content)
     assert "Le profil Boussole" in text and "Logement dégradé." in text
     # another démarche's document is a 404; polling lists the jobs
     assert (
         client_for(personas["outsider"])
-        .get(reverse("portrait:document_download", args=[filled.slug, jobs["pdf"].pk]))
+        .get(reverse("documents:download", args=[filled.slug, jobs["pdf"].pk]))
         .status_code
         == 404
     )
-    polled = page_text(client.get(reverse("portrait:document_jobs", args=[filled.slug])))
+    polled = page_text(client.get(reverse("documents:jobs", args=[filled.slug, "portrait"])))
     assert "télécharger le document PDF" in polled and "hx-trigger" not in polled
 
 
@@ -165,9 +167,13 @@ def test_htmx_start_returns_the_job_list(filled: Any, personas: Any) -> None:
 
 
 def test_pending_job_is_polled(filled: Any, personas: Any) -> None:
-    DocumentJob.objects.create(approach=filled, format="pdf", progress=40, step="Mise en page")
+    DocumentJob.objects.create(
+        approach=filled, kind="portrait", format="pdf", progress=40, step="Mise en page"
+    )
     text = page_text(
-        client_for(personas["equipe"]).get(reverse("portrait:document_jobs", args=[filled.slug]))
+        client_for(personas["equipe"]).get(
+            reverse("documents:jobs", args=[filled.slug, "portrait"])
+        )
     )
     assert 'hx-trigger="every 1s"' in text and "40 % · Mise en page" in text
 
@@ -222,7 +228,7 @@ def test_job_runs_in_a_background_thread(
 ) -> None:
     import threading
 
-    monkeypatch.setattr(documents, "RUN_IN_THREAD", True)
+    monkeypatch.setattr(jobs, "RUN_IN_THREAD", True)
     make_indicator("x", (2020, 1.0))
     before = set(threading.enumerate())
     job = documents.start_job(approach, "odt", None)

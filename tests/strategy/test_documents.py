@@ -15,8 +15,11 @@ from django.urls import reverse
 from docx import Document
 
 from ressort.approaches.models import Approach
+from ressort.documents import jobs
+from ressort.documents.models import DocumentJob
 from ressort.strategy import documents, services
 from ressort.strategy.models import BudgetLine, Milestone
+from tests.conftest import page_text
 from tests.portrait import pdf
 from tests.strategy.conftest import client_for
 
@@ -109,23 +112,93 @@ def test_pdf_has_pages_and_title(approach: Approach, plan: None) -> None:
     assert pdf.title(data) == "Stratégie CAPI 2050 — CA Porte de l'Isère (CAPI)"
 
 
-def test_download_needs_membership(
-    approach: Approach, personas: dict[str, Any], plan: None
+@pytest.fixture
+def inline_jobs(monkeypatch: Any) -> None:
+    """The job runs in the request instead of a thread (nothing to wait for)."""
+    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
+
+
+def test_document_built_in_background_then_downloaded(
+    approach: Approach, personas: dict[str, Any], plan: None, inline_jobs: None
 ) -> None:
-    url = reverse("strategy:document", args=[approach.slug, "docx"])
-    response = client_for(personas["partenaire"]).get(url)
-    assert response.status_code == 200
-    assert (
-        response["Content-Disposition"] == 'attachment; filename="capi-resiliente-strategie.docx"'
+    client = client_for(personas["partenaire"])
+    start = reverse("strategy:document_start", args=[approach.slug])
+    response = client.post(start, {"format": "docx"})
+    assert response.status_code == 302
+    job = DocumentJob.objects.get(approach=approach, kind="strategie")
+    assert job.state == DocumentJob.State.DONE and job.progress == 100, job.error
+    # the overview lists it, no longer polling, with its download link
+    page = page_text(client.get(reverse("strategy:overview", args=[approach.slug])))
+    assert "télécharger le document DOCX" in page
+    polled = client.get(reverse("documents:jobs", args=[approach.slug, "strategie"]))
+    assert "télécharger le document DOCX" in page_text(polled)
+    assert "hx-trigger" not in polled.content.decode()
+    download = reverse("documents:download", args=[approach.slug, job.pk])
+    response = client.get(download)
+    assert response["Content-Disposition"] == (
+        'attachment; filename="capi-resiliente-strategie.docx"'
     )
     assert "Cuves de récupération" in docx_text(response.content)
-    assert client_for(personas["outsider"]).get(url).status_code == 404
+    # htmx start answers with the list itself
+    fragment = client.post(start, {"format": "odt"}, HTTP_HX_REQUEST="true")
+    assert "télécharger le document ODT" in page_text(fragment)
+
+
+def test_document_rights_and_format(
+    approach: Approach, personas: dict[str, Any], plan: None, inline_jobs: None
+) -> None:
+    start = reverse("strategy:document_start", args=[approach.slug])
+    outsider = client_for(personas["outsider"])
+    assert outsider.post(start, {"format": "pdf"}).status_code == 404
+    assert not DocumentJob.objects.exists()
+    response = client_for(personas["partenaire"]).post(start, {"format": "rtf"})
+    assert response.status_code == 400 and "Format inconnu" in response.content.decode()
+    assert client_for(personas["partenaire"]).get(start).status_code == 405
+    client_for(personas["partenaire"]).post(start, {"format": "odt"})
+    job = DocumentJob.objects.get()
     assert (
-        client_for(personas["partenaire"])
-        .get(reverse("strategy:document", args=[approach.slug, "rtf"]))
-        .status_code
+        outsider.get(reverse("documents:download", args=[approach.slug, job.pk])).status_code == 404
+    )
+    assert (
+        outsider.get(reverse("documents:jobs", args=[approach.slug, "strategie"])).status_code
         == 404
     )
+
+
+def test_progress_is_polled_and_failure_shown_in_french(
+    approach: Approach,
+    personas: dict[str, Any],
+    plan: None,
+    inline_jobs: None,
+    monkeypatch: Any,
+) -> None:
+    steps: list[tuple[int, str]] = []
+    documents.build(approach, "pdf", lambda percent, step: steps.append((percent, step)))
+    assert [p for p, _ in steps] == sorted(p for p, _ in steps) and len(steps) >= 3
+    assert steps[1][1] == "Mise en page du PDF (la plus longue étape)"
+
+    DocumentJob.objects.create(
+        approach=approach,
+        kind="strategie",
+        format="pdf",
+        state=DocumentJob.State.RUNNING,
+        progress=30,
+        step="Mise en page du PDF (la plus longue étape)",
+    )
+    client = client_for(personas["partenaire"])
+    polled = client.get(reverse("documents:jobs", args=[approach.slug, "strategie"]))
+    assert 'hx-trigger="every 1s"' in polled.content.decode()
+    assert "30 % · Mise en page du PDF" in page_text(polled)
+
+    def broken(*_: Any) -> bytes:
+        raise ValueError("police introuvable")
+
+    monkeypatch.setattr(documents, "build", broken)
+    client.post(reverse("strategy:document_start", args=[approach.slug]), {"format": "docx"})
+    failed = DocumentJob.objects.get(state=DocumentJob.State.FAILED)
+    assert "la préparation a échoué" in failed.error and "police introuvable" in failed.error
+    text = page_text(client.get(reverse("documents:jobs", args=[approach.slug, "strategie"])))
+    assert "échec — la préparation a échoué" in text and "relancer" in text
 
 
 def test_command_writes_each_format(approach: Approach, plan: None, tmp_path: Path) -> None:
