@@ -30,7 +30,9 @@ from ressort.strategy.models import (
     SheetIndicator,
     StrategyStatement,
 )
+from ressort.systems.models import Vision
 
+# The vision written when the systems demo has not written one (see `_vision`).
 VISION = (
     "En 2050, la Porte de l'Isère est un territoire qui garde de l'eau en été, où l'on "
     "trouve de la fraîcheur à moins de dix minutes à pied, qui se nourrit pour une bonne "
@@ -174,6 +176,16 @@ def _user() -> Any:
     return get_user_model().objects.filter(email="cheffe.projet@demo.ressort.fr").first()
 
 
+def _vision(approach: Approach) -> None:
+    """The strategy serves the shared vision (systems demo, page « Vision »); write one only
+    where the démarche has none yet."""
+    vision, _ = Vision.objects.get_or_create(approach=approach)
+    if not vision.text.strip():
+        vision.text = VISION
+        vision.horizon_year = vision.horizon_year or 2050
+        vision.save()
+
+
 def _day(year: int, offset_month: tuple[int, int], last: bool = False) -> date:
     offset, month = offset_month
     return date(year + offset, month, 28 if last else 1)
@@ -188,8 +200,6 @@ def build(approach: Approach) -> None:
     statement = StrategyStatement(
         approach=approach,
         title="Stratégie de résilience de la Porte de l'Isère",
-        vision=VISION,
-        horizon=2050,
         preamble=(
             "Trois axes, sept objectifs opérationnels et douze actions issues des ateliers "
             "(contenu illustratif de la démarche de démonstration)."
@@ -197,6 +207,7 @@ def build(approach: Approach) -> None:
     )
     services._set_user(statement, user)
     statement.save()
+    _vision(approach)
     objectives: list[tuple[Objective, tuple[str, ...]]] = []
     for title, description, items in AXES:
         axis = services.add_axis(approach, title, description, user=user)

@@ -89,9 +89,16 @@ def outline(approach: Approach) -> list[Block]:
                 "actions, les personnes et les montants sont illustratifs.",
             )
         )
-    horizon = f" à l'horizon {statement.horizon}" if statement.horizon else ""
+    vision = services.vision_for(approach)
+    horizon = f" à l'horizon {vision.horizon_year}" if vision and vision.horizon_year else ""
     blocks.append(("h2", f"Vision{horizon}"))
-    blocks.append(("p", statement.vision or "La vision n'est pas encore écrite."))
+    blocks.append(
+        ("p", vision.text if vision and vision.text else "La vision n'est pas encore écrite.")
+    )
+    if vision is not None and vision.value_list:
+        blocks.append(("p", "Valeurs : " + ", ".join(vision.value_list) + "."))
+    if vision is not None and vision.commitment_list:
+        blocks.append(("p", "Engagements : " + " ; ".join(vision.commitment_list) + "."))
     if statement.preamble:
         blocks.append(("p", statement.preamble))
 

@@ -37,20 +37,12 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class StatementForm(VersionedForm):
+    """The strategy's title and introduction; its vision is edited on the « Vision » page."""
+
     class Meta:
         model = StrategyStatement
-        fields = ["title", "vision", "horizon", "preamble"]
-        widgets = {
-            "vision": forms.Textarea(attrs={"rows": 5}),
-            "preamble": forms.Textarea(attrs={"rows": 4}),
-        }
-        help_texts = {"horizon": "Année visée, par exemple 2050."}
-
-    def clean_horizon(self) -> int | None:
-        horizon = self.cleaned_data.get("horizon")
-        if horizon is not None and not 2000 <= horizon <= 2200:
-            raise forms.ValidationError("L'horizon est une année entre 2000 et 2200.")
-        return horizon
+        fields = ["title", "preamble"]
+        widgets = {"preamble": forms.Textarea(attrs={"rows": 4})}
 
 
 class AxisForm(VersionedForm):

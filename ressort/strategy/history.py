@@ -70,9 +70,11 @@ def tracked() -> list[Tracked]:
     from ressort.monitoring import models as monitoring
     from ressort.portrait import models as portrait
     from ressort.strategy import models as m
+    from ressort.systems import models as systems
 
     items = [
         Tracked("cadre", "Cadre de la stratégie", m.StrategyStatement, _by_approach),
+        Tracked("vision", "Vision partagée", systems.Vision, _by_approach),
         Tracked("axe", "Axe", m.Axis, _by_approach),
         Tracked("objectif", "Objectif", m.Objective, _by_axis, (("axis_id", "son axe"),)),
     ]
@@ -124,7 +126,7 @@ GROUPS: dict[str, tuple[str, frozenset[str]]] = {
     "strategie": (
         "Stratégie et fiches action",
         frozenset(
-            {"cadre", "axe", "objectif", "fiche", "budget", "financement", "jalon"}
+            {"cadre", "vision", "axe", "objectif", "fiche", "budget", "financement", "jalon"}
             | {"indicateur-fiche"}
         ),
     ),

@@ -23,7 +23,11 @@ class Versioned(models.Model):
 
 
 class StrategyStatement(Versioned):
-    """The texts that frame the whole strategy: the vision it serves and its preamble."""
+    """The texts that frame the whole strategy: its title and preamble.
+
+    The vision it serves is the démarche's shared vision, `systems.Vision` (page « Vision »):
+    one text, edited there, shown by the strategy pages and document.
+    """
 
     approach = models.OneToOneField(
         Approach, on_delete=models.CASCADE, related_name="strategy_statement"
@@ -31,12 +35,6 @@ class StrategyStatement(Versioned):
     title = models.CharField(
         "titre de la stratégie", max_length=200, default="Stratégie de résilience du territoire"
     )
-    vision = models.TextField(
-        "vision du territoire",
-        blank=True,
-        help_text="Le territoire souhaité à l'horizon choisi, tel que la démarche l'a formulé.",
-    )
-    horizon = models.PositiveSmallIntegerField("horizon", null=True, blank=True)
     preamble = models.TextField("introduction", blank=True)
     history = HistoricalRecords()
 

@@ -73,6 +73,16 @@ def statement_for(approach: Approach) -> StrategyStatement:
     return found if found is not None else StrategyStatement(approach=approach)
 
 
+def vision_for(approach: Approach) -> Any:
+    """The démarche's shared vision (systems.Vision, page « Vision »), or None if unwritten.
+
+    The strategy has no vision of its own: it serves this one.
+    """
+    from ressort.systems.models import Vision
+
+    return Vision.objects.filter(approach=approach).first()
+
+
 def stored_statement(approach: Approach) -> StrategyStatement:
     statement, _ = StrategyStatement.objects.get_or_create(approach=approach)
     return statement

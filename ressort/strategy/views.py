@@ -90,6 +90,7 @@ def overview(request: HttpRequest, slug: str) -> HttpResponse:
             request,
             approach,
             statement=services.statement_for(approach),
+            vision=services.vision_for(approach),
             axes=axes,
             loose=loose_sheets(approach),
             actions_without_sheet=approach.actions.filter(sheet__isnull=True).count(),
@@ -113,6 +114,7 @@ def one_page(request: HttpRequest, slug: str) -> HttpResponse:
             request,
             approach,
             statement=services.statement_for(approach),
+            vision=services.vision_for(approach),
             axes=axes,
             loose=loose_sheets(approach),
             **gaps,
@@ -160,6 +162,7 @@ def render_edit(
     title: str,
     cancel_url: str,
     delete_url: str = "",
+    vision_url: str = "",
 ) -> HttpResponse:
     return render(
         request,
@@ -172,6 +175,7 @@ def render_edit(
             title=title,
             cancel_url=cancel_url,
             delete_url=delete_url,
+            vision_url=vision_url,
         ),
         status=409 if conflict else (422 if form.is_bound and form.errors else 200),
     )
@@ -195,8 +199,9 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         approach,
         form,
         conflict,
-        title="Vision et introduction de la stratégie",
+        title="Titre et introduction de la stratégie",
         cancel_url=_overview_url(approach),
+        vision_url=reverse("systems:vision", args=[approach.slug]),
     )
 
 

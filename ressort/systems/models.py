@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from ressort.analysis.systems import NodeKind
 from ressort.approaches.models import Approach
@@ -208,6 +209,7 @@ class Vision(models.Model):
     values = models.TextField("valeurs", blank=True, help_text="une par ligne")
     commitments = models.TextField("engagements", blank=True, help_text="un par ligne")
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "vision"

@@ -28,12 +28,14 @@ def test_build_a_strategy_and_a_sheet(
     expect(page.get_by_text("La stratégie n'a pas encore d'axe.")).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("link", name="Modifier la vision et l'introduction").click()
-    page.get_by_label("Vision du territoire").fill("Un territoire qui garde son eau.")
+    # The strategy serves the démarche's shared vision, written on the « Vision » page.
+    page.get_by_role("link", name="Écrire la vision partagée").click()
+    page.get_by_label("Vision partagée").fill("Un territoire qui garde son eau.")
     page.get_by_label("Horizon").fill("2050")
-    assert_accessible(page)
-    page.get_by_role("button", name="Enregistrer").click()
+    page.get_by_role("button", name="Enregistrer la vision").click()
+    menu(page).get_by_role("link", name="Stratégie et plan d'actions").click()
     expect(page.get_by_text("Un territoire qui garde son eau.")).to_be_visible()
+    expect(page.get_by_text("Vision à l'horizon 2050")).to_be_visible()
 
     page.get_by_role("link", name="Ajouter un axe stratégique").click()
     page.get_by_label("Intitulé de l'axe").fill("Préserver l'eau")

@@ -19,6 +19,7 @@ from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.strategy import documents, services
 from ressort.strategy.models import BudgetLine, Milestone
+from ressort.systems.models import Vision
 from tests.conftest import page_text
 from tests.portrait import pdf
 from tests.strategy.conftest import client_for
@@ -30,8 +31,10 @@ pytestmark = pytest.mark.django_db
 def plan(approach: Approach, strategy: dict[str, Any]) -> None:
     statement = services.statement_for(approach)
     statement.title = "Stratégie CAPI 2050"
-    statement.vision = "Un territoire sobre en eau et solidaire."
     statement.save()
+    Vision.objects.create(
+        approach=approach, text="Un territoire sobre en eau et solidaire.", horizon_year=2050
+    )
     sheet = services.create_sheet(
         approach,
         title="Cuves de récupération",

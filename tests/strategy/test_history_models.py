@@ -13,6 +13,7 @@ from ressort.actions.models import Action, Evaluation
 from ressort.approaches.models import Approach
 from ressort.monitoring.models import Decision, Meeting, Trajectory
 from ressort.portrait.models import Indicator, IndicatorValue
+from ressort.systems.models import Vision
 from tests.conftest import page_text
 from tests.strategy.conftest import client_for
 
@@ -39,6 +40,13 @@ def _meeting(approach: Approach) -> Meeting:
 
 # kind, builder, field, old value, new value (as shown on the page)
 CASES: list[tuple[str, Callable[[Approach], Any], str, Any, Any]] = [
+    (
+        "vision",
+        lambda a: Vision.objects.create(approach=a, text="Garder l'eau"),
+        "text",
+        "Garder l'eau",
+        "Garder l'eau et la fraîcheur",
+    ),
     ("action", _action, "title", "Réduire les fuites", "Rénover les réseaux"),
     (
         "effet",

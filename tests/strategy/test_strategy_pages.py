@@ -75,13 +75,18 @@ def test_lead_builds_a_strategy_in_the_browser_forms(
     slug = approach.slug
     response = client.post(
         reverse("strategy:statement_edit", args=[slug]),
-        {
-            "title": "Stratégie CAPI 2050",
-            "vision": "Un territoire sobre en eau",
-            "horizon": "2050",
-            "preamble": "",
-            "base_version": "1",
-        },
+        {"title": "Stratégie CAPI 2050", "preamble": "", "base_version": "1"},
+    )
+    assert response.status_code == 302
+    # The strategy serves the shared vision, written on the « Vision » page.
+    overview = page_text(client.get(reverse("strategy:overview", args=[slug])))
+    assert "La vision n'est pas encore écrite." in overview
+    assert reverse("systems:vision", args=[slug]) in overview
+    form_page = page_text(client.get(reverse("strategy:statement_edit", args=[slug])))
+    assert "Vision du territoire" not in form_page and "page « Vision »" in form_page
+    response = client.post(
+        reverse("systems:vision", args=[slug]),
+        {"action": "vision", "text": "Un territoire sobre en eau", "horizon_year": "2050"},
     )
     assert response.status_code == 302
     response = client.post(
@@ -111,8 +116,9 @@ def test_lead_builds_a_strategy_in_the_browser_forms(
     assert objective.gap_codes == ["water"]
     overview = page_text(client.get(reverse("strategy:overview", args=[slug])))
     assert "Objectif 1.1 — Réduire les fuites" in overview
-    assert "Un territoire sobre en eau" in overview
+    assert "Un territoire sobre en eau" in overview and "Vision à l'horizon 2050" in overview
     one_page = page_text(client.get(reverse("strategy:one_page", args=[slug])))
+    assert "Vision 2050 :</strong> Un territoire sobre en eau" in one_page
     assert "Stratégie CAPI 2050" in one_page and "1.1 Réduire les fuites" in one_page
     assert "rs-gap-shortfall" in one_page
 
@@ -123,12 +129,10 @@ def test_invalid_input_is_refused_with_the_field_named(
     client = client_for(personas["facilitateur"])
     response = client.post(
         reverse("strategy:statement_edit", args=[approach.slug]),
-        {"title": "", "vision": "", "horizon": "1850", "preamble": "", "base_version": "1"},
+        {"title": "", "preamble": "", "base_version": "1"},
     )
     assert response.status_code == 422
-    text = page_text(response)
-    assert "L'horizon est une année entre 2000 et 2200." in text
-    assert "Ce champ est obligatoire." in text
+    assert "Ce champ est obligatoire." in page_text(response)
 
 
 def test_second_save_of_an_axis_is_refused_with_what_changed(
