@@ -5,6 +5,7 @@ import importlib
 import json
 import os
 import platform
+import subprocess
 import sys
 from pathlib import Path
 
@@ -42,6 +43,17 @@ def main(names: list[str]) -> int:
     if not chosen:
         print(f"Aucun benchmark ne correspond à {names}. Disponibles : {modules}")
         return 2
+    if len(chosen) > 1:
+        # One process per benchmark: several set Django up on their own database, which a
+        # process can do only once.
+        failed = []
+        for name in chosen:
+            short = name.removeprefix("bench_")
+            if subprocess.run([sys.executable, "-m", "bench", short], check=False).returncode:
+                failed.append(short)
+        if failed:
+            print(f"Bancs en échec : {', '.join(failed)}")
+        return 1 if failed else 0
     for name in chosen:
         module = importlib.import_module(f"bench.{name}")
         print(f"== {name} ==", flush=True)
