@@ -9,7 +9,6 @@ Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for 
 from __future__ import annotations
 
 import io
-import os
 import random
 import tempfile
 import time
@@ -17,23 +16,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench._django import setup_django
+
 TESTIMONIES = 2_000
 OBSERVATIONS = 500
 VULNERABILITIES = 90
 RESOURCES = 60
-
-
-def _setup_django(tmp: Path) -> str:
-    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return url.split(":", 1)[0]
 
 
 def _best(fn: Any, repeat: int = 3) -> float:
@@ -105,7 +93,7 @@ def _populate(approach: Any) -> None:
 
 def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        engine = _setup_django(Path(tmp))
+        engine = setup_django(Path(tmp))
         from django.contrib.auth import get_user_model
         from django.test import Client
         from django.test.utils import override_settings

@@ -6,7 +6,6 @@ Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for 
 
 from __future__ import annotations
 
-import os
 import random
 import tempfile
 import time
@@ -15,23 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bench._django import setup_django
+
 ACTIONS = 400
 INDICATORS = 300
 YEARS = 15
 MEETINGS = 60
-
-
-def _setup_django(tmp: Path) -> str:
-    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return url.split(":", 1)[0]
 
 
 def _build() -> tuple[Any, Any]:
@@ -154,7 +142,7 @@ def _build() -> tuple[Any, Any]:
 
 def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        engine = _setup_django(Path(tmp))
+        engine = setup_django(Path(tmp))
         from django.db import connection
         from django.test import Client
 

@@ -11,30 +11,18 @@ Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for 
 from __future__ import annotations
 
 import datetime
-import os
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from bench._django import setup_django
 
 INDICATORS = 300
 YEARS = 10
 TESTIMONIES = 2_000
 OBSERVATIONS = 500
 COMMUNES = 20
-
-
-def _setup_django(tmp: Path) -> str:
-    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return url.split(":", 1)[0]
 
 
 def _best(fn: Any, repeat: int) -> tuple[float, Any]:
@@ -168,7 +156,7 @@ def run() -> dict[str, Any]:
 
     doughnut_all = bench_doughnut.run()
     with tempfile.TemporaryDirectory() as tmp:
-        engine = _setup_django(Path(tmp))
+        engine = setup_django(Path(tmp))
         from django.test import Client
         from django.urls import reverse
 

@@ -15,23 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from bench._django import setup_django
+
 ACTIONS = 400
 AXES = 4
 OBJECTIVES_PER_AXIS = 3
 EDITS = 1000
-
-
-def _setup_django(tmp: Path) -> str:
-    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return url.split(":", 1)[0]
 
 
 def _build() -> tuple[Any, Any]:
@@ -118,7 +107,7 @@ def _best(client: Any, url: str, times: int = 3) -> tuple[float, int, int]:
 
 def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        engine = _setup_django(Path(tmp))
+        engine = setup_django(Path(tmp))
         from django.test import Client
 
         from ressort.strategy import documents, services

@@ -18,22 +18,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench._django import setup_django
+
 SEED = 20261126
 VARIABLES, DENSITY = 500, 0.2
 NODES, LINKS, HAZARDS = 1_000, 5_000, 5
-
-
-def _setup_django(tmp: Path) -> str:
-    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return url.split(":", 1)[0]
 
 
 def best_of_3(client: Any, url: str, params: dict[str, Any] | None = None) -> tuple[float, Any]:
@@ -48,7 +37,7 @@ def best_of_3(client: Any, url: str, params: dict[str, Any] | None = None) -> tu
 
 def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        engine = _setup_django(Path(tmp))
+        engine = setup_django(Path(tmp))
         import numpy as np
         from django.contrib.auth import get_user_model
         from django.test import Client

@@ -5,32 +5,20 @@ Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for 
 
 from __future__ import annotations
 
-import os
 import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from bench._django import setup_django
+
 QUERIES = ["besancon", "25056", "porte de l'is", "saint", "lyon", "38300", "val", "isere"]
-
-
-def _setup_django(tmp: Path) -> str:
-    url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{tmp / 'bench.sqlite3'}")
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return url.split(":", 1)[0]
 
 
 def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
-        engine = _setup_django(Path(tmp))
+        engine = setup_django(Path(tmp))
         from django.test import Client
 
         from ressort.territories.importer import import_official_territories
