@@ -116,3 +116,41 @@ MODULES: tuple[Module, ...] = (
     ),
 )
 MODULE_CODES = tuple(module.code for module in MODULES)
+# The pages of Ressort that carry each step (URL names, each taking the démarche's slug).
+STEP_TOOLS: dict[str, tuple[tuple[str, str], ...]] = {
+    "1": (
+        ("Grilles d'analyse", "grids:grid_list"),
+        ("Ateliers d'appropriation", "grids:appropriation"),
+        ("Conditions de réussite", "grids:conditions"),
+    ),
+    "2": (
+        ("Observations de terrain", "fieldwork:observation_list"),
+        ("Entretiens et témoignages", "fieldwork:testimony_list"),
+        ("Indicateurs", "portrait:indicators"),
+        ("Grilles de questions", "portrait:sessions"),
+        ("Vulnérabilités et ressources", "fieldwork:inventory"),
+        ("Chaînes d'impacts", "systems:chains"),
+        ("Portrait de résilience", "portrait:portrait"),
+    ),
+    "3A": (
+        ("Vision", "systems:vision"),
+        ("Analyse structurelle (MICMAC)", "systems:micmac"),
+        ("Scénarios et test de résistance", "systems:scenarios"),
+    ),
+    "3B": (
+        ("Idées d'actions", "actions:idea_list"),
+        ("Actions et grille d'analyse", "actions:action_list"),
+        ("Priorisation multicritère", "actions:prioritisation"),
+        ("Vote au jugement majoritaire", "actions:vote"),
+        ("Conflits d'usage", "actions:conflict_list"),
+        ("Stratégie et plan d'actions", "strategy:overview"),
+        ("Trajectoires", "monitoring:trajectory_list"),
+    ),
+    "3C": (
+        ("Calendrier des actions", "strategy:timeline"),
+        ("Comités et décisions", "monitoring:meeting_list"),
+        ("Suivi (tableau de bord)", "monitoring:dashboard"),
+        ("Évaluations", "monitoring:evaluation_list"),
+        ("Retours d'expérience", "monitoring:experience_list"),
+    ),
+}

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -26,7 +27,7 @@ from ressort.approaches.forms import (
     MethodStepForm,
     PerimeterForm,
 )
-from ressort.approaches.method import MODULES, STEP_BY_CODE, STEPS
+from ressort.approaches.method import MODULES, STEP_BY_CODE, STEP_TOOLS, STEPS
 from ressort.approaches.models import (
     Approach,
     GovernanceBody,
@@ -281,7 +282,17 @@ def journey(request: HttpRequest, slug: str) -> HttpResponse:
         approach_context(
             request,
             approach,
-            steps=[(s, STEP_BY_CODE[s.code]) for s in steps],
+            steps=[
+                (
+                    s,
+                    STEP_BY_CODE[s.code],
+                    [
+                        (label, reverse(name, args=[approach.slug]))
+                        for label, name in STEP_TOOLS.get(s.code, ())
+                    ],
+                )
+                for s in steps
+            ],
             next_step=next_step(steps),
             framing_done=framing_done,
             method_steps=STEPS,

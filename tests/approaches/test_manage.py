@@ -1,5 +1,6 @@
 """Cadrage, governance, calendar, settings, deletion and members: edits and their rights."""
 
+import re
 from html import unescape
 from typing import Any
 
@@ -164,3 +165,18 @@ def test_member_of_another_approach_cannot_be_touched(personas: Any, approach: A
     url = f"/demarches/{approach.slug}/membres/{other_member.pk}/retirer/"
     assert client.post(url).status_code == 404
     assert Membership.objects.filter(pk=other_member.pk).exists()
+
+
+def test_journey_links_each_step_to_its_pages(personas: Any, approach: Approach) -> None:
+    client = as_user(personas["partenaire"])
+    journey = unescape(client.get(f"/demarches/{approach.slug}/parcours/").content.decode())
+    for href in [
+        f"/demarches/{approach.slug}/portrait/",
+        f"/demarches/{approach.slug}/vision/",
+        f"/demarches/{approach.slug}/idees/",
+        f"/demarches/{approach.slug}/suivi/",
+    ]:
+        assert f'href="{href}"' in journey
+    # every linked page opens for a member (or says why it sends them elsewhere)
+    for href in re.findall(rf'href="(/demarches/{approach.slug}/[^"]+)"', journey):
+        assert client.get(href, follow=True).status_code == 200, href
