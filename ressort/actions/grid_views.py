@@ -235,13 +235,13 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
     )
     effects = {a.title: services.effects_of(a)[0] for a in actions}
     gaps = services.portrait_gaps(approach)
-    result = pf.portfolio(effects, gaps or {})
+    result = pf.portfolio(effects, gaps)
     coverage = {g.code: g for g in result.gaps}
     rows = [
         {
             "dimension": d,
-            "gap": (gaps or {}).get(d.code, ""),
-            "gap_label": GAP_LABELS.get((gaps or {}).get(d.code, ""), "—"),
+            "gap": gaps.get(d.code, ""),
+            "gap_label": GAP_LABELS.get(gaps.get(d.code, ""), "—"),
             "coverage": coverage.get(d.code),
             "improving": [n for n, e in effects.items() if e.get(d.code, 0) > 0],
             "worsening": [n for n, e in effects.items() if e.get(d.code, 0) < 0],
@@ -268,8 +268,7 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
             grid=grid,
             rows=rows,
             matrix=matrix,
-            gaps_available=gaps is not None,
-            gaps_known=any(v in pf.GAP_STATUSES or v == "within" for v in (gaps or {}).values()),
+            gaps_known=any(v in pf.GAP_STATUSES or v == "within" for v in gaps.values()),
             unaddressed=in_grid_order(result.unaddressed),
             worsened=in_grid_order(result.worsened_gaps),
             grids=Framework.objects.filter(approach=approach).order_by("name"),

@@ -130,14 +130,11 @@ def answer_suggestions(approach: Approach) -> list[str]:
     return sorted(set(vulnerabilities)) + scenario_names(approach)
 
 
-def portrait_gaps(approach: Approach) -> dict[str, str] | None:
-    """The portrait's Doughnut gaps, or None while the portrait app has not provided them."""
+def portrait_gaps(approach: Approach) -> dict[str, str]:
+    """The portrait's Doughnut gaps (dimension code → shortfall, overshoot, within, missing)."""
     from ressort.portrait import services as portrait
 
-    try:
-        return portrait.doughnut_gaps(approach)
-    except NotImplementedError:
-        return None
+    return portrait.doughnut_gaps(approach)
 
 
 # --- Contracts --------------------------------------------------------------------------

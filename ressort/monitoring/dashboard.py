@@ -20,14 +20,11 @@ from ressort.monitoring import tracking
 from ressort.monitoring.models import Decision, Meeting, Trajectory
 
 
-def action_rows(approach: Approach, today: date | None = None) -> list[dict[str, Any]] | None:
-    """strategy.action_progress, or None while the strategy app does not provide it."""
+def action_rows(approach: Approach, today: date | None = None) -> list[dict[str, Any]]:
+    """The action sheets' progress, from the strategy app."""
     from ressort.strategy import services as strategy
 
-    try:
-        return strategy.action_progress(approach, today)
-    except NotImplementedError:
-        return None
+    return strategy.action_progress(approach, today)
 
 
 @dataclass
@@ -131,7 +128,7 @@ class Dashboard:
     today: date
     tracks: list[tracking.IndicatorTrack]
     track_counts: Counter[str]
-    actions: ActionSummary | None
+    actions: ActionSummary
     last_meeting: Meeting | None
     changes: Changes
 
@@ -147,7 +144,7 @@ def build(approach: Approach, today: date | None = None) -> Dashboard:
         today=today,
         tracks=tracks,
         track_counts=Counter(t.status for t in tracks),
-        actions=summarise_actions(rows) if rows is not None else None,
+        actions=summarise_actions(rows),
         last_meeting=meeting,
         changes=changes_since(approach, meeting.date if meeting else None),
     )

@@ -109,7 +109,7 @@ def _entry(row: dict[str, Any], post: Any) -> dict[str, Any]:
 @login_required
 def progress_entry(request: HttpRequest, slug: str) -> HttpResponse:
     approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    rows = dashboard.action_rows(approach) or []
+    rows = dashboard.action_rows(approach)
     rows.sort(key=lambda r: ((r["axis"].order if r["axis"] else 999), r["action"].title))
     year = timezone.localdate().year
     faults: list[str] = []
@@ -182,7 +182,7 @@ def progress_entry(request: HttpRequest, slug: str) -> HttpResponse:
 def progress_export(request: HttpRequest, slug: str) -> HttpResponse:
     """The current progress as a CSV table, to edit and import back."""
     approach = get_approach_for_user(request, slug)
-    rows = dashboard.action_rows(approach) or []
+    rows = dashboard.action_rows(approach)
     rows.sort(key=lambda r: r["action"].title)
     response = HttpResponse(
         progress_import.export_csv(approach, rows), content_type="text/csv; charset=utf-8"

@@ -39,7 +39,7 @@ class Digest:
 
 
 def digests(approach: Approach, today: date | None = None) -> list[Digest]:
-    rows = [r for r in (action_rows(approach, today) or []) if r["late"]]
+    rows = [r for r in action_rows(approach, today) if r["late"]]
     rows.sort(key=lambda r: (r["end"] or date.max, r["action"].title))
     by_pilot: dict[str, list[dict[str, Any]]] = defaultdict(list)
     orphans = []

@@ -98,7 +98,7 @@ class LeverChange:
 @dataclass
 class Report:
     evaluation: Evaluation
-    actions: dashboard.ActionSummary | None
+    actions: dashboard.ActionSummary
     status_rows: list[tuple[str, int]]
     effects: list[IndicatorEffect]
     doughnut: list[DimensionChange] | None
@@ -178,7 +178,7 @@ def _boussole(approach: Approach, before: date, after: date) -> list[LeverChange
 def report(evaluation: Evaluation) -> Report:
     approach = evaluation.approach
     rows = dashboard.action_rows(approach, evaluation.date)
-    actions = dashboard.summarise_actions(rows) if rows is not None else None
+    actions = dashboard.summarise_actions(rows)
     status_rows = (
         [(STATUS_LABELS.get(k, k), actions.by_status.get(k, 0)) for k in STATUS_LABELS]
         if actions is not None
@@ -247,9 +247,7 @@ def outline(rep: Report) -> list[Block]:
     if approach.is_demo:
         blocks.append(("note", "Démarche de démonstration : contenus illustratifs."))
     blocks.append(("h2", "Réalisation du plan d'actions"))
-    if rep.actions is None:
-        blocks.append(("p", "Le suivi des fiches action n'est pas disponible."))
-    elif not rep.actions.total:
+    if not rep.actions.total:
         blocks.append(("p", "Aucune fiche action."))
     else:
         a = rep.actions

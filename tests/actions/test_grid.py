@@ -80,7 +80,7 @@ def test_workshop_proposal_prefills_and_is_marked_applied(
     assert Evaluation.objects.get().effect == 1
 
 
-def test_portfolio_without_and_with_portrait_gaps(
+def test_portfolio_before_and_with_portrait_gaps(
     approach: Any, client_as: Any, frameworks: None, monkeypatch: Any
 ) -> None:
     a = Action.objects.create(approach=approach, title="Sobriété")
@@ -89,13 +89,8 @@ def test_portfolio_without_and_with_portrait_gaps(
     client = client_as("partenaire")
     url = f"/demarches/{approach.slug}/portefeuille/"
 
-    def missing(approach: Any, year: Any = None) -> dict[str, str]:
-        raise NotImplementedError
-
     from ressort.portrait import services as portrait
 
-    monkeypatch.setattr(portrait, "doughnut_gaps", missing)
-    assert "ne fournit pas encore" in page_text(client.get(url))
     monkeypatch.setattr(portrait, "doughnut_gaps", lambda approach, year=None: {"water": "missing"})
     assert "pas encore d'indicateurs renseignés" in page_text(client.get(url))
     monkeypatch.setattr(

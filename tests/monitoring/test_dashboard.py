@@ -103,21 +103,6 @@ def test_dashboard_page_and_empty_states(
     assert "Cantine bio" in text and "Dépassement" in text
 
 
-def test_dashboard_without_strategy_contract(
-    approach: Approach, client_for: Callable[[str], Client], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ressort.strategy import services as strategy
-
-    def missing(*args: Any, **kwargs: Any) -> Any:
-        raise NotImplementedError
-
-    monkeypatch.setattr(strategy, "action_progress", missing)
-    text = page_text(
-        client_for("equipe").get(reverse("monitoring:dashboard", args=[approach.slug]))
-    )
-    assert "Le suivi des fiches action n'est pas encore disponible" in text
-
-
 def test_progress_entry_records_through_strategy(
     approach: Approach, client_for: Callable[[str], Client]
 ) -> None:
