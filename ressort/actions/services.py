@@ -1,4 +1,4 @@
-"""Services of actions (contracts with other apps: /work/shared-notes/contracts.md) and the
+"""Services of actions (contracts with other apps: docs/contracts.md) and the
 operations the views share: the analysis grid's dimensions, ideas, evaluations, ballots.
 
 Every function that writes validates everything first and writes in one transaction.

@@ -1,4 +1,4 @@
-"""Services of fieldwork (contracts with other apps: /work/shared-notes/contracts.md).
+"""Services of fieldwork (contracts with other apps: docs/contracts.md).
 
 `evidence_by_dimension`, `map_features` and `add_testimony` are the cross-app contracts;
 the rest serves this app's views: the catalogue of dimensions one can tag with, the

@@ -1,4 +1,4 @@
-"""Services of portrait (contracts with other apps: /work/shared-notes/contracts.md).
+"""Services of portrait (contracts with other apps: docs/contracts.md).
 
 The rules live in the pure analysis package (ressort/analysis/doughnut.py for the Doughnut
 status, ressort/analysis/grids.py for the aggregation of grid scores); this module only
@@ -412,7 +412,7 @@ def record_grid_answers(
     source: str,
     category: str = "",
 ) -> ScoringSession:
-    """Store one question-grid scoring session (see /work/shared-notes/contracts.md).
+    """Store one question-grid scoring session (see docs/contracts.md).
 
     Every answer is checked first (known question of that grid, score 0–4 or None); one bad
     answer stores nothing. A participant answering the same question twice keeps the last.

@@ -1,4 +1,4 @@
-"""Services of strategy (contracts with other apps: /work/shared-notes/contracts.md)."""
+"""Services of strategy (contracts with other apps: docs/contracts.md)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Impact chains, MICMAC variables, vision and scenarios of a démarche (phases 2 and 3A).
 
 Everything belongs to a démarche (`approach`), directly or through its parent, so that every
-view can filter by it. Framework dimensions are referenced by their code (contracts.md): a
+view can filter by it. Framework dimensions are referenced by their code (docs/contracts.md): a
 new version of a framework keeps its codes, while its Dimension rows change.
 """
 

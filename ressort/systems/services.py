@@ -2,7 +2,7 @@
 
 Views call these; the computations themselves live in the pure analysis package
 (`ressort.analysis.systems`, `.micmac`, `.morphology`). Contracts with the other apps are in
-/work/shared-notes/contracts.md (`add_vision_keywords`).
+docs/contracts.md (`add_vision_keywords`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The functions other apps call (contracts.md): add_idea, record_ballots, record_evaluations."""
+"""The functions other apps call (docs/contracts.md): ideas, ballots, evaluations."""
 
 from typing import Any
 
