@@ -19,6 +19,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "micmac": ("ressort.analysis.micmac_cli", "Analyse structurelle MICMAC d'une matrice CSV."),
     "mcda": ("ressort.analysis.mcda_cli", "Classement multicritère d'alternatives (JSON)."),
     "vote": ("ressort.analysis.vote_cli", "Dépouillement d'un vote au jugement majoritaire."),
+    "mactor": ("ressort.analysis.mactor_cli", "Stratégies d'acteurs MACTOR (JSON)."),
 }
 
 
