@@ -25,7 +25,7 @@ $(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
 ## install: venv, pinned dependencies, database migrations, official data, frameworks, demo
 install: system-deps $(BIN)/.installed
 	mkdir -p var
-	$(RESSORT) setup
+	DEBUG=$${DEBUG:-1} $(RESSORT) setup
 
 ## run: install, then serve HTTP and websockets on http://127.0.0.1:8000 until Ctrl-C
 run: install

@@ -231,6 +231,7 @@ def run() -> dict[str, Any]:
             "RESSORT_VAR_DIR": tmp,
             "DJANGO_SETTINGS_MODULE": "ressort.settings",
             "DEBUG": "0",
+            "SECRET_KEY": "test-only-secret-key-for-a-throwaway-server",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "LOG_LEVEL": "ERROR",
         }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,8 @@ from ressort.territories.models import Territory, TerritoryType
 from ressort.territories.text import normalize
 
 PASSWORD = "mot-de-passe-de-test-42"
+# The tests run with DEBUG=0, where the server entry point (ressort.asgi) refuses the default key.
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -4,6 +4,8 @@ Its perimeter and official figures are real; the texts and people are illustrati
 pages say so (Approach.is_demo).
 """
 
+import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,7 +27,10 @@ from ressort.territories.models import Territory, TerritoryType
 
 DEMO_SLUG = "demo"
 DEMO_EPCI = "243800604"  # CA Porte de l'Isère (CAPI), one of the offer's reference territories
-DEMO_PASSWORD = "ressort-demo"  # noqa: S105 — printed on purpose: a demo instance
+# Printed on purpose, in the README too: only ever set with DEBUG=1 (a local demo instance).
+# Outside DEBUG the demo accounts get random passwords, and a deploy check
+# (approaches.checks) fails while an account still has this one.
+DEMO_PASSWORD = "ressort-demo"  # noqa: S105
 
 
 @dataclass(frozen=True)
@@ -59,16 +64,43 @@ DEMO_BUILDERS = tuple(
 )
 
 
-def demo_accounts_text() -> str:
-    lines = [f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :"]
-    lines += [f"  {a.email:<36} {Role(a.role).label}" for a in DEMO_ACCOUNTS]
-    lines.append(f"  {DEMO_ADMIN:<36} Administrateur du site (/admin/)")
+def demo_emails() -> list[str]:
+    return [a.email for a in DEMO_ACCOUNTS] + [DEMO_ADMIN]
+
+
+def demo_passwords(public: bool) -> dict[str, str]:
+    """Each demo account's password: the public one (DEBUG=1), or a random one each."""
+    return {
+        email: DEMO_PASSWORD if public else secrets.token_urlsafe(12) for email in demo_emails()
+    }
+
+
+def demo_accounts_text(passwords: Mapping[str, str] | None = None) -> str:
+    passwords = passwords or demo_passwords(public=True)
+    labels = {a.email: Role(a.role).label for a in DEMO_ACCOUNTS}
+    labels[DEMO_ADMIN] = "Administrateur du site (/admin/)"
+    if set(passwords.values()) == {DEMO_PASSWORD}:
+        lines = [f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :"]
+        lines += [f"  {email:<36} {labels[email]}" for email in demo_emails()]
+    else:
+        lines = [
+            "Comptes de démonstration, avec leurs mots de passe aléatoires "
+            "(affichés cette fois seulement : notez-les) :"
+        ]
+        lines += [
+            f"  {email:<36} {passwords[email]:<18} {labels[email]}" for email in demo_emails()
+        ]
     return "\n".join(lines)
 
 
 @transaction.atomic
-def load_demo() -> tuple[Approach, bool]:
-    """Create the demo démarche and its accounts if missing; never touches an existing one."""
+def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, bool]:
+    """Create the demo démarche and its accounts if missing; never touches an existing one.
+
+    `passwords` (by email) are set on the accounts this call creates; the public demo
+    password by default.
+    """
+    passwords = passwords or demo_passwords(public=True)
     existing = Approach.objects.filter(slug=DEMO_SLUG).first()
     if existing:
         return existing, False
@@ -81,11 +113,13 @@ def load_demo() -> tuple[Approach, bool]:
             defaults={"first_name": account.first_name, "last_name": account.last_name},
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            user.set_password(passwords[account.email])
             user.save()
         accounts.append((user, account.role))
     if not users.filter(email=DEMO_ADMIN).exists():
-        users.create_superuser(DEMO_ADMIN, DEMO_PASSWORD, first_name="Admin", last_name="Démo")
+        users.create_superuser(
+            DEMO_ADMIN, passwords[DEMO_ADMIN], first_name="Admin", last_name="Démo"
+        )
     lead_user, lead_role = accounts[0]
     approach = services.create_approach(
         name="Porte de l'Isère résiliente (démonstration)",

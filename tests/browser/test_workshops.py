@@ -80,6 +80,7 @@ def daphne_site(tmp_path: Path) -> Iterator[dict[str, Any]]:
         "RESSORT_VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "ressort.settings",
         "DEBUG": "0",
+        "SECRET_KEY": "test-only-secret-key-for-a-throwaway-server",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "ERROR",
     }
