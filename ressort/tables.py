@@ -4,6 +4,8 @@ An import reads the whole file, checks every row against the schema, and either 
 all rows cleaned or raises TableError listing every fault by line and column, in French —
 nothing is written by the caller until the whole file is valid. Exports use the same
 schema (same French headers), so an exported file can be edited and imported back.
+Every CSV export of Ressort goes through `csv_text` (and every XLSX/ODS row through
+`safe_row`), which neutralise spreadsheet formulas (analysis.spreadsheet_cells).
 Pure Python: no Django here.
 """
 
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ressort.analysis.spreadsheet_cells import neutralise, restore
 from ressort.territories.text import normalize
 
 MAX_FAULTS = 50
@@ -191,6 +194,7 @@ def parse(rows: Iterable[Sequence[str]], schema: TableSchema) -> list[dict[str, 
         for column in schema.columns:
             index = positions.get(column.key)
             raw = str(row[index]).strip() if index is not None and index < len(row) else ""
+            raw = restore(raw)
             if raw == "":
                 if column.required:
                     faults.append(Fault(line, column.label, "valeur manquante."))
@@ -217,12 +221,33 @@ def parse(rows: Iterable[Sequence[str]], schema: TableSchema) -> list[dict[str, 
 
 def write_csv(schema: TableSchema, rows: Iterable[dict[str, Any]]) -> str:
     """CSV with the schema's French headers (semicolons and decimal commas, as in France)."""
+    return csv_text(
+        [
+            schema.headers,
+            *([_format(row.get(c.key), c.kind) for c in schema.columns] for row in rows),
+        ]
+    )
+
+
+def csv_text(
+    rows: Iterable[Sequence[Any]],
+    *,
+    delimiter: str = ";",
+    byte_order_mark: bool = True,
+    lineterminator: str = "\r\n",
+) -> str:
+    """The one CSV writer of Ressort's exports: every cell that a spreadsheet would run as a
+    formula is neutralised (a leading apostrophe); the byte-order mark makes Excel read UTF-8."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow(schema.headers)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=lineterminator)
     for row in rows:
-        writer.writerow([_format(row.get(c.key), c.kind) for c in schema.columns])
-    return "\ufeff" + out.getvalue()
+        writer.writerow(safe_row(row))
+    return ("\ufeff" if byte_order_mark else "") + out.getvalue()
+
+
+def safe_row(values: Iterable[Any]) -> list[Any]:
+    """A row for any spreadsheet writer (CSV, XLSX, ODS), formulas neutralised."""
+    return [neutralise(value) for value in values]
 
 
 def _format(value: Any, kind: str) -> str:

@@ -281,14 +281,11 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def evaluations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """Every evaluation of the démarche's actions and policies, one row per effect."""
-    import csv
-    import io
+    from ressort import tables
 
     approach = get_approach_for_user(request, slug)
     grid = services.analysis_grid(approach)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(
+    out: list[list[Any]] = [
         [
             "action",
             "nature",
@@ -300,14 +297,14 @@ def evaluations_csv(request: HttpRequest, slug: str) -> HttpResponse:
             "confiance",
             "justification",
         ]
-    )
+    ]
     rows = (
         Evaluation.objects.filter(action__approach=approach)
         .select_related("action__theme")
         .order_by("action__title", "action_id", "scenario", "dimension_code")
     )
     for e in rows:
-        writer.writerow(
+        out.append(
             [
                 e.action.title,
                 e.action.get_kind_display(),
@@ -320,7 +317,9 @@ def evaluations_csv(request: HttpRequest, slug: str) -> HttpResponse:
                 e.justification,
             ]
         )
-    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        tables.csv_text(out, lineterminator="\n"), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{approach.slug}-evaluations.csv"'
     return response
 

@@ -521,13 +521,15 @@ def import_ballots(
 
 def export_ballots(approach: Approach) -> str:
     """The ballots as a CSV `ressort analyse vote` and `import_ballots` read back."""
-    import csv
-    import io
+    from ressort import tables
 
     data = vote_data(approach)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([data.names[a.pk] for a in data.actions])
-    for row in data.ballots.tolist():
-        writer.writerow([DEFAULT_GRADES[g] for g in row])
-    return out.getvalue()
+    return tables.csv_text(
+        [
+            [data.names[a.pk] for a in data.actions],
+            *([DEFAULT_GRADES[g] for g in row] for row in data.ballots.tolist()),
+        ],
+        delimiter=",",
+        byte_order_mark=False,
+        lineterminator="\n",
+    )

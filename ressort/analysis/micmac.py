@@ -41,6 +41,8 @@ from enum import StrEnum
 import numpy as np
 import numpy.typing as npt
 
+from ressort.analysis.spreadsheet_cells import restore
+
 MAX_POWER = 30
 MAX_SCORE = 3
 SCORES = "0, 1, 2, 3, P ou vide"
@@ -383,7 +385,7 @@ def read_matrix_csv(data: bytes) -> InfluenceMatrix:
                 "les noms des variables commencent en colonne 2.",
             )
         )
-    names = [cell.strip() for cell in header[1:]]
+    names = [restore(cell.strip()) for cell in header[1:]]
     n = len(names)
     if n == 0:
         faults.append(Fault(header_line, 2, "aucun nom de variable sur la première ligne."))
@@ -436,7 +438,7 @@ def _read_row(
 ) -> list[Fault]:
     faults: list[Fault] = []
     n = len(names)
-    name = row[0].strip()
+    name = restore(row[0].strip())
     if name != names[i]:
         faults.append(
             Fault(

@@ -20,6 +20,7 @@ import numpy as np
 
 from ressort.analysis.cli import InputError
 from ressort.analysis.majority_judgment import DEFAULT_GRADES, MAX_GRADES, rank_ballots
+from ressort.analysis.spreadsheet_cells import restore
 
 MAX_REPORTED = 20  # faults listed before "… and N more"
 
@@ -129,7 +130,7 @@ def read_ballots(path: Path, grades: tuple[str, ...]) -> tuple[list[str], np.nda
                 f"{path} : fichier vide ; attendu : une ligne d'en-tête avec les candidats"
             )
         header_line = reader.line_num
-        candidates = [name.strip() for name in header]
+        candidates = [restore(name.strip()) for name in header]
         seen: dict[str, int] = {}
         for column, name in enumerate(candidates, start=1):
             if not name:

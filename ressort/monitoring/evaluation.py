@@ -356,7 +356,7 @@ def outline(rep: Report) -> list[Block]:
 
 
 def build_pdf(rep: Report) -> bytes:
-    from weasyprint import HTML
+    from ressort.documents import pdf
 
     blocks = [
         (kind, (mark_safe(content[0]), content[1]) if kind == "svg" else content)
@@ -365,7 +365,7 @@ def build_pdf(rep: Report) -> bytes:
     html = render_to_string(
         "monitoring/evaluation_document.html", {"blocks": blocks, "evaluation": rep.evaluation}
     )
-    data: bytes = HTML(string=html, base_url=".").write_pdf()
+    data: bytes = pdf.html(html).write_pdf()
     return data
 
 

@@ -68,7 +68,6 @@ def context(
         doughnut, boussole = for_print(doughnut), for_print(boussole)
     for reading in p.strengths + p.weaknesses:
         reading.data_says = pt.reading_context(p, reading)  # type: ignore[attr-defined]
-    css_title = approach.perimeter_name.replace("\\", "").replace('"', "").replace("<", "")
     return {
         "approach": approach,
         "p": p,
@@ -76,20 +75,19 @@ def context(
         "boussole_svg": mark_safe(boussole),
         "readings_groups": [("Forces", p.strengths), ("Faiblesses", p.weaknesses)],
         "figures": official_figures(approach),
-        "css_title": mark_safe(css_title),
         **extra,
     }
 
 
 def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from weasyprint import HTML
+    from ressort.documents import pdf
 
     progress(10, "Rassemblement des données")
     p = pt.build(approach)
     progress(30, "Mise en page")
     html = render_to_string("portrait/document.html", context(approach, p, pdf=True, can=set()))
     progress(50, "Production du PDF")
-    document = HTML(string=html, base_url=".").render()
+    document = pdf.html(html).render()
     progress(85, f"Écriture des {len(document.pages)} pages")
     data: bytes = document.write_pdf()
     progress(100, "Terminé")

@@ -328,7 +328,7 @@ def _budget_blocks(sheets: list[ActionSheet]) -> list[Block]:
 
 
 def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from weasyprint import HTML
+    from ressort.documents import pdf
 
     progress(5, "Rassemblement de la stratégie et des fiches actions")
     blocks = [
@@ -336,20 +336,16 @@ def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
         for kind, content in outline(approach)
     ]
     statement = services.statement_for(approach)
-    footer = f"{statement.title} — {approach.perimeter_name}"
-    for char in '\\"<>{}':
-        footer = footer.replace(char, "")
     html = render_to_string(
         "strategy/document.html",
         {
             "approach": approach,
             "blocks": blocks,
             "title": statement.title,
-            "css_footer": mark_safe(footer),
         },
     )
     progress(30, "Mise en page du PDF (la plus longue étape)")
-    document = HTML(string=html, base_url=".").render()
+    document = pdf.html(html).render()
     progress(85, f"Écriture du PDF ({len(document.pages)} pages)")
     data: bytes = document.write_pdf()
     return data

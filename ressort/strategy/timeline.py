@@ -9,6 +9,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from ressort import tables
 from ressort.analysis import gantt
 from ressort.approaches.models import Approach
 from ressort.strategy import services
@@ -242,18 +243,23 @@ def to_xlsx(approach: Approach, groups: list[AxisRows]) -> bytes:
 
     communes = dict(approach.communes.values_list("code", "name"))
     book = Workbook()
+
+    def append(sheet: Any, values: list[Any]) -> None:
+        sheet.append(tables.safe_row(values))  # text that Excel would run stays text
+
     actions = book.active
     actions.title = "Actions"
     milestones = book.create_sheet("Jalons")
     budget = book.create_sheet("Budget")
-    actions.append(ACTION_COLUMNS)
-    milestones.append(["Axe", "Action", "Jalon", "Échéance", "Atteint le"])
-    budget.append(["Axe", "Action", "Année", "Section", "Objet", "Prévu (€)", "Dépensé (€)"])
+    append(actions, ACTION_COLUMNS)
+    append(milestones, ["Axe", "Action", "Jalon", "Échéance", "Atteint le"])
+    append(budget, ["Axe", "Action", "Année", "Section", "Objet", "Prévu (€)", "Dépensé (€)"])
     for group in groups:
         for sheet in group.sheets:
             lines = list(sheet.budget_lines.all())
             totals = services.budget_totals(lines)
-            actions.append(
+            append(
+                actions,
                 [
                     group.label,
                     str(sheet.objective) if sheet.objective else "",
@@ -271,12 +277,15 @@ def to_xlsx(approach: Approach, groups: list[AxisRows]) -> bytes:
                     else ", ".join(communes.get(c, c) for c in sheet.commune_codes),
                     float(totals.planned),
                     float(totals.spent),
-                ]
+                ],
             )
             for m in sheet.milestones.all():
-                milestones.append([group.label, sheet.action.title, m.title, m.due_date, m.done_on])
+                append(
+                    milestones, [group.label, sheet.action.title, m.title, m.due_date, m.done_on]
+                )
             for line in lines:
-                budget.append(
+                append(
+                    budget,
                     [
                         group.label,
                         sheet.action.title,
@@ -285,7 +294,7 @@ def to_xlsx(approach: Approach, groups: list[AxisRows]) -> bytes:
                         line.label,
                         float(line.planned),
                         float(line.spent),
-                    ]
+                    ],
                 )
     for ws in (actions, milestones, budget):
         for cell in ws[1]:

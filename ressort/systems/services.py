@@ -7,8 +7,6 @@ docs/contracts.md (`add_vision_keywords`).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +17,7 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 
+from ressort import tables
 from ressort.analysis import micmac as mm
 from ressort.analysis import morphology as morph
 from ressort.analysis import systems as sa
@@ -530,11 +529,9 @@ def influence_matrix(approach: Approach) -> tuple[list[Variable], mm.InfluenceMa
 def matrix_csv(approach: Approach) -> str:
     """The matrix in the CSV format of `ressort analyse micmac` (importable back)."""
     variables, matrix = influence_matrix(approach)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["", *matrix.names])
+    rows = [["", *matrix.names]]
     for i, name in enumerate(matrix.names):
-        writer.writerow(
+        rows.append(
             [
                 name,
                 *(
@@ -543,7 +540,7 @@ def matrix_csv(approach: Approach) -> str:
                 ),
             ]
         )
-    return out.getvalue()
+    return tables.csv_text(rows, delimiter=",", byte_order_mark=False, lineterminator="\n")
 
 
 @transaction.atomic
