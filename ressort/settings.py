@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ressort.strategy",
     "ressort.monitoring",
     "ressort.workshops",
+    "ressort.governance",
     "simple_history",
 ]
 

@@ -60,6 +60,7 @@ DEMO_BUILDERS = tuple(
         "strategy",
         "monitoring",
         "workshops",
+        "governance",
     )
 )
 
