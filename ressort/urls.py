@@ -7,20 +7,31 @@ from ressort.api import api
 admin.site.site_header = "Administration de Ressort"
 admin.site.site_title = "Ressort"
 
+# Each app's démarche pages, mounted once under demarches/<slug:slug>/ (approaches mounts its
+# own with the démarche list). A view there is written with ressort.web.demarche_view.
+DEMARCHE_URLCONFS = (
+    "ressort.frameworks.approach_urls",
+    "ressort.documents.urls",
+    "ressort.portrait.urls",
+    "ressort.fieldwork.urls",
+    "ressort.systems.urls",
+    "ressort.actions.urls",
+    "ressort.strategy.urls",
+    "ressort.monitoring.urls",
+    "ressort.workshops.urls",
+)
+
+handler400 = "ressort.web.errors.bad_request"
+handler403 = "ressort.web.errors.permission_denied"
+handler404 = "ressort.web.errors.page_not_found"
+handler500 = "ressort.web.errors.server_error"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="approaches:list"), name="home"),
     path("compte/", include("ressort.accounts.urls")),
     path("territoires/", include("ressort.territories.urls")),
     path("demarches/", include("ressort.approaches.urls")),
-    path("demarches/", include("ressort.frameworks.approach_urls")),
-    path("demarches/", include("ressort.documents.urls")),
-    path("demarches/", include("ressort.portrait.urls")),
-    path("demarches/", include("ressort.fieldwork.urls")),
-    path("demarches/", include("ressort.systems.urls")),
-    path("demarches/", include("ressort.actions.urls")),
-    path("demarches/", include("ressort.strategy.urls")),
-    path("demarches/", include("ressort.monitoring.urls")),
-    path("demarches/", include("ressort.workshops.urls")),
+    path("demarches/<slug:slug>/", include([path("", include(m)) for m in DEMARCHE_URLCONFS])),
     path("atelier/", include("ressort.workshops.public_urls")),
     path("referentiels/", include("ressort.frameworks.urls")),
     path("admin/", admin.site.urls),

@@ -37,6 +37,24 @@ RIGHTS: dict[Right, frozenset[Role]] = {
 }
 
 
+class RightRefused(PermissionDenied):
+    """A member's role lacks a right: carries what the 403 page explains."""
+
+    def __init__(self, approach: Approach, role: str, right: Right) -> None:
+        self.approach = approach
+        self.role = role
+        self.right = right
+        super().__init__(f"Votre rôle ({Role(role).label}) ne permet pas de {right.value}.")
+
+    def roles_allowed(self) -> list[str]:
+        return [role.label for role in Role if role in RIGHTS[self.right]]
+
+    def whom_to_ask(self) -> list[str]:
+        """The démarche's leads, who can change roles."""
+        leads = self.approach.memberships.filter(role__in=LEADS).select_related("user")
+        return [m.user.display_name for m in leads.order_by("role", "user__email")]
+
+
 def role_has(role: str | None, right: Right) -> bool:
     return role is not None and Role(role) in RIGHTS[right]
 
@@ -60,9 +78,7 @@ def get_approach_for_user(request: HttpRequest, slug: str, right: Right = Right.
     if membership is None:
         raise Http404("Démarche introuvable.")
     if not role_has(membership.role, right):
-        raise PermissionDenied(
-            f"Votre rôle ({membership.get_role_display()}) ne permet pas de {right.value}."
-        )
+        raise RightRefused(membership.approach, membership.role, right)
     approach = membership.approach
     approach.current_role = membership.role  # type: ignore[attr-defined]
     return approach

@@ -6,15 +6,13 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort.accounts.forms import SignupForm
 from ressort.approaches import invitations, services
 from ressort.approaches.access import (
     Right,
-    get_approach_for_user,
     role_has,
     user_rights,
 )
@@ -27,21 +25,25 @@ from ressort.approaches.forms import (
     MethodStepForm,
     PerimeterForm,
 )
-from ressort.approaches.method import MODULES, STEP_BY_CODE, STEP_TOOLS, STEPS
+from ressort.approaches.method import MODULES, STEP_BY_CODE, STEPS
 from ressort.approaches.models import (
     Approach,
     GovernanceBody,
+    GovernanceMember,
     Invitation,
     Membership,
     Role,
     StepStatus,
 )
 from ressort.territories.views import feature_collection
+from ressort.web import nav
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right
 
 
 def approach_context(
     request: HttpRequest, approach: Approach, **extra: object
 ) -> dict[str, object]:
+    request.approach = approach  # type: ignore[attr-defined]  # the menu's context (ressort.web)
     role = approach.current_role  # type: ignore[attr-defined]
     return {
         "approach": approach,
@@ -91,25 +93,21 @@ def approach_create(request: HttpRequest) -> HttpResponse:
     return render(request, "approaches/create.html", {"form": form})
 
 
-@require_GET
-@login_required
-def approach_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def approach_detail(request: HttpRequest, approach: Approach) -> HttpResponse:
     communes = approach.communes.order_by("name")
     page = Paginator(communes, 50).get_page(request.GET.get("page"))
     steps = list(approach.steps.all())
     return render(
         request,
         "approaches/detail.html",
-        approach_context(
-            request,
-            approach,
-            figures=approach.key_figures(),
-            page=page,
-            steps=steps,
-            next_step=next_step(steps),
-            members=approach.memberships.select_related("user"),
-        ),
+        {
+            "figures": approach.key_figures(),
+            "page": page,
+            "steps": steps,
+            "next_step": next_step(steps),
+            "members": approach.memberships.select_related("user"),
+        },
     )
 
 
@@ -120,17 +118,13 @@ def next_step(steps: list[object]) -> object | None:
     return None
 
 
-@require_GET
-@login_required
-def approach_perimeter_geojson(request: HttpRequest, slug: str) -> JsonResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def approach_perimeter_geojson(request: HttpRequest, approach: Approach) -> JsonResponse:
     return JsonResponse(feature_collection(approach.outline, approach.communes.all()))
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def approach_settings(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+@demarche_view(Right.EDIT_FRAMING, FORM)
+def approach_settings(request: HttpRequest, approach: Approach) -> HttpResponse:
     initial = {
         "name": approach.name,
         "perimeter_kind": approach.perimeter_kind,
@@ -149,15 +143,11 @@ def approach_settings(request: HttpRequest, slug: str) -> HttpResponse:
             services.set_perimeter(approach, form.resolved_territory, form.resolved_communes)
         messages.success(request, "Le nom et le périmètre de la démarche sont enregistrés.")
         return redirect("approaches:detail", approach.slug)
-    return render(
-        request, "approaches/settings.html", approach_context(request, approach, form=form)
-    )
+    return render(request, "approaches/settings.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def approach_delete(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.DELETE)
+@demarche_view(Right.DELETE, FORM)
+def approach_delete(request: HttpRequest, approach: Approach) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("confirm_name", "").strip() != approach.name:
             messages.error(
@@ -168,15 +158,13 @@ def approach_delete(request: HttpRequest, slug: str) -> HttpResponse:
         approach.delete()
         messages.success(request, f"La démarche « {name} » a été supprimée.")
         return redirect("approaches:list")
-    return render(request, "approaches/delete.html", approach_context(request, approach))
+    return render(request, "approaches/delete.html", {})
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def framing(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def framing(request: HttpRequest, approach: Approach) -> HttpResponse:
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        ensure_right(approach, Right.EDIT_FRAMING)
     form = FramingForm(request.POST or None, instance=approach)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -185,17 +173,15 @@ def framing(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "approaches/framing.html",
-        approach_context(request, approach, form=form, modules=MODULES),
+        {"form": form, "modules": MODULES},
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def governance(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def governance(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = GovernanceMemberForm(request.POST or None)
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        ensure_right(approach, Right.EDIT_FRAMING)
         if form.is_valid():
             member = form.save(commit=False)
             member.approach = approach
@@ -210,14 +196,12 @@ def governance(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "approaches/governance.html",
-        approach_context(request, approach, form=form, bodies=bodies),
+        {"form": form, "bodies": bodies},
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def governance_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+@demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": GovernanceMember})
+def governance_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     member = get_object_or_404(approach.governance, pk=pk)
     form = GovernanceMemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
@@ -227,29 +211,25 @@ def governance_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "approaches/governance_edit.html",
-        approach_context(request, approach, form=form, member=member),
+        {"form": form, "member": member},
     )
 
 
-@require_POST
-@login_required
-def governance_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+@demarche_view(Right.EDIT_FRAMING, WRITE, objects={"pk": GovernanceMember})
+def governance_delete(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     member = get_object_or_404(approach.governance, pk=pk)
     member.delete()
     messages.success(request, f"{member.name} a été retiré·e de la gouvernance.")
     return redirect("approaches:governance", approach.slug)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def calendar(request: HttpRequest, approach: Approach) -> HttpResponse:
     steps = list(approach.steps.all())
     data = request.POST if request.method == "POST" else None
     forms = [MethodStepForm(data, instance=s, prefix=f"etape-{s.code}") for s in steps]
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        ensure_right(approach, Right.EDIT_FRAMING)
         if all(f.is_valid() for f in forms):
             with transaction.atomic():
                 for f in forms:
@@ -260,14 +240,12 @@ def calendar(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "approaches/calendar.html",
-        approach_context(request, approach, forms=forms),
+        {"forms": forms},
     )
 
 
-@require_GET
-@login_required
-def journey(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
     steps = list(approach.steps.all())
     framing_done = (
         bool(approach.ambition.strip())
@@ -279,34 +257,27 @@ def journey(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "approaches/journey.html",
-        approach_context(
-            request,
-            approach,
-            steps=[
+        {
+            "steps": [
                 (
                     s,
                     STEP_BY_CODE[s.code],
-                    [
-                        (label, reverse(name, args=[approach.slug]))
-                        for label, name in STEP_TOOLS.get(s.code, ())
-                    ],
+                    nav.journey_tools(s.code, approach.slug, approach.current_role),  # type: ignore[attr-defined]
                 )
                 for s in steps
             ],
-            next_step=next_step(steps),
-            framing_done=framing_done,
-            method_steps=STEPS,
-        ),
+            "next_step": next_step(steps),
+            "framing_done": framing_done,
+            "method_steps": STEPS,
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def members(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def members(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = InvitationForm(request.POST or None, approach=approach)
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+        ensure_right(approach, Right.MANAGE_MEMBERS)
         if form.is_valid():
             invitation = Invitation.objects.create(
                 approach=approach,
@@ -327,21 +298,17 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "approaches/members.html",
-        approach_context(
-            request,
-            approach,
-            form=form,
-            memberships=approach.memberships.select_related("user"),
-            pending=pending,
-            roles=Role.choices,
-        ),
+        {
+            "form": form,
+            "memberships": approach.memberships.select_related("user"),
+            "pending": pending,
+            "roles": Role.choices,
+        },
     )
 
 
-@require_POST
-@login_required
-def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+@demarche_view(Right.MANAGE_MEMBERS, WRITE, objects={"pk": Membership})
+def member_role(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     membership = get_object_or_404(approach.memberships.select_related("user"), pk=pk)
     form = MembershipRoleForm(request.POST)
     if not form.is_valid():
@@ -370,10 +337,8 @@ def would_orphan(approach: Approach, membership: Membership, new_role: str | Non
     return not approach.memberships.exclude(pk=membership.pk).filter(role__in=leads).exists()
 
 
-@require_POST
-@login_required
-def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+@demarche_view(Right.MANAGE_MEMBERS, WRITE, objects={"pk": Membership})
+def member_remove(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     membership = get_object_or_404(approach.memberships.select_related("user"), pk=pk)
     if would_orphan(approach, membership, None):
         messages.error(request, ORPHAN_MESSAGE)
@@ -383,10 +348,8 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("approaches:members", approach.slug)
 
 
-@require_POST
-@login_required
-def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.MANAGE_MEMBERS)
+@demarche_view(Right.MANAGE_MEMBERS, WRITE, objects={"pk": Invitation})
+def invitation_revoke(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     invitation = get_object_or_404(approach.invitations, pk=pk, accepted_at=None)
     invitation.revoked_at = timezone.now()
     invitation.save(update_fields=["revoked_at"])

@@ -1,4 +1,4 @@
-"""URLs of the background documents, mounted under /demarches/."""
+"""URLs of the background documents, mounted under demarches/<slug:slug>/."""
 
 from django.urls import path
 
@@ -7,7 +7,7 @@ from ressort.documents import views
 app_name = "documents"
 
 urlpatterns = [
-    path("<slug:slug>/documents/<int:pk>/", views.download, name="download"),
-    path("<slug:slug>/documents/etat/<slug:kind>/", views.jobs, name="jobs"),
-    path("<slug:slug>/documents/etat/<slug:kind>/<int:target>/", views.jobs, name="jobs"),
+    path("documents/<int:pk>/", views.download, name="download"),
+    path("documents/etat/<slug:kind>/", views.jobs, name="jobs"),
+    path("documents/etat/<slug:kind>/<int:target>/", views.jobs, name="jobs"),
 ]

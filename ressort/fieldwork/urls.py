@@ -1,4 +1,4 @@
-"""URLs of fieldwork, mounted under /demarches/: each path starts with <slug:slug>/."""
+"""URLs of fieldwork, mounted under demarches/<slug:slug>/ (ressort/urls.py)."""
 
 from django.urls import path
 
@@ -7,110 +7,110 @@ from ressort.fieldwork import views
 app_name = "fieldwork"
 
 urlpatterns = [
-    path("<slug:slug>/terrain/observations/", views.observation_list, name="observation_list"),
+    path("terrain/observations/", views.observation_list, name="observation_list"),
     path(
-        "<slug:slug>/terrain/observations/nouvelle/",
+        "terrain/observations/nouvelle/",
         views.observation_create,
         name="observation_create",
     ),
     path(
-        "<slug:slug>/terrain/observations/<int:pk>/",
+        "terrain/observations/<int:pk>/",
         views.observation_detail,
         name="observation_detail",
     ),
     path(
-        "<slug:slug>/terrain/observations/<int:pk>/modifier/",
+        "terrain/observations/<int:pk>/modifier/",
         views.observation_edit,
         name="observation_edit",
     ),
     path(
-        "<slug:slug>/terrain/observations/<int:pk>/supprimer/",
+        "terrain/observations/<int:pk>/supprimer/",
         views.observation_delete,
         name="observation_delete",
     ),
-    path("<slug:slug>/terrain/observations/<int:pk>/photos/", views.photo_add, name="photo_add"),
+    path("terrain/observations/<int:pk>/photos/", views.photo_add, name="photo_add"),
     path(
-        "<slug:slug>/terrain/observations/<int:obs_pk>/photos/<int:pk>/",
+        "terrain/observations/<int:obs_pk>/photos/<int:pk>/",
         views.photo,
         name="photo",
     ),
     path(
-        "<slug:slug>/terrain/observations/<int:obs_pk>/photos/<int:pk>/modifier/",
+        "terrain/observations/<int:obs_pk>/photos/<int:pk>/modifier/",
         views.photo_edit,
         name="photo_edit",
     ),
     path(
-        "<slug:slug>/terrain/observations/<int:obs_pk>/photos/<int:pk>/supprimer/",
+        "terrain/observations/<int:obs_pk>/photos/<int:pk>/supprimer/",
         views.photo_delete,
         name="photo_delete",
     ),
     path(
-        "<slug:slug>/terrain/etiquettes/<str:what>/<int:pk>/",
+        "terrain/etiquettes/<str:what>/<int:pk>/",
         views.suggestions,
         name="suggestions",
     ),
     path(
-        "<slug:slug>/terrain/etiquettes/<str:what>/<int:pk>/decider/",
+        "terrain/etiquettes/<str:what>/<int:pk>/decider/",
         views.tag_decide,
         name="tag_decide",
     ),
-    path("<slug:slug>/terrain/temoignages/", views.testimony_list, name="testimony_list"),
+    path("terrain/temoignages/", views.testimony_list, name="testimony_list"),
     path(
-        "<slug:slug>/terrain/temoignages/nouveau/",
+        "terrain/temoignages/nouveau/",
         views.testimony_create,
         name="testimony_create",
     ),
     path(
-        "<slug:slug>/terrain/temoignages/<int:pk>/",
+        "terrain/temoignages/<int:pk>/",
         views.testimony_detail,
         name="testimony_detail",
     ),
     path(
-        "<slug:slug>/terrain/temoignages/<int:pk>/modifier/",
+        "terrain/temoignages/<int:pk>/modifier/",
         views.testimony_edit,
         name="testimony_edit",
     ),
     path(
-        "<slug:slug>/terrain/temoignages/<int:pk>/supprimer/",
+        "terrain/temoignages/<int:pk>/supprimer/",
         views.testimony_delete,
         name="testimony_delete",
     ),
     path(
-        "<slug:slug>/terrain/temoignages/<int:pk>/citations/",
+        "terrain/temoignages/<int:pk>/citations/",
         views.quote_add,
         name="quote_add",
     ),
-    path("<slug:slug>/terrain/citations/<int:pk>/modifier/", views.quote_edit, name="quote_edit"),
+    path("terrain/citations/<int:pk>/modifier/", views.quote_edit, name="quote_edit"),
     path(
-        "<slug:slug>/terrain/citations/<int:pk>/supprimer/",
+        "terrain/citations/<int:pk>/supprimer/",
         views.quote_delete,
         name="quote_delete",
     ),
-    path("<slug:slug>/terrain/inventaire/", views.inventory, name="inventory"),
+    path("terrain/inventaire/", views.inventory, name="inventory"),
     path(
-        "<slug:slug>/terrain/inventaire/<str:kind>/nouvelle/",
+        "terrain/inventaire/<str:kind>/nouvelle/",
         views.item_create,
         name="item_create",
     ),
     path(
-        "<slug:slug>/terrain/inventaire/<str:kind>/<int:pk>/",
+        "terrain/inventaire/<str:kind>/<int:pk>/",
         views.item_detail,
         name="item_detail",
     ),
     path(
-        "<slug:slug>/terrain/inventaire/<str:kind>/<int:pk>/modifier/",
+        "terrain/inventaire/<str:kind>/<int:pk>/modifier/",
         views.item_edit,
         name="item_edit",
     ),
     path(
-        "<slug:slug>/terrain/inventaire/<str:kind>/<int:pk>/supprimer/",
+        "terrain/inventaire/<str:kind>/<int:pk>/supprimer/",
         views.item_delete,
         name="item_delete",
     ),
-    path("<slug:slug>/terrain/carte/", views.field_map, name="map"),
-    path("<slug:slug>/terrain/carte.geojson", views.field_map_geojson, name="map_geojson"),
-    path("<slug:slug>/terrain/aleas/", views.hazard_list, name="hazard_list"),
+    path("terrain/carte/", views.field_map, name="map"),
+    path("terrain/carte.geojson", views.field_map_geojson, name="map_geojson"),
+    path("terrain/aleas/", views.hazard_list, name="hazard_list"),
     path(
-        "<slug:slug>/terrain/aleas/<int:pk>/supprimer/", views.hazard_delete, name="hazard_delete"
+        "terrain/aleas/<int:pk>/supprimer/", views.hazard_delete, name="hazard_delete"
     ),
 ]

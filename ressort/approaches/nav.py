@@ -1,0 +1,39 @@
+"""The démarche's own pages in its menu (see ressort.web.nav)."""
+
+from ressort.approaches.access import Right
+from ressort.web.nav import Entry, register
+
+register(
+    Entry(
+        "Accueil et périmètre", "approaches:detail", "demarche", ("approaches:perimeter",), order=10
+    ),
+    Entry("Parcours de la méthode", "approaches:journey", "demarche", order=20),
+    Entry("Cadrage", "approaches:framing", "demarche", order=30),
+    Entry(
+        "Gouvernance", "approaches:governance", "demarche", ("approaches:governance_*",), order=40
+    ),
+    Entry("Calendrier", "approaches:calendar", "demarche", order=50),
+    Entry(
+        "Membres",
+        "approaches:members",
+        "demarche",
+        ("approaches:member_*", "approaches:invitation_revoke"),
+        order=60,
+    ),
+    Entry(
+        "Nom et périmètre",
+        "approaches:settings",
+        "demarche",
+        ("approaches:delete",),
+        right=Right.EDIT_FRAMING,
+        order=70,
+    ),
+    Entry(
+        "Documents produits",
+        "documents:jobs",
+        "demarche",
+        ("documents:*",),
+        order=80,
+        in_menu=False,
+    ),
+)

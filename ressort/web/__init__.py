@@ -1,0 +1,48 @@
+"""The web layer: how a démarche page is written. No models live here.
+
+A démarche page is one view function, one navigation entry and one template::
+
+    # ressort/<app>/views.py
+    from ressort.web import Right, demarche_view, get_scoped
+
+    @demarche_view(Right.VIEW, objects={"pk": Indicator})
+    def indicator(request, approach, pk):
+        indicator = get_scoped(Indicator, approach, pk=pk)
+        return render(request, "portrait/indicator.html", {"indicator": indicator})
+
+    # ressort/<app>/urls.py — relative to demarches/<slug:slug>/, mounted once in ressort/urls.py
+    path("indicateurs/<int:pk>/", views.indicator, name="indicator"),
+
+    # ressort/<app>/nav.py — read by the sidebar, the phone menu, the journey page and the
+    # route-wide rights test (tests/web/test_routes.py)
+    ENTRIES = [Entry("Indicateurs", "portrait:indicators", phase="2",
+                     active=("portrait:indicator*",))]
+
+    {# the template #}
+    {% extends "approaches/_layout.html" %}
+
+`demarche_view` resolves the démarche and the right once (404 for anyone who is not a member,
+an explained 403 for a member whose role lacks the right, the login page for the anonymous),
+sets `request.approach`, and passes the démarche to the view instead of its slug. Templates
+get `approach`, `role`, `role_label`, `can` and `menu` from the context processor
+`ressort.web.context.demarche`, so views never build that context themselves.
+
+Edit and delete pages of one object are declared, not written: see `ressort.web.generic`.
+"""
+
+from typing import Any
+
+__all__ = ["Right", "demarche_view", "get_scoped"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: this package is imported while the app registry loads, before models may be.
+    if name == "Right":
+        from ressort.approaches.access import Right
+
+        return Right
+    if name in ("demarche_view", "get_scoped"):
+        from ressort.web import scoped
+
+        return getattr(scoped, name)
+    raise AttributeError(name)

@@ -1,0 +1,24 @@
+"""Context given to every template of a démarche page (set by `demarche_view`)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from ressort.approaches.access import user_rights
+from ressort.approaches.models import Role
+from ressort.web import nav
+
+
+def demarche(request: HttpRequest) -> dict[str, object]:
+    approach = getattr(request, "approach", None)
+    if approach is None:
+        return {}
+    role = approach.current_role
+    match = request.resolver_match
+    return {
+        "approach": approach,
+        "role": role,
+        "role_label": Role(role).label,
+        "can": user_rights(role),
+        "menu": nav.menu(approach.slug, role, match.view_name if match else ""),
+    }

@@ -1,0 +1,131 @@
+"""Edit and delete pages of one object of a démarche, declared in a few lines.
+
+    axis_edit = edit_view(Axis, AxisForm, right=Right.EDIT_FRAMING,
+                          title=lambda axis: f"Modifier l'axe {axis.order}" if axis.pk
+                          else "Ajouter un axe stratégique",
+                          done=lambda request, axis: reverse("strategy:overview", ...),
+                          delete="strategy:axis_delete")
+    axis_delete = delete_view(Axis, right=Right.EDIT_FRAMING,
+                              what=lambda axis: f"L'axe « {axis.title} »",
+                              done=lambda request, axis: reverse("strategy:overview", ...))
+
+The same declaration serves the add page (URL without `pk`) and the edit page (with `pk`).
+A delete page asks for confirmation on GET (one template for the whole site) and deletes
+on POST, so a « Supprimer » button may also post to it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Model
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches.access import Right
+from ressort.approaches.models import Approach
+from ressort.web.scoped import FORM, demarche_view, get_scoped
+
+Obj = Any
+UrlOf = Callable[[HttpRequest, Obj], str]
+
+
+def edit_view(
+    model: type[Model],
+    form_class: type[BaseForm],
+    *,
+    right: Right = Right.CONTRIBUTE,
+    title: Callable[[Obj], str],
+    done: UrlOf,
+    cancel: UrlOf | None = None,
+    new: Callable[[HttpRequest, Approach], Obj] | None = None,
+    form_kwargs: Callable[[HttpRequest, Approach, Obj], dict[str, Any]] | None = None,
+    initial: Callable[[HttpRequest, Approach], dict[str, Any]] | None = None,
+    delete: str | None = None,
+    template: str = "web/edit.html",
+    saved: str = "Les modifications sont enregistrées.",
+    save: Callable[[HttpRequest, BaseForm], Obj] | None = None,
+    extra: Callable[[HttpRequest, Obj], dict[str, Any]] | None = None,
+) -> Callable[..., HttpResponse]:
+    """A page that adds (no `pk` in the URL) or edits (with `pk`) one object of the démarche."""
+
+    @demarche_view(right, FORM, objects={"pk": model})
+    def view(request: HttpRequest, approach: Approach, pk: int | None = None) -> HttpResponse:
+        if pk is None:
+            obj = new(request, approach) if new else model(approach=approach)
+            start = initial(request, approach) if initial else {}
+        else:
+            obj = get_scoped(model, approach, pk=pk)
+            start = {}
+        kwargs = form_kwargs(request, approach, obj) if form_kwargs else {}
+        form = form_class(request.POST or None, instance=obj, initial=start, **kwargs)  # type: ignore[call-arg]
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                obj = save(request, form) if save else form.save()  # type: ignore[attr-defined]
+            messages.success(request, saved)
+            return redirect(done(request, obj))
+        back = (cancel or done)(request, obj)
+        context = {
+            "title": title(obj),
+            "form": form,
+            "object": obj,
+            "cancel_url": back,
+            "delete_url": reverse(delete, args=[approach.slug, obj.pk])
+            if delete and obj.pk
+            else "",
+        }
+        if extra:
+            context.update(extra(request, obj))
+        return render(request, template, context)
+
+    return view
+
+
+def delete_view(
+    model: type[Model],
+    *,
+    right: Right = Right.CONTRIBUTE,
+    what: Callable[[Obj], str],
+    done: UrlOf,
+    back: UrlOf | None = None,
+    perform: Callable[[HttpRequest, Obj], None] | None = None,
+    consequence: str = "",
+    gone: str = "{what} est supprimé·e.",
+    lookup: str = "pk",
+) -> Callable[..., HttpResponse]:
+    """A page that asks to confirm (GET) and deletes (POST) one object of the démarche.
+
+    `what` names the object in French (« L'axe « Eau » »), `done` is where to go after,
+    `back` where « Annuler » leads (default: `done`), `perform` deletes when a plain
+    `obj.delete()` is not enough (files, history), `consequence` says what goes with it.
+    """
+
+    @demarche_view(right, FORM, objects={lookup: model})
+    def view(request: HttpRequest, approach: Approach, **kwargs: Any) -> HttpResponse:
+        obj = get_scoped(model, approach, **{lookup: kwargs[lookup]})
+        name = what(obj)
+        if request.method == "POST":
+            target = done(request, obj)
+            with transaction.atomic():
+                if perform:
+                    perform(request, obj)
+                else:
+                    obj.delete()
+            messages.success(request, gone.format(what=name))
+            return redirect(target)
+        return render(
+            request,
+            "web/confirm_delete.html",
+            {
+                "what": name,
+                "consequence": consequence,
+                "back": (back or done)(request, obj),
+            },
+        )
+
+    return view

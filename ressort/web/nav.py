@@ -1,0 +1,129 @@
+"""The démarche's navigation, as a registry that each app fills from its own nav.py.
+
+An entry names a page of the démarche (label, URL name), the phase of the method it belongs
+to, the views that make it the current entry (glob patterns of namespaced URL names), the
+right needed to open it and, for a complementary brique, the module it belongs to. The
+sidebar, the phone menu and the « Parcours de la méthode » page are drawn from it; the
+route-wide test checks that every démarche route makes exactly one entry current and that
+a role sees only the entries it may open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+
+from django.urls import reverse
+
+from ressort.approaches.access import Right, role_has
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    code: str
+    label: str
+    step: str = ""  # the method's step (approaches.method.STEPS) this phase carries
+
+
+PHASES: tuple[Phase, ...] = (
+    Phase("demarche", "La démarche"),
+    Phase("1", "Prendre la mesure", step="1"),
+    Phase("2", "Dresser le portrait", step="2"),
+    Phase("3A", "Se projeter", step="3A"),
+    Phase("3B", "Agir", step="3B"),
+    Phase("3C", "Suivre", step="3C"),
+    Phase("participation", "Participer"),
+)
+PHASE_BY_CODE = {phase.code: phase for phase in PHASES}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    label: str
+    url_name: str  # namespaced, taking the démarche's slug only: "portrait:indicators"
+    phase: str
+    active: tuple[str, ...] = ()  # glob patterns of namespaced URL names: "portrait:indicator*"
+    right: Right = Right.VIEW
+    module: str = ""  # a brique's code (approaches.method.MODULES), "" for the base
+    order: int = 100
+    on_journey: bool = True  # listed on the « Parcours de la méthode » page
+    in_menu: bool = True  # False: claims its routes (fragments, files) without a link
+    of_demarche: bool = True  # False: a page outside the démarche (no slug in its URL)
+    patterns: tuple[str, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        if self.phase not in PHASE_BY_CODE:
+            raise ValueError(f"Phase inconnue « {self.phase} » pour l'entrée « {self.label} ».")
+        object.__setattr__(self, "patterns", (self.url_name, *self.active))
+
+    def matches(self, view_name: str) -> bool:
+        return any(fnmatchcase(view_name, pattern) for pattern in self.patterns)
+
+    def visible_to(self, role: str | None) -> bool:
+        return role_has(role, self.right)
+
+
+_REGISTRY: list[Entry] = []
+
+
+def register(*entries: Entry) -> None:
+    for entry in entries:
+        if any(e.url_name == entry.url_name for e in _REGISTRY):
+            raise ValueError(f"Entrée de menu déclarée deux fois : {entry.url_name}")
+        _REGISTRY.append(entry)
+
+
+def entries() -> list[Entry]:
+    phase_rank = {phase.code: i for i, phase in enumerate(PHASES)}
+    return sorted(_REGISTRY, key=lambda e: (phase_rank[e.phase], e.order))
+
+
+def entries_for(view_name: str) -> list[Entry]:
+    """The entries a view makes current (the route-wide test wants exactly one)."""
+    return [entry for entry in _REGISTRY if entry.matches(view_name)]
+
+
+@dataclass(frozen=True, slots=True)
+class MenuLink:
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MenuGroup:
+    phase: Phase
+    links: tuple[MenuLink, ...]
+
+
+def _url(entry: Entry, slug: str) -> str:
+    return reverse(entry.url_name, args=[slug] if entry.of_demarche else [])
+
+
+def menu(slug: str, role: str | None, view_name: str) -> list[MenuGroup]:
+    """The menu of a démarche for a role, with the current page's entry marked."""
+    current = entries_for(view_name)
+    chosen = current[0] if current else None
+    groups: list[MenuGroup] = []
+    for phase in PHASES:
+        links = tuple(
+            MenuLink(e.label, _url(e, slug), e is chosen)
+            for e in entries()
+            if e.phase == phase.code and e.in_menu and e.visible_to(role)
+        )
+        if links:
+            groups.append(MenuGroup(phase, links))
+    return groups
+
+
+def journey_tools(step: str, slug: str, role: str | None) -> list[tuple[str, str]]:
+    """(label, URL) of the pages that carry one step of the method, for the journey page."""
+    return [
+        (e.label, _url(e, slug))
+        for e in entries()
+        if PHASE_BY_CODE[e.phase].step == step
+        and e.in_menu
+        and e.on_journey
+        and e.of_demarche
+        and e.visible_to(role)
+    ]

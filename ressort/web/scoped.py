@@ -1,0 +1,88 @@
+"""The démarche-scoped view: the démarche and the right resolved once, for every page.
+
+The rule is `ressort.approaches.access`'s: anyone who is not a member of the démarche gets
+a 404 for anything of it, as if it did not exist; a member whose role lacks the right gets
+a 403 explained in French (see `ressort.web.errors`); the anonymous go to the login page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import wraps
+from typing import Any, TypeVar
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_http_methods
+
+from ressort.approaches.access import Right, RightRefused, get_approach_for_user, role_has
+from ressort.approaches.models import Approach
+
+M = TypeVar("M", bound=Model)
+View = Callable[..., HttpResponse]
+
+READ = ("GET", "HEAD")
+WRITE = ("POST",)
+FORM = ("GET", "HEAD", "POST")
+
+
+def demarche_view(
+    right: Right = Right.VIEW,
+    methods: Iterable[str] = READ,
+    *,
+    objects: dict[str, type[Model]] | None = None,
+    samples: dict[str, Iterable[str]] | None = None,
+) -> Callable[[View], View]:
+    """Decorate `view(request, approach, **kwargs)` served under demarches/<slug>/.
+
+    `right` is the right needed; `methods` the HTTP methods allowed (READ, WRITE or FORM).
+    `objects` names the URL parameters that are ids of the démarche's objects, with their
+    model (`{"pk": Indicator}`); `samples` gives example values of the other parameters (a
+    `kind` slug…). All are kept on the view for the route-wide rights test
+    (tests/web/test_routes.py), which opens every route with them as every role.
+    """
+    allowed = tuple(methods)
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            approach = get_approach_for_user(request, slug, right)
+            request.approach = approach  # type: ignore[attr-defined]
+            return view(request, approach, *args, **kwargs)
+
+        wrapped = require_http_methods(list(allowed))(login_required(wrapper))
+        wrapped.demarche_right = right  # type: ignore[attr-defined]
+        wrapped.demarche_methods = allowed  # type: ignore[attr-defined]
+        wrapped.demarche_objects = dict(objects or {})  # type: ignore[attr-defined]
+        wrapped.demarche_samples = {k: tuple(v) for k, v in (samples or {}).items()}  # type: ignore[attr-defined]
+        return wrapped
+
+    return decorate
+
+
+def ensure_right(approach: Approach, right: Right) -> None:
+    """Refuse (explained 403) when the member's role lacks a further right (a POST…)."""
+    role = approach.current_role  # type: ignore[attr-defined]
+    if not role_has(role, right):
+        raise RightRefused(approach, role, right)
+
+
+def scope_lookup(model: type[Model]) -> str:
+    """The lookup from a model to its démarche: `approach` unless the model says otherwise.
+
+    A model reached through a parent declares `demarche_path = "axis__approach"`.
+    """
+    return getattr(model, "demarche_path", "approach")
+
+
+def scoped(model_or_qs: type[M] | QuerySet[M], approach: Approach) -> QuerySet[M]:
+    """The objects of the démarche only."""
+    qs = model_or_qs if isinstance(model_or_qs, QuerySet) else model_or_qs._default_manager.all()
+    return qs.filter(**{scope_lookup(qs.model): approach})
+
+
+def get_scoped(model_or_qs: type[M] | QuerySet[M], approach: Approach, **lookup: Any) -> M:
+    """One object of the démarche, or 404 (another démarche's object is a 404 too)."""
+    return get_object_or_404(scoped(model_or_qs, approach), **lookup)

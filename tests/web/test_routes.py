@@ -1,0 +1,214 @@
+"""Every démarche route, opened by every kind of person, answers as the rights table says.
+
+Generated from the URL resolver and from what each view declares through
+`ressort.web.demarche_view` (its right, its methods, the models of its object ids, sample
+values of its other parameters), never from a hand-kept list of URLs. On the demo démarche:
+- the anonymous are sent to the login page;
+- a member of another démarche only gets a 404;
+- that member, on their own démarche with the demo's object ids in the URL, gets a 404 too
+  (no object of one démarche is reachable through another: IDOR);
+- each role gets the page if it has the declared right, an explained 403 otherwise
+  (write-only routes are posted only by those who must be refused: nothing is changed);
+- a page drawn in the démarche's layout marks exactly one menu entry as current.
+A route whose view declares no right fails here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from ressort.approaches import services
+from ressort.approaches.access import role_has
+from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
+from ressort.approaches.models import Approach, Invitation, Role
+from ressort.territories.importer import import_official_territories
+from ressort.territories.models import Territory
+from ressort.web.scoped import scoped
+from tests.territories.test_import import CONTOURS, DATA
+
+# Apps whose views are still written by hand, without demarche_view. Each app leaves this
+# list in the commit that moves its views to ressort.web; the list must end empty.
+NOT_YET_CONVERTED = {
+    "ressort.frameworks",
+    "ressort.documents",
+    "ressort.portrait",
+    "ressort.fieldwork",
+    "ressort.systems",
+    "ressort.actions",
+    "ressort.strategy",
+    "ressort.monitoring",
+    "ressort.workshops",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    view_name: str
+    route: str
+    callback: Any
+    params: tuple[str, ...]
+
+
+def demarche_routes() -> list[Route]:
+    found: list[Route] = []
+
+    def walk(patterns: list[Any], prefix: str, namespace: str) -> None:
+        for p in patterns:
+            route = prefix + str(p.pattern)
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, route, p.namespace or namespace)
+            elif isinstance(p, URLPattern) and "<slug:slug>" in route:
+                params = tuple(name for name in p.pattern.converters if name != "slug")  # type: ignore[attr-defined]
+                found.append(Route(f"{namespace}:{p.name}", route, p.callback, params))
+
+    walk(get_resolver().url_patterns, "", "")
+    return found
+
+
+def app_of(route: Route) -> str:
+    return ".".join(route.callback.__module__.split(".")[:2])
+
+
+def declared(route: Route) -> bool:
+    return hasattr(route.callback, "demarche_right")
+
+
+def test_every_demarche_route_declares_its_right() -> None:
+    routes = demarche_routes()
+    assert len(routes) > 150
+    missing = [
+        r.view_name for r in routes if not declared(r) and app_of(r) not in NOT_YET_CONVERTED
+    ]
+    assert missing == []
+    converted = {app_of(r) for r in routes if declared(r)}
+    stale = converted & {
+        app for app in NOT_YET_CONVERTED if all(declared(r) for r in routes if app_of(r) == app)
+    }
+    assert stale == set(), "Retirez ces applications de NOT_YET_CONVERTED"
+
+
+def url_params(route: Route, approach: Approach) -> dict[str, Any] | str:
+    """The URL parameters for `route` on `approach`, or why none could be found."""
+    objects = route.callback.demarche_objects
+    samples = route.callback.demarche_samples
+    values: dict[str, Any] = {}
+    resolved: dict[str, Any] = {}
+    for name in route.params:
+        spec = objects.get(name)
+        if isinstance(spec, type):
+            obj = scoped(spec, approach).order_by("pk").first()
+            if obj is None:
+                return f"aucun objet {spec.__name__} dans la démo pour « {name} »"
+            resolved[name] = obj
+            values[name] = obj.pk
+        elif samples.get(name):
+            values[name] = samples[name][0]
+        elif spec is None:
+            return f"paramètre « {name} » sans modèle (objects=) ni exemple (samples=)"
+    for name in route.params:  # "pk.observation_id": an attribute of another parameter's object
+        spec = objects.get(name)
+        if isinstance(spec, str):
+            source, _, attribute = spec.partition(".")
+            values[name] = getattr(resolved[source], attribute)
+    return values
+
+
+@pytest.fixture
+def world(db: Any) -> dict[str, Any]:
+    import_official_territories(DATA, CONTOURS)
+    demo, _ = load_demo()
+    users = get_user_model().objects
+    outsider = users.create_user(email="ailleurs@example.org", password="x-ailleurs-42")
+    other = services.create_approach(
+        name="Autre démarche",
+        creator=outsider,
+        role=Role.PROJECT_LEAD,
+        territory=None,
+        communes=[Territory.objects.filter(type="COM").order_by("code").first()],
+        perimeter_label="Ailleurs",
+    )
+    members = {a.role: users.get(email=a.email) for a in DEMO_ACCOUNTS}
+    # What the demo does not hold but some routes act on.
+    Invitation.objects.create(approach=demo, email="invitee@example.org", role=Role.PARTNER)
+    return {"demo": demo, "other": other, "outsider": outsider, "members": members}
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def current_entries(html: str) -> int | None:
+    marker = 'aria-label="Menu de la démarche"'
+    if marker not in html:
+        return None
+    start = html.index(marker)
+    return html[start : html.index("</nav>", start)].count('aria-current="page"')
+
+
+def test_every_demarche_route_answers_every_person_as_the_rights_table_says(
+    world: dict[str, Any],
+) -> None:
+    demo, other = world["demo"], world["other"]
+    clients = {role: client_for(user) for role, user in world["members"].items()}
+    outsider = client_for(world["outsider"])
+    anonymous = client_for(None)
+    faults: list[str] = []
+    checked = 0
+    for route in demarche_routes():
+        if not declared(route):
+            continue  # reported by test_every_demarche_route_declares_its_right
+        right = route.callback.demarche_right
+        methods = route.callback.demarche_methods
+        params = url_params(route, demo)
+        if isinstance(params, str):
+            faults.append(f"{route.view_name} : {params}")
+            continue
+        url = reverse(route.view_name, kwargs={"slug": demo.slug, **params})
+        foreign = reverse(route.view_name, kwargs={"slug": other.slug, **params})
+        method = "get" if "GET" in methods else "post"
+
+        def expect(
+            client: Client, target: str, verb: str, wanted: str, who: str, route: Route = route
+        ) -> Any:
+            response = getattr(client, verb)(target)
+            status = response.status_code
+            ok = {
+                "ok": status < 400,
+                "403": status == 403,
+                "404": status == 404,
+                "login": status == 302 and "/compte/" in response.get("Location", ""),
+            }[wanted]
+            if not ok:
+                faults.append(
+                    f"{route.view_name} {verb.upper()} {who} : {status}, attendu {wanted}"
+                )
+            return response
+
+        expect(anonymous, url, method, "login", "anonyme")
+        expect(outsider, url, method, "404", "membre d'une autre démarche")
+        if route.params:
+            expect(
+                outsider, foreign, method, "404", "autre démarche avec les identifiants de la démo"
+            )
+        for role, client in clients.items():
+            allowed = role_has(role, right)
+            if method == "get":
+                response = expect(client, url, "get", "ok" if allowed else "403", Role(role).label)
+                if allowed and response.status_code == 200:
+                    count = current_entries(response.content.decode())
+                    if count not in (None, 1):
+                        faults.append(f"{route.view_name} : {count} entrées de menu actives")
+            elif not allowed:
+                expect(client, url, "post", "403", Role(role).label)
+        checked += 1
+    assert faults == []
+    assert checked == sum(1 for r in demarche_routes() if declared(r))
