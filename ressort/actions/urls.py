@@ -14,9 +14,7 @@ urlpatterns = [
     path("idees/<int:pk>/", views.idea_edit, name="idea_edit"),
     path("actions/", views.action_list, name="action_list"),
     path("actions/<int:pk>/", grid_views.action_detail, name="action_detail"),
-    path(
-        "actions/<int:pk>/grille/", grid_views.action_evaluate, name="action_evaluate"
-    ),
+    path("actions/<int:pk>/grille/", grid_views.action_evaluate, name="action_evaluate"),
     path("portefeuille/", grid_views.portfolio, name="portfolio"),
     path("portefeuille/grille/", grid_views.grid_choice, name="grid_choice"),
     path(

@@ -110,7 +110,5 @@ urlpatterns = [
     path("terrain/carte/", views.field_map, name="map"),
     path("terrain/carte.geojson", views.field_map_geojson, name="map_geojson"),
     path("terrain/aleas/", views.hazard_list, name="hazard_list"),
-    path(
-        "terrain/aleas/<int:pk>/supprimer/", views.hazard_delete, name="hazard_delete"
-    ),
+    path("terrain/aleas/<int:pk>/supprimer/", views.hazard_delete, name="hazard_delete"),
 ]
