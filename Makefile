@@ -27,9 +27,12 @@ install: system-deps $(BIN)/.installed
 	mkdir -p var
 	DEBUG=$${DEBUG:-1} $(RESSORT) setup
 
-## run: install, then serve HTTP and websockets on http://127.0.0.1:8000 until Ctrl-C
+## run: install, then serve HTTP and websockets on http://127.0.0.1:8000, and run the
+## background worker (documents, digest) beside it, both until Ctrl-C
 run: install
-	DEBUG=$${DEBUG:-1} $(RESSORT) runserver $(HOST):$(PORT)
+	export DEBUG=$${DEBUG:-1}; $(RESSORT) taches travailleur & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(RESSORT) runserver $(HOST):$(PORT)
 
 ## system-deps: Debian's Pango and Cairo, for the PDF (WeasyPrint) and DOCX drawings (CairoSVG)
 system-deps:

@@ -192,3 +192,14 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Background work (ressort.background): django-tasks, the backport of Django 6's tasks, with
+# its database backend, so the queue lives in the same database (SQLite or PostgreSQL) and
+# needs no broker. `ressort taches travailleur` runs it; `make run` starts it with the site.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "ressort.background"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# « lundi 07:00 », « tous-les-jours 06:30 » or « non » (ressort.background.periodic).
+RESSORT_DIGEST_SCHEDULE = env_str("RESSORT_DIGEST_SCHEDULE", "lundi 07:00")
+RESSORT_OPEN_DATA_SCHEDULE = env_str("RESSORT_OPEN_DATA_SCHEDULE", "dimanche 03:00")
+# Dotted paths of functions refreshing open data, run on that schedule (none yet).
+RESSORT_OPEN_DATA_REFRESHERS = env_list("RESSORT_OPEN_DATA_REFRESHERS")

@@ -42,6 +42,18 @@ def fast_password_hasher() -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def tasks_run_immediately() -> None:
+    """Queued tasks (documents, digest) run at once, inside the call that enqueues them, so
+    that a test sees their result. The production path, the database queue and its worker,
+    is tested in tests/background with the database backend."""
+    from django.test.utils import override_settings
+
+    override_settings(
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    ).enable()
+
+
 def page_text(response: Any) -> str:
     """The response's HTML with entities decoded (Django escapes apostrophes)."""
     return html.unescape(response.content.decode())

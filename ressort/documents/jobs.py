@@ -1,15 +1,20 @@
-"""Start a document job, run it in a thread saving its progress, list a démarche's jobs."""
+"""Start a document job on the task queue, run it saving its progress, list a démarche's jobs.
+
+The document is built by a worker process (`ressort taches travailleur`, started by `make run`
+beside the web server), not in the web process: a job survives a restart of the web server,
+is retried after an error (ressort.background.queue), and a job left « en cours » by a worker
+that died is re-queued or failed in French by the sweep (ressort.background.sweep).
+"""
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from django.db import close_old_connections, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from ressort.approaches.models import Approach
 from ressort.documents.models import DocumentJob
@@ -17,24 +22,42 @@ from ressort.documents.models import DocumentJob
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, str], None]
-# A builder receives the job (its approach loaded, in the job's own thread) and a progress
-# callback (percent, step in French) and returns the document's bytes.
+# A builder receives the job (its approach loaded) and a progress callback (percent, step in
+# French) and returns the document's bytes. It is queued by its dotted path, so it must be a
+# module-level function.
 Builder = Callable[[DocumentJob, Progress], bytes]
 
 KEEP = 5  # finished documents kept per démarche and kind; older ones are rebuilt on demand
-
-# Tests set this to False: the job then runs in the request (no thread to wait for).
-RUN_IN_THREAD = True
 
 
 def quiet(_: int, __: str) -> None:
     return None
 
 
-def run_job(job_pk: int, build: Builder) -> None:
-    """Build a job's document, saving its progress as it goes; a failure is saved in French
-    for the page to show (the traceback goes to the log)."""
-    job = DocumentJob.objects.select_related("approach").get(pk=job_pk)
+def builder_path(build: Builder) -> str:
+    path = f"{build.__module__}.{build.__qualname__}"
+    if "<" in path:
+        raise ValueError(f"{path} : un document se prépare avec une fonction de module.")
+    return path
+
+
+def resolve_builder(path: str) -> Builder:
+    build = import_string(path)
+    if not callable(build):
+        raise TypeError(f"{path} n'est pas une fonction.")
+    return build  # type: ignore[no-any-return]
+
+
+def run_job(job_pk: int, build: Builder, *, attempt: int = 1, retry: bool = True) -> str:
+    """Build a job's document, saving its progress as it goes. After an error the job is
+    queued again (up to ressort.background.queue.MAX_ATTEMPTS); the last failure is saved in
+    French for the page to show (the traceback goes to the log). Returns the job's state."""
+    from ressort.background import queue
+    from ressort.documents.tasks import build_document
+
+    job = DocumentJob.objects.select_related("approach").filter(pk=job_pk).first()
+    if job is None or not job.active:
+        return "absent" if job is None else job.state  # deleted, or already swept
     job.state = DocumentJob.State.RUNNING
     job.save(update_fields=["state"])
 
@@ -44,13 +67,25 @@ def run_job(job_pk: int, build: Builder) -> None:
     try:
         data = build(job, progress)
     except Exception as error:  # shown to the user, who can retry
-        logger.exception("Document %s (%s) en échec", job_pk, job.kind)
+        logger.exception("Document %s (%s) en échec, essai %s", job_pk, job.kind, attempt)
+        if retry and attempt < queue.MAX_ATTEMPTS:
+            # Marked first: the immediate backend of the tests runs the retry inside retry().
+            DocumentJob.objects.filter(pk=job_pk).update(
+                state=DocumentJob.State.PENDING,
+                step=f"Nouvel essai ({attempt + 1} sur {queue.MAX_ATTEMPTS}) après une erreur",
+            )
+            again = queue.retry(build_document, job_pk, builder_path(build), attempt=attempt)
+            if again is not None:
+                DocumentJob.objects.filter(pk=job_pk, state=DocumentJob.State.PENDING).update(
+                    task_id=str(again.id)
+                )
+            return DocumentJob.State.PENDING
         DocumentJob.objects.filter(pk=job_pk).update(
             state=DocumentJob.State.FAILED,
             error=f"la préparation a échoué ({type(error).__name__} : {error})."[:500],
             finished_at=timezone.now(),
         )
-        return
+        return DocumentJob.State.FAILED
     DocumentJob.objects.filter(pk=job_pk).update(
         state=DocumentJob.State.DONE,
         content=data,
@@ -58,15 +93,7 @@ def run_job(job_pk: int, build: Builder) -> None:
         step="Terminé",
         finished_at=timezone.now(),
     )
-
-
-def _in_thread(job_pk: int, build: Builder) -> None:
-    """A thread has its own database connection: open it fresh, close it at the end."""
-    close_old_connections()
-    try:
-        run_job(job_pk, build)
-    finally:
-        connections.close_all()
+    return DocumentJob.State.DONE
 
 
 def start_job(
@@ -80,8 +107,12 @@ def start_job(
     user: Any = None,
     target: int | None = None,
 ) -> DocumentJob:
-    """Queue a document (the thread starts once the request's transaction commits); older
-    finished documents of the same kind beyond the last KEEP are dropped."""
+    """Queue a document; older finished documents of the same kind beyond the last KEEP are
+    dropped. The queued task is a row written in the same transaction as the job: a worker
+    sees both once the request commits, or neither."""
+    from ressort.documents.tasks import build_document
+
+    path = builder_path(build)
     job = DocumentJob.objects.create(
         approach=approach,
         kind=kind,
@@ -96,12 +127,11 @@ def start_job(
     same.exclude(pk__in=keep).exclude(
         state__in=(DocumentJob.State.PENDING, DocumentJob.State.RUNNING)
     ).delete()
-    if RUN_IN_THREAD:
-        thread = threading.Thread(target=_in_thread, args=(job.pk, build), daemon=True)
-        transaction.on_commit(thread.start)
-    else:
-        run_job(job.pk, build)
-        job.refresh_from_db()
+    result = build_document.enqueue(job.pk, path)
+    # The immediate backend (tests) has run it already; the task id links the job to its
+    # queued task for the sweep.
+    DocumentJob.objects.filter(pk=job.pk, task_id="").update(task_id=str(result.id))
+    job.refresh_from_db()
     return job
 
 
@@ -128,3 +158,37 @@ def jobs_context(approach: Approach, kind: str, target: int | None = None) -> di
 def forget(approach: Approach, kind: str, target: int | None = None) -> None:
     """Drop the documents of an object being deleted."""
     DocumentJob.objects.filter(approach=approach, kind=kind, target=target).delete()
+
+
+INTERRUPTED = (
+    "la préparation a été interrompue (le processus de fond s'est arrêté) et n'a pas pu "
+    "être reprise."
+)
+
+
+def sweep_orphans(requeued: dict[str, str]) -> int:
+    """Called by the sweep (ressort.background.sweep): jobs whose task was queued again
+    follow it; jobs still shown as in preparation whose task is over, or gone, are failed
+    in French. Returns how many were failed."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    for old, new in requeued.items():
+        DocumentJob.objects.filter(task_id=old).update(
+            task_id=new,
+            state=DocumentJob.State.PENDING,
+            step="Reprise après l'arrêt du processus de fond",
+        )
+    active = (DocumentJob.State.PENDING, DocumentJob.State.RUNNING)
+    # The jobs first, then the live tasks: a job created in between is not taken for an orphan.
+    candidates = list(DocumentJob.objects.filter(state__in=active).values_list("pk", "task_id"))
+    waiting = {
+        str(pk)
+        for pk in DBTaskResult.objects.filter(
+            status__in=(TaskResultStatus.READY, TaskResultStatus.RUNNING)
+        ).values_list("pk", flat=True)
+    }
+    orphans = [pk for pk, task_id in candidates if task_id not in waiting]
+    return DocumentJob.objects.filter(pk__in=orphans, state__in=active).update(
+        state=DocumentJob.State.FAILED, error=INTERRUPTED, finished_at=timezone.now()
+    )

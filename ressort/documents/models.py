@@ -35,6 +35,8 @@ class DocumentJob(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The queued task building it (ressort.background): the sweep fails a job whose task died.
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = "document en préparation"

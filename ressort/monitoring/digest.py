@@ -96,3 +96,34 @@ def run(
     site = site or default_site()
     rendered = [(d, render(d, site)) for a in approaches for d in digests(a, today)]
     return rendered, (send(rendered) if really else 0)
+
+
+def send_once(approaches: Any, day: date, site: str | None = None) -> list[Any]:
+    """Send each digest of `day` not sent yet, one message at a time, recording each as it
+    goes (monitoring.DigestDelivery): after an error, a re-run sends only what is missing."""
+    from ressort.monitoring.models import DigestDelivery
+
+    site = site or default_site()
+    records = []
+    for approach in approaches:
+        sent = set(
+            DigestDelivery.objects.filter(approach=approach, day=day).values_list(
+                "recipient", "unassigned"
+            )
+        )
+        for item in digests(approach, day):
+            if (item.to, item.unassigned) in sent:
+                continue
+            send([(item, render(item, site))])
+            records.append(
+                DigestDelivery.objects.create(
+                    approach=approach,
+                    day=day,
+                    recipient=item.to,
+                    subject=item.subject[:300],
+                    actions=len(item.rows),
+                    unassigned=item.unassigned,
+                )
+            )
+            sent.add((item.to, item.unassigned))
+    return records

@@ -339,3 +339,30 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DigestDelivery(models.Model):
+    """A digest of late actions sent by the periodic task: the record of what was sent, and
+    what keeps a re-run of the same day (a retry, a second worker) from sending it twice."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="digests_sent")
+    day = models.DateField()
+    recipient = models.EmailField()
+    subject = models.CharField(max_length=300)
+    actions = models.PositiveIntegerField()
+    unassigned = models.BooleanField(default=False)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "récapitulatif envoyé"
+        verbose_name_plural = "récapitulatifs envoyés"
+        ordering = ["-day", "approach", "recipient"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["approach", "day", "recipient", "unassigned"],
+                name="monitoring_digest_once_a_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} → {self.recipient}"

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from ressort.documents import jobs
 from ressort.monitoring import library
 from ressort.monitoring.models import Decision, Evaluation, ExperienceReport, Trajectory
 from tests.browser.conftest import assert_accessible
@@ -30,8 +29,6 @@ def test_follow_the_strategy(
     approach: Any,
     monkeypatch: Any,
 ) -> None:
-    # The live server shares the test database with this thread only: build inline.
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
     ges = indicator(approach, "ges", name="Émissions de GES", unit="kt")
     values(ges, {2020: 100.0, 2021: 99.0, 2022: 98.0})
     late = sheet(

@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from ressort.documents import jobs
 from ressort.frameworks import services as frameworks
 from ressort.portrait.models import GridAnswer, IndicatorValue
 from tests.browser.conftest import assert_accessible
@@ -29,8 +28,6 @@ def test_phase_two_journey(
     monkeypatch: Any,
 ) -> None:
     assert not frameworks.load_shipped().errors
-    # The live server shares the test database with this thread only: build inline.
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
     login_as(personas["facilitateur"])
     page.goto(f"{site}/demarches/{approach.slug}/")
 

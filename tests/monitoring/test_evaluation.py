@@ -11,7 +11,6 @@ from django.test import Client
 from django.urls import reverse
 
 from ressort.approaches.models import Approach
-from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.monitoring import evaluation as ev
 from ressort.monitoring.models import Evaluation
@@ -19,12 +18,6 @@ from tests.conftest import page_text
 from tests.monitoring.factories import indicator, sheet, trajectory, values
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def inline_jobs(monkeypatch: Any) -> None:
-    """Document jobs run in the request instead of a thread (nothing to wait for)."""
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
 
 
 def setup_data(approach: Approach) -> Evaluation:

@@ -11,18 +11,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.portrait import documents, services
 from ressort.portrait.models import Indicator, IndicatorValue, Reading
 from tests.conftest import page_text
 from tests.portrait import pdf
 from tests.portrait.conftest import client_for
-
-
-@pytest.fixture(autouse=True)
-def inline_jobs(monkeypatch: Any) -> None:
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
 
 
 @pytest.fixture
@@ -223,18 +217,17 @@ def test_fieldwork_evidence_in_page_and_documents(filled: Any, personas: Any) ->
 
 
 @pytest.mark.django_db(transaction=True)
-def test_job_runs_in_a_background_thread(
-    approach: Any, make_indicator: Any, monkeypatch: Any
-) -> None:
-    import threading
+def test_job_queued_then_built_by_the_worker(approach: Any, make_indicator: Any) -> None:
+    """The production path: the database queue, and the worker run in-process."""
+    from django.test.utils import override_settings
 
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", True)
+    from ressort.background import worker
+
     make_indicator("x", (2020, 1.0))
-    before = set(threading.enumerate())
-    job = documents.start_job(approach, "odt", None)
-    workers = [t for t in threading.enumerate() if t not in before]
-    assert len(workers) == 1  # started after the commit, outside the request
-    workers[0].join(timeout=120)
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        job = documents.start_job(approach, "odt", None)
+        assert job.state == DocumentJob.State.PENDING and job.task_id  # not built in the request
+        assert worker.run(once=True) == 1
     job.refresh_from_db()
     assert job.state == DocumentJob.State.DONE, job.error
     assert job.progress == 100 and bytes(job.content or b"").startswith(b"PK")

@@ -15,7 +15,6 @@ from django.urls import reverse
 from docx import Document
 
 from ressort.approaches.models import Approach
-from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.strategy import documents, services
 from ressort.strategy.models import BudgetLine, Milestone
@@ -115,14 +114,8 @@ def test_pdf_has_pages_and_title(approach: Approach, plan: None) -> None:
     assert pdf.title(data) == "Stratégie CAPI 2050 — CA Porte de l'Isère (CAPI)"
 
 
-@pytest.fixture
-def inline_jobs(monkeypatch: Any) -> None:
-    """The job runs in the request instead of a thread (nothing to wait for)."""
-    monkeypatch.setattr(jobs, "RUN_IN_THREAD", False)
-
-
 def test_document_built_in_background_then_downloaded(
-    approach: Approach, personas: dict[str, Any], plan: None, inline_jobs: None
+    approach: Approach, personas: dict[str, Any], plan: None
 ) -> None:
     client = client_for(personas["partenaire"])
     start = reverse("strategy:document_start", args=[approach.slug])
@@ -148,7 +141,7 @@ def test_document_built_in_background_then_downloaded(
 
 
 def test_document_rights_and_format(
-    approach: Approach, personas: dict[str, Any], plan: None, inline_jobs: None
+    approach: Approach, personas: dict[str, Any], plan: None
 ) -> None:
     start = reverse("strategy:document_start", args=[approach.slug])
     outsider = client_for(personas["outsider"])
@@ -172,7 +165,6 @@ def test_progress_is_polled_and_failure_shown_in_french(
     approach: Approach,
     personas: dict[str, Any],
     plan: None,
-    inline_jobs: None,
     monkeypatch: Any,
 ) -> None:
     steps: list[tuple[int, str]] = []
