@@ -3,16 +3,19 @@
 Pure Python, no Django: `ressort analyse` never touches the database. Each subcommand lives
 in its own module exposing `add_arguments(parser)` and `run(args) -> object` (the JSON
 result); `run` raises InputError with a French message naming the line and column or the
-field, which exits with status 2 and prints nothing on stdout.
+field, which exits with status 2 and prints nothing on stdout; NoSolution (a well-formed
+problem without any solution, e.g. required actions over budget) exits with status 3.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 # subcommand -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -20,11 +23,19 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "mcda": ("ressort.analysis.mcda_cli", "Classement multicritère d'alternatives (JSON)."),
     "vote": ("ressort.analysis.vote_cli", "Dépouillement d'un vote au jugement majoritaire."),
     "mactor": ("ressort.analysis.mactor_cli", "Stratégies d'acteurs MACTOR (JSON)."),
+    "portefeuille": (
+        "ressort.analysis.budget_cli",
+        "Meilleur portefeuille d'actions dans un budget, et frontière efficace (JSON).",
+    ),
 }
 
 
 class InputError(ValueError):
     """Malformed input: the message is French and names the line/column or the field."""
+
+
+class NoSolution(ValueError):
+    """Well-formed input without any solution: the French message names what is in the way."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,13 +61,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _quiet_native_stdout() -> Iterator[None]:
+    """Silence what native code prints on file descriptor 1 (HiGHS prints debugging lines
+    there), so that stdout carries nothing but the JSON result."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no file descriptor 1 (an embedded interpreter): nothing to silence
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        result = args.module.run(args)
+        with _quiet_native_stdout():
+            result = args.module.run(args)
     except InputError as error:
         sys.stderr.write(f"Erreur : {error}\n")
         return 2
+    except NoSolution as error:
+        sys.stderr.write(f"Erreur : {error}\n")
+        return 3
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

@@ -14,13 +14,25 @@ Everything works from tallies (the number of each grade per candidate), never by
 ballots: `tally` counts a ballots array with one `bincount`, and the majority value of a
 tally of n grades is read off in O(n) by a fixed permutation of its sorted grades (below).
 Grades are indices 0 … G − 1, lowest first; `DEFAULT_GRADES` is Ressort's seven-level scale.
+
+**Absent grades.** A voter may leave a candidate ungraded. Three rules (`ABSENCE_RULES`):
+count the absence as the lowest grade (Balinski & Laraki's advice, the default), as a named
+grade, or leave it out of that candidate's profile. Left out, candidates are graded by
+different numbers of voters; they are then compared on their grade *distributions*: each
+of a candidate's n grades is counted L / n times, L the least common multiple of the
+numbers of grades, and the majority values of these equal-length profiles are compared
+exactly (computed from the tallies, never materialised: `compare_scaled`). A candidate's
+majority grade is still the lower median of its own grades.
 """
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cmp_to_key, lru_cache
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -37,6 +49,10 @@ DEFAULT_GRADES: tuple[str, ...] = (
     "Excellent",
 )
 MAX_GRADES = 256  # majority values are compared as bytes, one byte a grade
+# How an absent grade counts (the command line's names): as the lowest grade, left out of
+# the candidate's profile, or (any other value) as the grade of that name.
+ABSENCE_LOWEST, ABSENCE_EXCLUDE = "plus-basse", "exclure"
+ABSENCE_RULES = (ABSENCE_LOWEST, ABSENCE_EXCLUDE)
 
 
 def tally(ballots: npt.ArrayLike, n_grades: int) -> IntArray:
@@ -113,13 +129,66 @@ def decisive_step(counts_a: npt.ArrayLike, counts_b: npt.ArrayLike) -> int | Non
     return int(differ[0]) if len(differ) else None
 
 
+def _median_rank(lo: int, hi: int, middle: int, odd: bool) -> int:
+    """The smallest place, in the order in which majority grades are taken out of a sorted
+    profile of L grades, of a position in [lo, hi] (see `_median_order`: the lower median
+    `middle` first, then one step below and one above, below first when L is odd)."""
+    if lo <= middle <= hi:
+        return 0
+    if hi < middle:
+        d = middle - hi
+        return 2 * d - 1 if odd else 2 * d
+    d = lo - middle
+    return 2 * d if odd else 2 * d - 1
+
+
+def compare_scaled(a: Sequence[int], b: Sequence[int], length: int) -> int:
+    """Compare the majority values of two tallies scaled to `length` grades each (a common
+    multiple of their totals): 1 if a's is greater, −1 if b's, 0 if equal.
+
+    In the sorted scaled profile of a tally c with total n, grade g fills the positions
+    [k·C(g−1), k·C(g)) with k = length / n and C the cumulative counts. The first place
+    in median order where the two profiles differ decides; it is found interval by interval
+    between the breakpoints of both profiles, in O(number of grades).
+    """
+    na, nb = sum(a), sum(b)
+    if na <= 0 or nb <= 0 or length % na or length % nb:
+        raise ValueError("length must be a common multiple of two positive totals")
+    ka, kb = length // na, length // nb
+    bounds_a = [ka * c for c in _cumulative(a)]
+    bounds_b = [kb * c for c in _cumulative(b)]
+    middle, odd = (length - 1) // 2, length % 2 == 1
+    best: tuple[int, int, int] | None = None
+    edges = sorted({0, *bounds_a, *bounds_b})
+    for lo, hi in pairwise(edges):
+        grade_a, grade_b = bisect_right(bounds_a, lo), bisect_right(bounds_b, lo)
+        if grade_a == grade_b:
+            continue
+        place = _median_rank(lo, hi - 1, middle, odd)
+        if best is None or place < best[0]:
+            best = (place, grade_a, grade_b)
+    if best is None:
+        return 0
+    return 1 if best[1] > best[2] else -1
+
+
+def _cumulative(counts: Sequence[int]) -> list[int]:
+    total, out = 0, []
+    for c in counts:
+        total += int(c)
+        out.append(total)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class CandidateResult:
     """One candidate's result, with what a merit-profile chart needs.
 
     `tally[g]` counts grade g (lowest first); `share_above` / `share_below` are the shares
     of voters who gave strictly more / strictly less than the majority grade (Balinski &
-    Laraki's p and q: the majority gauge is α⁺ if p > q, α⁻ otherwise).
+    Laraki's p and q: the majority gauge is α⁺ if p > q, α⁻ otherwise), as shares of the
+    grades the candidate received (`graded`, fewer than the voters when absences are left
+    out).
     """
 
     candidate: str
@@ -129,6 +198,7 @@ class CandidateResult:
     tally: tuple[int, ...]
     share_above: float
     share_below: float
+    graded: int = 0
 
     @property
     def share_at_or_above(self) -> float:
@@ -162,11 +232,14 @@ def majority_judgment(
     candidates: Sequence[str],
     counts: npt.ArrayLike,
     grades: Sequence[str] = DEFAULT_GRADES,
+    *,
+    unequal: bool = False,
 ) -> MajorityJudgmentResult:
     """Rank candidates from their tallies: `counts[c, g]` voters gave grade g to candidate c.
 
-    Every candidate must be graded by the same number of voters (≥ 1): count an absent grade
-    as the lowest, as `ressort analyse vote` does for an empty cell.
+    Every candidate must be graded by the same number of voters (≥ 1), unless `unequal`:
+    then each needs at least one grade and they are compared on their distributions (see
+    the module's docstring); `voters` is then the largest number of grades.
     """
     c = np.asarray(counts)
     names = tuple(candidates)
@@ -184,23 +257,44 @@ def majority_judgment(
     if not np.issubdtype(c.dtype, np.integer) or (c < 0).any():
         raise ValueError("counts must be non-negative integers")
     totals = c.sum(axis=1)
-    if totals[0] <= 0 or (totals != totals[0]).any():
+    if unequal:
+        if (totals <= 0).any():
+            empty = [names[i] for i in np.flatnonzero(totals <= 0)]
+            raise ValueError(f"every candidate needs at least one grade; none for {empty}")
+    elif totals[0] <= 0 or (totals != totals[0]).any():
         raise ValueError(
             "every candidate must be graded by the same, positive, number of voters; "
             f"got {sorted(set(totals.tolist()))}"
         )
-    voters = int(totals[0])
-    # The majority values of equal-length sequences compare like their bytes.
-    keys = [majority_value(row).astype(np.uint8).tobytes() for row in c]
-    order = sorted(range(len(names)), key=lambda i: keys[i], reverse=True)
+    voters = int(totals.max())
+    if not unequal or (totals == totals[0]).all():
+        # The majority values of equal-length sequences compare like their bytes.
+        keys = [majority_value(row).astype(np.uint8).tobytes() for row in c]
+        order = sorted(range(len(names)), key=lambda i: keys[i], reverse=True)
+
+        def same(i: int, j: int) -> bool:
+            return keys[i] == keys[j]
+    else:
+        length = math.lcm(*(int(t) for t in totals))
+        rows = [[int(x) for x in row] for row in c]
+
+        def cmp(i: int, j: int) -> int:
+            return compare_scaled(rows[i], rows[j], length)
+
+        order = sorted(range(len(names)), key=cmp_to_key(cmp), reverse=True)
+
+        def same(i: int, j: int) -> bool:
+            return cmp(i, j) == 0
+
     ranks = [0] * len(names)
     for position, i in enumerate(order):
         previous = order[position - 1] if position else None
-        tied = previous is not None and keys[previous] == keys[i]
+        tied = previous is not None and same(previous, i)
         ranks[i] = ranks[previous] if tied and previous is not None else position + 1
     results = []
     for i in sorted(range(len(names)), key=lambda i: (ranks[i], i)):
         row = c[i].astype(np.int64)
+        graded = int(row.sum())
         grade = majority_grade(row)
         results.append(
             CandidateResult(
@@ -209,8 +303,9 @@ def majority_judgment(
                 majority_grade=grade,
                 majority_grade_label=grades[grade],
                 tally=tuple(int(x) for x in row),
-                share_above=float(row[grade + 1 :].sum() / voters),
-                share_below=float(row[:grade].sum() / voters),
+                share_above=float(row[grade + 1 :].sum() / graded),
+                share_below=float(row[:grade].sum() / graded),
+                graded=graded,
             )
         )
     return MajorityJudgmentResult(tuple(grades), voters, tuple(results))

@@ -42,9 +42,23 @@ BoolArray = npt.NDArray[np.bool_]
 
 SCORE_TOLERANCE = 1e-12
 DIRECTIONS = ("max", "min")
-PREFERENCE_FUNCTIONS = ("usual", "linear")
+PREFERENCE_FUNCTIONS = ("usual", "u-shape", "v-shape", "level", "linear", "gaussian")
+# The thresholds each preference function reads (the others are ignored).
+PREFERENCE_PARAMETERS: Mapping[str, tuple[str, ...]] = {
+    "usual": (),
+    "u-shape": ("q",),
+    "v-shape": ("p",),
+    "level": ("q", "p"),
+    "linear": ("q", "p"),
+    "gaussian": ("s",),
+}
+# Normalisations of the command line, default first.
+NORMALISATIONS: Mapping[str, tuple[str, ...]] = {
+    "somme-ponderee": ("min-max", "max", "aucune"),
+    "topsis": ("vecteur", "min-max"),
+}
 Direction = Literal["max", "min"]
-FunctionName = Literal["usual", "linear"]
+FunctionName = Literal["usual", "u-shape", "v-shape", "level", "linear", "gaussian"]
 
 
 # --- The problem ------------------------------------------------------------------------
@@ -52,16 +66,24 @@ FunctionName = Literal["usual", "linear"]
 
 @dataclass(frozen=True, slots=True)
 class Preference:
-    """PROMETHEE preference function of a criterion, applied to an oriented difference d.
+    """PROMETHEE preference function of a criterion, applied to an oriented difference d,
+    after Brans & Vincke (1985), types I to VI (P(d) = 0 whenever d ≤ 0):
 
-    "usual": P(d) = 1 if d > 0 else 0 (q and p unused). "linear" (Brans & Vincke's type V,
-    linear with indifference area): 0 if d ≤ q, (d − q)/(p − q) if q < d < p, 1 if d ≥ p;
-    it needs 0 ≤ q < p.
+    - "usual" (I): 1 if d > 0;
+    - "u-shape" (II, quasi-criterion): 1 if d > q, else 0; needs q ≥ 0;
+    - "v-shape" (III, linear preference): d / p if d ≤ p, 1 beyond; needs p > 0;
+    - "level" (IV): 0 if d ≤ q, ½ if q < d ≤ p, 1 if d > p; needs 0 ≤ q < p;
+    - "linear" (V, linear with indifference area): 0 if d ≤ q, (d − q)/(p − q) if
+      q < d ≤ p, 1 beyond; needs 0 ≤ q < p;
+    - "gaussian" (VI): 1 − exp(−d² / 2s²); needs s > 0.
+
+    Thresholds a function does not read are ignored.
     """
 
     function: FunctionName = "usual"
     q: float = 0.0
     p: float = 0.0
+    s: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,31 +143,48 @@ def criterion_errors(criterion: Criterion) -> list[tuple[str, str]]:
                 "(plus c'est mieux) ou « min » (moins c'est mieux)",
             )
         )
-    preference = criterion.preference
-    if preference.function not in PREFERENCE_FUNCTIONS:
-        errors.append(
+    errors.extend(preference_errors(criterion.preference))
+    return errors
+
+
+def preference_errors(preference: Preference) -> list[tuple[str, str]]:
+    """The faults of a preference function, as (path relative to the criterion, message)."""
+    function = preference.function
+    if function not in PREFERENCE_FUNCTIONS:
+        allowed = ", ".join(f"« {f} »" for f in PREFERENCE_FUNCTIONS)
+        return [
             (
                 "preference.function",
-                f"fonction de préférence inconnue « {preference.function} » : valeurs "
-                "permises « usual » ou « linear »",
+                f"fonction de préférence inconnue « {function} » : valeurs permises {allowed}",
+            )
+        ]
+    errors: list[tuple[str, str]] = []
+    needed = PREFERENCE_PARAMETERS[function]
+    finite = {}
+    for name in needed:
+        value = getattr(preference, name)
+        finite[name] = _is_finite_number(value)
+        if not finite[name]:
+            errors.append((f"preference.{name}", f"le seuil {name} doit être un nombre fini"))
+    q, p, s = preference.q, preference.p, preference.s
+    if "q" in needed and finite["q"] and q < 0:
+        errors.append(("preference.q", f"le seuil d'indifférence q doit être ≥ 0 ({q})"))
+    if function == "v-shape" and finite["p"] and p <= 0:
+        errors.append(
+            ("preference.p", f"le seuil de préférence p doit être strictement positif ({p})")
+        )
+    if function in ("level", "linear") and finite["q"] and finite["p"] and p <= q:
+        errors.append(
+            (
+                "preference.p",
+                f"le seuil de préférence p ({p}) doit être strictement supérieur "
+                f"au seuil d'indifférence q ({q})",
             )
         )
-    elif preference.function == "linear":
-        q, p = preference.q, preference.p
-        if not _is_finite_number(q):
-            errors.append(("preference.q", "le seuil q doit être un nombre fini"))
-        elif q < 0:
-            errors.append(("preference.q", f"le seuil d'indifférence q doit être ≥ 0 ({q})"))
-        if not _is_finite_number(p):
-            errors.append(("preference.p", "le seuil p doit être un nombre fini"))
-        elif _is_finite_number(q) and p <= q:
-            errors.append(
-                (
-                    "preference.p",
-                    f"le seuil de préférence p ({p}) doit être strictement supérieur "
-                    f"au seuil d'indifférence q ({q})",
-                )
-            )
+    if function == "gaussian" and finite["s"] and s <= 0:
+        errors.append(
+            ("preference.s", f"le paramètre s de la gaussienne doit être strictement positif ({s})")
+        )
     return errors
 
 
@@ -291,8 +330,9 @@ def ranking(result: MethodResult) -> list[RankedAlternative]:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class WeightedSumResult:
-    """`normalised[i, j]` ∈ [0, 1] (1 is the best value); `contributions = weights × normalised`
-    and each score is the row sum of its contributions."""
+    """`normalised[i, j]` (in [0, 1], 1 the best value, unless the normalisation is
+    "aucune"); `contributions = weights × normalised` and each score is the row sum of its
+    contributions."""
 
     alternatives: tuple[str, ...]
     weights: FloatArray
@@ -302,17 +342,67 @@ class WeightedSumResult:
     ranks: IntArray
 
 
-def weighted_sum(problem: Problem) -> WeightedSumResult:
-    """Weighted sum of min–max normalised values (Hwang & Yoon 1981, SAW).
-
-    r_ij = (x_ij − min_j) / (max_j − min_j) for "max", (max_j − x_ij) / (max_j − min_j) for
-    "min"; a constant criterion gives r = 0 to everyone. Score = Σ_j w_j r_ij.
-    """
-    g = problem.oriented
+def _min_max(g: FloatArray) -> FloatArray:
+    """(g − min) / (max − min) per column of oriented values (more is better): 1 for the
+    best value, 0 for the worst; a constant column gives 0 to everyone."""
     low, span = g.min(axis=0), np.ptp(g, axis=0)
-    normalised = np.divide(
-        g - low, span, out=np.zeros_like(g), where=span > 0
-    )  # a constant column stays 0
+    result: FloatArray = np.divide(g - low, span, out=np.zeros_like(g), where=span > 0)
+    return result
+
+
+def _max_ratio(problem: Problem) -> FloatArray:
+    """Hwang & Yoon's linear scale transformation: x / max for "max", min / x for "min".
+
+    Meaningful on ratio scales only: "max" criteria need values ≥ 0 and a positive
+    maximum, "min" criteria values > 0; InvalidProblem names every value in the way.
+    """
+    x = problem.values
+    errors: list[tuple[str, str]] = []
+    for j, criterion in enumerate(problem.criteria):
+        column = x[:, j]
+        if criterion.direction == "max":
+            bad = np.flatnonzero(column < 0)
+            message = "la normalisation « max » demande des valeurs ≥ 0 pour un critère « max »"
+            if not bad.size and column.max() <= 0:
+                bad = np.arange(len(column))
+                message = (
+                    "la normalisation « max » demande au moins une valeur > 0 pour un "
+                    "critère « max »"
+                )
+        else:
+            bad = np.flatnonzero(column <= 0)
+            message = "la normalisation « max » demande des valeurs > 0 pour un critère « min »"
+        errors.extend(
+            (f"alternatives[{i}].values.{criterion.name}", f"{message} ({column[i]:g})")
+            for i in bad
+        )
+    if errors:
+        raise InvalidProblem(errors)
+    is_max = np.array([c.direction == "max" for c in problem.criteria])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios: FloatArray = np.where(is_max, x / x.max(axis=0), x.min(axis=0) / x)
+    return ratios
+
+
+def weighted_sum(problem: Problem, normalisation: str = "min-max") -> WeightedSumResult:
+    """Weighted sum of normalised values (Hwang & Yoon 1981, SAW): score = Σ_j w_j r_ij.
+
+    `normalisation`:
+    - "min-max" (default): r_ij = (x_ij − min_j) / (max_j − min_j) for "max",
+      (max_j − x_ij) / (max_j − min_j) for "min"; a constant criterion gives r = 0;
+    - "max": r_ij = x_ij / max_j for "max", min_j / x_ij for "min" (ratio scales only,
+      see `_max_ratio`);
+    - "aucune": the values as given, a "min" criterion entering with a minus sign.
+    """
+    if normalisation == "min-max":
+        normalised = _min_max(problem.oriented)
+    elif normalisation == "max":
+        normalised = _max_ratio(problem)
+    elif normalisation == "aucune":
+        normalised = problem.oriented.copy()
+    else:
+        allowed = ", ".join(NORMALISATIONS["somme-ponderee"])
+        raise ValueError(f"unknown normalisation {normalisation!r}; allowed: {allowed}")
     contributions = normalised * problem.weights
     scores = contributions.sum(axis=1)
     return WeightedSumResult(
@@ -344,20 +434,30 @@ class TopsisResult:
     ranks: IntArray
 
 
-def topsis(problem: Problem) -> TopsisResult:
+def topsis(problem: Problem, normalisation: str = "vecteur") -> TopsisResult:
     """TOPSIS (Hwang & Yoon 1981, ch. 3).
 
-    r_ij = x_ij / √(Σ_i x_ij²) (vector normalisation; an all-zero column stays 0);
-    v_ij = w_j r_ij; the ideal takes each column's best value by direction (max for "max",
-    min for "min"), the anti-ideal its worst; D⁺ and D⁻ are Euclidean distances to them;
-    score C = D⁻ / (D⁺ + D⁻). When D⁺ + D⁻ = 0 (every alternative equal on every weighted
-    criterion) C = 0.5 for all: they tie.
+    `normalisation` "vecteur" (default): r_ij = x_ij / √(Σ_i x_ij²) (an all-zero column
+    stays 0); the ideal takes each weighted column's best value by direction (max for
+    "max", min for "min"), the anti-ideal its worst. "min-max": r_ij = (x_ij − min_j) /
+    (max_j − min_j) for "max", (max_j − x_ij) / (max_j − min_j) for "min" (a constant
+    criterion gives 0), so that every column is "more is better": the ideal is each weighted
+    column's maximum, the anti-ideal its minimum. Then v_ij = w_j r_ij; D⁺ and D⁻ are the
+    Euclidean distances to the ideal and anti-ideal; score C = D⁻ / (D⁺ + D⁻). When
+    D⁺ + D⁻ = 0 (every alternative equal on every weighted criterion) C = 0.5 for all.
     """
-    x = problem.values
-    norms = np.sqrt((x * x).sum(axis=0))
-    normalised = np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
+    if normalisation == "vecteur":
+        x = problem.values
+        norms = np.sqrt((x * x).sum(axis=0))
+        normalised = np.divide(x, norms, out=np.zeros_like(x), where=norms > 0)
+        is_max = np.array([c.direction == "max" for c in problem.criteria])
+    elif normalisation == "min-max":
+        normalised = _min_max(problem.oriented)
+        is_max = np.ones(len(problem.criteria), dtype=bool)
+    else:
+        allowed = ", ".join(NORMALISATIONS["topsis"])
+        raise ValueError(f"unknown normalisation {normalisation!r}; allowed: {allowed}")
     weighted = normalised * problem.weights
-    is_max = np.array([c.direction == "max" for c in problem.criteria])
     ideal = np.where(is_max, weighted.max(axis=0), weighted.min(axis=0))
     anti_ideal = np.where(is_max, weighted.min(axis=0), weighted.max(axis=0))
     d_plus = np.sqrt(((weighted - ideal) ** 2).sum(axis=1))
@@ -403,10 +503,21 @@ class PrometheeResult:
 
 def preference_degree(d: FloatArray, preference: Preference) -> FloatArray:
     """P(d) for an array of oriented differences (see `Preference`)."""
-    if preference.function == "usual":
+    function, q, p = preference.function, preference.q, preference.p
+    if function == "usual":
         return (d > 0).astype(np.float64)
-    q, p = preference.q, preference.p
-    return np.clip((d - q) / (p - q), 0.0, 1.0)
+    if function == "u-shape":
+        return (d > q).astype(np.float64)
+    if function == "v-shape":
+        return np.clip(d / p, 0.0, 1.0)
+    if function == "level":
+        return np.where(d > p, 1.0, np.where(d > q, 0.5, 0.0))
+    if function == "linear":
+        return np.clip((d - q) / (p - q), 0.0, 1.0)
+    if function == "gaussian":
+        positive = np.maximum(d, 0.0)
+        return -np.expm1(-(positive * positive) / (2.0 * preference.s * preference.s))
+    raise ValueError(f"unknown preference function {function!r}")
 
 
 def promethee_ii(problem: Problem) -> PrometheeResult:
@@ -557,14 +668,20 @@ METHODS: Mapping[str, Callable[[Problem], MethodResult]] = {
 }
 
 
-def rank(problem: Problem, method: str) -> MethodResult:
-    """Rank by a method named as on the command line: somme-ponderee, topsis, promethee2."""
-    try:
-        function = METHODS[method]
-    except KeyError:
+def rank(problem: Problem, method: str, normalisation: str | None = None) -> MethodResult:
+    """Rank by a method named as on the command line: somme-ponderee, topsis, promethee2;
+    `normalisation` (one of NORMALISATIONS[method], its first by default) for the first two.
+    """
+    if method == "somme-ponderee":
+        return weighted_sum(problem, normalisation or "min-max")
+    if method == "topsis":
+        return topsis(problem, normalisation or "vecteur")
+    if method not in METHODS:
         allowed = ", ".join(METHODS)
-        raise ValueError(f"unknown method {method!r}; allowed: {allowed}") from None
-    return function(problem)
+        raise ValueError(f"unknown method {method!r}; allowed: {allowed}")
+    if normalisation is not None:
+        raise ValueError(f"the method {method!r} takes no normalisation")
+    return METHODS[method](problem)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -634,6 +751,7 @@ def weight_sensitivity(
     method: str,
     criterion: str,
     values: Sequence[float] | None = None,
+    normalisation: str | None = None,
 ) -> SensitivityResult:
     """Rank again for each weight value of one criterion (default 0, 0.05, …, 1).
 
@@ -660,7 +778,7 @@ def weight_sensitivity(
         w = np.empty(len(names))
         w[k] = value if len(names) > 1 else 1.0
         w[others] = (1.0 - value) * share
-        result = rank(with_weights(problem, list(w)), method)
+        result = rank(with_weights(problem, list(w)), method, normalisation)
         weight_rows[t], score_rows[t], rank_rows[t] = w, result.scores, result.ranks
     return SensitivityResult(
         method,
@@ -670,5 +788,5 @@ def weight_sensitivity(
         _frozen(weight_rows),
         _frozen(score_rows),
         rank_rows,
-        rank(problem, method).ranks,
+        rank(problem, method, normalisation).ranks,
     )

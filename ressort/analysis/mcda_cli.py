@@ -6,8 +6,11 @@ Input (UTF-8 JSON)::
                    "preference": {"function": "linear", "q": 10, "p": 50}}],
      "alternatives": [{"name": "Ferme solaire", "values": {"coût": 120}}]}
 
-`preference` is optional ("usual" by default) and only used by promethee2; "linear" needs
-0 ≤ q < p. Every fault of the file is reported at once, each with its field path (indices
+`preference` is optional ("usual" by default) and only used by promethee2: "usual",
+"u-shape" (q), "v-shape" (p), "level" (q, p), "linear" (q, p) or "gaussian" (s), after
+Brans & Vincke (1985), see `mcda.Preference`. `--normalisation` chooses how topsis
+(vecteur, min-max) and somme-ponderee (min-max, max, aucune) make criteria comparable; the
+output then names it. Every fault of the file is reported at once, each with its field path (indices
 from 0, e.g. `alternatives[2].values.coût`), before anything is computed.
 """
 
@@ -23,7 +26,7 @@ from ressort.analysis import mcda
 from ressort.analysis.cli import InputError
 
 _CRITERION_KEYS = ("name", "weight", "direction", "preference")
-_PREFERENCE_KEYS = ("function", "q", "p")
+_PREFERENCE_KEYS = ("function", "q", "p", "s")
 _ALTERNATIVE_KEYS = ("name", "values")
 _TOP_KEYS = ("criteria", "alternatives")
 
@@ -49,15 +52,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--method",
         required=True,
         choices=tuple(mcda.METHODS),
-        help="somme-ponderee (min–max puis somme pondérée), topsis, promethee2 (flux net)",
+        help="somme-ponderee (somme pondérée), topsis, promethee2 (flux net)",
+    )
+    choices = sorted({n for names in mcda.NORMALISATIONS.values() for n in names})
+    parser.add_argument(
+        "--normalisation",
+        choices=choices,
+        help="topsis : vecteur (défaut) ou min-max ; somme-ponderee : min-max (défaut), max "
+        "ou aucune",
     )
 
 
 def run(args: argparse.Namespace) -> object:
+    normalisation = getattr(args, "normalisation", None)
+    allowed = mcda.NORMALISATIONS.get(args.method, ())
+    if normalisation is not None and normalisation not in allowed:
+        if not allowed:
+            raise InputError(f"--normalisation : la méthode {args.method} n'en prend pas")
+        permitted = ", ".join(allowed)
+        raise InputError(
+            f"--normalisation {normalisation} : pour {args.method}, valeurs permises {permitted}"
+        )
     problem = load_problem(args.file)
-    result = mcda.rank(problem, args.method)
+    try:
+        result = mcda.rank(problem, args.method, normalisation)
+    except mcda.InvalidProblem as problem_error:
+        raise InputError(_format(list(problem_error.errors))) from None
+    head: dict[str, object] = {"method": args.method}
+    if allowed:
+        head["normalisation"] = normalisation or allowed[0]
     return {
-        "method": args.method,
+        **head,
         "weights": {
             c.name: float(w) for c, w in zip(problem.criteria, problem.weights, strict=True)
         },
@@ -243,16 +268,22 @@ def _preference(item: Any, path: str, errors: list[tuple[str, str]]) -> mcda.Pre
     before = len(errors)
     _unknown_keys(item, _PREFERENCE_KEYS, path, errors)
     function = _text(item, "function", path, errors)
-    if function == "linear":
-        q = _number(item, "q", path, errors)
-        p = _number(item, "p", path, errors)
-    else:
-        # q and p mean nothing to "usual" but must still be numbers when given.
-        q = _number(item, "q", path, errors) if "q" in item else 0.0
-        p = _number(item, "p", path, errors) if "p" in item else 0.0
-    if len(errors) > before or function is None or q is None or p is None:
+    needed = mcda.PREFERENCE_PARAMETERS.get(function or "", ())
+    thresholds: dict[str, float | None] = {}
+    for name in ("q", "p", "s"):
+        if name in needed or name in item:
+            # A threshold the function does not read must still be a number when given.
+            thresholds[name] = _number(item, name, path, errors)
+        else:
+            thresholds[name] = 0.0
+    if len(errors) > before or function is None or None in thresholds.values():
         return None
-    return mcda.Preference(function, q, p)  # type: ignore[arg-type]
+    return mcda.Preference(
+        function,  # type: ignore[arg-type]
+        thresholds["q"] or 0.0,
+        thresholds["p"] or 0.0,
+        thresholds["s"] or 0.0,
+    )
 
 
 def _alternative(

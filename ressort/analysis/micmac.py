@@ -14,6 +14,12 @@ P potential) in a matrix M whose row i says how variable i acts on the others.
   by dependence (descending, ties in input order) are both the same as at power k − 1
   (power 1 being M), at most `MAX_POWER`. When M^k is all zeros first (an acyclic system:
   no loop of influence), k is that power and the indirect values are 0.
+- Or k is fixed by the analyst (`power=`, `--puissance N`), as published studies state the
+  power they used: the values are those of M^k exactly, whether or not the orders are
+  stable by then (1 ≤ k ≤ `MAX_FIXED_POWER`; k = 1 gives the direct values).
+
+The orders at every power computed are kept (`influence_orders`, `dependence_orders`), so
+that a reader sees how the rankings move from one power to the next.
 
 The powers are computed on the sum vectors only (M^k·1 and 1ᵀ·M^k), exactly, in integers:
 in int64 while a bound proves that the next product cannot overflow, then in Python
@@ -44,6 +50,7 @@ import numpy.typing as npt
 from ressort.analysis.spreadsheet_cells import restore
 
 MAX_POWER = 30
+MAX_FIXED_POWER = 100
 MAX_SCORE = 3
 SCORES = "0, 1, 2, 3, P ou vide"
 _INT64_MAX = int(np.iinfo(np.int64).max)
@@ -67,6 +74,7 @@ class Stop(StrEnum):
     STABLE = "stable"  # both orders at power k equal those at power k − 1
     ZERO = "zero"  # M^k is all zeros: acyclic system, indirect values are 0
     LIMIT = "limit"  # MAX_POWER reached without stable orders
+    FIXED = "fixed"  # the power was chosen by the analyst
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -149,6 +157,20 @@ class MicmacResult:
                 f"Système acyclique : M^{self.power} est nulle (aucune boucle d'influence), "
                 "les influences et dépendances indirectes valent donc 0."
             )
+        if self.stop is Stop.FIXED:
+            stable = (
+                self.power > 1
+                and self.influence_orders[-1] == self.influence_orders[-2]
+                and self.dependence_orders[-1] == self.dependence_orders[-2]
+            )
+            return (
+                f"Puissance imposée : valeurs indirectes calculées à la puissance {self.power}"
+                + (
+                    " (classements identiques à ceux de la puissance précédente)."
+                    if stable
+                    else "."
+                )
+            )
         if self.stop is Stop.LIMIT:
             return (
                 f"Les classements ne se sont pas stabilisés avant la puissance {self.power} : "
@@ -189,9 +211,17 @@ def validate_matrix(matrix: npt.ArrayLike) -> IntMatrix:
 
 
 def micmac(
-    matrix: npt.ArrayLike, names: Sequence[str] | None = None, *, max_power: int = MAX_POWER
+    matrix: npt.ArrayLike,
+    names: Sequence[str] | None = None,
+    *,
+    max_power: int = MAX_POWER,
+    power: int | None = None,
 ) -> MicmacResult:
-    """Godet's MICMAC on a matrix of direct influences (see the module's docstring)."""
+    """Godet's MICMAC on a matrix of direct influences (see the module's docstring).
+
+    With `power`, the indirect values are those of M^power exactly (stop FIXED, or ZERO when
+    M^power is all zeros); otherwise the powers stop when the orders are stable.
+    """
     m = validate_matrix(matrix)
     n = m.shape[0]
     labels = tuple(names) if names is not None else tuple(str(i + 1) for i in range(n))
@@ -199,6 +229,10 @@ def micmac(
         raise ValueError(f"{len(labels)} noms pour {n} variables.")
     if max_power < 2:
         raise ValueError("La puissance maximale doit être au moins 2.")
+    if power is not None and (
+        isinstance(power, bool) or not isinstance(power, int) or not 1 <= power <= MAX_FIXED_POWER
+    ):
+        raise ValueError(f"La puissance doit être un entier de 1 à {MAX_FIXED_POWER}.")
 
     direct_influence = [int(x) for x in m.sum(axis=1)]
     direct_dependence = [int(x) for x in m.sum(axis=0)]
@@ -208,8 +242,16 @@ def micmac(
 
     powers = _PowerSums(m)
     influence, dependence = direct_influence, direct_dependence
+    fixed = power
     power, stop = 1, Stop.LIMIT
-    if total == 0:
+    if fixed is not None:
+        while power < fixed:
+            power += 1
+            influence, dependence = powers.next()
+            influence_orders.append(_order(influence))
+            dependence_orders.append(_order(dependence))
+        stop = Stop.FIXED if any(influence) else Stop.ZERO
+    elif total == 0:
         stop = Stop.ZERO
     while stop is Stop.LIMIT and power < max_power:
         power += 1
@@ -261,29 +303,65 @@ def micmac(
     )
 
 
+_LIMB_BITS = 16  # limbs are read and written as little-endian uint16
+
+
 class _PowerSums:
     """Row and column sums of M^2, M^3, …: M^k·1 = M·(M^(k-1)·1), exactly.
 
-    int64 while max(sums) × (largest row or column sum of M) fits, Python ints after.
+    In int64 while max(sums) × (largest row or column sum of M) fits. Beyond, the sums are
+    Python integers cut into 16-bit limbs: M times a matrix of limbs stays in int64 (a row
+    sum of M below 2^47 is enough), so each product is one int64 matrix product, after which
+    the carries are propagated limb by limb in numpy and each sum is read back from its
+    bytes. That keeps 500 variables at power 30 well under a second, where products of numpy
+    object arrays (one Python multiplication per cell) take seconds.
     """
 
     def __init__(self, m: IntMatrix) -> None:
-        self.m: npt.NDArray[np.int64] | npt.NDArray[np.object_] = m
+        self.m = m
         self.row_bound = int(m.sum(axis=1).max(initial=0))
         self.col_bound = int(m.sum(axis=0).max(initial=0))
-        self.rows: npt.NDArray[np.int64] | npt.NDArray[np.object_] = m.sum(axis=1)
-        self.cols: npt.NDArray[np.int64] | npt.NDArray[np.object_] = m.sum(axis=0)
+        self.rows: list[int] = [int(x) for x in m.sum(axis=1)]
+        self.cols: list[int] = [int(x) for x in m.sum(axis=0)]
+        self.big = False
 
     def next(self) -> tuple[list[int], list[int]]:
-        if self.m.dtype != object:
-            risk = max(int(self.rows.max()) * self.row_bound, int(self.cols.max()) * self.col_bound)
-            if risk > _INT64_MAX:
-                self.m = self.m.astype(object)
-                self.rows = self.rows.astype(object)
-                self.cols = self.cols.astype(object)
-        self.rows = self.m.dot(self.rows)
-        self.cols = self.cols.dot(self.m)
-        return [int(x) for x in self.rows], [int(x) for x in self.cols]
+        if not self.big:
+            risk = max(
+                max(self.rows, default=0) * self.row_bound,
+                max(self.cols, default=0) * self.col_bound,
+            )
+            self.big = risk > _INT64_MAX
+        if not self.big:
+            self.rows = [int(x) for x in self.m.dot(np.array(self.rows, dtype=np.int64))]
+            self.cols = [int(x) for x in np.array(self.cols, dtype=np.int64).dot(self.m)]
+        elif max(self.row_bound, self.col_bound) < 1 << (62 - _LIMB_BITS):
+            self.rows = _exact_product(self.m, self.rows)
+            self.cols = _exact_product(self.m.T, self.cols)
+        else:  # pragma: no cover - needs row sums of 2^32: not a MICMAC matrix
+            big = self.m.astype(object)
+            self.rows = [int(x) for x in big.dot(np.array(self.rows, dtype=object))]
+            self.cols = [int(x) for x in np.array(self.cols, dtype=object).dot(big)]
+        return list(self.rows), list(self.cols)
+
+
+def _exact_product(m: IntMatrix, vector: list[int]) -> list[int]:
+    """m · vector exactly, for non-negative Python integers of any size (see _PowerSums)."""
+    n = len(vector)
+    width = max(1, -(-max(vector, default=0).bit_length() // _LIMB_BITS))
+    raw = b"".join(x.to_bytes(2 * width, "little") for x in vector)
+    limbs = np.frombuffer(raw, dtype="<u2").reshape(n, width).astype(np.int64)
+    products = m @ limbs  # every entry below 2^16 × (a row sum of m) < 2^62
+    extra = max(1, -(-int(products.max(initial=0)).bit_length() // _LIMB_BITS))
+    out = np.zeros((n, width + extra), dtype=np.int64)
+    out[:, :width] = products
+    for k in range(width + extra - 1):
+        carry = out[:, k] >> _LIMB_BITS
+        out[:, k] &= (1 << _LIMB_BITS) - 1
+        out[:, k + 1] += carry
+    data = out.astype("<u2").tobytes()
+    step = 2 * (width + extra)
+    return [int.from_bytes(data[i * step : (i + 1) * step], "little") for i in range(n)]
 
 
 def _order(values: Sequence[int]) -> tuple[int, ...]:

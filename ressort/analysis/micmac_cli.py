@@ -1,6 +1,9 @@
-"""`ressort analyse micmac FILE.csv [--potentiel]`: MICMAC structural analysis as JSON.
+"""`ressort analyse micmac FILE.csv [--potentiel] [--puissance N]`: MICMAC as JSON.
 
-The file format and the method are described in `ressort.analysis.micmac`.
+The file format and the method are described in `ressort.analysis.micmac`. `--puissance N`
+fixes the power of the indirect values instead of stopping when the rankings are stable.
+The output's `orderings` gives, for each power computed (1 is the direct matrix), the
+variables by decreasing influence and by decreasing dependence (ties in input order).
 """
 
 from __future__ import annotations
@@ -9,7 +12,13 @@ import argparse
 from pathlib import Path
 
 from ressort.analysis.cli import InputError
-from ressort.analysis.micmac import MatrixFileError, MicmacResult, micmac, read_matrix_csv
+from ressort.analysis.micmac import (
+    MAX_FIXED_POWER,
+    MatrixFileError,
+    MicmacResult,
+    micmac,
+    read_matrix_csv,
+)
 
 DECIMALS = 4
 
@@ -26,10 +35,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="compter les influences potentielles (P) comme fortes (3) au lieu de 0",
     )
+    parser.add_argument(
+        "--puissance",
+        type=int,
+        metavar="N",
+        help=f"calculer les valeurs indirectes à la puissance N (1 à {MAX_FIXED_POWER}) au "
+        "lieu de s'arrêter quand les classements sont stables",
+    )
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
     path: Path = args.file
+    power = getattr(args, "puissance", None)
+    if power is not None and not 1 <= power <= MAX_FIXED_POWER:
+        raise InputError(f"--puissance : un entier de 1 à {MAX_FIXED_POWER} est attendu ({power})")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -40,13 +59,14 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         matrix = read_matrix_csv(data)
     except MatrixFileError as error:
         raise InputError(str(error)) from None
-    result = micmac(matrix.matrix(potential=args.potentiel), matrix.names)
+    result = micmac(matrix.matrix(potential=args.potentiel), matrix.names, power=power)
     return as_json(result, potential=args.potentiel, potential_cells=int(matrix.potential.sum()))
 
 
 def as_json(result: MicmacResult, *, potential: bool, potential_cells: int) -> dict[str, object]:
     """The JSON document printed by the command (indirect values rounded to 4 decimals)."""
     n = len(result.variables)
+    names = [v.name for v in result.variables]
     return {
         "power": result.power,
         "stop": result.stop.value,
@@ -73,5 +93,15 @@ def as_json(result: MicmacResult, *, potential: bool, potential_cells: int) -> d
                 "indirect_zone": v.indirect_zone.value if v.indirect_zone else None,
             }
             for v in result.variables
+        ],
+        "orderings": [
+            {
+                "power": p,
+                "influence": [names[i] for i in influence],
+                "dependence": [names[i] for i in dependence],
+            }
+            for p, (influence, dependence) in enumerate(
+                zip(result.influence_orders, result.dependence_orders, strict=True), start=1
+            )
         ],
     }

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from ressort.analysis.cli import main
@@ -188,9 +189,10 @@ MALFORMED_PROBLEMS = {
         "criteria[0].direction : champ obligatoire manquant",
     ),
     "unknown function": (
-        lambda d: d["criteria"][2]["preference"].update({"function": "gaussian"}),
-        "criteria[2].preference.function : fonction de préférence inconnue « gaussian » : "
-        "valeurs permises « usual » ou « linear »",
+        lambda d: d["criteria"][2]["preference"].update({"function": "sigmoid"}),
+        "criteria[2].preference.function : fonction de préférence inconnue « sigmoid » : "
+        "valeurs permises « usual », « u-shape », « v-shape », « level », « linear », "
+        "« gaussian »",
     ),
     "unknown field": (
         lambda d: d["criteria"][0].update({"poids": 1}),
@@ -451,3 +453,260 @@ leaked = sorted(m for m in sys.modules if m == "django" or m.startswith("django.
 assert not leaked, leaked
 """
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+# --- mcda: normalisations and preference functions (issue 23) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("method", "normalisation"),
+    [
+        ("topsis", "vecteur"),
+        ("topsis", "min-max"),
+        ("somme-ponderee", "min-max"),
+        ("somme-ponderee", "max"),
+        ("somme-ponderee", "aucune"),
+    ],
+)
+def test_mcda_normalisation_matches_the_library(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], method: str, normalisation: str
+) -> None:
+    from ressort.analysis import mcda
+    from ressort.analysis.mcda_cli import load_problem
+
+    path = write_json(tmp_path, PROBLEM)
+    result = run_ok(capsys, ["mcda", path, "--method", method, "--normalisation", normalisation])
+    assert result["normalisation"] == normalisation
+    expected = mcda.rank(load_problem(Path(path)), method, normalisation)
+    scores = {r["alternative"]: r["score"] for r in result["ranking"]}
+    assert [scores[a] for a in expected.alternatives] == pytest.approx(expected.scores.tolist())
+
+
+def test_mcda_normalisation_defaults_are_today_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_json(tmp_path, PROBLEM)
+    assert run_ok(capsys, ["mcda", path, "--method", "topsis"])["normalisation"] == "vecteur"
+    weighted = run_ok(capsys, ["mcda", path, "--method", "somme-ponderee"])
+    assert weighted["normalisation"] == "min-max"
+    # By hand, min–max: effect 1.5, 2, 1 → .5, 1, 0; cost 40, 120, 300 → 1, 180/260, 0;
+    # feasibility 4, 3, 5 → .5, 0, 1. Weights 1/2, 1/3, 1/6.
+    scores = {r["alternative"]: r["score"] for r in weighted["ranking"]}
+    assert scores["Récupérer l'eau de pluie"] == pytest.approx(0.25 + 1 / 3 + 1 / 12)
+    assert scores["Planter des haies"] == pytest.approx(0.5 + 18 / 26 / 3)
+    assert "normalisation" not in run_ok(capsys, ["mcda", path, "--method", "promethee2"])
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--method", "topsis", "--normalisation", "max"], "pour topsis, valeurs permises"),
+        (["--method", "promethee2", "--normalisation", "min-max"], "n'en prend pas"),
+    ],
+)
+def test_mcda_normalisation_not_for_this_method(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    err = run_error(capsys, ["mcda", write_json(tmp_path, PROBLEM), *argv])
+    assert "--normalisation" in err and message in err
+
+
+def test_mcda_max_normalisation_names_a_value_off_the_ratio_scale(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = mutated(lambda d: d["alternatives"][1]["values"].update({"coût": 0}))
+    err = run_error(
+        capsys,
+        [
+            "mcda",
+            write_json(tmp_path, data),
+            "--method",
+            "somme-ponderee",
+            "--normalisation",
+            "max",
+        ],
+    )
+    assert "alternatives[1].values.coût : la normalisation « max » demande des valeurs > 0" in err
+
+
+def test_mcda_every_preference_function_from_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The hydro-electric example of Brans, Vincke & Mareschal (1986), through the file
+    # format: its first-ranked site is a5 (see tests/analysis/test_mcda.py).
+    rows = [
+        [80, 90, 6, 5.4, 8, 5],
+        [65, 58, 2, 9.7, 1, 1],
+        [83, 60, 4, 7.2, 4, 7],
+        [40, 80, 10, 7.5, 7, 10],
+        [52, 72, 6, 2.0, 3, 8],
+        [94, 96, 7, 3.6, 5, 6],
+    ]
+    criteria = [
+        ("f1", "min", {"function": "u-shape", "q": 10}),
+        ("f2", "max", {"function": "v-shape", "p": 30}),
+        ("f3", "min", {"function": "linear", "q": 0.5, "p": 5}),
+        ("f4", "min", {"function": "level", "q": 1, "p": 6}),
+        ("f5", "min", {"function": "usual"}),
+        ("f6", "max", {"function": "gaussian", "s": 5}),
+    ]
+    data = {
+        "criteria": [
+            {"name": n, "weight": 1, "direction": d, "preference": p} for n, d, p in criteria
+        ],
+        "alternatives": [
+            {"name": f"a{i + 1}", "values": {c[0]: v for c, v in zip(criteria, row, strict=True)}}
+            for i, row in enumerate(rows)
+        ],
+    }
+    ranking = run_ok(capsys, ["mcda", write_json(tmp_path, data), "--method", "promethee2"])[
+        "ranking"
+    ]
+    assert ranking[0]["alternative"] == "a5"
+    # φ⁺(a5) − φ⁻(a5) from the published table of preference indices: (2.274 − 0.808) / 5.
+    assert ranking[0]["score"] == pytest.approx((2.274 - 0.808) / 5, abs=2e-3)
+
+
+@pytest.mark.parametrize(
+    ("preference", "message"),
+    [
+        ({"function": "gaussian"}, "criteria[2].preference.s : valeur manquante"),
+        ({"function": "gaussian", "s": -1}, "criteria[2].preference.s : le paramètre s"),
+        ({"function": "u-shape"}, "criteria[2].preference.q : valeur manquante"),
+        ({"function": "v-shape", "p": 0}, "criteria[2].preference.p : le seuil de préférence p"),
+        ({"function": "level", "q": 3, "p": "5"}, "criteria[2].preference.p : un nombre est"),
+        ({"function": "usual", "s": "large"}, "criteria[2].preference.s : un nombre est"),
+    ],
+)
+def test_mcda_preference_parameters_are_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], preference: dict[str, Any], message: str
+) -> None:
+    data = mutated(lambda d: d["criteria"][2].update({"preference": preference}))
+    err = run_error(capsys, ["mcda", write_json(tmp_path, data), "--method", "promethee2"])
+    assert message in err
+
+
+# --- vote: absent grades and tallies (issue 23) -------------------------------------------------
+
+
+def naive_scaled_majority_value(grades: list[int], length: int) -> list[int]:
+    """Each grade repeated length / n times, then the lower median taken out one at a time:
+    the definition applied literally (the module never builds this list)."""
+    remaining = sorted(g for g in grades for _ in range(length // len(grades)))
+    value = []
+    while remaining:
+        value.append(remaining.pop((len(remaining) - 1) // 2))
+    return value
+
+
+def test_vote_absence_rules_on_the_example(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path, VOTE)
+    # plus-basse (default): Eau = À rejeter, Bien, Très bien → second behind Haies.
+    lowest = run_ok(capsys, ["vote", path, "--absence", "plus-basse"])
+    assert lowest == run_ok(capsys, ["vote", path])
+    assert lowest["absence"] == "plus-basse"
+    # exclure: Eau = Bien, Très bien (2 grades) against Haies = AB, B, B. Scaled to 6:
+    # Eau B B B TB TB TB, Haies AB AB B B B B: medians B = B, then TB > B → Eau first.
+    excluded = run_ok(capsys, ["vote", path, "--absence", "exclure"])
+    ranking = [(r["candidate"], r["majority_grade"], r["graded"]) for r in excluded["ranking"]]
+    assert ranking == [
+        ("Eau de pluie", "Bien", 2),
+        ("Haies", "Bien", 3),
+        ("Ombrières", "Passable", 3),
+    ]
+    assert excluded["ranking"][0]["tally"]["À rejeter"] == 0
+    assert excluded["ranking"][0]["share_above"] == pytest.approx(1 / 2)
+    # A named grade: the absent vote counts « Très bien »: Eau = B, TB, TB → majority TB.
+    named = run_ok(capsys, ["vote", path, "--absence", "tres bien"])
+    assert named["absence"] == "Très bien"
+    assert named["ranking"][0]["candidate"] == "Eau de pluie"
+    assert named["ranking"][0]["majority_grade"] == "Très bien"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_vote_exclure_matches_the_literal_definition(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed: int
+) -> None:
+    import math
+
+    rng = np.random.default_rng(seed)
+    grades = ["Non", "Bof", "Oui", "Top"]
+    candidates = [f"c{i}" for i in range(5)]
+    rows = rng.integers(-1, 4, size=(int(rng.integers(3, 9)), 5))  # −1: left empty
+    rows[0] = rng.integers(0, 4, size=5)  # every candidate graded at least once
+    text = ",".join(candidates) + "\n"
+    text += "\n".join(",".join(grades[g] if g >= 0 else "" for g in row) for row in rows) + "\n"
+    result = run_ok(
+        capsys,
+        ["vote", write_csv(tmp_path, text), "--mentions", ",".join(grades), "--absence", "exclure"],
+    )
+    received = {c: [int(g) for g in rows[:, i] if g >= 0] for i, c in enumerate(candidates)}
+    length = math.lcm(*(len(v) for v in received.values()))
+    values = {c: naive_scaled_majority_value(v, length) for c, v in received.items()}
+    # Ranks by the literal majority values (greater is better, equal values tie).
+    expected = {c: 1 + sum(values[o] > values[c] for o in candidates) for c in candidates}
+    assert {r["candidate"]: r["rank"] for r in result["ranking"]} == expected
+
+
+def test_vote_tallies_give_the_same_result_as_ballots(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ballots = run_ok(capsys, ["vote", write_csv(tmp_path, VOTE)])
+    tallies = (
+        "candidat;À rejeter;Insuffisant;Passable;Assez bien;Bien;Très bien;Excellent\n"
+        "Haies;0;0;0;1;2;0;0\n"
+        "Eau de pluie;0;0;0;0;1;1;0\n"  # one voter left it ungraded
+        "Ombrières;0;1;1;0;0;0;1\n"
+    )
+    path = tmp_path / "comptes.csv"
+    path.write_text(tallies, encoding="utf-8")
+    counted = run_ok(capsys, ["vote", str(path), "--comptes"])
+    assert counted == ballots  # the missing grade counts as the lowest, as an empty cell
+    excluded = run_ok(capsys, ["vote", str(path), "--comptes", "--absence", "exclure"])
+    assert excluded["ranking"][0]["candidate"] == "Eau de pluie"
+
+
+def test_vote_tallies_define_the_scale(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A: Non, Non, Oui → Non. B has two grades (an empty cell is 0), so one voter left it
+    # ungraded: counted as the lowest, Non, Oui, Oui → Oui.
+    path = write_csv(tmp_path, "Candidat,Non,Oui\nA,2,1\nB,,2\n")
+    result = run_ok(capsys, ["vote", path, "--comptes"])
+    assert (result["mentions"], result["ballots"]) == (["Non", "Oui"], 3)
+    assert [(r["candidate"], r["majority_grade"], r["tally"]) for r in result["ranking"]] == [
+        ("B", "Oui", {"Non": 1, "Oui": 2}),
+        ("A", "Non", {"Non": 2, "Oui": 1}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "message"),
+    [
+        ("Nom,Non,Oui\nA,1,2\n", [], "ligne 1, colonne 1 : « candidat » attendu, pas « Nom »"),
+        ("candidat,Non,Oui\nA,1,deux\n", [], "ligne 2, colonne 3 (« Oui ») : un nombre entier ≥ 0"),
+        ("candidat,Non,Oui\nA,1,-2\n", [], "ligne 2, colonne 3 (« Oui ») : un nombre entier ≥ 0"),
+        ("candidat,Non,Oui\nA,1,2\nA,2,1\n", [], "ligne 3, colonne 1 : candidat « A » déjà"),
+        ("candidat,Non,Oui\nA,1\n", [], "ligne 2 : 2 colonnes au lieu de 3"),
+        ("candidat,Non,non\nA,1,2\n", [], "ligne 1, colonne 3 : mention « non » déjà"),
+        ("candidat,Non\nA,1\n", [], "il faut au moins deux mentions"),
+        ("candidat,Non,Oui\n", [], "aucun candidat"),
+        ("candidat,Non,Oui\nA,1,2\n", ["--mentions", "Oui,Non"], "ne sont pas celles de"),
+        ("candidat,Non,Oui\nA,1,2\nB,0,0\n", ["--absence", "exclure"], "aucune mention pour « B »"),
+        ("candidat,Non,Oui\nA,1,2\n", ["--absence", "Peut-être"], "--absence : « Peut-être »"),
+    ],
+)
+def test_vote_malformed_tallies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, options: list[str], message: str
+) -> None:
+    err = run_error(capsys, ["vote", write_csv(tmp_path, text), "--comptes", *options])
+    assert message in err
+
+
+def test_vote_exclure_refuses_a_candidate_nobody_graded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = run_error(
+        capsys, ["vote", write_csv(tmp_path, "A,B\nBien,\nPassable,\n"), "--absence", "exclure"]
+    )
+    assert "--absence exclure : aucune mention pour « B »" in err

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from pymcdm.methods import PROMETHEE_II, TOPSIS
-from pymcdm.normalizations import vector_normalization
+from pymcdm.methods import PROMETHEE_II, TOPSIS, WSM
+from pymcdm.normalizations import (
+    linear_normalization,
+    minmax_normalization,
+    vector_normalization,
+)
 
 from ressort.analysis import mcda
 from ressort.analysis.mcda import Criterion, InvalidProblem, Preference, make_problem
@@ -374,7 +378,7 @@ def test_make_problem_reports_every_fault_with_its_path() -> None:
         Criterion("coût", -1, "min"),
         Criterion("effet", 1, "up"),  # type: ignore[arg-type]
         Criterion("délai", 1, "min", Preference("linear", 5, 5)),
-        Criterion("coût", 1, "max", Preference("gaussian")),  # type: ignore[arg-type]
+        Criterion("coût", 1, "max", Preference("sigmoid")),  # type: ignore[arg-type]
     ]
     with pytest.raises(InvalidProblem) as caught:
         make_problem(criteria, ["a", "a"], [[1, 2, 3, float("nan")], [1, 2, 3, 4]])
@@ -396,3 +400,177 @@ def test_make_problem_reports_every_fault_with_its_path() -> None:
 def test_make_problem_refuses_a_zero_total_weight() -> None:
     with pytest.raises(InvalidProblem, match="criteria : la somme des poids"):
         make_problem([Criterion("a", 0), Criterion("b", 0)], ["x"], [[1, 2]])
+
+
+# --- Normalisations (issue 23) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_topsis_min_max_matches_pymcdm(seed: int) -> None:
+    # pymcdm's min–max normalisation is ours ((max − x)/(max − min) for a cost column) and
+    # its TOPSIS takes the column maximum as ideal and the minimum as anti-ideal, as the
+    # issue says for min-max. Random columns are never constant (pymcdm gives 1 there).
+    problem, values, weights, types = random_problem(np.random.default_rng(200 + seed))
+    expected = TOPSIS(minmax_normalization)(values, weights, types)
+    result = mcda.topsis(problem, "min-max")
+    assert result.scores == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    assert result.ideal == pytest.approx(result.weighted.max(axis=0))
+    assert result.anti_ideal == pytest.approx(result.weighted.min(axis=0))
+
+
+@pytest.mark.parametrize(
+    ("normalisation", "reference"),
+    [("min-max", minmax_normalization), ("max", linear_normalization)],
+)
+@pytest.mark.parametrize("seed", range(4))
+def test_weighted_sum_matches_pymcdm(normalisation: str, reference: object, seed: int) -> None:
+    # pymcdm's "linear" normalisation is Hwang & Yoon's linear scale transformation, our
+    # "max": x / max for a benefit, min / x for a cost. Values kept positive for it.
+    problem, values, weights, types = random_problem(np.random.default_rng(300 + seed))
+    positive = np.abs(values) + 0.5
+    problem = make_problem(problem.criteria, problem.alternatives, positive)
+    expected = WSM(reference)(positive, weights, types)
+    result = mcda.weighted_sum(problem, normalisation)
+    assert result.scores == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_weighted_sum_normalisations_by_hand() -> None:
+    # Two criteria, weights 3 and 1 (0.75 and 0.25): effect (max) and cost (min).
+    criteria = [Criterion("effet", 3, "max"), Criterion("coût", 1, "min")]
+    problem = make_problem(criteria, ["a", "b", "c"], [[2, 100], [4, 400], [1, 200]])
+    # max: effect 2/4, 4/4, 1/4; cost 100/100, 100/400, 100/200.
+    # a = .75·.5 + .25·1 = .625; b = .75 + .25·.25 = .8125; c = .1875 + .125 = .3125.
+    scores = mcda.weighted_sum(problem, "max").scores
+    assert scores == pytest.approx([0.625, 0.8125, 0.3125])
+    # aucune: a = .75·2 − .25·100 = −23.5; b = 3 − 100 = −97; c = .75 − 50 = −49.25.
+    result = mcda.weighted_sum(problem, "aucune")
+    assert result.scores == pytest.approx([-23.5, -97.0, -49.25])
+    assert result.ranks.tolist() == [1, 3, 2]
+    # min-max (the default): effect 1/3, 1, 0; cost 1, 0, 2/3.
+    # a = .25 + .25 = .5; b = .75; c = 1/6.
+    assert mcda.weighted_sum(problem).scores == pytest.approx([0.5, 0.75, 1 / 6])
+    assert mcda.rank(problem, "somme-ponderee", "aucune").scores == pytest.approx(result.scores)
+
+
+def test_max_normalisation_needs_a_ratio_scale() -> None:
+    criteria = [Criterion("effet", 1, "max"), Criterion("coût", 1, "min")]
+    problem = make_problem(criteria, ["a", "b"], [[-1, 10], [2, 0]])
+    with pytest.raises(InvalidProblem) as caught:
+        mcda.weighted_sum(problem, "max")
+    assert [path for path, _ in caught.value.errors] == [
+        "alternatives[0].values.effet",
+        "alternatives[1].values.coût",
+    ]
+    assert "valeurs > 0 pour un critère « min »" in caught.value.errors[1][1]
+
+
+def test_topsis_min_max_by_hand() -> None:
+    # One benefit criterion (weight 1): r = 0, .5, 1; ideal 1, anti-ideal 0; C = r.
+    problem = make_problem([Criterion("c", 1)], ["a", "b", "c"], [[1], [2], [3]])
+    assert mcda.topsis(problem, "min-max").scores == pytest.approx([0, 0.5, 1])
+    with pytest.raises(ValueError, match="allowed: vecteur, min-max"):
+        mcda.topsis(problem, "max")
+
+
+def test_rank_refuses_a_normalisation_for_promethee() -> None:
+    with pytest.raises(ValueError, match="takes no normalisation"):
+        mcda.rank(aircraft(), "promethee2", "min-max")
+
+
+# --- The six preference functions (Brans & Vincke 1985) --------------------------------------
+
+# Brans, Vincke & Mareschal (1986), "How to select and how to rank projects: the PROMETHEE
+# method", European Journal of Operational Research 24(2) 228–238: six sites for a
+# hydro-electric power station, six criteria each with another preference function type,
+# equal weights. Columns: manpower (min, u-shape q = 10), power in MW (max, v-shape p = 30),
+# construction cost (min, linear q = 0.5 p = 5), maintenance cost (min, level q = 1 p = 6),
+# villages to evacuate (min, usual), security level (max, gaussian s = 5).
+HYDRO = [
+    [80, 90, 6, 5.4, 8, 5],
+    [65, 58, 2, 9.7, 1, 1],
+    [83, 60, 4, 7.2, 4, 7],
+    [40, 80, 10, 7.5, 7, 10],
+    [52, 72, 6, 2.0, 3, 8],
+    [94, 96, 7, 3.6, 5, 6],
+]
+# The example's table of preference indices π(a_i, a_j), to three decimals.
+HYDRO_PI = [
+    [0.000, 0.296, 0.250, 0.268, 0.100, 0.185],
+    [0.462, 0.000, 0.389, 0.333, 0.296, 0.500],
+    [0.236, 0.180, 0.000, 0.333, 0.056, 0.429],
+    [0.399, 0.505, 0.305, 0.000, 0.223, 0.212],
+    [0.444, 0.515, 0.487, 0.380, 0.000, 0.448],
+    [0.286, 0.399, 0.250, 0.432, 0.133, 0.000],
+]
+
+
+def hydro() -> mcda.Problem:
+    criteria = [
+        Criterion("main-d'œuvre", 1, "min", Preference("u-shape", q=10)),
+        Criterion("puissance", 1, "max", Preference("v-shape", p=30)),
+        Criterion("construction", 1, "min", Preference("linear", q=0.5, p=5)),
+        Criterion("entretien", 1, "min", Preference("level", q=1, p=6)),
+        Criterion("villages", 1, "min", Preference("usual")),
+        Criterion("sécurité", 1, "max", Preference("gaussian", s=5)),
+    ]
+    return make_problem(criteria, [f"a{i + 1}" for i in range(6)], HYDRO)
+
+
+def test_promethee_reproduces_the_hydro_power_station_example() -> None:
+    result = mcda.promethee_ii(hydro())
+    # Every index within the table's rounding (half a unit of the third decimal, plus the
+    # rounding of the published table's own intermediate values).
+    assert result.preference == pytest.approx(np.array(HYDRO_PI), abs=1.5e-3)
+    pi = np.array(HYDRO_PI)
+    assert result.positive_flow == pytest.approx(pi.sum(axis=1) / 5, abs=2e-3)
+    assert result.negative_flow == pytest.approx(pi.sum(axis=0) / 5, abs=2e-3)
+    assert mcda.ranking(result)[0].alternative == "a5"
+
+
+@pytest.mark.parametrize(
+    ("function", "pymcdm_name", "uses"),
+    [("u-shape", "ushape", "q"), ("v-shape", "vshape", "p"), ("level", "level", "qp")],
+)
+@pytest.mark.parametrize("seed", range(3))
+def test_promethee_functions_match_pymcdm(
+    function: str, pymcdm_name: str, uses: str, seed: int
+) -> None:
+    rng = np.random.default_rng(400 + seed)
+    q = rng.uniform(0, 2, size=5).round(2)
+    p = q + rng.uniform(0.5, 6, size=5).round(2)
+    prefs = [Preference(function, float(q[j]), float(p[j])) for j in range(5)]  # type: ignore[arg-type]
+    problem, values, weights, types = random_problem(rng, preferences=prefs)
+    kwargs = {"q": q} if uses == "q" else {"p": p} if uses == "p" else {"p": p, "q": q}
+    expected = PROMETHEE_II(pymcdm_name, **kwargs)(values, weights, types)
+    assert mcda.promethee_ii(problem).scores == pytest.approx(expected, abs=1e-12)
+
+
+def test_each_preference_function_by_hand() -> None:
+    d = np.array([-3.0, 0.0, 0.5, 1.0, 2.0, 3.0, 4.0])
+    degree = mcda.preference_degree
+    assert degree(d, Preference("usual")).tolist() == [0, 0, 1, 1, 1, 1, 1]
+    assert degree(d, Preference("u-shape", q=1)).tolist() == [0, 0, 0, 0, 1, 1, 1]
+    assert degree(d, Preference("v-shape", p=2)).tolist() == [0, 0, 0.25, 0.5, 1, 1, 1]
+    assert degree(d, Preference("level", q=1, p=3)).tolist() == [0, 0, 0, 0, 0.5, 0.5, 1]
+    assert degree(d, Preference("linear", q=1, p=3)).tolist() == [0, 0, 0, 0, 0.5, 1, 1]
+    # 1 − exp(−d² / 2s²) with s = 2: d = 2 → 1 − e^(−1/2); d = 4 → 1 − e^(−2).
+    gaussian = degree(d, Preference("gaussian", s=2))
+    assert gaussian[:2].tolist() == [0, 0]
+    assert gaussian[4] == pytest.approx(1 - np.exp(-0.5), rel=1e-15)
+    assert gaussian[6] == pytest.approx(1 - np.exp(-2.0), rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("preference", "path", "message"),
+    [
+        (Preference("u-shape", q=-1), "preference.q", "q doit être ≥ 0"),
+        (Preference("v-shape", p=0), "preference.p", "p doit être strictement positif"),
+        (Preference("level", q=2, p=2), "preference.p", "strictement supérieur"),
+        (Preference("gaussian", s=0), "preference.s", "s de la gaussienne"),
+        (Preference("gaussian", s=float("inf")), "preference.s", "nombre fini"),
+    ],
+)
+def test_preference_thresholds_are_checked(preference: Preference, path: str, message: str) -> None:
+    errors = mcda.criterion_errors(Criterion("c", 1, "max", preference))
+    assert [p for p, _ in errors] == [path]
+    assert message in errors[0][1]

@@ -365,3 +365,93 @@ def test_analysis_package_imports_no_django() -> None:
         "[m for m in sys.modules if m.startswith('django')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --- Fixed power and orderings (issue 23) -----------------------------------------------------
+
+
+def exact_power_sums(matrix: list[list[int]], power: int) -> tuple[list[int], list[int]]:
+    """Row and column sums of M^power by repeated products of Python-integer matrices: an
+    independent computation (the module works on sum vectors only)."""
+    m = [[int(x) for x in row] for row in matrix]
+    n = len(m)
+    result = [[int(i == j) for j in range(n)] for i in range(n)]
+    for _ in range(power):
+        result = [
+            [sum(result[i][k] * m[k][j] for k in range(n)) for j in range(n)] for i in range(n)
+        ]
+    return [sum(row) for row in result], [sum(result[i][j] for i in range(n)) for j in range(n)]
+
+
+@pytest.mark.parametrize("power", [1, 2, 3, 5, 9])
+def test_fixed_power_on_the_worked_example(power: int) -> None:
+    result = micmac(WORKED, ["A", "B", "C", "D"], power=power)
+    assert result.power == power
+    assert result.stop is Stop.FIXED
+    rows, cols = exact_power_sums(WORKED, power)
+    assert [v.raw_indirect_influence for v in result.variables] == rows
+    assert [v.raw_indirect_dependence for v in result.variables] == cols
+    assert result.raw_total == sum(rows)
+    assert len(result.influence_orders) == len(result.dependence_orders) == power
+    # By hand above: power 3 is where the automatic stop lands, with these values.
+    if power == 3:
+        assert rows == [30, 23, 22, 30] and cols == [23, 30, 30, 22]
+        assert result.note is not None and "identiques" in result.note
+
+
+def test_fixed_power_beyond_int64_is_exact() -> None:
+    rng = np.random.default_rng(11)
+    matrix = rng.integers(0, 4, size=(12, 12))
+    np.fill_diagonal(matrix, 0)
+    result = micmac(matrix, power=40)  # sums reach about 33^40: far beyond int64
+    rows, cols = exact_power_sums(matrix.tolist(), 40)
+    assert [v.raw_indirect_influence for v in result.variables] == rows
+    assert [v.raw_indirect_dependence for v in result.variables] == cols
+    assert max(rows) > 2**63
+
+
+def test_fixed_power_of_an_acyclic_system_is_zero() -> None:
+    result = micmac([[0, 2, 0], [0, 0, 3], [0, 0, 0]], power=4)
+    assert (result.power, result.stop) == (4, Stop.ZERO)
+    assert {v.indirect_influence for v in result.variables} == {0.0}
+
+
+@pytest.mark.parametrize("power", [0, -1, 101, True])
+def test_fixed_power_must_be_sensible(power: int) -> None:
+    with pytest.raises(ValueError, match="La puissance doit être un entier de 1 à 100"):
+        micmac(WORKED, power=power)
+
+
+def test_cli_orderings_at_every_power(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run_cli(capsys, tmp_path, WORKED_CSV)
+    assert code == 0
+    # The orders by hand at the top of this file.
+    assert json.loads(out)["orderings"] == [
+        {"power": 1, "influence": ["A", "B", "D", "C"], "dependence": ["B", "A", "C", "D"]},
+        {"power": 2, "influence": ["A", "D", "B", "C"], "dependence": ["B", "C", "A", "D"]},
+        {"power": 3, "influence": ["A", "D", "B", "C"], "dependence": ["B", "C", "A", "D"]},
+    ]
+
+
+def test_cli_fixed_power(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run_cli(capsys, tmp_path, WORKED_CSV, "--puissance", "2")
+    document = json.loads(out)
+    assert (code, document["power"], document["stop"]) == (0, 2, "fixed")
+    assert "Puissance imposée" in document["note"]
+    assert [o["power"] for o in document["orderings"]] == [1, 2]
+    # M² by hand: influence A 11, B 8, C 6, D 11 (total 36), rescaled × 12/36.
+    assert [v["indirect_influence"] for v in document["variables"]] == pytest.approx(
+        [11 / 3, 8 / 3, 2, 11 / 3], abs=1e-4
+    )
+    assert [
+        o["power"]
+        for o in json.loads(run_cli(capsys, tmp_path, WORKED_CSV, "--puissance", "7")[1])[
+            "orderings"
+        ]
+    ] == list(range(1, 8))
+
+
+def test_cli_fixed_power_out_of_range(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run_cli(capsys, tmp_path, WORKED_CSV, "--puissance", "0")
+    assert (code, out) == (2, "")
+    assert "--puissance : un entier de 1 à 100 est attendu (0)" in err
