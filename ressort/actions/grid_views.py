@@ -20,6 +20,7 @@ from ressort.actions.models import (
     EvaluationProposal,
     GridChoice,
 )
+from ressort.analysis import doughnut as dn
 from ressort.analysis import portfolio as pf
 from ressort.analysis.effect_drawing import EffectSegment, effect_svg
 from ressort.approaches.access import Right, get_approach_for_user
@@ -27,12 +28,7 @@ from ressort.approaches.models import Approach
 from ressort.approaches.views import approach_context
 from ressort.frameworks.models import Framework
 
-GAP_LABELS = {
-    "shortfall": "sous le plancher social",
-    "overshoot": "au-delà du plafond écologique",
-    "within": "dans l'espace sûr et juste",
-    "missing": "donnée manquante",
-}
+GAP_LABELS = dn.STATUS_PHRASES
 
 
 def drawing(grid: services.AnalysisGrid, today: dict[str, int], ident: str, title: str) -> str:
@@ -268,7 +264,7 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
             grid=grid,
             rows=rows,
             matrix=matrix,
-            gaps_known=any(v in pf.GAP_STATUSES or v == "within" for v in gaps.values()),
+            gaps_known=any(v in pf.GAP_STATUSES or v == dn.Status.SAFE for v in gaps.values()),
             unaddressed=in_grid_order(result.unaddressed),
             worsened=in_grid_order(result.worsened_gaps),
             grids=Framework.objects.filter(approach=approach).order_by("name"),

@@ -55,6 +55,14 @@ STATUS_LABELS = {
     Status.SAFE: "Dans l'espace sûr et juste",
     Status.MISSING: "Donnée manquante",
 }
+# The same statuses inside a sentence (« l'eau est … »): the one wording of every page and
+# document that speaks of a dimension's gap.
+STATUS_PHRASES = {
+    Status.SHORTFALL: "sous le plancher social",
+    Status.OVERSHOOT: "au-delà du plafond écologique",
+    Status.SAFE: "dans l'espace sûr et juste",
+    Status.MISSING: "sans donnée",
+}
 
 
 @dataclass(frozen=True, slots=True)

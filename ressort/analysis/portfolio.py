@@ -128,7 +128,7 @@ class Portfolio:
 
 def portfolio(actions: Mapping[str, Effects], gaps: Mapping[str, str]) -> Portfolio:
     """All actions (name → today's effects) against the portrait's gaps (dimension code →
-    "shortfall" | "overshoot" | "within" | "missing"); only shortfalls and overshoots are
+    "shortfall" | "overshoot" | "safe" | "missing"); only shortfalls and overshoots are
     gaps."""
     net: dict[str, int] = {}
     for effects in actions.values():

@@ -17,19 +17,20 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from ressort.analysis import doughnut as dn
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.monitoring import dashboard, tracking
 from ressort.monitoring.models import Evaluation
 
-GAP_LABELS = {
-    "shortfall": "Déficit",
-    "overshoot": "Dépassement",
-    "within": "Dans l'espace sûr et juste",
-    "missing": "Donnée manquante",
+GAP_LABELS = dn.STATUS_LABELS
+GAP_RANK = {
+    dn.Status.SAFE: 0,
+    dn.Status.SHORTFALL: 1,
+    dn.Status.OVERSHOOT: 1,
+    dn.Status.MISSING: None,
 }
-GAP_RANK = {"within": 0, "shortfall": 1, "overshoot": 1, "missing": None}
 STATUS_LABELS = {
     "idee": "Idée",
     "planifiee": "Planifiée",

@@ -56,12 +56,6 @@ DOUGHNUT_ECOLOGICAL = {
     "air_pollution": "Pollution de l'air",
     "ozone": "Appauvrissement de la couche d'ozone",
 }
-CONTRACT_STATUS = {
-    dn.Status.SHORTFALL: "shortfall",
-    dn.Status.OVERSHOOT: "overshoot",
-    dn.Status.SAFE: "within",
-    dn.Status.MISSING: "missing",
-}
 
 
 @dataclass
@@ -81,11 +75,11 @@ class DoughnutDimension:
 
     @property
     def contract_status(self) -> str:
-        return CONTRACT_STATUS[self.status.status]
+        return str(self.status.status)
 
     @property
     def gap_label(self) -> str:
-        """The worst gap in %, in French notation ("—" when missing, "0 %" when within)."""
+        """The worst gap in %, in French notation ("—" when missing, "0 %" when safe)."""
         gap = self.status.gap
         if gap is None:
             return "—"
@@ -179,7 +173,8 @@ def doughnut_report(approach: Approach, year: int | None = None) -> list[Doughnu
 
 
 def doughnut_gaps(approach: Approach, year: int | None = None) -> dict[str, str]:
-    """Doughnut dimension code → "shortfall" | "overshoot" | "within" | "missing"."""
+    """Doughnut dimension code → an `analysis.doughnut.Status` value (shortfall, overshoot,
+    safe, missing)."""
     return {row.code: row.contract_status for row in doughnut_report(approach, year)}
 
 

@@ -17,7 +17,7 @@ from ressort.strategy.models import (
     SheetIndicator,
     StrategyStatement,
 )
-from ressort.strategy.services import GAP_LABELS, DoughnutDimension
+from ressort.strategy.services import DoughnutDimension
 
 
 class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -54,8 +54,10 @@ class AxisForm(VersionedForm):
 
 
 def gap_choice_label(dim: DoughnutDimension) -> str:
-    ring = "plancher social" if dim.ring == "plancher_social" else "plafond écologique"
-    return f"{dim.label} ({ring}) — {GAP_LABELS.get(dim.gap, dim.gap)}"
+    if dim.gap in ("safe", "missing"):
+        ring = "plancher social" if dim.ring == "plancher_social" else "plafond écologique"
+        return f"{dim.label} ({ring}) — {dim.phrase}"
+    return f"{dim.label} — {dim.phrase}"
 
 
 class ObjectiveForm(VersionedForm):
@@ -65,7 +67,8 @@ class ObjectiveForm(VersionedForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=(
             "Dimensions du Donut ; l'état indiqué est celui du portrait de la démarche "
-            "(en manque sous le plancher social, en dépassement au-delà du plafond écologique)."
+            "(sous le plancher social, au-delà du plafond écologique, dans l'espace sûr et juste "
+            "ou sans donnée)."
         ),
     )
 

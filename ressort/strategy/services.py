@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from ressort.analysis import doughnut as dn
 from ressort.approaches.models import Approach
 from ressort.strategy.models import (
     ActionSheet,
@@ -21,12 +22,7 @@ from ressort.strategy.models import (
     StrategyStatement,
 )
 
-GAP_LABELS = {
-    "shortfall": "en manque",
-    "overshoot": "en dépassement",
-    "within": "dans l'espace sûr et juste",
-    "missing": "sans donnée",
-}
+GAP_LABELS = dn.STATUS_PHRASES
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +30,11 @@ class DoughnutDimension:
     code: str
     label: str
     ring: str  # "plancher_social" | "plafond_ecologique"
-    gap: str  # a GAP_LABELS key
+    gap: str  # an analysis.doughnut.Status value
+
+    @property
+    def phrase(self) -> str:
+        return GAP_LABELS.get(self.gap, self.gap)
 
 
 def doughnut_dimensions(approach: Approach) -> list[DoughnutDimension]:
@@ -56,7 +56,7 @@ def doughnut_dimensions(approach: Approach) -> list[DoughnutDimension]:
         DoughnutDimension(code=code, label=label, ring=ring, gap=gaps.get(code, "missing"))
         for code, label, ring in labelled
     ]
-    rank = {"shortfall": 0, "overshoot": 0, "within": 1, "missing": 2}
+    rank = {"shortfall": 0, "overshoot": 0, "safe": 1, "missing": 2}
     return sorted(dims, key=lambda d: rank.get(d.gap, 3))
 
 

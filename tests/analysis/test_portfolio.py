@@ -47,7 +47,7 @@ def test_portfolio_against_gaps() -> None:
         "freshwater": "overshoot",
         "energy": "shortfall",
         "housing": "shortfall",
-        "food": "within",
+        "food": "safe",
         "water": "missing",
     }
     result = pf.portfolio(actions, gaps)

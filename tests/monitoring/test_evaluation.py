@@ -57,7 +57,7 @@ def test_report_figures(approach: Approach) -> None:
     assert effects["bio"].verdict == "En dégradation"  # higher is better, it fell
     assert effects["bio"].track is None
     climate = next(d for d in rep.doughnut or [] if d.code == "climate_change")
-    assert (climate.before, climate.after, climate.moved) == ("overshoot", "within", "Amélioration")
+    assert (climate.before, climate.after, climate.moved) == ("overshoot", "safe", "Amélioration")
     assert rep.boussole == []  # no scoring session
 
 

@@ -22,7 +22,7 @@ def test_demo_portrait(approach: Any, frameworks: None, personas: Any) -> None:
     assert IndicatorValue.history.filter(history_type="+").count() == values.count()
     assert IndicatorValue.objects.filter(indicator__in=others).values("year").distinct().count() > 5
     gaps = services.doughnut_gaps(approach)
-    assert set(gaps.values()) == {"shortfall", "overshoot", "within", "missing"}
+    assert set(gaps.values()) == {"shortfall", "overshoot", "safe", "missing"}
     profile = services.boussole_profile(approach)
     assert profile["P1"] is not None and profile["P2"] is not None
     text = page_text(

@@ -43,9 +43,9 @@ def test_shortfall_overshoot_within_and_missing(approach: Any, make_indicator: A
     make_indicator("eau-potable", dimension_codes=["water"], social_floor=100)
     gaps = services.doughnut_gaps(approach)
     assert gaps["housing"] == "shortfall"
-    assert gaps["income_work"] == "within"
+    assert gaps["income_work"] == "safe"
     assert gaps["climate_change"] == "overshoot"
-    assert gaps["land_conversion"] == "within"
+    assert gaps["land_conversion"] == "safe"
     assert gaps["water"] == "missing"
     assert gaps["food"] == "missing"
 
@@ -56,7 +56,7 @@ def test_worst_indicator_wins_and_year_picks_latest_before(
     make_indicator("a", (2018, 99.0), (2022, 50.0), dimension_codes=["health"], social_floor=90)
     make_indicator("b", (2018, 95.0), dimension_codes=["health"], social_floor=90)
     assert services.doughnut_gaps(approach)["health"] == "shortfall"
-    assert services.doughnut_gaps(approach, year=2020)["health"] == "within"
+    assert services.doughnut_gaps(approach, year=2020)["health"] == "safe"
     assert services.doughnut_gaps(approach, year=2010)["health"] == "missing"
 
 

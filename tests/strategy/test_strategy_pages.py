@@ -99,7 +99,7 @@ def test_lead_builds_a_strategy_in_the_browser_forms(
     # Both gaps of the portrait are listed as not yet answered.
     assert "Écarts du portrait auxquels aucun objectif ne répond encore" in overview
     form_page = page_text(client.get(reverse("strategy:objective_add", args=[slug])))
-    assert "Eau (plancher social) — en manque" in form_page
+    assert "Eau — sous le plancher social" in form_page
     response = client.post(
         reverse("strategy:objective_add", args=[slug]),
         {
