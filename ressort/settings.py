@@ -4,6 +4,7 @@ Production: set SECRET_KEY, DEBUG=0, ALLOWED_HOSTS, HTTPS=1 and DATABASE_URL (Po
 REDIS_URL for the live channel layer; EMAIL_URL for SMTP (smtp://user:pass@host:587/?tls=True).
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "ressort.workshops",
     "ressort.governance",
     "simple_history",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ressort.urls"
@@ -122,10 +126,34 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Rate-limit counters (sign-in, password reset, workshop codes) are shared by every web
+# process through Redis when REDIS_URL is set; in per-process memory otherwise.
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 AUTH_USER_MODEL = "accounts.User"
 # ProConnect (OpenID Connect) will add its backend here; the email backend stays available.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "ressort.accounts.backends.LockoutBackend",  # refuses sign-in while locked out (below)
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in brute force (django-axes): after 5 failures, the account (whatever the address)
+# and the address (whatever the account) are locked for 15 minutes; the administrator
+# unlocks sooner (`ressort axes_reset_username ADRESSE`, or « Access attempts » in /admin/).
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ressort.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ressort.accounts.throttle.client_ip"
+AXES_USERNAME_CALLABLE = "ressort.accounts.backends.lockout_username"
+AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -54,6 +54,14 @@ def tasks_run_immediately() -> None:
     ).enable()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def page_text(response: Any) -> str:
     """The response's HTML with entities decoded (Django escapes apostrophes)."""
     return html.unescape(response.content.decode())

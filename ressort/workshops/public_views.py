@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ressort.accounts.throttle import client_ip
 from ressort.workshops import live, services
 from ressort.workshops.forms import JoinForm
 from ressort.workshops.kinds import AnswerError, get_kind
@@ -28,7 +29,7 @@ def cookie_name(workshop: Workshop) -> str:
 
 
 def client_address(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "inconnu"))
+    return client_ip(request)  # the real client behind the trusted proxies
 
 
 def _participant(request: HttpRequest, workshop: Workshop) -> Participant | None:
@@ -69,9 +70,10 @@ def join(request: HttpRequest, code: str = "") -> HttpResponse:
     error = ""
     workshop: Workshop | None = None
     initial_code = code or request.GET.get("code", "")
+    key = request.GET.get("cle", "") or request.POST.get("cle", "")  # the QR code's link
     if initial_code and request.method == "GET":
         try:
-            workshop = services.find_workshop(initial_code, client_address(request))
+            workshop = services.find_workshop(initial_code, client_address(request), key)
         except services.JoinError as exc:
             error = str(exc)
         else:
@@ -84,7 +86,9 @@ def join(request: HttpRequest, code: str = "") -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            workshop = services.find_workshop(form.cleaned_data["code"], client_address(request))
+            workshop = services.find_workshop(
+                form.cleaned_data["code"], client_address(request), key
+            )
         except services.JoinError as exc:
             error = str(exc)
         else:
@@ -119,7 +123,7 @@ def join(request: HttpRequest, code: str = "") -> HttpResponse:
     return render(
         request,
         "workshops/join.html",
-        {"form": form, "error": error, "workshop": workshop},
+        {"form": form, "error": error, "workshop": workshop, "key": key},
         status=status,
     )
 

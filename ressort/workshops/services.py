@@ -11,49 +11,59 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
+from django.core import signing
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 
+from ressort.accounts.throttle import Limit
 from ressort.workshops.kinds import AnswerError, DeliveryError, Fields, get_kind
 from ressort.workshops.models import Activity, Answer, Participant, Workshop
 
-JOIN_ATTEMPTS = 20  # failed code attempts per client address …
-JOIN_WINDOW_S = 600  # … per 10 minutes
+# Wrong codes per client address (the real one, behind the proxy: accounts.throttle) in the
+# shared cache; valid codes are never counted, so one participant's typos cost nobody else.
+JOIN_FAILURES = Limit("workshop-join", limit=20, window=600)
+JOIN_ATTEMPTS = JOIN_FAILURES.limit
+_QR_SIGNER = signing.Signer(salt="ressort.workshops.qr")
 
 
 class JoinError(ValueError):
     pass
 
 
-def _attempts_key(address: str) -> str:
-    return f"workshops:join-fail:{address}"
+def qr_key(workshop: Workshop) -> str:
+    """The key the QR code's link carries: proof that the link came from the workshop's
+    screen, so that it gets in even from an address that typed too many wrong codes."""
+    return _QR_SIGNER.signature(workshop.join_code)
 
 
 def join_blocked(address: str) -> bool:
-    return int(cache.get(_attempts_key(address), 0)) >= JOIN_ATTEMPTS
+    return JOIN_FAILURES.exceeded(address)
 
 
-def find_workshop(code: str, address: str) -> Workshop:
-    """The workshop of a join code; counts failures per address (rate limit)."""
-    if join_blocked(address):
-        raise JoinError(
-            "Trop de codes essayés depuis cette connexion : réessayez dans quelques minutes."
-        )
+def find_workshop(code: str, address: str, key: str = "") -> Workshop:
+    """The workshop of a join code; counts wrong codes per client address (rate limit).
+
+    Beyond the limit the address may not try typed codes for a while (otherwise the limit
+    would not slow down guessing); the QR code's link (`key`) still gets in.
+    """
     normalized = "".join(code.split()).upper().replace("-", "")
+    from_qr = bool(key and normalized) and constant_time_compare(
+        key, _QR_SIGNER.signature(normalized)
+    )
+    if not from_qr and join_blocked(address):
+        raise JoinError(
+            "Trop de codes essayés depuis cette connexion : réessayez dans quelques minutes, "
+            "ou scannez le QR code de l'atelier."
+        )
     workshop = (
         Workshop.objects.select_related("approach").filter(join_code=normalized).first()
         if normalized
         else None
     )
     if workshop is None or not workshop.code_is_valid():
-        key = _attempts_key(address)
-        cache.add(key, 0, JOIN_WINDOW_S)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, JOIN_WINDOW_S)
+        JOIN_FAILURES.hit(address)
         if workshop is None:
             raise JoinError("Code d'accès inconnu : vérifiez-le auprès de l'animation.")
         raise JoinError("Ce code d'accès a expiré : demandez le nouveau code à l'animation.")

@@ -155,7 +155,8 @@ def workshop_code(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def workshop_qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     approach = get_approach_for_user(request, slug)
     workshop = _workshop(approach, pk)
-    qr = segno.make(join_url(request, workshop), error="m")
+    link = f"{join_url(request, workshop)}?cle={services.qr_key(workshop)}"
+    qr = segno.make(link, error="m")
     svg = qr.svg_inline(scale=6, title=f"Code QR pour rejoindre l'atelier {workshop.title}")
     return HttpResponse(svg, content_type="image/svg+xml")
 
