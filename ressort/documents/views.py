@@ -6,15 +6,14 @@ another démarche's job is a 404.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import render
 
-from ressort.approaches.access import get_approach_for_user
 from ressort.approaches.models import Approach
 from ressort.documents import jobs as document_jobs
 from ressort.documents.models import DocumentJob
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.scoped import READ
 
 
 def jobs_fragment(
@@ -27,17 +26,18 @@ def jobs_fragment(
     )
 
 
-@require_GET
-@login_required
-def jobs(request: HttpRequest, slug: str, kind: str, target: int | None = None) -> HttpResponse:
-    return jobs_fragment(request, get_approach_for_user(request, slug), kind, target)
+@demarche_view(
+    Right.VIEW, READ, samples={"kind": ("strategie", "portrait", "evaluation"), "target": ("1",)}
+)
+def jobs(
+    request: HttpRequest, approach: Approach, kind: str, target: int | None = None
+) -> HttpResponse:
+    return jobs_fragment(request, approach, kind, target)
 
 
-@require_GET
-@login_required
-def download(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    job = get_object_or_404(DocumentJob, approach=approach, pk=pk, state=DocumentJob.State.DONE)
+@demarche_view(Right.VIEW, READ, objects={"pk": DocumentJob})
+def download(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    job = get_scoped(DocumentJob, approach, pk=pk, state=DocumentJob.State.DONE)
     response = HttpResponse(bytes(job.content or b""), content_type=job.mime)
     response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
     return response

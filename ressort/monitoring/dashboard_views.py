@@ -10,35 +10,27 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort import tables
-from ressort.approaches.access import Right, get_approach_for_user, role_has
-from ressort.approaches.views import approach_context
+from ressort.approaches.access import Right, role_has
+from ressort.approaches.models import Approach
 from ressort.monitoring import dashboard, progress_import
+from ressort.web.scoped import FORM, READ, demarche_view
 
 MAX_UPLOAD = 2 * 1024 * 1024
 
 
-@require_GET
-@login_required
-def dashboard_page(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def dashboard_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     board = dashboard.build(approach)
     return render(
         request,
         "monitoring/dashboard.html",
-        approach_context(
-            request,
-            approach,
-            board=board,
-            may_contribute=role_has(approach.current_role, Right.CONTRIBUTE),  # type: ignore[attr-defined]
-        ),
+        {"board": board, "may_contribute": role_has(approach.current_role, Right.CONTRIBUTE)},
     )
 
 
@@ -105,10 +97,8 @@ def _entry(row: dict[str, Any], post: Any) -> dict[str, Any]:
     }
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def progress_entry(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, FORM)
+def progress_entry(request: HttpRequest, approach: Approach) -> HttpResponse:
     rows = dashboard.action_rows(approach)
     rows.sort(key=lambda r: ((r["axis"].order if r["axis"] else 999), r["action"].title))
     year = timezone.localdate().year
@@ -166,22 +156,18 @@ def progress_entry(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "monitoring/progress_entry.html",
-        approach_context(
-            request,
-            approach,
-            entries=[_entry(row, {} if request.FILES else request.POST) for row in rows],
-            year=year,
-            statuses=_status_choices(),
-            faults=faults,
-        ),
+        {
+            "entries": [_entry(row, {} if request.FILES else request.POST) for row in rows],
+            "year": year,
+            "statuses": _status_choices(),
+            "faults": faults,
+        },
     )
 
 
-@require_GET
-@login_required
-def progress_export(request: HttpRequest, slug: str) -> HttpResponse:
+@demarche_view(Right.VIEW, READ)
+def progress_export(request: HttpRequest, approach: Approach) -> HttpResponse:
     """The current progress as a CSV table, to edit and import back."""
-    approach = get_approach_for_user(request, slug)
     rows = dashboard.action_rows(approach)
     rows.sort(key=lambda r: r["action"].title)
     response = HttpResponse(

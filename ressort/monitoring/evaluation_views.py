@@ -6,117 +6,116 @@ Every member reads; the leads (EDIT_FRAMING) create, edit and delete evaluations
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ressort.approaches.access import Right, get_approach_for_user, role_has
+from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.documents import jobs
 from ressort.documents import views as document_views
 from ressort.monitoring import evaluation as ev
 from ressort.monitoring.forms import EvaluationForm
 from ressort.monitoring.models import Evaluation, EvaluationKind
-
-
-def get_evaluation_for_user(approach: Approach, pk: int) -> Evaluation:
-    return get_object_or_404(
-        Evaluation.objects.select_related("approach"), approach=approach, pk=pk
-    )
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
 
 def _lead(approach: Approach) -> bool:
     return role_has(approach.current_role, Right.EDIT_FRAMING)  # type: ignore[attr-defined]
 
 
-@require_GET
-@login_required
-def evaluation_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def evaluation_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(
         request,
         "monitoring/evaluation_list.html",
-        approach_context(
-            request, approach, evaluations=approach.evaluations.all(), may_edit=_lead(approach)
-        ),
+        {"evaluations": approach.evaluations.all(), "may_edit": _lead(approach)},
     )
 
 
-@require_GET
-@login_required
-def evaluation_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    evaluation = get_evaluation_for_user(approach, pk)
+@demarche_view(Right.VIEW, READ, objects={"pk": Evaluation})
+def evaluation_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    evaluation = get_scoped(Evaluation, approach, pk=pk)
     report = ev.report(evaluation)
     return render(
         request,
         "monitoring/evaluation_detail.html",
-        approach_context(
-            request,
-            approach,
-            evaluation=evaluation,
-            report=report,
-            drawings=[(year, mark_safe(svg)) for year, svg in report.drawings],
-            gap_labels=ev.GAP_LABELS,
-            may_edit=_lead(approach),
-            document_jobs=jobs.jobs_context(approach, ev.KIND, evaluation.pk),
-        ),
+        {
+            "evaluation": evaluation,
+            "report": report,
+            "drawings": [(year, mark_safe(svg)) for year, svg in report.drawings],
+            "gap_labels": ev.GAP_LABELS,
+            "may_edit": _lead(approach),
+            "document_jobs": jobs.jobs_context(approach, ev.KIND, evaluation.pk),
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def evaluation_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    if pk is None:
-        today = timezone.localdate()
-        evaluation = Evaluation(approach=approach, created_by=request.user)
-        initial = {
-            "date": today,
-            "title": f"Évaluation à mi-parcours ({today.year})",
-            "kind": EvaluationKind.MIDTERM,
-            "reference_year": approach.created_at.year - 1,
-            "evaluation_year": today.year - 1,
-        }
-    else:
-        evaluation = get_evaluation_for_user(approach, pk)
-        initial = {}
-    form = EvaluationForm(request.POST or None, instance=evaluation, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        evaluation = form.save()
-        messages.success(request, f"L'évaluation « {evaluation.title} » est enregistrée.")
-        return redirect("monitoring:evaluation_detail", approach.slug, evaluation.pk)
-    return render(
-        request,
-        "monitoring/evaluation_form.html",
-        approach_context(request, approach, form=form, evaluation=evaluation),
-    )
+def _new_evaluation(request: HttpRequest, approach: Approach) -> Evaluation:
+    return Evaluation(approach=approach, created_by=request.user)
 
 
-@require_POST
-@login_required
-def evaluation_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    evaluation = get_evaluation_for_user(approach, pk)
-    with transaction.atomic():
-        jobs.forget(approach, ev.KIND, evaluation.pk)
-        evaluation.delete()
-    messages.success(request, f"L'évaluation « {evaluation.title} » est supprimée.")
-    return redirect("monitoring:evaluation_list", approach.slug)
+def _first_draft(request: HttpRequest, approach: Approach) -> dict[str, Any]:
+    today = timezone.localdate()
+    return {
+        "date": today,
+        "title": f"Évaluation à mi-parcours ({today.year})",
+        "kind": EvaluationKind.MIDTERM,
+        "reference_year": approach.created_at.year - 1,
+        "evaluation_year": today.year - 1,
+    }
 
 
-@require_POST
-@login_required
-def evaluation_document(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def _evaluation_url(request: HttpRequest, evaluation: Evaluation) -> str:
+    return reverse("monitoring:evaluation_detail", args=[evaluation.approach.slug, evaluation.pk])
+
+
+def _evaluations_url(request: HttpRequest, evaluation: Evaluation) -> str:
+    return reverse("monitoring:evaluation_list", args=[evaluation.approach.slug])
+
+
+evaluation_edit = edit_view(
+    Evaluation,
+    EvaluationForm,
+    right=Right.EDIT_FRAMING,
+    title=lambda e: f"Modifier « {e.title} »" if e.pk else "Nouvelle évaluation",
+    new=_new_evaluation,
+    initial=_first_draft,
+    done=_evaluation_url,
+    cancel=lambda request, e: _evaluation_url(request, e) if e.pk else _evaluations_url(request, e),
+    delete="monitoring:evaluation_delete",
+    template="monitoring/evaluation_form.html",
+    saved="L'évaluation est enregistrée.",
+)
+
+
+def _forget_and_delete(request: HttpRequest, evaluation: Evaluation) -> None:
+    jobs.forget(evaluation.approach, ev.KIND, evaluation.pk)
+    evaluation.delete()
+
+
+evaluation_delete = delete_view(
+    Evaluation,
+    right=Right.EDIT_FRAMING,
+    what=lambda e: f"L'évaluation « {e.title} »",
+    consequence="ses documents aussi",
+    gone="{what} est supprimée.",
+    done=_evaluations_url,
+    back=_evaluation_url,
+    perform=_forget_and_delete,
+)
+
+
+@demarche_view(Right.VIEW, WRITE, objects={"pk": Evaluation})
+def evaluation_document(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     """Start the evaluation's document in the background; the page polls its progress."""
-    approach = get_approach_for_user(request, slug)
-    evaluation = get_evaluation_for_user(approach, pk)
+    evaluation = get_scoped(Evaluation, approach, pk=pk)
     fmt = request.POST.get("format", "")
     if fmt not in ev.FORMATS:
         return HttpResponse("Format inconnu : choisissez PDF ou DOCX.", status=400)

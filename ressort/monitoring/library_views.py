@@ -11,20 +11,18 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ressort.approaches.access import Right, get_approach_for_user, role_has
+from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.monitoring import library
 from ressort.monitoring.forms import ExperienceForm, ExperienceSearchForm, InspirationForm
 from ressort.monitoring.models import ActionInspiration, ExperienceReport
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 PAGE_SIZE = 20
 
@@ -43,10 +41,8 @@ def get_report_for_user(
     return report
 
 
-@require_GET
-@login_required
-def experience_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def experience_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = ExperienceSearchForm(request.GET or None)
     form.is_valid()  # an unknown criterion is reported on the form; the others still apply
     criteria = getattr(form, "cleaned_data", {})
@@ -62,16 +58,14 @@ def experience_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "monitoring/experience_list.html",
-        approach_context(
-            request,
-            approach,
-            form=form,
-            page=page,
-            kept=kept,
-            filtered=bool(kept),
-            themes=library.THEMES,
-            publishable=_publishable(approach),
-        ),
+        {
+            "form": form,
+            "page": page,
+            "kept": kept,
+            "filtered": bool(kept),
+            "themes": library.THEMES,
+            "publishable": _publishable(approach),
+        },
     )
 
 
@@ -84,37 +78,31 @@ def _publishable(approach: Approach) -> list[Any]:
     return list(Action.objects.filter(approach=approach).order_by("title").only("pk", "title"))
 
 
-@require_GET
-@login_required
-def experience_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects={"pk": ExperienceReport})
+def experience_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     report = get_report_for_user(request, approach, pk)
     labels = library.dimension_labels()
     return render(
         request,
         "monitoring/experience_detail.html",
-        approach_context(
-            request,
-            approach,
-            report=report,
-            themes=[library.THEMES.get(t, t) for t in report.themes],
-            dimensions=[labels.get(c, c) for c in report.dimension_codes],
-            editable=library.may_edit(report, request.user, approach),
-            inspirations=report.inspirations.filter(action__approach=approach).select_related(
+        {
+            "report": report,
+            "themes": [library.THEMES.get(t, t) for t in report.themes],
+            "dimensions": [labels.get(c, c) for c in report.dimension_codes],
+            "editable": library.may_edit(report, request.user, approach),
+            "inspirations": report.inspirations.filter(action__approach=approach).select_related(
                 "action"
             ),
-            inspiration_form=InspirationForm(approach=approach)
+            "inspiration_form": InspirationForm(approach=approach)
             if role_has(approach.current_role, Right.CONTRIBUTE)  # type: ignore[attr-defined]
             else None,
-        ),
+        },
     )
 
 
-@require_POST
-@login_required
-def inspiration_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ExperienceReport})
+def inspiration_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     """« Inspiré de » : link one of the démarche's actions to the report."""
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
     report = get_report_for_user(request, approach, pk)
     form = InspirationForm(request.POST, approach=approach)
     if form.is_valid():
@@ -133,11 +121,13 @@ def inspiration_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("monitoring:experience_detail", approach.slug, report.pk)
 
 
-@require_POST
-@login_required
-def inspiration_delete(request: HttpRequest, slug: str, pk: int, link_pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    link = get_object_or_404(ActionInspiration, pk=link_pk, report_id=pk, action__approach=approach)
+@demarche_view(
+    Right.CONTRIBUTE, WRITE, objects={"link_pk": ActionInspiration, "pk": "link_pk.report_id"}
+)
+def inspiration_delete(
+    request: HttpRequest, approach: Approach, pk: int, link_pk: int
+) -> HttpResponse:
+    link = get_scoped(ActionInspiration, approach, pk=link_pk, report_id=pk)
     link.delete()
     messages.success(request, f"Le lien avec l'action « {link.action.title} » est retiré.")
     return redirect("monitoring:experience_detail", approach.slug, pk)
@@ -165,24 +155,9 @@ def _from_action(approach: Approach, action: Any) -> dict[str, Any]:
     return initial
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def experience_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    initial: dict[str, Any] = {}
-    if pk is None:
-        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-        report = ExperienceReport(created_by=request.user)
-        action_pk = request.GET.get("action") or request.POST.get("source_action")
-        if action_pk:  # a démarche publishes one of its actions as a case
-            from ressort.actions.models import Action
-
-            action = get_object_or_404(Action, approach=approach, pk=action_pk)
-            report.published_by = approach
-            report.source_action = action
-            initial = _from_action(approach, action)
-    else:
-        approach = get_approach_for_user(request, slug)
-        report = get_report_for_user(request, approach, pk, edit=True)
+def _report_page(
+    request: HttpRequest, approach: Approach, report: ExperienceReport, initial: dict[str, Any]
+) -> HttpResponse:
     form = ExperienceForm(request.POST or None, instance=report, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -190,17 +165,34 @@ def experience_edit(request: HttpRequest, slug: str, pk: int | None = None) -> H
             library.set_tags(report, form.cleaned_data["themes"], form.cleaned_data["dimensions"])
         messages.success(request, f"Le retour d'expérience « {report.title} » est enregistré.")
         return redirect("monitoring:experience_detail", approach.slug, report.pk)
-    return render(
-        request,
-        "monitoring/experience_form.html",
-        approach_context(request, approach, form=form, report=report),
+    return render(request, "monitoring/experience_form.html", {"form": form, "report": report})
+
+
+@demarche_view(Right.EDIT_FRAMING, FORM)
+def experience_create(request: HttpRequest, approach: Approach) -> HttpResponse:
+    report = ExperienceReport(created_by=request.user)
+    initial: dict[str, Any] = {}
+    action_pk = request.GET.get("action") or request.POST.get("source_action")
+    if action_pk:  # a démarche publishes one of its actions as a case
+        from ressort.actions.models import Action
+
+        action = get_scoped(Action, approach, pk=action_pk)
+        report.published_by = approach
+        report.source_action = action
+        initial = _from_action(approach, action)
+    return _report_page(request, approach, report, initial)
+
+
+# The library is shared: a case is edited from any démarche by whom library.may_edit allows.
+@demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": ExperienceReport})
+def experience_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _report_page(
+        request, approach, get_report_for_user(request, approach, pk, edit=True), {}
     )
 
 
-@require_POST
-@login_required
-def experience_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.EDIT_FRAMING, WRITE, objects={"pk": ExperienceReport})
+def experience_delete(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     report = get_report_for_user(request, approach, pk, edit=True)
     title = report.title
     report.delete()

@@ -114,6 +114,11 @@ class SizeClass(models.TextChoices):
 class ExperienceReport(models.Model):
     """A « retour d'expérience »: what a territory did, what came of it, what it learnt."""
 
+    # The library is read from every démarche; its cases belong to the démarche that published
+    # them (ressort.web.scoped, tests/web/test_routes.py).
+    demarche_path = "published_by"
+    demarche_shared = True
+
     title = models.CharField("titre", max_length=200)
     territory_name = models.CharField("territoire", max_length=200)
     population = models.PositiveIntegerField("population", null=True, blank=True)
@@ -251,6 +256,8 @@ class Trajectory(models.Model):
 
 
 class Milestone(models.Model):
+    demarche_path = "trajectory__approach"  # ressort.web.scoped
+
     trajectory = models.ForeignKey(Trajectory, on_delete=models.CASCADE, related_name="milestones")
     year = models.PositiveSmallIntegerField("année")
     value = models.FloatField("valeur cible")
@@ -274,6 +281,8 @@ class Milestone(models.Model):
 
 class ActionInspiration(models.Model):
     """« Inspiré de » : an action of a démarche inspired by a report of the library."""
+
+    demarche_path = "action__approach"  # ressort.web.scoped
 
     action = models.ForeignKey(
         "actions.Action", on_delete=models.CASCADE, related_name="inspirations"

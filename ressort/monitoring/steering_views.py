@@ -9,77 +9,60 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.forms import inlineformset_factory
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
+from ressort.approaches.access import RIGHTS, Right
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.monitoring.forms import DecisionForm, MeetingForm
 from ressort.monitoring.models import Decision, DecisionKind, Meeting
+from ressort.web.generic import delete_view
+from ressort.web.scoped import FORM, READ, demarche_view, get_scoped
 
 DecisionFormSet = inlineformset_factory(
     Meeting, Decision, form=DecisionForm, extra=2, can_delete=True
 )
 
 
-def get_meeting_for_user(approach: Approach, pk: int) -> Meeting:
-    return get_object_or_404(Meeting, approach=approach, pk=pk)
-
-
 def _can(approach: Approach, right: Right) -> bool:
     return approach.current_role in RIGHTS[right]  # type: ignore[attr-defined]
 
 
-@require_GET
-@login_required
-def meeting_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def meeting_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     meetings = Paginator(approach.meetings.all().prefetch_related("decisions"), 20).get_page(
         request.GET.get("page")
     )
     return render(
         request,
         "monitoring/meeting_list.html",
-        approach_context(
-            request,
-            approach,
-            page=meetings,
-            may_contribute=_can(approach, Right.CONTRIBUTE),
-        ),
+        {"page": meetings, "may_contribute": _can(approach, Right.CONTRIBUTE)},
     )
 
 
-@require_GET
-@login_required
-def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    meeting = get_meeting_for_user(approach, pk)
+@demarche_view(Right.VIEW, READ, objects={"pk": Meeting})
+def meeting_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    meeting = get_scoped(Meeting, approach, pk=pk)
     return render(
         request,
         "monitoring/meeting_detail.html",
-        approach_context(
-            request,
-            approach,
-            meeting=meeting,
-            decisions=meeting.decisions.prefetch_related("actions"),
-            may_contribute=_can(approach, Right.CONTRIBUTE),
-            may_delete=_can(approach, Right.EDIT_FRAMING),
-        ),
+        {
+            "meeting": meeting,
+            "decisions": meeting.decisions.prefetch_related("actions"),
+            "may_contribute": _can(approach, Right.CONTRIBUTE),
+            "may_delete": _can(approach, Right.EDIT_FRAMING),
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, FORM, objects={"pk": Meeting})
+def meeting_edit(request: HttpRequest, approach: Approach, pk: int | None = None) -> HttpResponse:
     meeting = (
-        get_meeting_for_user(approach, pk)
+        get_scoped(Meeting, approach, pk=pk)
         if pk is not None
         else Meeting(approach=approach, created_by=request.user)
     )
@@ -113,25 +96,25 @@ def meeting_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Http
     return render(
         request,
         "monitoring/meeting_form.html",
-        approach_context(request, approach, form=form, formset=formset, meeting=meeting),
+        {"form": form, "formset": formset, "meeting": meeting},
     )
 
 
-@require_POST
-@login_required
-def meeting_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    meeting = get_meeting_for_user(approach, pk)
-    label = meeting.label
-    meeting.delete()
-    messages.success(request, f"La réunion « {label} » et ses décisions sont supprimées.")
-    return redirect("monitoring:meeting_list", approach.slug)
+meeting_delete = delete_view(
+    Meeting,
+    right=Right.EDIT_FRAMING,
+    what=lambda meeting: f"La réunion « {meeting.label} »",
+    consequence="ses décisions aussi",
+    gone="{what} et ses décisions sont supprimées.",
+    done=lambda request, meeting: reverse("monitoring:meeting_list", args=[meeting.approach.slug]),
+    back=lambda request, meeting: reverse(
+        "monitoring:meeting_detail", args=[meeting.approach.slug, meeting.pk]
+    ),
+)
 
 
-@require_GET
-@login_required
-def decision_log(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def decision_log(request: HttpRequest, approach: Approach) -> HttpResponse:
     decisions = (
         approach.decisions.select_related("meeting")
         .prefetch_related("actions")
@@ -147,13 +130,11 @@ def decision_log(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "monitoring/decision_log.html",
-        approach_context(
-            request,
-            approach,
-            page=page,
-            kinds=DecisionKind.choices,
-            kind=kind,
-            pending=pending,
-            kept=urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v]),
-        ),
+        {
+            "page": page,
+            "kinds": DecisionKind.choices,
+            "kind": kind,
+            "pending": pending,
+            "kept": urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v]),
+        },
     )

@@ -9,47 +9,38 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort.analysis.trajectory_chart import trajectory_svg
-from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
+from ressort.approaches.access import RIGHTS, Right
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.monitoring import tracking
 from ressort.monitoring.forms import MilestoneFormSet, TrajectoryForm
 from ressort.monitoring.models import Trajectory
-
-
-def get_indicator_for_user(approach: Approach, pk: int) -> Any:
-    from ressort.portrait.models import Indicator
-
-    return get_object_or_404(Indicator, approach=approach, pk=pk)
+from ressort.portrait.models import Indicator
+from ressort.web.generic import delete_view
+from ressort.web.scoped import FORM, READ, demarche_view, get_scoped
 
 
 def _can(approach: Approach, right: Right) -> bool:
     return approach.current_role in RIGHTS[right]  # type: ignore[attr-defined]
 
 
-@require_GET
-@login_required
-def trajectory_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def trajectory_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     tracks = tracking.indicator_tracks(approach)
     return render(
         request,
         "monitoring/trajectory_list.html",
-        approach_context(
-            request,
-            approach,
-            with_target=[t for t in tracks if t.trajectory is not None],
-            without_target=[t for t in tracks if t.trajectory is None],
-            may_contribute=_can(approach, Right.CONTRIBUTE),
-        ),
+        {
+            "with_target": [t for t in tracks if t.trajectory is not None],
+            "without_target": [t for t in tracks if t.trajectory is None],
+            "may_contribute": _can(approach, Right.CONTRIBUTE),
+        },
     )
 
 
@@ -73,11 +64,9 @@ def _rows(item: tracking.IndicatorTrack) -> list[dict[str, Any]]:
     return rows
 
 
-@require_GET
-@login_required
-def trajectory_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    indicator = get_indicator_for_user(approach, pk)
+@demarche_view(Right.VIEW, READ, objects={"pk": Indicator})
+def trajectory_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    indicator = get_scoped(Indicator, approach, pk=pk)
     trajectory = Trajectory.objects.filter(indicator=indicator).first()
     obs = tracking.observed_series(approach, [indicator])[indicator.pk]
     item = tracking.track(indicator, trajectory, obs)
@@ -97,18 +86,16 @@ def trajectory_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "monitoring/trajectory_detail.html",
-        approach_context(
-            request,
-            approach,
-            indicator=indicator,
-            item=item,
-            trend=trend,
-            chart=mark_safe(chart),  # built by our own drawing code, text escaped
-            rows=_rows(item),
-            contributions=_contributions(approach, indicator),
-            may_contribute=_can(approach, Right.CONTRIBUTE),
-            may_delete=_can(approach, Right.EDIT_FRAMING),
-        ),
+        {
+            "indicator": indicator,
+            "item": item,
+            "trend": trend,
+            "chart": mark_safe(chart),
+            "rows": _rows(item),
+            "contributions": _contributions(approach, indicator),
+            "may_contribute": _can(approach, Right.CONTRIBUTE),
+            "may_delete": _can(approach, Right.EDIT_FRAMING),
+        },
     )
 
 
@@ -126,11 +113,9 @@ def _contributions(approach: Approach, indicator: Any) -> list[Any]:
     ]
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def trajectory_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    indicator = get_indicator_for_user(approach, pk)
+@demarche_view(Right.CONTRIBUTE, FORM, objects={"pk": Indicator})
+def trajectory_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    indicator = get_scoped(Indicator, approach, pk=pk)
     trajectory = Trajectory.objects.filter(indicator=indicator).first() or Trajectory(
         approach=approach, indicator=indicator
     )
@@ -157,22 +142,18 @@ def trajectory_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "monitoring/trajectory_form.html",
-        approach_context(
-            request,
-            approach,
-            indicator=indicator,
-            form=form,
-            formset=formset,
-            trajectory=trajectory,
-        ),
+        {"indicator": indicator, "form": form, "formset": formset, "trajectory": trajectory},
     )
 
 
-@require_POST
-@login_required
-def trajectory_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    indicator = get_indicator_for_user(approach, pk)
-    get_object_or_404(Trajectory, indicator=indicator).delete()
-    messages.success(request, f"La trajectoire de « {indicator.name} » est supprimée.")
-    return redirect("monitoring:trajectory_list", approach.slug)
+trajectory_delete = delete_view(
+    Trajectory,
+    right=Right.EDIT_FRAMING,
+    what=lambda t: f"La trajectoire de « {t.indicator.name} »",
+    consequence="ses jalons aussi ; les valeurs observées de l'indicateur restent",
+    gone="{what} est supprimée.",
+    done=lambda request, t: reverse("monitoring:trajectory_list", args=[t.approach.slug]),
+    back=lambda request, t: reverse(
+        "monitoring:trajectory_detail", args=[t.approach.slug, t.indicator_id]
+    ),
+)

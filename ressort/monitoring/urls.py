@@ -58,7 +58,7 @@ urlpatterns: list[URLPattern] = [
         name="trajectory_edit",
     ),
     path(
-        "trajectoires/<int:pk>/supprimer/",
+        "trajectoires/cibles/<int:pk>/supprimer/",
         trajectory_views.trajectory_delete,
         name="trajectory_delete",
     ),
@@ -83,7 +83,7 @@ urlpatterns: list[URLPattern] = [
     ),
     path(
         "retours-experience/nouveau/",
-        library_views.experience_edit,
+        library_views.experience_create,
         name="experience_create",
     ),
     path(

@@ -66,6 +66,8 @@ class Axis(Versioned):
 
 
 class Objective(Versioned):
+    demarche_path = "axis__approach"  # ressort.web.scoped
+
     axis = models.ForeignKey(Axis, on_delete=models.CASCADE, related_name="objectives")
     order = models.PositiveSmallIntegerField("ordre", default=1)
     title = models.CharField("intitulé de l'objectif", max_length=300)
@@ -169,6 +171,8 @@ class BudgetKind(models.TextChoices):
 
 
 class BudgetLine(Versioned):
+    demarche_path = "sheet__approach"  # ressort.web.scoped
+
     sheet = models.ForeignKey(ActionSheet, on_delete=models.CASCADE, related_name="budget_lines")
     kind = models.CharField("section", max_length=16, choices=BudgetKind.choices)
     year = models.PositiveSmallIntegerField("année")
@@ -188,6 +192,8 @@ class BudgetLine(Versioned):
 
 
 class Funding(Versioned):
+    demarche_path = "sheet__approach"  # ressort.web.scoped
+
     class Kind(models.TextChoices):
         OWN = "autofinancement", "Autofinancement"
         STATE = "etat", "État (DSIL, DETR, fonds vert…)"
@@ -221,6 +227,8 @@ class Funding(Versioned):
 
 
 class Milestone(Versioned):
+    demarche_path = "sheet__approach"  # ressort.web.scoped
+
     sheet = models.ForeignKey(ActionSheet, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField("jalon", max_length=200)
     due_date = models.DateField("échéance")
@@ -246,6 +254,8 @@ class SheetIndicator(Versioned):
     Outcome indicators usually point at an indicator of the portrait (its values are
     entered there); an output indicator may be named here only (« composteurs installés »).
     """
+
+    demarche_path = "sheet__approach"  # ressort.web.scoped
 
     sheet = models.ForeignKey(ActionSheet, on_delete=models.CASCADE, related_name="indicators")
     kind = models.CharField(

@@ -12,16 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ressort.approaches.access import Right, get_approach_for_user, role_has
+from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.strategy import history, services
 from ressort.strategy.forms import (
     BudgetLineForm,
@@ -40,15 +37,15 @@ from ressort.strategy.models import (
     Objective,
     SheetIndicator,
 )
-from ressort.strategy.views import render_edit, save_form
+from ressort.strategy.views import versioned_edit
+from ressort.web.generic import delete_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
 def get_sheet(approach: Approach, pk: int) -> ActionSheet:
     """The sheet if it belongs to this démarche; 404 otherwise."""
-    return get_object_or_404(
-        ActionSheet.objects.select_related("action", "objective__axis"),
-        approach=approach,
-        pk=pk,
+    return get_scoped(
+        ActionSheet.objects.select_related("action", "objective__axis"), approach, pk=pk
     )
 
 
@@ -56,10 +53,8 @@ def sheet_url(sheet: ActionSheet) -> str:
     return reverse("strategy:sheet_detail", args=[sheet.approach.slug, sheet.pk])
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def sheet_add(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, FORM)
+def sheet_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     initial: dict[str, Any] = {}
     objective_pk = request.GET.get("objectif", "")
     if objective_pk.isdigit():
@@ -94,36 +89,32 @@ def sheet_add(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "strategy/sheet_add.html",
-        approach_context(request, approach, form=form),
+        {"form": form},
         status=422 if form.is_bound and form.errors else 200,
     )
 
 
-@require_GET
-@login_required
-def sheet_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects={"pk": ActionSheet})
+def sheet_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     sheet = get_sheet(approach, pk)
     lines = list(sheet.budget_lines.all())
     communes = dict(approach.communes.values_list("code", "name"))
     return render(
         request,
         "strategy/sheet_detail.html",
-        approach_context(
-            request,
-            approach,
-            sheet=sheet,
-            action=sheet.action,
-            budget_lines=lines,
-            totals=services.budget_totals(lines),
-            fundings=list(sheet.fundings.all()),
-            milestones=list(sheet.milestones.all()),
-            indicators=list(sheet.indicators.select_related("indicator")),
-            communes=[(c, communes.get(c, c)) for c in sheet.commune_codes],
-            evaluation=grid_evaluation(approach, sheet),
-            inspirations=list(sheet.action.inspirations.select_related("report")),
-            late=services.is_late(sheet, services.today()),
-        ),
+        {
+            "sheet": sheet,
+            "action": sheet.action,
+            "budget_lines": lines,
+            "totals": services.budget_totals(lines),
+            "fundings": list(sheet.fundings.all()),
+            "milestones": list(sheet.milestones.all()),
+            "indicators": list(sheet.indicators.select_related("indicator")),
+            "communes": [(c, communes.get(c, c)) for c in sheet.commune_codes],
+            "evaluation": grid_evaluation(approach, sheet),
+            "inspirations": list(sheet.action.inspirations.select_related("report")),
+            "late": services.is_late(sheet, services.today()),
+        },
     )
 
 
@@ -137,42 +128,33 @@ def grid_evaluation(approach: Approach, sheet: ActionSheet) -> dict[str, Any]:
     return {"grid": grid, "rows": rows, "missing": len(grid.dimensions) - len(rows)}
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def sheet_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, FORM, objects={"pk": ActionSheet})
+def sheet_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     sheet = get_sheet(approach, pk)
     form = SheetForm(request.POST or None, instance=sheet, approach=approach)
     form.extra_kwargs = {"approach": approach}  # type: ignore[attr-defined]
-    conflict = None
-    if request.method == "POST":
-        ok, form, conflict = save_form(request, form, success="La fiche action est enregistrée.")
-        if ok:
-            return redirect(sheet_url(sheet))
-    return render_edit(
+    return versioned_edit(
         request,
-        approach,
         form,
-        conflict,
+        success="La fiche action est enregistrée.",
+        done=sheet_url(sheet),
         title=f"Fiche action : {sheet.action.title}",
-        cancel_url=sheet_url(sheet),
         delete_url=reverse("strategy:sheet_delete", args=[approach.slug, sheet.pk]),
     )
 
 
-@require_POST
-@login_required
-def sheet_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    sheet = get_sheet(approach, pk)
-    title = sheet.action.title
-    services.delete_with_history(sheet, request.user)
-    messages.success(
-        request,
-        f"La fiche de « {title} » est supprimée (l'action reste dans la liste des actions ; "
-        "l'historique permet de rétablir la fiche).",
-    )
-    return redirect("strategy:overview", approach.slug)
+sheet_delete = delete_view(
+    ActionSheet,
+    right=Right.CONTRIBUTE,
+    what=lambda sheet: f"La fiche de « {sheet.action.title} »",
+    consequence="l'action reste dans la liste des actions et l'historique permet de rétablir "
+    "la fiche",
+    gone="{what} est supprimée (l'action reste dans la liste des actions ; l'historique "
+    "permet de rétablir la fiche).",
+    done=lambda request, sheet: reverse("strategy:overview", args=[sheet.approach.slug]),
+    back=lambda request, sheet: sheet_url(sheet),
+    perform=lambda request, sheet: services.delete_with_history(sheet, request.user),
+)
 
 
 @dataclass(frozen=True)
@@ -211,12 +193,9 @@ def _part(kind: str) -> Part:
     return part
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def part_edit(
-    request: HttpRequest, slug: str, pk: int, kind: str, item: int | None = None
+def _part_page(
+    request: HttpRequest, approach: Approach, pk: int, kind: str, item: int | None
 ) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
     sheet = get_sheet(approach, pk)
     part = _part(kind)
     instance = (
@@ -227,21 +206,15 @@ def part_edit(
     extra = {"approach": approach} if part.needs_approach else {}
     form = part.form(request.POST or None, instance=instance, **extra)
     form.extra_kwargs = extra  # type: ignore[attr-defined]
-    conflict = None
-    if request.method == "POST":
-        verb = "enregistré" if item is not None else "ajouté"
-        ending = "e" if part.added.startswith("La ") else ""
-        ok, form, conflict = save_form(request, form, success=f"{part.added} est {verb}{ending}.")
-        if ok:
-            return redirect(f"{sheet_url(sheet)}#{part.anchor}")
-    return render_edit(
+    verb = "enregistré" if item is not None else "ajouté"
+    ending = "e" if part.added.startswith("La ") else ""
+    return versioned_edit(
         request,
-        approach,
         form,
-        conflict,
+        success=f"{part.added} est {verb}{ending}.",
+        done=f"{sheet_url(sheet)}#{part.anchor}",
         title=(f"Modifier : {part.title}" if item else f"Ajouter : {part.title}")
         + f" — {sheet.action.title}",
-        cancel_url=f"{sheet_url(sheet)}#{part.anchor}",
         delete_url=(
             reverse("strategy:part_delete", args=[approach.slug, sheet.pk, kind, item])
             if item
@@ -250,10 +223,26 @@ def part_edit(
     )
 
 
-@require_POST
-@login_required
-def part_delete(request: HttpRequest, slug: str, pk: int, kind: str, item: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+PART_KINDS = {"kind": tuple(PARTS)}
+PART_ITEM = {"item": BudgetLine, "pk": "item.sheet_id"}  # the route test's example
+
+
+@demarche_view(Right.CONTRIBUTE, FORM, objects={"pk": ActionSheet}, samples=PART_KINDS)
+def part_add(request: HttpRequest, approach: Approach, pk: int, kind: str) -> HttpResponse:
+    return _part_page(request, approach, pk, kind, None)
+
+
+@demarche_view(Right.CONTRIBUTE, FORM, objects=PART_ITEM, samples=PART_KINDS)
+def part_edit(
+    request: HttpRequest, approach: Approach, pk: int, kind: str, item: int
+) -> HttpResponse:
+    return _part_page(request, approach, pk, kind, item)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects=PART_ITEM, samples=PART_KINDS)
+def part_delete(
+    request: HttpRequest, approach: Approach, pk: int, kind: str, item: int
+) -> HttpResponse:
     sheet = get_sheet(approach, pk)
     part = _part(kind)
     obj = get_object_or_404(part.model, sheet=sheet, pk=item)
@@ -263,10 +252,8 @@ def part_delete(request: HttpRequest, slug: str, pk: int, kind: str, item: int) 
     return redirect(f"{sheet_url(sheet)}#{part.anchor}")
 
 
-@require_GET
-@login_required
-def sheet_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects={"pk": ActionSheet})
+def sheet_history(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     sheet = get_sheet(approach, pk)
 
     def only(kind: history.Tracked, qs: Any) -> Any:
@@ -279,21 +266,17 @@ def sheet_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "strategy/sheet_history.html",
-        approach_context(
-            request,
-            approach,
-            sheet=sheet,
-            entries=history.entries(approach, limit=200, only=only),
-            can_revert=role_has(approach.current_role, Right.EDIT_FRAMING),  # type: ignore[attr-defined]
-        ),
+        {
+            "sheet": sheet,
+            "entries": history.entries(approach, limit=200, only=only),
+            "can_revert": role_has(approach.current_role, Right.EDIT_FRAMING),
+        },
     )
 
 
-@require_GET
-@login_required
-def sheet_geojson(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
+@demarche_view(Right.VIEW, READ, objects={"pk": ActionSheet})
+def sheet_geojson(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
     """The perimeter's communes, those concerned by the action marked `concernee`."""
-    approach = get_approach_for_user(request, slug)
     sheet = get_sheet(approach, pk)
     chosen = set(sheet.commune_codes)
     features = []

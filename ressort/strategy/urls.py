@@ -54,7 +54,7 @@ urlpatterns = [
     ),
     path(
         "strategie/fiches/<int:pk>/<slug:kind>/ajouter/",
-        sheet_views.part_edit,
+        sheet_views.part_add,
         name="part_add",
     ),
     path(

@@ -11,23 +11,22 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ressort.approaches.access import Right, get_approach_for_user, role_has
+from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.documents import jobs
 from ressort.documents import views as document_views
 from ressort.strategy import documents, history, services, timeline
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
 from ressort.strategy.models import ActionSheet, Axis, Objective, SheetStatus
 from ressort.strategy.versioning import EditConflict, save_versioned
+from ressort.web.generic import delete_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
 def strategy_tree(approach: Approach, dims: dict[str, services.DoughnutDimension]) -> list[Axis]:
@@ -76,49 +75,41 @@ def answered_gaps(axes: list[Axis]) -> set[str]:
     return {code for axis in axes for o in axis.objectives.all() for code in o.gap_codes}
 
 
-@require_GET
-@login_required
-def overview(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
     gaps = gap_context(approach)
     axes = strategy_tree(approach, gaps["dimensions"])
     answered = answered_gaps(axes)
     return render(
         request,
         "strategy/overview.html",
-        approach_context(
-            request,
-            approach,
-            statement=services.statement_for(approach),
-            vision=services.vision_for(approach),
-            axes=axes,
-            loose=loose_sheets(approach),
-            actions_without_sheet=approach.actions.filter(sheet__isnull=True).count(),
-            unanswered=[d for d in gaps["open_gaps"] if d.code not in answered],
-            document_jobs=jobs.jobs_context(approach, documents.KIND),
+        {
+            "statement": services.statement_for(approach),
+            "vision": services.vision_for(approach),
+            "axes": axes,
+            "loose": loose_sheets(approach),
+            "actions_without_sheet": approach.actions.filter(sheet__isnull=True).count(),
+            "unanswered": [d for d in gaps["open_gaps"] if d.code not in answered],
+            "document_jobs": jobs.jobs_context(approach, documents.KIND),
             **gaps,
-        ),
+        },
     )
 
 
-@require_GET
-@login_required
-def one_page(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def one_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     gaps = gap_context(approach)
     axes = strategy_tree(approach, gaps["dimensions"])
     return render(
         request,
         "strategy/one_page.html",
-        approach_context(
-            request,
-            approach,
-            statement=services.statement_for(approach),
-            vision=services.vision_for(approach),
-            axes=axes,
-            loose=loose_sheets(approach),
+        {
+            "statement": services.statement_for(approach),
+            "vision": services.vision_for(approach),
+            "axes": axes,
+            "loose": loose_sheets(approach),
             **gaps,
-        ),
+        },
     )
 
 
@@ -155,7 +146,6 @@ def save_form(
 
 def render_edit(
     request: HttpRequest,
-    approach: Approach,
     form: VersionedForm,
     conflict: EditConflict | None,
     *,
@@ -167,41 +157,43 @@ def render_edit(
     return render(
         request,
         "strategy/edit.html",
-        approach_context(
-            request,
-            approach,
-            form=form,
-            conflict=conflict,
-            title=title,
-            cancel_url=cancel_url,
-            delete_url=delete_url,
-            vision_url=vision_url,
-        ),
+        {
+            "form": form,
+            "conflict": conflict,
+            "title": title,
+            "cancel_url": cancel_url,
+            "delete_url": delete_url,
+            "vision_url": vision_url,
+        },
         status=409 if conflict else (422 if form.is_bound and form.errors else 200),
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    statement = services.stored_statement(approach)
-    form = StatementForm(request.POST or None, instance=statement)
+def versioned_edit(
+    request: HttpRequest,
+    form: VersionedForm,
+    *,
+    success: str,
+    done: str,
+    title: str,
+    cancel_url: str = "",
+    delete_url: str = "",
+    vision_url: str = "",
+) -> HttpResponse:
+    """The strategy's edit path: a versioned form, saved unless someone saved in between."""
     conflict = None
     if request.method == "POST":
-        ok, form, conflict = save_form(
-            request, form, success="Le cadre de la stratégie est enregistré."
-        )
+        ok, form, conflict = save_form(request, form, success=success)
         if ok:
-            return redirect("strategy:overview", approach.slug)
+            return redirect(done)
     return render_edit(
         request,
-        approach,
         form,
         conflict,
-        title="Titre et introduction de la stratégie",
-        cancel_url=_overview_url(approach),
-        vision_url=reverse("systems:vision", args=[approach.slug]),
+        title=title,
+        cancel_url=cancel_url or done,
+        delete_url=delete_url,
+        vision_url=vision_url,
     )
 
 
@@ -209,64 +201,61 @@ def _overview_url(approach: Approach) -> str:
     return reverse("strategy:overview", args=[approach.slug])
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def axis_add(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+@demarche_view(Right.EDIT_FRAMING, FORM)
+def statement_edit(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = StatementForm(request.POST or None, instance=services.stored_statement(approach))
+    return versioned_edit(
+        request,
+        form,
+        success="Le cadre de la stratégie est enregistré.",
+        done=_overview_url(approach),
+        title="Titre et introduction de la stratégie",
+        vision_url=reverse("systems:vision", args=[approach.slug]),
+    )
+
+
+@demarche_view(Right.EDIT_FRAMING, FORM)
+def axis_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = AxisForm(
         request.POST or None,
         instance=Axis(approach=approach),
         initial={"order": services.next_order(approach.strategic_axes.all())},
     )
-    conflict = None
-    if request.method == "POST":
-        ok, form, conflict = save_form(request, form, success="L'axe est ajouté.")
-        if ok:
-            return redirect("strategy:overview", approach.slug)
-    return render_edit(
+    return versioned_edit(
         request,
-        approach,
         form,
-        conflict,
+        success="L'axe est ajouté.",
+        done=_overview_url(approach),
         title="Ajouter un axe stratégique",
-        cancel_url=_overview_url(approach),
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def axis_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    axis = get_object_or_404(Axis, approach=approach, pk=pk)
-    form = AxisForm(request.POST or None, instance=axis)
-    conflict = None
-    if request.method == "POST":
-        ok, form, conflict = save_form(request, form, success="L'axe est enregistré.")
-        if ok:
-            return redirect("strategy:overview", approach.slug)
-    return render_edit(
+@demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": Axis})
+def axis_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    axis = get_scoped(Axis, approach, pk=pk)
+    return versioned_edit(
         request,
-        approach,
-        form,
-        conflict,
+        AxisForm(request.POST or None, instance=axis),
+        success="L'axe est enregistré.",
+        done=_overview_url(approach),
         title=f"Modifier l'axe {axis.order}",
-        cancel_url=_overview_url(approach),
         delete_url=reverse("strategy:axis_delete", args=[approach.slug, axis.pk]),
     )
 
 
-@require_POST
-@login_required
-def axis_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    axis = get_object_or_404(Axis, approach=approach, pk=pk)
-    title = axis.title
-    services.delete_axis(axis, request.user)
-    messages.success(
-        request,
-        f"L'axe « {title} » est supprimé avec ses objectifs ; l'historique permet de le rétablir.",
-    )
-    return redirect("strategy:overview", approach.slug)
+def _back_to_overview(request: HttpRequest, obj: Axis | Objective) -> str:
+    return _overview_url(request.approach)  # type: ignore[attr-defined]
+
+
+axis_delete = delete_view(
+    Axis,
+    right=Right.EDIT_FRAMING,
+    what=lambda axis: f"L'axe « {axis.title} »",
+    consequence="ses objectifs aussi ; l'historique permet de le rétablir",
+    gone="{what} est supprimé avec ses objectifs ; l'historique permet de le rétablir.",
+    done=_back_to_overview,
+    perform=lambda request, axis: services.delete_axis(axis, request.user),
+)
 
 
 def _objective_form(
@@ -281,79 +270,53 @@ def _objective_form(
     return form
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def objective_add(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+@demarche_view(Right.EDIT_FRAMING, FORM)
+def objective_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     axis = approach.strategic_axes.filter(pk=request.GET.get("axe") or 0).first()
     if axis is None:
         axis = approach.strategic_axes.order_by("order", "pk").first()
     if axis is None:
         messages.info(request, "Créez d'abord un axe stratégique.")
         return redirect("strategy:axis_add", approach.slug)
-    form = _objective_form(
+    initial = {"axis": axis.pk, "order": services.next_order(axis.objectives.all())}
+    return versioned_edit(
         request,
-        approach,
-        Objective(),
-        {"axis": axis.pk, "order": services.next_order(axis.objectives.all())},
-    )
-    conflict = None
-    if request.method == "POST":
-        ok, form, conflict = save_form(request, form, success="L'objectif est ajouté.")
-        if ok:
-            return redirect("strategy:overview", approach.slug)
-    return render_edit(
-        request,
-        approach,
-        form,
-        conflict,
+        _objective_form(request, approach, Objective(), initial),
+        success="L'objectif est ajouté.",
+        done=_overview_url(approach),
         title="Ajouter un objectif opérationnel",
-        cancel_url=_overview_url(approach),
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def objective_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    objective = get_object_or_404(Objective, axis__approach=approach, pk=pk)
-    form = _objective_form(request, approach, objective, {})
-    conflict = None
-    if request.method == "POST":
-        ok, form, conflict = save_form(request, form, success="L'objectif est enregistré.")
-        if ok:
-            return redirect("strategy:overview", approach.slug)
-    return render_edit(
+@demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": Objective})
+def objective_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    objective = get_scoped(Objective, approach, pk=pk)
+    return versioned_edit(
         request,
-        approach,
-        form,
-        conflict,
+        _objective_form(request, approach, objective, {}),
+        success="L'objectif est enregistré.",
+        done=_overview_url(approach),
         title=f"Modifier l'objectif {objective.number}",
-        cancel_url=_overview_url(approach),
         delete_url=reverse("strategy:objective_delete", args=[approach.slug, objective.pk]),
     )
 
 
-@require_POST
-@login_required
-def objective_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    objective = get_object_or_404(Objective, axis__approach=approach, pk=pk)
-    title = objective.title
-    services.delete_objective(objective, request.user)
-    messages.success(
-        request, f"L'objectif « {title} » est supprimé ; l'historique permet de le rétablir."
-    )
-    return redirect("strategy:overview", approach.slug)
+objective_delete = delete_view(
+    Objective,
+    right=Right.EDIT_FRAMING,
+    what=lambda objective: f"L'objectif « {objective.title} »",
+    consequence="l'historique permet de le rétablir",
+    gone="{what} est supprimé ; l'historique permet de le rétablir.",
+    done=_back_to_overview,
+    perform=lambda request, objective: services.delete_objective(objective, request.user),
+)
 
 
 HISTORY_PAGE = 50
 
 
-@require_GET
-@login_required
-def history_page(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def history_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     try:
         page = max(1, int(request.GET.get("page", "1")))
     except ValueError:
@@ -374,23 +337,21 @@ def history_page(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "strategy/history.html",
-        approach_context(
-            request,
-            approach,
-            entries=items[:HISTORY_PAGE],
-            page=page,
-            has_next=len(items) > HISTORY_PAGE,
-            groups=[(key, label) for key, (label, _keys) in history.GROUPS.items()],
-            group=group,
-            can_revert=role_has(approach.current_role, Right.EDIT_FRAMING),  # type: ignore[attr-defined]
-        ),
+        {
+            "entries": items[:HISTORY_PAGE],
+            "page": page,
+            "has_next": len(items) > HISTORY_PAGE,
+            "groups": [(key, label) for key, (label, _keys) in history.GROUPS.items()],
+            "group": group,
+            "can_revert": role_has(approach.current_role, Right.EDIT_FRAMING),
+        },
     )
 
 
-@require_POST
-@login_required
-def history_revert(request: HttpRequest, slug: str, kind: str, history_id: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+@demarche_view(Right.EDIT_FRAMING, WRITE, samples={"kind": ("axe",), "history_id": ("1",)})
+def history_revert(
+    request: HttpRequest, approach: Approach, kind: str, history_id: int
+) -> HttpResponse:
     found = history.find_record(approach, kind, history_id)
     if found is None:
         raise Http404("État introuvable dans l'historique de cette démarche.")
@@ -411,33 +372,27 @@ def _timeline_data(request: HttpRequest, approach: Approach) -> tuple[Any, list[
     return filters, timeline.grouped_sheets(approach, filters)
 
 
-@require_GET
-@login_required
-def timeline_page(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def timeline_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     filters, groups = _timeline_data(request, approach)
     return render(
         request,
         "strategy/timeline.html",
-        approach_context(
-            request,
-            approach,
-            filters=filters,
-            groups=groups,
-            count=sum(len(g.sheets) for g in groups),
-            svg=mark_safe(timeline.drawing(groups)),
-            pilots=timeline.pilots(approach),
-            statuses=SheetStatus.choices,
-            communes=approach.communes.order_by("name").values_list("code", "name"),
-            query=request.GET.urlencode(),
-        ),
+        {
+            "filters": filters,
+            "groups": groups,
+            "count": sum(len(g.sheets) for g in groups),
+            "svg": mark_safe(timeline.drawing(groups)),
+            "pilots": timeline.pilots(approach),
+            "statuses": SheetStatus.choices,
+            "communes": approach.communes.order_by("name").values_list("code", "name"),
+            "query": request.GET.urlencode(),
+        },
     )
 
 
-@require_GET
-@login_required
-def timeline_ics(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def timeline_ics(request: HttpRequest, approach: Approach) -> HttpResponse:
     _filters, groups = _timeline_data(request, approach)
     response = HttpResponse(
         timeline.to_ical(approach, groups, request.build_absolute_uri("/").rstrip("/")),
@@ -447,10 +402,8 @@ def timeline_ics(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
-@login_required
-def timeline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def timeline_xlsx(request: HttpRequest, approach: Approach) -> HttpResponse:
     _filters, groups = _timeline_data(request, approach)
     response = HttpResponse(
         timeline.to_xlsx(approach, groups),
@@ -460,11 +413,9 @@ def timeline_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_POST
-@login_required
-def document_start(request: HttpRequest, slug: str) -> HttpResponse:
+@demarche_view(Right.VIEW, WRITE)
+def document_start(request: HttpRequest, approach: Approach) -> HttpResponse:
     """Start the strategy document in the background; the page polls its progress."""
-    approach = get_approach_for_user(request, slug)
     fmt = request.POST.get("format", "")
     if fmt not in documents.FORMATS:
         return HttpResponse("Format inconnu : choisissez PDF, DOCX ou ODT.", status=400)

@@ -135,7 +135,7 @@ def test_rights_and_other_demarche(
     approach: Approach, client_for: Callable[[str], Client], personas: dict[str, Any]
 ) -> None:
     ind = indicator(approach)
-    trajectory(ind, (2020, 100.0), {2030: 60.0})
+    target = trajectory(ind, (2020, 100.0), {2030: 60.0})
     foreign = indicator(personas["other_approach"], "autre")
     partner = client_for("partenaire")
     assert (
@@ -143,7 +143,7 @@ def test_rights_and_other_demarche(
         == 403
     )
     team = client_for("equipe")
-    delete = reverse("monitoring:trajectory_delete", args=[approach.slug, ind.pk])
+    delete = reverse("monitoring:trajectory_delete", args=[approach.slug, target.pk])
     assert team.post(delete).status_code == 403
     for name in ("trajectory_detail", "trajectory_edit"):
         assert (
