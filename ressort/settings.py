@@ -231,3 +231,6 @@ RESSORT_DIGEST_SCHEDULE = env_str("RESSORT_DIGEST_SCHEDULE", "lundi 07:00")
 RESSORT_OPEN_DATA_SCHEDULE = env_str("RESSORT_OPEN_DATA_SCHEDULE", "dimanche 03:00")
 # Dotted paths of functions refreshing open data, run on that schedule (none yet).
 RESSORT_OPEN_DATA_REFRESHERS = env_list("RESSORT_OPEN_DATA_REFRESHERS")
+
+# Backup and restore of one démarche (ressort.backup: `ressort demarche exporter/importer`).
+INSTALLED_APPS += ["ressort.backup"]
