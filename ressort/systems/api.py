@@ -18,24 +18,28 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_http_methods
 
-from ressort.approaches.access import Right
+from ressort.approaches.models import Approach
 from ressort.systems import services
 from ressort.systems.forms import LinkForm, NodeForm
-from ressort.systems.models import Link, Node
-from ressort.systems.views import get_chain_for_user
+from ressort.systems.models import ImpactChain, Link, Node
+from ressort.web import Right
+from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
+CHANGE = ("PATCH", "DELETE")
 NODE_FIELDS = ("label", "kind", "places", "description", "dimension_codes")
 LINK_FIELDS = ("source", "target", "sign", "weight", "note")
 
 
 def json_errors(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
-    """Answer refusals in JSON too: 404 (not found, or another démarche's) and 403."""
+    """Answer refusals in JSON too: 404 (not found, or another démarche's) and 403.
+
+    Put above `demarche_view`, so that the démarche's own refusals are JSON as well; the
+    declared right and methods are carried over by `wraps` for the route-wide test.
+    """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
@@ -81,19 +85,17 @@ def _position(node: Node, data: dict[str, Any]) -> JsonResponse | None:
     return None
 
 
-@require_http_methods(["GET"])
-@login_required
 @json_errors
-def chain(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
-    _, instance = get_chain_for_user(request, slug, pk)
+@demarche_view(Right.VIEW, READ, objects={"pk": ImpactChain})
+def chain(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
+    instance = get_scoped(ImpactChain, approach, pk=pk)
     return JsonResponse(services.chain_json(instance))
 
 
-@require_http_methods(["POST"])
-@login_required
 @json_errors
-def nodes(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
-    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ImpactChain})
+def nodes(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
+    instance = get_scoped(ImpactChain, approach, pk=pk)
     data = _body(request)
     if isinstance(data, JsonResponse):
         return data
@@ -109,11 +111,10 @@ def nodes(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
     return JsonResponse(services.node_json(node), status=201)
 
 
-@require_http_methods(["PATCH", "DELETE"])
-@login_required
 @json_errors
-def node(request: HttpRequest, slug: str, pk: int, node: int) -> JsonResponse:
-    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, CHANGE, objects={"node": Node, "pk": "node.chain_id"})
+def node(request: HttpRequest, approach: Approach, pk: int, node: int) -> JsonResponse:
+    instance = get_scoped(ImpactChain, approach, pk=pk)
     target = get_object_or_404(Node, pk=node, chain=instance)
     if request.method == "DELETE":
         links = list(
@@ -139,11 +140,10 @@ def node(request: HttpRequest, slug: str, pk: int, node: int) -> JsonResponse:
     return JsonResponse(services.node_json(target))
 
 
-@require_http_methods(["POST"])
-@login_required
 @json_errors
-def links(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
-    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ImpactChain})
+def links(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
+    instance = get_scoped(ImpactChain, approach, pk=pk)
     data = _body(request)
     if isinstance(data, JsonResponse):
         return data
@@ -156,11 +156,10 @@ def links(request: HttpRequest, slug: str, pk: int) -> JsonResponse:
     return JsonResponse(services.link_json(created), status=201)
 
 
-@require_http_methods(["PATCH", "DELETE"])
-@login_required
 @json_errors
-def link(request: HttpRequest, slug: str, pk: int, link: int) -> JsonResponse:
-    _, instance = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, CHANGE, objects={"link": Link, "pk": "link.chain_id"})
+def link(request: HttpRequest, approach: Approach, pk: int, link: int) -> JsonResponse:
+    instance = get_scoped(ImpactChain, approach, pk=pk)
     target = get_object_or_404(Link, pk=link, chain=instance)
     if request.method == "DELETE":
         target.delete()

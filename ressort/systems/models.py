@@ -51,6 +51,7 @@ class Node(models.Model):
         RESOURCE = "ressource", "Ressource"
 
     chain = models.ForeignKey(ImpactChain, on_delete=models.CASCADE, related_name="nodes")
+    demarche_path = "chain__approach"  # ressort.web.scoped
     label = models.CharField("libellé", max_length=200)
     kind = models.CharField("nature", max_length=24, choices=Kind.choices)
     description = models.TextField("description", blank=True)
@@ -112,6 +113,7 @@ class Link(models.Model):
         STRONG = 3, "3 — fort"
 
     chain = models.ForeignKey(ImpactChain, on_delete=models.CASCADE, related_name="links")
+    demarche_path = "chain__approach"  # ressort.web.scoped
     source = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="outgoing")
     target = models.ForeignKey(Node, on_delete=models.CASCADE, related_name="incoming")
     sign = models.SmallIntegerField("effet", choices=Sign.choices, default=Sign.STRENGTHENS)

@@ -11,7 +11,7 @@ register(
         order=60,
     ),
     Entry("Cascades et boucles", "systems:cascade", "2", order=65, on_journey=False),
-    Entry("Vision", "systems:vision", "3A", order=10),
+    Entry("Vision", "systems:vision", "3A", ("systems:vision_*",), order=10),
     Entry(
         "Analyse structurelle (MICMAC)",
         "systems:micmac",
@@ -23,7 +23,13 @@ register(
         "Scénarios et test de résistance",
         "systems:scenarios",
         "3A",
-        ("systems:scenario", "systems:morph_edit", "systems:combinations"),
+        (
+            "systems:scenario*",
+            "systems:morph_*",
+            "systems:component_*",
+            "systems:exclusion_*",
+            "systems:combinations",
+        ),
         order=30,
     ),
 )

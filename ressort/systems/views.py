@@ -1,8 +1,11 @@
-"""Pages of impact chains (table editor, graph editor, cascades) and the vision.
+"""Pages of systems: impact chains (table editor, graph editor, cascades), the vision,
+the structural analysis (MICMAC) and the scenarios with their stress test.
 
-Rights: every member reads; editing needs CONTRIBUTE (facilitator, project lead, elected
-lead, team member) — the chains, matrix and scenarios are the team's working material.
-Another démarche's objects are a 404: every lookup filters by the démarche.
+Every page goes through `ressort.web.demarche_view`: every member reads; editing needs
+CONTRIBUTE (facilitator, project lead, elected lead, team member) — the chains, matrix and
+scenarios are the team's working material. Objects are looked up with `get_scoped`, so
+another démarche's object is a 404. One small POST view per operation; a form that fails
+draws its page again with the typed values and the faults.
 """
 
 from __future__ import annotations
@@ -11,18 +14,15 @@ import itertools
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort.analysis import micmac as mm
 from ressort.analysis import morphology as morph
-from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.systems import services
 from ressort.systems.forms import (
     CascadeForm,
@@ -48,104 +48,90 @@ from ressort.systems.models import (
     Scenario,
     Variable,
     Vision,
+    VisionKeyword,
 )
+from ressort.web import Right
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 
 
-def can_edit(approach: Approach) -> bool:
-    return approach.current_role in RIGHTS[Right.CONTRIBUTE]  # type: ignore[attr-defined]
-
-
-def page(request: HttpRequest, approach: Approach, template: str, **extra: Any) -> HttpResponse:
-    return render(
-        request,
-        f"systems/{template}",
-        approach_context(request, approach, editable=can_edit(approach), **extra),
+def _url(name: str, approach: Approach, *args: Any, fragment: str = "") -> str:
+    return reverse(f"systems:{name}", args=[approach.slug, *args]) + (
+        f"#{fragment}" if fragment else ""
     )
 
 
-def get_chain_for_user(
-    request: HttpRequest, slug: str, pk: int, right: Right = Right.VIEW
-) -> tuple[Approach, ImpactChain]:
-    approach = get_approach_for_user(request, slug, right)
-    return approach, get_object_or_404(ImpactChain, pk=pk, approach=approach)
+def _chain_url(chain: ImpactChain, fragment: str = "") -> str:
+    return _url("chain", chain.approach, chain.pk, fragment=fragment)
 
 
 # --- Chains ----------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def chain_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    form = ChainForm(approach=approach)
-    template_form = TemplateForm()
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        if request.POST.get("action") == "modele":
-            template_form = TemplateForm(request.POST)
-            if template_form.is_valid():
-                chain = services.create_chain_from_template(
-                    approach, template_form.cleaned_data["template"]
-                )
-                messages.success(request, f"La chaîne « {chain.name} » est créée depuis le modèle.")
-                return redirect("systems:chain", approach.slug, chain.pk)
-        else:
-            form = ChainForm(request.POST, approach=approach)
-            if form.is_valid():
-                chain = form.save(commit=False)
-                chain.approach = approach
-                chain.save()
-                messages.success(request, f"La chaîne « {chain.name} » est créée.")
-                return redirect("systems:chain", approach.slug, chain.pk)
+def _chain_list_page(
+    request: HttpRequest, approach: Approach, template_form: TemplateForm | None = None
+) -> HttpResponse:
     chains = approach.impact_chains.annotate(
         node_count=Count("nodes", distinct=True), link_count=Count("links", distinct=True)
     )
-    return page(
+    return render(
         request,
-        approach,
-        "chain_list.html",
-        chains=[(c, c.node_count, c.link_count) for c in chains],
-        form=form,
-        template_form=template_form,
-        templates=services.chain_templates(),
+        "systems/chain_list.html",
+        {
+            "chains": [(c, c.node_count, c.link_count) for c in chains],
+            "form": ChainForm(approach=approach),
+            "template_form": template_form or TemplateForm(),
+            "templates": services.chain_templates(),
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def chain_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """The table editor: nodes and links of one chain."""
-    approach, chain = get_chain_for_user(request, slug, pk)
-    node_form = NodeForm(chain=chain, prefix="noeud")
-    link_form = LinkForm(chain=chain, prefix="lien")
-    if request.method == "POST":
-        approach, chain = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
-        action = request.POST.get("action")
-        if action == "noeud":
-            node_form = NodeForm(request.POST, chain=chain, prefix="noeud")
-            if node_form.is_valid():
-                node = node_form.save(commit=False)
-                node.chain = chain
-                node.save()
-                node_form.save_m2m()
-                messages.success(request, f"« {node.label} » est ajouté à la chaîne.")
-                return redirect(_anchor(approach, chain, "elements"))
-        elif action == "lien":
-            link_form = LinkForm(request.POST, chain=chain, prefix="lien")
-            if link_form.is_valid():
-                link = link_form.save(commit=False)
-                link.chain = chain
-                link.save()
-                messages.success(request, f"Le lien « {link} » est ajouté.")
-                return redirect(_anchor(approach, chain, "liens"))
-        elif action == "renommer":
-            form = ChainForm(request.POST, instance=chain, approach=approach)
-            if form.is_valid():
-                form.save()
-                messages.success(request, "La chaîne est renommée.")
-            else:
-                messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-            return redirect("systems:chain", approach.slug, chain.pk)
+@demarche_view(Right.VIEW, READ)
+def chain_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _chain_list_page(request, approach)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def chain_from_template(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = TemplateForm(request.POST)
+    if not form.is_valid():
+        return _chain_list_page(request, approach, template_form=form)
+    chain = services.create_chain_from_template(approach, form.cleaned_data["template"])
+    messages.success(request, f"La chaîne « {chain.name} » est créée depuis le modèle.")
+    return redirect(_chain_url(chain))
+
+
+chain_edit = edit_view(
+    ImpactChain,
+    ChainForm,
+    right=Right.CONTRIBUTE,
+    title=lambda chain: (
+        f"Renommer la chaîne « {chain.name} »" if chain.pk else "Créer une chaîne d'impacts vide"
+    ),
+    done=lambda request, chain: _chain_url(chain),
+    cancel=lambda request, chain: _chain_url(chain) if chain.pk else _url("chains", chain.approach),
+    form_kwargs=lambda request, approach, chain: {"approach": approach},
+    delete="systems:chain_delete",
+)
+
+chain_delete = delete_view(
+    ImpactChain,
+    right=Right.CONTRIBUTE,
+    what=lambda chain: f"La chaîne « {chain.name} »",
+    consequence="ses éléments et ses liens avec elle",
+    gone="{what} est supprimée.",
+    done=lambda request, chain: _url("chains", chain.approach),
+    back=lambda request, chain: _chain_url(chain),
+)
+
+
+def _chain_page(
+    request: HttpRequest,
+    approach: Approach,
+    chain: ImpactChain,
+    node_form: NodeForm | None = None,
+    link_form: LinkForm | None = None,
+) -> HttpResponse:
     from ressort.fieldwork.models import Resource, Vulnerability
 
     nodes = list(
@@ -157,92 +143,104 @@ def chain_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     links = list(chain.links.select_related("source", "target"))
     labels = services.dimension_labels()
-    return page(
+    return render(
         request,
-        approach,
-        "chain_detail.html",
-        chain=chain,
-        nodes=[(n, [labels.get(c, c) for c in n.dimension_codes]) for n in nodes],
-        links=links,
-        node_form=node_form,
-        link_form=link_form,
-        rename_form=ChainForm(instance=chain, approach=approach),
+        "systems/chain_detail.html",
+        {
+            "chain": chain,
+            "nodes": [(n, [labels.get(c, c) for c in n.dimension_codes]) for n in nodes],
+            "links": links,
+            "node_form": node_form or NodeForm(chain=chain, prefix="noeud"),
+            "link_form": link_form or LinkForm(chain=chain, prefix="lien"),
+            "rename_form": ChainForm(instance=chain, approach=approach),
+        },
     )
 
 
-def _anchor(approach: Approach, chain: ImpactChain, fragment: str) -> str:
-    return reverse("systems:chain", args=[approach.slug, chain.pk]) + f"#{fragment}"
+@demarche_view(Right.VIEW, READ, objects={"pk": ImpactChain})
+def chain_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """The table editor: nodes and links of one chain."""
+    return _chain_page(request, approach, get_scoped(ImpactChain, approach, pk=pk))
 
 
-@require_POST
-@login_required
-def chain_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach, chain = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
-    chain.delete()
-    messages.success(request, f"La chaîne « {chain.name} » est supprimée.")
-    return redirect("systems:chains", approach.slug)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ImpactChain})
+def node_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    chain = get_scoped(ImpactChain, approach, pk=pk)
+    form = NodeForm(request.POST, chain=chain, prefix="noeud")
+    if not form.is_valid():
+        return _chain_page(request, approach, chain, node_form=form)
+    with transaction.atomic():
+        node = form.save(commit=False)
+        node.chain = chain
+        node.save()
+        form.save_m2m()
+    messages.success(request, f"« {node.label} » est ajouté à la chaîne.")
+    return redirect(_chain_url(chain, "elements"))
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def node_edit(request: HttpRequest, slug: str, pk: int, node: int) -> HttpResponse:
-    approach, chain = get_chain_for_user(request, slug, pk)
-    instance = get_object_or_404(Node, pk=node, chain=chain)
-    form = NodeForm(instance=instance, chain=chain)
-    if request.method == "POST":
-        approach, chain = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
-        form = NodeForm(request.POST, instance=instance, chain=chain)
-        if form.is_valid():
-            form.save()
-            messages.success(request, f"« {instance.label} » est enregistré.")
-            return redirect(_anchor(approach, chain, "elements"))
-    return page(request, approach, "node_edit.html", chain=chain, node=instance, form=form)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ImpactChain})
+def link_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    chain = get_scoped(ImpactChain, approach, pk=pk)
+    form = LinkForm(request.POST, chain=chain, prefix="lien")
+    if not form.is_valid():
+        return _chain_page(request, approach, chain, link_form=form)
+    link = form.save(commit=False)
+    link.chain = chain
+    link.save()
+    messages.success(request, f"Le lien « {link} » est ajouté.")
+    return redirect(_chain_url(chain, "liens"))
 
 
-@require_POST
-@login_required
-def node_delete(request: HttpRequest, slug: str, pk: int, node: int) -> HttpResponse:
-    approach, chain = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
-    instance = get_object_or_404(Node, pk=node, chain=chain)
-    instance.delete()
-    messages.success(request, f"« {instance.label} » et ses liens sont retirés de la chaîne.")
-    return redirect(_anchor(approach, chain, "elements"))
+node_edit = edit_view(
+    Node,
+    NodeForm,
+    right=Right.CONTRIBUTE,
+    title=lambda node: f"Élément « {node.label} »",
+    done=lambda request, node: _chain_url(node.chain, "elements"),
+    form_kwargs=lambda request, approach, node: {"chain": node.chain},
+    delete="systems:node_delete",
+)
+
+node_delete = delete_view(
+    Node,
+    right=Right.CONTRIBUTE,
+    what=lambda node: f"L'élément « {node.label} »",
+    consequence="ses liens sont retirés avec lui",
+    gone="{what} et ses liens sont retirés de la chaîne.",
+    done=lambda request, node: _chain_url(node.chain, "elements"),
+)
+
+link_edit = edit_view(
+    Link,
+    LinkForm,
+    right=Right.CONTRIBUTE,
+    title=lambda link: f"Lien « {link.source.label} » → « {link.target.label} »",
+    done=lambda request, link: _chain_url(link.chain, "liens"),
+    form_kwargs=lambda request, approach, link: {"chain": link.chain},
+    delete="systems:link_delete",
+)
+
+link_delete = delete_view(
+    Link,
+    right=Right.CONTRIBUTE,
+    what=lambda link: f"Le lien « {link} »",
+    gone="{what} est retiré.",
+    done=lambda request, link: _chain_url(link.chain, "liens"),
+)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def link_edit(request: HttpRequest, slug: str, pk: int, link: int) -> HttpResponse:
-    approach, chain = get_chain_for_user(request, slug, pk)
-    instance = get_object_or_404(Link, pk=link, chain=chain)
-    form = LinkForm(instance=instance, chain=chain)
-    if request.method == "POST":
-        approach, chain = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
-        form = LinkForm(request.POST, instance=instance, chain=chain)
-        if form.is_valid():
-            form.save()
-            messages.success(request, f"Le lien « {instance} » est enregistré.")
-            return redirect(_anchor(approach, chain, "liens"))
-    return page(request, approach, "link_edit.html", chain=chain, link=instance, form=form)
-
-
-@require_POST
-@login_required
-def link_delete(request: HttpRequest, slug: str, pk: int, link: int) -> HttpResponse:
-    approach, chain = get_chain_for_user(request, slug, pk, Right.CONTRIBUTE)
-    instance = get_object_or_404(Link, pk=link, chain=chain)
-    instance.delete()
-    messages.success(request, f"Le lien « {instance} » est retiré.")
-    return redirect(_anchor(approach, chain, "liens"))
+@demarche_view(Right.VIEW, READ, objects={"pk": ImpactChain})
+def chain_graph(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    chain = get_scoped(ImpactChain, approach, pk=pk)
+    return render(request, "systems/chain_graph.html", {"chain": chain, "kinds": Node.Kind.choices})
 
 
 # --- Cascades --------------------------------------------------------------------------------
 
 
-@require_GET
-@login_required
-def cascade(request: HttpRequest, slug: str) -> HttpResponse:
+@demarche_view(Right.VIEW, READ)
+def cascade(request: HttpRequest, approach: Approach) -> HttpResponse:
     """Pick hazards and an intensity; see the cascade through all chains, and the loops."""
-    approach = get_approach_for_user(request, slug)
     system = services.build_system_graph(approach)
     choices = [
         (element, rows[0].label) for element, rows in system.members.items() if rows[0].is_source
@@ -257,151 +255,111 @@ def cascade(request: HttpRequest, slug: str) -> HttpResponse:
             form.cleaned_data["max_steps"],
         )
     loop_rows, truncated = services.loops(system)
-    return page(
+    return render(
         request,
-        approach,
-        "cascade.html",
-        form=form,
-        result=result,
-        loops=loop_rows,
-        loops_truncated=truncated,
-        loop_max_length=services.LOOP_MAX_LENGTH,
-        conflicts=system.conflicts,
-        element_count=len(system.members),
-        link_count=system.graph.digraph.number_of_edges(),
+        "systems/cascade.html",
+        {
+            "form": form,
+            "result": result,
+            "loops": loop_rows,
+            "loops_truncated": truncated,
+            "loop_max_length": services.LOOP_MAX_LENGTH,
+            "conflicts": system.conflicts,
+            "element_count": len(system.members),
+            "link_count": system.graph.digraph.number_of_edges(),
+        },
     )
 
 
 # --- Vision ----------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def vision(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    instance = Vision.objects.filter(approach=approach).first() or Vision(approach=approach)
-    form = VisionForm(instance=instance)
-    keywords_form = KeywordsForm()
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        action = request.POST.get("action")
-        if action == "mots":
-            keywords_form = KeywordsForm(request.POST)
-            if keywords_form.is_valid():
-                words = [w for w in keywords_form.cleaned_data["words"].split(",") if w.strip()]
-                services.add_vision_keywords(approach, words, source="Saisie de l'équipe")
-                messages.success(request, f"{len(words)} mot(s) clé(s) ajouté(s).")
-                return redirect("systems:vision", approach.slug)
-        elif action == "retirer-mot":
-            approach.vision_keywords.filter(pk=request.POST.get("mot")).delete()
-            messages.success(request, "Le mot clé est retiré.")
-            return redirect("systems:vision", approach.slug)
-        else:
-            form = VisionForm(request.POST, instance=instance)
-            if form.is_valid():
-                form.save()
-                messages.success(request, "La vision est enregistrée.")
-                return redirect("systems:vision", approach.slug)
+def _vision_page(
+    request: HttpRequest,
+    approach: Approach,
+    form: VisionForm | None = None,
+    keywords_form: KeywordsForm | None = None,
+) -> HttpResponse:
+    instance = _vision_of(approach)
     keywords = list(approach.vision_keywords.all())
     top = max((k.count for k in keywords), default=1)
-    return page(
+    return render(
         request,
-        approach,
-        "vision.html",
-        vision=instance,
-        form=form,
-        keywords_form=keywords_form,
-        keywords=[(k, 1 + round(2 * k.count / top, 1)) for k in keywords],
+        "systems/vision.html",
+        {
+            "vision": instance,
+            "form": form or VisionForm(instance=instance),
+            "keywords_form": keywords_form or KeywordsForm(),
+            "keywords": [(k, 1 + round(2 * k.count / top, 1)) for k in keywords],
+        },
     )
 
 
-@require_GET
-@login_required
-def chain_graph(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach, chain = get_chain_for_user(request, slug, pk)
-    return page(request, approach, "chain_graph.html", chain=chain, kinds=Node.Kind.choices)
+def _vision_of(approach: Approach) -> Vision:
+    return Vision.objects.filter(approach=approach).first() or Vision(approach=approach)
+
+
+@demarche_view(Right.VIEW, READ)
+def vision(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _vision_page(request, approach)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def vision_save(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = VisionForm(request.POST, instance=_vision_of(approach))
+    if not form.is_valid():
+        return _vision_page(request, approach, form=form)
+    form.save()
+    messages.success(request, "La vision est enregistrée.")
+    return redirect(_url("vision", approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def vision_keywords(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = KeywordsForm(request.POST)
+    if not form.is_valid():
+        return _vision_page(request, approach, keywords_form=form)
+    words = [w for w in form.cleaned_data["words"].split(",") if w.strip()]
+    services.add_vision_keywords(approach, words, source="Saisie de l'équipe")
+    messages.success(request, f"{len(words)} mot(s) clé(s) ajouté(s).")
+    return redirect(_url("vision", approach, fragment="titre-mots"))
+
+
+vision_keyword_delete = delete_view(
+    VisionKeyword,
+    right=Right.CONTRIBUTE,
+    what=lambda keyword: f"Le mot clé « {keyword.word} »",
+    gone="{what} est retiré.",
+    done=lambda request, keyword: _url("vision", keyword.approach, fragment="titre-mots"),
+)
 
 
 # --- MICMAC ----------------------------------------------------------------------------------
 
 
-def get_variable_for_user(
-    request: HttpRequest, slug: str, pk: int, right: Right = Right.VIEW
-) -> tuple[Approach, Variable]:
-    approach = get_approach_for_user(request, slug, right)
-    return approach, get_object_or_404(Variable, pk=pk, approach=approach)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def micmac(request: HttpRequest, slug: str) -> HttpResponse:
-    """Variables, the matrix grid, CSV import and export, seeding from the chains."""
-    approach = get_approach_for_user(request, slug)
-    form = VariableForm(approach=approach)
-    file_form = MatrixFileForm()
-    faults: list[str] = []
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        action = request.POST.get("action")
-        if action == "variable":
-            form = VariableForm(request.POST, approach=approach)
-            if form.is_valid():
-                variable = form.save(commit=False)
-                variable.approach = approach
-                variable.order = services.add_variable_order(approach)
-                variable.save()
-                messages.success(request, f"La variable « {variable.name} » est ajoutée.")
-                return redirect("systems:micmac", approach.slug)
-        elif action == "grille":
-            cells = {}
-            for key, value in request.POST.items():
-                parts = key.split("_")
-                if (
-                    len(parts) == 3
-                    and parts[0] == "c"
-                    and parts[1].isdigit()
-                    and parts[2].isdigit()
-                ):
-                    cells[int(parts[1]), int(parts[2])] = value
-            faults = services.save_grid(approach, cells)
-            if not faults:
-                messages.success(request, "La matrice est enregistrée.")
-                return redirect(reverse("systems:micmac", args=[approach.slug]) + "#grille")
-        elif action == "importer":
-            file_form = MatrixFileForm(request.POST, request.FILES)
-            if file_form.is_valid():
-                try:
-                    matrix = mm.read_matrix_csv(file_form.cleaned_data["file"].read())
-                except mm.MatrixFileError as error:
-                    faults = [str(f) for f in error.faults]
-                else:
-                    services.replace_matrix(approach, matrix)
-                    messages.success(request, f"Matrice importée : {len(matrix.names)} variables.")
-                    return redirect("systems:micmac", approach.slug)
-        elif action == "amorcer":
-            if request.POST.get("confirmer") != "oui":
-                faults = ["Cochez la case de confirmation : l'amorçage remplace toute la matrice."]
-            else:
-                count = services.seed_matrix_from_graph(approach)
-                if count:
-                    messages.success(
-                        request,
-                        f"Matrice amorcée depuis les chaînes d'impacts : {count} variables.",
-                    )
-                else:
-                    messages.error(request, "Aucune chaîne d'impacts à reprendre.")
-                return redirect("systems:micmac", approach.slug)
+def _micmac_page(
+    request: HttpRequest,
+    approach: Approach,
+    *,
+    form: VariableForm | None = None,
+    file_form: MatrixFileForm | None = None,
+    faults: list[str] | None = None,
+    typed: dict[tuple[int, int], str] | None = None,
+) -> HttpResponse:
+    """The MICMAC page; `typed` holds the grid's cells as the user posted them."""
     variables, matrix = services.influence_matrix(approach)
-    n = len(variables)
     grid = None
-    if n <= services.GRID_MAX_VARIABLES:
+    if len(variables) <= services.GRID_MAX_VARIABLES:
         grid = [
             (
                 row,
                 [
                     (
                         col,
-                        "P" if matrix.potential[i, j] else str(int(matrix.values[i, j])),
+                        (typed or {}).get(
+                            (row.pk, col.pk),
+                            "P" if matrix.potential[i, j] else str(int(matrix.values[i, j])),
+                        ),
                         i == j,
                     )
                     for j, col in enumerate(variables)
@@ -409,26 +367,87 @@ def micmac(request: HttpRequest, slug: str) -> HttpResponse:
             )
             for i, row in enumerate(variables)
         ]
-    return page(
+    return render(
         request,
-        approach,
-        "micmac.html",
-        variables=variables,
-        grid=grid,
-        grid_max=services.GRID_MAX_VARIABLES,
-        codes=services.CELL_CODES,
-        form=form,
-        file_form=file_form,
-        faults=faults,
-        has_chains=approach.impact_chains.exists(),
-        filled=int((matrix.values > 0).sum() + matrix.potential.sum()),
+        "systems/micmac.html",
+        {
+            "variables": variables,
+            "grid": grid,
+            "grid_max": services.GRID_MAX_VARIABLES,
+            "codes": services.CELL_CODES,
+            "form": form or VariableForm(approach=approach),
+            "file_form": file_form or MatrixFileForm(),
+            "faults": faults or [],
+            "has_chains": approach.impact_chains.exists(),
+            "filled": int((matrix.values > 0).sum() + matrix.potential.sum()),
+        },
     )
 
 
-@require_GET
-@login_required
-def micmac_results(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def micmac(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Variables, the matrix grid, CSV import and export, seeding from the chains."""
+    return _micmac_page(request, approach)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def variable_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = VariableForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _micmac_page(request, approach, form=form)
+    variable = form.save(commit=False)
+    variable.approach = approach
+    variable.order = services.add_variable_order(approach)
+    variable.save()
+    messages.success(request, f"La variable « {variable.name} » est ajoutée.")
+    return redirect(_url("micmac", approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def micmac_grid(request: HttpRequest, approach: Approach) -> HttpResponse:
+    cells = {}
+    for key, value in request.POST.items():
+        parts = key.split("_")
+        if len(parts) == 3 and parts[0] == "c" and parts[1].isdigit() and parts[2].isdigit():
+            cells[int(parts[1]), int(parts[2])] = value
+    faults = services.save_grid(approach, cells)
+    if faults:
+        return _micmac_page(request, approach, faults=faults, typed=cells)
+    messages.success(request, "La matrice est enregistrée.")
+    return redirect(_url("micmac", approach, fragment="grille"))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def micmac_import(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = MatrixFileForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _micmac_page(request, approach, file_form=form)
+    try:
+        matrix = mm.read_matrix_csv(form.cleaned_data["file"].read())
+    except mm.MatrixFileError as error:
+        return _micmac_page(request, approach, faults=[str(f) for f in error.faults])
+    services.replace_matrix(approach, matrix)
+    messages.success(request, f"Matrice importée : {len(matrix.names)} variables.")
+    return redirect(_url("micmac", approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def micmac_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
+    if request.POST.get("confirmer") != "oui":
+        faults = ["Cochez la case de confirmation : l'amorçage remplace toute la matrice."]
+        return _micmac_page(request, approach, faults=faults)
+    count = services.seed_matrix_from_graph(approach)
+    if count:
+        messages.success(
+            request, f"Matrice amorcée depuis les chaînes d'impacts : {count} variables."
+        )
+    else:
+        messages.error(request, "Aucune chaîne d'impacts à reprendre.")
+    return redirect(_url("micmac", approach))
+
+
+@demarche_view(Right.VIEW, READ)
+def micmac_results(request: HttpRequest, approach: Approach) -> HttpResponse:
     potential = request.GET.get("potentiel") == "1"
     view = services.run_micmac(approach, potential=potential)
     maps = []
@@ -442,40 +461,38 @@ def micmac_results(request: HttpRequest, slug: str) -> HttpResponse:
             )
             if m is not None
         ]
-    return page(request, approach, "micmac_results.html", view=view, maps=maps, potential=potential)
+    return render(
+        request,
+        "systems/micmac_results.html",
+        {"view": view, "maps": maps, "potential": potential},
+    )
 
 
-@require_GET
-@login_required
-def micmac_export(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def micmac_export(request: HttpRequest, approach: Approach) -> HttpResponse:
     response = HttpResponse(services.matrix_csv(approach), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{approach.slug}-micmac.csv"'
     return response
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def variable_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach, variable = get_variable_for_user(request, slug, pk)
-    form = VariableForm(instance=variable, approach=approach)
-    if request.method == "POST":
-        approach, variable = get_variable_for_user(request, slug, pk, Right.CONTRIBUTE)
-        form = VariableForm(request.POST, instance=variable, approach=approach)
-        if form.is_valid():
-            form.save()
-            messages.success(request, f"La variable « {variable.name} » est enregistrée.")
-            return redirect("systems:micmac", approach.slug)
-    return page(request, approach, "variable_edit.html", variable=variable, form=form)
+variable_edit = edit_view(
+    Variable,
+    VariableForm,
+    right=Right.CONTRIBUTE,
+    title=lambda variable: f"Variable « {variable.name} »",
+    done=lambda request, variable: _url("micmac", variable.approach),
+    form_kwargs=lambda request, approach, variable: {"approach": approach},
+    delete="systems:variable_delete",
+)
 
-
-@require_POST
-@login_required
-def variable_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach, variable = get_variable_for_user(request, slug, pk, Right.CONTRIBUTE)
-    variable.delete()
-    messages.success(request, f"La variable « {variable.name} » et ses influences sont retirées.")
-    return redirect("systems:micmac", approach.slug)
+variable_delete = delete_view(
+    Variable,
+    right=Right.CONTRIBUTE,
+    what=lambda variable: f"La variable « {variable.name} »",
+    consequence="ses influences sont retirées avec elle",
+    gone="{what} et ses influences sont retirées.",
+    done=lambda request, variable: _url("micmac", variable.approach),
+)
 
 
 # --- Scenarios -------------------------------------------------------------------------------
@@ -483,62 +500,15 @@ def variable_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 COMBINATIONS_PER_PAGE = 50
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def scenarios(request: HttpRequest, slug: str) -> HttpResponse:
-    """The morphological box, its exclusions, the count of consistent combinations, and the
-    scenarios written by the team."""
-    approach = get_approach_for_user(request, slug)
-    component_form = MorphVariableForm(approach=approach, prefix="composante")
-    exclusion_form = ExclusionForm(approach=approach, prefix="exclusion")
-    scenario_form = ScenarioForm(approach=approach, prefix="scenario")
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        action = request.POST.get("action")
-        if action == "composante":
-            component_form = MorphVariableForm(request.POST, approach=approach, prefix="composante")
-            if component_form.is_valid():
-                component = component_form.save(commit=False)
-                component.approach = approach
-                component.order = approach.morph_variables.count()
-                services.save_component(component, component_form.cleaned_data["hypotheses_text"])
-                messages.success(request, f"La composante « {component.name} » est ajoutée.")
-                return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#boite")
-        elif action == "exclusion":
-            exclusion_form = ExclusionForm(request.POST, approach=approach, prefix="exclusion")
-            if exclusion_form.is_valid():
-                first, second = sorted(
-                    (exclusion_form.cleaned_data["first"], exclusion_form.cleaned_data["second"]),
-                    key=lambda h: h.pk,
-                )
-                _, created = Exclusion.objects.get_or_create(
-                    approach=approach,
-                    first=first,
-                    second=second,
-                    defaults={"reason": exclusion_form.cleaned_data["reason"]},
-                )
-                if created:
-                    messages.success(request, f"Incompatibilité ajoutée : {first} ✕ {second}.")
-                else:
-                    messages.info(request, "Cette incompatibilité est déjà notée.")
-                return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#exclusions")
-        elif action == "retirer-exclusion":
-            Exclusion.objects.filter(approach=approach, pk=request.POST.get("exclusion")).delete()
-            messages.success(request, "L'incompatibilité est retirée.")
-            return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#exclusions")
-        elif action == "scenario":
-            scenario_form = ScenarioForm(request.POST, approach=approach, prefix="scenario")
-            if scenario_form.is_valid():
-                scenario = scenario_form.save(commit=False)
-                scenario.approach = approach
-                scenario.save()
-                hypotheses = [
-                    int(x) for x in request.POST.get("combinaison", "").split(",") if x.isdigit()
-                ]
-                if hypotheses:
-                    services.save_scenario_frame(scenario, hypotheses, {})
-                messages.success(request, f"Le scénario « {scenario.name} » est créé.")
-                return redirect("systems:scenario", approach.slug, scenario.pk)
+def _scenarios_page(
+    request: HttpRequest,
+    approach: Approach,
+    *,
+    component_form: MorphVariableForm | None = None,
+    exclusion_form: ExclusionForm | None = None,
+    scenario_form: ScenarioForm | None = None,
+    combinaison: str = "",
+) -> HttpResponse:
     components = services.morph_components(approach)
     exclusions = list(
         Exclusion.objects.filter(approach=approach).select_related(
@@ -550,35 +520,103 @@ def scenarios(request: HttpRequest, slug: str) -> HttpResponse:
     if components:
         _, box = services.build_box(approach)
         count, size = morph.count_combinations(box), box.size
-    return page(
+    return render(
         request,
-        approach,
-        "scenarios.html",
-        components=components,
-        exclusions=exclusions,
-        count=count,
-        size=size,
-        excluded=(size - count) if size is not None and count is not None else 0,
-        scenarios=[
-            (s, levels.get(s.tracc_level, s.tracc_level))
-            for s in approach.scenarios.prefetch_related("hypotheses__variable")
-        ],
-        component_form=component_form,
-        exclusion_form=exclusion_form,
-        scenario_form=scenario_form,
-        combinaison=request.GET.get("combinaison", ""),
+        "systems/scenarios.html",
+        {
+            "components": components,
+            "exclusions": exclusions,
+            "count": count,
+            "size": size,
+            "excluded": (size - count) if size is not None and count is not None else 0,
+            "scenarios": [
+                (s, levels.get(s.tracc_level, s.tracc_level))
+                for s in approach.scenarios.prefetch_related("hypotheses__variable")
+            ],
+            "component_form": component_form
+            or MorphVariableForm(approach=approach, prefix="composante"),
+            "exclusion_form": exclusion_form
+            or ExclusionForm(approach=approach, prefix="exclusion"),
+            "scenario_form": scenario_form or ScenarioForm(approach=approach, prefix="scenario"),
+            "combinaison": combinaison,
+        },
     )
 
 
-@require_GET
-@login_required
-def combinations(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def scenarios(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """The morphological box, its exclusions, the count of consistent combinations, and the
+    scenarios written by the team."""
+    return _scenarios_page(request, approach, combinaison=request.GET.get("combinaison", ""))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def component_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = MorphVariableForm(request.POST, approach=approach, prefix="composante")
+    if not form.is_valid():
+        return _scenarios_page(request, approach, component_form=form)
+    component = form.save(commit=False)
+    component.approach = approach
+    component.order = approach.morph_variables.count()
+    services.save_component(component, form.cleaned_data["hypotheses_text"])
+    messages.success(request, f"La composante « {component.name} » est ajoutée.")
+    return redirect(_url("scenarios", approach, fragment="boite"))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def exclusion_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = ExclusionForm(request.POST, approach=approach, prefix="exclusion")
+    if not form.is_valid():
+        return _scenarios_page(request, approach, exclusion_form=form)
+    first, second = sorted(
+        (form.cleaned_data["first"], form.cleaned_data["second"]), key=lambda h: h.pk
+    )
+    _, created = Exclusion.objects.get_or_create(
+        approach=approach,
+        first=first,
+        second=second,
+        defaults={"reason": form.cleaned_data["reason"]},
+    )
+    if created:
+        messages.success(request, f"Incompatibilité ajoutée : {first} ✕ {second}.")
+    else:
+        messages.info(request, "Cette incompatibilité est déjà notée.")
+    return redirect(_url("scenarios", approach, fragment="exclusions"))
+
+
+exclusion_delete = delete_view(
+    Exclusion,
+    right=Right.CONTRIBUTE,
+    what=lambda e: f"L'incompatibilité « {e.first} » ✕ « {e.second} »",
+    gone="{what} est retirée.",
+    done=lambda request, e: _url("scenarios", e.approach, fragment="exclusions"),
+)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def scenario_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    combinaison = request.POST.get("combinaison", "")
+    form = ScenarioForm(request.POST, approach=approach, prefix="scenario")
+    if not form.is_valid():
+        return _scenarios_page(request, approach, scenario_form=form, combinaison=combinaison)
+    with transaction.atomic():
+        scenario = form.save(commit=False)
+        scenario.approach = approach
+        scenario.save()
+        hypotheses = [int(x) for x in combinaison.split(",") if x.isdigit()]
+        if hypotheses:
+            services.save_scenario_frame(scenario, hypotheses, {})
+    messages.success(request, f"Le scénario « {scenario.name} » est créé.")
+    return redirect(_url("scenario", approach, scenario.pk))
+
+
+@demarche_view(Right.VIEW, READ)
+def combinations(request: HttpRequest, approach: Approach) -> HttpResponse:
     components, box = (
         services.build_box(approach) if approach.morph_variables.exists() else ([], None)
     )
     if box is None:
-        return redirect("systems:scenarios", approach.slug)
+        return redirect(_url("scenarios", approach))
     count = morph.count_combinations(box)
     pages = max(1, -(-count // COMBINATIONS_PER_PAGE))
     try:
@@ -591,96 +629,126 @@ def combinations(request: HttpRequest, slug: str) -> HttpResponse:
     for index, combination in enumerate(listed, start=start + 1):
         hypotheses = services.hypotheses_of(components, combination)
         rows.append((index, hypotheses, ",".join(str(h.pk) for h in hypotheses)))
-    return page(
+    return render(
         request,
-        approach,
-        "combinations.html",
-        components=components,
-        rows=rows,
-        count=count,
-        size=box.size,
-        number=number,
-        pages=pages,
-        previous=number - 1 if number > 1 else None,
-        next=number + 1 if number < pages else None,
+        "systems/combinations.html",
+        {
+            "components": components,
+            "rows": rows,
+            "count": count,
+            "size": box.size,
+            "number": number,
+            "pages": pages,
+            "previous": number - 1 if number > 1 else None,
+            "next": number + 1 if number < pages else None,
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def morph_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    component = get_object_or_404(MorphVariable, pk=pk, approach=approach)
-    form = MorphVariableForm(instance=component, approach=approach)
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        if request.POST.get("action") == "supprimer":
-            component.delete()
-            messages.success(request, f"La composante « {component.name} » est retirée.")
-            return redirect("systems:scenarios", approach.slug)
-        form = MorphVariableForm(request.POST, instance=component, approach=approach)
-        if form.is_valid():
-            services.save_component(form.save(commit=False), form.cleaned_data["hypotheses_text"])
-            messages.success(request, f"La composante « {component.name} » est enregistrée.")
-            return redirect(reverse("systems:scenarios", args=[approach.slug]) + "#boite")
-    return page(request, approach, "morph_edit.html", component=component, form=form)
+def _save_component(request: HttpRequest, form: MorphVariableForm) -> MorphVariable:
+    component = form.save(commit=False)
+    services.save_component(component, form.cleaned_data["hypotheses_text"])
+    return component
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def scenario(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """A scenario: its story, TRACC frame, hypotheses, intensified hazards and stress test."""
-    approach = get_approach_for_user(request, slug)
-    instance = get_object_or_404(Scenario, pk=pk, approach=approach)
-    components = services.morph_components(approach)
-    hazards = services.source_nodes(approach)
-    exclusions = list(Exclusion.objects.filter(approach=approach).select_related("first", "second"))
-    chosen = {h.variable_id: str(h.pk) for h in instance.hypotheses.all()}
-    current = {h.node_id: str(h.intensity) for h in instance.hazards.all()}
-    initial: dict[str, str] = {f"h_{c.pk}": chosen.get(c.pk, "") for c in components}
-    initial.update({f"a_{node}": current.get(node, "0") for node, _ in hazards})
-    form = ScenarioForm(instance=instance, approach=approach, prefix="scenario")
+morph_edit = edit_view(
+    MorphVariable,
+    MorphVariableForm,
+    right=Right.CONTRIBUTE,
+    title=lambda component: f"Composante « {component.name} »",
+    done=lambda request, component: _url("scenarios", component.approach, fragment="boite"),
+    form_kwargs=lambda request, approach, component: {"approach": approach},
+    save=_save_component,
+    delete="systems:morph_delete",
+    template="systems/morph_edit.html",
+)
+
+morph_delete = delete_view(
+    MorphVariable,
+    right=Right.CONTRIBUTE,
+    what=lambda component: f"La composante « {component.name} »",
+    consequence="ses hypothèses, leurs incompatibilités et leur place dans les scénarios avec elle",
+    gone="{what} est retirée.",
+    done=lambda request, component: _url("scenarios", component.approach, fragment="boite"),
+)
+
+
+def _scenario_page(
+    request: HttpRequest,
+    approach: Approach,
+    instance: Scenario,
+    *,
+    form: ScenarioForm | None = None,
+    frame: ScenarioFrameForm | None = None,
+) -> HttpResponse:
+    if frame is None:
+        components, hazards, exclusions = _frame_parts(approach)
+        chosen = {h.variable_id: str(h.pk) for h in instance.hypotheses.all()}
+        current = {h.node_id: str(h.intensity) for h in instance.hazards.all()}
+        initial: dict[str, str] = {f"h_{c.pk}": chosen.get(c.pk, "") for c in components}
+        initial.update({f"a_{node}": current.get(node, "0") for node, _ in hazards})
+        frame = ScenarioFrameForm(
+            initial=initial, components=components, hazards=hazards, exclusions=exclusions
+        )
+    return render(
+        request,
+        "systems/scenario.html",
+        {
+            "scenario": instance,
+            "tracc": services.tracc_label(instance.tracc_level) if instance.tracc_level else "",
+            "hypotheses": instance.hypotheses.select_related("variable").order_by(
+                "variable__order", "variable__pk"
+            ),
+            "intensified": instance.hazards.select_related("node"),
+            "form": form or ScenarioForm(instance=instance, approach=approach, prefix="scenario"),
+            "frame": frame,
+            "stress": services.stress_test(instance),
+        },
+    )
+
+
+def _frame_parts(approach: Approach) -> tuple[list[MorphVariable], list[Any], list[Exclusion]]:
+    return (
+        services.morph_components(approach),
+        services.source_nodes(approach),
+        list(Exclusion.objects.filter(approach=approach).select_related("first", "second")),
+    )
+
+
+@demarche_view(Right.VIEW, FORM, objects={"pk": Scenario})
+def scenario(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """A scenario: its story, TRACC frame, hypotheses, intensified hazards and stress test.
+    Its POST saves the name, TRACC level and story (CONTRIBUTE)."""
+    instance = get_scoped(Scenario, approach, pk=pk)
+    if request.method != "POST":
+        return _scenario_page(request, approach, instance)
+    ensure_right(approach, Right.CONTRIBUTE)
+    form = ScenarioForm(request.POST, instance=instance, approach=approach, prefix="scenario")
+    if not form.is_valid():
+        return _scenario_page(request, approach, instance, form=form)
+    form.save()
+    messages.success(request, f"Le scénario « {instance.name} » est enregistré.")
+    return redirect(_url("scenario", approach, instance.pk))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Scenario})
+def scenario_frame(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    instance = get_scoped(Scenario, approach, pk=pk)
+    components, hazards, exclusions = _frame_parts(approach)
     frame = ScenarioFrameForm(
-        initial=initial, components=components, hazards=hazards, exclusions=exclusions
+        request.POST, components=components, hazards=hazards, exclusions=exclusions
     )
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        action = request.POST.get("action")
-        if action == "supprimer":
-            instance.delete()
-            messages.success(request, f"Le scénario « {instance.name} » est supprimé.")
-            return redirect("systems:scenarios", approach.slug)
-        if action == "cadre":
-            frame = ScenarioFrameForm(
-                request.POST, components=components, hazards=hazards, exclusions=exclusions
-            )
-            if frame.is_valid():
-                services.save_scenario_frame(
-                    instance, frame.chosen_hypotheses(), frame.intensities()
-                )
-                messages.success(request, "Hypothèses et aléas du scénario enregistrés.")
-                return redirect(
-                    reverse("systems:scenario", args=[approach.slug, instance.pk]) + "#stress"
-                )
-        else:
-            form = ScenarioForm(
-                request.POST, instance=instance, approach=approach, prefix="scenario"
-            )
-            if form.is_valid():
-                form.save()
-                messages.success(request, f"Le scénario « {instance.name} » est enregistré.")
-                return redirect("systems:scenario", approach.slug, instance.pk)
-    return page(
-        request,
-        approach,
-        "scenario.html",
-        scenario=instance,
-        tracc=services.tracc_label(instance.tracc_level) if instance.tracc_level else "",
-        hypotheses=instance.hypotheses.select_related("variable").order_by(
-            "variable__order", "variable__pk"
-        ),
-        intensified=instance.hazards.select_related("node"),
-        form=form,
-        frame=frame,
-        stress=services.stress_test(instance),
-    )
+    if not frame.is_valid():
+        return _scenario_page(request, approach, instance, frame=frame)
+    services.save_scenario_frame(instance, frame.chosen_hypotheses(), frame.intensities())
+    messages.success(request, "Hypothèses et aléas du scénario enregistrés.")
+    return redirect(_url("scenario", approach, instance.pk, fragment="stress"))
+
+
+scenario_delete = delete_view(
+    Scenario,
+    right=Right.CONTRIBUTE,
+    what=lambda s: f"Le scénario « {s.name} »",
+    done=lambda request, s: _url("scenarios", s.approach),
+    back=lambda request, s: _url("scenario", s.approach, s.pk),
+)

@@ -27,8 +27,6 @@ def urls(approach: Approach, chain: ImpactChain) -> list[str]:
         reverse("systems:chains", args=[s]),
         reverse("systems:chain", args=[s, chain.pk]),
         reverse("systems:chain_graph", args=[s, chain.pk]),
-        reverse("systems:node_edit", args=[s, chain.pk, node.pk]),
-        reverse("systems:link_edit", args=[s, chain.pk, link.pk]),
         reverse("systems:api_chain", args=[s, chain.pk]),
         reverse("systems:cascade", args=[s]),
         reverse("systems:vision", args=[s]),
@@ -43,6 +41,15 @@ def test_every_member_reads_outsiders_get_404_anonymous_signs_in(
         assert client_for(personas["outsider"]).get(url).status_code == 404, url
         for role in [*CONTRIBUTORS, "partenaire"]:
             assert client_for(personas[role]).get(url).status_code == 200, (url, role)
+    # the edit pages are for those who may edit (what they show is on the chain's page)
+    node, link = heat.nodes.first(), heat.links.first()
+    assert node and link
+    for url in [
+        reverse("systems:node_edit", args=[approach.slug, node.pk]),
+        reverse("systems:link_edit", args=[approach.slug, link.pk]),
+    ]:
+        assert client_for(personas["partenaire"]).get(url).status_code == 403, url
+        assert client_for(personas["equipe"]).get(url).status_code == 200, url
 
 
 def test_another_demarches_chain_is_a_404_even_for_its_members(
@@ -55,7 +62,7 @@ def test_another_demarches_chain_is_a_404_even_for_its_members(
     for url in [
         reverse("systems:chain", args=[other.slug, heat.pk]),
         reverse("systems:api_chain", args=[other.slug, heat.pk]),
-        reverse("systems:node_edit", args=[other.slug, heat.pk, node.pk]),
+        reverse("systems:node_edit", args=[other.slug, node.pk]),
     ]:
         assert outsider.get(url).status_code == 404
     delete = reverse("systems:chain_delete", args=[other.slug, heat.pk])
@@ -73,12 +80,13 @@ def test_partner_reads_but_cannot_edit(
     assert node
     s = approach.slug
     for url in [
-        reverse("systems:chain", args=[s, heat.pk]),
+        reverse("systems:node_add", args=[s, heat.pk]),
         reverse("systems:chain_delete", args=[s, heat.pk]),
-        reverse("systems:node_delete", args=[s, heat.pk, node.pk]),
-        reverse("systems:chains", args=[s]),
+        reverse("systems:node_delete", args=[s, node.pk]),
+        reverse("systems:chain_add", args=[s]),
+        reverse("systems:chain_from_template", args=[s]),
     ]:
-        assert partner.post(url, {"action": "noeud", "noeud-label": "x"}).status_code == 403
+        assert partner.post(url, {"noeud-label": "x", "name": "x"}).status_code == 403
     api = reverse("systems:api_nodes", args=[s, heat.pk])
     response = partner.post(api, json.dumps({"label": "X", "kind": "alea"}), "application/json")
     assert response.status_code == 403
@@ -87,21 +95,24 @@ def test_partner_reads_but_cannot_edit(
 
 def test_create_from_each_template_and_blank(approach: Approach, personas: dict[str, Any]) -> None:
     client = client_for(personas["equipe"])
-    url = reverse("systems:chains", args=[approach.slug])
+    url = reverse("systems:chain_from_template", args=[approach.slug])
     for template in services.chain_templates():
-        response = client.post(url, {"action": "modele", "template": template.code})
+        response = client.post(url, {"template": template.code})
         chain = ImpactChain.objects.get(approach=approach, template=template.code)
         assert response.url == reverse("systems:chain", args=[approach.slug, chain.pk])
         assert chain.nodes.count() == len(template.nodes)
         assert chain.links.count() == len(template.links)
         # every template graph is valid for the analysis package
         services.build_system_graph(approach, chain)
-    again = client.post(url, {"action": "modele", "template": "chaleur"})
+    again = client.post(url, {"template": "chaleur"})
     assert again.status_code == 302
     assert approach.impact_chains.filter(name="Vagues de chaleur (2)").exists()
-    blank = client.post(url, {"action": "creer", "name": "Vagues de chaleur"})
+    unknown = client.post(url, {"template": "volcan"})
+    assert unknown.status_code == 200 and "Sélectionnez un choix valide" in page_text(unknown)
+    add = reverse("systems:chain_add", args=[approach.slug])
+    blank = client.post(add, {"name": "Vagues de chaleur"})
     assert "Une chaîne porte déjà ce nom" in page_text(blank)
-    client.post(url, {"action": "creer", "name": "Emploi", "description": ""})
+    client.post(add, {"name": "Emploi", "description": ""})
     assert approach.impact_chains.get(name="Emploi").nodes.count() == 0
     assert len(services.chain_templates()) == 5
 
@@ -110,11 +121,10 @@ def test_table_editor_adds_edits_and_removes(
     approach: Approach, personas: dict[str, Any], heat: ImpactChain
 ) -> None:
     client = client_for(personas["chef_projet"])
-    url = reverse("systems:chain", args=[approach.slug, heat.pk])
+    url = reverse("systems:node_add", args=[approach.slug, heat.pk])
     response = client.post(
         url,
         {
-            "action": "noeud",
             "noeud-label": "  Écoles   sans ombre ",
             "noeud-kind": "exposition",
             "noeud-places": "Bourgoin-Jallieu",
@@ -123,15 +133,13 @@ def test_table_editor_adds_edits_and_removes(
     )
     assert response.status_code == 302
     school = heat.nodes.get(label="Écoles sans ombre")
-    duplicate = client.post(
-        url, {"action": "noeud", "noeud-label": "Écoles sans ombre", "noeud-kind": "impact"}
-    )
+    duplicate = client.post(url, {"noeud-label": "Écoles sans ombre", "noeud-kind": "impact"})
     assert "porte déjà ce libellé" in page_text(duplicate)
     canicule = heat.nodes.get(label="Canicule")
+    url = reverse("systems:link_add", args=[approach.slug, heat.pk])
     self_link = client.post(
         url,
         {
-            "action": "lien",
             "lien-source": school.pk,
             "lien-target": school.pk,
             "lien-sign": 1,
@@ -142,7 +150,6 @@ def test_table_editor_adds_edits_and_removes(
     client.post(
         url,
         {
-            "action": "lien",
             "lien-source": canicule.pk,
             "lien-target": school.pk,
             "lien-sign": 1,
@@ -153,7 +160,6 @@ def test_table_editor_adds_edits_and_removes(
     twice = client.post(
         url,
         {
-            "action": "lien",
             "lien-source": canicule.pk,
             "lien-target": school.pk,
             "lien-sign": -1,
@@ -168,7 +174,6 @@ def test_table_editor_adds_edits_and_removes(
     refused = client.post(
         url,
         {
-            "action": "lien",
             "lien-source": foreign.pk,
             "lien-target": school.pk,
             "lien-sign": 1,
@@ -177,13 +182,13 @@ def test_table_editor_adds_edits_and_removes(
     )
     assert refused.status_code == 200
     assert not Link.objects.filter(source=foreign, target=school).exists()
-    edit = reverse("systems:link_edit", args=[approach.slug, heat.pk, link.pk])
+    edit = reverse("systems:link_edit", args=[approach.slug, link.pk])
     client.post(
         edit, {"source": canicule.pk, "target": school.pk, "sign": -1, "weight": 1, "note": "ombre"}
     )
     link.refresh_from_db()
     assert (link.sign, link.weight, link.note) == (-1, 1, "ombre")
-    node_edit = reverse("systems:node_edit", args=[approach.slug, heat.pk, school.pk])
+    node_edit = reverse("systems:node_edit", args=[approach.slug, school.pk])
     client.post(
         node_edit,
         {
@@ -202,7 +207,7 @@ def test_table_editor_adds_edits_and_removes(
     )
     school.refresh_from_db()
     assert (school.label, school.kind) == ("Écoles", "sensibilite")
-    client.post(reverse("systems:node_delete", args=[approach.slug, heat.pk, school.pk]))
+    client.post(reverse("systems:node_delete", args=[approach.slug, school.pk]))
     assert not Node.objects.filter(pk=school.pk).exists()
     assert not Link.objects.filter(pk=link.pk).exists()
     client.post(reverse("systems:chain_delete", args=[approach.slug, heat.pk]))
@@ -352,25 +357,31 @@ def test_vision_page(approach: Approach, personas: dict[str, Any]) -> None:
     client = client_for(personas["elu_referent"])
     url = reverse("systems:vision", args=[approach.slug])
     assert "pas encore écrite" in page_text(client.get(url))
-    bad = client.post(url, {"action": "vision", "text": "x", "horizon_year": 1990})
+    save = reverse("systems:vision_save", args=[approach.slug])
+    bad = client.post(save, {"text": "x", "horizon_year": 1990})
     assert "entre 2025 et 2150" in page_text(bad)
     client.post(
-        url,
+        save,
         {
-            "action": "vision",
             "text": "Un territoire sobre et solidaire.",
             "horizon_year": 2050,
             "values": "Solidarité\nSobriété",
             "commitments": "Ne laisser personne seul en canicule",
         },
     )
-    client.post(url, {"action": "mots", "words": "eau, ombre, eau"})
+    keywords = reverse("systems:vision_keywords", args=[approach.slug])
+    client.post(keywords, {"words": "eau, ombre, eau"})
     text = page_text(client.get(url))
     assert "Un territoire sobre et solidaire." in text and "Horizon 2050" in text
     assert "Ne laisser personne seul en canicule" in text
     assert approach.vision_keywords.get(word="eau").count == 2
     partner = client_for(personas["partenaire"])
-    assert partner.post(url, {"action": "mots", "words": "x"}).status_code == 403
+    assert partner.post(keywords, {"words": "x"}).status_code == 403
+    shade = approach.vision_keywords.get(word="ombre")
+    remove = reverse("systems:vision_keyword_delete", args=[approach.slug, shade.pk])
+    assert partner.post(remove).status_code == 403
+    client.post(remove)
+    assert not approach.vision_keywords.filter(word="ombre").exists()
 
 
 def test_nodes_link_to_portrait_vulnerabilities_hit_by_the_cascade(
@@ -389,7 +400,7 @@ def test_nodes_link_to_portrait_vulnerabilities_hit_by_the_cascade(
     )
     client = client_for(personas["equipe"])
     node = heat.nodes.get(label="Personnes âgées isolées")
-    url = reverse("systems:node_edit", args=[approach.slug, heat.pk, node.pk])
+    url = reverse("systems:node_edit", args=[approach.slug, node.pk])
     refused = client.post(
         url, {"label": node.label, "kind": node.kind, "vulnerabilities": [foreign.pk]}
     )

@@ -32,8 +32,8 @@ CSV = (
 
 def upload(client: Client, approach: Approach, data: bytes, name: str = "m.csv") -> Any:
     return client.post(
-        reverse("systems:micmac", args=[approach.slug]),
-        {"action": "importer", "file": SimpleUploadedFile(name, data, "text/csv")},
+        reverse("systems:micmac_import", args=[approach.slug]),
+        {"file": SimpleUploadedFile(name, data, "text/csv")},
     )
 
 
@@ -44,12 +44,14 @@ def test_rights(approach: Approach, personas: dict[str, Any]) -> None:
         reverse("systems:micmac", args=[s]),
         reverse("systems:micmac_results", args=[s]),
         reverse("systems:micmac_export", args=[s]),
-        reverse("systems:variable_edit", args=[s, v.pk]),
     ]
     for url in pages:
         assert Client().get(url).status_code == 302
         assert client_for(personas["outsider"]).get(url).status_code == 404
         assert client_for(personas["partenaire"]).get(url).status_code == 200
+    edit = reverse("systems:variable_edit", args=[s, v.pk])
+    assert client_for(personas["partenaire"]).get(edit).status_code == 403
+    assert client_for(personas["equipe"]).get(edit).status_code == 200
     other = personas["other_approach"]
     outsider = client_for(personas["outsider"])
     assert (
@@ -60,7 +62,8 @@ def test_rights(approach: Approach, personas: dict[str, Any]) -> None:
         == 404
     )
     partner = client_for(personas["partenaire"])
-    assert partner.post(pages[0], {"action": "variable", "name": "X"}).status_code == 403
+    add = reverse("systems:variable_add", args=[s])
+    assert partner.post(add, {"name": "X"}).status_code == 403
     assert upload(partner, approach, CSV.encode()).status_code == 403
     assert Variable.objects.filter(approach=approach).count() == 1
 
@@ -152,19 +155,20 @@ def test_import_refuses_latin1(approach: Approach, personas: dict[str, Any]) -> 
 def test_grid_saves_all_or_nothing(approach: Approach, personas: dict[str, Any]) -> None:
     client = client_for(personas["chef_projet"])
     url = reverse("systems:micmac", args=[approach.slug])
+    add = reverse("systems:variable_add", args=[approach.slug])
+    grid = reverse("systems:micmac_grid", args=[approach.slug])
     for name in ("Emploi", "Logement", "Mobilité"):
-        client.post(url, {"action": "variable", "name": name, "short_name": name[:4]})
+        client.post(add, {"name": name, "short_name": name[:4]})
     a, b, c = approach.variables.all()
     page = page_text(client.get(url))
     assert 'aria-label="Influence de « Emploi » sur « Logement »"' in page
     assert '<th scope="col" class="rs-col" title="Emploi">Empl</th>' in page
-    bad = client.post(url, {"action": "grille", f"c_{a.pk}_{b.pk}": "3", f"c_{b.pk}_{c.pk}": "9"})
+    bad = client.post(grid, {f"c_{a.pk}_{b.pk}": "3", f"c_{b.pk}_{c.pk}": "9"})
     assert "ligne « Logement », colonne « Mobilité » : « 9 »" in page_text(bad)
     assert not Influence.objects.exists()
     client.post(
-        url,
+        grid,
         {
-            "action": "grille",
             f"c_{a.pk}_{b.pk}": "3",
             f"c_{b.pk}_{c.pk}": "p",
             f"c_{c.pk}_{a.pk}": "0",
@@ -172,7 +176,7 @@ def test_grid_saves_all_or_nothing(approach: Approach, personas: dict[str, Any])
     )
     cells = {(i.source.name, i.target.name): i.code for i in Influence.objects.all()}
     assert cells == {("Emploi", "Logement"): "3", ("Logement", "Mobilité"): "P"}
-    duplicate = client.post(url, {"action": "variable", "name": "Emploi"})
+    duplicate = client.post(add, {"name": "Emploi"})
     assert "Une variable porte déjà ce nom" in page_text(duplicate)
     client.post(reverse("systems:variable_delete", args=[approach.slug, a.pk]))
     assert list(Influence.objects.values_list("potential", flat=True)) == [True]
@@ -182,10 +186,10 @@ def test_seed_from_impact_chains(
     approach: Approach, personas: dict[str, Any], heat: ImpactChain
 ) -> None:
     client = client_for(personas["equipe"])
-    url = reverse("systems:micmac", args=[approach.slug])
-    unconfirmed = client.post(url, {"action": "amorcer"})
+    url = reverse("systems:micmac_seed", args=[approach.slug])
+    unconfirmed = client.post(url)
     assert "Cochez la case de confirmation" in page_text(unconfirmed)
-    client.post(url, {"action": "amorcer", "confirmer": "oui"})
+    client.post(url, {"confirmer": "oui"})
     assert approach.variables.count() == 9
     assert Influence.objects.filter(source__approach=approach).count() == 9
     cell = Influence.objects.get(source__name="Canicule", target__name="Îlots de chaleur urbains")

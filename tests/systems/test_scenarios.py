@@ -24,9 +24,8 @@ def tracc(db: Any) -> None:
 
 def add_component(client: Client, approach: Approach, name: str, hypotheses: str) -> Any:
     return client.post(
-        reverse("systems:scenarios", args=[approach.slug]),
+        reverse("systems:component_add", args=[approach.slug]),
         {
-            "action": "composante",
             "composante-name": name,
             "composante-hypotheses_text": hypotheses,
         },
@@ -46,9 +45,8 @@ def box(approach: Approach, personas: dict[str, Any]) -> dict[str, Any]:
         for x in c.hypotheses.all()
     }
     client.post(
-        reverse("systems:scenarios", args=[approach.slug]),
+        reverse("systems:exclusion_add", args=[approach.slug]),
         {
-            "action": "exclusion",
             "exclusion-first": h["Eau", "Rationnée"].pk,
             "exclusion-second": h["Agriculture", "Irriguée"].pk,
             "exclusion-reason": "pas d'irrigation sous restrictions",
@@ -66,7 +64,6 @@ def test_rights(approach: Approach, personas: dict[str, Any], box: dict[str, Any
         reverse("systems:scenarios", args=[s]),
         reverse("systems:combinations", args=[s]),
         reverse("systems:scenario", args=[s, scenario.pk]),
-        reverse("systems:morph_edit", args=[s, component.pk]),
     ]
     outsider = client_for(personas["outsider"])
     partner = client_for(personas["partenaire"])
@@ -74,17 +71,30 @@ def test_rights(approach: Approach, personas: dict[str, Any], box: dict[str, Any
         assert Client().get(url).status_code == 302
         assert outsider.get(url).status_code == 404
         assert partner.get(url).status_code == 200
-        if "combinaisons" not in url:
-            assert partner.post(url, {"action": "supprimer"}).status_code == 403
+    exclusion = Exclusion.objects.get(approach=approach)
+    writes = [
+        reverse("systems:scenario", args=[s, scenario.pk]),
+        reverse("systems:scenario_delete", args=[s, scenario.pk]),
+        reverse("systems:scenario_frame", args=[s, scenario.pk]),
+        reverse("systems:scenario_add", args=[s]),
+        reverse("systems:morph_edit", args=[s, component.pk]),
+        reverse("systems:morph_delete", args=[s, component.pk]),
+        reverse("systems:component_add", args=[s]),
+        reverse("systems:exclusion_add", args=[s]),
+        reverse("systems:exclusion_delete", args=[s, exclusion.pk]),
+    ]
+    for url in writes:
+        assert partner.post(url, {"scenario-name": "X"}).status_code == 403, url
+    assert partner.get(reverse("systems:morph_edit", args=[s, component.pk])).status_code == 403
     other = personas["other_approach"].slug
     assert outsider.get(reverse("systems:scenario", args=[other, scenario.pk])).status_code == 404
     assert (
-        outsider.post(
-            reverse("systems:morph_edit", args=[other, component.pk]), {"action": "supprimer"}
-        ).status_code
+        outsider.post(reverse("systems:morph_delete", args=[other, component.pk])).status_code
         == 404
     )
     assert Scenario.objects.filter(pk=scenario.pk).exists()
+    assert MorphVariable.objects.filter(pk=component.pk).exists()
+    assert Exclusion.objects.filter(pk=exclusion.pk).exists()
 
 
 def test_box_counts_and_lists_consistent_combinations(
@@ -131,9 +141,8 @@ def test_component_faults(approach: Approach, personas: dict[str, Any]) -> None:
 def test_exclusion_within_a_component_is_refused(approach: Approach, box: dict[str, Any]) -> None:
     client, h = box["client"], box["h"]
     response = client.post(
-        reverse("systems:scenarios", args=[approach.slug]),
+        reverse("systems:exclusion_add", args=[approach.slug]),
         {
-            "action": "exclusion",
             "exclusion-first": h["Eau", "Tendue"].pk,
             "exclusion-second": h["Eau", "Abondante"].pk,
         },
@@ -149,7 +158,7 @@ def test_editing_a_component_keeps_unchanged_hypotheses(
     water = MorphVariable.objects.get(approach=approach, name="Eau")
     client.post(
         reverse("systems:morph_edit", args=[approach.slug, water.pk]),
-        {"action": "enregistrer", "name": "Eau", "hypotheses_text": "Rationnée\nAbondante"},
+        {"name": "Eau", "hypotheses_text": "Rationnée\nAbondante"},
     )
     assert [x.label for x in water.hypotheses.all()] == ["Rationnée", "Abondante"]
     assert water.hypotheses.get(label="Rationnée").pk == h["Eau", "Rationnée"].pk
@@ -170,9 +179,8 @@ def test_scenario_with_tracc_and_stress_test(
     form = page_text(client.get(url, {"combinaison": combination}))
     assert "France métropolitaine (hexagonale) : +2,7 °C en 2050" in form
     client.post(
-        url,
+        reverse("systems:scenario_add", args=[approach.slug]),
         {
-            "action": "scenario",
             "combinaison": combination,
             "scenario-name": "Sécheresse chronique",
             "scenario-tracc_level": "metropole.2050",
@@ -189,7 +197,7 @@ def test_scenario_with_tracc_and_stress_test(
     assert "Indiquez ci-dessous les aléas" in page
     bad_tracc = client.post(
         detail_url,
-        {"action": "recit", "scenario-name": "X", "scenario-tracc_level": "mars.2100"},
+        {"scenario-name": "X", "scenario-tracc_level": "mars.2100"},
     )
     assert "Sélectionnez un choix valide" in page_text(bad_tracc)
     # the frame: an excluded pair is refused, then hazards drive the stress test
@@ -197,10 +205,10 @@ def test_scenario_with_tracc_and_stress_test(
     heat_node = heat.nodes.get(label="Canicule")
     water = MorphVariable.objects.get(approach=approach, name="Eau")
     farming = MorphVariable.objects.get(approach=approach, name="Agriculture")
+    frame_url = reverse("systems:scenario_frame", args=[approach.slug, scenario.pk])
     refused = client.post(
-        detail_url,
+        frame_url,
         {
-            "action": "cadre",
             f"h_{water.pk}": h["Eau", "Rationnée"].pk,
             f"h_{farming.pk}": h["Agriculture", "Irriguée"].pk,
             f"a_{drought_node.pk}": "3",
@@ -209,9 +217,8 @@ def test_scenario_with_tracc_and_stress_test(
     assert "ne vont pas ensemble" in page_text(refused)
     assert not scenario.hazards.exists()
     client.post(
-        detail_url,
+        frame_url,
         {
-            "action": "cadre",
             f"h_{water.pk}": h["Eau", "Rationnée"].pk,
             f"h_{farming.pk}": h["Agriculture", "Sèche"].pk,
             f"a_{drought_node.pk}": "3",
@@ -227,7 +234,7 @@ def test_scenario_with_tracc_and_stress_test(
     page = page_text(client.get(detail_url))
     assert "Test de résistance" in page and "Restrictions d'usage de l'eau" in page
     assert "Prélèvements d'eau douce" in page  # a Doughnut dimension worsened
-    client.post(detail_url, {"action": "supprimer"})
+    client.post(reverse("systems:scenario_delete", args=[approach.slug, scenario.pk]))
     assert not Scenario.objects.filter(pk=scenario.pk).exists()
 
 
