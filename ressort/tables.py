@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -23,6 +24,7 @@ from ressort.analysis.spreadsheet_cells import neutralise, restore
 from ressort.territories.text import normalize
 
 MAX_FAULTS = 50
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a workbook's content once unzipped (zip bombs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,8 @@ class TableSchema:
 def read_rows(data: bytes, filename: str) -> list[list[str]]:
     """The cells of the first sheet (XLSX, ODS) or of a CSV file, as strings."""
     name = filename.lower()
+    if name.endswith((".xlsx", ".xlsm", ".ods")):
+        _check_unpacked_size(data, filename)
     if name.endswith((".xlsx", ".xlsm", ".ods", ".xls")):
         try:
             from python_calamine import CalamineWorkbook
@@ -155,6 +159,38 @@ def read_rows(data: bytes, filename: str) -> list[list[str]]:
     raise TableError(
         [Fault(None, None, f"Format non pris en charge : {filename}. Utilisez CSV, XLSX ou ODS.")]
     )
+
+
+def _check_unpacked_size(data: bytes, filename: str) -> None:
+    """Refuse a workbook (a zip) that unpacks beyond MAX_UNPACKED_BYTES, before parsing it.
+
+    The members are decompressed and counted, not trusted from the sizes the zip declares:
+    a few megabytes of zip can unpack to gigabytes (a zip bomb).
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError):
+        return  # not a zip: the reader says the file cannot be read
+    total = 0
+    too_big = Fault(
+        None,
+        None,
+        f"Le classeur {filename} se décompresse en plus de "
+        f"{MAX_UNPACKED_BYTES // (1024 * 1024)} Mo : il est refusé. Enregistrez seulement la "
+        "feuille à importer, ou un CSV.",
+    )
+    with archive:
+        for info in archive.infolist():
+            if info.file_size > MAX_UNPACKED_BYTES:
+                raise TableError([too_big])
+            try:
+                with archive.open(info) as member:
+                    while chunk := member.read(1024 * 1024):
+                        total += len(chunk)
+                        if total > MAX_UNPACKED_BYTES:
+                            raise TableError([too_big])
+            except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
+                return  # damaged or encrypted: the reader says the file cannot be read
 
 
 def _cell_text(cell: Any) -> str:

@@ -17,6 +17,7 @@ from ressort.actions.models import (
     Theme,
 )
 from ressort.approaches.models import Approach
+from ressort.uploads import CappedFileField
 
 
 class ScopedForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -143,7 +144,7 @@ class ArbitrationForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class VoteImportForm(forms.Form):
-    file = forms.FileField(
+    file = CappedFileField(
         label="Fichier CSV des bulletins",
         help_text="En-tête : les intitulés des actions ; une ligne par bulletin ; chaque case "
         "une mention (« À rejeter » … « Excellent ») ; une case vide vaut « À rejeter ».",

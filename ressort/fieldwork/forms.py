@@ -19,6 +19,7 @@ from ressort.fieldwork.models import (
     Testimony,
     Vulnerability,
 )
+from ressort.uploads import PHOTO_MAX_BYTES, CappedFileField
 
 
 class DateInput(forms.DateInput):
@@ -52,7 +53,8 @@ class PlaceMixin(forms.ModelForm):
 
 
 class ObservationForm(PlaceMixin):
-    photo = forms.FileField(
+    photo = CappedFileField(
+        max_bytes=PHOTO_MAX_BYTES,
         label="Photo",
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
@@ -112,8 +114,10 @@ class ObservationForm(PlaceMixin):
 
 
 class PhotoForm(forms.Form):
-    photo = forms.FileField(
-        label="Photo", widget=forms.ClearableFileInput(attrs={"accept": "image/*"})
+    photo = CappedFileField(
+        max_bytes=PHOTO_MAX_BYTES,
+        label="Photo",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
     )
     description = forms.CharField(label="Ce que montre la photo", max_length=300, required=False)
     in_portrait = forms.BooleanField(

@@ -8,6 +8,7 @@ JPEG from the pixels alone, so nothing else leaves the phone.
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,11 @@ MAX_SIDE = 1600
 MAX_BYTES = 20 * 1024 * 1024
 JPEG_QUALITY = 82
 GPS_IFD = 0x8825
-Image.MAX_IMAGE_PIXELS = 80_000_000  # a 80 Mpx photo is plenty; beyond, refuse (bombs)
+# Our own threshold, checked from the header before any pixel is decoded: a 50 Mpx photo is
+# plenty (phones take 12 to 48), and a small PNG can declare far more (a decompression bomb:
+# Pillow itself would only warn up to twice its own limit).
+MAX_PIXELS = 50_000_000
+Image.MAX_IMAGE_PIXELS = 4 * MAX_PIXELS  # Pillow's own guard stays, further out than ours
 
 
 class PhotoError(ValueError):
@@ -69,10 +74,26 @@ def process(data: bytes, max_side: int = MAX_SIDE) -> ProcessedPhoto:
         raise PhotoError(
             f"La photo dépasse {MAX_BYTES // (1024 * 1024)} Mo : réduisez-la avant de l'envoyer."
         )
+    too_many = (
+        "La photo fait {} millions de pixels : la limite est de "
+        f"{MAX_PIXELS // 1_000_000} millions. Réduisez-la avant de l'envoyer."
+    )
     try:
-        image = Image.open(io.BytesIO(data))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # checked below
+            image = Image.open(io.BytesIO(data))  # reads the header only
+    except Image.DecompressionBombError as exc:
+        raise PhotoError(too_many.format(f"plus de {4 * MAX_PIXELS // 1_000_000}")) from exc
+    except (UnidentifiedImageError, OSError) as exc:
+        raise PhotoError(
+            "Ce fichier n'est pas une image lisible : envoyez une photo JPEG, PNG ou WebP."
+        ) from exc
+    pixels = image.width * image.height
+    if pixels > MAX_PIXELS:
+        raise PhotoError(too_many.format(f"{pixels / 1_000_000:.0f}"))
+    try:
         image.load()
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+    except (UnidentifiedImageError, OSError) as exc:
         raise PhotoError(
             "Ce fichier n'est pas une image lisible : envoyez une photo JPEG, PNG ou WebP."
         ) from exc

@@ -17,6 +17,7 @@ from ressort.analysis import drawing
 from ressort.analysis import frameworks as fw
 from ressort.frameworks import services
 from ressort.frameworks.models import Dimension, Framework, FrameworkVersion
+from ressort.uploads import CappedFileField
 
 FACT_LABELS = {
     "seuil": "Seuil",
@@ -180,7 +181,8 @@ MAX_UPLOAD_BYTES = 2_000_000
 
 
 class FrameworkFileForm(forms.Form):
-    file = forms.FileField(
+    file = CappedFileField(
+        max_bytes=MAX_UPLOAD_BYTES,
         label="Fichier YAML",
         required=False,
         help_text="Un fichier exporté de Ressort, corrigé ; ou collez son contenu ci-dessous.",

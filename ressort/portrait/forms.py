@@ -13,6 +13,7 @@ from ressort.portrait import services
 from ressort.portrait.focus import FOCUSES
 from ressort.portrait.models import Indicator, IndicatorValue, Reading, Scope, ScoringSession
 from ressort.territories.models import Territory
+from ressort.uploads import CappedFileField
 
 
 def dimension_choices(approach: Approach) -> list[tuple[str, Any]]:
@@ -182,7 +183,7 @@ class ValueForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
+    file = CappedFileField(
         label="Fichier de valeurs (CSV, XLSX ou ODS)",
         help_text="Colonnes : Indicateur, Code INSEE, Année, Valeur ; facultatives : Unité, "
         "Niveau, Note sur la source.",

@@ -17,6 +17,7 @@ from ressort.systems.models import (
     Variable,
     Vision,
 )
+from ressort.uploads import CappedFileField
 
 
 class ChainForm(forms.ModelForm):
@@ -168,7 +169,7 @@ class VariableForm(forms.ModelForm):
 
 
 class MatrixFileForm(forms.Form):
-    file = forms.FileField(
+    file = CappedFileField(
         label="Fichier CSV",
         help_text="Première ligne : une cellule vide puis les noms ; ensuite une ligne par "
         "variable : son nom puis 0, 1, 2, 3, P ou vide. Remplace toute la matrice.",

@@ -1,0 +1,49 @@
+"""Uploaded files are capped in size before anything reads them.
+
+Every upload field of Ressort is a `CappedFileField`: a file above its cap is refused with a
+French form error naming both sizes, before a byte is parsed. Spreadsheets are also checked
+for their unpacked size (tables.read_rows, a zip bomb) and photos for their pixel count
+(fieldwork.photos, a decompression bomb).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+MB = 1024 * 1024
+TABLE_MAX_BYTES = 10 * MB  # indicator values, progress, ballots, MICMAC matrices
+FRAMEWORK_MAX_BYTES = 2 * MB  # a framework's YAML
+PHOTO_MAX_BYTES = 20 * MB
+
+
+def size_text(size: int) -> str:
+    """A size in French: « 2 Mo », « 12,5 Mo », « 300 ko »."""
+    if size >= MB:
+        text = f"{size / MB:.1f}".rstrip("0").rstrip(".")
+        return f"{text.replace('.', ',')}\u00a0Mo"
+    return f"{max(1, round(size / 1024))}\u00a0ko"
+
+
+def too_big(upload: Any, max_bytes: int) -> str | None:
+    """The French message refusing `upload`, or None if it fits."""
+    size = getattr(upload, "size", None)
+    if size is None or size <= max_bytes:
+        return None
+    return (
+        f"Le fichier « {getattr(upload, 'name', '')} » fait {size_text(size)} : la limite est "
+        f"de {size_text(max_bytes)}. Découpez-le ou allégez-le, puis recommencez."
+    )
+
+
+class CappedFileField(forms.FileField):
+    def __init__(self, *args: Any, max_bytes: int = TABLE_MAX_BYTES, **kwargs: Any) -> None:
+        self.max_bytes = max_bytes
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        upload = super().clean(data, initial)
+        if upload and (message := too_big(upload, self.max_bytes)):
+            raise forms.ValidationError(message, code="too_big")
+        return upload
