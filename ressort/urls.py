@@ -19,6 +19,7 @@ DEMARCHE_URLCONFS = (
     "ressort.strategy.urls",
     "ressort.monitoring.urls",
     "ressort.workshops.urls",
+    "ressort.governance.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

@@ -5,24 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.db import transaction
 from django.db.models import QuerySet
 
 from ressort.analysis import actor_drawing as drawing
 from ressort.analysis import mactor as mc
-from ressort.approaches.models import Approach
+from ressort.approaches.models import Approach, GovernanceBody
 from ressort.governance.models import (
     Actor,
     ActorCategory,
     ActorLink,
     Agreement,
+    Level,
     LinkKind,
     MactorInfluence,
     MactorObjective,
     MactorParticipant,
     MactorPosition,
     MactorStudy,
+    Scale,
 )
 
 CATEGORY_ORDER = [value for value, _ in ActorCategory.choices]
@@ -40,46 +43,133 @@ LINK_STYLES = {
 
 
 @dataclass(frozen=True, slots=True)
-class CategoryGroup:
-    label: str
-    actors: list[Actor]
+class ActorEntry:
+    """One actor of the register, with its labels resolved (read once, shown many times)."""
+
+    pk: int
+    name: str
+    category: str
+    category_label: str
+    scale_label: str
+    contact_name: str
+    contact_email: str
+    bodies: str
+    interest: int
+    influence: int
+    interest_label: str
+    influence_label: str
+    links: int
 
 
 @dataclass(frozen=True, slots=True)
-class ActorMap:
-    svg: str
-    groups: list[CategoryGroup]
-    links: list[ActorLink]
-    actor_count: int
+class LinkEntry:
+    pk: int
+    source: str
+    target: str
+    kind: str
+    kind_label: str
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class Register:
+    actors: list[ActorEntry]
+    links: list[LinkEntry]
 
 
 def actors_of(approach: Approach) -> QuerySet[Actor]:
     return Actor.objects.filter(approach=approach)
 
 
-def links_of(approach: Approach) -> QuerySet[ActorLink]:
-    return ActorLink.objects.filter(approach=approach).select_related("source", "target")
+def register(approach: Approach) -> Register:
+    """The actors and their links as plain rows, in two queries whatever their number."""
+    links_raw = list(
+        ActorLink.objects.filter(approach=approach)
+        .order_by("source__name", "target__name", "kind")
+        .values_list("pk", "source_id", "target_id", "kind", "notes")
+    )
+    degree: dict[int, int] = {}
+    for _, source, target, _, _ in links_raw:
+        degree[source] = degree.get(source, 0) + 1
+        degree[target] = degree.get(target, 0) + 1
+    categories, scales = dict(ActorCategory.choices), dict(Scale.choices)
+    levels, bodies = dict(Level.choices), dict(GovernanceBody.choices)
+    actors = [
+        ActorEntry(
+            pk=pk,
+            name=name,
+            category=category,
+            category_label=str(categories.get(category, category)),
+            scale_label=str(scales.get(scale, scale)),
+            contact_name=contact_name,
+            contact_email=contact_email,
+            bodies=", ".join(str(bodies[code]) for code in codes if code in bodies),
+            interest=interest,
+            influence=influence,
+            interest_label=str(levels.get(interest, interest)),
+            influence_label=str(levels.get(influence, influence)),
+            links=degree.get(pk, 0),
+        )
+        for pk, name, category, scale, contact_name, contact_email, codes, interest, influence in (
+            actors_of(approach).values_list(
+                "pk",
+                "name",
+                "category",
+                "scale",
+                "contact_name",
+                "contact_email",
+                "bodies",
+                "interest",
+                "influence",
+            )
+        )
+    ]
+    names = {actor.pk: actor.name for actor in actors}
+    kinds = dict(LinkKind.choices)
+    links = [
+        LinkEntry(pk, names[source], names[target], kind, str(kinds[kind]).lower(), notes)
+        for pk, source, target, kind, notes in links_raw
+    ]
+    return Register(actors, links)
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryGroup:
+    label: str
+    actors: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMap:
+    svg: str
+    groups: list[CategoryGroup]
+    link_lines: list[str]  # « A → B : coopération », the links in words
+    actors: list[ActorEntry]
 
 
 def actor_map(approach: Approach) -> ActorMap:
     """The network drawn by category, and the same content as lists (its text alternative)."""
-    actors = list(actors_of(approach))
-    links = list(links_of(approach))
-    labels = dict(ActorCategory.choices)
-    by_category: dict[str, list[Actor]] = {}
-    for actor in actors:
-        by_category.setdefault(actor.category, []).append(actor)
+    data = register(approach)
+    by_category: dict[str, list[str]] = {}
+    labels: dict[str, str] = {}
+    for actor in data.actors:
+        by_category.setdefault(actor.category, []).append(actor.name)
+        labels[actor.category] = actor.category_label
     groups = [
-        CategoryGroup(str(labels[code]), by_category[code])
+        CategoryGroup(labels[code], by_category[code])
         for code in CATEGORY_ORDER
         if code in by_category
     ]
     nodes = [
-        drawing.NetworkNode(str(a.pk), a.name, CATEGORY_ORDER.index(a.category)) for a in actors
+        drawing.NetworkNode(str(a.pk), a.name, CATEGORY_ORDER.index(a.category))
+        for a in data.actors
     ]
+    pk_of = {a.name: a.pk for a in data.actors}
     edges = [
-        drawing.NetworkEdge(str(link.source_id), str(link.target_id), LINK_ORDER.index(link.kind))
-        for link in links
+        drawing.NetworkEdge(
+            str(pk_of[link.source]), str(pk_of[link.target]), LINK_ORDER.index(link.kind)
+        )
+        for link in data.links
     ]
     svg = drawing.network_svg(
         nodes,
@@ -88,12 +178,13 @@ def actor_map(approach: Approach) -> ActorMap:
         [LINK_STYLES[LinkKind(kind)] for kind in LINK_ORDER],
         title="Carte des acteurs du territoire",
         desc=(
-            f"{len(actors)} acteurs regroupés par catégorie autour d'un cercle et "
-            f"{len(links)} liens entre eux, tracés selon leur nature (voir la légende). "
+            f"{len(data.actors)} acteurs regroupés par catégorie autour d'un cercle et "
+            f"{len(data.links)} liens entre eux, tracés selon leur nature (voir la légende). "
             "La liste qui suit la carte donne le même contenu."
         ),
     )
-    return ActorMap(svg=svg, groups=groups, links=links, actor_count=len(actors))
+    lines = [f"{link.source} → {link.target}\u00a0: {link.kind_label}" for link in data.links]
+    return ActorMap(svg=svg, groups=groups, link_lines=lines, actors=data.actors)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,16 +192,22 @@ class Quadrant:
     key: str
     title: str
     advice: str
-    actors: list[Actor]
+    actors: list[Scored]
 
 
-def interest_grid(actors: Sequence[Actor]) -> list[Quadrant]:
+class Scored(Protocol):
+    name: str
+    interest: int
+    influence: int
+
+
+def interest_grid(actors: Sequence[Scored]) -> list[Quadrant]:
     """The interest × influence grid (Mendelow's matrix): split between 2 and 3 on each scale.
 
     Returned in reading order: high influence row first (low interest, high interest), then
     low influence.
     """
-    cells: dict[tuple[bool, bool], list[Actor]] = {
+    cells: dict[tuple[bool, bool], list[Scored]] = {
         (i, j): [] for i in (True, False) for j in (False, True)
     }
     for actor in actors:

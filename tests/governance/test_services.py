@@ -104,7 +104,9 @@ def test_actor_map_and_interest_grid(approach: Approach, actors: list[Actor]) ->
     association.interest, association.influence = 4, 1
     association.save()
     drawn = services.actor_map(approach)
-    assert drawn.actor_count == 3 and len(drawn.links) == 1
+    assert len(drawn.actors) == 3 and drawn.link_lines == [
+        "Commune → Association\u00a0: financement"
+    ]
     assert [g.label for g in drawn.groups] == [
         "Collectivité territoriale",
         "Chambre consulaire",

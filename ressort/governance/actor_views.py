@@ -1,0 +1,74 @@
+"""The register of the territory's actors, their links, and the actor map."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.governance import services
+from ressort.governance.forms import ActorForm, ActorLinkForm
+from ressort.governance.models import Actor, ActorLink
+from ressort.web import Right, demarche_view
+from ressort.web.generic import delete_view, edit_view
+
+
+def _register(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("governance:actor_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+@demarche_view(Right.VIEW)
+def actor_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return render(
+        request,
+        "governance/actor_list.html",
+        {"register": services.register(approach), "base_url": _register(request)},
+    )
+
+
+@demarche_view(Right.VIEW)
+def actor_map(request: HttpRequest, approach: Approach) -> HttpResponse:
+    drawn = services.actor_map(approach)
+    return render(
+        request,
+        "governance/actor_map.html",
+        {
+            "map": drawn,
+            "grid": services.interest_grid(drawn.actors),
+            "agreements": services.agreements_of(approach),
+        },
+    )
+
+
+actor_edit = edit_view(
+    Actor,
+    ActorForm,
+    title=lambda actor: f"Modifier l'acteur « {actor.name} »" if actor.pk else "Ajouter un acteur",
+    done=_register,
+    form_kwargs=lambda request, approach, actor: {"approach": approach},
+    delete="governance:actor_delete",
+    saved="L'acteur est enregistré.",
+)
+actor_delete = delete_view(
+    Actor,
+    what=lambda actor: f"L'acteur « {actor.name} »",
+    done=_register,
+    consequence="ses liens et sa place dans les analyses des jeux d'acteurs partent avec lui",
+    gone="{what} est supprimé.",
+)
+link_edit = edit_view(
+    ActorLink,
+    ActorLinkForm,
+    title=lambda link: "Modifier un lien entre acteurs" if link.pk else "Relier deux acteurs",
+    done=_register,
+    form_kwargs=lambda request, approach, link: {"approach": approach},
+    delete="governance:link_delete",
+    saved="Le lien est enregistré.",
+)
+link_delete = delete_view(
+    ActorLink,
+    what=lambda link: f"Le lien « {link} »",
+    done=_register,
+    gone="{what} est supprimé.",
+)

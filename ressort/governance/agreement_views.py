@@ -1,0 +1,44 @@
+"""Cooperation agreements with neighbouring authorities and actors."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.governance import services
+from ressort.governance.forms import AgreementForm
+from ressort.governance.models import Agreement
+from ressort.web import Right, demarche_view
+from ressort.web.generic import delete_view, edit_view
+
+
+def _list_url(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("governance:agreement_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+@demarche_view(Right.VIEW)
+def agreement_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return render(
+        request,
+        "governance/agreement_list.html",
+        {"agreements": services.agreements_of(approach)},
+    )
+
+
+agreement_edit = edit_view(
+    Agreement,
+    AgreementForm,
+    title=lambda a: f"Modifier « {a.title} »" if a.pk else "Enregistrer un accord de coopération",
+    done=_list_url,
+    form_kwargs=lambda request, approach, a: {"approach": approach},
+    delete="governance:agreement_delete",
+    saved="L'accord est enregistré.",
+)
+agreement_delete = delete_view(
+    Agreement,
+    what=lambda a: f"L'accord « {a.title} »",
+    done=_list_url,
+    gone="{what} est supprimé.",
+)

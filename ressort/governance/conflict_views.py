@@ -1,0 +1,146 @@
+"""Conflicts put to work: the register, and each conflict's parties, options and meetings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Count
+from django.forms import ModelForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.governance.forms import ConflictForm, MeetingForm, OptionForm, PartyForm
+from ressort.governance.models import Conflict, ConflictMeeting, ConflictOption, ConflictParty
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
+
+
+def _detail_url(request: HttpRequest, conflict: Conflict) -> str:
+    return reverse("governance:conflict_detail", args=[request.approach.slug, conflict.pk])  # type: ignore[attr-defined]
+
+
+def _list_url(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("governance:conflict_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+@demarche_view(Right.VIEW)
+def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    conflicts = (
+        Conflict.objects.filter(approach=approach)
+        .annotate(party_count=Count("parties", distinct=True))
+        .prefetch_related("parties__actor")
+    )
+    return render(request, "governance/conflict_list.html", {"conflicts": conflicts})
+
+
+conflict_edit = edit_view(
+    Conflict,
+    ConflictForm,
+    title=lambda c: f"Modifier « {c.title} »" if c.pk else "Inscrire un conflit au registre",
+    done=_detail_url,
+    cancel=lambda request, c: _detail_url(request, c) if c.pk else _list_url(request),
+    form_kwargs=lambda request, approach, c: {"approach": approach},
+    delete="governance:conflict_delete",
+    saved="Le conflit est enregistré.",
+)
+conflict_delete = delete_view(
+    Conflict,
+    what=lambda c: f"Le conflit « {c.title} »",
+    done=_list_url,
+    consequence="ses parties, options et rencontres partent avec lui",
+    gone="{what} est supprimé.",
+)
+
+# Each kind of part of a conflict: its form, its prefix, its success message.
+PARTS: dict[str, tuple[type[ModelForm], str]] = {  # type: ignore[type-arg]
+    "party": (PartyForm, "La partie est ajoutée."),
+    "option": (OptionForm, "L'option est ajoutée."),
+    "meeting": (MeetingForm, "La rencontre est ajoutée."),
+}
+
+
+def _forms(approach: Approach, bound: dict[str, Any]) -> dict[str, Any]:
+    forms = {}
+    for name, (form_class, _) in PARTS.items():
+        kwargs = {"approach": approach} if form_class is PartyForm else {}
+        forms[name] = bound.get(name) or form_class(prefix=name, **kwargs)
+    return forms
+
+
+def _render_detail(
+    request: HttpRequest, approach: Approach, conflict: Conflict, bound: dict[str, Any]
+) -> HttpResponse:
+    return render(
+        request,
+        "governance/conflict_detail.html",
+        {
+            "conflict": conflict,
+            "parties": conflict.parties.select_related("actor"),
+            "options": conflict.options.all(),
+            "meetings": conflict.meetings.all(),
+            "forms": _forms(approach, bound),
+        },
+        status=400 if bound else 200,
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": Conflict})
+def conflict_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _render_detail(request, approach, get_scoped(Conflict, approach, pk=pk), {})
+
+
+def _add(part: str, request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    conflict = get_scoped(Conflict, approach, pk=pk)
+    form_class, message = PARTS[part]
+    kwargs = {"approach": approach} if form_class is PartyForm else {}
+    form = form_class(request.POST, prefix=part, **kwargs)
+    if not form.is_valid():
+        return _render_detail(request, approach, conflict, {part: form})
+    item = form.save(commit=False)
+    item.conflict = conflict
+    item.save()
+    messages.success(request, message)
+    return redirect(_detail_url(request, conflict) + f"#{part}s")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Conflict})
+def party_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _add("party", request, approach, pk)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Conflict})
+def option_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _add("option", request, approach, pk)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Conflict})
+def meeting_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _add("meeting", request, approach, pk)
+
+
+def _parent(request: HttpRequest, item: Any) -> str:
+    return _detail_url(request, item.conflict)
+
+
+party_delete = delete_view(
+    ConflictParty,
+    what=lambda p: f"La partie « {p.label} »",
+    done=_parent,
+    gone="{what} est retirée.",
+)
+option_delete = delete_view(
+    ConflictOption,
+    what=lambda o: f"L'option « {o.title} »",
+    done=_parent,
+    gone="{what} est retirée.",
+)
+meeting_delete = delete_view(
+    ConflictMeeting,
+    what=lambda m: f"La rencontre du {m.held_on:%d/%m/%Y}",
+    done=_parent,
+    gone="{what} est retirée.",
+)

@@ -1,0 +1,273 @@
+"""Actors' strategies (MACTOR): studies, their actors and objectives, the two matrices, the
+results. The computation is `ressort.analysis.mactor`, called by the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.analysis.mactor import INFLUENCE_LABELS, MAX_INFLUENCE, MAX_POSITION, POSITION_LABELS
+from ressort.approaches.models import Approach
+from ressort.governance import services
+from ressort.governance.forms import MatrixFormSet, ObjectiveForm, ParticipantsForm, StudyForm
+from ressort.governance.models import MactorObjective, MactorStudy
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
+
+
+def _study_url(request: HttpRequest, study: MactorStudy, name: str = "study_detail") -> str:
+    return reverse(f"governance:{name}", args=[request.approach.slug, study.pk])  # type: ignore[attr-defined]
+
+
+@demarche_view(Right.VIEW)
+def study_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    studies = MactorStudy.objects.filter(approach=approach).annotate(
+        actor_count=Count("participants", distinct=True),
+        objective_count=Count("objectives", distinct=True),
+    )
+    return render(request, "governance/study_list.html", {"studies": studies})
+
+
+study_edit = edit_view(
+    MactorStudy,
+    StudyForm,
+    title=lambda study: (
+        f"Modifier « {study.title} »" if study.pk else "Nouvelle analyse des jeux d'acteurs"
+    ),
+    done=lambda request, study: _study_url(request, study),
+    cancel=lambda request, study: (
+        _study_url(request, study)
+        if study.pk
+        else reverse("governance:study_list", args=[request.approach.slug])
+    ),  # type: ignore[attr-defined]
+    delete="governance:study_delete",
+    saved="L'analyse est enregistrée.",
+)
+study_delete = delete_view(
+    MactorStudy,
+    what=lambda study: f"L'analyse « {study.title} »",
+    done=lambda request, study: reverse("governance:study_list", args=[request.approach.slug]),  # type: ignore[attr-defined]
+    consequence="ses objectifs et ses matrices partent avec elle (les acteurs restent au registre)",
+    gone="{what} est supprimée.",
+)
+
+
+def _detail(
+    request: HttpRequest,
+    approach: Approach,
+    study: MactorStudy,
+    *,
+    participants_form: ParticipantsForm | None = None,
+    objective_form: ObjectiveForm | None = None,
+) -> HttpResponse:
+    participants = list(study.participants.select_related("actor"))
+    objectives = list(study.objectives.all())
+    return render(
+        request,
+        "governance/study_detail.html",
+        {
+            "study": study,
+            "participants": participants,
+            "objectives": objectives,
+            "participants_form": participants_form
+            or ParticipantsForm(
+                approach=approach, initial={"actors": [p.actor_id for p in participants]}
+            ),
+            "objective_form": objective_form or ObjectiveForm(study=study),
+            "ready": len(participants) >= 2 and bool(objectives),
+        },
+        status=400 if participants_form or objective_form else 200,
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": MactorStudy})
+def study_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _detail(request, approach, get_scoped(MactorStudy, approach, pk=pk))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
+def study_actors(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    study = get_scoped(MactorStudy, approach, pk=pk)
+    form = ParticipantsForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _detail(request, approach, study, participants_form=form)
+    services.set_participants(study, list(form.cleaned_data["actors"]))
+    messages.success(request, "Les acteurs de l'analyse sont enregistrés.")
+    return redirect(_study_url(request, study))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
+def objective_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    study = get_scoped(MactorStudy, approach, pk=pk)
+    form = ObjectiveForm(request.POST, study=study)
+    if not form.is_valid():
+        return _detail(request, approach, study, objective_form=form)
+    objective = form.save(commit=False)
+    objective.study = study
+    objective.order = services.next_objective_order(study)
+    objective.save()
+    messages.success(request, f"L'objectif « {objective.name} » est ajouté.")
+    return redirect(_study_url(request, study) + "#objectifs")
+
+
+objective_edit = edit_view(
+    MactorObjective,
+    ObjectiveForm,
+    title=lambda objective: f"Modifier l'objectif « {objective.name} »",
+    done=lambda request, objective: _study_url(request, objective.study),
+    form_kwargs=lambda request, approach, objective: {"study": objective.study},
+    delete="governance:objective_delete",
+    saved="L'objectif est enregistré.",
+)
+objective_delete = delete_view(
+    MactorObjective,
+    what=lambda objective: f"L'objectif « {objective.name} »",
+    done=lambda request, objective: _study_url(request, objective.study),
+    consequence="les positions des acteurs sur cet objectif partent avec lui",
+    gone="{what} est supprimé.",
+)
+
+
+# --- The two matrices ------------------------------------------------------------------------
+
+
+def _influence_formset(study: MactorStudy, data: Any = None) -> Any:
+    matrices = services.matrices(study)
+    people = matrices.participants
+    values = {
+        (people[i].pk, people[k].pk): matrices.influences[i][k]
+        for i in range(len(people))
+        for k in range(len(people))
+    }
+    return MatrixFormSet(
+        data,
+        prefix="mid",
+        rows=[(p, p.actor.name) for p in people],
+        columns=[(p.pk, p.actor.name) for p in people],
+        values=values,
+        low=0,
+        high=MAX_INFLUENCE,
+        skip_diagonal=True,
+        cell_label="Influence de « {row} » sur « {column} »",
+    )
+
+
+def _position_formset(study: MactorStudy, data: Any = None) -> Any:
+    matrices = services.matrices(study)
+    people, objectives = matrices.participants, matrices.objectives
+    values = {
+        (people[i].pk, objectives[j].pk): matrices.positions[i][j]
+        for i in range(len(people))
+        for j in range(len(objectives))
+    }
+    return MatrixFormSet(
+        data,
+        prefix="mao",
+        rows=[(p, p.actor.name) for p in people],
+        columns=[(o.pk, o.name) for o in objectives],
+        values=values,
+        low=-MAX_POSITION,
+        high=MAX_POSITION,
+        skip_diagonal=False,
+        cell_label="Position de « {row} » sur l'objectif « {column} »",
+    )
+
+
+MATRICES = {
+    "influences": {
+        "title": "Influences directes entre acteurs",
+        "formset": _influence_formset,
+        "save": services.save_influences,
+        "scale": INFLUENCE_LABELS,
+        "intro": (
+            "Pour chaque acteur en ligne, notez son influence directe sur chaque acteur en "
+            "colonne, de 0 à 4 : jusqu'où peut-il remettre en cause l'autre ?"
+        ),
+        "saved": "La matrice des influences est enregistrée.",
+    },
+    "positions": {
+        "title": "Positions des acteurs sur les objectifs",
+        "formset": _position_formset,
+        "save": services.save_positions,
+        "scale": POSITION_LABELS,
+        "intro": (
+            "Pour chaque acteur en ligne, notez sa position sur chaque objectif en colonne, "
+            "de −4 à +4 : le signe dit s'il est pour (+) ou contre (−), la valeur ce que "
+            "l'objectif met en jeu pour lui."
+        ),
+        "saved": "La matrice des positions est enregistrée.",
+    },
+}
+
+
+def _matrix_page(
+    request: HttpRequest, study: MactorStudy, kind: str, formset: Any, status: int = 200
+) -> HttpResponse:
+    spec = MATRICES[kind]
+    return render(
+        request,
+        "governance/matrix.html",
+        {
+            "study": study,
+            "kind": kind,
+            "title": spec["title"],
+            "intro": spec["intro"],
+            "scale": sorted(spec["scale"].items()),  # type: ignore[attr-defined]
+            "formset": formset,
+            "faults": formset.faults() if formset.is_bound else [],
+            "save_url": _study_url(request, study, f"{kind}_save"),
+        },
+        status=status,
+    )
+
+
+def _matrix_view(kind: str, request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    study = get_scoped(MactorStudy, approach, pk=pk)
+    return _matrix_page(request, study, kind, MATRICES[kind]["formset"](study))  # type: ignore[operator]
+
+
+def _matrix_save(kind: str, request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    study = get_scoped(MactorStudy, approach, pk=pk)
+    spec = MATRICES[kind]
+    formset = spec["formset"](study, request.POST)  # type: ignore[operator]
+    if not formset.is_valid():
+        return _matrix_page(request, study, kind, formset, status=400)
+    spec["save"](study, formset.values())  # type: ignore[operator]
+    messages.success(request, str(spec["saved"]))
+    return redirect(_study_url(request, study, kind))
+
+
+@demarche_view(Right.VIEW, objects={"pk": MactorStudy})
+def influences(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _matrix_view("influences", request, approach, pk)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
+def influences_save(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _matrix_save("influences", request, approach, pk)
+
+
+@demarche_view(Right.VIEW, objects={"pk": MactorStudy})
+def positions(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _matrix_view("positions", request, approach, pk)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
+def positions_save(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _matrix_save("positions", request, approach, pk)
+
+
+@demarche_view(Right.VIEW, objects={"pk": MactorStudy})
+def results(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    study = get_scoped(MactorStudy, approach, pk=pk)
+    return render(
+        request,
+        "governance/study_results.html",
+        {"study": study, "view": services.mactor_view(study)},
+    )
