@@ -77,27 +77,20 @@ class Changes:
     new_values: int
     trajectories: list[Any]
     decisions: list[Decision]
-    history_available: bool
 
 
 def changes_since(approach: Approach, since: date | None, limit: int = 10) -> Changes:
     """What changed after the day of `since` (the last meeting); everything if None."""
     start = timezone.make_aware(datetime.combine(since, time.max)) if since is not None else None
-    entries: list[Any] = []
-    available = True
-    try:
-        from ressort.strategy import history as strategy_history
-    except ImportError:  # the strategy app keeps no history
-        available = False
-    else:
-
-        def after(kind: Any, qs: Any) -> Any:
-            if kind.key in SHOWN_APART:
-                return None
-            return qs.filter(history_date__gt=start) if start is not None else qs
-
-        entries = strategy_history.entries(approach, limit=limit, only=after)
     from ressort.portrait.models import IndicatorValue
+    from ressort.strategy import history as strategy_history
+
+    def after(kind: Any, qs: Any) -> Any:
+        if kind.key in SHOWN_APART:
+            return None
+        return qs.filter(history_date__gt=start) if start is not None else qs
+
+    entries = strategy_history.entries(approach, limit=limit, only=after)
 
     values = IndicatorValue.objects.filter(indicator__approach=approach)
     trajectories = Trajectory.history.filter(approach_id=approach.pk)  # type: ignore[attr-defined]
@@ -114,7 +107,6 @@ def changes_since(approach: Approach, since: date | None, limit: int = 10) -> Ch
             trajectories.select_related("history_user").order_by("-history_date")[:limit]
         ),
         decisions=list(decisions.order_by("-meeting__date", "pk")[:limit]),
-        history_available=available,
     )
 
 

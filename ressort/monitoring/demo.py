@@ -154,16 +154,13 @@ def _progress(approach: Approach, sheets: list[Any]) -> None:
     for n, sheet in enumerate(sheets):
         if sheet.status not in ("planifiee", "engagee"):
             continue
-        try:
-            strategy.record_progress(
-                approach,
-                sheet.action,
-                status="engagee",
-                progress=min(100, sheet.progress + 15 + 5 * (n % 3)),
-                year=year,
-            )
-        except (NotImplementedError, ValueError):
-            return
+        strategy.record_progress(
+            approach,
+            sheet.action,
+            status="engagee",
+            progress=min(100, sheet.progress + 15 + 5 * (n % 3)),
+            year=year,
+        )
 
 
 @transaction.atomic
@@ -171,12 +168,9 @@ def build(approach: Approach) -> None:
     """Add this app's demo content to a freshly created demo démarche."""
     library.load_shipped_cases()
     _trajectories(approach)
-    try:
-        from ressort.strategy.models import ActionSheet
-    except ImportError:  # pragma: no cover - the strategy app is part of the project
-        sheets: list[Any] = []
-    else:
-        sheets = list(ActionSheet.objects.filter(approach=approach).select_related("action"))
+    from ressort.strategy.models import ActionSheet
+
+    sheets = list(ActionSheet.objects.filter(approach=approach).select_related("action"))
     if sheets:
         _committee(approach, sheets)
     _progress(approach, sheets)

@@ -3,8 +3,7 @@ portrait re-run with the new data beside the first one, and the team's lessons.
 
 The Doughnut statuses come from portrait.services.doughnut_gaps(approach, year=…) and the
 Boussole profile from portrait.services.boussole_profile(approach, until=…), once for the
-reference year and once for the evaluation year; both are guarded while the portrait app
-does not provide them.
+reference year and once for the evaluation year.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.monitoring import dashboard, tracking
 from ressort.monitoring.models import Evaluation
+from ressort.strategy.models import SheetStatus
 
 GAP_LABELS = dn.STATUS_LABELS
 GAP_RANK = {
@@ -31,13 +31,7 @@ GAP_RANK = {
     dn.Status.OVERSHOOT: 1,
     dn.Status.MISSING: None,
 }
-STATUS_LABELS = {
-    "idee": "Idée",
-    "planifiee": "Planifiée",
-    "engagee": "Engagée",
-    "realisee": "Réalisée",
-    "abandonnee": "Abandonnée",
-}
+STATUS_LABELS = dict(SheetStatus.choices)
 
 
 @dataclass(frozen=True)
@@ -71,6 +65,14 @@ class DimensionChange:
     after: str
 
     @property
+    def before_label(self) -> str:
+        return GAP_LABELS.get(self.before, self.before)
+
+    @property
+    def after_label(self) -> str:
+        return GAP_LABELS.get(self.after, self.after)
+
+    @property
     def moved(self) -> str:
         if self.before == self.after:
             return "Inchangé"
@@ -102,30 +104,25 @@ class Report:
     actions: dashboard.ActionSummary
     status_rows: list[tuple[str, int]]
     effects: list[IndicatorEffect]
-    doughnut: list[DimensionChange] | None
-    boussole: list[LeverChange] | None
+    doughnut: list[DimensionChange]
+    boussole: list[LeverChange]
     drawings: list[tuple[int, str]]  # (year, Doughnut SVG) for the reference and new data
 
 
 def _drawings(approach: Approach, years: tuple[int, int]) -> list[tuple[int, str]]:
-    """The portrait's Doughnut drawn with the data of each year (empty if unavailable)."""
-    try:
-        from ressort.portrait import portrait as portrait_page
-        from ressort.portrait import services as portrait
-    except ImportError:
-        return []
-    try:
-        return [
-            (
-                year,
-                portrait_page.doughnut_svg(
-                    portrait.doughnut_report(approach, year), ident=f"donut-{year}"
-                ),
-            )
-            for year in years
-        ]
-    except (AttributeError, NotImplementedError, ValueError):
-        return []
+    """The portrait's Doughnut drawn with the data of each year."""
+    from ressort.portrait import portrait as portrait_page
+    from ressort.portrait import services as portrait
+
+    return [
+        (
+            year,
+            portrait_page.doughnut_svg(
+                portrait.doughnut_report(approach, year), ident=f"donut-{year}"
+            ),
+        )
+        for year in years
+    ]
 
 
 def _latest(series: list[tuple[int, float]], year: int) -> tuple[int, float] | None:
@@ -145,30 +142,24 @@ def _labels(framework: str, kinds: tuple[str, ...]) -> dict[str, str]:
     }
 
 
-def _doughnut(approach: Approach, before: int, after: int) -> list[DimensionChange] | None:
+def _doughnut(approach: Approach, before: int, after: int) -> list[DimensionChange]:
     from ressort.portrait import services as portrait
 
-    try:
-        first = portrait.doughnut_gaps(approach, year=before)
-        second = portrait.doughnut_gaps(approach, year=after)
-    except NotImplementedError:
-        return None
-    labels = _labels("donut", ("dimension",))
-    codes = list(dict.fromkeys([*first, *second]))
+    first = portrait.doughnut_gaps(approach, year=before)
+    second = portrait.doughnut_gaps(approach, year=after)
+    missing = dn.Status.MISSING
     return [
-        DimensionChange(c, labels.get(c, c), first.get(c, "missing"), second.get(c, "missing"))
-        for c in codes
+        DimensionChange(code, label, first.get(code, missing), second.get(code, missing))
+        for code, label, _ring in portrait.doughnut_dimensions()
+        if code in first or code in second
     ]
 
 
-def _boussole(approach: Approach, before: date, after: date) -> list[LeverChange] | None:
+def _boussole(approach: Approach, before: date, after: date) -> list[LeverChange]:
     from ressort.portrait import services as portrait
 
-    try:
-        first = portrait.boussole_profile(approach, until=before)
-        second = portrait.boussole_profile(approach, until=after)
-    except NotImplementedError:
-        return None
+    first = portrait.boussole_profile(approach, until=before)
+    second = portrait.boussole_profile(approach, until=after)
     if not any(v is not None for v in [*first.values(), *second.values()]):
         return []
     labels = _labels("boussole", ("principe", "levier"))
@@ -300,9 +291,7 @@ def outline(rep: Report) -> list[Block]:
     blocks.append(("h2", "Le portrait refait avec les nouvelles données"))
     for year, svg in rep.drawings:
         blocks.append(("svg", (svg, f"Le Donut du territoire avec les données de {year}.")))
-    if rep.doughnut is None:
-        blocks.append(("p", "Le Donut du portrait n'est pas disponible."))
-    else:
+    if rep.doughnut:
         blocks.append(
             (
                 "table",
@@ -313,8 +302,8 @@ def outline(rep: Report) -> list[Block]:
                     [
                         [
                             d.label,
-                            GAP_LABELS.get(d.before, d.before),
-                            GAP_LABELS.get(d.after, d.after),
+                            d.before_label,
+                            d.after_label,
                             d.moved,
                         ]
                         for d in rep.doughnut
@@ -322,9 +311,7 @@ def outline(rep: Report) -> list[Block]:
                 ),
             )
         )
-    if rep.boussole is None:
-        blocks.append(("p", "Le profil de la Boussole n'est pas disponible."))
-    elif not rep.boussole:
+    if not rep.boussole:
         blocks.append(("p", "Boussole de la résilience : aucune cotation enregistrée."))
     else:
         blocks.append(

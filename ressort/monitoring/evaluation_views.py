@@ -50,7 +50,6 @@ def evaluation_detail(request: HttpRequest, approach: Approach, pk: int) -> Http
             "evaluation": evaluation,
             "report": report,
             "drawings": [(year, mark_safe(svg)) for year, svg in report.drawings],
-            "gap_labels": ev.GAP_LABELS,
             "may_edit": _lead(approach),
             "document_jobs": jobs.jobs_context(approach, ev.KIND, evaluation.pk),
         },

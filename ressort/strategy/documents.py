@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
-from ressort.strategy import services, timeline
+from ressort.strategy import reading, services, timeline
 from ressort.strategy.models import ActionSheet, Axis
 
 FORMATS = {
@@ -57,9 +57,7 @@ def period(sheet: ActionSheet) -> str:
 
 
 def _axes(approach: Approach) -> list[Axis]:
-    from ressort.strategy.views import gap_context, strategy_tree
-
-    return strategy_tree(approach, gap_context(approach)["dimensions"])
+    return reading.strategy_tree(approach, reading.gap_context(approach)["dimensions"])
 
 
 def outline(approach: Approach) -> list[Block]:

@@ -72,36 +72,31 @@ def tracked() -> list[Tracked]:
     from ressort.strategy import models as m
     from ressort.systems import models as systems
 
-    items = [
+    in_sheet = (("sheet_id", "sa fiche"),)
+    in_action = (("action_id", "son action"),)
+    in_indicator = (("indicator_id", "son indicateur"),)
+    return [
         Tracked("cadre", "Cadre de la stratégie", m.StrategyStatement, _by_approach),
         Tracked("vision", "Vision partagée", systems.Vision, _by_approach),
         Tracked("axe", "Axe", m.Axis, _by_approach),
         Tracked("objectif", "Objectif", m.Objective, _by_axis, (("axis_id", "son axe"),)),
-    ]
-    if hasattr(m, "ActionSheet"):
-        in_sheet = (("sheet_id", "sa fiche"),)
-        items += [
-            Tracked(
-                "fiche",
-                "Fiche action",
-                m.ActionSheet,
-                _by_approach,
-                (("action_id", "son action"),),
-            ),
-            Tracked("budget", "Ligne de budget", m.BudgetLine, _by_sheet, in_sheet),
-            Tracked("financement", "Financement", m.Funding, _by_sheet, in_sheet),
-            Tracked("jalon", "Jalon", m.Milestone, _by_sheet, in_sheet),
-            Tracked(
-                "indicateur-fiche",
-                "Indicateur de fiche",
-                m.SheetIndicator,
-                _by_sheet,
-                in_sheet,
-            ),
-        ]
-    in_action = (("action_id", "son action"),)
-    in_indicator = (("indicator_id", "son indicateur"),)
-    items += [
+        Tracked(
+            "fiche",
+            "Fiche action",
+            m.ActionSheet,
+            _by_approach,
+            (("action_id", "son action"),),
+        ),
+        Tracked("budget", "Ligne de budget", m.BudgetLine, _by_sheet, in_sheet),
+        Tracked("financement", "Financement", m.Funding, _by_sheet, in_sheet),
+        Tracked("jalon", "Jalon", m.Milestone, _by_sheet, in_sheet),
+        Tracked(
+            "indicateur-fiche",
+            "Indicateur de fiche",
+            m.SheetIndicator,
+            _by_sheet,
+            in_sheet,
+        ),
         Tracked("action", "Action", actions.Action, _by_approach),
         Tracked("effet", "Effet d'une action", actions.Evaluation, _by_action, in_action),
         Tracked("indicateur", "Indicateur", portrait.Indicator, _by_approach),
@@ -118,7 +113,6 @@ def tracked() -> list[Tracked]:
             (("meeting_id", "sa réunion"),),
         ),
     ]
-    return items
 
 
 # The history page's filter: a group's slug, its label, the kinds it shows.

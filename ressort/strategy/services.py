@@ -53,10 +53,10 @@ def doughnut_dimensions(approach: Approach) -> list[DoughnutDimension]:
             (c, label, "plafond_ecologique") for c, label in DOUGHNUT_ECOLOGICAL.items()
         ]
     dims = [
-        DoughnutDimension(code=code, label=label, ring=ring, gap=gaps.get(code, "missing"))
+        DoughnutDimension(code=code, label=label, ring=ring, gap=gaps.get(code, dn.Status.MISSING))
         for code, label, ring in labelled
     ]
-    rank = {"shortfall": 0, "overshoot": 0, "safe": 1, "missing": 2}
+    rank = {dn.Status.SHORTFALL: 0, dn.Status.OVERSHOOT: 0, dn.Status.SAFE: 1, dn.Status.MISSING: 2}
     return sorted(dims, key=lambda d: rank.get(d.gap, 3))
 
 

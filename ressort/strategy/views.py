@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,65 +20,19 @@ from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents import views as document_views
-from ressort.strategy import documents, history, services, timeline
+from ressort.strategy import documents, history, reading, services, timeline
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
-from ressort.strategy.models import ActionSheet, Axis, Objective, SheetStatus
+from ressort.strategy.models import Axis, Objective, SheetStatus
 from ressort.strategy.versioning import EditConflict, save_versioned
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
-def strategy_tree(approach: Approach, dims: dict[str, services.DoughnutDimension]) -> list[Axis]:
-    """Axes → objectives (with the Doughnut gaps they answer) → action sheets."""
-    sheets = ActionSheet.objects.select_related("action").prefetch_related("milestones")
-    axes = list(
-        approach.strategic_axes.prefetch_related(
-            "objectives", Prefetch("objectives__sheets", queryset=sheets.order_by("order", "pk"))
-        ).order_by("order", "pk")
-    )
-    today = services.today()
-    for axis in axes:
-        for objective in axis.objectives.all():
-            objective.gaps = [  # type: ignore[attr-defined]
-                dims.get(code) or services.DoughnutDimension(code, code, "", "missing")
-                for code in objective.gap_codes
-            ]
-            for sheet in objective.sheets.all():
-                sheet.late = services.is_late(sheet, today)  # type: ignore[attr-defined]
-    return axes
-
-
-def loose_sheets(approach: Approach) -> list[ActionSheet]:
-    """Sheets not (or no longer) placed under an objective."""
-    today = services.today()
-    sheets = list(
-        ActionSheet.objects.filter(approach=approach, objective__isnull=True)
-        .select_related("action")
-        .prefetch_related("milestones")
-        .order_by("action__title")
-    )
-    for sheet in sheets:
-        sheet.late = services.is_late(sheet, today)  # type: ignore[attr-defined]
-    return sheets
-
-
-def gap_context(approach: Approach) -> dict[str, Any]:
-    dims = services.doughnut_dimensions(approach)
-    return {
-        "dimensions": {d.code: d for d in dims},
-        "open_gaps": [d for d in dims if d.gap in ("shortfall", "overshoot")],
-    }
-
-
-def answered_gaps(axes: list[Axis]) -> set[str]:
-    return {code for axis in axes for o in axis.objectives.all() for code in o.gap_codes}
-
-
 @demarche_view(Right.VIEW, READ)
 def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
-    gaps = gap_context(approach)
-    axes = strategy_tree(approach, gaps["dimensions"])
-    answered = answered_gaps(axes)
+    gaps = reading.gap_context(approach)
+    axes = reading.strategy_tree(approach, gaps["dimensions"])
+    answered = reading.answered_gaps(axes)
     return render(
         request,
         "strategy/overview.html",
@@ -87,7 +40,7 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
             "statement": services.statement_for(approach),
             "vision": services.vision_for(approach),
             "axes": axes,
-            "loose": loose_sheets(approach),
+            "loose": reading.loose_sheets(approach),
             "actions_without_sheet": approach.actions.filter(sheet__isnull=True).count(),
             "unanswered": [d for d in gaps["open_gaps"] if d.code not in answered],
             "document_jobs": jobs.jobs_context(approach, documents.KIND),
@@ -98,8 +51,8 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.VIEW, READ)
 def one_page(request: HttpRequest, approach: Approach) -> HttpResponse:
-    gaps = gap_context(approach)
-    axes = strategy_tree(approach, gaps["dimensions"])
+    gaps = reading.gap_context(approach)
+    axes = reading.strategy_tree(approach, gaps["dimensions"])
     return render(
         request,
         "strategy/one_page.html",
@@ -107,7 +60,7 @@ def one_page(request: HttpRequest, approach: Approach) -> HttpResponse:
             "statement": services.statement_for(approach),
             "vision": services.vision_for(approach),
             "axes": axes,
-            "loose": loose_sheets(approach),
+            "loose": reading.loose_sheets(approach),
             **gaps,
         },
     )
