@@ -10,4 +10,6 @@ def instance(request: HttpRequest) -> dict[str, str]:
         "instance_logo_url": settings.RESSORT_LOGO_URL,
         "instance_accent": settings.RESSORT_ACCENT_COLOR,
         "tile_url": settings.RESSORT_TILE_URL,
+        "accessibility_conformity": settings.RESSORT_ACCESSIBILITY_CONFORMITY,
+        "source_url": settings.RESSORT_SOURCE_URL,
     }

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ressort.web",
     "ressort.accounts",
+    "ressort.legal",
     "ressort.territories",
     "ressort.approaches",
     "ressort.frameworks",
@@ -210,6 +211,16 @@ RESSORT_ACCENT_COLOR = env_str("RESSORT_ACCENT_COLOR", "#0b5c57")
 # Background map tiles when online; contours still show when they cannot be loaded.
 RESSORT_TILE_URL = env_str("RESSORT_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 RESSORT_INVITATION_DAYS = env_int("RESSORT_INVITATION_DAYS", 14)
+# The legal pages (ressort.legal): who publishes and hosts this instance, whom to write to.
+RESSORT_PUBLISHER = env_str("RESSORT_PUBLISHER", "")
+RESSORT_PUBLICATION_DIRECTOR = env_str("RESSORT_PUBLICATION_DIRECTOR", "")
+RESSORT_HOST = env_str("RESSORT_HOST", "")
+RESSORT_CONTACT_EMAIL = env_str("RESSORT_CONTACT_EMAIL", "")
+RESSORT_DPO_EMAIL = env_str("RESSORT_DPO_EMAIL", "")
+RESSORT_ACCESSIBILITY_CONFORMITY = env_str("RESSORT_ACCESSIBILITY_CONFORMITY", "non conforme")
+RESSORT_ACCESSIBILITY_AUDIT_DATE = env_str("RESSORT_ACCESSIBILITY_AUDIT_DATE", "")
+# The AGPL's offer of source to the users of a modified instance (/code-source/ otherwise).
+RESSORT_SOURCE_URL = env_str("RESSORT_SOURCE_URL", "")
 
 LOGGING = {
     "version": 1,

@@ -35,6 +35,7 @@ urlpatterns = [
     path("demarches/<slug:slug>/", include([path("", include(m)) for m in DEMARCHE_URLCONFS])),
     path("atelier/", include("ressort.workshops.public_urls")),
     path("referentiels/", include("ressort.frameworks.urls")),
+    path("", include("ressort.legal.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
