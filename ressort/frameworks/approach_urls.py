@@ -8,6 +8,7 @@ app_name = "grids"
 
 urlpatterns = [
     path("grilles/", views.grid_list, name="grid_list"),
+    path("grilles/importer/", views.grid_import, name="grid_import"),
     path("grilles/<slug:code>/", views.grid_detail, name="grid_detail"),
     path("grilles/<slug:code>/export.yaml", views.grid_export, name="grid_export"),
     path("grilles/<slug:code>/ajouter/", views.grid_node_add, name="node_add"),

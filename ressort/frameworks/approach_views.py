@@ -10,19 +10,16 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort.analysis import drawing
 from ressort.analysis import frameworks as fw
-from ressort.approaches.access import RIGHTS, Right, get_approach_for_user
+from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.frameworks import services
 from ressort.frameworks.models import (
     Dimension,
@@ -39,6 +36,7 @@ from ressort.frameworks.views import (
     read_uploaded,
     yaml_response,
 )
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 
 NODE_KINDS = [
     ("dimension", "Dimension"),
@@ -50,8 +48,17 @@ NODE_KINDS = [
 SORTABLE_KINDS = ("dimension", "principe", "objectif", "theme")
 
 
+# A grid's URL carries its code (…/grilles/<code>/), a node's also its id.
+GRID = {"code": ("grille-boussole",)}
+NODE = {"pk": Dimension}
+
+
 def _grid(approach: Approach, code: str) -> Framework:
-    return get_object_or_404(Framework, approach=approach, code=code)
+    return get_scoped(Framework, approach, code=code)
+
+
+def _node(grid: Framework, pk: int) -> Dimension:
+    return get_scoped(Dimension, grid.approach, pk=pk, version__framework=grid)
 
 
 def _bases() -> list[FrameworkVersion]:
@@ -75,68 +82,75 @@ class GridCreateForm(forms.Form):
         self.fields["base"].required = False
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def grid_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    bases = _bases()
-    form = GridCreateForm(bases=bases)
-    import_form = FrameworkFileForm()
-    faults: list[str] = []
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-        if request.POST.get("action") == "importer":
-            import_form = FrameworkFileForm(request.POST, request.FILES)
-            if import_form.is_valid():
-                doc, faults = read_uploaded(import_form)
-                if doc is not None:
-                    grid = services.import_grid(approach, doc, request.user)
-                    messages.success(request, f"La grille « {grid.name} » est importée.")
-                    return redirect("grids:grid_detail", approach.slug, grid.code)
-        else:
-            form = GridCreateForm(request.POST, bases=bases)
-            if form.is_valid():
-                base = next((v for v in bases if str(v.pk) == form.cleaned_data["base"]), None)
-                grid = services.create_grid(approach, request.user, form.cleaned_data["name"], base)
-                messages.success(request, f"La grille « {grid.name} » est créée.")
-                return redirect("grids:grid_detail", approach.slug, grid.code)
+def _grid_list(
+    request: HttpRequest,
+    approach: Approach,
+    form: GridCreateForm | None = None,
+    import_form: FrameworkFileForm | None = None,
+    faults: list[str] | None = None,
+) -> HttpResponse:
     grids = approach.grids.select_related("derived_from__framework").order_by("name")
     return render(
         request,
         "frameworks/grid_list.html",
-        approach_context(
-            request, approach, grids=grids, form=form, import_form=import_form, faults=faults
-        ),
+        {
+            "grids": grids,
+            "form": form or GridCreateForm(bases=_bases()),
+            "import_form": import_form or FrameworkFileForm(),
+            "faults": faults or [],
+        },
     )
 
 
-@require_GET
-@login_required
-def grid_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def grid_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """The démarche's grids; a POST creates one (from a shipped framework or empty)."""
+    if request.method != "POST":
+        return _grid_list(request, approach)
+    ensure_right(approach, Right.EDIT_FRAMING)
+    bases = _bases()
+    form = GridCreateForm(request.POST, bases=bases)
+    if not form.is_valid():
+        return _grid_list(request, approach, form=form)
+    base = next((v for v in bases if str(v.pk) == form.cleaned_data["base"]), None)
+    grid = services.create_grid(approach, request.user, form.cleaned_data["name"], base)
+    messages.success(request, f"La grille « {grid.name} » est créée.")
+    return redirect("grids:grid_detail", approach.slug, grid.code)
+
+
+@demarche_view(Right.EDIT_FRAMING, WRITE)
+def grid_import(request: HttpRequest, approach: Approach) -> HttpResponse:
+    import_form = FrameworkFileForm(request.POST, request.FILES)
+    faults: list[str] = []
+    if import_form.is_valid():
+        doc, faults = read_uploaded(import_form)
+        if doc is not None:
+            grid = services.import_grid(approach, doc, request.user)
+            messages.success(request, f"La grille « {grid.name} » est importée.")
+            return redirect("grids:grid_detail", approach.slug, grid.code)
+    return _grid_list(request, approach, import_form=import_form, faults=faults)
+
+
+@demarche_view(Right.VIEW, READ, samples=GRID)
+def grid_detail(request: HttpRequest, approach: Approach, code: str) -> HttpResponse:
     grid = _grid(approach, code)
     version = services.grid_version(grid)
-    rows = services.tree(version)
     return render(
         request,
         "frameworks/grid_detail.html",
-        approach_context(
-            request,
-            approach,
-            grid=grid,
-            version=version,
-            rows=rows,
-            kinds=NODE_KINDS,
-            editable=approach.current_role in RIGHTS[Right.EDIT_FRAMING],  # type: ignore[attr-defined]
-            changes=grid.changes.select_related("user")[:30],
-        ),
+        {
+            "grid": grid,
+            "version": version,
+            "rows": services.tree(version),
+            "kinds": NODE_KINDS,
+            "editable": role_has(approach.current_role, Right.EDIT_FRAMING),  # type: ignore[attr-defined]
+            "changes": grid.changes.select_related("user")[:30],
+        },
     )
 
 
-@require_GET
-@login_required
-def grid_export(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, samples=GRID)
+def grid_export(request: HttpRequest, approach: Approach, code: str) -> HttpResponse:
     grid = _grid(approach, code)
     return yaml_response(
         services.export_yaml(services.grid_version(grid)), f"{approach.slug}-{grid.code}.yaml"
@@ -159,16 +173,10 @@ def _anchor(approach: Approach, grid: Framework, node: Dimension) -> str:
     return reverse("grids:grid_detail", args=[approach.slug, grid.code]) + f"#element-{node.pk}"
 
 
-def _edit_target(request: HttpRequest, slug: str, code: str) -> tuple[Approach, Framework]:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
-    return approach, _grid(approach, code)
-
-
-@require_POST
-@login_required
-def grid_node_edit(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
-    approach, grid = _edit_target(request, slug, code)
-    node = get_object_or_404(Dimension, pk=pk, version__framework=grid)
+@demarche_view(Right.EDIT_FRAMING, WRITE, objects=NODE, samples=GRID)
+def grid_node_edit(request: HttpRequest, approach: Approach, code: str, pk: int) -> HttpResponse:
+    grid = _grid(approach, code)
+    node = _node(grid, pk)
     form = NodeForm(request.POST)
     if form.is_valid():
         services.update_node(grid, node, request.user, **form.cleaned_data)
@@ -181,40 +189,35 @@ def grid_node_edit(request: HttpRequest, slug: str, code: str, pk: int) -> HttpR
     return redirect(_anchor(approach, grid, node))
 
 
-@require_POST
-@login_required
-def grid_node_delete(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
-    approach, grid = _edit_target(request, slug, code)
-    node = get_object_or_404(Dimension, pk=pk, version__framework=grid)
+@demarche_view(Right.EDIT_FRAMING, WRITE, objects=NODE, samples=GRID)
+def grid_node_delete(request: HttpRequest, approach: Approach, code: str, pk: int) -> HttpResponse:
+    grid = _grid(approach, code)
+    node = _node(grid, pk)
     services.delete_node(grid, node, request.user)
     messages.success(request, f"« {node.label} » est retiré de la grille.")
     return redirect("grids:grid_detail", approach.slug, grid.code)
 
 
-@require_POST
-@login_required
-def grid_node_move(request: HttpRequest, slug: str, code: str, pk: int) -> HttpResponse:
-    approach, grid = _edit_target(request, slug, code)
-    node = get_object_or_404(Dimension, pk=pk, version__framework=grid)
+@demarche_view(Right.EDIT_FRAMING, WRITE, objects=NODE, samples=GRID)
+def grid_node_move(request: HttpRequest, approach: Approach, code: str, pk: int) -> HttpResponse:
+    grid = _grid(approach, code)
+    node = _node(grid, pk)
     direction = "haut" if request.POST.get("sens") == "haut" else "bas"
     if not services.move_node(grid, node, request.user, direction):
         messages.info(request, f"« {node.label} » est déjà en {direction}.")
     return redirect(_anchor(approach, grid, node))
 
 
-@require_POST
-@login_required
-def grid_node_add(request: HttpRequest, slug: str, code: str) -> HttpResponse:
-    approach, grid = _edit_target(request, slug, code)
+@demarche_view(Right.EDIT_FRAMING, WRITE, samples=GRID)
+def grid_node_add(request: HttpRequest, approach: Approach, code: str) -> HttpResponse:
+    grid = _grid(approach, code)
     form = AddNodeForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Indiquez le libellé et le type de l'élément à ajouter.")
         return redirect("grids:grid_detail", approach.slug, grid.code)
     parent = None
     if form.cleaned_data["parent"]:
-        parent = get_object_or_404(
-            Dimension, pk=form.cleaned_data["parent"], version__framework=grid
-        )
+        parent = _node(grid, form.cleaned_data["parent"])
     node = services.add_node(
         grid,
         request.user,
@@ -258,15 +261,13 @@ class ExerciseForm(forms.Form):
     version = forms.ChoiceField(label="Référentiel ou grille à trier")
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def appropriation(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def appropriation(request: HttpRequest, approach: Approach) -> HttpResponse:
     choices = _framework_choices(approach)
     form = ExerciseForm(request.POST or None)
     form.fields["version"].choices = [(str(v.pk), v.name) for v in choices]
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        ensure_right(approach, Right.EDIT_FRAMING)
         if form.is_valid():
             version = next(v for v in choices if str(v.pk) == form.cleaned_data["version"])
             exercise = PriorityExercise.objects.create(
@@ -281,21 +282,19 @@ def appropriation(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "frameworks/appropriation.html",
-        approach_context(request, approach, form=form, exercises=exercises),
+        {"form": form, "exercises": exercises},
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def exercise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    exercise = get_object_or_404(
-        PriorityExercise.objects.select_related("version__framework"), pk=pk, approach=approach
+@demarche_view(Right.VIEW, FORM, objects={"pk": PriorityExercise})
+def exercise_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    exercise = get_scoped(
+        PriorityExercise.objects.select_related("version__framework"), approach, pk=pk
     )
     dimensions = _sortable(exercise.version)
     errors: list[str] = []
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+        ensure_right(approach, Right.EDIT_FRAMING)
         group = request.POST.get("group", "").strip()
         if not group:
             errors.append("Groupe de participants : indiquez un nom (ex. « élus », « habitants »).")
@@ -345,18 +344,16 @@ def exercise_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "frameworks/exercise.html",
-        approach_context(
-            request,
-            approach,
-            exercise=exercise,
-            dimensions=dimensions,
-            piles=PriorityVote.Pile,
-            result=result,
-            ranking=ranking,
-            errors=errors,
-            readings=readings,
-            svg=mark_safe(svg),
-        ),
+        {
+            "exercise": exercise,
+            "dimensions": dimensions,
+            "piles": PriorityVote.Pile,
+            "result": result,
+            "ranking": ranking,
+            "errors": errors,
+            "readings": readings,
+            "svg": mark_safe(svg),
+        },
     )
 
 
@@ -418,10 +415,8 @@ def cross_readings(
 # --------------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def conditions(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def conditions(request: HttpRequest, approach: Approach) -> HttpResponse:
     version = services.shipped_current(services.CONDITIONS_CODE)
     if version is None:
         messages.error(request, "Le questionnaire n'est pas chargé (ressort referentiel charger).")
@@ -432,7 +427,7 @@ def conditions(request: HttpRequest, slug: str) -> HttpResponse:
     themes = [n for n in doc.nodes if n.kind == "theme"]
     errors: list[str] = []
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         answers: dict[str, int] = {}
         for theme in themes:
             for question in theme.children:
@@ -476,18 +471,16 @@ def conditions(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "frameworks/conditions.html",
-        approach_context(
-            request,
-            approach,
-            version=version,
-            doc=doc,
-            themes=themes,
-            levels=doc.scale.levels,
-            latest=latest,
-            previous=latest.answers if latest else {},
-            profile=profile,
-            svg=mark_safe(svg),
-            errors=errors,
-            history=approach.self_assessments.select_related("created_by")[:10],
-        ),
+        {
+            "version": version,
+            "doc": doc,
+            "themes": themes,
+            "levels": doc.scale.levels,
+            "latest": latest,
+            "previous": latest.answers if latest else {},
+            "profile": profile,
+            "svg": mark_safe(svg),
+            "errors": errors,
+            "history": approach.self_assessments.select_related("created_by")[:10],
+        },
     )

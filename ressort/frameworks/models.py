@@ -116,6 +116,10 @@ class Dimension(models.Model):
     order = models.PositiveIntegerField("ordre", default=0)
     extra = models.JSONField("données (seuils, valeurs, exemples)", default=dict, blank=True)
 
+    # A node of a démarche's grid belongs to that démarche (ressort.web.get_scoped); the
+    # shipped frameworks' nodes (no démarche) are never reachable through it.
+    demarche_path = "version__framework__approach"
+
     class Meta:
         verbose_name = "élément de référentiel"
         ordering = ["version", "order"]

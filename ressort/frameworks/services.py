@@ -303,7 +303,7 @@ def _log(framework: Framework, user: Any, summary: str) -> None:
 
 
 def _free_code(approach: Approach, wanted: str) -> str:
-    taken = set(approach.grids.values_list("code", flat=True))
+    taken = {"importer"} | set(approach.grids.values_list("code", flat=True))  # grilles/importer/
     code, n = wanted, 2
     while code in taken:
         code = f"{wanted[:36]}-{n}"

@@ -126,6 +126,8 @@ class Activity(models.Model):
     delivered_at = models.DateTimeField("résultats envoyés le", null=True, blank=True)
     delivery_report = models.TextField("compte rendu de l'envoi", blank=True)
 
+    demarche_path = "workshop__approach"  # ressort.web.get_scoped
+
     class Meta:
         verbose_name = "activité"
         ordering = ["workshop", "order", "pk"]
@@ -170,6 +172,8 @@ class Answer(models.Model):
     hidden = models.BooleanField("masquée par l'animation", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    demarche_path = "activity__workshop__approach"  # ressort.web.get_scoped
 
     class Meta:
         verbose_name = "réponse"

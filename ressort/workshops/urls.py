@@ -21,7 +21,7 @@ urlpatterns = [
     ),
     path(
         "ateliers/<int:pk>/activites/nouvelle/",
-        views.activity_edit,
+        views.activity_new,
         name="activity_new",
     ),
     path(
@@ -54,9 +54,5 @@ urlpatterns = [
         views.activity_deliver,
         name="activity_deliver",
     ),
-    path(
-        "ateliers/<int:pk>/activites/<int:apk>/reponses/<int:answer>/masquer/",
-        views.answer_hide,
-        name="answer_hide",
-    ),
+    path("ateliers/reponses/<int:answer>/masquer/", views.answer_hide, name="answer_hide"),
 ]

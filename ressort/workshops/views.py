@@ -2,7 +2,7 @@
 
 Rights: every member reads workshops and their results (VIEW); preparing, driving,
 moderating and sending results into the démarche needs CONTRIBUTE. Another démarche's
-workshop is a 404.
+workshop, activity or answer is a 404 (`ressort.web.get_scoped`).
 """
 
 from __future__ import annotations
@@ -11,29 +11,31 @@ from typing import Any
 
 import segno
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 from ressort.workshops import live, services
 from ressort.workshops.forms import ActivityForm, WorkshopForm
 from ressort.workshops.kinds import REGISTRY, DeliveryError, get_kind
 from ressort.workshops.models import Activity, Answer, Workshop
 
+# An activity's URL carries its workshop's id and its own (…/ateliers/<pk>/activites/<apk>/).
+ACTIVITY = {"apk": Activity, "pk": "apk.workshop_id"}
+
 
 def _workshop(approach: Approach, pk: int) -> Workshop:
-    return get_object_or_404(Workshop.objects.select_related("approach"), pk=pk, approach=approach)
+    return get_scoped(Workshop.objects.select_related("approach"), approach, pk=pk)
 
 
 def _activity(workshop: Workshop, pk: int) -> Activity:
-    activity = get_object_or_404(Activity, pk=pk, workshop=workshop)
+    activity = get_scoped(Activity, workshop.approach, pk=pk, workshop=workshop)
     activity.workshop = workshop
     return activity
 
@@ -42,13 +44,15 @@ def join_url(request: HttpRequest, workshop: Workshop) -> str:
     return request.build_absolute_uri(reverse("atelier:enter", args=[workshop.join_code]))
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def workshop_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+def _detail_url(request: HttpRequest, workshop: Workshop) -> str:
+    return reverse("workshops:detail", args=[workshop.approach.slug, workshop.pk])
+
+
+@demarche_view(Right.VIEW, FORM)
+def workshop_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = WorkshopForm()
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         form = WorkshopForm(request.POST)
         if form.is_valid():
             workshop = form.save(commit=False)
@@ -58,18 +62,13 @@ def workshop_list(request: HttpRequest, slug: str) -> HttpResponse:
             workshop.save()
             messages.success(request, f"L'atelier « {workshop.title} » est créé.")
             return redirect("workshops:detail", approach.slug, workshop.pk)
-    workshops = approach.workshops.all()
     return render(
-        request,
-        "workshops/list.html",
-        approach_context(request, approach, workshops=workshops, form=form),
+        request, "workshops/list.html", {"workshops": approach.workshops.all(), "form": form}
     )
 
 
-@require_GET
-@login_required
-def workshop_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects={"pk": Workshop})
+def workshop_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     activities = list(workshop.activities.all())
     counts = dict(
@@ -81,66 +80,45 @@ def workshop_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     for a in activities:
         a.workshop = workshop
         a.respondents = counts.get(a.pk, 0)  # type: ignore[attr-defined]
-        a.kind_label = REGISTRY[a.kind].label if a.kind in REGISTRY else a.kind  # type: ignore[attr-defined]
+        a.kind_label = get_kind(a.kind).label  # type: ignore[attr-defined]
     return render(
         request,
         "workshops/detail.html",
-        approach_context(
-            request,
-            approach,
-            workshop=workshop,
-            activities=activities,
-            kinds=REGISTRY.values(),
-            join_url=join_url(request, workshop),
-            participants=workshop.participants.count(),
-            code_valid=workshop.code_is_valid(),
-        ),
+        {
+            "workshop": workshop,
+            "activities": activities,
+            "kinds": REGISTRY.values(),
+            "join_url": join_url(request, workshop),
+            "participants": workshop.participants.count(),
+            "code_valid": workshop.code_is_valid(),
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def workshop_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    workshop = _workshop(approach, pk)
-    form = WorkshopForm(request.POST or None, instance=workshop)
-    if request.method == "POST" and form.is_valid():
-        workshop = form.save()
-        messages.success(request, "L'atelier est enregistré.")
-        return redirect("workshops:detail", approach.slug, workshop.pk)
-    return render(
-        request,
-        "workshops/edit.html",
-        approach_context(request, approach, workshop=workshop, form=form),
-    )
+workshop_edit = edit_view(
+    Workshop,
+    WorkshopForm,
+    right=Right.CONTRIBUTE,
+    title=lambda workshop: f"Modifier « {workshop.title} »",
+    done=_detail_url,
+    delete="workshops:delete",
+    saved="L'atelier est enregistré.",
+)
+
+workshop_delete = delete_view(
+    Workshop,
+    right=Right.CONTRIBUTE,
+    what=lambda workshop: f"L'atelier « {workshop.title} »",
+    consequence="ses activités et leurs réponses aussi (les résultats déjà envoyés dans la "
+    "démarche y restent)",
+    gone="{what} et ses réponses sont supprimés.",
+    done=lambda request, workshop: reverse("workshops:list", args=[workshop.approach.slug]),
+    back=_detail_url,
+)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def workshop_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    workshop = _workshop(approach, pk)
-    if request.method == "POST":
-        title = workshop.title
-        workshop.delete()
-        messages.success(request, f"L'atelier « {title} » et ses réponses sont supprimés.")
-        return redirect("workshops:list", approach.slug)
-    return render(
-        request,
-        "workshops/delete.html",
-        approach_context(
-            request,
-            approach,
-            workshop=workshop,
-            answers=Answer.objects.filter(activity__workshop=workshop).count(),
-        ),
-    )
-
-
-@require_POST
-@login_required
-def workshop_code(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Workshop})
+def workshop_code(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     workshop.regenerate_code()
     workshop.save(update_fields=["join_code", "code_expires_at"])
@@ -150,10 +128,8 @@ def workshop_code(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("workshops:detail", approach.slug, workshop.pk)
 
 
-@require_GET
-@login_required
-def workshop_qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects={"pk": Workshop})
+def workshop_qr(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     link = f"{join_url(request, workshop)}?cle={services.qr_key(workshop)}"
     qr = segno.make(link, error="m")
@@ -166,12 +142,23 @@ def workshop_qr(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 # --------------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def activity_edit(request: HttpRequest, slug: str, pk: int, apk: int | None = None) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, FORM, objects={"pk": Workshop})
+def activity_new(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
-    activity = _activity(workshop, apk) if apk else None
+    if not request.GET.get("type", request.POST.get("type")):  # the kinds are listed there
+        return redirect(_detail_url(request, workshop) + "#ajouter")
+    return _activity_form(request, approach, workshop, None)
+
+
+@demarche_view(Right.CONTRIBUTE, FORM, objects=ACTIVITY)
+def activity_edit(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
+    workshop = _workshop(approach, pk)
+    return _activity_form(request, approach, workshop, _activity(workshop, apk))
+
+
+def _activity_form(
+    request: HttpRequest, approach: Approach, workshop: Workshop, activity: Activity | None
+) -> HttpResponse:
     code = activity.kind if activity else request.GET.get("type", request.POST.get("type", ""))
     try:
         kind = get_kind(code)
@@ -199,16 +186,12 @@ def activity_edit(request: HttpRequest, slug: str, pk: int, apk: int | None = No
     return render(
         request,
         "workshops/activity_edit.html",
-        approach_context(
-            request, approach, workshop=workshop, activity=activity, kind=kind, form=form
-        ),
+        {"workshop": workshop, "activity": activity, "kind": kind, "form": form},
     )
 
 
-@require_POST
-@login_required
-def activity_delete(request: HttpRequest, slug: str, pk: int, apk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
+def activity_delete(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     activity = _activity(workshop, apk)
     activity.delete()
@@ -217,10 +200,8 @@ def activity_delete(request: HttpRequest, slug: str, pk: int, apk: int) -> HttpR
     return redirect("workshops:detail", approach.slug, workshop.pk)
 
 
-@require_POST
-@login_required
-def activity_move(request: HttpRequest, slug: str, pk: int, apk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
+def activity_move(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     activity = _activity(workshop, apk)
     siblings = list(workshop.activities.all())
@@ -234,10 +215,8 @@ def activity_move(request: HttpRequest, slug: str, pk: int, apk: int) -> HttpRes
     return redirect("workshops:detail", approach.slug, workshop.pk)
 
 
-@require_POST
-@login_required
-def activity_state(request: HttpRequest, slug: str, pk: int, apk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
+def activity_state(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     activity = _activity(workshop, apk)
     state = request.POST.get("state", "")
@@ -267,33 +246,23 @@ def _results_context(activity: Activity) -> dict[str, Any]:
     }
 
 
-@require_GET
-@login_required
-def activity_results(request: HttpRequest, slug: str, pk: int, apk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects=ACTIVITY)
+def activity_results(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     activity = _activity(workshop, apk)
     answers = list(activity.answers.select_related("participant").order_by("created_at", "pk"))
     return render(
         request,
         "workshops/activity.html",
-        approach_context(
-            request,
-            approach,
-            workshop=workshop,
-            answers=answers,
-            **_results_context(activity),
-        ),
+        {"workshop": workshop, "answers": answers, **_results_context(activity)},
     )
 
 
-@require_POST
-@login_required
-def answer_hide(request: HttpRequest, slug: str, pk: int, apk: int, answer: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    workshop = _workshop(approach, pk)
-    activity = _activity(workshop, apk)
-    target = get_object_or_404(Answer, pk=answer, activity=activity)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"answer": Answer})
+def answer_hide(request: HttpRequest, approach: Approach, answer: int) -> HttpResponse:
+    target = get_scoped(Answer.objects.select_related("activity__workshop"), approach, pk=answer)
+    activity = target.activity
+    workshop = activity.workshop
     target.hidden = request.POST.get("hidden") == "1"
     target.save(update_fields=["hidden"])
     live.notify_projection(workshop.pk, activity.pk)
@@ -308,10 +277,8 @@ def answer_hide(request: HttpRequest, slug: str, pk: int, apk: int, answer: int)
     return redirect("workshops:activity", approach.slug, workshop.pk, activity.pk)
 
 
-@require_POST
-@login_required
-def activity_deliver(request: HttpRequest, slug: str, pk: int, apk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
+def activity_deliver(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     activity = _activity(workshop, apk)
     try:
@@ -345,32 +312,24 @@ def _projection_context(workshop: Workshop, activity_pk: str | None) -> dict[str
     return ctx
 
 
-@require_GET
-@login_required
-def projection(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects={"pk": Workshop})
+def projection(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     return render(
         request,
         "workshops/projection.html",
-        approach_context(
-            request,
-            approach,
-            join_url=join_url(request, workshop),
+        {
+            "join_url": join_url(request, workshop),
             **_projection_context(workshop, request.GET.get("activite")),
-        ),
+        },
     )
 
 
-@require_GET
-@login_required
-def projection_fragment(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ, objects={"pk": Workshop})
+def projection_fragment(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
     return render(
         request,
         "workshops/_projection_body.html",
-        approach_context(
-            request, approach, **_projection_context(workshop, request.GET.get("activite"))
-        ),
+        _projection_context(workshop, request.GET.get("activite")),
     )

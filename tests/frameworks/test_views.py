@@ -117,7 +117,7 @@ def boussole_grid(client: Client, approach: Any) -> Framework:
     assert base is not None
     response = client.post(
         reverse("grids:grid_list", args=[approach.slug]),
-        {"action": "creer", "name": "Notre boussole", "base": str(base.pk)},
+        {"name": "Notre boussole", "base": str(base.pk)},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     return Framework.objects.get(approach=approach, name="Notre boussole")
@@ -131,7 +131,7 @@ def test_only_leads_build_grids(
     assert base is not None
     response = client_for(personas[role]).post(
         reverse("grids:grid_list", args=[approach.slug]),
-        {"action": "creer", "name": "Grille", "base": str(base.pk)},
+        {"name": "Grille", "base": str(base.pk)},
     )
     expected = 302 if Role(role) in RIGHTS[Right.EDIT_FRAMING] else 403
     assert response.status_code == expected
@@ -196,9 +196,7 @@ def test_export_then_import_into_another_approach(
     other = personas["other_approach"]
     lead = client_for(personas["outsider"])  # project lead of the other démarche
     upload = SimpleUploadedFile("grille.yaml", exported.content, "application/yaml")
-    response = lead.post(
-        reverse("grids:grid_list", args=[other.slug]), {"action": "importer", "file": upload}
-    )
+    response = lead.post(reverse("grids:grid_import", args=[other.slug]), {"file": upload})
     assert response.status_code == 302
     imported = Framework.objects.get(approach=other)
     assert imported.derived_from == grid.derived_from
@@ -213,9 +211,7 @@ def test_export_then_import_into_another_approach(
         == services.grid_version(grid).dimensions.count()
     )
     bad = SimpleUploadedFile("faux.yaml", b"code: x\n", "application/yaml")
-    response = lead.post(
-        reverse("grids:grid_list", args=[other.slug]), {"action": "importer", "file": bad}
-    )
+    response = lead.post(reverse("grids:grid_import", args=[other.slug]), {"file": bad})
     assert "faux.yaml, ligne 1" in response.content.decode()
     assert Framework.objects.filter(approach=other).count() == 1
 

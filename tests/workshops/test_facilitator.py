@@ -132,8 +132,8 @@ def test_moderation_hides_from_results(workshop: Workshop, personas: dict[str, A
         payload={"text": "Insulte", "dimension": ""},
     )
     c = client_for(personas["facilitateur"])
-    url = f"/demarches/{workshop.approach.slug}/ateliers/{workshop.pk}/activites/{idea.pk}/"
-    c.post(f"{url}reponses/{a.pk}/masquer/", {"hidden": "1"})
+    hide = f"/demarches/{workshop.approach.slug}/ateliers/reponses/{a.pk}/masquer/"
+    c.post(hide, {"hidden": "1"})
     a.refresh_from_db()
     assert a.hidden
     fragment = page_text(
@@ -142,12 +142,7 @@ def test_moderation_hides_from_results(workshop: Workshop, personas: dict[str, A
         )
     )
     assert "Insulte" not in fragment
-    assert (
-        client_for(personas["partenaire"])
-        .post(f"{url}reponses/{a.pk}/masquer/", {"hidden": "0"})
-        .status_code
-        == 403
-    )
+    assert client_for(personas["partenaire"]).post(hide, {"hidden": "0"}).status_code == 403
 
 
 def test_regenerate_code_invalidates_old(workshop: Workshop, personas: dict[str, Any]) -> None:
