@@ -245,3 +245,49 @@ RESSORT_OPEN_DATA_REFRESHERS = env_list("RESSORT_OPEN_DATA_REFRESHERS")
 
 # Backup and restore of one démarche (ressort.backup: `ressort demarche exporter/importer`).
 INSTALLED_APPS += ["ressort.backup"]
+
+# Operations (ressort.operations): health endpoint /sante/, deploy checks, JSON logs, Sentry,
+# PostgreSQL connection pool, media on S3-compatible storage. The Docker kit sets them all.
+INSTALLED_APPS += ["ressort.operations"]
+# The health check answers over plain HTTP inside the stack (the proxy, Docker).
+SECURE_REDIRECT_EXEMPT = [r"^sante/$"]
+# « json »: one JSON object per log line, for a log collector (the container sets it).
+if env_str("LOG_FORMAT", "texte") == "json":
+    LOGGING["formatters"] = {"json": {"()": "ressort.operations.logs.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+SENTRY_DSN = env_str("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,  # no addresses, cookies or user names leave the instance
+    )
+# Django 5.2's psycopg pool, one per process, instead of a connection per request.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "DATABASE_POOL", False
+):
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env_int("DATABASE_POOL_MIN", 2),
+        "max_size": env_int("DATABASE_POOL_MAX", 10),
+        "timeout": 10,
+    }
+# Collected, hashed and compressed static files (the image runs collectstatic and sets it).
+RESSORT_STATIC_COLLECTED = env_bool("RESSORT_STATIC_COLLECTED", False)
+if RESSORT_STATIC_COLLECTED:
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    WHITENOISE_USE_FINDERS = False
+# Media on S3-compatible object storage when a bucket is named (ressort.operations.storage).
+if env_str("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "ressort.operations.storage.S3CompatibleStorage",
+        "OPTIONS": {
+            "bucket": env_str("S3_BUCKET"),
+            "access_key": env_str("S3_ACCESS_KEY"),
+            "secret_key": env_str("S3_SECRET_KEY"),
+            "endpoint": env_str("S3_ENDPOINT_URL"),
+            "region": env_str("S3_REGION"),
+        },
+    }

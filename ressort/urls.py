@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from ressort.api import api
+from ressort.operations import health
 
 admin.site.site_header = "Administration de Ressort"
 admin.site.site_title = "Ressort"
@@ -37,5 +38,6 @@ urlpatterns = [
     path("referentiels/", include("ressort.frameworks.urls")),
     path("", include("ressort.legal.urls")),
     path("admin/", admin.site.urls),
+    path("sante/", health.sante, name="sante"),
     path("api/v1/", api.urls),
 ]
