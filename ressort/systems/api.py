@@ -23,9 +23,9 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 
 from ressort.approaches.models import Approach
-from ressort.systems import services
 from ressort.systems.forms import LinkForm, NodeForm
 from ressort.systems.models import ImpactChain, Link, Node
+from ressort.systems.services.chains import chain_json, link_json, node_json
 from ressort.web import Right
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
@@ -89,7 +89,7 @@ def _position(node: Node, data: dict[str, Any]) -> JsonResponse | None:
 @demarche_view(Right.VIEW, READ, objects={"pk": ImpactChain})
 def chain(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
     instance = get_scoped(ImpactChain, approach, pk=pk)
-    return JsonResponse(services.chain_json(instance))
+    return JsonResponse(chain_json(instance))
 
 
 @json_errors
@@ -108,7 +108,7 @@ def nodes(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
     if fault:
         return fault
     node.save()
-    return JsonResponse(services.node_json(node), status=201)
+    return JsonResponse(node_json(node), status=201)
 
 
 @json_errors
@@ -137,7 +137,7 @@ def node(request: HttpRequest, approach: Approach, pk: int, node: int) -> JsonRe
     if fault:
         return fault
     target.save()
-    return JsonResponse(services.node_json(target))
+    return JsonResponse(node_json(target))
 
 
 @json_errors
@@ -153,7 +153,7 @@ def links(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
     created = form.save(commit=False)
     created.chain = instance
     created.save()
-    return JsonResponse(services.link_json(created), status=201)
+    return JsonResponse(link_json(created), status=201)
 
 
 @json_errors
@@ -178,7 +178,7 @@ def link(request: HttpRequest, approach: Approach, pk: int, link: int) -> JsonRe
     if not form.is_valid():
         return _form_errors(form)
     form.save()
-    return JsonResponse(services.link_json(target))
+    return JsonResponse(link_json(target))
 
 
 def _form_data(data: dict[str, Any], fields: tuple[str, ...]) -> Any:

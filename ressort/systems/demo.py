@@ -12,7 +12,6 @@ import numpy as np
 
 from ressort.analysis.micmac import InfluenceMatrix
 from ressort.approaches.models import Approach
-from ressort.systems import services
 from ressort.systems.models import (
     Exclusion,
     ImpactChain,
@@ -23,6 +22,10 @@ from ressort.systems.models import (
     Variable,
     Vision,
 )
+from ressort.systems.services.chains import chain_templates, create_chain_from_template
+from ressort.systems.services.micmac import replace_matrix
+from ressort.systems.services.scenarios import save_component, save_scenario_frame
+from ressort.systems.services.vision import add_vision_keywords
 
 CHAIN_NAME = "Chaleur et sécheresse"
 # Links added to the heat and drought templates to make one chain with its loops.
@@ -155,7 +158,7 @@ SCENARIOS = [
 def build(approach: Approach) -> None:
     """Add this app's demo content to a freshly created demo démarche."""
     chain = _heat_and_drought(approach)
-    services.create_chain_from_template(approach, "alimentation")
+    create_chain_from_template(approach, "alimentation")
     _micmac(approach)
     Vision.objects.create(
         approach=approach,
@@ -165,13 +168,13 @@ def build(approach: Approach) -> None:
         commitments="Un registre des personnes fragiles à jour dans chaque commune\n"
         "Un partage de l'eau décidé avec les usagers",
     )
-    services.add_vision_keywords(approach, KEYWORDS, source="Atelier vision (illustratif)")
+    add_vision_keywords(approach, KEYWORDS, source="Atelier vision (illustratif)")
     _scenarios(approach, chain)
 
 
 def _heat_and_drought(approach: Approach) -> ImpactChain:
-    heat = services.create_chain_from_template(approach, "chaleur", CHAIN_NAME)
-    drought = next(t for t in services.chain_templates() if t.code == "secheresse")
+    heat = create_chain_from_template(approach, "chaleur", CHAIN_NAME)
+    drought = next(t for t in chain_templates() if t.code == "secheresse")
     nodes = {n.label: n for n in heat.nodes.all()}
     for item in drought.nodes:
         if item["libelle"] not in nodes:
@@ -215,7 +218,7 @@ def _micmac(approach: Approach) -> None:
                 potential[i, j] = True
             else:
                 values[i, j] = int(score)
-    services.replace_matrix(
+    replace_matrix(
         approach,
         InfluenceMatrix(
             names=tuple(name for name, _ in VARIABLES), values=values, potential=potential
@@ -229,7 +232,7 @@ def _scenarios(approach: Approach, chain: ImpactChain) -> None:
     hypotheses = {}
     for order, (name, labels) in enumerate(BOX):
         component = MorphVariable(approach=approach, name=name, order=order)
-        services.save_component(component, labels)
+        save_component(component, labels)
         for h in component.hypotheses.all():
             hypotheses[name, h.label] = h
     for first, second, reason in EXCLUSIONS:
@@ -244,7 +247,7 @@ def _scenarios(approach: Approach, chain: ImpactChain) -> None:
             key_figures=item["figures"],
             tracc_level=item["tracc"],
         )
-        services.save_scenario_frame(
+        save_scenario_frame(
             scenario,
             [hypotheses[c, h].pk for c, h in item["hypotheses"].items()],
             {nodes[label].pk: x for label, x in item["hazards"].items()},

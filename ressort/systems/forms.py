@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 
-from ressort.systems import services
+from ressort.analysis import micmac as mm
 from ressort.systems.models import (
     Hypothesis,
     ImpactChain,
@@ -17,6 +18,9 @@ from ressort.systems.models import (
     Variable,
     Vision,
 )
+from ressort.systems.services.chains import MAX_STEPS, chain_templates, dimension_choices
+from ressort.systems.services.micmac import CELL_CODES
+from ressort.systems.services.scenarios import tracc_levels
 from ressort.uploads import CappedFileField
 
 
@@ -45,7 +49,7 @@ class TemplateForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["template"].choices = [(t.code, t.name) for t in services.chain_templates()]
+        self.fields["template"].choices = [(t.code, t.name) for t in chain_templates()]
 
 
 class DimensionCodesField(forms.MultipleChoiceField):
@@ -78,7 +82,7 @@ class NodeForm(forms.ModelForm):
     def __init__(self, *args: Any, chain: ImpactChain, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.chain = chain
-        choices = services.dimension_choices()
+        choices = dimension_choices()
         known = {c for c, _ in choices}
         current = [c for c in (self.instance.dimension_codes or []) if c not in known]
         self.fields["dimension_codes"].choices = choices + [(c, c) for c in current]
@@ -140,7 +144,7 @@ class CascadeForm(forms.Form):
     )
     intensity = forms.ChoiceField(label="Intensité", choices=INTENSITIES, initial="2")
     max_steps = forms.IntegerField(
-        label="Nombre d'étapes au plus", min_value=1, max_value=20, initial=services.MAX_STEPS
+        label="Nombre d'étapes au plus", min_value=1, max_value=20, initial=MAX_STEPS
     )
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -166,6 +170,112 @@ class VariableForm(forms.ModelForm):
         if taken.exists():
             raise forms.ValidationError("Une variable porte déjà ce nom.")
         return name
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of the drawn grid: `name` is the field's, `value` what the select shows (the
+    typed value kept when it was refused), `error` the fault of this cell, if any."""
+
+    column: Variable
+    name: str
+    value: str
+    label: str
+    error: str = ""
+
+
+class InfluenceGridForm(forms.Form):
+    """The MICMAC grid: one field per cell, `c_<row pk>_<column pk>` = 0, 1, 2, 3 or P (the
+    row's variable acts on the column's). Bound, it keeps every value the user chose, and
+    names each faulty cell by its row and column; a cell of a variable that no longer
+    exists is a fault too (the page is stale). Empty or missing cells count as 0."""
+
+    def __init__(
+        self,
+        *args: Any,
+        variables: list[Variable],
+        current: dict[tuple[int, int], str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.variables = variables
+        self.current = current  # {(row pk, column pk): code} as stored
+        for row in variables:
+            for column in variables:
+                if row.pk != column.pk:
+                    self.fields[self.cell_name(row, column)] = forms.CharField(
+                        required=False,
+                        strip=True,
+                        label=f"Influence de « {row.name} » sur « {column.name} »",
+                        initial=current.get((row.pk, column.pk), "0"),
+                    )
+
+    @staticmethod
+    def cell_name(row: Variable, column: Variable) -> str:
+        return f"c_{row.pk}_{column.pk}"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for row in self.variables:
+            for column in self.variables:
+                name = self.cell_name(row, column)
+                if name not in self.fields or name in self._errors:
+                    continue
+                code = (cleaned.get(name) or "0").upper()
+                if code not in CELL_CODES:
+                    self.add_error(
+                        name,
+                        f"ligne « {row.name} », colonne « {column.name} » : "
+                        f"« {cleaned.get(name)} » n'est pas une influence permise ({mm.SCORES}).",
+                    )
+                else:
+                    cleaned[name] = code
+        stale = [
+            key
+            for key in self.data
+            if key.startswith("c_") and key not in self.fields and key.count("_") == 2
+        ]
+        if stale:
+            raise forms.ValidationError(
+                "Une cellule désigne une variable qui n'existe plus : rechargez la page."
+            )
+        return cleaned
+
+    def cells(self) -> dict[tuple[int, int], str]:
+        """The valid grid, {(row pk, column pk): code}, zeros left out."""
+        return {
+            (row.pk, column.pk): self.cleaned_data[self.cell_name(row, column)]
+            for row in self.variables
+            for column in self.variables
+            if row.pk != column.pk and self.cleaned_data[self.cell_name(row, column)] != "0"
+        }
+
+    def faults(self) -> list[str]:
+        return [str(e) for errors in self.errors.values() for e in errors]
+
+    def rows(self) -> list[tuple[Variable, list[GridCell | None]]]:
+        """The grid as drawn: per row, a cell per column (None on the diagonal)."""
+        drawn = []
+        for row in self.variables:
+            cells: list[GridCell | None] = []
+            for column in self.variables:
+                if row.pk == column.pk:
+                    cells.append(None)
+                    continue
+                name = self.cell_name(row, column)
+                if self.is_bound:
+                    raw = (self.data.get(name) or "").strip()
+                    value = raw.upper() if raw.upper() in CELL_CODES else raw or "0"
+                else:
+                    value = self.current.get((row.pk, column.pk), "0")
+                error = self.errors.get(name) if self.is_bound else None
+                cells.append(
+                    GridCell(
+                        column, name, value, self.fields[name].label, error[0] if error else ""
+                    )
+                )
+            drawn.append((row, cells))
+        return drawn
 
 
 class MatrixFileForm(forms.Form):
@@ -286,7 +396,7 @@ class ScenarioForm(forms.ModelForm):
     def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.approach = approach
-        levels = services.tracc_levels()
+        levels = tracc_levels()
         self.fields["tracc_level"] = forms.ChoiceField(
             label="Cadre climatique (TRACC)",
             choices=[("", "— choisir un niveau de la TRACC —"), *levels],

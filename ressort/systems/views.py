@@ -23,11 +23,11 @@ from django.urls import reverse
 from ressort.analysis import micmac as mm
 from ressort.analysis import morphology as morph
 from ressort.approaches.models import Approach
-from ressort.systems import services
 from ressort.systems.forms import (
     CascadeForm,
     ChainForm,
     ExclusionForm,
+    InfluenceGridForm,
     KeywordsForm,
     LinkForm,
     MatrixFileForm,
@@ -50,6 +50,40 @@ from ressort.systems.models import (
     Vision,
     VisionKeyword,
 )
+from ressort.systems.services.chains import (
+    LOOP_MAX_LENGTH,
+    build_system_graph,
+    chain_templates,
+    create_chain_from_template,
+    dimension_labels,
+    loops,
+    run_cascade,
+    source_nodes,
+)
+from ressort.systems.services.micmac import (
+    CELL_CODES,
+    GRID_MAX_VARIABLES,
+    add_variable_order,
+    grid_codes,
+    influence_map,
+    influence_matrix,
+    matrix_csv,
+    replace_matrix,
+    run_micmac,
+    save_grid,
+    seed_matrix_from_graph,
+)
+from ressort.systems.services.scenarios import (
+    build_box,
+    hypotheses_of,
+    morph_components,
+    save_component,
+    save_scenario_frame,
+    stress_test,
+    tracc_label,
+    tracc_levels,
+)
+from ressort.systems.services.vision import add_vision_keywords
 from ressort.web import Right
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
@@ -81,7 +115,7 @@ def _chain_list_page(
             "chains": [(c, c.node_count, c.link_count) for c in chains],
             "form": ChainForm(approach=approach),
             "template_form": template_form or TemplateForm(),
-            "templates": services.chain_templates(),
+            "templates": chain_templates(),
         },
     )
 
@@ -96,7 +130,7 @@ def chain_from_template(request: HttpRequest, approach: Approach) -> HttpRespons
     form = TemplateForm(request.POST)
     if not form.is_valid():
         return _chain_list_page(request, approach, template_form=form)
-    chain = services.create_chain_from_template(approach, form.cleaned_data["template"])
+    chain = create_chain_from_template(approach, form.cleaned_data["template"])
     messages.success(request, f"La chaîne « {chain.name} » est créée depuis le modèle.")
     return redirect(_chain_url(chain))
 
@@ -142,7 +176,7 @@ def _chain_page(
         )
     )
     links = list(chain.links.select_related("source", "target"))
-    labels = services.dimension_labels()
+    labels = dimension_labels()
     return render(
         request,
         "systems/chain_detail.html",
@@ -241,7 +275,7 @@ def chain_graph(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
 @demarche_view(Right.VIEW, READ)
 def cascade(request: HttpRequest, approach: Approach) -> HttpResponse:
     """Pick hazards and an intensity; see the cascade through all chains, and the loops."""
-    system = services.build_system_graph(approach)
+    system = build_system_graph(approach)
     choices = [
         (element, rows[0].label) for element, rows in system.members.items() if rows[0].is_source
     ]
@@ -249,12 +283,12 @@ def cascade(request: HttpRequest, approach: Approach) -> HttpResponse:
     result = None
     if form.is_bound and form.is_valid():
         intensity = float(form.cleaned_data["intensity"])
-        result = services.run_cascade(
+        result = run_cascade(
             system,
             dict.fromkeys(form.cleaned_data["hazards"], intensity),
             form.cleaned_data["max_steps"],
         )
-    loop_rows, truncated = services.loops(system)
+    loop_rows, truncated = loops(system)
     return render(
         request,
         "systems/cascade.html",
@@ -263,7 +297,7 @@ def cascade(request: HttpRequest, approach: Approach) -> HttpResponse:
             "result": result,
             "loops": loop_rows,
             "loops_truncated": truncated,
-            "loop_max_length": services.LOOP_MAX_LENGTH,
+            "loop_max_length": LOOP_MAX_LENGTH,
             "conflicts": system.conflicts,
             "element_count": len(system.members),
             "link_count": system.graph.digraph.number_of_edges(),
@@ -320,7 +354,7 @@ def vision_keywords(request: HttpRequest, approach: Approach) -> HttpResponse:
     if not form.is_valid():
         return _vision_page(request, approach, keywords_form=form)
     words = [w for w in form.cleaned_data["words"].split(",") if w.strip()]
-    services.add_vision_keywords(approach, words, source="Saisie de l'équipe")
+    add_vision_keywords(approach, words, source="Saisie de l'équipe")
     messages.success(request, f"{len(words)} mot(s) clé(s) ajouté(s).")
     return redirect(_url("vision", approach, fragment="titre-mots"))
 
@@ -343,41 +377,27 @@ def _micmac_page(
     *,
     form: VariableForm | None = None,
     file_form: MatrixFileForm | None = None,
+    grid_form: InfluenceGridForm | None = None,
     faults: list[str] | None = None,
-    typed: dict[tuple[int, int], str] | None = None,
 ) -> HttpResponse:
-    """The MICMAC page; `typed` holds the grid's cells as the user posted them."""
-    variables, matrix = services.influence_matrix(approach)
+    """The MICMAC page; a refused grid is drawn with the values the user chose."""
+    variables, matrix = influence_matrix(approach)
     grid = None
-    if len(variables) <= services.GRID_MAX_VARIABLES:
-        grid = [
-            (
-                row,
-                [
-                    (
-                        col,
-                        (typed or {}).get(
-                            (row.pk, col.pk),
-                            "P" if matrix.potential[i, j] else str(int(matrix.values[i, j])),
-                        ),
-                        i == j,
-                    )
-                    for j, col in enumerate(variables)
-                ],
-            )
-            for i, row in enumerate(variables)
-        ]
+    if len(variables) <= GRID_MAX_VARIABLES:
+        grid = grid_form or InfluenceGridForm(
+            variables=variables, current=grid_codes(variables, matrix)
+        )
     return render(
         request,
         "systems/micmac.html",
         {
             "variables": variables,
-            "grid": grid,
-            "grid_max": services.GRID_MAX_VARIABLES,
-            "codes": services.CELL_CODES,
+            "grid": grid.rows() if grid else None,
+            "grid_max": GRID_MAX_VARIABLES,
+            "codes": CELL_CODES,
             "form": form or VariableForm(approach=approach),
             "file_form": file_form or MatrixFileForm(),
-            "faults": faults or [],
+            "faults": [*(faults or []), *(grid.faults() if grid and grid.is_bound else [])],
             "has_chains": approach.impact_chains.exists(),
             "filled": int((matrix.values > 0).sum() + matrix.potential.sum()),
         },
@@ -397,7 +417,7 @@ def variable_add(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _micmac_page(request, approach, form=form)
     variable = form.save(commit=False)
     variable.approach = approach
-    variable.order = services.add_variable_order(approach)
+    variable.order = add_variable_order(approach)
     variable.save()
     messages.success(request, f"La variable « {variable.name} » est ajoutée.")
     return redirect(_url("micmac", approach))
@@ -405,16 +425,17 @@ def variable_add(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
 def micmac_grid(request: HttpRequest, approach: Approach) -> HttpResponse:
-    cells = {}
-    for key, value in request.POST.items():
-        parts = key.split("_")
-        if len(parts) == 3 and parts[0] == "c" and parts[1].isdigit() and parts[2].isdigit():
-            cells[int(parts[1]), int(parts[2])] = value
-    faults = services.save_grid(approach, cells)
-    if faults:
-        return _micmac_page(request, approach, faults=faults, typed=cells)
-    messages.success(request, "La matrice est enregistrée.")
-    return redirect(_url("micmac", approach, fragment="grille"))
+    variables, matrix = influence_matrix(approach)
+    form = InfluenceGridForm(
+        request.POST, variables=variables, current=grid_codes(variables, matrix)
+    )
+    if form.is_valid():
+        faults = save_grid(approach, form.cells())
+        if not faults:
+            messages.success(request, "La matrice est enregistrée.")
+            return redirect(_url("micmac", approach, fragment="grille"))
+        return _micmac_page(request, approach, grid_form=form, faults=faults)
+    return _micmac_page(request, approach, grid_form=form)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
@@ -426,7 +447,7 @@ def micmac_import(request: HttpRequest, approach: Approach) -> HttpResponse:
         matrix = mm.read_matrix_csv(form.cleaned_data["file"].read())
     except mm.MatrixFileError as error:
         return _micmac_page(request, approach, faults=[str(f) for f in error.faults])
-    services.replace_matrix(approach, matrix)
+    replace_matrix(approach, matrix)
     messages.success(request, f"Matrice importée : {len(matrix.names)} variables.")
     return redirect(_url("micmac", approach))
 
@@ -436,7 +457,7 @@ def micmac_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
     if request.POST.get("confirmer") != "oui":
         faults = ["Cochez la case de confirmation : l'amorçage remplace toute la matrice."]
         return _micmac_page(request, approach, faults=faults)
-    count = services.seed_matrix_from_graph(approach)
+    count = seed_matrix_from_graph(approach)
     if count:
         messages.success(
             request, f"Matrice amorcée depuis les chaînes d'impacts : {count} variables."
@@ -449,15 +470,15 @@ def micmac_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
 @demarche_view(Right.VIEW, READ)
 def micmac_results(request: HttpRequest, approach: Approach) -> HttpResponse:
     potential = request.GET.get("potentiel") == "1"
-    view = services.run_micmac(approach, potential=potential)
+    view = run_micmac(approach, potential=potential)
     maps = []
     if view is not None:
         maps = [
             m
             for m in (
-                services.influence_map(view, indirect=False),
-                services.influence_map(view, indirect=True),
-                services.influence_map(view, indirect=True, moves=True),
+                influence_map(view, indirect=False),
+                influence_map(view, indirect=True),
+                influence_map(view, indirect=True, moves=True),
             )
             if m is not None
         ]
@@ -470,7 +491,7 @@ def micmac_results(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.VIEW, READ)
 def micmac_export(request: HttpRequest, approach: Approach) -> HttpResponse:
-    response = HttpResponse(services.matrix_csv(approach), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(matrix_csv(approach), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{approach.slug}-micmac.csv"'
     return response
 
@@ -509,16 +530,16 @@ def _scenarios_page(
     scenario_form: ScenarioForm | None = None,
     combinaison: str = "",
 ) -> HttpResponse:
-    components = services.morph_components(approach)
+    components = morph_components(approach)
     exclusions = list(
         Exclusion.objects.filter(approach=approach).select_related(
             "first__variable", "second__variable"
         )
     )
-    levels = dict(services.tracc_levels())
+    levels = dict(tracc_levels())
     count = size = None
     if components:
-        _, box = services.build_box(approach)
+        _, box = build_box(approach)
         count, size = morph.count_combinations(box), box.size
     return render(
         request,
@@ -558,7 +579,7 @@ def component_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     component = form.save(commit=False)
     component.approach = approach
     component.order = approach.morph_variables.count()
-    services.save_component(component, form.cleaned_data["hypotheses_text"])
+    save_component(component, form.cleaned_data["hypotheses_text"])
     messages.success(request, f"La composante « {component.name} » est ajoutée.")
     return redirect(_url("scenarios", approach, fragment="boite"))
 
@@ -605,16 +626,14 @@ def scenario_add(request: HttpRequest, approach: Approach) -> HttpResponse:
         scenario.save()
         hypotheses = [int(x) for x in combinaison.split(",") if x.isdigit()]
         if hypotheses:
-            services.save_scenario_frame(scenario, hypotheses, {})
+            save_scenario_frame(scenario, hypotheses, {})
     messages.success(request, f"Le scénario « {scenario.name} » est créé.")
     return redirect(_url("scenario", approach, scenario.pk))
 
 
 @demarche_view(Right.VIEW, READ)
 def combinations(request: HttpRequest, approach: Approach) -> HttpResponse:
-    components, box = (
-        services.build_box(approach) if approach.morph_variables.exists() else ([], None)
-    )
+    components, box = build_box(approach) if approach.morph_variables.exists() else ([], None)
     if box is None:
         return redirect(_url("scenarios", approach))
     count = morph.count_combinations(box)
@@ -627,7 +646,7 @@ def combinations(request: HttpRequest, approach: Approach) -> HttpResponse:
     listed = itertools.islice(morph.iter_combinations(box), start, start + COMBINATIONS_PER_PAGE)
     rows = []
     for index, combination in enumerate(listed, start=start + 1):
-        hypotheses = services.hypotheses_of(components, combination)
+        hypotheses = hypotheses_of(components, combination)
         rows.append((index, hypotheses, ",".join(str(h.pk) for h in hypotheses)))
     return render(
         request,
@@ -647,7 +666,7 @@ def combinations(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 def _save_component(request: HttpRequest, form: MorphVariableForm) -> MorphVariable:
     component = form.save(commit=False)
-    services.save_component(component, form.cleaned_data["hypotheses_text"])
+    save_component(component, form.cleaned_data["hypotheses_text"])
     return component
 
 
@@ -695,22 +714,22 @@ def _scenario_page(
         "systems/scenario.html",
         {
             "scenario": instance,
-            "tracc": services.tracc_label(instance.tracc_level) if instance.tracc_level else "",
+            "tracc": tracc_label(instance.tracc_level) if instance.tracc_level else "",
             "hypotheses": instance.hypotheses.select_related("variable").order_by(
                 "variable__order", "variable__pk"
             ),
             "intensified": instance.hazards.select_related("node"),
             "form": form or ScenarioForm(instance=instance, approach=approach, prefix="scenario"),
             "frame": frame,
-            "stress": services.stress_test(instance),
+            "stress": stress_test(instance),
         },
     )
 
 
 def _frame_parts(approach: Approach) -> tuple[list[MorphVariable], list[Any], list[Exclusion]]:
     return (
-        services.morph_components(approach),
-        services.source_nodes(approach),
+        morph_components(approach),
+        source_nodes(approach),
         list(Exclusion.objects.filter(approach=approach).select_related("first", "second")),
     )
 
@@ -740,7 +759,7 @@ def scenario_frame(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
     )
     if not frame.is_valid():
         return _scenario_page(request, approach, instance, frame=frame)
-    services.save_scenario_frame(instance, frame.chosen_hypotheses(), frame.intensities())
+    save_scenario_frame(instance, frame.chosen_hypotheses(), frame.intensities())
     messages.success(request, "Hypothèses et aléas du scénario enregistrés.")
     return redirect(_url("scenario", approach, instance.pk, fragment="stress"))
 

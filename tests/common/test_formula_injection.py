@@ -25,8 +25,8 @@ from ressort.analysis.spreadsheet_cells import neutralise, restore
 from ressort.approaches.models import Approach
 from ressort.strategy import services as strategy_services
 from ressort.strategy.models import BudgetLine, Milestone
-from ressort.systems import services as systems_services
 from ressort.systems.models import Variable
+from ressort.systems.services.micmac import matrix_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_micmac_matrix_csv_round_trip(approach: Approach, personas: dict[str, An
     rows = csv_cells(response)
     assert rows[0] == ["", "'=1+1", "'@Eau"] and rows[1][0] == "'=1+1"
     assert mm.read_matrix_csv(response.content).names == ("=1+1", "@Eau")
-    assert systems_services.matrix_csv(approach) == response.content.decode()
+    assert matrix_csv(approach) == response.content.decode()
 
 
 def test_indicator_template_and_progress_csv(approach: Approach, personas: dict[str, Any]) -> None:

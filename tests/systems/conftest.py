@@ -6,8 +6,8 @@ import pytest
 from django.test import Client
 
 from ressort.approaches.models import Approach
-from ressort.systems import services
 from ressort.systems.models import ImpactChain
+from ressort.systems.services.chains import create_chain_from_template
 
 
 def client_for(user: Any) -> Client:
@@ -18,9 +18,9 @@ def client_for(user: Any) -> Client:
 
 @pytest.fixture
 def heat(approach: Approach) -> ImpactChain:
-    return services.create_chain_from_template(approach, "chaleur")
+    return create_chain_from_template(approach, "chaleur")
 
 
 @pytest.fixture
 def drought(approach: Approach) -> ImpactChain:
-    return services.create_chain_from_template(approach, "secheresse")
+    return create_chain_from_template(approach, "secheresse")

@@ -10,8 +10,14 @@ from django.test import Client
 from django.urls import reverse
 
 from ressort.approaches.models import Approach
-from ressort.systems import services
 from ressort.systems.models import ImpactChain, Link, Node, VisionKeyword
+from ressort.systems.services.chains import (
+    build_system_graph,
+    chain_templates,
+    create_chain_from_template,
+    run_cascade,
+)
+from ressort.systems.services.vision import add_vision_keywords
 from tests.conftest import page_text
 from tests.systems.conftest import client_for
 
@@ -96,14 +102,14 @@ def test_partner_reads_but_cannot_edit(
 def test_create_from_each_template_and_blank(approach: Approach, personas: dict[str, Any]) -> None:
     client = client_for(personas["equipe"])
     url = reverse("systems:chain_from_template", args=[approach.slug])
-    for template in services.chain_templates():
+    for template in chain_templates():
         response = client.post(url, {"template": template.code})
         chain = ImpactChain.objects.get(approach=approach, template=template.code)
         assert response.url == reverse("systems:chain", args=[approach.slug, chain.pk])
         assert chain.nodes.count() == len(template.nodes)
         assert chain.links.count() == len(template.links)
         # every template graph is valid for the analysis package
-        services.build_system_graph(approach, chain)
+        build_system_graph(approach, chain)
     again = client.post(url, {"template": "chaleur"})
     assert again.status_code == 302
     assert approach.impact_chains.filter(name="Vagues de chaleur (2)").exists()
@@ -114,7 +120,7 @@ def test_create_from_each_template_and_blank(approach: Approach, personas: dict[
     assert "Une chaîne porte déjà ce nom" in page_text(blank)
     client.post(add, {"name": "Emploi", "description": ""})
     assert approach.impact_chains.get(name="Emploi").nodes.count() == 0
-    assert len(services.chain_templates()) == 5
+    assert len(chain_templates()) == 5
 
 
 def test_table_editor_adds_edits_and_removes(
@@ -168,7 +174,7 @@ def test_table_editor_adds_edits_and_removes(
     )
     assert "existe déjà" in page_text(twice)
     # a node of another chain cannot be linked
-    other = services.create_chain_from_template(approach, "inondation")
+    other = create_chain_from_template(approach, "inondation")
     foreign = other.nodes.first()
     assert foreign
     refused = client.post(
@@ -290,7 +296,7 @@ def test_cascade_page_propagates_across_chains_and_lists_loops(
     crops = drought.nodes.get(label="Pertes de récoltes")
     irrigated = drought.nodes.get(label="Cultures irriguées")
     Link.objects.create(chain=drought, source=crops, target=irrigated, sign=1, weight=1)
-    system = services.build_system_graph(approach)
+    system = build_system_graph(approach)
     canicule = system.id_of[heat.nodes.get(label="Canicule").pk]
     secheresse = system.id_of[drought.nodes.get(label="Sécheresse").pk]
     client = client_for(personas["partenaire"])
@@ -309,9 +315,9 @@ def test_cascade_page_propagates_across_chains_and_lists_loops(
 
 
 def test_cascade_service_values(approach: Approach, heat: ImpactChain) -> None:
-    system = services.build_system_graph(approach, heat)
+    system = build_system_graph(approach, heat)
     canicule = system.id_of[heat.nodes.get(label="Canicule").pk]
-    view = services.run_cascade(system, {canicule: 3.0})
+    view = run_cascade(system, {canicule: 3.0})
     rows = {r.label: r for r in view.rows}
     # Canicule → Îlots: 3 × 3/3, damped by the greenery (weight 2: × 4/6) → 2;
     # Îlots → Surmortalité: 2 × 2/3, damped by the heat plan (weight 2: × 4/6)
@@ -336,16 +342,16 @@ def test_merge_reports_contradicting_links(approach: Approach, heat: ImpactChain
     a = Node.objects.create(chain=other, label="canicule", kind="alea")
     b = Node.objects.create(chain=other, label="Îlots de chaleur urbains", kind="exposition")
     Link.objects.create(chain=other, source=a, target=b, sign=-1, weight=3)
-    system = services.build_system_graph(approach)
+    system = build_system_graph(approach)
     assert len(system.members) == 9
     assert len(system.conflicts) == 1 and "renforce" in system.conflicts[0]
 
 
 def test_add_vision_keywords_contract(approach: Approach) -> None:
-    services.add_vision_keywords(
+    add_vision_keywords(
         approach, ["Sobriété", "sobriete", " ", "Solidarité  locale"], source="Atelier du 12 mars"
     )
-    services.add_vision_keywords(approach, ["SOBRIÉTÉ"], source="Atelier du 3 avril")
+    add_vision_keywords(approach, ["SOBRIÉTÉ"], source="Atelier du 3 avril")
     words = {k.word: k for k in VisionKeyword.objects.filter(approach=approach)}
     assert set(words) == {"Sobriété", "Solidarité locale"}
     assert words["Sobriété"].count == 3
@@ -412,8 +418,8 @@ def test_nodes_link_to_portrait_vulnerabilities_hit_by_the_cascade(
     # an impact reached by the heatwave, upstream of nothing: link the vulnerability there too
     death = heat.nodes.get(label="Surmortalité et hospitalisations")
     death.vulnerabilities.add(ehpad)
-    system = services.build_system_graph(approach)
-    view = services.run_cascade(system, {system.id_of[heat.nodes.get(label="Canicule").pk]: 2})
+    system = build_system_graph(approach)
+    view = run_cascade(system, {system.id_of[heat.nodes.get(label="Canicule").pk]: 2})
     assert [(v.title, r.label) for v, r in view.portrait_vulnerabilities] == [
         ("EHPAD sans pièce rafraîchie", "Surmortalité et hospitalisations")
     ]
@@ -444,8 +450,8 @@ def test_a_weakened_capacity_worsens_a_strengthened_one_helps(approach: Approach
     )
     Link.objects.create(chain=chain, source=shock, target=plan, sign=-1, weight=3)
     Link.objects.create(chain=chain, source=shock, target=mutual, sign=1, weight=3)
-    system = services.build_system_graph(approach)
-    view = services.run_cascade(system, {system.id_of[shock.pk]: 2})
+    system = build_system_graph(approach)
+    view = run_cascade(system, {system.id_of[shock.pk]: 2})
     assert [r.label for r in view.weakened_capacities] == ["Plan de secours"]
     dims = {d.code: d.intensity for d in view.dimensions}
     assert dims == {"health": pytest.approx(2.0), "networks": pytest.approx(-2.0)}

@@ -9,7 +9,10 @@ from django.urls import reverse
 
 from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
 from ressort.frameworks import services as frameworks
-from ressort.systems import services
+from ressort.systems.services.chains import build_system_graph
+from ressort.systems.services.chains import loops as system_loops
+from ressort.systems.services.micmac import run_micmac
+from ressort.systems.services.scenarios import stress_test
 from ressort.territories.importer import import_official_territories
 from tests.conftest import page_text
 from tests.systems.conftest import client_for
@@ -22,12 +25,12 @@ def test_demo_content_and_pages(db: Any) -> None:
     approach, _ = load_demo()
     chain = approach.impact_chains.get(name="Chaleur et sécheresse")
     assert chain.nodes.count() == 18 and chain.links.count() == 22
-    system = services.build_system_graph(approach)
+    system = build_system_graph(approach)
     assert not system.conflicts
-    loops, _ = services.loops(system)
+    loops, _ = system_loops(system)
     assert {loop.reinforcing for loop in loops} == {True, False}
     assert approach.variables.count() == 15
-    view = services.run_micmac(approach)
+    view = run_micmac(approach)
     assert view is not None and view.result.total > 0
     assert {s.direct_zone for s in view.result.variables} >= {"motrice", "dépendante"}
     assert approach.vision.horizon_year == 2050
@@ -35,7 +38,7 @@ def test_demo_content_and_pages(db: Any) -> None:
     scenarios = list(approach.scenarios.all())
     assert [s.tracc_level for s in scenarios] == ["metropole.2100", "metropole.2050"]
     for scenario in scenarios:
-        stress = services.stress_test(scenario)
+        stress = stress_test(scenario)
         assert stress is not None and stress.vulnerabilities
     user = approach.memberships.get(user__email=DEMO_ACCOUNTS[0].email).user
     client = client_for(user)

@@ -15,8 +15,8 @@ from django.urls import reverse
 
 from ressort.analysis import micmac as mm
 from ressort.approaches.models import Approach
-from ressort.systems import services
 from ressort.systems.models import ImpactChain, Influence, Variable
+from ressort.systems.services.micmac import GRID_MAX_VARIABLES, run_micmac
 from tests.conftest import page_text
 from tests.systems.conftest import client_for
 
@@ -78,7 +78,7 @@ def test_import_export_round_trip_and_results(approach: Approach, personas: dict
     # results equal the analysis package on the same matrix (same as the CLI)
     matrix = mm.read_matrix_csv(CSV.encode())
     expected = mm.micmac(matrix.matrix(), matrix.names)
-    view = services.run_micmac(approach)
+    view = run_micmac(approach)
     assert view is not None
     assert view.result.power == expected.power
     assert [s.indirect_influence for s in view.result.variables] == [
@@ -94,7 +94,7 @@ def test_import_export_round_trip_and_results(approach: Approach, personas: dict
     coordinates = re.findall(r' (?:x1|x2|y1|y2|cx|cy)="([^"]*)"', page)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates)
     assert "1 influence(s) potentielle(s)" in page
-    with_p = services.run_micmac(approach, potential=True)
+    with_p = run_micmac(approach, potential=True)
     assert with_p is not None
     assert with_p.result.variables[3].direct_dependence == 3  # Mobilité → Eau counted 3
     potential_page = page_text(
@@ -116,7 +116,7 @@ def test_cli_and_web_read_the_same_file(
     )
     cli = json.loads(out.stdout)
     upload(client_for(personas["equipe"]), approach, CSV.encode())
-    view = services.run_micmac(approach)
+    view = run_micmac(approach)
     assert view is not None
     assert cli["power"] == view.result.power
     assert [v["direct_influence"] for v in cli["variables"]] == [
@@ -164,7 +164,19 @@ def test_grid_saves_all_or_nothing(approach: Approach, personas: dict[str, Any])
     assert 'aria-label="Influence de « Emploi » sur « Logement »"' in page
     assert '<th scope="col" class="rs-col" title="Emploi">Empl</th>' in page
     bad = client.post(grid, {f"c_{a.pk}_{b.pk}": "3", f"c_{b.pk}_{c.pk}": "9"})
-    assert "ligne « Logement », colonne « Mobilité » : « 9 »" in page_text(bad)
+    bad_page = page_text(bad)
+    assert "ligne « Logement », colonne « Mobilité » : « 9 »" in bad_page
+    assert not Influence.objects.exists()
+    # the values the user chose are kept, the refused one shown and marked on its cell
+    kept = re.search(rf'<select name="c_{a.pk}_{b.pk}"[^>]*>(.*?)</select>', bad_page)
+    assert kept and '<option value="3" selected>' in kept.group(1)
+    refused = re.search(rf'<select name="c_{b.pk}_{c.pk}"([^>]*)>(.*?)</select>', bad_page)
+    assert refused and 'aria-invalid="true"' in refused.group(1)
+    assert '<option value="9" selected>9 (refusé)</option>' in refused.group(2)
+    untouched = re.search(rf'<select name="c_{c.pk}_{a.pk}"[^>]*>(.*?)</select>', bad_page)
+    assert untouched and '<option value="0" selected>' in untouched.group(1)
+    gone = client.post(grid, {f"c_{a.pk}_{b.pk}": "1", f"c_{a.pk}_999999": "2"})
+    assert "n'existe plus : rechargez la page" in page_text(gone)
     assert not Influence.objects.exists()
     client.post(
         grid,
@@ -200,7 +212,7 @@ def test_seed_from_impact_chains(
 
 
 def test_large_matrix_hides_the_grid(approach: Approach, personas: dict[str, Any]) -> None:
-    n = services.GRID_MAX_VARIABLES + 1
+    n = GRID_MAX_VARIABLES + 1
     names = [f"V{i}" for i in range(n)]
     rows = [",".join(["", *names])] + [
         ",".join([name] + ["1" if (i + 1) % n == j else "0" for j in range(n)])

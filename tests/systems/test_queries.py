@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.fieldwork.models import Vulnerability
-from ressort.systems import services
 from ressort.systems.models import Scenario
+from ressort.systems.services.chains import build_system_graph, create_chain_from_template
 from tests.systems.conftest import client_for
 
 
@@ -23,7 +23,7 @@ def queries(client: Any, url: str, params: dict[str, Any] | None = None) -> int:
 
 def grow(approach: Approach, n: int) -> None:
     for template in ["chaleur", "secheresse", "inondation", "energie", "alimentation"][:n]:
-        chain = services.create_chain_from_template(approach, template)
+        chain = create_chain_from_template(approach, template)
         for node in chain.nodes.all()[:3]:
             node.vulnerabilities.add(
                 Vulnerability.objects.create(
@@ -40,7 +40,7 @@ def test_pages_do_not_query_per_item(approach: Approach, personas: dict[str, Any
     s = approach.slug
     grow(approach, 1)
     chain = approach.impact_chains.get()
-    system = services.build_system_graph(approach)
+    system = build_system_graph(approach)
     hazard = next(e for e, rows in system.members.items() if rows[0].is_source)
     pages = [
         (reverse("systems:chains", args=[s]), None),

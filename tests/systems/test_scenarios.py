@@ -10,8 +10,15 @@ from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.frameworks import services as frameworks
-from ressort.systems import services
 from ressort.systems.models import Exclusion, ImpactChain, MorphVariable, Scenario
+from ressort.systems.services.chains import create_chain_from_template
+from ressort.systems.services.scenarios import (
+    build_box,
+    hypotheses_of,
+    morph_components,
+    save_scenario_frame,
+    stress_test,
+)
 from tests.conftest import page_text
 from tests.systems.conftest import client_for
 
@@ -108,12 +115,12 @@ def test_box_counts_and_lists_consistent_combinations(
     assert "Page 1 sur 1" in listing
     assert listing.count("Retenir<span") == 10
     # the excluded pair never appears in a listed combination
-    _, box_ = services.build_box(approach)
-    components = services.morph_components(approach)
+    _, box_ = build_box(approach)
+    components = morph_components(approach)
     from ressort.analysis.morphology import iter_combinations
 
     for combination in iter_combinations(box_):
-        chosen = {x.pk for x in services.hypotheses_of(components, combination)}
+        chosen = {x.pk for x in hypotheses_of(components, combination)}
         assert not {h["Eau", "Rationnée"].pk, h["Agriculture", "Irriguée"].pk} <= chosen
 
 
@@ -226,7 +233,7 @@ def test_scenario_with_tracc_and_stress_test(
         },
     )
     assert [(x.node.label, x.intensity) for x in scenario.hazards.all()] == [("Sécheresse", 3)]
-    stress = services.stress_test(scenario)
+    stress = stress_test(scenario)
     assert stress is not None
     worse = {r.label for r in stress.vulnerabilities}
     assert {"Restrictions d'usage de l'eau", "Pertes de récoltes"} <= worse
@@ -241,8 +248,8 @@ def test_scenario_with_tracc_and_stress_test(
 def test_scenario_hazards_must_belong_to_the_demarche(
     approach: Approach, personas: dict[str, Any]
 ) -> None:
-    other_chain = services.create_chain_from_template(personas["other_approach"], "chaleur")
+    other_chain = create_chain_from_template(personas["other_approach"], "chaleur")
     scenario = Scenario.objects.create(approach=approach, name="S")
     foreign = other_chain.nodes.get(label="Canicule")
-    services.save_scenario_frame(scenario, [], {foreign.pk: 3})
+    save_scenario_frame(scenario, [], {foreign.pk: 3})
     assert not scenario.hazards.exists()
