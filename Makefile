@@ -54,14 +54,26 @@ quality: install-dev
 	$(BIN)/mypy
 	$(RESSORT) makemigrations --check --dry-run
 
+# The suite runs in parallel (pytest-xdist, one database per worker) on tables built from
+# the models (--nomigrations: rendering 60-odd migrations costs each worker about 30 s of
+# CPU; `quality` checks that the migrations match the models), then the browser journeys,
+# which drive one chromium each and stay serial, then the tests of the migrations themselves.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
+PYTEST_PARALLEL = $(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile --nomigrations -m "not migrations" --ignore=tests/browser
+PYTEST_BROWSER = $(BIN)/pytest -q --nomigrations tests/browser
+PYTEST_MIGRATIONS = $(BIN)/pytest -q -m migrations
+
 test-sqlite: install-dev
 	@echo "== Tests sur SQLite =="
-	env -u DATABASE_URL $(BIN)/pytest -q
+	env -u DATABASE_URL $(PYTEST_PARALLEL)
+	env -u DATABASE_URL $(PYTEST_BROWSER)
+	env -u DATABASE_URL $(PYTEST_MIGRATIONS)
 
 test-postgres: install-dev
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_TEST_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 	  echo "== Tests sur PostgreSQL ($(PG_TEST_URL)) =="; \
-	  DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q; \
+	  DATABASE_URL=$(PG_TEST_URL) $(PYTEST_PARALLEL) && DATABASE_URL=$(PG_TEST_URL) $(PYTEST_BROWSER) \
+	    && DATABASE_URL=$(PG_TEST_URL) $(PYTEST_MIGRATIONS); \
 	else echo "== PostgreSQL ne répond pas à $(PG_TEST_URL) : passe PostgreSQL sautée =="; fi
 
 ## test: quality checks, then the whole suite on SQLite and (when it answers) PostgreSQL

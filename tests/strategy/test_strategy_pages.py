@@ -85,8 +85,8 @@ def test_lead_builds_a_strategy_in_the_browser_forms(
     form_page = page_text(client.get(reverse("strategy:statement_edit", args=[slug])))
     assert "Vision du territoire" not in form_page and "page « Vision »" in form_page
     response = client.post(
-        reverse("systems:vision", args=[slug]),
-        {"action": "vision", "text": "Un territoire sobre en eau", "horizon_year": "2050"},
+        reverse("systems:vision_save", args=[slug]),
+        {"text": "Un territoire sobre en eau", "horizon_year": "2050"},
     )
     assert response.status_code == 302
     response = client.post(

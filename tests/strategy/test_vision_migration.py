@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migrations]
 
 BEFORE = [("strategy", "0002_action_sheets"), ("systems", "0003_historicalvision")]
 AFTER = [("strategy", "0004_statement_without_vision")]
