@@ -136,12 +136,6 @@ class Activity(models.Model):
         return self.title
 
     @property
-    def kind_spec(self):  # type: ignore[no-untyped-def]
-        from ressort.workshops.kinds import get_kind
-
-        return get_kind(self.kind)
-
-    @property
     def is_open(self) -> bool:
         return self.state == self.State.OPEN
 

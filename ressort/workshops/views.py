@@ -23,7 +23,7 @@ from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 from ressort.workshops import live, services
 from ressort.workshops.forms import ActivityForm, WorkshopForm
-from ressort.workshops.kinds import REGISTRY, DeliveryError, get_kind
+from ressort.workshops.kinds import REGISTRY, DeliveryError, UnknownKind, get_kind
 from ressort.workshops.models import Activity, Answer, Workshop
 
 # An activity's URL carries its workshop's id and its own (…/ateliers/<pk>/activites/<apk>/).
@@ -162,7 +162,7 @@ def _activity_form(
     code = activity.kind if activity else request.GET.get("type", request.POST.get("type", ""))
     try:
         kind = get_kind(code)
-    except LookupError:
+    except UnknownKind:
         raise Http404("Type d'activité inconnu.") from None
     if activity and activity.state != Activity.State.DRAFT:
         messages.error(

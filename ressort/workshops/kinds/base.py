@@ -1,0 +1,141 @@
+"""What every activity kind is: the interface, its errors and the registry of kinds.
+
+A kind declares, in one class: the fields a facilitator fills to prepare it
+(`form_fields` → `build_config`), how a participant's submitted fields become stored
+answers (`parse`: validation with French messages, and the key of each answer), how the
+answers aggregate for the projection and results pages (`results`), which templates render
+it, and where its results go in the démarche (`deliver`, calling the other apps' contract
+functions). The live machinery (consumers, views) only talks to this interface.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+
+from ressort.approaches.models import Approach
+from ressort.workshops.models import Activity, Answer
+
+NSP = "nsp"  # « je ne sais pas »
+GRID_SCORES = (0, 1, 2, 3, 4)
+RATING_SCORES = (-2, -1, 0, 1, 2)
+SINGLE_KEY = "bulletin"
+MAX_TEXT = 500
+MAX_WORD = 40
+
+
+class AnswerError(ValueError):
+    """A participant's answer that cannot be stored; the message is shown to them."""
+
+
+class DeliveryError(RuntimeError):
+    """Results that cannot be sent into the démarche (yet); the message says why."""
+
+
+Fields = Mapping[str, Sequence[str]]  # a form's fields: name → values (QueryDict-like)
+
+
+def first(fields: Fields, name: str) -> str:
+    getlist = getattr(fields, "getlist", None)
+    values = getlist(name) if getlist is not None else fields.get(name)
+    if isinstance(values, str):
+        return values.strip()
+    return str(values[0]).strip() if values else ""
+
+
+def new_client_id() -> str:
+    return uuid.uuid4().hex
+
+
+def clean_client_id(raw: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", raw):
+        raise AnswerError("Identifiant de réponse invalide : rechargez la page.")
+    return raw
+
+
+def participant_ref(answer: Answer) -> str:
+    """An opaque participant reference (never the token, never a name)."""
+    return f"p{answer.participant_id}"
+
+
+def category_of(answer: Answer) -> str:
+    return answer.participant.category or "Sans catégorie"
+
+
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    key: str
+    payload: dict[str, Any]
+
+
+class ActivityKind:
+    code = ""
+    label = ""
+    description = ""
+    delivers_to = ""
+    multiple = False  # several entries per participant (idea wall, word cloud)
+
+    @property
+    def participant_template(self) -> str:
+        return f"workshops/kinds/{self.code}_participant.html"
+
+    @property
+    def projection_template(self) -> str:
+        return f"workshops/kinds/{self.code}_projection.html"
+
+    # -- preparation --------------------------------------------------------------------
+    def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
+        return {}
+
+    def build_config(self, data: Mapping[str, Any], approach: Approach) -> dict[str, Any]:
+        return {}
+
+    def initial(self, config: Mapping[str, Any]) -> dict[str, Any]:
+        return {}
+
+    # -- answering ----------------------------------------------------------------------
+    def parse(self, fields: Fields, config: Mapping[str, Any]) -> list[Parsed]:
+        """The stored answers of one submission; every kind declares its own."""
+        raise AnswerError("Ce type d'activité ne reçoit pas de réponses.")
+
+    def participant_context(self, config: Mapping[str, Any], mine: list[Answer]) -> dict[str, Any]:
+        return {}
+
+    # -- results ------------------------------------------------------------------------
+    def results(self, config: Mapping[str, Any], answers: Sequence[Answer]) -> dict[str, Any]:
+        return {}
+
+    def deliver(self, activity: Activity, answers: Sequence[Answer], source: str) -> str:
+        raise DeliveryError("Ce type d'activité n'envoie rien dans la démarche.")
+
+
+REGISTRY: dict[str, ActivityKind] = {}
+
+
+def register(kind_class: type[ActivityKind]) -> type[ActivityKind]:
+    kind = kind_class()
+    REGISTRY[kind.code] = kind
+    return kind_class
+
+
+class UnknownKind(KeyError):
+    """An activity kind that is not in the registry (a typed URL's ?type=…)."""
+
+
+def get_kind(code: str) -> ActivityKind:
+    if code not in REGISTRY:
+        raise UnknownKind(code)
+    return REGISTRY[code]
+
+
+def kind_choices() -> list[tuple[str, str]]:
+    return [(k.code, k.label) for k in REGISTRY.values()]
