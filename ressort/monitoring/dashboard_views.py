@@ -6,9 +6,6 @@ strategy.services.record_progress, all rows checked before anything is written).
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from typing import Any
-
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -19,6 +16,8 @@ from ressort import tables
 from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
 from ressort.monitoring import dashboard, progress_import
+from ressort.monitoring.forms import ProgressRowForm, ProgressYearForm
+from ressort.strategy import services as strategy
 from ressort.web.scoped import FORM, READ, demarche_view
 
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -34,74 +33,13 @@ def dashboard_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-def _status_choices() -> list[tuple[str, str]]:
-    from ressort.strategy.models import SheetStatus
-
-    return list(SheetStatus.choices)
-
-
-def _read_rows(
-    post: Any, rows: list[dict[str, Any]], statuses: set[str]
-) -> tuple[list[tuple[Any, dict[str, Any]]], list[str]]:
-    """The changes asked for each action, and every fault named by the action's title."""
-    changes: list[tuple[Any, dict[str, Any]]] = []
-    faults: list[str] = []
-    for row in rows:
-        action = row["action"]
-        pk = action.pk
-        wanted: dict[str, Any] = {}
-        status = post.get(f"statut-{pk}", row["status"])
-        if status not in statuses:
-            faults.append(f"« {action.title} », statut : valeur inconnue « {status} ».")
-        elif status != row["status"]:
-            wanted["status"] = status
-        raw = post.get(f"avancement-{pk}", "").strip()
-        if raw:
-            try:
-                progress = int(raw)
-            except ValueError:
-                progress = -1
-            if not 0 <= progress <= 100:
-                faults.append(
-                    f"« {action.title} », avancement : un nombre entier de 0 à 100 "
-                    f"(reçu « {raw} »)."
-                )
-            elif progress != row["progress"]:
-                wanted["progress"] = progress
-        raw = post.get(f"depense-{pk}", "").strip().replace("\u202f", "").replace(" ", "")
-        if raw:
-            try:
-                spent = Decimal(raw.replace(",", "."))
-            except InvalidOperation:
-                spent = Decimal(-1)
-            if spent < 0 or not spent.is_finite():
-                faults.append(
-                    f"« {action.title} », dépensé dans l'année : un montant positif en euros "
-                    f"(reçu « {raw} »)."
-                )
-            else:
-                wanted["spent"] = spent
-        if wanted:
-            changes.append((action, wanted))
-    return changes, faults
-
-
-def _entry(row: dict[str, Any], post: Any) -> dict[str, Any]:
-    """A row of the entry table, showing what was typed when the page comes back with faults."""
-    pk = row["action"].pk
-    return {
-        **row,
-        "status_value": post.get(f"statut-{pk}", row["status"]),
-        "progress_value": post.get(f"avancement-{pk}", row["progress"]),
-        "spent_value": post.get(f"depense-{pk}", ""),
-    }
-
-
 @demarche_view(Right.CONTRIBUTE, FORM)
 def progress_entry(request: HttpRequest, approach: Approach) -> HttpResponse:
     rows = dashboard.action_rows(approach)
     rows.sort(key=lambda r: ((r["axis"].order if r["axis"] else 999), r["action"].title))
-    year = timezone.localdate().year
+    typed = request.POST if request.method == "POST" and "fichier" not in request.FILES else None
+    year_form = ProgressYearForm(typed, initial={"annee": timezone.localdate().year})
+    row_forms = [ProgressRowForm(typed, row=row) for row in rows]
     faults: list[str] = []
     if request.method == "POST" and "fichier" in request.FILES:
         upload = request.FILES["fichier"]
@@ -124,18 +62,15 @@ def progress_entry(request: HttpRequest, approach: Approach) -> HttpResponse:
             )
             return redirect("monitoring:dashboard", approach.slug)
     elif request.method == "POST":
-        try:
-            year = int(request.POST.get("annee", year))
-        except ValueError:
-            faults.append("Année des dépenses : un nombre entier (ex. 2026).")
-        if not 1990 <= year <= 2100:
-            faults.append(f"Année des dépenses : entre 1990 et 2100 (reçu {year}).")
-        statuses = {value for value, _ in _status_choices()}
-        changes, row_faults = _read_rows(request.POST, rows, statuses)
-        faults += row_faults
-        if not faults:
-            from ressort.strategy import services as strategy
-
+        year_ok = year_form.is_valid()
+        faults = [f"Année des dépenses : {m}" for m in year_form.errors.get("annee", [])]
+        for form in row_forms:
+            if not form.is_valid():
+                faults += form.faults()
+        if year_ok and not faults:
+            year = year_form.cleaned_data["annee"]
+            changes = [(f.row["action"], f.changes()) for f in row_forms]
+            changes = [(action, wanted) for action, wanted in changes if wanted]
             try:
                 with transaction.atomic():
                     for action, wanted in changes:
@@ -156,12 +91,7 @@ def progress_entry(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(
         request,
         "monitoring/progress_entry.html",
-        {
-            "entries": [_entry(row, {} if request.FILES else request.POST) for row in rows],
-            "year": year,
-            "statuses": _status_choices(),
-            "faults": faults,
-        },
+        {"year_form": year_form, "row_forms": row_forms, "faults": faults},
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
@@ -18,6 +19,7 @@ from ressort.monitoring.models import (
     TargetSource,
     Trajectory,
 )
+from ressort.strategy.models import SheetStatus
 from ressort.territories.models import Territory
 
 
@@ -261,3 +263,112 @@ class EvaluationForm(forms.ModelForm):
                 f"L'année des nouvelles données doit suivre celle du premier portrait ({before}).",
             )
         return data
+
+
+class ProgressYearForm(forms.Form):
+    """The year the amounts spent are recorded for."""
+
+    annee = forms.IntegerField(
+        label="Année des dépenses",
+        min_value=1990,
+        max_value=2100,
+        error_messages={
+            "required": "indiquez l'année (ex. 2026).",
+            "invalid": "un nombre entier (ex. 2026).",
+            "min_value": "entre 1990 et 2100.",
+            "max_value": "entre 1990 et 2100.",
+        },
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+
+
+def _french_amount(raw: str) -> Decimal:
+    """« 2 500,50 » → Decimal("2500.50"); InvalidOperation if unreadable."""
+    cleaned = raw.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
+    return Decimal(cleaned)
+
+
+class ProgressRowForm(forms.Form):
+    """One action's row of the progress entry: what is left empty stays as it is."""
+
+    statut = forms.ChoiceField(
+        label="statut",
+        required=False,
+        choices=SheetStatus.choices,
+        error_messages={"invalid_choice": "valeur inconnue « %(value)s »."},
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    avancement = forms.CharField(
+        label="avancement",
+        required=False,
+        widget=forms.NumberInput(
+            attrs={"class": "form-control form-control-sm", "min": 0, "max": 100}
+        ),
+    )
+    depense = forms.CharField(
+        label="dépensé dans l'année",
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "class": "form-control form-control-sm",
+                "inputmode": "decimal",
+                "placeholder": "inchangé",
+            }
+        ),
+    )
+
+    def __init__(self, data: Any, *, row: dict[str, Any]) -> None:
+        self.row = row
+        super().__init__(
+            data,
+            prefix=f"action-{row['action'].pk}",
+            initial={"statut": row["status"], "avancement": row["progress"]},
+        )
+
+    @property
+    def title(self) -> str:
+        return self.row["action"].title
+
+    def clean_avancement(self) -> int | None:
+        raw = self.cleaned_data["avancement"].strip()
+        if not raw:
+            return None
+        try:
+            value = int(raw)
+        except ValueError:
+            value = -1
+        if not 0 <= value <= 100:
+            raise forms.ValidationError(f"un nombre entier de 0 à 100 (reçu « {raw} »).")
+        return value
+
+    def clean_depense(self) -> Decimal | None:
+        raw = self.cleaned_data["depense"].strip()
+        if not raw:
+            return None
+        try:
+            value = _french_amount(raw)
+        except InvalidOperation:
+            value = Decimal(-1)
+        if not value.is_finite() or value < 0:
+            raise forms.ValidationError(f"un montant positif en euros (reçu « {raw} »).")
+        return value
+
+    def faults(self) -> list[str]:
+        """Each error named by the action's title and the field (« Cantine », avancement : …)."""
+        return [
+            f"« {self.title} », {self.fields[name].label} : {message}"
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
+    def changes(self) -> dict[str, Any]:
+        """What this row asks to change (valid forms only)."""
+        data = self.cleaned_data
+        wanted: dict[str, Any] = {}
+        if data["statut"] and data["statut"] != self.row["status"]:
+            wanted["status"] = data["statut"]
+        if data["avancement"] is not None and data["avancement"] != self.row["progress"]:
+            wanted["progress"] = data["avancement"]
+        if data["depense"] is not None:
+            wanted["spent"] = data["depense"]
+        return wanted

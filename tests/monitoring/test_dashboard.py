@@ -115,9 +115,9 @@ def test_progress_entry_records_through_strategy(
         url,
         {
             "annee": "2026",
-            f"statut-{late}": "realisee",
-            f"avancement-{late}": "100",
-            f"depense-{late}": "2 500,50",
+            f"action-{late}-statut": "realisee",
+            f"action-{late}-avancement": "100",
+            f"action-{late}-depense": "2 500,50",
         },
     )
     assert response.status_code == 302
@@ -138,10 +138,10 @@ def test_progress_entry_checks_every_row_before_writing(
         url,
         {
             "annee": "2026",
-            f"avancement-{ok}": "50",
-            f"avancement-{bad}": "150",
-            f"depense-{bad}": "-3",
-            f"statut-{ok}": "inconnu",
+            f"action-{ok}-avancement": "50",
+            f"action-{bad}-avancement": "150",
+            f"action-{bad}-depense": "-3",
+            f"action-{ok}-statut": "inconnu",
         },
     )
     assert response.status_code == 200
@@ -150,7 +150,26 @@ def test_progress_entry_checks_every_row_before_writing(
     assert "« Cantine bio », avancement : un nombre entier de 0 à 100 (reçu « 150 »)" in text
     assert "« Cantine bio », dépensé dans l'année" in text
     assert "« Pistes cyclables », statut : valeur inconnue" in text
-    assert 'value="150"' in text  # what was typed is shown again
+    assert 'value="150"' in text and 'value="-3"' in text  # what was typed is shown again
+    assert 'aria-invalid="true"' in response.content.decode()
+    p["ok"].refresh_from_db()
+    assert p["ok"].progress == 0
+
+
+def test_progress_entry_names_a_bad_year_and_writes_nothing(
+    approach: Approach, client_for: Callable[[str], Client]
+) -> None:
+    p = plan(approach)
+    ok = p["ok"].action.pk
+    url = reverse("monitoring:progress", args=[approach.slug])
+    response = client_for("chef_projet").post(
+        url, {"annee": "deux mille", f"action-{ok}-avancement": "60"}
+    )
+    text = page_text(response)
+    assert "Année des dépenses : un nombre entier (ex. 2026)." in text
+    assert 'value="60"' in text
+    response = client_for("chef_projet").post(url, {"annee": "1850"})
+    assert "Année des dépenses : entre 1990 et 2100." in page_text(response)
     p["ok"].refresh_from_db()
     assert p["ok"].progress == 0
 
@@ -171,7 +190,7 @@ def test_rights(approach: Approach, client_for: Callable[[str], Client], persona
     lead = client_for("chef_projet")
     lead.post(
         reverse("monitoring:progress", args=[approach.slug]),
-        {"annee": "2026", f"statut-{foreign.action.pk}": "realisee"},
+        {"annee": "2026", f"action-{foreign.action.pk}-statut": "realisee"},
     )
     foreign.refresh_from_db()
     assert foreign.status == "engagee"
