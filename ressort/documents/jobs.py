@@ -147,12 +147,22 @@ def jobs_context(approach: Approach, kind: str, target: int | None = None) -> di
     """What documents/_jobs.html needs: the recent jobs, whether to poll, where."""
     jobs = recent(approach, kind, target)
     args: list[Any] = [approach.slug, kind] + ([target] if target is not None else [])
+    polling = any(j.active for j in jobs)
     return {
         "approach": approach,
         "jobs": jobs,
-        "polling": any(j.active for j in jobs),
+        "polling": polling,
         "poll_url": reverse("documents:jobs", args=args),
+        "no_worker": polling and not worker_alive(),
     }
+
+
+def worker_alive() -> bool:
+    """Whether a background worker beat lately: without one, a queued document waits."""
+    from ressort.background.models import WorkerHeartbeat
+    from ressort.background.sweep import STALE
+
+    return WorkerHeartbeat.objects.filter(last_seen__gte=timezone.now() - STALE).exists()
 
 
 def forget(approach: Approach, kind: str, target: int | None = None) -> None:

@@ -1,7 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from ressort.monitoring.models import Decision, ExperienceReport, ExperienceTag, Meeting
+from ressort.monitoring.models import (
+    Decision,
+    DigestDelivery,
+    ExperienceReport,
+    ExperienceTag,
+    Meeting,
+)
 
 
 class TagInline(admin.TabularInline):
@@ -28,3 +34,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
     list_display = ["label", "approach", "date", "body"]
     list_filter = ["body"]
     inlines = [DecisionInline]
+
+
+@admin.register(DigestDelivery)
+class DigestDeliveryAdmin(admin.ModelAdmin):
+    list_display = ["day", "approach", "recipient", "actions", "unassigned", "sent_at"]
+    list_filter = ["day"]
+    search_fields = ["recipient", "approach__name"]

@@ -202,3 +202,12 @@ def test_digest_rerun_sends_only_what_is_missing(approach: Approach, mailoutbox:
     records = digest.send_once([approach], day)
     assert [r.recipient for r in records] == ["b@x.fr"] and len(mailoutbox) == 1
     assert digest.send_once([approach], day) == [] and len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_page_says_when_no_worker_runs(approach: Approach) -> None:
+    DocumentJob.objects.create(approach=approach, kind="essai", format="pdf")
+    context = jobs.jobs_context(approach, "essai")
+    assert context["polling"] and context["no_worker"]
+    WorkerHeartbeat.objects.create(worker_id="vivant", last_seen=timezone.now())
+    assert not jobs.jobs_context(approach, "essai")["no_worker"]

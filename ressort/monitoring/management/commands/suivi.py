@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from ressort.approaches.models import Approach
 from ressort.monitoring import digest, library
@@ -53,9 +54,13 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"Date illisible « {options['date']} » : attendu AAAA-MM-JJ.", returncode=2
                 ) from None
-        rendered, sent = digest.run(
-            approaches, today=today, site=options["site"], really=options["envoyer"]
-        )
+        rendered, _ = digest.run(approaches, today=today, site=options["site"], really=False)
+        sent = skipped = 0
+        if options["envoyer"]:
+            # Recorded like the scheduled send: what was sent today is not sent twice.
+            day = today or timezone.localdate()
+            sent = len(digest.send_once(approaches, day, options["site"]))
+            skipped = len(rendered) - sent
         for item, _body in rendered:
             titles = ", ".join(r["action"].title for r in item.rows)
             self.stdout.write(f"{item.approach.slug} → {item.to} : {titles}")
@@ -65,6 +70,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{sent} message{'s' if sent > 1 else ''} envoyé{'s' if sent > 1 else ''}."
             )
+            if skipped:
+                self.stdout.write(
+                    f"{skipped} déjà envoyé{'s' if skipped > 1 else ''} ce jour-là "
+                    "(envoi planifié ou précédent), non renvoyé" + ("s." if skipped > 1 else ".")
+                )
         else:
             self.stdout.write(
                 f"{len(rendered)} message{'s' if len(rendered) > 1 else ''} prêt"
