@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import subprocess
 import sys
 from typing import Any
 
+import numpy as np
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from ressort.analysis import labels
 from ressort.analysis import micmac as mm
 from ressort.approaches.models import Approach
 from ressort.systems.models import ImpactChain, Influence, Variable
+from ressort.systems.services import micmac as services
 from ressort.systems.services.micmac import GRID_MAX_VARIABLES, run_micmac
 from tests.conftest import page_text
 from tests.systems.conftest import client_for
@@ -224,3 +228,97 @@ def test_large_matrix_hides_the_grid(approach: Approach, personas: dict[str, Any
     assert "la grille n'est proposée que jusqu'à 40 variables" in page
     results = page_text(client.get(reverse("systems:micmac_results", args=[approach.slug])))
     assert results.count("<circle") == 3 * n
+
+
+def assert_readable(view: Any) -> list[Any]:
+    """Every map of the view: no two text boxes overlap, no label crosses an axis."""
+    maps = [
+        services.influence_map(view, indirect=False),
+        services.influence_map(view, indirect=True),
+        services.influence_map(view, indirect=True, moves=True),
+    ]
+    for drawn in maps:
+        assert drawn is not None and drawn.labelled
+        boxes = drawn.label_boxes()
+        assert len(boxes) == len(drawn.points) + 4
+        assert labels.overlapping_pairs(boxes) == []
+        axes = [
+            labels.Segment(drawn.left, drawn.top, drawn.left, drawn.bottom),
+            labels.Segment(drawn.left, drawn.bottom, drawn.right, drawn.bottom),
+        ]
+        for point in drawn.points:
+            assert point.box is not None
+            assert not any(axis.crosses(point.box) for axis in axes), point.label
+            assert point.box.x0 >= 0 and point.box.x1 <= drawn.width
+            assert point.box.y0 >= 0 and point.box.y1 <= drawn.height
+            if point.leader is None:  # beside its point
+                assert point.box.distance(point.x, point.y) <= 10
+    return maps
+
+
+def test_maps_of_the_demo_have_no_overlapping_label(
+    approach: Approach, personas: dict[str, Any]
+) -> None:
+    from ressort.systems.demo import VARIABLES, _micmac
+
+    _micmac(approach)
+    view = services.run_micmac(approach)
+    assert view is not None
+    maps = assert_readable(view)
+    assert {p.label for p in maps[0].points} == {short for _, short in VARIABLES}
+    page = client_for(personas["equipe"]).get(
+        reverse("systems:micmac_results", args=[approach.slug])
+    )
+    text = page_text(page)
+    for point in maps[0].points:
+        assert f'<text x="{point.text_x}" y="{point.text_y}" font-size="13"' in text
+    assert "Pour les spécialistes" in text and "puissance" in text
+    assert text.index("Pour les spécialistes") < text.index("puissance")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_maps_with_random_long_french_labels_have_no_overlapping_label(
+    approach: Approach, seed: int
+) -> None:
+    rng = random.Random(seed)
+    words = [
+        "artificialisation",
+        "des",
+        "sols",
+        "agricoles",
+        "ressource",
+        "en",
+        "eau",
+        "potable",
+        "cohésion",
+        "sociale",
+        "logement",
+        "abordable",
+        "mobilité",
+        "quotidienne",
+        "économie",
+        "résidentielle",
+        "vieillissement",
+        "précarité",
+        "énergétique",
+        "coopération",
+        "intercommunale",
+        "biodiversité",
+        "forestière",
+    ]
+    names: set[str] = set()
+    while len(names) < 25:
+        names.add(" ".join(rng.choice(words) for _ in range(rng.randint(2, 6))).capitalize())
+    n = len(names)
+    values = np.array(
+        [[0 if i == j else rng.choice([0, 0, 1, 2, 3]) for j in range(n)] for i in range(n)]
+    )
+    services.replace_matrix(
+        approach,
+        mm.InfluenceMatrix(
+            names=tuple(sorted(names)), values=values, potential=np.zeros((n, n), dtype=bool)
+        ),
+    )
+    view = services.run_micmac(approach)
+    assert view is not None
+    assert_readable(view)

@@ -6,11 +6,12 @@ The computations are the pure analysis package's (`ressort.analysis.micmac`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from ressort import tables
+from ressort.analysis import labels
 from ressort.analysis import micmac as mm
 from ressort.analysis import systems as sa
 from ressort.approaches.models import Approach
@@ -177,9 +178,23 @@ class MapPoint:
     zone: str
     influence: float
     dependence: float
-    anchor_end: bool = False  # label to the left of the point, near the right edge
     from_x: float | None = None  # where the point stood on the direct map (map of moves)
     from_y: float | None = None
+    text_x: float = 0.0  # the label's baseline start (text-anchor start)
+    text_y: float = 0.0
+    lines: tuple[str, ...] = ()  # the label, wrapped
+    box: labels.Box | None = None  # the label's box, which no other label overlaps
+    leader: tuple[float, float] | None = None  # where a line from the point meets the label
+
+
+@dataclass(frozen=True)
+class MapText:
+    """A fixed text of the map (a zone's title), at its baseline start."""
+
+    text: str
+    x: float
+    y: float
+    box: labels.Box
 
 
 @dataclass(frozen=True)
@@ -189,7 +204,8 @@ class InfluenceMap:
 
     title: str
     width: int
-    height: int
+    height: float  # the drawing's height, grown when some labels went under the plot
+    plot_height: int  # the plot's own height (axes, axis titles)
     left: int
     top: int
     right: int
@@ -200,10 +216,42 @@ class InfluenceMap:
     labelled: bool
     max_value: float
     moves: bool = False
+    zone_titles: list[MapText] = field(default_factory=list)
+    font_size: float = 0.0
+
+    @property
+    def line_height(self) -> float:
+        return self.font_size * labels.LINE_HEIGHT
+
+    def label_boxes(self) -> list[labels.Box]:
+        """Every text box on the plot: the variables' labels and the zones' titles."""
+        return [p.box for p in self.points if p.box] + [t.box for t in self.zone_titles]
 
 
 MAP_WIDTH, MAP_HEIGHT, MAP_MARGIN = 560, 440, 48
 MAP_LABEL_LIMIT = 60
+MAP_FONT_SIZE = 13  # SVG units; the map is never drawn narrower than its width (≥ 13 px)
+MAP_LABEL_WIDTH = 150  # longer labels wrap on several lines
+ZONE_FONT_SIZE = 12
+POINT_RADIUS = 4
+
+
+def _zone_titles(left: float, top: float, right: float, bottom: float) -> list[MapText]:
+    size = ZONE_FONT_SIZE
+    height = size * labels.LINE_HEIGHT
+    titles = []
+    for text, at_right, at_top in (
+        ("variables motrices", False, True),
+        ("variables relais", True, True),
+        ("variables dépendantes", True, False),
+        ("variables autonomes", False, False),
+    ):
+        width = labels.text_width(text, size)
+        x = right - 6 - width if at_right else left + 6
+        y0 = top + 2 if at_top else bottom - 6 - height
+        box = labels.Box(x, y0, x + width, y0 + height)
+        titles.append(MapText(text, round(x, 1), round(y0 + size, 1), box))
+    return titles
 
 
 def influence_map(view: MicmacView, *, indirect: bool, moves: bool = False) -> InfluenceMap | None:
@@ -235,21 +283,45 @@ def influence_map(view: MicmacView, *, indirect: bool, moves: bool = False) -> I
         return round(bottom - (bottom - top) * value / top_value, 1)
 
     mean = result.total / n
+    zone_titles = _zone_titles(left, top, right, bottom)
+    labelled = n <= MAP_LABEL_LIMIT
+    positions = [(sx(position(s)[0]), sy(position(s)[1])) for _, s in view.rows]
+    layout = labels.place_labels(
+        [
+            labels.Item(v.label, x, y, radius=POINT_RADIUS + 1)
+            for (v, _), (x, y) in zip(view.rows, positions, strict=True)
+        ]
+        if labelled
+        else [],
+        bounds=labels.Box(left, 0, MAP_WIDTH - 2, bottom),
+        axes=[labels.Segment(left, top, left, bottom), labels.Segment(left, bottom, right, bottom)],
+        fixed=[t.box for t in zone_titles],
+        font_size=MAP_FONT_SIZE,
+        overflow_y=MAP_HEIGHT,
+        max_width=MAP_LABEL_WIDTH,
+    )
+    placed = layout.labels if labelled else [None] * n
     points = []
-    for v, s in view.rows:
+    for (v, s), (x, y), label in zip(view.rows, positions, placed, strict=True):
         d, i = position(s)
         points.append(
             MapPoint(
-                x=sx(d),
-                y=sy(i),
+                x=x,
+                y=y,
                 label=v.label,
                 name=v.name,
                 zone=_zone_value(s.indirect_zone if indirect else s.direct_zone),
                 influence=i,
                 dependence=d,
-                anchor_end=sx(d) > right - 110,
                 from_x=sx(direct(s)[0]) if moves else None,
                 from_y=sy(direct(s)[1]) if moves else None,
+                text_x=round(label.baseline_x, 1) if label else 0.0,
+                text_y=round(label.baseline_y, 1) if label else 0.0,
+                lines=label.lines if label else (),
+                box=label.box if label else None,
+                leader=tuple(round(c, 1) for c in label.leader_end)  # type: ignore[misc]
+                if label and label.leader
+                else None,
             )
         )
     title = "Plan influence–dépendance " + ("indirect" if indirect else "direct")
@@ -258,7 +330,8 @@ def influence_map(view: MicmacView, *, indirect: bool, moves: bool = False) -> I
     return InfluenceMap(
         title=title,
         width=MAP_WIDTH,
-        height=MAP_HEIGHT,
+        height=round(max(MAP_HEIGHT, layout.height), 1),
+        plot_height=MAP_HEIGHT,
         left=left,
         top=top,
         right=right,
@@ -266,9 +339,11 @@ def influence_map(view: MicmacView, *, indirect: bool, moves: bool = False) -> I
         mean_x=sx(mean),
         mean_y=sy(mean),
         points=points,
-        labelled=n <= MAP_LABEL_LIMIT,
+        labelled=labelled,
         max_value=top_value,
         moves=moves,
+        zone_titles=zone_titles,
+        font_size=MAP_FONT_SIZE,
     )
 
 
