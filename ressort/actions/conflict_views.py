@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from ressort.actions import services
 from ressort.actions.forms import ArbitrationForm, OptionForm, ResourceForm, UseForm
@@ -21,19 +21,19 @@ from ressort.actions.models import (
     ResourceUse,
 )
 from ressort.analysis import portfolio as pf
-from ressort.approaches.access import Right, get_approach_for_user
-from ressort.approaches.views import approach_context
+from ressort.approaches.access import Right
+from ressort.approaches.models import Approach
+from ressort.web.generic import delete_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped, scoped
 
 MAX_PUSHES = 40
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def conflict_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = ResourceForm()
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         form = ResourceForm(request.POST)
         if form.is_valid():
             resource = form.save(commit=False)
@@ -61,107 +61,154 @@ def conflict_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actions/conflicts.html",
-        approach_context(
-            request,
-            approach,
-            form=form,
-            resources=resources,
-            shared=[(by_name.get(s.resource), s) for s in shared],
-            pushes=[{"push": p, "label": grid.label(p.dimension)} for p in pushes[:MAX_PUSHES]],
-            more_pushes=max(0, len(pushes) - MAX_PUSHES),
-        ),
+        {
+            "form": form,
+            "resources": resources,
+            "shared": [(by_name.get(s.resource), s) for s in shared],
+            "pushes": [{"push": p, "label": grid.label(p.dimension)} for p in pushes[:MAX_PUSHES]],
+            "more_pushes": max(0, len(pushes) - MAX_PUSHES),
+        },
     )
 
 
-def _resource(request: HttpRequest, slug: str, pk: int, right: Right) -> tuple[Any, Any]:
-    approach = get_approach_for_user(request, slug, right)
-    return approach, get_object_or_404(ContestedResource, pk=pk, approach=approach)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-def resource_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach, resource = _resource(request, slug, pk, Right.VIEW)
+def _resource_page(
+    request: HttpRequest,
+    approach: Approach,
+    resource: ContestedResource,
+    status: int = 200,
+    **bound: BaseForm,
+) -> HttpResponse:
+    """The resource's page; `bound` replaces one of its forms by the one just posted."""
     forms: dict[str, Any] = {
         "resource_form": ResourceForm(instance=resource, prefix="r"),
         "use_form": UseForm(prefix="u"),
         "option_form": OptionForm(prefix="o"),
         "arbitration_form": ArbitrationForm(resource=resource, prefix="a"),
+        **bound,
     }
-    if request.method == "POST":
-        approach, resource = _resource(request, slug, pk, Right.CONTRIBUTE)
-        part = request.POST.get("partie", "")
-        saved = ""
-        if part == "ressource":
-            form = ResourceForm(request.POST, instance=resource, prefix="r")
-            forms["resource_form"] = form
-            if form.is_valid():
-                form.save()
-                saved = "La ressource est enregistrée."
-        elif part == "usage":
-            form = UseForm(request.POST, prefix="u")
-            forms["use_form"] = form
-            if form.is_valid():
-                form.instance.resource = resource
-                form.save()
-                saved = "L'usage est ajouté."
-        elif part == "option":
-            form = OptionForm(request.POST, prefix="o")
-            forms["option_form"] = form
-            if form.is_valid():
-                form.instance.resource = resource
-                form.save()
-                saved = "L'option est ajoutée."
-        elif part == "arbitrage":
-            form = ArbitrationForm(request.POST, resource=resource, prefix="a")
-            forms["arbitration_form"] = form
-            if form.is_valid():
-                form.instance.resource = resource
-                form.save()
-                saved = "L'arbitrage est consigné."
-        elif part == "actions":
-            chosen = request.POST.getlist("actions")
-            linked = Action.objects.filter(
-                approach=approach, pk__in=[c for c in chosen if c.isdigit()]
-            )
-            resource.actions.set(linked)
-            saved = "Les actions qui sollicitent la ressource sont enregistrées."
-        if saved:
-            messages.success(request, saved)
-            return redirect("actions:resource_detail", approach.slug, resource.pk)
+    if bound:
         messages.error(request, "Rien n'est enregistré : corrigez le formulaire signalé.")
     linked = set(resource.actions.values_list("pk", flat=True))
     return render(
         request,
         "actions/resource_detail.html",
-        approach_context(
-            request,
-            approach,
-            resource=resource,
-            uses=resource.uses.all(),
-            options=resource.options.all(),
-            arbitrations=resource.arbitrations.select_related("option"),
-            actions=Action.objects.filter(approach=approach).order_by("title", "pk"),
-            linked=linked,
+        {
+            "resource": resource,
+            "uses": resource.uses.all(),
+            "options": resource.options.all(),
+            "arbitrations": resource.arbitrations.select_related("option"),
+            "actions": scoped(Action, approach).order_by("title", "pk"),
+            "linked": linked,
             **forms,
-        ),
+        },
+        status=status,
     )
 
 
-@require_POST
-@login_required
-def resource_item_delete(
-    request: HttpRequest, slug: str, pk: int, kind: str, item: int
-) -> HttpResponse:
-    approach, resource = _resource(request, slug, pk, Right.CONTRIBUTE)
-    models = {"usage": ResourceUse, "option": ResourceOption, "arbitrage": Arbitration}
-    if kind == "ressource":
-        resource.delete()
-        messages.success(request, f"« {resource.name} » est retirée du registre.")
-        return redirect("actions:conflict_list", approach.slug)
-    model = models.get(kind)
-    if model is None:
-        return redirect("actions:resource_detail", approach.slug, resource.pk)
-    get_object_or_404(model, pk=item, resource=resource).delete()
-    messages.success(request, "L'élément est supprimé.")
+@demarche_view(Right.VIEW, READ, objects={"pk": ContestedResource})
+def resource_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _resource_page(request, approach, get_scoped(ContestedResource, approach, pk=pk))
+
+
+def _saved(request: HttpRequest, approach: Approach, resource: Any, text: str) -> HttpResponse:
+    messages.success(request, text)
     return redirect("actions:resource_detail", approach.slug, resource.pk)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
+def resource_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    resource = get_scoped(ContestedResource, approach, pk=pk)
+    form = ResourceForm(request.POST, instance=resource, prefix="r")
+    if not form.is_valid():
+        return _resource_page(request, approach, resource, resource_form=form)
+    form.save()
+    return _saved(request, approach, resource, "La ressource est enregistrée.")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
+def use_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    resource = get_scoped(ContestedResource, approach, pk=pk)
+    form = UseForm(request.POST, prefix="u")
+    if not form.is_valid():
+        return _resource_page(request, approach, resource, use_form=form)
+    form.instance.resource = resource
+    form.save()
+    return _saved(request, approach, resource, "L'usage est ajouté.")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
+def option_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    resource = get_scoped(ContestedResource, approach, pk=pk)
+    form = OptionForm(request.POST, prefix="o")
+    if not form.is_valid():
+        return _resource_page(request, approach, resource, option_form=form)
+    form.instance.resource = resource
+    form.save()
+    return _saved(request, approach, resource, "L'option est ajoutée.")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
+def arbitration_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    resource = get_scoped(ContestedResource, approach, pk=pk)
+    form = ArbitrationForm(request.POST, resource=resource, prefix="a")
+    if not form.is_valid():
+        return _resource_page(request, approach, resource, arbitration_form=form)
+    form.instance.resource = resource
+    form.save()
+    return _saved(request, approach, resource, "L'arbitrage est consigné.")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
+def resource_actions(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """The actions that draw on the resource (the checked ones, of this démarche only)."""
+    resource = get_scoped(ContestedResource, approach, pk=pk)
+    chosen = [c for c in request.POST.getlist("actions") if c.isdigit()]
+    resource.actions.set(scoped(Action, approach).filter(pk__in=chosen))
+    return _saved(
+        request, approach, resource, "Les actions qui sollicitent la ressource sont enregistrées."
+    )
+
+
+def _conflicts_url(request: HttpRequest, obj: Any) -> str:
+    return reverse("actions:conflict_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _parent_url(request: HttpRequest, item: Any) -> str:
+    return reverse(
+        "actions:resource_detail",
+        args=[request.approach.slug, item.resource_id],  # type: ignore[attr-defined]
+    )
+
+
+def _own_url(request: HttpRequest, resource: Any) -> str:
+    return reverse("actions:resource_detail", args=[request.approach.slug, resource.pk])  # type: ignore[attr-defined]
+
+
+resource_delete = delete_view(
+    ContestedResource,
+    right=Right.CONTRIBUTE,
+    what=lambda r: f"« {r.name} »",
+    done=_conflicts_url,
+    back=_own_url,
+    consequence="Ses usages, options et arbitrages sont retirés du registre avec elle.",
+    gone="{what} est retirée du registre.",
+)
+use_delete = delete_view(
+    ResourceUse,
+    right=Right.CONTRIBUTE,
+    what=lambda u: f"L'usage « {u.use} »",
+    done=_parent_url,
+)
+option_delete = delete_view(
+    ResourceOption,
+    right=Right.CONTRIBUTE,
+    what=lambda o: f"L'option « {o.title} »",
+    done=_parent_url,
+    gone="{what} est supprimée.",
+)
+arbitration_delete = delete_view(
+    Arbitration,
+    right=Right.CONTRIBUTE,
+    what=lambda a: f"L'arbitrage du {a.decided_on:%d/%m/%Y}" if a.decided_on else "L'arbitrage",
+    done=_parent_url,
+)

@@ -7,20 +7,20 @@ from typing import Any
 
 import numpy as np
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from ressort.actions import services
-from ressort.actions.forms import CriterionForm, VoteImportForm
+from ressort.actions.forms import BallotForm, CriterionForm, CriterionValuesForm, VoteImportForm
 from ressort.actions.models import Action, Ballot, Criterion, CriterionValue, Grade
 from ressort.analysis import disagreement, mcda
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
-from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, scoped
 
 GRADE_COLOURS = ("#7e0129", "#b3261e", "#e8a33d", "#f3d36b", "#a5d6a7", "#4caf50", "#1b5e20")
 GRADE_TEXT = ("#fff", "#fff", "#000", "#000", "#000", "#000", "#fff")
@@ -150,29 +150,40 @@ def _results(data: services.DecisionData) -> dict[str, Any]:
     }
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def prioritisation(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    form = CriterionForm(approach=approach)
-    if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        form = CriterionForm(request.POST, approach=approach)
-        if form.is_valid():
-            criterion = form.save(commit=False)
-            criterion.approach = approach
-            criterion.order = approach.criteria.count()
-            criterion.save()
-            messages.success(request, f"Le critère « {criterion.name} » est ajouté.")
-            return redirect("actions:prioritisation", approach.slug)
+def _values_form(
+    approach: Approach, data: services.DecisionData, post: Any = None
+) -> CriterionValuesForm:
+    actions = sorted(data.actions + [a for a, _ in data.incomplete], key=lambda a: (a.title, a.pk))
+    initial = {
+        f"v-{c_pk}-{a_pk}": format(value, "g")
+        for (c_pk, a_pk), value in data.values.items()
+        if value is not None
+    }
+    return CriterionValuesForm(post, initial=initial, criteria=data.criteria, actions=actions)
+
+
+def _prioritisation_page(
+    request: HttpRequest,
+    approach: Approach,
+    form: CriterionForm | None = None,
+    values_form: CriterionValuesForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     data = services.decision_data(approach)
+    form = form or CriterionForm(approach=approach)
+    values_form = values_form or _values_form(approach, data)
     all_actions = data.actions + [a for a, _ in data.incomplete]
     all_actions.sort(key=lambda a: (a.title, a.pk))
     matrix = [
         {
             "action": a,
             "cells": [
-                {"criterion": c, "value": data.values.get((c.pk, a.pk))} for c in data.criteria
+                {
+                    "criterion": c,
+                    "value": data.values.get((c.pk, a.pk)),
+                    "field": None if c.from_grid else values_form[f"v-{c.pk}-{a.pk}"],
+                }
+                for c in data.criteria
             ],
         }
         for a in all_actions
@@ -187,77 +198,68 @@ def prioritisation(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actions/prioritisation.html",
-        approach_context(
-            request,
-            approach,
-            form=form,
-            data=data,
-            matrix=matrix,
-            has_vote=vote is not None,
+        {
+            "form": form,
+            "data": data,
+            "matrix": matrix,
+            "values_errors": values_form.messages() if values_form.is_bound else [],
+            "has_vote": vote is not None,
             **context,
-        ),
+        },
+        status=status,
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def criterion_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    criterion = get_object_or_404(Criterion, pk=pk, approach=approach)
-    form = CriterionForm(instance=criterion, approach=approach)
+@demarche_view(Right.VIEW, FORM)
+def prioritisation(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = None
     if request.method == "POST":
-        if request.POST.get("supprimer"):
-            criterion.delete()
-            messages.success(request, f"Le critère « {criterion.name} » est supprimé.")
-            return redirect("actions:prioritisation", approach.slug)
-        form = CriterionForm(request.POST, instance=criterion, approach=approach)
+        ensure_right(approach, Right.CONTRIBUTE)
+        form = CriterionForm(request.POST, approach=approach)
         if form.is_valid():
-            form.save()
-            messages.success(request, "Le critère est enregistré.")
+            criterion = form.save(commit=False)
+            criterion.approach = approach
+            criterion.order = approach.criteria.count()
+            criterion.save()
+            messages.success(request, f"Le critère « {criterion.name} » est ajouté.")
             return redirect("actions:prioritisation", approach.slug)
-    return render(
-        request,
-        "actions/criterion_edit.html",
-        approach_context(request, approach, form=form, criterion=criterion),
-    )
+    return _prioritisation_page(request, approach, form=form)
 
 
-@require_POST
-@login_required
-def criterion_values(request: HttpRequest, slug: str) -> HttpResponse:
-    """Save the whole table of values at once; any bad cell and nothing is saved."""
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    criteria = [c for c in Criterion.objects.filter(approach=approach) if not c.from_grid]
-    actions = list(Action.objects.filter(approach=approach, kind=Action.Kind.ACTION))
-    errors: list[str] = []
-    writes: list[tuple[Criterion, Action, float | None]] = []
-    for action in actions:
-        for criterion in criteria:
-            raw = request.POST.get(f"v-{criterion.pk}-{action.pk}")
-            if raw is None:
-                continue
-            raw = raw.strip().replace(",", ".").replace("\u202f", "").replace(" ", "")
-            if not raw:
-                writes.append((criterion, action, None))
-                continue
-            try:
-                value = float(raw)
-                if not np.isfinite(value):
-                    raise ValueError
-            except ValueError:
-                errors.append(
-                    f"« {action.title} », critère « {criterion.name} » : « {raw} » n'est pas "
-                    "un nombre."
-                )
-                continue
-            writes.append((criterion, action, value))
-    if errors:
-        for e in errors:
-            messages.error(request, e)
+def _prioritisation_url(request: HttpRequest, obj: Any) -> str:
+    return reverse("actions:prioritisation", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+criterion_edit = edit_view(
+    Criterion,
+    CriterionForm,
+    right=Right.CONTRIBUTE,
+    title=lambda criterion: f"Critère : {criterion.name}",
+    done=_prioritisation_url,
+    form_kwargs=lambda request, approach, criterion: {"approach": approach},
+    delete="actions:criterion_delete",
+    saved="Le critère est enregistré.",
+)
+criterion_delete = delete_view(
+    Criterion,
+    right=Right.CONTRIBUTE,
+    what=lambda criterion: f"Le critère « {criterion.name} »",
+    done=_prioritisation_url,
+    consequence="Ses valeurs pour chaque action partent avec lui.",
+)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def criterion_values(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Save the whole table of values at once; any bad cell and nothing is saved (the page
+    comes back with every typed value and the faults named)."""
+    data = services.decision_data(approach)
+    form = _values_form(approach, data, request.POST)
+    if not form.is_valid():
         messages.error(request, "Rien n'est enregistré : corrigez les valeurs signalées.")
-        return redirect("actions:prioritisation", approach.slug)
+        return _prioritisation_page(request, approach, values_form=form)
     with transaction.atomic():
-        for criterion, action, value in writes:
+        for criterion, action, value in form.writes():
             if value is None:
                 CriterionValue.objects.filter(criterion=criterion, action=action).delete()
             else:
@@ -268,10 +270,8 @@ def criterion_values(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("actions:prioritisation", approach.slug)
 
 
-@require_GET
-@login_required
-def sensitivity(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def sensitivity(request: HttpRequest, approach: Approach) -> HttpResponse:
     data = services.decision_data(approach)
     method = request.GET.get("methode", "somme-ponderee")
     if method not in services.METHOD_LABELS:
@@ -306,18 +306,16 @@ def sensitivity(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actions/sensitivity.html",
-        approach_context(
-            request,
-            approach,
-            data=data,
-            method=method,
-            methods=services.METHOD_LABELS,
-            criterion=criterion,
-            result=result,
-            rows=rows,
-            current=current,
-            base_ranks=[int(r) for r in result.base_ranks] if result is not None else [],
-        ),
+        {
+            "data": data,
+            "method": method,
+            "methods": services.METHOD_LABELS,
+            "criterion": criterion,
+            "result": result,
+            "rows": rows,
+            "current": current,
+            "base_ranks": [int(r) for r in result.base_ranks] if result is not None else [],
+        },
     )
 
 
@@ -350,46 +348,39 @@ def _ties(result: Any) -> list[list[str]]:
     return [names for names in groups.values() if len(names) > 1]
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def vote(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    actions = list(
-        Action.objects.filter(approach=approach, kind=Action.Kind.ACTION).order_by("title", "pk")
+def _vote_actions(approach: Approach) -> list[Action]:
+    return list(scoped(Action, approach).filter(kind=Action.Kind.ACTION).order_by("title", "pk"))
+
+
+@demarche_view(Right.VIEW, FORM)
+def vote(request: HttpRequest, approach: Approach) -> HttpResponse:
+    actions = _vote_actions(approach)
+    form = BallotForm(
+        request.POST if request.method == "POST" else None,
+        actions=actions,
+        grades=list(DEFAULT_GRADES),
     )
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-        ballot: dict[int, int] = {}
-        errors = []
-        for action in actions:
-            raw = request.POST.get(f"mention-{action.pk}", "")
-            if raw == "":
-                continue
-            if not raw.isdigit() or int(raw) >= len(DEFAULT_GRADES):
-                errors.append(f"« {action.title} » : mention inconnue.")
-            else:
-                ballot[action.pk] = int(raw)
-        if errors or not ballot:
-            for e in errors or ["Donnez au moins une mention."]:
-                messages.error(request, e)
-        else:
+        ensure_right(approach, Right.CONTRIBUTE)
+        if form.is_valid():
             with transaction.atomic():
                 row = Ballot.objects.create(
                     approach=approach,
-                    voter=request.POST.get("votant", "").strip()[:200],
+                    voter=form.cleaned_data["votant"].strip(),
                     source="saisie",
                 )
                 Grade.objects.bulk_create(
-                    Grade(ballot=row, action_id=pk, grade=g) for pk, g in ballot.items()
+                    Grade(ballot=row, action_id=pk, grade=g) for pk, g in form.grades_of().items()
                 )
             messages.success(request, "Le bulletin est enregistré.")
-        return redirect("actions:vote", approach.slug)
-    return render(request, "actions/vote.html", _vote_context(request, approach, actions))
+            return redirect("actions:vote", approach.slug)
+        return render(
+            request, "actions/vote.html", _vote_context(approach, actions, ballot_form=form)
+        )
+    return render(request, "actions/vote.html", _vote_context(approach, actions, ballot_form=form))
 
 
-def _vote_context(
-    request: HttpRequest, approach: Approach, actions: list[Action], **extra: Any
-) -> dict[str, Any]:
+def _vote_context(approach: Approach, actions: list[Action], **extra: Any) -> dict[str, Any]:
     result = services.vote_result(approach)
     ballots = list(Ballot.objects.filter(approach=approach).prefetch_related("grades"))
     lowest = DEFAULT_GRADES[0]
@@ -398,24 +389,21 @@ def _vote_context(
         by_action = {g.action_id: DEFAULT_GRADES[g.grade] for g in b.grades.all()}
         table.append({"ballot": b, "cells": [by_action.get(a.pk, lowest) for a in actions]})
     extra.setdefault("import_form", VoteImportForm())
-    return approach_context(
-        request,
-        approach,
-        actions=actions,
-        grades=list(enumerate(DEFAULT_GRADES)),
-        result=result,
-        profiles=_profiles(result) if result else [],
-        ties=_ties(result) if result else [],
-        ballot_table=table,
-        legend=list(zip(DEFAULT_GRADES, GRADE_COLOURS, GRADE_TEXT, strict=True)),
+    extra.setdefault("ballot_form", BallotForm(actions=actions, grades=list(DEFAULT_GRADES)))
+    return {
+        "actions": actions,
+        "grades": list(enumerate(DEFAULT_GRADES)),
+        "result": result,
+        "profiles": _profiles(result) if result else [],
+        "ties": _ties(result) if result else [],
+        "ballot_table": table,
+        "legend": list(zip(DEFAULT_GRADES, GRADE_COLOURS, GRADE_TEXT, strict=True)),
         **extra,
-    )
+    }
 
 
-@require_POST
-@login_required
-def vote_import(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def vote_import(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = VoteImportForm(request.POST, request.FILES)
     faults: list[str] = []
     if form.is_valid():
@@ -433,21 +421,16 @@ def vote_import(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         faults = [f"{_field} : {' '.join(errors)}" for _field, errors in form.errors.items()]
         faults = [f.replace("file : ", "Fichier : ") for f in faults]
-    actions = list(
-        Action.objects.filter(approach=approach, kind=Action.Kind.ACTION).order_by("title", "pk")
-    )
     return render(
         request,
         "actions/vote.html",
-        _vote_context(request, approach, actions, import_form=form, import_faults=faults),
+        _vote_context(approach, _vote_actions(approach), import_form=form, import_faults=faults),
         status=400,
     )
 
 
-@require_GET
-@login_required
-def vote_export(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def vote_export(request: HttpRequest, approach: Approach) -> HttpResponse:
     response = HttpResponse(
         "\ufeff" + services.export_ballots(approach), content_type="text/csv; charset=utf-8"
     )
@@ -455,10 +438,14 @@ def vote_export(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_POST
-@login_required
-def ballot_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    get_object_or_404(Ballot, pk=pk, approach=approach).delete()
-    messages.success(request, "Le bulletin est supprimé.")
-    return redirect("actions:vote", approach.slug)
+def _vote_url(request: HttpRequest, obj: Any) -> str:
+    return reverse("actions:vote", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+ballot_delete = delete_view(
+    Ballot,
+    right=Right.CONTRIBUTE,
+    what=lambda ballot: f"Le bulletin {ballot.voter or ballot.pk}".strip(),
+    done=_vote_url,
+    consequence="Ses mentions ne comptent plus dans le résultat.",
+)

@@ -18,7 +18,9 @@ from simple_history.utils import bulk_create_with_history
 from ressort.actions import services
 from ressort.actions.models import (
     Action,
+    ActionLink,
     Arbitration,
+    BudgetSetting,
     ContestedResource,
     Criterion,
     CriterionValue,
@@ -543,6 +545,7 @@ def build(approach: Approach) -> None:
     ]
     services.record_ballots(approach, ballots, source="Forum citoyen du 15 mai (exemple)")
     _water_conflict(approach, actions)
+    _budget(approach, actions)
 
 
 def _evaluate(action: Action, effects: dict[str, int], scenario: str) -> None:
@@ -634,4 +637,23 @@ def _water_conflict(approach: Approach, actions: list[Action]) -> None:
             "volume garanti aux maraîchers ; la retenue déplacerait la pression sur les milieux "
             "et reste irréversible (exemple)."
         ),
+    )
+
+
+# Estimated cost of each action, in euros (in order): the « Coût (k€) » criterion's values.
+COSTS_KEUR = dict(zip(range(12), CRITERIA[1][7], strict=True))
+
+
+def _budget(approach: Approach, actions: list[Action]) -> None:
+    """Costs on the fiches, and a choice within 1.2 M€: the heat-wave register must be in,
+    irrigating from the aquifer and restoring the wetlands exclude each other."""
+    for i, action in enumerate(actions):
+        action.cost = COSTS_KEUR[i] * 1000
+        action.save(update_fields=["cost"])
+    setting = BudgetSetting.objects.create(
+        approach=approach, budget=1_200_000, benefit=BudgetSetting.Benefit.GRID
+    )
+    setting.required.set([actions[10]])
+    ActionLink.objects.create(
+        approach=approach, source=actions[2], kind=ActionLink.Kind.EXCLUDES, target=actions[11]
     )

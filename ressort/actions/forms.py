@@ -7,10 +7,14 @@ from typing import Any
 from django import forms
 
 from ressort.actions.models import (
+    EFFECTS,
     Action,
+    ActionLink,
     Arbitration,
+    BudgetSetting,
     ContestedResource,
     Criterion,
+    Evaluation,
     Idea,
     ResourceOption,
     ResourceUse,
@@ -70,7 +74,7 @@ class ThemeForm(forms.ModelForm):  # type: ignore[type-arg]
 class ActionForm(ScopedForm):
     class Meta:
         model = Action
-        fields = ["kind", "title", "description", "theme", "resources"]
+        fields = ["kind", "title", "description", "theme", "resources", "cost"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "resources": forms.CheckboxSelectMultiple,
@@ -150,3 +154,264 @@ class VoteImportForm(forms.Form):
         "une mention (« À rejeter » … « Excellent ») ; une case vide vaut « À rejeter ».",
     )
     source = forms.CharField(label="Origine", max_length=200, required=False)
+
+
+class EvaluationGridForm(forms.Form):
+    """The analysis grid of one action, today or under one scenario: for each dimension an
+    effect (−2 … +2, or empty: not evaluated), a confidence and a justification.
+
+    Fields are named `effet-<code>`, `confiance-<code>`, `justification-<code>` (and so are
+    their ids), so that the page and the files keep their names; `rows()` pairs each
+    dimension with its three bound fields, which keep what the user typed on error.
+    """
+
+    def __init__(self, *args: Any, dimensions: list[Any], **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        self.dimensions = dimensions
+        effects = [("", "non évaluée"), *((str(v), label) for v, label in EFFECTS)]
+        for d in dimensions:
+            self.fields[f"effet-{d.code}"] = forms.ChoiceField(
+                label=f"Effet sur {d.label}",
+                choices=effects,
+                required=False,
+                error_messages={
+                    "invalid_choice": f"« {d.label} » : l'effet doit être un entier de −2 à +2."
+                },
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"confiance-{d.code}"] = forms.ChoiceField(
+                label=f"Confiance pour {d.label}",
+                choices=Evaluation.Confidence.choices,
+                required=False,
+                initial=Evaluation.Confidence.MEDIUM,
+                error_messages={
+                    "invalid_choice": f"« {d.label} » : confiance inconnue « %(value)s »."
+                },
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"justification-{d.code}"] = forms.CharField(
+                label=f"Justification pour {d.label}",
+                required=False,
+                max_length=2000,
+                widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+            )
+
+    def rows(self) -> list[dict[str, Any]]:
+        for name in self.errors if self.is_bound else ():
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                attrs["class"] = attrs.get("class", "") + " is-invalid"
+        return [
+            {
+                "dimension": d,
+                "effect": self[f"effet-{d.code}"],
+                "confidence": self[f"confiance-{d.code}"],
+                "justification": self[f"justification-{d.code}"],
+            }
+            for d in self.dimensions
+        ]
+
+    def messages(self) -> list[str]:
+        """Every fault, already worded with its dimension."""
+        return [message for errors in self.errors.values() for message in errors]
+
+    def values(self) -> dict[str, tuple[int, str, str] | None]:
+        """Dimension code → (effect, confidence, justification), None when not evaluated."""
+        out: dict[str, tuple[int, str, str] | None] = {}
+        for d in self.dimensions:
+            effect = self.cleaned_data.get(f"effet-{d.code}", "")
+            if effect in ("", None):
+                out[d.code] = None
+                continue
+            confidence = self.cleaned_data.get(f"confiance-{d.code}") or (
+                Evaluation.Confidence.MEDIUM
+            )
+            justification = self.cleaned_data.get(f"justification-{d.code}", "").strip()
+            out[d.code] = (int(effect), confidence, justification)
+        return out
+
+
+def _french_number(raw: str) -> str:
+    return raw.strip().replace(",", ".").replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+
+
+class CriterionValuesForm(forms.Form):
+    """The table of criterion values: one field `v-<criterion>-<action>` per cell typed by
+    the team (criteria from the grid are computed, not typed). A number in French or English
+    notation, or empty to remove the value; a bad cell names its action and criterion, and
+    the bound form keeps every typed cell for the page drawn again."""
+
+    def __init__(
+        self, *args: Any, criteria: list[Criterion], actions: list[Action], **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        self.cells: dict[str, tuple[Criterion, Action]] = {}
+        for action in actions:
+            for criterion in criteria:
+                if criterion.from_grid:
+                    continue
+                name = f"v-{criterion.pk}-{action.pk}"
+                self.cells[name] = (criterion, action)
+                self.fields[name] = forms.CharField(
+                    label=f"{criterion.name} de {action.title}",
+                    required=False,
+                    widget=forms.TextInput(
+                        attrs={
+                            "class": "form-control form-control-sm",
+                            "inputmode": "decimal",
+                            "size": 6,
+                        }
+                    ),
+                )
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        for name, (criterion, action) in self.cells.items():
+            if name not in self.data:
+                data.pop(name, None)  # a cell not sent is left as it is
+                continue
+            raw = _french_number(data.get(name) or "")
+            if not raw:
+                data[name] = None
+                continue
+            try:
+                value = float(raw)
+            except ValueError:
+                value = float("nan")
+            if value != value or value in (float("inf"), float("-inf")):
+                self.add_error(
+                    name,
+                    f"« {action.title} », critère « {criterion.name} » : « {raw} » n'est pas "
+                    "un nombre.",
+                )
+            else:
+                data[name] = value
+        return data
+
+    def writes(self) -> list[tuple[Criterion, Action, float | None]]:
+        return [
+            (criterion, action, self.cleaned_data[name])
+            for name, (criterion, action) in self.cells.items()
+            if name in self.cleaned_data
+        ]
+
+    def messages(self) -> list[str]:
+        return [message for errors in self.errors.values() for message in errors]
+
+
+class BallotForm(forms.Form):
+    """One majority-judgment ballot typed on the page: a grade per action (`mention-<pk>`,
+    empty when not graded) and who voted."""
+
+    def __init__(self, *args: Any, actions: list[Action], grades: list[str], **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "%s")
+        super().__init__(*args, **kwargs)
+        self.actions = actions
+        self.fields["votant"] = forms.CharField(
+            label="Votant·e (facultatif)",
+            required=False,
+            max_length=200,
+            widget=forms.TextInput(attrs={"class": "form-control"}),
+        )
+        lowest = f"— (compte « {grades[0]} »)"
+        choices = [("", lowest), *((str(i), g) for i, g in enumerate(grades))]
+        for action in actions:
+            self.fields[f"mention-{action.pk}"] = forms.TypedChoiceField(
+                label=action.title,
+                choices=choices,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                error_messages={"invalid_choice": f"« {action.title} » : mention inconnue."},
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        if not self.errors and not self.grades_of(data):
+            raise forms.ValidationError("Donnez au moins une mention.")
+        return data
+
+    @staticmethod
+    def grades_of_data(data: dict[str, Any]) -> dict[int, int]:
+        return {
+            int(name.removeprefix("mention-")): value
+            for name, value in data.items()
+            if name.startswith("mention-") and value is not None
+        }
+
+    def grades_of(self, data: dict[str, Any] | None = None) -> dict[int, int]:
+        return self.grades_of_data(self.cleaned_data if data is None else data)
+
+    def grade_fields(self) -> list[Any]:
+        return [self[f"mention-{a.pk}"] for a in self.actions]
+
+    def messages(self) -> list[str]:
+        return [message for errors in self.errors.values() for message in errors]
+
+
+class BudgetSettingForm(forms.ModelForm):  # type: ignore[type-arg]
+    """The budget, the benefit to maximise and the actions that must be in."""
+
+    method = forms.ChoiceField(
+        label="Méthode multicritère",
+        required=False,
+        help_text="Utilisée seulement si le bénéfice est le score multicritère.",
+    )
+
+    class Meta:
+        model = BudgetSetting
+        fields = ["budget", "benefit", "method", "required"]
+        widgets = {
+            "benefit": forms.RadioSelect,
+            "required": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+        from ressort.actions.services import METHOD_LABELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = [
+            (key, label) for key, label in METHOD_LABELS.items() if key != "electre"
+        ]
+        self.fields["required"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
+            approach=approach, kind=Action.Kind.ACTION
+        ).order_by("title", "pk")
+        self.fields["required"].required = False
+
+    def clean_method(self) -> str:
+        return self.cleaned_data.get("method") or "somme-ponderee"
+
+
+class ActionLinkForm(forms.ModelForm):  # type: ignore[type-arg]
+    """« A exclut B » or « A exige B », between two actions of the démarche."""
+
+    class Meta:
+        model = ActionLink
+        fields = ["source", "kind", "target"]
+
+    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.approach = approach
+        actions = Action.objects.filter(approach=approach, kind=Action.Kind.ACTION).order_by(
+            "title", "pk"
+        )
+        self.fields["source"].queryset = actions  # type: ignore[attr-defined]
+        self.fields["target"].queryset = actions  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        source, target, kind = data.get("source"), data.get("target"), data.get("kind")
+        if source is not None and source == target:
+            self.add_error("target", "Choisissez une autre action que la première.")
+        elif source is not None and target is not None and kind:
+            same = ActionLink.objects.filter(approach=self.approach, kind=kind)
+            if same.filter(source=source, target=target).exists() or (
+                kind == ActionLink.Kind.EXCLUDES
+                and same.filter(source=target, target=source).exists()
+            ):
+                self.add_error("target", "Ce lien existe déjà.")
+        return data

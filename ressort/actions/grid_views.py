@@ -5,16 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ressort.actions import services
+from ressort.actions.forms import EvaluationGridForm
 from ressort.actions.models import (
-    EFFECTS,
     Action,
     Evaluation,
     EvaluationProposal,
@@ -23,10 +21,10 @@ from ressort.actions.models import (
 from ressort.analysis import doughnut as dn
 from ressort.analysis import portfolio as pf
 from ressort.analysis.effect_drawing import EffectSegment, effect_svg
-from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.frameworks.models import Framework
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped, scoped
 
 GAP_LABELS = dn.STATUS_PHRASES
 
@@ -105,82 +103,39 @@ def analysis(approach: Approach, action: Action) -> dict[str, Any]:
     }
 
 
-@require_GET
-@login_required
-def action_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    action = get_object_or_404(
+@demarche_view(Right.VIEW, READ, objects={"pk": Action})
+def action_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    action = get_scoped(
         Action.objects.select_related("theme").prefetch_related(
             "evaluations", "ideas", "proposals", "resources"
         ),
+        approach,
         pk=pk,
-        approach=approach,
     )
     return render(
         request,
         "actions/action_detail.html",
-        approach_context(request, approach, action=action, **analysis(approach, action)),
+        {"action": action, **analysis(approach, action)},
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def action_evaluate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+@demarche_view(Right.CONTRIBUTE, FORM, objects={"pk": Action})
+def action_evaluate(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     """Fill the grid for an action, today or under a scenario; validate all, then write."""
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    action = get_object_or_404(Action, pk=pk, approach=approach)
+    action = get_scoped(Action, approach, pk=pk)
     grid = services.analysis_grid(approach)
     data = request.POST if request.method == "POST" else request.GET
     scenario = (data.get("nouveau_scenario") or data.get("scenario") or "").strip()[:200]
-    existing = {e.dimension_code: e for e in action.evaluations.filter(scenario=scenario)}
     proposal = None
     raw_pk = data.get("proposition", "")
     if raw_pk.isdigit():
         proposal = EvaluationProposal.objects.filter(pk=raw_pk, action=action).first()
-    errors: list[str] = []
-    values: dict[str, dict[str, str]] = {}
-    for d in grid.dimensions:
-        e = existing.get(d.code)
-        values[d.code] = {
-            "effect": "" if e is None else str(e.effect),
-            "confidence": e.confidence if e else Evaluation.Confidence.MEDIUM,
-            "justification": e.justification if e else "",
-        }
-    if proposal is not None and request.method == "GET":
-        for code, mean in services.proposal_average(proposal).items():
-            if code in values:
-                values[code]["effect"] = str(max(-2, min(2, round(mean))))
-                values[code]["justification"] = (
-                    f"Moyenne de l'atelier « {proposal.source} » : {mean:+.1f}"
-                )
+    dimensions = list(grid.dimensions)
     if request.method == "POST":
-        cleaned: dict[str, tuple[int, str, str] | None] = {}
-        confidences = set(Evaluation.Confidence.values)
-        for d in grid.dimensions:
-            effect = request.POST.get(f"effet-{d.code}", "").strip()
-            confidence = request.POST.get(f"confiance-{d.code}", Evaluation.Confidence.MEDIUM)
-            justification = request.POST.get(f"justification-{d.code}", "").strip()
-            values[d.code] = {
-                "effect": effect,
-                "confidence": confidence,
-                "justification": justification,
-            }
-            if not effect:
-                cleaned[d.code] = None
-                continue
-            try:
-                number = int(effect)
-            except ValueError:
-                number = 99
-            if not -2 <= number <= 2:
-                errors.append(f"« {d.label} » : l'effet doit être un entier de −2 à +2.")
-            elif confidence not in confidences:
-                errors.append(f"« {d.label} » : confiance inconnue « {confidence} ».")
-            else:
-                cleaned[d.code] = (number, confidence, justification)
-        if not errors:
+        form = EvaluationGridForm(request.POST, dimensions=dimensions)
+        if form.is_valid():
             with transaction.atomic():
-                for code, value in cleaned.items():
+                for code, value in form.values().items():
                     if value is None:
                         action.evaluations.filter(dimension_code=code, scenario=scenario).delete()
                     else:
@@ -201,34 +156,41 @@ def action_evaluate(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             where = f" sous le scénario « {scenario} »" if scenario else ""
             messages.success(request, f"L'évaluation{where} est enregistrée.")
             return redirect("actions:action_detail", approach.slug, action.pk)
-    rows = [{"dimension": d, **values[d.code]} for d in grid.dimensions]
+    else:
+        initial: dict[str, Any] = {}
+        for e in action.evaluations.filter(scenario=scenario):
+            initial[f"effet-{e.dimension_code}"] = str(e.effect)
+            initial[f"confiance-{e.dimension_code}"] = e.confidence
+            initial[f"justification-{e.dimension_code}"] = e.justification
+        if proposal is not None:
+            codes = {d.code for d in dimensions}
+            for code, mean in services.proposal_average(proposal).items():
+                if code in codes:
+                    initial[f"effet-{code}"] = str(max(-2, min(2, round(mean))))
+                    initial[f"justification-{code}"] = (
+                        f"Moyenne de l'atelier « {proposal.source} » : {mean:+.1f}"
+                    )
+        form = EvaluationGridForm(initial=initial, dimensions=dimensions)
     return render(
         request,
         "actions/action_evaluate.html",
-        approach_context(
-            request,
-            approach,
-            action=action,
-            grid=grid,
-            rows=rows,
-            scenario=scenario,
-            scenarios=services.scenario_names(approach),
-            proposal=proposal,
-            errors=errors,
-            effects=EFFECTS,
-            confidences=Evaluation.Confidence.choices,
-        ),
+        {
+            "action": action,
+            "grid": grid,
+            "form": form,
+            "rows": form.rows(),
+            "scenario": scenario,
+            "scenarios": services.scenario_names(approach),
+            "proposal": proposal,
+            "errors": form.messages() if form.is_bound else [],
+        },
     )
 
 
-@require_GET
-@login_required
-def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def portfolio(request: HttpRequest, approach: Approach) -> HttpResponse:
     grid = services.analysis_grid(approach)
-    actions = list(
-        Action.objects.filter(approach=approach).prefetch_related("evaluations").order_by("title")
-    )
+    actions = list(scoped(Action, approach).prefetch_related("evaluations").order_by("title"))
     effects = {a.title: services.effects_of(a)[0] for a in actions}
     gaps = services.portrait_gaps(approach)
     result = pf.portfolio(effects, gaps)
@@ -258,28 +220,24 @@ def portfolio(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actions/portfolio.html",
-        approach_context(
-            request,
-            approach,
-            grid=grid,
-            rows=rows,
-            matrix=matrix,
-            gaps_known=any(v in pf.GAP_STATUSES or v == dn.Status.SAFE for v in gaps.values()),
-            unaddressed=in_grid_order(result.unaddressed),
-            worsened=in_grid_order(result.worsened_gaps),
-            grids=Framework.objects.filter(approach=approach).order_by("name"),
-            choice=GridChoice.objects.filter(approach=approach).first(),
-        ),
+        {
+            "grid": grid,
+            "rows": rows,
+            "matrix": matrix,
+            "gaps_known": any(v in pf.GAP_STATUSES or v == dn.Status.SAFE for v in gaps.values()),
+            "unaddressed": in_grid_order(result.unaddressed),
+            "worsened": in_grid_order(result.worsened_gaps),
+            "grids": Framework.objects.filter(approach=approach).order_by("name"),
+            "choice": GridChoice.objects.filter(approach=approach).first(),
+        },
     )
 
 
-@require_GET
-@login_required
-def evaluations_csv(request: HttpRequest, slug: str) -> HttpResponse:
+@demarche_view(Right.VIEW, READ)
+def evaluations_csv(request: HttpRequest, approach: Approach) -> HttpResponse:
     """Every evaluation of the démarche's actions and policies, one row per effect."""
     from ressort import tables
 
-    approach = get_approach_for_user(request, slug)
     grid = services.analysis_grid(approach)
     out: list[list[Any]] = [
         [
@@ -320,10 +278,8 @@ def evaluations_csv(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_POST
-@login_required
-def grid_choice(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.EDIT_FRAMING)
+@demarche_view(Right.EDIT_FRAMING, WRITE)
+def grid_choice(request: HttpRequest, approach: Approach) -> HttpResponse:
     raw = request.POST.get("grille", "")
     grid = Framework.objects.filter(approach=approach, pk=raw).first() if raw.isdigit() else None
     if raw and grid is None:

@@ -67,6 +67,15 @@ class Action(models.Model):
         related_name="actions",
         verbose_name="ressources sollicitées",
     )
+    cost = models.DecimalField(
+        "coût estimé (€)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Coût total estimé, en euros : sert à choisir les actions dans un budget.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -332,6 +341,7 @@ class ContestedResource(models.Model):
 
 
 class ResourceUse(models.Model):
+    demarche_path = "resource__approach"  # ressort.web.scoped
     resource = models.ForeignKey(ContestedResource, on_delete=models.CASCADE, related_name="uses")
     use = models.CharField("usage", max_length=200)
     actors = models.CharField("acteurs", max_length=300, blank=True)
@@ -346,6 +356,7 @@ class ResourceUse(models.Model):
 
 
 class ResourceOption(models.Model):
+    demarche_path = "resource__approach"  # ressort.web.scoped
     resource = models.ForeignKey(
         ContestedResource, on_delete=models.CASCADE, related_name="options"
     )
@@ -361,6 +372,7 @@ class ResourceOption(models.Model):
 
 
 class Arbitration(models.Model):
+    demarche_path = "resource__approach"  # ressort.web.scoped
     resource = models.ForeignKey(
         ContestedResource, on_delete=models.CASCADE, related_name="arbitrations"
     )
@@ -385,3 +397,70 @@ class Arbitration(models.Model):
 
     def __str__(self) -> str:
         return f"Arbitrage du {self.decided_on} : {self.resource}"
+
+
+class BudgetSetting(models.Model):
+    """What the team asks of the portfolio within a budget: the budget, the benefit that is
+    maximised, and the actions that must be in."""
+
+    class Benefit(models.TextChoices):
+        GRID = "grille", "l'effet de résilience de la grille d'analyse (somme des effets)"
+        MCDA = "multicritere", "le score de la priorisation multicritère"
+        VOTE = "vote", "le classement du vote au jugement majoritaire, en points"
+
+    approach = models.OneToOneField(
+        Approach, on_delete=models.CASCADE, related_name="budget_setting"
+    )
+    budget = models.DecimalField(
+        "budget disponible (€)", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    benefit = models.CharField(
+        "bénéfice à maximiser", max_length=12, choices=Benefit.choices, default=Benefit.GRID
+    )
+    method = models.CharField(
+        "méthode multicritère",
+        max_length=20,
+        default="somme-ponderee",
+        help_text="Pour le score de la priorisation multicritère.",
+    )
+    required = models.ManyToManyField(
+        Action, blank=True, related_name="+", verbose_name="actions à retenir obligatoirement"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "choix dans un budget"
+
+    def __str__(self) -> str:
+        return f"Choix dans un budget de {self.budget} € ({self.approach})"
+
+
+class ActionLink(models.Model):
+    """Two actions that exclude each other, or one that requires another, for the choice
+    within a budget."""
+
+    class Kind(models.TextChoices):
+        EXCLUDES = "exclut", "exclut"
+        REQUIRES = "exige", "exige"
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="action_links")
+    source = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="links_out", verbose_name="action"
+    )
+    kind = models.CharField("lien", max_length=8, choices=Kind.choices)
+    target = models.ForeignKey(
+        Action, on_delete=models.CASCADE, related_name="links_in", verbose_name="autre action"
+    )
+
+    class Meta:
+        verbose_name = "lien entre actions"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="unique_action_link"),
+            models.CheckConstraint(
+                condition=~models.Q(source=models.F("target")), name="action_link_not_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"« {self.source} » {self.get_kind_display()} « {self.target} »"

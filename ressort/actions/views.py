@@ -2,7 +2,9 @@
 
 Rights: every member reads; writing ideas, actions, evaluations, criteria, ballots and the
 conflict register needs CONTRIBUTE (partners read and comment only); choosing the analysis
-grid needs EDIT_FRAMING (it is part of the démarche's shared reading frame).
+grid needs EDIT_FRAMING (it is part of the démarche's shared reading frame). Every view goes
+through `ressort.web.demarche_view`; one URL does one thing (no view switching on a posted
+field): deleting has its own page (`ressort.web.generic.delete_view`).
 """
 
 from __future__ import annotations
@@ -10,18 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from ressort.actions import services
 from ressort.actions.forms import ActionForm, IdeaForm, ThemeForm
 from ressort.actions.models import Action, Idea, Theme
-from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import FORM, WRITE, demarche_view, ensure_right, get_scoped, scoped
 
 
 def _form_errors(form: Any) -> str:
@@ -35,17 +37,27 @@ def _dimension_choices(approach: Approach) -> list[tuple[str, str]]:
     return [(d.code, d.label) for d in services.analysis_grid(approach).dimensions]
 
 
+def _ideas_url(request: HttpRequest, obj: Any) -> str:
+    return reverse("actions:idea_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _actions_url(request: HttpRequest, obj: Any) -> str:
+    return reverse("actions:action_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _action_url(request: HttpRequest, action: Action) -> str:
+    return reverse("actions:action_detail", args=[request.approach.slug, action.pk])  # type: ignore[attr-defined]
+
+
 # --- Ideas ------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def idea_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def idea_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     dimensions = _dimension_choices(approach)
     form = IdeaForm(approach=approach, dimensions=dimensions)
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         form = IdeaForm(request.POST, approach=approach, dimensions=dimensions)
         if form.is_valid():
             idea = form.save(commit=False)
@@ -74,58 +86,51 @@ def idea_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actions/idea_list.html",
-        approach_context(
-            request,
-            approach,
-            form=form,
-            groups=[g for g in groups if g[1]],
-            themes=themes,
-            theme_form=ThemeForm(),
-            total=len(ideas),
-            distinct=len([i for i in ideas if i.merged_into_id is None]),
-            retained=len([i for i in ideas if i.retained]),
-            sources=Idea.Source.choices,
-            source=source,
-            labels=labels,
-            answer_suggestions=services.answer_suggestions(approach),
-        ),
+        {
+            "form": form,
+            "groups": [g for g in groups if g[1]],
+            "themes": themes,
+            "theme_form": ThemeForm(),
+            "total": len(ideas),
+            "distinct": len([i for i in ideas if i.merged_into_id is None]),
+            "retained": len([i for i in ideas if i.retained]),
+            "sources": Idea.Source.choices,
+            "source": source,
+            "labels": labels,
+            "answer_suggestions": services.answer_suggestions(approach),
+        },
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def idea_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    idea = get_object_or_404(Idea, pk=pk, approach=approach)
-    dimensions = _dimension_choices(approach)
-    form = IdeaForm(instance=idea, approach=approach, dimensions=dimensions)
-    if request.method == "POST":
-        if request.POST.get("supprimer"):
-            idea.delete()
-            messages.success(request, "L'idée est supprimée.")
-            return redirect("actions:idea_list", approach.slug)
-        form = IdeaForm(request.POST, instance=idea, approach=approach, dimensions=dimensions)
-        if form.is_valid():
-            form.save()
-            messages.success(request, "L'idée est enregistrée.")
-            return redirect("actions:idea_list", approach.slug)
-    return render(
-        request,
-        "actions/idea_edit.html",
-        approach_context(
-            request,
-            approach,
-            form=form,
-            idea=idea,
-            answer_suggestions=services.answer_suggestions(approach),
-        ),
-    )
+idea_edit = edit_view(
+    Idea,
+    IdeaForm,
+    right=Right.CONTRIBUTE,
+    title=lambda idea: "Modifier l'idée",
+    done=_ideas_url,
+    form_kwargs=lambda request, approach, idea: {
+        "approach": approach,
+        "dimensions": _dimension_choices(approach),
+    },
+    delete="actions:idea_delete",
+    template="actions/idea_edit.html",
+    saved="L'idée est enregistrée.",
+    extra=lambda request, idea: {
+        "idea": idea,
+        "answer_suggestions": services.answer_suggestions(idea.approach),
+    },
+)
+idea_delete = delete_view(
+    Idea,
+    right=Right.CONTRIBUTE,
+    what=lambda idea: f"L'idée « {idea.text[:80]} »",
+    done=_ideas_url,
+    consequence="Ses doublons fusionnés redeviennent des idées à part entière.",
+)
 
 
-@require_POST
-@login_required
-def theme_create(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def theme_create(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = ThemeForm(request.POST)
     if form.is_valid():
         name = form.cleaned_data["name"].strip()
@@ -139,16 +144,10 @@ def theme_create(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("actions:idea_list", approach.slug)
 
 
-@require_POST
-@login_required
-def theme_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Rename a theme, or delete it (its ideas and actions keep existing, without theme)."""
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    theme = get_object_or_404(Theme, pk=pk, approach=approach)
-    if request.POST.get("supprimer"):
-        theme.delete()
-        messages.success(request, f"Le thème « {theme.name} » est supprimé ; ses idées restent.")
-        return redirect("actions:idea_list", approach.slug)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Theme})
+def theme_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """Rename a theme."""
+    theme = get_scoped(Theme, approach, pk=pk)
     name = request.POST.get("name", "").strip()[:120]
     if not name:
         messages.error(request, "Nom du thème : ce champ est obligatoire.")
@@ -161,53 +160,75 @@ def theme_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("actions:idea_list", approach.slug)
 
 
-@require_POST
-@login_required
-def idea_operation(request: HttpRequest, slug: str) -> HttpResponse:
-    """Grouped operations on the checked ideas: give a theme, merge, retain as an action."""
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+theme_delete = delete_view(
+    Theme,
+    right=Right.CONTRIBUTE,
+    what=lambda theme: f"Le thème « {theme.name} »",
+    done=_ideas_url,
+    consequence="Ses idées et ses actions restent, sans thème.",
+    gone="{what} est supprimé ; ses idées restent.",
+)
+
+
+def _checked_ideas(request: HttpRequest, approach: Approach) -> list[Idea]:
     pks = [int(p) for p in request.POST.getlist("idees") if p.isdigit()]
-    ideas = list(Idea.objects.filter(approach=approach, pk__in=pks).order_by("pk"))
-    operation = request.POST.get("operation", "")
-    back = redirect("actions:idea_list", approach.slug)
+    return list(scoped(Idea, approach).filter(pk__in=pks).order_by("pk"))
+
+
+# Grouped operations on the checked ideas: one form, one button (and one URL) per operation.
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def idea_theme(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Give the checked ideas a theme (or none)."""
+    ideas = _checked_ideas(request, approach)
     if not ideas:
         messages.error(request, "Cochez au moins une idée.")
-        return back
-    if operation == "theme":
-        raw = request.POST.get("theme", "")
-        theme = Theme.objects.filter(approach=approach, pk=raw).first() if raw.isdigit() else None
-        Idea.objects.filter(pk__in=[i.pk for i in ideas]).update(theme=theme)
-        label = f"au thème « {theme.name} »" if theme else "sans thème"
-        messages.success(request, f"{len(ideas)} idée(s) rangée(s) {label}.")
-    elif operation == "fusionner":
-        if len(ideas) < 2:
-            messages.error(request, "Cochez au moins deux idées à fusionner.")
-            return back
-        target, rest = ideas[0], ideas[1:]
-        merged = services.merge_ideas(target, rest)
-        messages.success(
-            request, f"{merged} doublon(s) fusionné(s) dans « {services.root_of(target)} »."
-        )
-    elif operation == "retenir":
-        title = request.POST.get("intitule", "").strip()
-        action = services.retain_ideas(ideas, title=title, user=request.user)
-        messages.success(request, f"La fiche action « {action.title} » est créée (brouillon).")
-        return redirect("actions:action_detail", approach.slug, action.pk)
-    else:
-        messages.error(request, "Choisissez une opération.")
-    return back
+        return redirect("actions:idea_list", approach.slug)
+    raw = request.POST.get("theme", "")
+    theme = scoped(Theme, approach).filter(pk=raw).first() if raw.isdigit() else None
+    Idea.objects.filter(pk__in=[i.pk for i in ideas]).update(theme=theme)
+    label = f"au thème « {theme.name} »" if theme else "sans thème"
+    messages.success(request, f"{len(ideas)} idée(s) rangée(s) {label}.")
+    return redirect("actions:idea_list", approach.slug)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def idea_merge(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Merge the checked ideas into the oldest one."""
+    ideas = _checked_ideas(request, approach)
+    if len(ideas) < 2:
+        messages.error(request, "Cochez au moins deux idées à fusionner.")
+        return redirect("actions:idea_list", approach.slug)
+    target, rest = ideas[0], ideas[1:]
+    merged = services.merge_ideas(target, rest)
+    messages.success(
+        request, f"{merged} doublon(s) fusionné(s) dans « {services.root_of(target)} »."
+    )
+    return redirect("actions:idea_list", approach.slug)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def idea_retain(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Retain the checked ideas as one draft action."""
+    ideas = _checked_ideas(request, approach)
+    if not ideas:
+        messages.error(request, "Cochez au moins une idée.")
+        return redirect("actions:idea_list", approach.slug)
+    title = request.POST.get("intitule", "").strip()
+    action = services.retain_ideas(ideas, title=title, user=request.user)
+    messages.success(request, f"La fiche action « {action.title} » est créée (brouillon).")
+    return redirect("actions:action_detail", approach.slug, action.pk)
 
 
 # --- Actions ----------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def action_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def action_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = ActionForm(approach=approach)
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         form = ActionForm(request.POST, approach=approach)
         if form.is_valid():
             with transaction.atomic():
@@ -240,29 +261,27 @@ def action_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "actions/action_list.html",
-        approach_context(request, approach, form=form, rows=rows, kind=kind, kinds=Action.Kind),
+        {"form": form, "rows": rows, "kind": kind, "kinds": Action.Kind},
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def action_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    action = get_object_or_404(Action, pk=pk, approach=approach)
-    form = ActionForm(instance=action, approach=approach)
-    if request.method == "POST":
-        if request.POST.get("supprimer"):
-            title = action.title
-            action.delete()
-            messages.success(request, f"« {title} » est supprimée.")
-            return redirect("actions:action_list", approach.slug)
-        form = ActionForm(request.POST, instance=action, approach=approach)
-        if form.is_valid():
-            form.save()
-            messages.success(request, "La fiche est enregistrée.")
-            return redirect("actions:action_detail", approach.slug, action.pk)
-    return render(
-        request,
-        "actions/action_edit.html",
-        approach_context(request, approach, form=form, action=action),
-    )
+action_edit = edit_view(
+    Action,
+    ActionForm,
+    right=Right.CONTRIBUTE,
+    title=lambda action: f"Modifier « {action.title} »",
+    done=_action_url,
+    form_kwargs=lambda request, approach, action: {"approach": approach},
+    delete="actions:action_delete",
+    saved="La fiche est enregistrée.",
+)
+action_delete = delete_view(
+    Action,
+    right=Right.CONTRIBUTE,
+    what=lambda action: f"La fiche « {action.title} »",
+    done=_actions_url,
+    back=_action_url,
+    consequence="Ses évaluations, ses valeurs de critères et ses mentions de vote partent "
+    "avec elle.",
+    gone="{what} est supprimée.",
+)

@@ -23,7 +23,7 @@ def test_create_list_filter_edit_delete(approach: Any, client_as: Any, framework
     assert "PLUi en cours" not in page_text(client.get(url + "?nature=action"))
     client.post(f"{url}{action.pk}/modifier/", {"kind": "action", "title": "PLUi révisé"})
     assert Action.objects.get().title == "PLUi révisé"
-    client.post(f"{url}{action.pk}/modifier/", {"supprimer": "1"})
+    client.post(f"{url}{action.pk}/supprimer/")
     assert not Action.objects.exists()
 
 

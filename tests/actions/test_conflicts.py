@@ -19,22 +19,21 @@ def test_register_and_arbitration(approach: Any, client_as: Any) -> None:
     detail = f"{url}{resource.pk}/"
     assert response["Location"] == detail
     client.post(
-        detail,
-        {"partie": "usage", "u-use": "Irrigation", "u-actors": "Maraîchers", "u-claim": "Été"},
+        f"{detail}usages/",
+        {"u-use": "Irrigation", "u-actors": "Maraîchers", "u-claim": "Été"},
     )
-    client.post(detail, {"partie": "option", "o-title": "Quotas d'été"})
+    client.post(f"{detail}options/", {"o-title": "Quotas d'été"})
     option = resource.options.get()
     irrigation = Action.objects.create(approach=approach, title="Irrigation")
     bottling = Action.objects.create(approach=approach, title="Embouteillage")
-    client.post(detail, {"partie": "actions", "actions": [irrigation.pk, bottling.pk]})
+    client.post(f"{detail}actions/", {"actions": [irrigation.pk, bottling.pk]})
     assert set(resource.actions.all()) == {irrigation, bottling}
-    bad = client.post(detail, {"partie": "arbitrage", "a-decision": "x"})
+    bad = client.post(f"{detail}arbitrages/", {"a-decision": "x"})
     assert bad.status_code == 200 and not Arbitration.objects.exists()
     assert "Rien n'est enregistré" in page_text(bad)
     client.post(
-        detail,
+        f"{detail}arbitrages/",
         {
-            "partie": "arbitrage",
             "a-criteria": "Eau potable d'abord",
             "a-decided_by": "Bureau communautaire",
             "a-decided_on": "2026-06-12",
@@ -63,10 +62,10 @@ def test_deletes(approach: Any, client_as: Any) -> None:
     resource = ContestedResource.objects.create(approach=approach, name="Forêt", kind="foret")
     use = resource.uses.create(use="Bois énergie")
     client = client_as("equipe")
-    base = f"/demarches/{approach.slug}/conflits-d-usage/{resource.pk}/supprimer/"
-    client.post(f"{base}usage/{use.pk}/")
+    base = f"/demarches/{approach.slug}/conflits-d-usage/"
+    client.post(f"{base}usages/{use.pk}/supprimer/")
     assert not resource.uses.exists()
-    client.post(f"{base}ressource/0/")
+    client.post(f"{base}{resource.pk}/supprimer/")
     assert not ContestedResource.objects.exists()
 
 
@@ -77,10 +76,10 @@ def test_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None
     url = f"/demarches/{approach.slug}/conflits-d-usage/"
     partner = client_as("partenaire")
     assert partner.get(f"{url}{mine.pk}/").status_code == 200
-    assert partner.post(f"{url}{mine.pk}/", {"partie": "option", "o-title": "x"}).status_code == 403
-    assert partner.post(f"{url}{mine.pk}/supprimer/usage/{use.pk}/").status_code == 403
+    assert partner.post(f"{url}{mine.pk}/options/", {"o-title": "x"}).status_code == 403
+    assert partner.post(f"{url}usages/{use.pk}/supprimer/").status_code == 403
     team = client_as("equipe")
     assert team.get(f"{url}{foreign.pk}/").status_code == 404
-    assert team.post(f"{url}{foreign.pk}/supprimer/ressource/0/").status_code == 404
+    assert team.post(f"{url}{foreign.pk}/supprimer/").status_code == 404
     assert ContestedResource.objects.count() == 2
     assert client_as("outsider").get(url).status_code == 404

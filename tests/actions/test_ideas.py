@@ -44,20 +44,20 @@ def test_theme_merge_retain(approach: Any, client_as: Any) -> None:
     ideas = [services.add_idea(approach, f"Idée {n}", source="equipe") for n in range(4)]
     client.post(f"/demarches/{approach.slug}/idees/themes/", {"name": "Eau"})
     theme = Theme.objects.get(approach=approach)
-    op = f"/demarches/{approach.slug}/idees/operation/"
-    client.post(op, {"operation": "theme", "theme": theme.pk, "idees": [ideas[0].pk, ideas[1].pk]})
+    op = f"/demarches/{approach.slug}/idees/"
+    client.post(op + "ranger/", {"theme": theme.pk, "idees": [ideas[0].pk, ideas[1].pk]})
     assert set(theme.ideas.values_list("pk", flat=True)) == {ideas[0].pk, ideas[1].pk}
     # duplicates merge into the oldest checked idea
-    client.post(op, {"operation": "fusionner", "idees": [ideas[3].pk, ideas[2].pk]})
+    client.post(op + "fusionner/", {"idees": [ideas[3].pk, ideas[2].pk]})
     assert Idea.objects.get(pk=ideas[3].pk).merged_into_id == ideas[2].pk
     # merging a root elsewhere carries its duplicates along
-    client.post(op, {"operation": "fusionner", "idees": [ideas[2].pk, ideas[1].pk]})
+    client.post(op + "fusionner/", {"idees": [ideas[2].pk, ideas[1].pk]})
     assert set(Idea.objects.filter(merged_into=ideas[1]).values_list("pk", flat=True)) == {
         ideas[2].pk,
         ideas[3].pk,
     }
     response = client.post(
-        op, {"operation": "retenir", "idees": [ideas[1].pk], "intitule": "Économiser l'eau"}
+        op + "retenir/", {"idees": [ideas[1].pk], "intitule": "Économiser l'eau"}
     )
     action = Action.objects.get()
     assert response.status_code == 302 and response["Location"].endswith(f"/actions/{action.pk}/")
@@ -71,8 +71,8 @@ def test_operation_ignores_other_demarche_ideas(
 ) -> None:
     foreign = services.add_idea(personas["other_approach"], "Ailleurs", source="equipe")
     client_as("chef_projet").post(
-        f"/demarches/{approach.slug}/idees/operation/",
-        {"operation": "retenir", "idees": [foreign.pk]},
+        f"/demarches/{approach.slug}/idees/retenir/",
+        {"idees": [foreign.pk]},
     )
     assert not Action.objects.exists()
 
@@ -103,7 +103,7 @@ def test_edit_and_delete(approach: Any, client_as: Any) -> None:
     url = f"/demarches/{approach.slug}/idees/{idea.pk}/"
     client.post(url, {"text": "Idée corrigée", "source": "participant"})
     assert Idea.objects.get().text == "Idée corrigée"
-    client.post(url, {"supprimer": "1"})
+    client.post(f"{url}supprimer/")
     assert not Idea.objects.exists()
 
 
@@ -119,7 +119,7 @@ def test_theme_rename_and_delete(approach: Any, personas: dict[str, Any], client
     assert "Le thème « Énergie » existe déjà." in page_text(response)
     client.post(url, {"name": "Eau et milieux"})
     assert Theme.objects.get(pk=theme.pk).name == "Eau et milieux"
-    client.post(url, {"supprimer": "1"})
+    client.post(f"{url}supprimer/")
     assert not Theme.objects.filter(pk=theme.pk).exists()
     assert Idea.objects.get(pk=idea.pk).theme is None
     foreign = Theme.objects.create(approach=personas["other_approach"], name="Eau")

@@ -41,7 +41,6 @@ from tests.territories.test_import import CONTOURS, DATA
 NOT_YET_CONVERTED = {
     "ressort.portrait",
     "ressort.fieldwork",
-    "ressort.actions",
 }
 
 
