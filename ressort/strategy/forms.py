@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from ressort.analysis import doughnut as dn
 from ressort.approaches.models import Approach
 from ressort.strategy.models import (
     ActionSheet,
@@ -54,7 +55,7 @@ class AxisForm(VersionedForm):
 
 
 def gap_choice_label(dim: DoughnutDimension) -> str:
-    if dim.gap in ("safe", "missing"):
+    if dim.gap in (dn.Status.SAFE, dn.Status.MISSING):
         ring = "plancher social" if dim.ring == "plancher_social" else "plafond écologique"
         return f"{dim.label} ({ring}) — {dim.phrase}"
     return f"{dim.label} — {dim.phrase}"

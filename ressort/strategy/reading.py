@@ -27,7 +27,7 @@ def strategy_tree(approach: Approach, dims: dict[str, services.DoughnutDimension
     for axis in axes:
         for objective in axis.objectives.all():
             objective.gaps = [  # type: ignore[attr-defined]
-                dims.get(code) or services.DoughnutDimension(code, code, "", "missing")
+                dims.get(code) or services.DoughnutDimension(code, code, "", dn.Status.MISSING)
                 for code in objective.gap_codes
             ]
             for sheet in objective.sheets.all():
