@@ -34,3 +34,12 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ValueError(f"{name}={raw!r} : nombre entier attendu.") from exc
+
+
+def url_origin(url: str) -> str:
+    """The origin of a URL template, for a Content-Security-Policy source:
+    `https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org`."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.replace("{s}", "*"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 
-from ressort.env import env_bool, env_int, env_list, env_str
+from ressort.env import env_bool, env_int, env_list, env_str, url_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("RESSORT_VAR_DIR", str(BASE_DIR / "var")))
@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ressort.headers.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "ressort.urls"
@@ -291,3 +293,28 @@ if env_str("S3_BUCKET"):
             "region": env_str("S3_REGION"),
         },
     }
+
+# Content-Security-Policy (django-csp): scripts only from our own static files (no inline
+# script, no eval); inline styles stay allowed (widths and colours computed on the server, the
+# instance's accent colour); images from us and from the map tiles and logo of the instance.
+_IMAGE_ORIGINS = [o for o in (url_origin(RESSORT_TILE_URL), url_origin(RESSORT_LOGO_URL)) if o]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_IMAGE_ORIGINS],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Browser features no page needs are switched off; the field map may ask for the position.
+PERMISSIONS_POLICY = (
+    "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), "
+    "bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+    "display-capture=(), browsing-topics=()"
+)
