@@ -144,6 +144,42 @@ def read_rows(data: bytes, filename: str) -> list[list[str]]:
             ) from exc
         return [[_cell_text(c) for c in row] for row in sheet]
     if name.endswith((".csv", ".txt")):
+        text = _decode_csv(data)
+        sample = text[:4096]
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows: list[list[str]] = []
+        try:
+            for row in reader:
+                rows.append(row)
+        except csv.Error:  # a cell beyond the csv module's limit, an unclosed quote…
+            raise TableError(
+                [
+                    Fault(
+                        reader.line_num,
+                        None,
+                        f"ligne illisible : une cellule dépasse {csv.field_size_limit() // 1024} "
+                        "Ko ou un guillemet n'est pas refermé.",
+                    )
+                ]
+            ) from None
+        return rows
+    raise TableError(
+        [Fault(None, None, f"Format non pris en charge : {filename}. Utilisez CSV, XLSX ou ODS.")]
+    )
+
+
+def _decode_csv(data: bytes) -> str:
+    """The CSV's text: UTF-8 (with or without its mark), UTF-16 with its mark (Excel's
+    « Texte Unicode »), or Windows' cp1252; a NUL character is refused where it is."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TableError(
+                [Fault(None, None, "Fichier UTF-16 illisible : enregistrez le CSV en UTF-8.")]
+            ) from None
+    else:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -153,12 +189,19 @@ def read_rows(data: bytes, filename: str) -> list[list[str]]:
                 raise TableError(
                     [Fault(None, None, "Encodage inconnu : enregistrez le CSV en UTF-8.")]
                 ) from None
-        sample = text[:4096]
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    raise TableError(
-        [Fault(None, None, f"Format non pris en charge : {filename}. Utilisez CSV, XLSX ou ODS.")]
-    )
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise TableError(
+            [
+                Fault(
+                    line,
+                    None,
+                    "caractère nul : ce n'est pas un fichier CSV texte (enregistrez-le au "
+                    "format « CSV UTF-8 »).",
+                )
+            ]
+        )
+    return text
 
 
 def _check_unpacked_size(data: bytes, filename: str) -> None:

@@ -600,13 +600,30 @@ def _rows(text: str) -> list[tuple[int, list[str]]]:
     """Non-blank CSV rows, each with the line where it starts."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     separator = _separator(first)
+    if "\0" in text:
+        line = text.count("\n", 0, text.index("\0")) + 1
+        raise MatrixFileError(
+            [Fault(line, 1, "caractère nul : ce n'est pas un fichier CSV texte.")]
+        )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
     rows: list[tuple[int, list[str]]] = []
     next_line = 1
-    for row in reader:
-        line, next_line = next_line, reader.line_num + 1
-        if any(cell.strip() for cell in row):
-            rows.append((line, row))
+    try:
+        for row in reader:
+            line, next_line = next_line, reader.line_num + 1
+            if any(cell.strip() for cell in row):
+                rows.append((line, row))
+    except csv.Error:  # a cell beyond the csv module's limit (128 Ko), an unclosed quote…
+        raise MatrixFileError(
+            [
+                Fault(
+                    next_line,
+                    1,
+                    f"ligne illisible : une cellule dépasse {csv.field_size_limit() // 1024} Ko "
+                    "ou un guillemet n'est pas refermé.",
+                )
+            ]
+        ) from None
     return rows
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort.accounts.forms import SignupForm
-from ressort.approaches import invitations, services
+from ressort.approaches import deletion, invitations, services
 from ressort.approaches.access import (
     Right,
     role_has,
@@ -155,7 +155,11 @@ def approach_delete(request: HttpRequest, approach: Approach) -> HttpResponse:
             )
             return redirect("approaches:delete", approach.slug)
         name = approach.name
-        approach.delete()
+        try:
+            deletion.delete_approach(approach)
+        except deletion.ApproachInUse as refusal:
+            messages.error(request, str(refusal))
+            return redirect("approaches:delete", approach.slug)
         messages.success(request, f"La démarche « {name} » a été supprimée.")
         return redirect("approaches:list")
     return render(request, "approaches/delete.html", {})

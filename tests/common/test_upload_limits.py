@@ -99,8 +99,8 @@ def test_micmac_import_over_the_cap_writes_nothing(
     client = Client()
     client.force_login(personas["chef_projet"])
     response = client.post(
-        reverse("systems:micmac", args=[approach.slug]),
-        {"action": "importer", "file": big("m.csv", TABLE_MAX_BYTES + 1)},
+        reverse("systems:micmac_import", args=[approach.slug]),
+        {"file": big("m.csv", TABLE_MAX_BYTES + 1)},
     )
     assert response.status_code == 200
     assert "la limite est de 10\u00a0Mo" in page_text(response)
