@@ -44,7 +44,9 @@ def actor_map(request: HttpRequest, approach: Approach) -> HttpResponse:
 actor_edit = edit_view(
     Actor,
     ActorForm,
-    title=lambda actor: f"Modifier l'acteur « {actor.name} »" if actor.pk else "Ajouter un acteur",
+    title=lambda actor: (
+        f"Modifier l'acteur «\u00a0{actor.name}\u00a0»" if actor.pk else "Ajouter un acteur"
+    ),
     done=_register,
     form_kwargs=lambda request, approach, actor: {"approach": approach},
     delete="governance:actor_delete",
@@ -52,7 +54,7 @@ actor_edit = edit_view(
 )
 actor_delete = delete_view(
     Actor,
-    what=lambda actor: f"L'acteur « {actor.name} »",
+    what=lambda actor: f"L'acteur «\u00a0{actor.name}\u00a0»",
     done=_register,
     consequence="ses liens et sa place dans les analyses des jeux d'acteurs partent avec lui",
     gone="{what} est supprimé.",
@@ -68,7 +70,7 @@ link_edit = edit_view(
 )
 link_delete = delete_view(
     ActorLink,
-    what=lambda link: f"Le lien « {link} »",
+    what=lambda link: f"Le lien «\u00a0{link}\u00a0»",
     done=_register,
     gone="{what} est supprimé.",
 )

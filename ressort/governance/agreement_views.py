@@ -30,7 +30,9 @@ def agreement_list(request: HttpRequest, approach: Approach) -> HttpResponse:
 agreement_edit = edit_view(
     Agreement,
     AgreementForm,
-    title=lambda a: f"Modifier « {a.title} »" if a.pk else "Enregistrer un accord de coopération",
+    title=lambda a: (
+        f"Modifier «\u00a0{a.title}\u00a0»" if a.pk else "Enregistrer un accord de coopération"
+    ),
     done=_list_url,
     form_kwargs=lambda request, approach, a: {"approach": approach},
     delete="governance:agreement_delete",
@@ -38,7 +40,7 @@ agreement_edit = edit_view(
 )
 agreement_delete = delete_view(
     Agreement,
-    what=lambda a: f"L'accord « {a.title} »",
+    what=lambda a: f"L'accord «\u00a0{a.title}\u00a0»",
     done=_list_url,
     gone="{what} est supprimé.",
 )

@@ -40,7 +40,9 @@ def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
 conflict_edit = edit_view(
     Conflict,
     ConflictForm,
-    title=lambda c: f"Modifier « {c.title} »" if c.pk else "Inscrire un conflit au registre",
+    title=lambda c: (
+        f"Modifier «\u00a0{c.title}\u00a0»" if c.pk else "Inscrire un conflit au registre"
+    ),
     done=_detail_url,
     cancel=lambda request, c: _detail_url(request, c) if c.pk else _list_url(request),
     form_kwargs=lambda request, approach, c: {"approach": approach},
@@ -49,7 +51,7 @@ conflict_edit = edit_view(
 )
 conflict_delete = delete_view(
     Conflict,
-    what=lambda c: f"Le conflit « {c.title} »",
+    what=lambda c: f"Le conflit «\u00a0{c.title}\u00a0»",
     done=_list_url,
     consequence="ses parties, options et rencontres partent avec lui",
     gone="{what} est supprimé.",
@@ -128,13 +130,13 @@ def _parent(request: HttpRequest, item: Any) -> str:
 
 party_delete = delete_view(
     ConflictParty,
-    what=lambda p: f"La partie « {p.label} »",
+    what=lambda p: f"La partie «\u00a0{p.label}\u00a0»",
     done=_parent,
     gone="{what} est retirée.",
 )
 option_delete = delete_view(
     ConflictOption,
-    what=lambda o: f"L'option « {o.title} »",
+    what=lambda o: f"L'option «\u00a0{o.title}\u00a0»",
     done=_parent,
     gone="{what} est retirée.",
 )

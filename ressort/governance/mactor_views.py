@@ -38,7 +38,9 @@ study_edit = edit_view(
     MactorStudy,
     StudyForm,
     title=lambda study: (
-        f"Modifier « {study.title} »" if study.pk else "Nouvelle analyse des jeux d'acteurs"
+        f"Modifier «\u00a0{study.title}\u00a0»"
+        if study.pk
+        else "Nouvelle analyse des jeux d'acteurs"
     ),
     done=lambda request, study: _study_url(request, study),
     cancel=lambda request, study: (
@@ -51,7 +53,7 @@ study_edit = edit_view(
 )
 study_delete = delete_view(
     MactorStudy,
-    what=lambda study: f"L'analyse « {study.title} »",
+    what=lambda study: f"L'analyse «\u00a0{study.title}\u00a0»",
     done=lambda request, study: reverse("governance:study_list", args=[request.approach.slug]),  # type: ignore[attr-defined]
     consequence="ses objectifs et ses matrices partent avec elle (les acteurs restent au registre)",
     gone="{what} est supprimée.",
@@ -112,14 +114,14 @@ def objective_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResp
     objective.study = study
     objective.order = services.next_objective_order(study)
     objective.save()
-    messages.success(request, f"L'objectif « {objective.name} » est ajouté.")
+    messages.success(request, f"L'objectif «\u00a0{objective.name}\u00a0» est ajouté.")
     return redirect(_study_url(request, study) + "#objectifs")
 
 
 objective_edit = edit_view(
     MactorObjective,
     ObjectiveForm,
-    title=lambda objective: f"Modifier l'objectif « {objective.name} »",
+    title=lambda objective: f"Modifier l'objectif «\u00a0{objective.name}\u00a0»",
     done=lambda request, objective: _study_url(request, objective.study),
     form_kwargs=lambda request, approach, objective: {"study": objective.study},
     delete="governance:objective_delete",
@@ -127,7 +129,7 @@ objective_edit = edit_view(
 )
 objective_delete = delete_view(
     MactorObjective,
-    what=lambda objective: f"L'objectif « {objective.name} »",
+    what=lambda objective: f"L'objectif «\u00a0{objective.name}\u00a0»",
     done=lambda request, objective: _study_url(request, objective.study),
     consequence="les positions des acteurs sur cet objectif partent avec lui",
     gone="{what} est supprimé.",

@@ -310,3 +310,22 @@ def test_agreement_journey(approach: Approach, actors: list[Actor], client_as: A
     assert "Contrat de réciprocité" in text and "Association, Commune" in text
     assert "du 01/01/2027 au 31/12/2028" in text
     assert "Contrat de réciprocité" in page_text(client.get(base(approach) + "acteurs/carte/"))
+
+
+def test_the_action_sheet_shows_its_agreements_and_conflicts(
+    approach: Approach, actors: list[Actor], client_as: Any
+) -> None:
+    from ressort.actions.models import Action
+    from ressort.strategy.models import ActionSheet
+
+    action = Action.objects.create(approach=approach, title="Légumerie")
+    sheet = ActionSheet.objects.create(approach=approach, action=action)
+    url = base(approach) + f"strategie/fiches/{sheet.pk}/"
+    assert "Coopérations et conflits" not in page_text(client_as("partenaire").get(url))
+    agreement = Agreement.objects.create(approach=approach, title="Réciprocité", purpose="x")
+    agreement.actions.add(action)
+    conflict = Conflict.objects.create(approach=approach, title="Eau d'été", status="apaise")
+    conflict.actions.add(action)
+    text = page_text(client_as("partenaire").get(url))
+    assert "Accord de coopération\u00a0: " in text.replace("&nbsp;", "\u00a0")
+    assert "Réciprocité" in text and "Eau d'été</a> (apaisé)" in text
