@@ -2,7 +2,8 @@
 
 Every task of Ressort takes an `attempt` keyword (1 for the first run): a retry is a new
 queued task with `attempt + 1`, so a retry survives a restart like any queued task, and the
-sweep (sweep.py) re-queues an interrupted task the same way.
+sweep (sweep.py) re-queues an interrupted task the same way (a task without that keyword is
+not run twice: it is left failed).
 """
 
 from __future__ import annotations

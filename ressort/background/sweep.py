@@ -11,6 +11,7 @@ a French message (ressort.documents.jobs.sweep_orphans).
 
 from __future__ import annotations
 
+import inspect
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -76,6 +77,9 @@ def sweep(now: datetime | None = None) -> SweepReport:
             task = result.task
         except ImportError:
             report.abandoned.append(str(result.id))
+            continue
+        if "attempt" not in inspect.signature(task.func).parameters:
+            report.abandoned.append(str(result.id))  # not written to be run again
             continue
         again = queue.retry(task, *args, attempt=attempt, **kwargs)
         if again is None:

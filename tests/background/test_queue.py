@@ -133,6 +133,16 @@ def test_a_job_from_before_the_queue_is_failed_not_left_running(approach: Approa
 
 
 @pytest.mark.django_db(transaction=True)
+def test_sweep_never_reruns_a_task_not_written_for_it(database_queue: None) -> None:
+    result = interrupt_me.enqueue()  # takes no `attempt`: running it twice is not safe
+    DBTaskResult.objects.get(pk=result.id).claim("mort")
+    report = sweep.sweep()
+    assert report.abandoned == [str(result.id)] and report.requeued == []
+    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.FAILED
+    assert not DBTaskResult.objects.ready().exists()
+
+
+@pytest.mark.django_db(transaction=True)
 def test_ctrl_c_stops_the_worker_after_the_task_under_way(database_queue: None) -> None:
     result = interrupt_me.enqueue()
     before = signal.getsignal(signal.SIGINT)
