@@ -3,6 +3,7 @@
 GET  …/api/                       the chain: nodes, links, kinds
 POST …/api/elements/              create a node        {label, kind, places?, description?, x?, y?}
 PATCH/DELETE …/api/elements/<id>/ change (any of those fields, dimension_codes) or delete it
+POST …/api/ranger/                put every node at its place in the layout by stage
 POST …/api/liens/                 create a link        {source, target, sign, weight, note?}
 PATCH/DELETE …/api/liens/<id>/    change or delete it
 
@@ -25,7 +26,7 @@ from django.shortcuts import get_object_or_404
 from ressort.approaches.models import Approach
 from ressort.systems.forms import LinkForm, NodeForm
 from ressort.systems.models import ImpactChain, Link, Node
-from ressort.systems.services.chains import chain_json, link_json, node_json
+from ressort.systems.services.chains import arrange_by_stage, chain_json, link_json, node_json
 from ressort.web import Right
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
@@ -89,6 +90,15 @@ def _position(node: Node, data: dict[str, Any]) -> JsonResponse | None:
 @demarche_view(Right.VIEW, READ, objects={"pk": ImpactChain})
 def chain(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
     instance = get_scoped(ImpactChain, approach, pk=pk)
+    return JsonResponse(chain_json(instance))
+
+
+@json_errors
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ImpactChain})
+def arrange(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
+    """Put every element of the chain at its place in the layout by stage; the chain back."""
+    instance = get_scoped(ImpactChain, approach, pk=pk)
+    arrange_by_stage(instance)
     return JsonResponse(chain_json(instance))
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("chaines/liens/<int:pk>/retirer/", views.link_delete, name="link_delete"),
     path("chaines/<int:pk>/api/", api.chain, name="api_chain"),
     path("chaines/<int:pk>/api/elements/", api.nodes, name="api_nodes"),
+    path("chaines/<int:pk>/api/ranger/", api.arrange, name="api_arrange"),
     path("chaines/<int:pk>/api/elements/<int:node>/", api.node, name="api_node"),
     path("chaines/<int:pk>/api/liens/", api.links, name="api_links"),
     path("chaines/<int:pk>/api/liens/<int:link>/", api.link, name="api_link"),

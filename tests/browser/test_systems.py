@@ -42,6 +42,20 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     page.get_by_role("link", name="Ouvrir l'éditeur graphique").click()
     expect(page.locator("#rs-graph-editor[data-ready='1']")).to_be_attached()
     assert_accessible(page)
+    # laid out by stage, labels never under 12 px, zoom and pan
+    graph = page.locator("#rs-graph")
+    assert float(graph.get_attribute("data-label-px") or 0) >= 12
+    before_zoom = float(graph.get_attribute("data-zoom") or 0)
+    page.get_by_role("button", name="Agrandir").click()
+    assert float(graph.get_attribute("data-zoom") or 0) > before_zoom
+    for _ in range(6):
+        page.get_by_role("button", name="Réduire").click()
+    assert float(graph.get_attribute("data-label-px") or 0) >= 12
+    page.get_by_role("button", name="Recentrer").click()
+    page.get_by_role("button", name="Ranger par étapes").click()
+    expect(page.get_by_role("status")).to_contain_text("rangés par étape")
+    placed = {n.kind: n.x for n in ImpactChain.objects.get(approach=approach).nodes.all()}
+    assert placed["alea"] < placed["exposition"] < placed["sensibilite"] < placed["impact"]
     page.get_by_label("Libellé", exact=True).fill("Canicule")
     page.get_by_label("Nature", exact=True).select_option(label="Aléa")
     page.get_by_role("button", name="Ajouter", exact=True).click()

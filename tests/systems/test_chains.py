@@ -228,6 +228,20 @@ def test_json_api(approach: Approach, personas: dict[str, Any], heat: ImpactChai
     assert data["name"] == "Vagues de chaleur"
     assert len(data["nodes"]) == 9 and len(data["links"]) == 9
     assert {k["value"] for k in data["kinds"]} >= {"alea", "facteur", "ressource"}
+    # laid out by stage: hazards left of exposures, left of sensitivities, left of impacts
+    layout = data["layout"]
+    assert set(layout["positions"]) == {str(n["id"]) for n in data["nodes"]}
+    column = {n["kind"]: layout["positions"][str(n["id"])][0] for n in data["nodes"]}
+    assert column["alea"] < column["exposition"] < column["sensibilite"] < column["impact"]
+    assert layout["font_size"] >= 12
+    arrange = reverse("systems:api_arrange", args=[s, heat.pk])
+    partner = client_for(personas["partenaire"]).post(arrange)
+    assert partner.status_code == 403 and "errors" in partner.json()
+    assert heat.nodes.filter(x__isnull=False).count() == 0
+    arranged = client.post(arrange).json()
+    assert arranged["layout"] == layout
+    stored = {n.pk: [n.x, n.y] for n in heat.nodes.all()}
+    assert stored == {int(pk): xy for pk, xy in layout["positions"].items()}
 
     def send(method: str, url: str, body: Any) -> Any:
         return getattr(client, method)(url, json.dumps(body), content_type="application/json")

@@ -16,6 +16,7 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 
+from ressort.analysis import chain_layout
 from ressort.analysis import systems as sa
 from ressort.approaches.models import Approach
 from ressort.systems.models import ImpactChain, Link, Node
@@ -430,12 +431,41 @@ def loops(system: SystemGraph) -> tuple[list[LoopRow], bool]:
 
 
 def chain_json(chain: ImpactChain) -> dict[str, Any]:
+    nodes = list(chain.nodes.all())
+    links = list(chain.links.all())
     return {
         "id": chain.pk,
         "name": chain.name,
-        "nodes": [node_json(n) for n in chain.nodes.all()],
-        "links": [link_json(k) for k in chain.links.all()],
+        "nodes": [node_json(n) for n in nodes],
+        "links": [link_json(k) for k in links],
         "kinds": [{"value": v, "label": label} for v, label in Node.Kind.choices],
+        "layout": stage_layout_json(nodes, links),
+    }
+
+
+@transaction.atomic
+def arrange_by_stage(chain: ImpactChain) -> None:
+    """Store the layout by stage as every node's position (the editor's « Ranger »)."""
+    nodes = list(chain.nodes.all())
+    layout = chain_layout.stage_layout(
+        [(n.pk, n.kind, n.label) for n in nodes],
+        [(k.source_id, k.target_id) for k in chain.links.all()],
+    )
+    for node in nodes:
+        node.x, node.y = layout.positions[node.pk]
+    Node.objects.bulk_update(nodes, ["x", "y"])
+
+
+def stage_layout_json(nodes: list[Node], links: list[Link]) -> dict[str, Any]:
+    """The chain laid out by stage (ressort.analysis.chain_layout), for the graph editor."""
+    layout = chain_layout.stage_layout(
+        [(n.pk, n.kind, n.label) for n in nodes], [(k.source_id, k.target_id) for k in links]
+    )
+    return {
+        "positions": {str(pk): list(xy) for pk, xy in layout.positions.items()},
+        "columns": [{"title": c.title, "x": c.x} for c in layout.columns],
+        "font_size": chain_layout.FONT_SIZE,
+        "label_width": chain_layout.LABEL_WIDTH,
     }
 
 

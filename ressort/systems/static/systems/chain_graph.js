@@ -1,6 +1,10 @@
 /* Graph editor of an impact chain: Cytoscape.js draws, the server's JSON API owns the data.
+   The chain is laid out by stage (hazards → exposure → sensitivity → impacts, then
+   capacities and resources), as computed by ressort.analysis.chain_layout; labels are never
+   drawn under 12 px (the zoom stops there: pan to see the rest).
    Keyboard: every action is also a form or a button beside the drawing; with the drawing
-   focused, the arrow keys move the selected element (Maj: faster) and Suppr removes it. */
+   focused, the arrow keys move the selected element (Maj: faster) or, with none selected,
+   move the view; + and − zoom, 0 recentres; Suppr removes the selected element. */
 (function () {
   "use strict";
   const root = document.getElementById("rs-graph-editor");
@@ -20,6 +24,8 @@
   let chain = null;
   let cy = null;
   let selected = null;
+  const MIN_LABEL_PX = 12;
+  let fontSize = 14;
 
   function say(message) { status.textContent = message; }
   function showErrors(errors) {
@@ -70,48 +76,98 @@
       sign: k.sign, weight: k.weight, label: (k.sign > 0 ? "+" : "−") + k.weight } };
   }
 
-  // Default places, for elements never moved: one column per stage of the chain, from the
-  // hazards on the left to the impacts, with capacities and resources on the right.
-  const COLUMN = { alea: 0, facteur: 0, exposition: 1, sensibilite: 1, impact: 2, capacite_adaptation: 3, ressource: 3 };
+  // Default places, for elements never moved: the chain laid out by stage, by the server.
   function placeDefaults() {
-    const rows = [0, 0, 0, 0];
+    const positions = chain.layout.positions;
     chain.nodes.forEach(n => {
       if (n.x !== null && n.y !== null) return;
-      const column = COLUMN[n.kind] === undefined ? 2 : COLUMN[n.kind];
-      n.x = 40 + column * 230;
-      n.y = 40 + rows[column] * 80;
-      rows[column] += 1;
+      const p = positions[String(n.id)];
+      if (p) { n.x = p[0]; n.y = p[1]; }
     });
+  }
+  function stageTitles() {
+    return chain.layout.columns.map((c, i) => ({
+      group: "nodes", data: { id: "stage" + i, label: c.title, stage: 1 },
+      position: { x: c.x, y: fontSize }, selectable: false, grabbable: false
+    }));
+  }
+  const neverMoved = () => chain.nodes.every(n => n.x === null || n.y === null);
+
+  function showZoom() {
+    canvas.dataset.zoom = cy.zoom().toFixed(3);
+    canvas.dataset.labelPx = (cy.zoom() * fontSize).toFixed(1);
+  }
+  function recentre() {
+    cy.fit(cy.elements(), 30);
+    if (cy.zoom() < cy.minZoom() + 1e-6) {
+      // too big to show whole with readable labels: start at the top left (the hazards)
+      const box = cy.elements().boundingBox();
+      cy.pan({ x: 20 - box.x1 * cy.zoom(), y: 20 - box.y1 * cy.zoom() });
+    }
+    showZoom();
+  }
+  function zoomBy(factor) {
+    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } });
+    showZoom();
+    say("Zoom : " + Math.round(cy.zoom() * 100) + " %.");
+  }
+
+  async function arrange() {
+    // contributors store the places (one request, on the server); readers only look
+    const fresh = await call(editable ? "POST" : "GET", editable ? api + "ranger/" : api);
+    chain.layout = fresh.layout;
+    const positions = chain.layout.positions;
+    cy.$("node[?stage]").remove();
+    cy.add(stageTitles());
+    chain.nodes.forEach(n => {
+      const p = positions[String(n.id)];
+      if (!p) return;
+      n.x = p[0]; n.y = p[1];
+      cy.$("#n" + n.id).position({ x: p[0], y: p[1] });
+    });
+    recentre();
+    say("Éléments rangés par étape : aléas, exposition, sensibilité, impacts, capacités et ressources.");
   }
 
   function draw() {
+    fontSize = chain.layout.font_size || 14;
+    const titled = neverMoved();
     placeDefaults();
     cy = cytoscape({
       container: canvas,
-      elements: chain.nodes.map(nodeElement).concat(chain.links.map(linkElement)),
+      elements: chain.nodes.map(nodeElement).concat(chain.links.map(linkElement)).concat(titled ? stageTitles() : []),
       layout: { name: "preset", padding: 30 },
       autoungrabify: !editable,
       wheelSensitivity: 0.3,
+      minZoom: MIN_LABEL_PX / fontSize,
+      maxZoom: 3,
       style: [
         { selector: "node", style: {
-          "label": "data(label)", "text-wrap": "wrap", "text-max-width": "150px", "font-size": "11px",
+          "label": "data(label)", "text-wrap": "wrap", "text-max-width": (chain.layout.label_width || 150) + "px",
+          "font-size": fontSize + "px", "min-zoomed-font-size": 0,
           "text-valign": "bottom", "text-margin-y": "4px", "color": "#1d2327",
           "width": 26, "height": 26, "border-width": 2, "border-color": "#ffffff",
           "background-color": ele => COLORS[ele.data("kind")] || "#555" } },
         { selector: "node[kind = 'alea'], node[kind = 'facteur']", style: { "shape": "diamond", "width": 32, "height": 32 } },
         { selector: "node[kind = 'capacite_adaptation'], node[kind = 'ressource']", style: { "shape": "round-rectangle" } },
         { selector: "node:selected", style: { "border-color": "#f0b400", "border-width": 5 } },
+        { selector: "node[?stage]", style: {
+          "background-opacity": 0, "border-width": 0, "width": 1, "height": 1, "text-valign": "center",
+          "text-margin-y": 0, "font-weight": "bold", "color": "#495057", "events": "no" } },
         { selector: "edge", style: {
           "curve-style": "bezier", "target-arrow-shape": "triangle", "label": "data(label)",
-          "font-size": "11px", "text-background-color": "#ffffff", "text-background-opacity": 1,
+          "font-size": "12px", "text-background-color": "#ffffff", "text-background-opacity": 1,
+          "text-background-padding": "2px",
           "width": ele => 1 + ele.data("weight"),
           "line-color": ele => ele.data("sign") > 0 ? "#b3261e" : "#0b5c57",
           "target-arrow-color": ele => ele.data("sign") > 0 ? "#b3261e" : "#0b5c57",
           "line-style": ele => ele.data("sign") > 0 ? "solid" : "dashed" } }
       ]
     });
-    cy.on("tap", "node", event => select(event.target.data("pk")));
-    cy.on("dragfree", "node", event => savePosition(event.target));
+    cy.on("tap", "node[pk]", event => select(event.target.data("pk")));
+    cy.on("dragfree", "node[pk]", event => savePosition(event.target));
+    cy.on("zoom", showZoom);
+    recentre();
   }
 
   async function savePosition(ele) {
@@ -289,7 +345,22 @@
         say("Le lien " + labelOf(created.source) + " → " + labelOf(created.target) + " est ajouté.");
       } catch (e) { /* errors shown */ }
     });
+    const tools = { "rs-zoom-in": () => zoomBy(1.25), "rs-zoom-out": () => zoomBy(0.8),
+      "rs-zoom-reset": () => { recentre(); say("Vue recentrée."); }, "rs-arrange": () => arrange().catch(() => {}) };
+    Object.entries(tools).forEach(([id, action]) => {
+      const button = document.getElementById(id);
+      if (button) button.addEventListener("click", action);
+    });
     canvas.addEventListener("keydown", event => {
+      if (event.key === "+" || event.key === "=") { event.preventDefault(); zoomBy(1.25); return; }
+      if (event.key === "-") { event.preventDefault(); zoomBy(0.8); return; }
+      if (event.key === "0") { event.preventDefault(); recentre(); return; }
+      const pans = { ArrowLeft: [60, 0], ArrowRight: [-60, 0], ArrowUp: [0, 60], ArrowDown: [0, -60] };
+      if (selected === null && pans[event.key]) {
+        event.preventDefault();
+        cy.panBy({ x: pans[event.key][0], y: pans[event.key][1] });
+        return;
+      }
       if (!editable || selected === null) return;
       const ele = cy.$("#n" + selected);
       const step = event.shiftKey ? 60 : 15;
