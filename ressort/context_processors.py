@@ -1,15 +1,21 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from ressort.basemaps import as_json
 
-def instance(request: HttpRequest) -> dict[str, str]:
+
+def instance(request: HttpRequest) -> dict[str, object]:
     """Branding of this instance (name, operator, logo, accent colour)."""
     return {
         "instance_name": settings.RESSORT_INSTANCE_NAME,
         "instance_operator": settings.RESSORT_OPERATOR,
         "instance_logo_url": settings.RESSORT_LOGO_URL,
         "instance_accent": settings.RESSORT_ACCENT_COLOR,
-        "tile_url": settings.RESSORT_TILE_URL,
+        "tile_url": settings.RESSORT_BASEMAPS[0].url if settings.RESSORT_BASEMAPS else "",
+        "basemaps": as_json(settings.RESSORT_BASEMAPS),
+        "basemap_attribution": " ; ".join(
+            dict.fromkeys(b.attribution for b in settings.RESSORT_BASEMAPS)
+        ),
         "accessibility_conformity": settings.RESSORT_ACCESSIBILITY_CONFORMITY,
         "source_url": settings.RESSORT_SOURCE_URL,
     }

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 
+from ressort.basemaps import read_basemaps
 from ressort.env import env_bool, env_int, env_list, env_str, url_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -210,8 +211,13 @@ RESSORT_INSTANCE_NAME = env_str("RESSORT_INSTANCE_NAME", "Ressort")
 RESSORT_OPERATOR = env_str("RESSORT_OPERATOR", "")
 RESSORT_LOGO_URL = env_str("RESSORT_LOGO_URL", "")
 RESSORT_ACCENT_COLOR = env_str("RESSORT_ACCENT_COLOR", "#0b5c57")
-# Background map tiles when online; contours still show when they cannot be loaded.
-RESSORT_TILE_URL = env_str("RESSORT_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# Background maps when online (ressort/basemaps.py: Géoplateforme IGN and OpenStreetMap by
+# default); contours still show when they cannot be loaded.
+RESSORT_TILE_URL = env_str("RESSORT_TILE_URL", "")
+RESSORT_TILE_ATTRIBUTION = env_str("RESSORT_TILE_ATTRIBUTION", "")
+RESSORT_BASEMAPS = read_basemaps(
+    env_str("RESSORT_TILE_LAYERS", ""), RESSORT_TILE_URL, RESSORT_TILE_ATTRIBUTION
+)
 RESSORT_INVITATION_DAYS = env_int("RESSORT_INVITATION_DAYS", 14)
 # The legal pages (ressort.legal): who publishes and hosts this instance, whom to write to.
 RESSORT_PUBLISHER = env_str("RESSORT_PUBLISHER", "")
@@ -297,7 +303,13 @@ if env_str("S3_BUCKET"):
 # Content-Security-Policy (django-csp): scripts only from our own static files (no inline
 # script, no eval); inline styles stay allowed (widths and colours computed on the server, the
 # instance's accent colour); images from us and from the map tiles and logo of the instance.
-_IMAGE_ORIGINS = [o for o in (url_origin(RESSORT_TILE_URL), url_origin(RESSORT_LOGO_URL)) if o]
+_IMAGE_ORIGINS = list(
+    dict.fromkeys(
+        o
+        for o in (*(url_origin(b.url) for b in RESSORT_BASEMAPS), url_origin(RESSORT_LOGO_URL))
+        if o
+    )
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -392,7 +392,7 @@ def portrait_page(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         approach,
         reading_form=ReadingForm(approach=approach),
-        tile_url=settings.RESSORT_TILE_URL,
+        tile_url=settings.RESSORT_BASEMAPS[0].url if settings.RESSORT_BASEMAPS else "",
         features_count=len(features.get("features", [])),
     )
     context.update(documents.context(approach, p))

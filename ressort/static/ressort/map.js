@@ -1,5 +1,5 @@
 // Draws a perimeter on a Leaflet map: the outline and the communes of a GeoJSON feed.
-// Background tiles come from a public tile server when online; offline, the contours alone.
+// Background maps from the configuration (basemaps.js) when online; offline, the contours alone.
 (function () {
   "use strict";
   function draw(el) {
@@ -7,12 +7,7 @@
     el.dataset.mapReady = "1";
     var map = L.map(el, { scrollWheelZoom: false });
     map.setView([46.6, 2.4], 5);
-    if (el.dataset.mapTiles) {
-      L.tileLayer(el.dataset.mapTiles, {
-        maxZoom: 18,
-        attribution: "© contributeurs OpenStreetMap",
-      }).addTo(map);
-    }
+    if (window.RessortBasemaps) window.RessortBasemaps.add(map);
     fetch(el.dataset.mapGeojson, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (data) {

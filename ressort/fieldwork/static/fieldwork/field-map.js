@@ -14,7 +14,7 @@
     var map = L.map(el, { scrollWheelZoom: false });
     map.setView([45.6, 5.2], 11);
     if (el.dataset.mapTiles) {
-      L.tileLayer(el.dataset.mapTiles, { maxZoom: 19, attribution: "© contributeurs OpenStreetMap" }).addTo(map);
+      if (window.RessortBasemaps) window.RessortBasemaps.add(map);
     }
     fetch(el.dataset.fieldMap, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })

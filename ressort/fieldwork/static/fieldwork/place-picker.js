@@ -17,7 +17,7 @@
     el.removeAttribute("tabindex");
     el.querySelectorAll("[tabindex]").forEach(function (n) { n.setAttribute("tabindex", "-1"); });
     if (el.dataset.mapTiles) {
-      L.tileLayer(el.dataset.mapTiles, { maxZoom: 19, attribution: "© contributeurs OpenStreetMap" }).addTo(map);
+      if (window.RessortBasemaps) window.RessortBasemaps.add(map);
     }
     var marker = null;
     function place(latlng, pan) {

@@ -13,9 +13,7 @@
     el.dataset.mapReady = "1";
     var map = L.map(el, { scrollWheelZoom: false });
     map.setView([46.6, 2.4], 5);
-    if (el.dataset.tiles) {
-      L.tileLayer(el.dataset.tiles, { maxZoom: 18, attribution: "© contributeurs OpenStreetMap" }).addTo(map);
-    }
+    if (window.RessortBasemaps) window.RessortBasemaps.add(map);
     var group = L.featureGroup().addTo(map);
     Promise.all([get(el.dataset.perimeter), get(el.dataset.features)]).then(function (both) {
       L.geoJSON(both[0], {
