@@ -270,7 +270,7 @@ def influence_dependence_svg(
             (False, True): "#0b5c57",
             (False, False): "#495057",
         }[high_i, high_d]
-        end = x > right - 110
+        end = x > right - 160
         label = (
             f'<text x="{_fmt(x)}" y="{_fmt(y)}" dx="{-6 if end else 6}" dy="-5" font-size="11" '
             f'fill="{INK}"{" text-anchor=" + chr(34) + "end" + chr(34) if end else ""}>'
@@ -304,7 +304,7 @@ def pair_graph_svg(
     desc: str,
 ) -> str:
     """Actors on a circle, a chord for each non-zero pair, wider as the value grows."""
-    width, height = 560, 520
+    width, height = 720, 500
     cx, cy, radius = width / 2, height / 2, 170.0
     points = _circle_positions(len(labels), cx, cy, radius)
     largest = max([max(row, default=0.0) for row in matrix] + [0.0])

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.governance import services
-from ressort.governance.forms import ActorForm, ActorLinkForm
+from ressort.governance.forms import ActorForm, ActorLinkForm, RaciForm
 from ressort.governance.models import Actor, ActorLink
 from ressort.web import Right, demarche_view
 from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
 
 
 def _register(request: HttpRequest, _obj: object = None) -> str:
@@ -74,3 +78,36 @@ link_delete = delete_view(
     done=_register,
     gone="{what} est supprimé.",
 )
+
+
+def _raci_page(request: HttpRequest, approach: Approach, form: RaciForm) -> HttpResponse:
+    return render(
+        request,
+        "governance/raci.html",
+        {"form": form, "steps": services.STEP_CHOICES},
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _raci_form(approach: Approach, data: Any = None) -> RaciForm:
+    return RaciForm(
+        data,
+        actors=list(services.actors_of(approach)),
+        steps=services.STEP_CHOICES,
+        current=services.raci_current(approach),
+    )
+
+
+@demarche_view(Right.VIEW)
+def raci(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _raci_page(request, approach, _raci_form(approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def raci_save(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = _raci_form(approach, request.POST)
+    if not form.is_valid():
+        return _raci_page(request, approach, form)
+    services.save_raci(approach, form.cells())
+    messages.success(request, "La répartition des rôles est enregistrée.")
+    return redirect(reverse("governance:raci", args=[approach.slug]))

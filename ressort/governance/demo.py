@@ -150,6 +150,10 @@ def build(approach: Approach) -> None:
         ActorLink(approach=approach, source=actors[s], target=actors[t], kind=kind)
         for s, t, kind in LINKS
     )
+    services.save_raci(
+        approach,
+        {(actors[index].pk, step): role for index, roles in RACI for step, role in roles.items()},
+    )
     _mactor(approach, actors)
     actions = {a.title: a for a in Action.objects.filter(approach=approach)}
     _conflict(approach, actors, actions)
@@ -293,3 +297,13 @@ def _agreement(approach: Approach, actors: list[Actor], actions: dict[str, Actio
             )
         ]
     )
+
+
+# RACI of the demo: (actor index, {step: role})
+RACI: tuple[tuple[int, dict[str, str]], ...] = (
+    (0, {"1": "A", "2": "A", "3A": "A", "3B": "A", "3C": "A"}),
+    (1, {"1": "C", "2": "R", "3A": "C", "3B": "R", "3C": "R"}),
+    (2, {"1": "I", "2": "C", "3A": "C", "3B": "C", "3C": "I"}),
+    (6, {"2": "C", "3B": "C"}),
+    (11, {"1": "I", "2": "C", "3A": "C", "3B": "I", "3C": "I"}),
+)

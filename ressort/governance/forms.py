@@ -25,6 +25,7 @@ from ressort.governance.models import (
     ConflictParty,
     MactorObjective,
     MactorStudy,
+    RaciRole,
 )
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -380,3 +381,58 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
         if start and end and end < start:
             self.add_error("end_date", "La fin ne peut pas précéder le début.")
         return data
+
+
+# --- Internal governance ---------------------------------------------------------------------
+
+
+class RaciForm(forms.Form):
+    """One select per actor and step of the method (blank: no part); at most one A a step."""
+
+    def __init__(
+        self,
+        *args: Any,
+        actors: Sequence[Actor],
+        steps: Sequence[tuple[str, str]],
+        current: dict[tuple[int, str], str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.actors, self.steps = list(actors), list(steps)
+        self.rows: list[tuple[Actor, list[str]]] = []
+        for actor in self.actors:
+            names = []
+            for code, _title in self.steps:
+                name = f"r{actor.pk}_{code}"
+                self.fields[name] = forms.ChoiceField(
+                    label=f"Rôle de «\u00a0{actor.name}\u00a0» à l'étape {code}",
+                    choices=[("", "—"), *RaciRole.choices],
+                    required=False,
+                    initial=current.get((actor.pk, code), ""),
+                )
+                names.append(name)
+            self.rows.append((actor, names))
+
+    def table(self) -> list[tuple[Actor, list[forms.BoundField]]]:
+        return [(actor, [self[name] for name in names]) for actor, names in self.rows]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for code, _ in self.steps:
+            accountable = [
+                actor.name for actor in self.actors if data.get(f"r{actor.pk}_{code}") == "A"
+            ]
+            if len(accountable) > 1:
+                raise forms.ValidationError(
+                    f"Étape {code}\u00a0: une seule partie rend compte (A), ici "
+                    f"{len(accountable)}\u00a0: {', '.join(accountable)}."
+                )
+        return data
+
+    def cells(self) -> dict[tuple[int, str], str]:
+        return {
+            (actor.pk, code): self.cleaned_data[f"r{actor.pk}_{code}"]
+            for actor in self.actors
+            for code, _ in self.steps
+            if self.cleaned_data.get(f"r{actor.pk}_{code}")
+        }

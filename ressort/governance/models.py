@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 
 from ressort.actions.models import Action, ContestedResource
+from ressort.approaches.method import STEPS
 from ressort.approaches.models import Approach, GovernanceBody
 
 
@@ -399,3 +400,31 @@ class Agreement(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Internal governance -----------------------------------------------------------------------
+
+
+class RaciRole(models.TextChoices):
+    RESPONSIBLE = "R", "R — réalise"
+    ACCOUNTABLE = "A", "A — rend compte, décide"
+    CONSULTED = "C", "C — est consulté"
+    INFORMED = "I", "I — est informé"
+
+
+class RaciAssignment(models.Model):
+    """Who carries which step of the démarche: one letter of the RACI per actor and step."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="raci")
+    step = models.CharField("étape", max_length=3, choices=[(s.code, s.title) for s in STEPS])
+    actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="raci")
+    role = models.CharField("rôle", max_length=1, choices=RaciRole.choices)
+
+    class Meta:
+        verbose_name = "affectation RACI"
+        constraints = [
+            models.UniqueConstraint(fields=["step", "actor"], name="governance_raci_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} — étape {self.step} : {self.role}"

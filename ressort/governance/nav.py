@@ -13,6 +13,14 @@ register(
         order=45,
     ),
     Entry(
+        "Gouvernance interne (RACI)",
+        "governance:raci",
+        "demarche",
+        ("governance:raci_save",),
+        module="gouvernance",
+        order=46,
+    ),
+    Entry(
         "Jeux d'acteurs (MACTOR)",
         "governance:study_list",
         "3A",

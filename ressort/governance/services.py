@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from ressort.analysis import actor_drawing as drawing
 from ressort.analysis import mactor as mc
+from ressort.approaches.method import STEPS
 from ressort.approaches.models import Approach, GovernanceBody
 from ressort.governance.models import (
     Actor,
@@ -25,6 +26,7 @@ from ressort.governance.models import (
     MactorParticipant,
     MactorPosition,
     MactorStudy,
+    RaciAssignment,
     Scale,
 )
 
@@ -408,3 +410,27 @@ def mactor_view(study: MactorStudy) -> MactorView | None:
 
 def agreements_of(approach: Approach) -> QuerySet[Agreement]:
     return Agreement.objects.filter(approach=approach).prefetch_related("parties", "actions")
+
+
+# --- Internal governance (RACI) ----------------------------------------------------------------
+
+STEP_CHOICES = [(step.code, step.title) for step in STEPS]
+
+
+def raci_current(approach: Approach) -> dict[tuple[int, str], str]:
+    return {
+        (actor, step): role
+        for actor, step, role in RaciAssignment.objects.filter(approach=approach).values_list(
+            "actor_id", "step", "role"
+        )
+    }
+
+
+@transaction.atomic
+def save_raci(approach: Approach, cells: Mapping[tuple[int, str], str]) -> None:
+    """Replace the RACI of the démarche: `cells[(actor pk, step code)]` = R, A, C or I."""
+    RaciAssignment.objects.filter(approach=approach).delete()
+    RaciAssignment.objects.bulk_create(
+        RaciAssignment(approach=approach, actor_id=actor, step=step, role=role)
+        for (actor, step), role in cells.items()
+    )

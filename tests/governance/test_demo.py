@@ -19,6 +19,7 @@ def test_demo_content(db: Any) -> None:
     approach, _ = load_demo()
     assert approach.territory_actors.count() == 15
     assert approach.actor_links.count() >= 20
+    assert approach.raci.filter(role="A").count() == 5  # one accountable party a step
     study = approach.mactor_studies.get()
     view = services.mactor_view(study)
     assert view is not None

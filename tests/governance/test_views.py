@@ -329,3 +329,37 @@ def test_the_action_sheet_shows_its_agreements_and_conflicts(
     text = page_text(client_as("partenaire").get(url))
     assert "Accord de coopération\u00a0: " in text.replace("&nbsp;", "\u00a0")
     assert "Réciprocité" in text and "Eau d'été</a> (apaisé)" in text
+
+
+def test_raci_of_the_demarche(approach: Approach, actors: list[Actor], client_as: Any) -> None:
+    from ressort.governance.models import RaciAssignment
+
+    commune, chamber, association = actors
+    url = base(approach) + "gouvernance-interne/"
+    assert "Étape 3A" in page_text(client_as("partenaire").get(url))
+    assert client_as("partenaire").post(url + "enregistrer/", {}).status_code == 403
+    client = client_as("equipe")
+    two_leads = {
+        f"r{commune.pk}_1": "A",
+        f"r{chamber.pk}_1": "A",
+        f"r{association.pk}_2": "C",
+    }
+    response = client.post(url + "enregistrer/", two_leads)
+    assert response.status_code == 400
+    text = page_text(response).replace("&nbsp;", "\u00a0")
+    assert "Étape 1\u00a0: une seule partie rend compte (A), ici 2\u00a0:" in text
+    assert "Chambre d'agriculture" in text
+    assert f'name="r{association.pk}_2"' in text
+    kept = text.split(f'name="r{association.pk}_2"', 1)[1].split("</select>", 1)[0]
+    assert '<option value="C" selected>' in kept  # what was chosen stays
+    assert not RaciAssignment.objects.exists()
+    bad = client.post(url + "enregistrer/", {f"r{commune.pk}_1": "Z"})
+    assert bad.status_code == 400 and not RaciAssignment.objects.exists()
+    assert "Rôle de «\u00a0Commune\u00a0» à l'étape 1" in page_text(bad)
+    two_leads[f"r{chamber.pk}_1"] = "R"
+    assert client.post(url + "enregistrer/", two_leads).status_code == 302
+    assert set(RaciAssignment.objects.values_list("actor__name", "step", "role")) == {
+        ("Commune", "1", "A"),
+        ("Chambre d'agriculture", "1", "R"),
+        ("Association", "2", "C"),
+    }
