@@ -50,7 +50,10 @@ def tasks_run_immediately() -> None:
     from django.test.utils import override_settings
 
     override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+        TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        # No periodic task falls due by the calendar during a test (tests set their own).
+        RESSORT_DIGEST_SCHEDULE="non",
+        RESSORT_OPEN_DATA_SCHEDULE="non",
     ).enable()
 
 
