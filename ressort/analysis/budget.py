@@ -36,10 +36,13 @@ import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import Bounds, LinearConstraint, milp
+
+if TYPE_CHECKING:
+    from scipy.optimize import LinearConstraint
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -247,6 +250,8 @@ def check_feasible(problem: Problem, budget: float) -> None:
 
 
 def _matrix(problem: Problem, budget: float) -> tuple[list[LinearConstraint], FloatArray]:
+    from scipy.optimize import LinearConstraint  # SciPy is imported on first use: seconds
+
     n = len(problem.actions)
     rows: list[FloatArray] = []
     lower: list[float] = []
@@ -316,6 +321,8 @@ def _solve(
 ) -> Choice | None:
     """The best portfolio within `budget` containing `forced_in`, or None; with `cheapest`,
     the cheapest of the best ones (a second solve)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     n = len(problem.actions)
     if n == 0:
         return Choice(budget, (), 0.0, 0.0)
