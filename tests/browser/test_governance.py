@@ -1,6 +1,7 @@
-"""A facilitator maps the territory's actors and their links, runs a MACTOR (a faulty cell is
-named and kept, then fixed), reads the balance of power, records a conflict and an
-agreement; axe checks every page, at desktop width and on a 390 px phone."""
+"""A facilitator maps the territory's actors and their links, shares out the steps (RACI),
+runs a MACTOR (a faulty cell is named and kept, then fixed), reads the balance of power,
+records a conflict and an agreement; axe checks every page, at desktop width and on a
+390 px phone."""
 
 from __future__ import annotations
 
@@ -87,6 +88,16 @@ def test_actors_mactor_conflict_and_agreement(
     expect(
         page.get_by_role("region", name="Influence forte, intérêt fort").get_by_text("Commune")
     ).to_be_visible()
+    assert_accessible(page)
+    on_phone_too(page)
+
+    # Internal governance: who carries which step
+    menu(page).get_by_role("link", name="Gouvernance interne (RACI)").click()
+    page.get_by_label("Rôle de « Commune » à l'étape 2").select_option("A")
+    page.get_by_label("Rôle de « Association » à l'étape 2").select_option("C")
+    page.get_by_role("button", name="Enregistrer la répartition").click()
+    expect(page.get_by_text("La répartition des rôles est enregistrée.")).to_be_visible()
+    expect(page.get_by_label("Rôle de « Commune » à l'étape 2")).to_have_value("A")
     assert_accessible(page)
     on_phone_too(page)
 
