@@ -6,6 +6,7 @@ Every function that writes validates everything first and writes in one transact
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -477,6 +478,9 @@ def vote_result(approach: Approach) -> Any:
     return rank_ballots([data.names[a.pk] for a in data.actions], data.ballots)
 
 
+_NUMBERED = re.compile(r"^(.*) \(n° (\d+)\)$")
+
+
 def import_ballots(
     approach: Approach, content: bytes, filename: str, *, source: str
 ) -> tuple[int, list[str]]:
@@ -498,18 +502,27 @@ def import_ballots(
             lines = [line.strip() for line in text.splitlines() if line.strip()]
             return 0, lines[1:] if len(lines) > 1 else lines
     by_title: dict[str, list[int]] = {}
+    titles: dict[int, str] = {}
     for pk, title in Action.objects.filter(approach=approach).values_list("pk", "title"):
         by_title.setdefault(title.strip().casefold(), []).append(pk)
+        titles[pk] = title.strip().casefold()
     faults: list[str] = []
     columns: list[int] = []
     for n, name in enumerate(candidates, start=1):
         found = by_title.get(name.strip().casefold(), [])
+        numbered = _NUMBERED.match(name.strip())
+        if numbered and len(found) != 1:
+            # « Titre (n° 12) »: how the export names actions that share a title.
+            pk = int(numbered.group(2))
+            if titles.get(pk) == numbered.group(1).strip().casefold():
+                found = [pk]
         if not found:
             faults.append(f"ligne 1, colonne {n} : action inconnue « {name} » dans cette démarche")
         elif len(found) > 1:
+            example = f"{name.strip()} (n° {found[0]})"
             faults.append(
                 f"ligne 1, colonne {n} : plusieurs actions s'intitulent « {name} » ; "
-                "renommez-les pour les distinguer"
+                f"renommez-les, ou désignez-les comme l'export : « {example} »"
             )
         else:
             columns.append(found[0])

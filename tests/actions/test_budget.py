@@ -195,9 +195,7 @@ def test_frontier_tick_labels_never_overlap() -> None:
     assert CHAR_WIDTH > 6
 
 
-def test_demo_twelve_actions_within_budget(
-    approach: Any, client: Any, frameworks: None
-) -> None:
+def test_demo_twelve_actions_within_budget(approach: Any, client: Any, frameworks: None) -> None:
     from ressort.actions import demo
 
     demo.build(approach)

@@ -206,3 +206,54 @@ def test_vote_disagreeing_with_the_methods_is_explained(approach: Any, client_as
     )
     text = page_text(client_as("partenaire").get(f"/demarches/{approach.slug}/priorisation/"))
     assert "Le vote place en tête « Étroit », les méthodes multicritères « Autre »" in text
+
+
+def test_vote_export_imports_back_when_two_actions_share_a_title(
+    approach: Any, client_as: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    first = Action.objects.create(approach=approach, title="Haies")
+    second = Action.objects.create(approach=approach, title="Haies")
+    other = Action.objects.create(approach=approach, title="Mares")
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/vote/"
+    for grades in ((6, 1, 3), (5, 2, 3), (4, 0, 3)):
+        client.post(
+            url,
+            {
+                f"mention-{a.pk}": str(g)
+                for a, g in zip((first, second, other), grades, strict=True)
+            },
+        )
+    exported = client.get(url + "bulletins.csv").content.decode("utf-8-sig")
+    header = exported.splitlines()[0].split(",")
+    assert sorted(header) == sorted([f"Haies (n° {first.pk})", f"Haies (n° {second.pk})", "Mares"])
+    before = services.vote_result(approach)
+    response = client.post(
+        url + "import/", {"file": SimpleUploadedFile("e.csv", exported.encode())}
+    )
+    assert response.status_code == 302 and Ballot.objects.count() == 6
+    after = services.vote_result(approach)
+    assert [(r.candidate, r.majority_grade) for r in after.ranking] == [
+        (r.candidate, r.majority_grade) for r in before.ranking
+    ]
+    # Each column went back to its own action: the first « Haies » kept its high grades.
+    assert sorted(Grade.objects.filter(action=first).values_list("grade", flat=True)) == [
+        4,
+        4,
+        5,
+        5,
+        6,
+        6,
+    ]
+    # A bare shared title is still ambiguous, and the message says how to name them.
+    bare = SimpleUploadedFile("v.csv", b"Haies;Mares\nBien;Bien\n")
+    text = page_text(client.post(url + "import/", {"file": bare}))
+    assert "plusieurs actions s'intitulent « Haies »" in text
+    assert f"« Haies (n° {first.pk}) »" in text
+    # A number that is not one of these actions is unknown.
+    wrong = SimpleUploadedFile("v.csv", f"Haies (n° {other.pk});Mares\nBien;Bien\n".encode())
+    assert "action inconnue « Haies (n° " in page_text(
+        client.post(url + "import/", {"file": wrong})
+    )
