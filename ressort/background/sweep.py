@@ -86,7 +86,12 @@ def sweep(now: datetime | None = None) -> SweepReport:
             report.abandoned.append(str(result.id))
         else:
             report.requeued.append((str(result.id), str(again.id)))
-        logger.warning("Tâche %s interrompue (processus %s) : %s", result.id, owner, again)
+        logger.warning(
+            "Tâche %s interrompue (processus %s) : %s",
+            result.id,
+            owner,
+            f"relancée ({again.id})" if again is not None else "abandonnée",
+        )
     WorkerHeartbeat.objects.filter(last_seen__lt=now - STALE * 10).delete()
     report.documents_failed = sweep_orphans(dict(report.requeued))
     return report
