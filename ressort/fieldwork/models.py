@@ -167,6 +167,7 @@ def photo_path(photo: Photo, filename: str) -> str:
 class Photo(models.Model):
     """A photo of an observation: resized, metadata stripped, private to the démarche."""
 
+    demarche_path = "observation__approach"  # ressort.web.scoped
     observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="photos")
     image = models.FileField("photo", upload_to=photo_path, max_length=200)
     width = models.PositiveIntegerField(default=0)
@@ -274,6 +275,7 @@ class Testimony(Located):
 class Quote(models.Model):
     """A sentence of a testimony, in the speaker's words, tagged to framework dimensions."""
 
+    demarche_path = "testimony__approach"  # ressort.web.scoped
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="quotes")
     text = models.TextField("citation")
     dimensions = models.JSONField("dimensions", default=list, blank=True)

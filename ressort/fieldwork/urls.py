@@ -2,113 +2,113 @@
 
 from django.urls import path
 
-from ressort.fieldwork import views
+from ressort.fieldwork.views import inventory, maps, observations, suggestions, testimonies
 
 app_name = "fieldwork"
 
 urlpatterns = [
-    path("terrain/observations/", views.observation_list, name="observation_list"),
+    path("terrain/observations/", observations.observation_list, name="observation_list"),
     path(
         "terrain/observations/nouvelle/",
-        views.observation_create,
+        observations.observation_edit,
         name="observation_create",
     ),
     path(
         "terrain/observations/<int:pk>/",
-        views.observation_detail,
+        observations.observation_detail,
         name="observation_detail",
     ),
     path(
         "terrain/observations/<int:pk>/modifier/",
-        views.observation_edit,
+        observations.observation_edit,
         name="observation_edit",
     ),
     path(
         "terrain/observations/<int:pk>/supprimer/",
-        views.observation_delete,
+        observations.observation_delete,
         name="observation_delete",
     ),
-    path("terrain/observations/<int:pk>/photos/", views.photo_add, name="photo_add"),
+    path("terrain/observations/<int:pk>/photos/", observations.photo_add, name="photo_add"),
     path(
         "terrain/observations/<int:obs_pk>/photos/<int:pk>/",
-        views.photo,
+        observations.photo,
         name="photo",
     ),
     path(
         "terrain/observations/<int:obs_pk>/photos/<int:pk>/modifier/",
-        views.photo_edit,
+        observations.photo_edit,
         name="photo_edit",
     ),
     path(
         "terrain/observations/<int:obs_pk>/photos/<int:pk>/supprimer/",
-        views.photo_delete,
+        observations.photo_delete,
         name="photo_delete",
     ),
     path(
         "terrain/etiquettes/<str:what>/<int:pk>/",
-        views.suggestions,
+        suggestions.suggestions,
         name="suggestions",
     ),
     path(
         "terrain/etiquettes/<str:what>/<int:pk>/decider/",
-        views.tag_decide,
+        suggestions.tag_decide,
         name="tag_decide",
     ),
-    path("terrain/temoignages/", views.testimony_list, name="testimony_list"),
+    path("terrain/temoignages/", testimonies.testimony_list, name="testimony_list"),
     path(
         "terrain/temoignages/nouveau/",
-        views.testimony_create,
+        testimonies.testimony_edit,
         name="testimony_create",
     ),
     path(
         "terrain/temoignages/<int:pk>/",
-        views.testimony_detail,
+        testimonies.testimony_detail,
         name="testimony_detail",
     ),
     path(
         "terrain/temoignages/<int:pk>/modifier/",
-        views.testimony_edit,
+        testimonies.testimony_edit,
         name="testimony_edit",
     ),
     path(
         "terrain/temoignages/<int:pk>/supprimer/",
-        views.testimony_delete,
+        testimonies.testimony_delete,
         name="testimony_delete",
     ),
     path(
         "terrain/temoignages/<int:pk>/citations/",
-        views.quote_add,
+        testimonies.quote_add,
         name="quote_add",
     ),
-    path("terrain/citations/<int:pk>/modifier/", views.quote_edit, name="quote_edit"),
+    path("terrain/citations/<int:pk>/modifier/", testimonies.quote_edit, name="quote_edit"),
     path(
         "terrain/citations/<int:pk>/supprimer/",
-        views.quote_delete,
+        testimonies.quote_delete,
         name="quote_delete",
     ),
-    path("terrain/inventaire/", views.inventory, name="inventory"),
+    path("terrain/inventaire/", inventory.inventory, name="inventory"),
     path(
         "terrain/inventaire/<str:kind>/nouvelle/",
-        views.item_create,
+        inventory.item_edit,
         name="item_create",
     ),
     path(
         "terrain/inventaire/<str:kind>/<int:pk>/",
-        views.item_detail,
+        inventory.item_detail,
         name="item_detail",
     ),
     path(
         "terrain/inventaire/<str:kind>/<int:pk>/modifier/",
-        views.item_edit,
+        inventory.item_edit,
         name="item_edit",
     ),
     path(
         "terrain/inventaire/<str:kind>/<int:pk>/supprimer/",
-        views.item_delete,
+        inventory.item_delete,
         name="item_delete",
     ),
-    path("terrain/carte/", views.field_map, name="map"),
-    path("terrain/carte.geojson", views.field_map_geojson, name="map_geojson"),
-    path("terrain/aleas/", views.hazard_list, name="hazard_list"),
-    path("terrain/aleas/<int:pk>/supprimer/", views.hazard_delete, name="hazard_delete"),
+    path("terrain/carte/", maps.field_map, name="map"),
+    path("terrain/carte.geojson", maps.field_map_geojson, name="map_geojson"),
+    path("terrain/aleas/", inventory.hazard_list, name="hazard_list"),
+    path("terrain/aleas/<int:pk>/supprimer/", inventory.hazard_delete, name="hazard_delete"),
 ]

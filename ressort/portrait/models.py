@@ -99,6 +99,7 @@ class Scope(models.TextChoices):
 
 
 class IndicatorValue(models.Model):
+    demarche_path = "indicator__approach"  # ressort.web.scoped
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     scope = models.CharField("lieu", max_length=10, choices=Scope.choices, default=Scope.PERIMETER)
     territory = models.ForeignKey(

@@ -11,19 +11,18 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.text import Truncator
 
 from ressort import tables
 from ressort.analysis import drawing
-from ressort.approaches.access import Right, get_approach_for_user
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.approaches.views import approach_context
 from ressort.documents import jobs
 from ressort.documents import views as document_views
 from ressort.frameworks.models import Dimension
@@ -38,33 +37,25 @@ from ressort.portrait.models import (
     Reading,
     ScoringSession,
 )
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 
 
-def _indicator(approach: object, pk: int) -> Indicator:
-    return get_object_or_404(Indicator, approach=approach, pk=pk)
-
-
-@require_GET
-@login_required
-def indicator_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def indicator_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     indicators = list(approach.indicators.all())
     return render(
         request,
         "portrait/indicator_list.html",
-        approach_context(
-            request,
-            approach,
-            rows=services.comparisons(approach, indicators),
-            places=[t.name for t in services.comparison_territories(approach)] + ["France"],
-        ),
+        {
+            "rows": services.comparisons(approach, indicators),
+            "places": [t.name for t in services.comparison_territories(approach)] + ["France"],
+        },
     )
 
 
-@require_POST
-@login_required
-def indicator_official(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def indicator_official(request: HttpRequest, approach: Approach) -> HttpResponse:
     made = services.sync_official_indicators(approach)
     messages.success(
         request,
@@ -74,57 +65,47 @@ def indicator_official(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("portrait:indicators", approach.slug)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def indicator_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    indicator = _indicator(approach, pk) if pk else None
-    form = IndicatorForm(request.POST or None, instance=indicator, approach=approach)
-    if request.method == "POST" and form.is_valid():
-        obj = form.save(commit=False)
-        obj.approach = approach
-        if indicator is None:
-            obj.created_by = request.user
-        obj.save()
-        messages.success(request, f"L'indicateur « {obj.name} » est enregistré.")
-        return redirect("portrait:indicator", approach.slug, obj.pk)
-    return render(
-        request,
-        "portrait/indicator_form.html",
-        approach_context(request, approach, form=form, indicator=indicator),
-    )
+def _indicator_url(request: HttpRequest, indicator: Indicator) -> str:
+    return reverse("portrait:indicator", args=[indicator.approach.slug, indicator.pk])
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def indicator_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    indicator = _indicator(approach, pk)
-    if request.method == "POST":
-        name = indicator.name
-        indicator.delete()
-        messages.success(request, f"L'indicateur « {name} » et ses valeurs sont supprimés.")
-        return redirect("portrait:indicators", approach.slug)
-    return render(
-        request,
-        "portrait/confirm_delete.html",
-        approach_context(
-            request,
-            approach,
-            what=f"l'indicateur « {indicator.name} » et ses {indicator.values.count()} valeurs",
-            back=("portrait:indicator", indicator.pk),
-        ),
-    )
+def _indicators_url(request: HttpRequest, obj: Any) -> str:
+    return reverse("portrait:indicators", args=[request.approach.slug])  # type: ignore[attr-defined]
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
-    indicator = _indicator(approach, pk)
+def _approach_kwargs(request: HttpRequest, approach: Approach, obj: Any) -> dict[str, Any]:
+    return {"approach": approach}
+
+
+indicator_edit = edit_view(
+    Indicator,
+    IndicatorForm,
+    right=Right.CONTRIBUTE,
+    title=lambda i: f"Modifier l'indicateur « {i.name} »" if i.pk else "Nouvel indicateur",
+    new=lambda request, approach: Indicator(approach=approach, created_by=request.user),
+    form_kwargs=_approach_kwargs,
+    done=_indicator_url,
+    cancel=lambda request, i: _indicator_url(request, i) if i.pk else _indicators_url(request, i),
+    delete="portrait:indicator_delete",
+    template="portrait/indicator_form.html",
+    saved="L'indicateur est enregistré.",
+)
+indicator_delete = delete_view(
+    Indicator,
+    right=Right.CONTRIBUTE,
+    what=lambda i: f"L'indicateur « {i.name} »",
+    consequence="ses valeurs le sont avec lui",
+    done=_indicators_url,
+    back=_indicator_url,
+)
+
+
+@demarche_view(Right.VIEW, FORM, objects={"pk": Indicator})
+def indicator_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    indicator = get_scoped(Indicator, approach, pk=pk)
     form = ValueForm(approach=approach, indicator=indicator)
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         form = ValueForm(request.POST, approach=approach, indicator=indicator)
         if form.is_valid():
             with transaction.atomic():
@@ -135,19 +116,25 @@ def indicator_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "portrait/indicator_detail.html",
-        approach_context(request, approach, indicator=indicator, values=values, form=form),
+        {"indicator": indicator, "values": values, "form": form},
     )
 
 
-def _value(approach: object, pk: int, value_pk: int) -> tuple[Indicator, IndicatorValue]:
-    indicator = _indicator(approach, pk)
-    return indicator, get_object_or_404(IndicatorValue, indicator=indicator, pk=value_pk)
+def _value(approach: Approach, pk: int, value_pk: int) -> tuple[Indicator, IndicatorValue]:
+    value = get_scoped(
+        IndicatorValue.objects.select_related("indicator", "territory"),
+        approach,
+        pk=value_pk,
+        indicator_id=pk,
+    )
+    return value.indicator, value
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def value_edit(request: HttpRequest, slug: str, pk: int, value_pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+VALUE_OBJECTS: dict[str, Any] = {"value_pk": IndicatorValue, "pk": "value_pk.indicator_id"}
+
+
+@demarche_view(Right.CONTRIBUTE, FORM, objects=VALUE_OBJECTS)
+def value_edit(request: HttpRequest, approach: Approach, pk: int, value_pk: int) -> HttpResponse:
     indicator, value = _value(approach, pk, value_pk)
     initial = {
         "place": "perimetre"
@@ -175,24 +162,20 @@ def value_edit(request: HttpRequest, slug: str, pk: int, value_pk: int) -> HttpR
     return render(
         request,
         "portrait/value_form.html",
-        approach_context(request, approach, indicator=indicator, value=value, form=form),
+        {"indicator": indicator, "value": value, "form": form},
     )
 
 
-@require_POST
-@login_required
-def value_delete(request: HttpRequest, slug: str, pk: int, value_pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects=VALUE_OBJECTS)
+def value_delete(request: HttpRequest, approach: Approach, pk: int, value_pk: int) -> HttpResponse:
     indicator, value = _value(approach, pk, value_pk)
     value.delete()
     messages.success(request, f"La valeur {value.year} ({value.place}) est supprimée.")
     return redirect("portrait:indicator", approach.slug, indicator.pk)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def import_values(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, FORM)
+def import_values(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     faults: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -210,14 +193,12 @@ def import_values(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "portrait/import.html",
-        approach_context(request, approach, form=form, faults=faults, schema=imports.SCHEMA),
+        {"form": form, "faults": faults, "schema": imports.SCHEMA},
     )
 
 
-@require_GET
-@login_required
-def import_template(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def import_template(request: HttpRequest, approach: Approach) -> HttpResponse:
     response = HttpResponse(imports.template_csv(approach), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="valeurs-{approach.slug}.csv"'
     return response
@@ -226,19 +207,15 @@ def import_template(request: HttpRequest, slug: str) -> HttpResponse:
 # --- Question-grid scoring sessions ----------------------------------------------------------
 
 
-def _session(approach: object, pk: int) -> ScoringSession:
-    return get_object_or_404(
-        ScoringSession.objects.select_related("version__framework"), approach=approach, pk=pk
-    )
+def _session(approach: Approach, pk: int) -> ScoringSession:
+    return get_scoped(ScoringSession.objects.select_related("version__framework"), approach, pk=pk)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def session_list(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM)
+def session_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = SessionForm(approach=approach)
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         form = SessionForm(request.POST, approach=approach)
         if form.is_valid():
             session = form.save(commit=False)
@@ -254,14 +231,12 @@ def session_list(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "portrait/session_list.html",
-        approach_context(
-            request,
-            approach,
-            sessions=sessions,
-            form=form,
-            focuses=FOCUSES,
-            has_profile=any(v is not None for v in profile.values()),
-        ),
+        {
+            "sessions": sessions,
+            "form": form,
+            "focuses": FOCUSES,
+            "has_profile": any(v is not None for v in profile.values()),
+        },
     )
 
 
@@ -286,17 +261,15 @@ def _read_answers(
     return answers, faults
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, FORM, objects={"pk": ScoringSession})
+def session_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     session = _session(approach, pk)
     questions = filter_questions(services.grid_questions(session.version), session.focus)
     faults: list[str] = []
     participant = request.GET.get("participant", "")
     existing: dict[str, GridAnswer] = {}
     if request.method == "POST":
-        approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+        ensure_right(approach, Right.CONTRIBUTE)
         participant = request.POST.get("participant", "").strip()
         answers, faults = _read_answers(request, questions)
         if not participant:
@@ -326,25 +299,21 @@ def session_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "portrait/session_detail.html",
-        approach_context(
-            request,
-            approach,
-            session=session,
-            rows=rows,
-            levels=services.scale_levels(session.version),
-            result=result,
-            compass=mark_safe(compass),
-            faults=faults,
-            participant=participant,
-            focus=FOCUSES.get(session.focus),
-        ),
+        {
+            "session": session,
+            "rows": rows,
+            "levels": services.scale_levels(session.version),
+            "result": result,
+            "compass": mark_safe(compass),
+            "faults": faults,
+            "participant": participant,
+            "focus": FOCUSES.get(session.focus),
+        },
     )
 
 
-@require_POST
-@login_required
-def session_participant_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ScoringSession})
+def session_participant_delete(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     session = _session(approach, pk)
     participant = request.POST.get("participant", "")
     deleted, _ = session.answers.filter(participant=participant).delete()
@@ -352,25 +321,16 @@ def session_participant_delete(request: HttpRequest, slug: str, pk: int) -> Http
     return redirect("portrait:session", approach.slug, session.pk)
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def session_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    session = _session(approach, pk)
-    if request.method == "POST":
-        session.delete()
-        messages.success(request, f"La séance « {session.title} » est supprimée.")
-        return redirect("portrait:sessions", approach.slug)
-    return render(
-        request,
-        "portrait/confirm_delete.html",
-        approach_context(
-            request,
-            approach,
-            what=f"la séance « {session.title} » et ses {session.answers.count()} réponses",
-            back=("portrait:session", session.pk),
-        ),
-    )
+session_delete = delete_view(
+    ScoringSession,
+    right=Right.CONTRIBUTE,
+    what=lambda session: f"La séance « {session.title} »",
+    consequence="ses réponses le sont avec elle",
+    done=lambda request, session: reverse("portrait:sessions", args=[session.approach.slug]),
+    back=lambda request, session: reverse(
+        "portrait:session", args=[session.approach.slug, session.pk]
+    ),
+)
 
 
 # --- The portrait -----------------------------------------------------------------------------
@@ -382,75 +342,52 @@ def _map_features(approach: Approach) -> dict[str, Any]:
     return fieldwork.map_features(approach)
 
 
-@require_GET
-@login_required
-def portrait_page(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def portrait_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     p = pt.build(approach)
     features = _map_features(approach)
-    context = approach_context(
-        request,
-        approach,
-        reading_form=ReadingForm(approach=approach),
-        tile_url=settings.RESSORT_BASEMAPS[0].url if settings.RESSORT_BASEMAPS else "",
-        features_count=len(features.get("features", [])),
-    )
+    context = {
+        "reading_form": ReadingForm(approach=approach),
+        "tile_url": settings.RESSORT_BASEMAPS[0].url if settings.RESSORT_BASEMAPS else "",
+        "features_count": len(features.get("features", [])),
+    }
     context.update(documents.context(approach, p))
     context.update(jobs.jobs_context(approach, documents.KIND))
     return render(request, "portrait/portrait.html", context)
 
 
-@require_GET
-@login_required
-def map_features(request: HttpRequest, slug: str) -> JsonResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, READ)
+def map_features(request: HttpRequest, approach: Approach) -> JsonResponse:
     return JsonResponse(_map_features(approach))
 
 
-@require_POST
-@login_required
-def reading_add(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    form = ReadingForm(request.POST, approach=approach)
-    if form.is_valid():
-        reading = form.save(commit=False)
-        reading.approach = approach
-        reading.created_by = request.user
-        reading.save()
-        messages.success(request, f"{reading.get_kind_display()} ajoutée au portrait.")
-        return redirect("portrait:portrait", approach.slug)
-    return render(
-        request,
-        "portrait/reading_form.html",
-        approach_context(request, approach, form=form, reading=None),
-    )
+def _portrait_url(request: HttpRequest, obj: Any) -> str:
+    return reverse("portrait:portrait", args=[request.approach.slug])  # type: ignore[attr-defined]
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def reading_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    approach = get_approach_for_user(request, slug, Right.CONTRIBUTE)
-    reading = get_object_or_404(Reading, approach=approach, pk=pk)
-    if request.method == "POST" and request.POST.get("action") == "supprimer":
-        reading.delete()
-        messages.success(request, "Supprimée du portrait.")
-        return redirect("portrait:portrait", approach.slug)
-    form = ReadingForm(request.POST or None, instance=reading, approach=approach)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Modification enregistrée.")
-        return redirect("portrait:portrait", approach.slug)
-    return render(
-        request,
-        "portrait/reading_form.html",
-        approach_context(request, approach, form=form, reading=reading),
-    )
+reading_edit = edit_view(
+    Reading,
+    ReadingForm,
+    right=Right.CONTRIBUTE,
+    title=lambda r: (
+        "Modifier une force ou une faiblesse" if r.pk else "Ajouter une force ou une faiblesse"
+    ),
+    new=lambda request, approach: Reading(approach=approach, created_by=request.user),
+    form_kwargs=_approach_kwargs,
+    done=_portrait_url,
+    delete="portrait:reading_delete",
+    saved="Le portrait est enregistré.",
+)
+reading_delete = delete_view(
+    Reading,
+    right=Right.CONTRIBUTE,
+    what=lambda r: f"La {r.get_kind_display().lower()} « {Truncator(r.text).chars(60)} »",
+    done=_portrait_url,
+)
 
 
-@require_POST
-@login_required
-def document_start(request: HttpRequest, slug: str) -> HttpResponse:
-    approach = get_approach_for_user(request, slug)
+@demarche_view(Right.VIEW, WRITE)
+def document_start(request: HttpRequest, approach: Approach) -> HttpResponse:
     fmt = request.POST.get("format", "")
     if fmt not in documents.FORMATS:
         return HttpResponse("Format inconnu : pdf, docx ou odt.", status=400)

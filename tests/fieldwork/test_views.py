@@ -459,7 +459,8 @@ def test_delete_pages_confirm_first(client: Any, approach: Any, personas: Any) -
     obs = factories.observation(approach)
     client.force_login(personas["equipe"])
     url = reverse("fieldwork:observation_delete", args=[approach.slug, obs.pk])
-    assert "Supprimer définitivement" in page_text(client.get(url))
+    text = page_text(client.get(url))
+    assert f"L'observation « {obs.title} » sera supprimé·e ; ses photos le sont avec elle" in text
     assert Observation.objects.exists()
     client.post(url)
     assert not Observation.objects.exists()

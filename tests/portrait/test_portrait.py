@@ -81,7 +81,7 @@ def test_readings_rights_and_edit(filled: Any, personas: Any) -> None:
     client.post(edit, {"kind": "faiblesse", "text": "Peu d'agriculteurs.", "dimension_code": ""})
     reading.refresh_from_db()
     assert reading.kind == "faiblesse"
-    client.post(edit, {"action": "supprimer"})
+    client.post(reverse("portrait:reading_delete", args=[filled.slug, reading.pk]))
     assert not Reading.objects.filter(pk=reading.pk).exists()
 
 

@@ -1,15 +1,19 @@
 """Template helpers of fieldwork."""
 
-from typing import Any
-
 from django import template
+
+from ressort.fieldwork import services
 
 register = template.Library()
 
 
-@register.filter
-def get_item(mapping: dict[str, Any] | None, key: str) -> Any:
-    """`labels|get_item:code` — the value, or the key itself when absent."""
-    if not mapping:
-        return key
-    return mapping.get(key, key)
+@register.simple_tag(takes_context=True)
+def dimension_label(context: template.Context, code: str) -> str:
+    """`{% dimension_label code %}` — the dimension's label (read once per request), or its code."""
+    request = context.get("request")
+    labels: dict[str, str] | None = getattr(request, "_dimension_labels", None)
+    if labels is None:
+        labels = services.dimension_labels()
+        if request is not None:
+            request._dimension_labels = labels
+    return labels.get(code, code)
