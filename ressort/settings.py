@@ -327,6 +327,6 @@ CONTENT_SECURITY_POLICY = {
 # Browser features no page needs are switched off; the field map may ask for the position.
 PERMISSIONS_POLICY = (
     "geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), "
-    "bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
+    "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
     "display-capture=(), browsing-topics=()"
 )

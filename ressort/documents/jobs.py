@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -96,6 +97,7 @@ def run_job(job_pk: int, build: Builder, *, attempt: int = 1, retry: bool = True
     return DocumentJob.State.DONE
 
 
+@transaction.atomic
 def start_job(
     approach: Approach,
     kind: str,
@@ -109,10 +111,23 @@ def start_job(
 ) -> DocumentJob:
     """Queue a document; older finished documents of the same kind beyond the last KEEP are
     dropped. The queued task is a row written in the same transaction as the job: a worker
-    sees both once the request commits, or neither."""
+    sees both once the request commits, or neither.
+
+    One document at a time per démarche, kind and target: while one is pending or running,
+    asking again returns it instead of queuing another (a reader could otherwise fill the
+    queue). The démarche's row is locked meanwhile, so two requests cannot both start one."""
     from ressort.documents.tasks import build_document
 
     path = builder_path(build)
+    Approach.objects.select_for_update().filter(pk=approach.pk).first()
+    active = DocumentJob.objects.filter(
+        approach=approach,
+        kind=kind,
+        target=target,
+        state__in=(DocumentJob.State.PENDING, DocumentJob.State.RUNNING),
+    ).first()
+    if active is not None:
+        return active
     job = DocumentJob.objects.create(
         approach=approach,
         kind=kind,

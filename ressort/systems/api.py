@@ -15,6 +15,7 @@ it on every unsafe method). Reading needs membership; writing needs CONTRIBUTE. 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -33,6 +34,7 @@ from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 CHANGE = ("PATCH", "DELETE")
 NODE_FIELDS = ("label", "kind", "places", "description", "dimension_codes")
 LINK_FIELDS = ("source", "target", "sign", "weight", "note")
+MAX_POSITION = 1e9  # far beyond any drawing; a larger number would not survive the editor
 
 
 def json_errors(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
@@ -54,11 +56,18 @@ def json_errors(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse
     return wrapper
 
 
+def _non_finite(word: str) -> float:
+    raise ValueError(word)
+
+
 def _body(request: HttpRequest) -> dict[str, Any] | JsonResponse:
     try:
-        data = json.loads(request.body or b"{}")
+        # JSON has no Infinity or NaN; Python's reader accepts them unless told not to.
+        data = json.loads(request.body or b"{}", parse_constant=_non_finite)
     except (UnicodeDecodeError, json.JSONDecodeError):
         return _fault("__all__", "Le corps de la requête n'est pas du JSON valide.")
+    except ValueError as word:
+        return _fault("__all__", f"Nombre non fini refusé ({word}) : un nombre fini est attendu.")
     if not isinstance(data, dict):
         return _fault("__all__", "Le corps de la requête doit être un objet JSON.")
     return data
@@ -79,9 +88,12 @@ def _position(node: Node, data: dict[str, Any]) -> JsonResponse | None:
         if axis in data:
             value = data[axis]
             if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int | float)
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not math.isfinite(value)
+                or abs(value) > MAX_POSITION
             ):
-                return _fault(axis, "La position doit être un nombre.")
+                return _fault(axis, "La position doit être un nombre fini.")
             setattr(node, axis, None if value is None else float(value))
     return None
 

@@ -54,8 +54,10 @@ def database_queue() -> Iterator[None]:
         yield
 
 
-def _start(approach: Approach, build: jobs.Builder) -> DocumentJob:
-    return jobs.start_job(approach, "essai", "pdf", build, mime="application/pdf", filename="e.pdf")
+def _start(approach: Approach, build: jobs.Builder, target: int | None = None) -> DocumentJob:
+    return jobs.start_job(
+        approach, "essai", "pdf", build, mime="application/pdf", filename="e.pdf", target=target
+    )
 
 
 @pytest.mark.django_db(transaction=True)
@@ -84,7 +86,7 @@ def test_sweep_requeues_then_fails_the_task_of_a_dead_worker(
     approach: Approach, database_queue: None
 ) -> None:
     job = _start(approach, endless)
-    alive = _start(approach, endless)
+    alive = _start(approach, endless, target=2)  # one active job per kind and target
     now = timezone.now()
     WorkerHeartbeat.objects.create(worker_id="vivant", last_seen=now)
     WorkerHeartbeat.objects.create(worker_id="mort", last_seen=now - timedelta(minutes=5))
