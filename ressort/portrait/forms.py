@@ -120,17 +120,26 @@ class ValueForm(forms.Form):
     )
     source_note = forms.CharField(label="Note sur la source", required=False, max_length=300)
 
-    def __init__(self, *args: Any, approach: Approach, indicator: Indicator, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        approach: Approach,
+        indicator: Indicator,
+        instance: IndicatorValue | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`instance`: the value being edited (its figures are the form's initial values)."""
         super().__init__(*args, **kwargs)
         self.approach = approach
         self.indicator = indicator
+        self.instance = instance
+        compared = services.comparison_territories(approach)
         choices = [("perimetre", f"Périmètre de la démarche ({approach.perimeter_name})")]
-        choices += [
-            (f"t{t.pk}", f"{t.get_type_display()} : {t.name}")
-            for t in services.comparison_territories(approach)
-        ]
+        choices += [(f"t{t.pk}", f"{t.get_type_display()} : {t.name}") for t in compared]
         choices += [("france", "France"), ("autre", "Autre territoire (code INSEE)")]
         self.fields["place"].choices = choices
+        if instance is not None:
+            self.initial = {**self._initial_of(instance, {t.pk for t in compared}), **self.initial}
         self.fields["value"].label = f"Valeur (en {indicator.unit})"
 
     def clean_value(self) -> float:
@@ -160,10 +169,37 @@ class ValueForm(forms.Form):
         else:
             data["scope"] = Scope.TERRITORY
         data["territory"] = territory
+        if self.instance is not None and not self.errors:
+            clash = IndicatorValue.objects.filter(
+                indicator=self.indicator,
+                scope=data["scope"],
+                territory=territory,
+                year=data.get("year"),
+            ).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("year", "Une valeur existe déjà pour ce lieu et cette année.")
         return data
 
-    def save(self, instance: IndicatorValue | None = None) -> IndicatorValue:
+    @staticmethod
+    def _initial_of(value: IndicatorValue, compared: set[int]) -> dict[str, Any]:
+        if value.scope in (Scope.PERIMETER, Scope.FRANCE):
+            place = str(value.scope)
+        elif value.territory_id in compared:
+            place = f"t{value.territory_id}"
+        else:
+            place = "autre"
+        return {
+            "place": place,
+            "insee": value.territory.code if value.territory and place == "autre" else "",
+            "year": value.year,
+            "value": f"{value.value:g}".replace(".", ","),
+            "source_note": value.source_note,
+        }
+
+    def save(self) -> IndicatorValue:
+        """Add the value (replacing the same place and year) or update the edited one."""
         data = self.cleaned_data
+        instance = self.instance
         if instance is None:
             instance, _ = IndicatorValue.objects.update_or_create(
                 indicator=self.indicator,

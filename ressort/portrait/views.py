@@ -136,29 +136,11 @@ VALUE_OBJECTS: dict[str, Any] = {"value_pk": IndicatorValue, "pk": "value_pk.ind
 @demarche_view(Right.CONTRIBUTE, FORM, objects=VALUE_OBJECTS)
 def value_edit(request: HttpRequest, approach: Approach, pk: int, value_pk: int) -> HttpResponse:
     indicator, value = _value(approach, pk, value_pk)
-    initial = {
-        "place": "perimetre"
-        if value.scope == "perimetre"
-        else "france"
-        if value.scope == "france"
-        else "autre",
-        "insee": value.territory.code if value.territory else "",
-        "year": value.year,
-        "value": f"{value.value:g}".replace(".", ","),
-        "source_note": value.source_note,
-    }
-    form = ValueForm(request.POST or None, initial=initial, approach=approach, indicator=indicator)
+    form = ValueForm(request.POST or None, approach=approach, indicator=indicator, instance=value)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        clash = IndicatorValue.objects.filter(
-            indicator=indicator, scope=data["scope"], territory=data["territory"], year=data["year"]
-        ).exclude(pk=value.pk)
-        if clash.exists():
-            form.add_error("year", "Une valeur existe déjà pour ce lieu et cette année.")
-        else:
-            form.save(instance=value)
-            messages.success(request, "La valeur est modifiée.")
-            return redirect("portrait:indicator", approach.slug, indicator.pk)
+        form.save()
+        messages.success(request, "La valeur est modifiée.")
+        return redirect("portrait:indicator", approach.slug, indicator.pk)
     return render(
         request,
         "portrait/value_form.html",

@@ -82,6 +82,26 @@ def test_create_enter_value_edit_delete(approach: Any, personas: Any) -> None:
     assert not Indicator.objects.exists() and not IndicatorValue.objects.exists()
 
 
+def test_value_edit_keeps_typed_figures_and_names_a_clash(
+    approach: Any, personas: Any, make_indicator: Any
+) -> None:
+    indicator = make_indicator("eau", (2020, 10.0), (2021, 12.5))
+    value = IndicatorValue.objects.get(year=2021)
+    url = reverse("portrait:value_edit", args=[approach.slug, indicator.pk, value.pk])
+    client = client_for(personas["equipe"])
+    shown = page_text(client.get(url))
+    assert 'value="12,5"' in shown and 'value="2021"' in shown
+    response = client.post(
+        url, {"place": "perimetre", "year": "2020", "value": "13,25", "source_note": "relevé"}
+    )
+    text = page_text(response)
+    assert response.status_code == 200
+    assert "Une valeur existe déjà pour ce lieu et cette année." in text
+    assert 'value="13,25"' in text and 'value="2020"' in text and 'value="relevé"' in text
+    value.refresh_from_db()
+    assert (value.year, value.value) == (2021, 12.5)
+
+
 def test_zero_threshold_and_duplicate_code_refused(
     approach: Any, personas: Any, make_indicator: Any
 ) -> None:
