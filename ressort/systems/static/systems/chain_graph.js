@@ -146,6 +146,9 @@
           "label": "data(label)", "text-wrap": "wrap", "text-max-width": (chain.layout.label_width || 150) + "px",
           "font-size": fontSize + "px", "min-zoomed-font-size": 0,
           "text-valign": "bottom", "text-margin-y": "4px", "color": "#1d2327",
+          // links pass under the labels, which stay legible (nodes and labels are above edges)
+          "text-background-color": "#ffffff", "text-background-opacity": 0.9,
+          "text-background-padding": "2px", "text-background-shape": "roundrectangle",
           "width": 26, "height": 26, "border-width": 2, "border-color": "#ffffff",
           "background-color": ele => COLORS[ele.data("kind")] || "#555" } },
         { selector: "node[kind = 'alea'], node[kind = 'facteur']", style: { "shape": "diamond", "width": 32, "height": 32 } },
