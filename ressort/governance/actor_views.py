@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.governance import services
-from ressort.governance.forms import ActorForm, ActorLinkForm, RaciForm
+from ressort.governance.forms import ActorForm, ActorLinkForm, DiagnosisForm, RaciForm
 from ressort.governance.models import Actor, ActorLink
 from ressort.web import Right, demarche_view
 from ressort.web.generic import delete_view, edit_view
@@ -111,3 +112,39 @@ def raci_save(request: HttpRequest, approach: Approach) -> HttpResponse:
     services.save_raci(approach, form.cells())
     messages.success(request, "La répartition des rôles est enregistrée.")
     return redirect(reverse("governance:raci", args=[approach.slug]))
+
+
+def _diagnosis_page(
+    request: HttpRequest, approach: Approach, forms: list[DiagnosisForm], status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "governance/diagnosis.html",
+        {"forms": [(form, form.instance.get_criterion_display()) for form in forms]},
+        status=status,
+    )
+
+
+def _diagnosis_forms(approach: Approach, data: Any = None) -> list[DiagnosisForm]:
+    return [
+        DiagnosisForm(data, instance=row, prefix=row.criterion)
+        for row in services.diagnosis_rows(approach)
+    ]
+
+
+@demarche_view(Right.VIEW)
+def diagnosis(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _diagnosis_page(request, approach, _diagnosis_forms(approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def diagnosis_save(request: HttpRequest, approach: Approach) -> HttpResponse:
+    forms = _diagnosis_forms(approach, request.POST)
+    valid = [form.is_valid() for form in forms]  # every form, so that every fault shows
+    if not all(valid):
+        return _diagnosis_page(request, approach, forms, status=400)
+    with transaction.atomic():
+        for form in forms:
+            form.save()
+    messages.success(request, "Le diagnostic est enregistré.")
+    return redirect(reverse("governance:diagnosis", args=[approach.slug]))

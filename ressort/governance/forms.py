@@ -23,9 +23,11 @@ from ressort.governance.models import (
     ConflictMeeting,
     ConflictOption,
     ConflictParty,
+    GovernanceDiagnosis,
     MactorObjective,
     MactorStudy,
     RaciRole,
+    RecommendationStatus,
 )
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -436,3 +438,24 @@ class RaciForm(forms.Form):
             for code, _ in self.steps
             if self.cleaned_data.get(f"r{actor.pk}_{code}")
         }
+
+
+class DiagnosisForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = GovernanceDiagnosis
+        fields = ["score", "findings", "recommendation", "status"]
+        widgets = {
+            "findings": forms.Textarea(attrs={"rows": 2}),
+            "recommendation": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("status") != RecommendationStatus.TODO
+            and not (data.get("recommendation") or "").strip()
+        ):
+            self.add_error(
+                "recommendation", "Écrivez la recommandation avant d'en suivre la réalisation."
+            )
+        return data

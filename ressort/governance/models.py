@@ -428,3 +428,55 @@ class RaciAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor} — étape {self.step} : {self.role}"
+
+
+class DiagnosisCriterion(models.TextChoices):
+    TRANSVERSALITY = "transversalite", "Transversalité entre services et politiques"
+    DECISIONS = "decision", "Circuits de décision"
+    RESOURCES = "ressources", "Moyens dédiés (temps, budget, ingénierie)"
+    SKILLS = "competences", "Compétences et culture des transitions"
+
+
+class RecommendationStatus(models.TextChoices):
+    TODO = "a_engager", "À engager"
+    ONGOING = "en_cours", "En cours"
+    DONE = "realisee", "Réalisée"
+
+
+class GovernanceDiagnosis(models.Model):
+    """One line of the internal governance diagnosis: a score, what was seen, what to do."""
+
+    approach = models.ForeignKey(
+        Approach, on_delete=models.CASCADE, related_name="governance_diagnosis"
+    )
+    criterion = models.CharField("critère", max_length=16, choices=DiagnosisCriterion.choices)
+    score = models.PositiveSmallIntegerField(
+        "appréciation",
+        null=True,
+        blank=True,
+        choices=[
+            (1, "1 — à construire"),
+            (2, "2 — fragile"),
+            (3, "3 — solide"),
+            (4, "4 — exemplaire"),
+        ],
+    )
+    findings = models.TextField("constats", blank=True)
+    recommendation = models.TextField("recommandation", blank=True)
+    status = models.CharField(
+        "suivi de la recommandation",
+        max_length=10,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.TODO,
+    )
+
+    class Meta:
+        verbose_name = "diagnostic de la gouvernance interne"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["approach", "criterion"], name="governance_diagnosis_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_criterion_display()} ({self.approach})"

@@ -13,10 +13,10 @@ register(
         order=45,
     ),
     Entry(
-        "Gouvernance interne (RACI)",
+        "Gouvernance interne",
         "governance:raci",
         "demarche",
-        ("governance:raci_save",),
+        ("governance:raci_save", "governance:diagnosis*"),
         module="gouvernance",
         order=46,
     ),

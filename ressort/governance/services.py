@@ -19,6 +19,8 @@ from ressort.governance.models import (
     ActorCategory,
     ActorLink,
     Agreement,
+    DiagnosisCriterion,
+    GovernanceDiagnosis,
     Level,
     LinkKind,
     MactorInfluence,
@@ -434,3 +436,12 @@ def save_raci(approach: Approach, cells: Mapping[tuple[int, str], str]) -> None:
         RaciAssignment(approach=approach, actor_id=actor, step=step, role=role)
         for (actor, step), role in cells.items()
     )
+
+
+def diagnosis_rows(approach: Approach) -> list[GovernanceDiagnosis]:
+    """One row per criterion of the diagnosis grid, saved or blank, in the grid's order."""
+    saved = {d.criterion: d for d in GovernanceDiagnosis.objects.filter(approach=approach)}
+    return [
+        saved.get(code) or GovernanceDiagnosis(approach=approach, criterion=code)
+        for code, _ in DiagnosisCriterion.choices
+    ]

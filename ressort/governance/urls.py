@@ -17,6 +17,12 @@ urlpatterns = [
     path("acteurs/liens/<int:pk>/supprimer/", actor_views.link_delete, name="link_delete"),
     path("gouvernance-interne/", actor_views.raci, name="raci"),
     path("gouvernance-interne/enregistrer/", actor_views.raci_save, name="raci_save"),
+    path("gouvernance-interne/diagnostic/", actor_views.diagnosis, name="diagnosis"),
+    path(
+        "gouvernance-interne/diagnostic/enregistrer/",
+        actor_views.diagnosis_save,
+        name="diagnosis_save",
+    ),
     path("jeux-d-acteurs/", mactor_views.study_list, name="study_list"),
     path("jeux-d-acteurs/ajouter/", mactor_views.study_edit, name="study_add"),
     path("jeux-d-acteurs/<int:pk>/", mactor_views.study_detail, name="study_detail"),

@@ -92,7 +92,7 @@ def test_actors_mactor_conflict_and_agreement(
     on_phone_too(page)
 
     # Internal governance: who carries which step
-    menu(page).get_by_role("link", name="Gouvernance interne (RACI)").click()
+    menu(page).get_by_role("link", name="Gouvernance interne").click()
     page.get_by_label("Rôle de « Commune » à l'étape 2").select_option("A")
     page.get_by_label("Rôle de « Association » à l'étape 2").select_option("C")
     page.get_by_role("button", name="Enregistrer la répartition").click()

@@ -363,3 +363,36 @@ def test_raci_of_the_demarche(approach: Approach, actors: list[Actor], client_as
         ("Chambre d'agriculture", "1", "R"),
         ("Association", "2", "C"),
     }
+
+
+def test_internal_governance_diagnosis(approach: Approach, client_as: Any) -> None:
+    from ressort.governance.models import GovernanceDiagnosis
+
+    url = base(approach) + "gouvernance-interne/diagnostic/"
+    partner = client_as("partenaire")
+    assert "Circuits de décision" in page_text(partner.get(url))
+    assert partner.post(url + "enregistrer/", {}).status_code == 403
+    client = client_as("equipe")
+    data = {
+        "transversalite-score": "2",
+        "transversalite-findings": "Chaque service travaille seul",
+        "transversalite-recommendation": "Une équipe projet transversale",
+        "transversalite-status": "en_cours",
+        "decision-score": "3",
+        "decision-status": "realisee",  # done, but no recommendation written
+        "ressources-status": "a_engager",
+        "competences-status": "a_engager",
+    }
+    response = client.post(url + "enregistrer/", data)
+    assert response.status_code == 400
+    text = page_text(response)
+    assert "Écrivez la recommandation avant d'en suivre la réalisation." in text
+    assert "Chaque service travaille seul" in text  # the other criteria's typing stays
+    assert not GovernanceDiagnosis.objects.exists()  # nothing half-saved
+    data["decision-status"] = "a_engager"
+    assert client.post(url + "enregistrer/", data).status_code == 302
+    rows = {d.criterion: d for d in GovernanceDiagnosis.objects.filter(approach=approach)}
+    assert rows["transversalite"].score == 2 and rows["decision"].score == 3
+    assert rows["ressources"].score is None and len(rows) == 4
+    text = page_text(client_as("partenaire").get(url))  # one client: sign the partner in again
+    assert "Une équipe projet transversale" in text and "(en cours)" in text
