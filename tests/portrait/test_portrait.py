@@ -68,6 +68,10 @@ def test_portrait_page(filled: Any, personas: Any) -> None:
     assert 'href="https://www.insee.fr/fr/metadonnees/source/serie/s1172"' in text
     assert "Logement dégradé." in text and "les données : Donut : déficit" in text
     assert client_for(personas["outsider"]).get(url).status_code == 404
+    # The command line is for specialists: inside a closed detail, not in the page's text.
+    details = text.index("<summary>Pour les spécialistes</summary>")
+    assert text.index("ressort portrait export") > details
+    assert text.count("ressort portrait export") == 1
 
 
 def test_readings_rights_and_edit(filled: Any, personas: Any) -> None:
