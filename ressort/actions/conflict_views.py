@@ -3,6 +3,7 @@ arbitrations) and the conflicts detected automatically between actions and polic
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ from ressort.actions.models import (
 from ressort.analysis import portfolio as pf
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.web.generic import delete_view
+from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped, scoped
 
 MAX_PUSHES = 40
@@ -211,4 +212,45 @@ arbitration_delete = delete_view(
     right=Right.CONTRIBUTE,
     what=lambda a: f"L'arbitrage du {a.decided_on:%d/%m/%Y}" if a.decided_on else "L'arbitrage",
     done=_parent_url,
+)
+
+
+def _versions(arbitration: Arbitration) -> list[dict[str, Any]]:
+    """The arbitration's earlier versions, newest first, with who changed what."""
+    records = list(arbitration.history.select_related("history_user").order_by("-history_date"))
+    labels = {f.name: f.verbose_name for f in Arbitration._meta.fields}
+    out = []
+    for newer, older in pairwise(records):
+        changed = [labels.get(c.field, c.field) for c in newer.diff_against(older).changes]
+        out.append(
+            {
+                "date": newer.history_date,
+                "user": newer.history_user,
+                "changed": changed,
+                "before": older,
+            }
+        )
+    if records:
+        out.append(
+            {
+                "date": records[-1].history_date,
+                "user": records[-1].history_user,
+                "changed": [],
+                "before": None,
+            }
+        )
+    return out
+
+
+arbitration_edit = edit_view(
+    Arbitration,
+    ArbitrationForm,
+    right=Right.CONTRIBUTE,
+    title=lambda a: f"Corriger l'arbitrage du {a.decided_on:%d/%m/%Y}",
+    done=_parent_url,
+    form_kwargs=lambda request, approach, a: {"resource": a.resource},
+    delete="actions:resource_arbitration_delete",
+    template="actions/arbitration_edit.html",
+    saved="L'arbitrage est corrigé ; sa version précédente reste dans l'historique.",
+    extra=lambda request, a: {"versions": _versions(a)},
 )

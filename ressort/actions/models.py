@@ -390,6 +390,7 @@ class Arbitration(models.Model):
     decision = models.TextField("décision")
     rationale = models.TextField("justification")
     created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()  # an arbitration can be corrected; every version is kept
 
     class Meta:
         verbose_name = "arbitrage"

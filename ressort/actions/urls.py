@@ -75,6 +75,11 @@ urlpatterns = [
         name="resource_option_delete",
     ),
     path(
+        "conflits-d-usage/arbitrages/<int:pk>/",
+        conflict_views.arbitration_edit,
+        name="resource_arbitration_edit",
+    ),
+    path(
         "conflits-d-usage/arbitrages/<int:pk>/supprimer/",
         conflict_views.arbitration_delete,
         name="resource_arbitration_delete",

@@ -83,3 +83,58 @@ def test_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None
     assert team.post(f"{url}{foreign.pk}/supprimer/").status_code == 404
     assert ContestedResource.objects.count() == 2
     assert client_as("outsider").get(url).status_code == 404
+
+
+def test_arbitration_corrected_with_its_history(
+    approach: Any, personas: dict[str, Any], client_as: Any
+) -> None:
+    resource = ContestedResource.objects.create(approach=approach, name="Nappe", kind="eau")
+    option = resource.options.create(title="Quotas d'été")
+    client = client_as("equipe")
+    base = f"/demarches/{approach.slug}/conflits-d-usage/"
+    client.post(
+        f"{base}{resource.pk}/arbitrages/",
+        {
+            "a-criteria": "Eau potable d'abord",
+            "a-decided_by": "Bureau",
+            "a-decided_on": "2026-06-12",
+            "a-option": option.pk,
+            "a-decision": "Quotas de juillet à septembre",
+            "a-rationale": "Préserver l'eau potable",
+        },
+    )
+    arbitration = Arbitration.objects.get()
+    url = f"{base}arbitrages/{arbitration.pk}/"
+    assert "Corriger l'arbitrage du 12/06/2026" in page_text(client.get(f"{base}{resource.pk}/"))
+    bad = client.post(url, {"decision": ""})
+    assert bad.status_code == 200 and Arbitration.objects.get().decided_by == "Bureau"
+    response = client.post(
+        url,
+        {
+            "criteria": "Eau potable d'abord",
+            "decided_by": "Conseil communautaire",
+            "decided_on": "2026-07-03",
+            "option": option.pk,
+            "decision": "Quotas de juin à septembre",
+            "rationale": "Préserver l'eau potable",
+        },
+    )
+    assert response.status_code == 302
+    corrected = Arbitration.objects.get()
+    assert corrected.decision == "Quotas de juin à septembre"
+    assert corrected.history.count() == 2
+    text = page_text(client.get(url))
+    assert "Historique (2 versions)" in text
+    assert "avant : « Quotas de juillet à septembre » (Bureau, 12/06/2026)" in text
+    assert "modifié (qui a décidé, date de la décision, décision)" in text
+    foreign = ContestedResource.objects.create(approach=personas["other_approach"], name="Eau")
+    theirs = Arbitration.objects.create(
+        resource=foreign,
+        criteria="x",
+        decided_by="x",
+        decided_on="2026-01-01",
+        decision="x",
+        rationale="x",
+    )
+    assert client.get(f"{base}arbitrages/{theirs.pk}/").status_code == 404
+    assert client_as("partenaire").get(url).status_code == 403
