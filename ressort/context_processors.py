@@ -18,4 +18,5 @@ def instance(request: HttpRequest) -> dict[str, object]:
         ),
         "accessibility_conformity": settings.RESSORT_ACCESSIBILITY_CONFORMITY,
         "source_url": settings.RESSORT_SOURCE_URL,
+        "proconnect_enabled": bool(settings.OIDC_RP_CLIENT_ID),
     }

@@ -330,3 +330,28 @@ PERMISSIONS_POLICY = (
     "midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "
     "display-capture=(), browsing-topics=()"
 )
+
+# ProConnect (ressort.accounts.proconnect): sign-in for public agents through the State's
+# OpenID Connect federation, on when PROCONNECT_CLIENT_ID is set. PROCONNECT_BASE_URL is the
+# federation's API root (its /authorize, /token, /userinfo, /jwks and /session/end).
+PROCONNECT_BASE_URL = env_str("PROCONNECT_BASE_URL", "").rstrip("/")
+OIDC_RP_CLIENT_ID = env_str("PROCONNECT_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("PROCONNECT_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = PROCONNECT_BASE_URL + "/authorize"
+OIDC_OP_TOKEN_ENDPOINT = PROCONNECT_BASE_URL + "/token"
+OIDC_OP_USER_ENDPOINT = PROCONNECT_BASE_URL + "/userinfo"
+OIDC_OP_JWKS_ENDPOINT = PROCONNECT_BASE_URL + "/jwks"
+OIDC_OP_LOGOUT_ENDPOINT = PROCONNECT_BASE_URL + "/session/end"
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email given_name usual_name siret uid"
+OIDC_AUTH_REQUEST_EXTRA_PARAMS = {"acr_values": "eidas1"}
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:proconnect_callback"
+OIDC_OP_LOGOUT_URL_METHOD = "ressort.accounts.proconnect.logout_url"
+OIDC_STORE_ID_TOKEN = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login"
+AUTHENTICATION_BACKENDS.append("ressort.accounts.proconnect.ProConnectBackend")
+# Signing out of ProConnect posts to our view, which redirects to the federation: the CSP's
+# form-action must allow its origin.
+if OIDC_RP_CLIENT_ID and url_origin(PROCONNECT_BASE_URL):
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(url_origin(PROCONNECT_BASE_URL))

@@ -55,3 +55,26 @@ class User(AbstractUser):
     def display_name(self) -> str:
         full = self.get_full_name().strip()
         return full or self.email
+
+
+class ProConnectIdentity(models.Model):
+    """An account's ProConnect identity: the agent's stable `sub` and their organisation."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="proconnect", verbose_name="compte"
+    )
+    sub = models.CharField("identifiant ProConnect (sub)", max_length=255, unique=True)
+    siret = models.CharField("SIRET de l'organisation", max_length=14, blank=True)
+    updated_at = models.DateTimeField("dernière connexion ProConnect", auto_now=True)
+
+    class Meta:
+        verbose_name = "identité ProConnect"
+        verbose_name_plural = "identités ProConnect"
+
+    def __str__(self) -> str:
+        return f"ProConnect {self.sub}"
+
+    @property
+    def siren(self) -> str:
+        """The organisation's SIREN: an EPCI's SIREN is its code in the official data."""
+        return self.siret[:9]

@@ -17,6 +17,9 @@ urlpatterns = [
         name="login",
     ),
     path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    path("proconnect/", views.proconnect_login, name="proconnect"),
+    path("proconnect/retour/", views.proconnect_callback, name="proconnect_callback"),
+    path("proconnect/deconnexion/", views.proconnect_logout, name="proconnect_logout"),
     path(
         "mot-de-passe/oubli/",
         views.PasswordResetView.as_view(

@@ -1,12 +1,15 @@
 """Creating and changing démarches: each function is one transaction."""
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.db import transaction
 from django.utils.text import slugify
 
 from ressort.analysis import geo
 from ressort.approaches.method import STEP_CODES
-from ressort.approaches.models import Approach, Membership, MethodStep, PerimeterKind
-from ressort.territories.models import Territory
+from ressort.approaches.models import Approach, Membership, MethodStep, PerimeterKind, Role
+from ressort.territories.models import Territory, TerritoryType
 from ressort.territories.services import outline_of
 from ressort.territories.text import normalize
 
@@ -71,3 +74,38 @@ def create_approach(
     Membership.objects.create(approach=approach, user=creator, role=role)
     MethodStep.objects.bulk_create(MethodStep(approach=approach, code=c) for c in STEP_CODES)
     return approach
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    approach: Approach
+    leads: list[str]
+
+
+def organisation_demarches(user: Any) -> list[Suggestion]:
+    """Démarches of the agent's own authority that they are not a member of yet.
+
+    ProConnect gives the agent's organisation as a SIRET; its first nine digits are the
+    SIREN, which is an intercommunality's code in the official data (communes and
+    départements have other codes there, so only EPCIs are matched).
+    """
+    identity = getattr(user, "proconnect", None) if user.is_authenticated else None
+    if identity is None or len(identity.siren) != 9:
+        return []
+    approaches = (
+        Approach.objects.filter(territory__type=TerritoryType.EPCI, territory__code=identity.siren)
+        .exclude(memberships__user=user)
+        .order_by("name")
+    )
+    return [
+        Suggestion(
+            approach,
+            [
+                m.user.display_name
+                for m in approach.memberships.filter(
+                    role__in=[Role.FACILITATOR, Role.PROJECT_LEAD]
+                ).select_related("user")
+            ],
+        )
+        for approach in approaches
+    ]

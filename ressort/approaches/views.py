@@ -67,7 +67,15 @@ def approach_list(request: HttpRequest) -> HttpResponse:
     if query:
         memberships = memberships.filter(approach__name__icontains=query)
     page = Paginator(memberships, 20).get_page(request.GET.get("page"))
-    return render(request, "approaches/list.html", {"page": page, "query": query})
+    return render(
+        request,
+        "approaches/list.html",
+        {
+            "page": page,
+            "query": query,
+            "suggestions": services.organisation_demarches(request.user),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -64,7 +64,7 @@ def site(live_server: Any, page: Page) -> Iterator[str]:
             route.abort()
 
     page.route("**/*", offline)
-    page.set_default_timeout(10_000)
+    page.set_default_timeout(30_000)
     refused: list[str] = []  # what the Content-Security-Policy blocked (inline script…)
     page.on(
         "console",
