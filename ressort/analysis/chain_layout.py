@@ -75,7 +75,9 @@ def stage_layout(
         for s in order:
             rank = {node: i for col in columns.values() for i, node in enumerate(col)}
 
-            def barycentre(node: Hashable, s: int = s, rank: dict = rank) -> tuple[float, int]:
+            def barycentre(
+                node: Hashable, s: int = s, rank: dict[Hashable, int] = rank
+            ) -> tuple[float, int]:
                 others = [rank[m] for m in neighbours[node] if stage[m] != s]
                 mean = sum(others) / len(others) if others else float(rank[node])
                 return (mean, rank[node])

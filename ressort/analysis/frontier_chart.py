@@ -106,8 +106,7 @@ def tick_labels(budget_top: float, benefit_low: float, benefit_top: float) -> Ax
     ys = _ticks(span if span > 0 else 1.0, plot_h, number, lambda text: FONT_SIZE)
     y_top = max(ys[-1], span) or 1.0
     y_labels = [
-        Label(number(benefit_low + v), LEFT - 8, TOP + plot_h - plot_h * v / y_top + 4)
-        for v in ys
+        Label(number(benefit_low + v), LEFT - 8, TOP + plot_h - plot_h * v / y_top + 4) for v in ys
     ]
     return Axes(x_labels, y_labels, x_top, benefit_low, y_top)
 
