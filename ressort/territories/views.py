@@ -1,8 +1,10 @@
 import json
+from functools import reduce
+from operator import or_
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -31,16 +33,30 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
+def containing(territory: Territory) -> list[Territory]:
+    """The région, département and intercommunality a territory belongs to, each matched
+    with its own kind (a code means nothing across kinds: région 84 is not département 84)."""
+    wanted = [
+        (TerritoryType.REGION, territory.region_code),
+        (TerritoryType.DEPARTMENT, territory.department_code),
+        (TerritoryType.EPCI, territory.epci_code),
+    ]
+    found = {
+        (t.type, t.code): t
+        for t in Territory.objects.filter(
+            reduce(or_, (Q(type=kind, code=code) for kind, code in wanted if code), Q(pk=None))
+        ).exclude(pk=territory.pk)
+    }
+    return [found[key] for key in wanted if key in found]
+
+
 @require_GET
 @login_required
 def detail(request: HttpRequest, kind: str, code: str) -> HttpResponse:
     territory = get_territory(kind, code)
     members = territory.members().order_by("name")
     page = Paginator(members, 100).get_page(request.GET.get("page"))
-    parents = Territory.objects.filter(
-        type__in=["EPCI", "DEP", "REG"],
-        code__in=[territory.epci_code, territory.department_code, territory.region_code],
-    ).order_by("-type")
+    parents = containing(territory)
     return render(
         request,
         "territories/detail.html",
