@@ -5,8 +5,13 @@ Each answer message carries a client-generated `msg` id and the form's fields; t
 validated and stored (committed) before the consumer replies `{"type": "ack", "msg": …}`.
 A message sent again (reconnection, lost ack) updates the same rows: never counted twice.
 
+A participant counts as connected while their socket is open: the consumer counts the
+sockets up on connect and down on disconnect (`Participant.open_sockets`, in the database so
+that every server process sees it) and tells the projection each time.
+
 Projection: `/ws/atelier/<workshop pk>/projection/`, for signed-in members of the démarche;
-it receives a short notice each time answers are stored and refetches its results.
+it receives a short notice each time answers are stored or a phone comes or goes, and
+refetches its results.
 
 Database calls go through `db_call`: like channels' `database_sync_to_async`, they run in
 the one shared thread-sensitive thread (which keeps SQLite free of "database is locked"
@@ -33,6 +38,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from channels.utils import await_many_dispatch
 from django.db import connection, transaction
+from django.db.models import F
 from django.http import QueryDict
 
 from ressort.workshops import live, services
@@ -122,6 +128,18 @@ def _fields(raw: Any) -> QueryDict:
             raise AnswerError("Réponse mal formée : rechargez la page.")
         fields.appendlist(str(item[0]), str(item[1]))
     return fields
+
+
+@db_call
+def _socket_opened(participant_pk: int) -> None:
+    Participant.objects.filter(pk=participant_pk).update(open_sockets=F("open_sockets") + 1)
+
+
+@db_call
+def _socket_closed(participant_pk: int) -> None:
+    Participant.objects.filter(pk=participant_pk, open_sockets__gt=0).update(
+        open_sockets=F("open_sockets") - 1
+    )
 
 
 @db_call
@@ -234,6 +252,11 @@ class ParticipantConsumer(ResilientConsumer):
         except Exception as error:
             log.warning("group_add %s : %r", self.group, error)
         await self.accept()
+        await _socket_opened(self.participant.pk)
+        self.counted = True
+        await live.safe_group_send(
+            live.projection_group(workshop_pk), {"type": "projection.presence"}
+        )
 
     async def disconnect(self, code: int) -> None:
         if self.participant is not None:
@@ -241,6 +264,13 @@ class ParticipantConsumer(ResilientConsumer):
                 await self.channel_layer.group_discard(self.group, self.channel_name)
             except Exception as error:
                 log.warning("group_discard %s : %r", self.group, error)
+            if getattr(self, "counted", False):
+                self.counted = False
+                await _socket_closed(self.participant.pk)
+                await live.safe_group_send(
+                    live.projection_group(self.participant.workshop_id),
+                    {"type": "projection.presence"},
+                )
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         assert self.participant is not None
@@ -310,3 +340,7 @@ class ProjectionConsumer(ResilientConsumer):
                 }
             )
         )
+
+    async def projection_presence(self, event: dict[str, Any]) -> None:
+        """A phone connected or left: the « connectés » count changed."""
+        await self.send(json.dumps({"type": "presence"}))

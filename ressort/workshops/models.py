@@ -148,6 +148,9 @@ class Participant(models.Model):
     pseudonym = models.CharField("pseudonyme", max_length=60, blank=True)
     category = models.CharField("catégorie", max_length=60, blank=True)
     joined_at = models.DateTimeField(auto_now_add=True)
+    # Sockets this participant has open now (a phone, sometimes a second tab): counted as
+    # connected only while it is above zero (ressort.workshops.consumers).
+    open_sockets = models.PositiveIntegerField("connexions ouvertes", default=0)
 
     class Meta:
         verbose_name = "participant·e"

@@ -199,31 +199,46 @@ def visible_answers(activity: Activity) -> list[Answer]:
 
 
 def participation(activity: Activity) -> dict[str, Any]:
-    """How many took part, how many abstained (joined the workshop but did not answer),
-    by category when categories were asked."""
+    """Who is here and who answered: « N ont répondu sur M connectés ».
+
+    Connected: the participants whose socket is open now (a phone that left no longer
+    counts); answered: those with a visible answer to this activity, here or gone;
+    abstained: those connected who have not answered. By category when categories were
+    asked."""
     workshop = activity.workshop
-    joined = dict(workshop.participants.values_list("category").annotate(n=Count("pk")).order_by())
+    people = workshop.participants.all()
+    joined = dict(people.values_list("category").annotate(n=Count("pk")).order_by())
+    connected = dict(
+        people.filter(open_sockets__gt=0).values_list("category").annotate(n=Count("pk")).order_by()
+    )
     answered = dict(
         Participant.objects.filter(answers__activity=activity, answers__hidden=False)
         .values_list("category")
         .annotate(n=Count("pk", distinct=True))
         .order_by()
     )
-    total_joined = sum(joined.values())
-    total_answered = sum(answered.values())
+    waiting = dict(
+        people.filter(open_sockets__gt=0)
+        .exclude(answers__activity=activity, answers__hidden=False)
+        .values_list("category")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     by_category = [
         {
             "category": cat or "Sans catégorie",
             "joined": n,
+            "connected": connected.get(cat, 0),
             "answered": answered.get(cat, 0),
-            "abstained": n - answered.get(cat, 0),
+            "abstained": waiting.get(cat, 0),
         }
         for cat, n in sorted(joined.items())
     ]
     return {
-        "joined": total_joined,
-        "answered": total_answered,
-        "abstained": max(total_joined - total_answered, 0),
+        "joined": sum(joined.values()),
+        "connected": sum(connected.values()),
+        "answered": sum(answered.values()),
+        "abstained": sum(waiting.values()),
         "answers": activity.answers.filter(hidden=False).count(),
         "hidden": activity.answers.filter(hidden=True).count(),
         "by_category": by_category if workshop.ask_category else [],

@@ -13,6 +13,7 @@ urlpatterns = [
     path("ateliers/<int:pk>/supprimer/", views.workshop_delete, name="delete"),
     path("ateliers/<int:pk>/code/", views.workshop_code, name="code"),
     path("ateliers/<int:pk>/qr.svg", views.workshop_qr, name="qr"),
+    path("ateliers/<int:pk>/invitation/", views.workshop_invitation, name="invitation"),
     path("ateliers/<int:pk>/projection/", views.projection, name="projection"),
     path(
         "ateliers/<int:pk>/projection/contenu/",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import segno
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count
@@ -25,6 +24,7 @@ from ressort.workshops import live, services
 from ressort.workshops.forms import ActivityForm, WorkshopForm
 from ressort.workshops.kinds import REGISTRY, DeliveryError, UnknownKind, get_kind
 from ressort.workshops.models import Activity, Answer, Workshop
+from ressort.workshops.qr import qr_svg
 
 # An activity's URL carries its workshop's id and its own (…/ateliers/<pk>/activites/<apk>/).
 ACTIVITY = {"apk": Activity, "pk": "apk.workshop_id"}
@@ -128,13 +128,27 @@ def workshop_code(request: HttpRequest, approach: Approach, pk: int) -> HttpResp
     return redirect("workshops:detail", approach.slug, workshop.pk)
 
 
+def qr_link(request: HttpRequest, workshop: Workshop) -> str:
+    """The join address with its signed key: the QR code always gets in (join limits)."""
+    return f"{join_url(request, workshop)}?cle={services.qr_key(workshop)}"
+
+
 @demarche_view(Right.VIEW, READ, objects={"pk": Workshop})
 def workshop_qr(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     workshop = _workshop(approach, pk)
-    link = f"{join_url(request, workshop)}?cle={services.qr_key(workshop)}"
-    qr = segno.make(link, error="m")
-    svg = qr.svg_inline(scale=6, title=f"Code QR pour rejoindre l'atelier {workshop.title}")
+    svg = qr_svg(qr_link(request, workshop), f"Code QR pour rejoindre « {workshop.title} »")
     return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@demarche_view(Right.VIEW, READ, objects={"pk": Workshop})
+def workshop_invitation(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """A printable sheet for the tables: the address, the code and the QR code, four times."""
+    workshop = _workshop(approach, pk)
+    return render(
+        request,
+        "workshops/invitation.html",
+        {"workshop": workshop, "join_url": join_url(request, workshop), "cards": range(4)},
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -251,6 +265,9 @@ def activity_results(request: HttpRequest, approach: Approach, pk: int, apk: int
     workshop = _workshop(approach, pk)
     activity = _activity(workshop, apk)
     answers = list(activity.answers.select_related("participant").order_by("created_at", "pk"))
+    kind = get_kind(activity.kind)
+    for a in answers:
+        a.summary = kind.describe(activity.config, a.payload)  # type: ignore[attr-defined]
     return render(
         request,
         "workshops/activity.html",
@@ -305,7 +322,13 @@ def _projection_context(workshop: Workshop, activity_pk: str | None) -> dict[str
     if current is None:
         closed = [a for a in activities if a.state == Activity.State.CLOSED]
         current = closed[-1] if closed else None
-    ctx: dict[str, Any] = {"workshop": workshop, "activities": activities, "current": current}
+    following = activities[activities.index(current) + 1 :] if current else activities
+    ctx: dict[str, Any] = {
+        "workshop": workshop,
+        "activities": activities,
+        "current": current,
+        "next_activity": following[0] if following else None,
+    }
     if current is not None:
         current.workshop = workshop
         ctx.update(_results_context(current))
@@ -320,6 +343,8 @@ def projection(request: HttpRequest, approach: Approach, pk: int) -> HttpRespons
         "workshops/projection.html",
         {
             "join_url": join_url(request, workshop),
+            "full_screen": request.GET.get("plein-ecran") == "1",
+            "dark": request.GET.get("theme") == "sombre",
             **_projection_context(workshop, request.GET.get("activite")),
         },
     )

@@ -235,3 +235,93 @@ def test_facilitator_runs_a_workshop_with_three_phones(
     facilitator.goto(f"{base}/demarches/{slug}/vote/")
     expect(facilitator.get_by_role("heading", name="Résultat (3 bulletins)")).to_be_visible()
     expect(facilitator.locator("main")).to_contain_text("Haies bocagères")
+
+
+def _decode_qr(png: bytes) -> str:
+    import cv2
+    import numpy as np
+
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_GRAYSCALE)
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    return str(text)
+
+
+def test_projector_mode_in_front_of_a_room(browser: Browser, daphne_site: dict[str, Any]) -> None:
+    """Projector mode at 1920×1080 with three phones: the QR code on the screen decodes to the
+    join address and lets a phone in, the connected count follows phones leaving, the
+    results fill at least half the screen, the facilitator's keys work, both themes are
+    accessible, and the screen still holds at 1280×720."""
+    base = daphne_site["url"]
+    slug, pk, code = "capi", daphne_site["workshop"], daphne_site["code"]
+    room = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="fr-FR")
+    _offline(room, base)
+    room.add_cookies([{"name": "sessionid", "value": daphne_site["session"], "url": base}])
+    screen = room.new_page()
+    screen.set_default_timeout(15_000)
+    screen.goto(f"{base}/demarches/{slug}/ateliers/{pk}/projection/?plein-ecran=1")
+    expect(screen.locator(".rs-join-code")).to_have_text(code)
+    expect(screen.get_by_role("navigation", name="Menu de la démarche")).to_have_count(0)
+    expect(screen.locator("#rs-raccourcis")).to_contain_text("activité suivante")
+
+    # The QR code, as drawn on the screen, decodes to the join address.
+    qr = screen.locator(".rs-qr")
+    expect(qr).to_be_visible()
+    assert qr.evaluate("img => img.naturalWidth") > 0  # the browser rendered the SVG
+    link = _decode_qr(qr.screenshot())
+    assert link.startswith(f"{base}/atelier/{code}/?cle="), link
+
+    # Three phones join through it; the facilitator opens the first activity with « N ».
+    phones = [_phone(browser, base) for _ in range(3)]
+    for phone in phones:
+        phone.goto(link)
+        phone.get_by_role("button", name="Rejoindre").click()
+        expect(phone.get_by_text("Aucune activité n'est ouverte")).to_be_visible()
+    screen.keyboard.press("n")
+    expect(screen.locator(".rs-activity")).to_have_text("Vos idées d'actions")
+    participation = screen.locator(".rs-participation")
+    expect(participation).to_contain_text("sur 3 connectés")
+    ideas = ["Des haies le long des chemins", "Une ressourcerie", "Récupérer l'eau de pluie"]
+    for phone, idea in zip(phones, ideas, strict=True):
+        phone.get_by_label("Votre idée").fill(idea)
+        phone.get_by_role("button", name="Envoyer l'idée").click()
+        expect(phone.locator("#annonces")).to_have_text("Réponse enregistrée.")
+    for idea in ideas:
+        expect(screen.locator("#projection")).to_contain_text(idea)
+    expect(participation).to_contain_text("3 participants ont répondu sur 3 connectés")
+
+    # Phones leave: the count follows.
+    phones[0].context.close()
+    expect(participation).to_contain_text("sur 2 connectés")
+    phones[1].context.close()
+    expect(participation).to_contain_text("3 participants ont répondu sur 1 connecté")
+
+    # The results fill at least half the screen, in large type.
+    box = screen.locator(".rs-results").bounding_box()
+    assert box is not None and box["width"] * box["height"] >= 0.5 * 1920 * 1080, box
+    note = screen.locator(".rs-note").first
+    size = note.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 28, size
+    assert_accessible(screen)
+
+    # Keys: hide and show the results, freeze, dark theme.
+    screen.keyboard.press("r")
+    expect(screen.locator(".rs-results")).to_be_hidden()
+    screen.keyboard.press("r")
+    expect(screen.locator(".rs-results")).to_be_visible()
+    screen.keyboard.press("g")
+    expect(screen.locator("#projection-etat")).to_contain_text("Écran figé")
+    phones[2].get_by_label("Votre idée").fill("Idée arrivée pendant le gel")
+    phones[2].get_by_role("button", name="Envoyer l'idée").click()
+    expect(phones[2].locator("#annonces")).to_have_text("Réponse enregistrée.")
+    screen.wait_for_timeout(1500)
+    expect(screen.locator("#projection")).not_to_contain_text("pendant le gel")
+    screen.keyboard.press("g")
+    expect(screen.locator("#projection")).to_contain_text("pendant le gel")
+    screen.keyboard.press("t")
+    expect(screen.locator("body")).to_have_attribute("data-theme", "sombre")
+    assert_accessible(screen)
+
+    # A smaller projector: no horizontal scroll, the join code still on screen.
+    screen.set_viewport_size({"width": 1280, "height": 720})
+    assert screen.evaluate("document.documentElement.scrollWidth") <= 1280
+    expect(screen.locator(".rs-join-code")).to_be_in_viewport()

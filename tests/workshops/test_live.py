@@ -94,6 +94,8 @@ def test_answer_is_acknowledged_after_storage_and_reaches_projection(
         assert (await projection.connect())[0]
         phone = participant_socket(workshop, token)
         assert (await phone.connect())[0]
+        # The phone's arrival changes the « connectés » count on the projection.
+        assert await projection.receive_json_from(timeout=5) == {"type": "presence"}
         msg = answer(grid.pk, [["q-Q1.1.a", "4"]], "m-0001")
         await phone.send_json_to(msg)
         ack = await phone.receive_json_from(timeout=5)
@@ -131,6 +133,53 @@ async def _stored(activity_pk: int) -> set[tuple[str, Any]]:
         }
 
     return await read()
+
+
+def test_connected_count_follows_sockets(
+    layer: str, workshop: Workshop, personas: dict[str, Any]
+) -> None:
+    """« N ont répondu sur M connectés »: M counts the sockets open now, not every phone
+    that ever joined; the projection hears each arrival and departure."""
+    vote = activity(workshop, "vote")
+    services.set_state(vote, Activity.State.OPEN)
+    tokens = [token_of(join(Client(), workshop), workshop) for _ in range(3)]
+    projection = projection_socket(workshop, personas["partenaire"])
+
+    async def connected() -> tuple[int, int]:
+        from channels.db import database_sync_to_async
+
+        @database_sync_to_async
+        def read() -> tuple[int, int]:
+            vote.refresh_from_db()
+            numbers = services.participation(vote)
+            return numbers["connected"], numbers["answered"]
+
+        return await read()
+
+    async def scenario() -> None:
+        assert (await projection.connect())[0]
+        phones = [participant_socket(workshop, token) for token in tokens]
+        for phone in phones:
+            assert (await phone.connect())[0]
+            assert await projection.receive_json_from(timeout=5) == {"type": "presence"}
+        assert await connected() == (3, 0)
+        await phones[0].send_json_to(answer(vote.pk, [["g-l1", "5"]]))
+        assert (await phones[0].receive_json_from(timeout=5))["type"] == "ack"
+        await projection.receive_json_from(timeout=5)  # the answer's notice
+        await phones[0].disconnect()
+        assert await projection.receive_json_from(timeout=5) == {"type": "presence"}
+        await phones[1].disconnect()
+        assert await projection.receive_json_from(timeout=5) == {"type": "presence"}
+        # One phone left open; the one who answered and left still counts as having answered.
+        assert await connected() == (1, 1)
+        await phones[2].disconnect()
+        await projection.receive_json_from(timeout=5)
+        assert await connected() == (0, 1)
+        await projection.disconnect()
+
+    async_to_sync(scenario)()
+    assert Participant.objects.filter(open_sockets__gt=0).count() == 0
+    assert Participant.objects.count() == 3
 
 
 def test_duplicate_ideas_reconnection_restores_answers(layer: str, workshop: Workshop) -> None:

@@ -110,6 +110,10 @@ class ActivityKind:
     def participant_context(self, config: Mapping[str, Any], mine: list[Answer]) -> dict[str, Any]:
         return {}
 
+    def describe(self, config: Mapping[str, Any], payload: Mapping[str, Any]) -> str:
+        """One answer in words, for the moderation table (never the stored structure)."""
+        return ""
+
     # -- results ------------------------------------------------------------------------
     def results(self, config: Mapping[str, Any], answers: Sequence[Answer]) -> dict[str, Any]:
         return {}

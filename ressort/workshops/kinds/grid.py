@@ -107,6 +107,12 @@ class GridScoring(ActivityKind):
             rows.append({"q": q, "value": value})
         return {"rows": rows, "scores": GRID_SCORES, "nsp": NSP}
 
+    def describe(self, config: Mapping[str, Any], payload: Mapping[str, Any]) -> str:
+        score = payload.get("score")
+        text = "je ne sais pas" if score is None else f"{score} sur 4"
+        comment = payload.get("comment", "")
+        return text + (f" — « {comment} »" if comment else "")
+
     def results(self, config: Mapping[str, Any], answers: Sequence[Answer]) -> dict[str, Any]:
         by_q: dict[str, list[Answer]] = {}
         for a in answers:

@@ -76,6 +76,11 @@ class IdeaWall(ActivityKind):
     def participant_context(self, config: Mapping[str, Any], mine: list[Answer]) -> dict[str, Any]:
         return {"dimensions": config.get("dimensions", []), "new_client_id": new_client_id()}
 
+    def describe(self, config: Mapping[str, Any], payload: Mapping[str, Any]) -> str:
+        labels = {d["code"]: d["label"] for d in config.get("dimensions", [])}
+        dimension = labels.get(payload.get("dimension", ""), "")
+        return payload.get("text", "") + (f" ({dimension})" if dimension else "")
+
     def results(self, config: Mapping[str, Any], answers: Sequence[Answer]) -> dict[str, Any]:
         labels = {d["code"]: d["label"] for d in config.get("dimensions", [])}
         entries = [

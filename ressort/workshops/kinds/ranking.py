@@ -100,6 +100,18 @@ class Ranking(ActivityKind):
         ]
         return {"rows": rows, "piles": self.PILES, "positions": range(1, len(rows) + 1)}
 
+    def describe(self, config: Mapping[str, Any], payload: Mapping[str, Any]) -> str:
+        cards = {c["code"]: c["label"] for c in config.get("cards", [])}
+        if "piles" in payload:
+            names = dict(self.PILES)
+            return " ; ".join(
+                f"{cards.get(code, code)} : {names.get(pile, pile).lower()}"
+                for code, pile in payload["piles"].items()
+            )
+        return ", ".join(
+            f"{i}. {cards.get(code, code)}" for i, code in enumerate(payload.get("order", []), 1)
+        )
+
     def priority_answers(self, answers: Sequence[Answer]) -> list[Any]:
         out = []
         for a in answers:

@@ -108,6 +108,13 @@ class ActionRating(ActivityKind):
         ]
         return {"rows": rows, "scores": RATING_SCORES}
 
+    def describe(self, config: Mapping[str, Any], payload: Mapping[str, Any]) -> str:
+        labels = {c["code"]: c["label"] for c in config.get("criteria", [])}
+        return " ; ".join(
+            f"{labels.get(code, code)} : {value:+d}".replace("-", "−")
+            for code, value in payload.get("scores", {}).items()
+        )
+
     def results(self, config: Mapping[str, Any], answers: Sequence[Answer]) -> dict[str, Any]:
         criteria = config.get("criteria", [])
         rows = []

@@ -69,6 +69,14 @@ class MajorityVote(ActivityKind):
         ]
         return {"rows": rows, "grades": grades}
 
+    def describe(self, config: Mapping[str, Any], payload: Mapping[str, Any]) -> str:
+        grades = config.get("grades") or list(mj.DEFAULT_GRADES)
+        labels = {c["key"]: c["label"] for c in config.get("candidates", [])}
+        return " ; ".join(
+            f"{labels.get(key, key)} : {grades[g] if 0 <= g < len(grades) else g}"
+            for key, g in payload.get("grades", {}).items()
+        )
+
     def ranking(
         self, config: Mapping[str, Any], answers: Sequence[Answer]
     ) -> mj.MajorityJudgmentResult | None:

@@ -57,6 +57,9 @@ class WordCloud(ActivityKind):
         limit = int(config.get("max_words", 3))
         return {"new_client_id": new_client_id(), "limit": limit, "room": len(mine) < limit}
 
+    def describe(self, config: Mapping[str, Any], payload: Mapping[str, Any]) -> str:
+        return str(payload.get("word", ""))
+
     def results(self, config: Mapping[str, Any], answers: Sequence[Answer]) -> dict[str, Any]:
         counts = Counter(a.payload.get("word", "").lower() for a in answers if not a.hidden)
         top = counts.most_common(60)
