@@ -432,7 +432,7 @@ def vote_import(request: HttpRequest, approach: Approach) -> HttpResponse:
 @demarche_view(Right.VIEW, READ)
 def vote_export(request: HttpRequest, approach: Approach) -> HttpResponse:
     response = HttpResponse(
-        "\ufeff" + services.export_ballots(approach), content_type="text/csv; charset=utf-8"
+        services.export_ballots(approach), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{approach.slug}-bulletins.csv"'
     return response

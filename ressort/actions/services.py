@@ -533,7 +533,8 @@ def import_ballots(
 
 
 def export_ballots(approach: Approach) -> str:
-    """The ballots as a CSV `ressort analyse vote` and `import_ballots` read back."""
+    """The ballots as a CSV (`;`, UTF-8 with BOM, as spreadsheets in France expect) that
+    `ressort analyse vote` and `import_ballots` read back."""
     from ressort import tables
 
     data = vote_data(approach)
@@ -542,7 +543,4 @@ def export_ballots(approach: Approach) -> str:
             [data.names[a.pk] for a in data.actions],
             *([DEFAULT_GRADES[g] for g in row] for row in data.ballots.tolist()),
         ],
-        delimiter=",",
-        byte_order_mark=False,
-        lineterminator="\n",
     )

@@ -144,7 +144,7 @@ def test_vote_enter_import_export_and_ties(approach: Any, client_as: Any) -> Non
     # merit-profile widths are CSS numbers (a dot, whatever the locale): 3 of 4 = 75 %
     assert "width:75.000%" in text
     exported = client.get(url + "bulletins.csv").content.decode("utf-8-sig")
-    assert exported.splitlines()[0] == "Large,Étroit" or exported.splitlines()[0] == "Étroit,Large"
+    assert exported.splitlines()[0] in ("Large;Étroit", "Étroit;Large")  # « ; » as in France
     assert len(exported.splitlines()) == 5
     # round trip: re-importing the export doubles the ballots with the same result
     before = services.vote_result(approach)
@@ -227,7 +227,7 @@ def test_vote_export_imports_back_when_two_actions_share_a_title(
             },
         )
     exported = client.get(url + "bulletins.csv").content.decode("utf-8-sig")
-    header = exported.splitlines()[0].split(",")
+    header = exported.splitlines()[0].split(";")
     assert sorted(header) == sorted([f"Haies (n° {first.pk})", f"Haies (n° {second.pk})", "Mares"])
     before = services.vote_result(approach)
     response = client.post(

@@ -43,7 +43,8 @@ def influence_matrix(approach: Approach) -> tuple[list[Variable], mm.InfluenceMa
 
 
 def matrix_csv(approach: Approach) -> str:
-    """The matrix in the CSV format of `ressort analyse micmac` (importable back)."""
+    """The matrix in the CSV format of `ressort analyse micmac` (importable back), with `;`
+    and a UTF-8 BOM as spreadsheets in France expect."""
     variables, matrix = influence_matrix(approach)
     rows = [["", *matrix.names]]
     for i, name in enumerate(matrix.names):
@@ -56,7 +57,7 @@ def matrix_csv(approach: Approach) -> str:
                 ),
             ]
         )
-    return tables.csv_text(rows, delimiter=",", byte_order_mark=False, lineterminator="\n")
+    return tables.csv_text(rows)
 
 
 @transaction.atomic
