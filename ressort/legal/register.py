@@ -42,7 +42,12 @@ REGISTER: tuple[Processing, ...] = (
         PUBLIC_TASK,
         "Tant que le compte existe ; une invitation non acceptée expire au bout du délai "
         "configuré (14 jours par défaut).",
-        ("accounts.User", "approaches.Membership", "approaches.Invitation"),
+        (
+            "accounts.User",
+            "accounts.ProConnectIdentity",
+            "approaches.Membership",
+            "approaches.Invitation",
+        ),
     ),
     Processing(
         "Gouvernance des démarches",

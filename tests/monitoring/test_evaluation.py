@@ -116,6 +116,8 @@ def test_document_progress_polled_and_failure_in_french(
     )
     assert 'hx-trigger="every 1s"' in polled.content.decode()
     assert "40 % · Écriture du PDF" in page_text(polled)
+    # One active job per document: that one ends before another is asked for.
+    DocumentJob.objects.update(state=DocumentJob.State.DONE, content=b"%PDF")
 
     def broken(_: Any) -> bytes:
         raise RuntimeError("mise en page impossible")
