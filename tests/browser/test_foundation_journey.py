@@ -85,7 +85,7 @@ def test_create_an_approach_frame_it_and_see_the_map(
     approach.refresh_from_db()
     assert approach.modules == ["vivant"]
 
-    menu(page).get_by_role("link", name="Gouvernance").click()
+    menu(page).get_by_role("link", name="Gouvernance", exact=True).click()
     page.get_by_label("Instance").select_option(label="Binôme : élu·e référent·e")
     page.get_by_label("Nom").fill("Jeanne Élue")
     page.get_by_role("button", name="Ajouter").click()
