@@ -155,7 +155,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ressort.accounts.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "ressort.accounts.throttle.client_ip"
+AXES_CLIENT_IP_CALLABLE = "ressort.accounts.throttle.axes_client_ip"
 AXES_USERNAME_CALLABLE = "ressort.accounts.backends.lockout_username"
 AXES_VERBOSE = False
 AUTH_PASSWORD_VALIDATORS = [

@@ -82,3 +82,14 @@ class Limit:
 
     def reset(self, key: str) -> None:
         cache.delete(self._key(key))
+
+
+def axes_client_ip(request: Any) -> str | None:
+    """The address django-axes records: a real IP address or none (its column is an inet on
+    PostgreSQL; a sign-in without an address — a script, the test client's force_login —
+    has nothing to record)."""
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
