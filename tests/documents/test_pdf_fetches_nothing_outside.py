@@ -62,10 +62,8 @@ def listener() -> Iterator[Listener]:
 
 def hostile(port: int) -> str:
     url = f"http://127.0.0.1:{port}/x"
-    return (
-        f'Pays "}} url({url}) \\" @import url({url});\n'
-        f"}} }} body {{ background-image: url({url}) }} h1 {{ "
-    )
+    # Within the columns' 120 characters, as a form would accept it.
+    return f'Pays "}} url({url}) \\" @import url({url});\n}} body {{ color: red }} h1 {{ '
 
 
 def texts(box: Any) -> Iterator[str]:
