@@ -224,7 +224,11 @@ def test_every_demarche_route_answers_every_person_as_the_rights_table_says(
             client: Client, target: str, verb: str, wanted: str, who: str, route: Route = route
         ) -> Any:
             response = getattr(client, verb)(target)
-            response.close()  # a file served (a photo) is closed; the content stays readable
+            if response.streaming:  # a file served (a photo): read to its end, which closes it
+                b"".join(response.streaming_content)
+            # Never response.close() again: it would send request_finished with Django's
+            # close_old_connections connected, which closes the connection inside the test's
+            # transaction (harmless on in-memory SQLite, fatal on PostgreSQL).
             status = response.status_code
             ok = {
                 "ok": status < 400,
