@@ -445,3 +445,63 @@ def diagnosis_rows(approach: Approach) -> list[GovernanceDiagnosis]:
         saved.get(code) or GovernanceDiagnosis(approach=approach, criterion=code)
         for code, _ in DiagnosisCriterion.choices
     ]
+
+
+@transaction.atomic
+def record_diagnosis_scores(
+    approach: Approach,
+    scores: Mapping[str, int],
+    comments: Mapping[str, Sequence[str]],
+    *,
+    source: str,
+) -> None:
+    """A workshop's scores of the diagnosis grid: each criterion's score replaced, the
+    participants' comments added to its findings under the workshop's name."""
+    known = {code for code, _ in DiagnosisCriterion.choices}
+    for code in [c for c in (*scores, *comments) if c in known]:
+        row, _ = GovernanceDiagnosis.objects.get_or_create(approach=approach, criterion=code)
+        if code in scores:
+            row.score = scores[code]
+        said = [c.strip() for c in comments.get(code, []) if c.strip()]
+        if said:
+            block = f"{source} :\n" + "\n".join(f"– {c}" for c in said)
+            row.findings = f"{row.findings.rstrip()}\n\n{block}" if row.findings else block
+        row.save()
+
+
+@transaction.atomic
+def merge_workshop_matrix(
+    study: MactorStudy, matrix: str, cells: Mapping[tuple[int, int], int]
+) -> int:
+    """A workshop's medians written into one of the study's matrices: `matrix` is
+    "positions" (cells[(participant pk, objective pk)]) or "influences" (cells[(source pk,
+    target pk)]). Cells the workshop did not fill keep their value; cells whose actor or
+    objective left the study are ignored. Returns the number of cells written."""
+    current = matrices(study)
+    participants = {p.pk for p in current.participants}
+    if matrix == "positions":
+        objectives = {o.pk for o in current.objectives}
+        merged = {
+            (p.pk, o.pk): current.positions[i][j]
+            for i, p in enumerate(current.participants)
+            for j, o in enumerate(current.objectives)
+        }
+        kept = {k: v for k, v in cells.items() if k[0] in participants and k[1] in objectives}
+        merged.update(kept)
+        save_positions(study, merged)
+    elif matrix == "influences":
+        merged = {
+            (p.pk, q.pk): current.influences[i][j]
+            for i, p in enumerate(current.participants)
+            for j, q in enumerate(current.participants)
+        }
+        kept = {
+            k: v
+            for k, v in cells.items()
+            if k[0] in participants and k[1] in participants and k[0] != k[1]
+        }
+        merged.update(kept)
+        save_influences(study, merged)
+    else:
+        raise ValueError(matrix)
+    return len(kept)

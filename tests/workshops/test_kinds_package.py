@@ -36,7 +36,7 @@ def test_models_do_not_import_the_kinds() -> None:
 
 def test_each_kind_module_registers_exactly_one_kind() -> None:
     modules = [m.name for m in pkgutil.iter_modules([str(PACKAGE)]) if m.name not in SUPPORT]
-    assert len(modules) == len(kinds.REGISTRY) == 6
+    assert len(modules) == len(kinds.REGISTRY) == 8
     for name in modules:
         module = importlib.import_module(f"ressort.workshops.kinds.{name}")
         own = [
@@ -51,7 +51,7 @@ def test_each_kind_module_registers_exactly_one_kind() -> None:
 
 
 def test_registry_order_and_templates() -> None:
-    assert list(kinds.REGISTRY) == ["idees", "nuage", "grille", "classement", "notation", "vote"]
+    assert list(kinds.REGISTRY) == ["idees", "nuage", "grille", "classement", "notation", "vote", "gouvernance", "mactor"]
     for kind in kinds.REGISTRY.values():
         get_template(kind.participant_template)
         get_template(kind.projection_template)
