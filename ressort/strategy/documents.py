@@ -25,6 +25,7 @@ from django.utils.safestring import mark_safe
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
+from ressort.governance import documents as governance_documents
 from ressort.strategy import reading, services, timeline
 from ressort.strategy.models import ActionSheet, Axis
 
@@ -172,6 +173,7 @@ def outline(approach: Approach) -> list[Block]:
 
     blocks += _calendar_blocks(approach, sheets)
     blocks += _budget_blocks(sheets)
+    blocks += governance_documents.strategy_blocks(approach)  # brique « Gouvernance »
     return blocks
 
 
