@@ -11,7 +11,7 @@ from typing import Any
 
 from ressort.approaches.models import Approach
 from ressort.governance import services
-from ressort.governance.models import Actor, Conflict, GovernanceDiagnosis, MactorStudy
+from ressort.governance.models import Actor, Conflict, MactorStudy
 
 Block = tuple[str, Any]
 MODULE = "gouvernance"

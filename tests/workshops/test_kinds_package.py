@@ -51,7 +51,16 @@ def test_each_kind_module_registers_exactly_one_kind() -> None:
 
 
 def test_registry_order_and_templates() -> None:
-    assert list(kinds.REGISTRY) == ["idees", "nuage", "grille", "classement", "notation", "vote", "gouvernance", "mactor"]
+    assert list(kinds.REGISTRY) == [
+        "idees",
+        "nuage",
+        "grille",
+        "classement",
+        "notation",
+        "vote",
+        "gouvernance",
+        "mactor",
+    ]
     for kind in kinds.REGISTRY.values():
         get_template(kind.participant_template)
         get_template(kind.projection_template)
