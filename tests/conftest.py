@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from ressort.approaches import services
+from ressort.approaches.method import MODULE_CODES
 from ressort.approaches.models import Approach, Membership, Role
 from ressort.territories.models import Territory, TerritoryType
 from ressort.territories.text import normalize
@@ -171,15 +172,19 @@ def make_user(django_user_model: Any) -> Callable[..., Any]:
 
 @pytest.fixture
 def approach(territories: dict[str, Territory], make_user: Callable[..., Any]) -> Approach:
-    """The démarche of the CAPI, created by its facilitator."""
+    """The démarche of the CAPI, created by its facilitator, with every brique activated
+    (a brique's pages answer 404 in a démarche that has not activated it)."""
     facilitator = make_user("facilitateur@example.org", first_name="Fanny", last_name="Facil")
-    return services.create_approach(
+    created = services.create_approach(
         name="CAPI résiliente",
         creator=facilitator,
         role=Role.FACILITATOR,
         territory=territories["epci"],
         communes=[],
     )
+    created.modules = list(MODULE_CODES)
+    created.save(update_fields=["modules"])
+    return created
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from ressort.approaches import services
+from ressort.approaches.method import MODULE_CODES
 from ressort.approaches.models import (
     Approach,
     GovernanceBody,
@@ -146,7 +147,7 @@ def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, boo
         "communautaire."
     )
     approach.steering_frequency = "Tous les trimestres"
-    approach.modules = ["gouvernance", "aide-decision", "transition-juste"]
+    approach.modules = list(MODULE_CODES)  # the demo shows every brique
     approach.save()
     GovernanceMember.objects.bulk_create(
         GovernanceMember(

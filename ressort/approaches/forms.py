@@ -11,6 +11,7 @@ from ressort.approaches.models import (
     PerimeterKind,
     Role,
 )
+from ressort.approaches.offer import load_offer
 from ressort.approaches.perimeter import parse_commune_codes, resolve_territory
 from ressort.territories.text import normalize
 
@@ -103,6 +104,34 @@ class FramingForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Chaque brique s'active indépendamment, selon les besoins de la collectivité.",
     )
+
+    def __init__(self, *args: Any, suggestion: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer = load_offer()
+        choices = [(d.code, d.label) for d in offer.depths.values()]
+        self.depth_names = []
+        for step in self.instance.steps.all():
+            name = f"depth_{step.code}"
+            expected = offer.expected(step.code, step.depth)
+            self.fields[name] = forms.ChoiceField(
+                label=f"Étape {step.code} — {STEP_BY_CODE[step.code].title}",
+                choices=choices,
+                initial=step.depth,
+                required=False,  # left out: the step keeps its depth
+                help_text=f"Durée type à cette profondeur\u00a0: {expected.duration}.",
+            )
+            self.depth_names.append(name)
+        self.suggestion = suggestion
+
+    def depth_fields(self) -> list[Any]:
+        return [self[name] for name in self.depth_names]
+
+    def depths(self) -> dict[str, str]:
+        return {
+            name.removeprefix("depth_"): self.cleaned_data[name]
+            for name in self.depth_names
+            if self.cleaned_data.get(name)
+        }
 
     class Meta:
         model = Approach

@@ -116,3 +116,4 @@ MODULES: tuple[Module, ...] = (
     ),
 )
 MODULE_CODES = tuple(module.code for module in MODULES)
+MODULE_BY_CODE = {module.code: module for module in MODULES}

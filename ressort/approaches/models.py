@@ -85,6 +85,17 @@ class Approach(models.Model):
     def active_modules(self) -> list[object]:
         return [m for m in MODULES if m.code in self.modules]
 
+    @property
+    def size_and_kind(self) -> tuple[str, int | None]:
+        """The authority's kind (territory type, or « regroupement ») and its population."""
+        if self.territory_id:
+            territory = self.territory
+            population = territory.population  # type: ignore[union-attr]
+            if population is None:
+                population = territory.members().aggregate(p=Sum("population"))["p"]  # type: ignore[union-attr]
+            return territory.type, population  # type: ignore[union-attr]
+        return "regroupement", self.communes.aggregate(p=Sum("population"))["p"]
+
 
 class Membership(models.Model):
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="memberships")
@@ -160,6 +171,12 @@ class StepStatus(models.TextChoices):
     DONE = "terminee", "Terminée"
 
 
+def depth_choices() -> list[tuple[str, str]]:
+    from ressort.approaches.offer import load_offer
+
+    return [(d.code, d.label) for d in load_offer().depths.values()]
+
+
 class MethodStep(models.Model):
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="steps")
     code = models.CharField("étape", max_length=3, choices=[(s.code, s.title) for s in STEPS])
@@ -169,6 +186,7 @@ class MethodStep(models.Model):
         "statut", max_length=10, choices=StepStatus.choices, default=StepStatus.TODO
     )
     notes = models.TextField("notes", blank=True)
+    depth = models.CharField("profondeur", max_length=10, choices=depth_choices, default="standard")
 
     class Meta:
         verbose_name = "étape de la méthode"

@@ -7,8 +7,9 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from ressort.analysis import geo
-from ressort.approaches.method import STEP_CODES
+from ressort.approaches.method import MODULE_CODES, STEP_CODES
 from ressort.approaches.models import Approach, Membership, MethodStep, PerimeterKind, Role
+from ressort.approaches.offer import load_offer
 from ressort.territories.models import Territory, TerritoryType
 from ressort.territories.services import outline_of
 from ressort.territories.text import normalize
@@ -72,8 +73,29 @@ def create_approach(
     )
     set_perimeter(approach, territory, communes)
     Membership.objects.create(approach=approach, user=creator, role=role)
-    MethodStep.objects.bulk_create(MethodStep(approach=approach, code=c) for c in STEP_CODES)
+    depth = suggested_depth(approach)
+    MethodStep.objects.bulk_create(
+        MethodStep(approach=approach, code=c, depth=depth) for c in STEP_CODES
+    )
     return approach
+
+
+def suggested_depth(approach: Approach) -> str:
+    """The depth the offer suggests for the démarche's authority (its size and kind)."""
+    kind, population = approach.size_and_kind
+    return load_offer().suggest(kind, population)
+
+
+@transaction.atomic
+def set_contract(approach: Approach, modules: list[str], depths: dict[str, str]) -> None:
+    """Choose the briques and each step's depth. Nothing done is ever removed: a brique
+    switched off only hides its pages, and switching it on again shows them as they were."""
+    approach.modules = [code for code in MODULE_CODES if code in modules]
+    approach.save(update_fields=["modules", "updated_at"])
+    for step in approach.steps.all():
+        if depths.get(step.code) and depths[step.code] != step.depth:
+            step.depth = depths[step.code]
+            step.save(update_fields=["depth"])
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ demarche_patterns = [
     path("parametres/", views.approach_settings, name="settings"),
     path("supprimer/", views.approach_delete, name="delete"),
     path("cadrage/", views.framing, name="framing"),
+    path("briques/<slug:module>/activer/", views.module_activate, name="module_activate"),
     path("gouvernance/", views.governance, name="governance"),
     path("gouvernance/<int:pk>/", views.governance_edit, name="governance_edit"),
     path("gouvernance/<int:pk>/retirer/", views.governance_delete, name="governance_delete"),

@@ -4,9 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort.accounts.forms import SignupForm
@@ -25,7 +27,7 @@ from ressort.approaches.forms import (
     MethodStepForm,
     PerimeterForm,
 )
-from ressort.approaches.method import MODULES, STEP_BY_CODE, STEPS
+from ressort.approaches.method import MODULE_BY_CODE, MODULE_CODES, MODULES, STEP_BY_CODE, STEPS
 from ressort.approaches.models import (
     Approach,
     GovernanceBody,
@@ -35,6 +37,7 @@ from ressort.approaches.models import (
     Role,
     StepStatus,
 )
+from ressort.approaches.offer import load_offer
 from ressort.territories.views import feature_collection
 from ressort.web import nav
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right
@@ -177,16 +180,60 @@ def approach_delete(request: HttpRequest, approach: Approach) -> HttpResponse:
 def framing(request: HttpRequest, approach: Approach) -> HttpResponse:
     if request.method == "POST":
         ensure_right(approach, Right.EDIT_FRAMING)
-    form = FramingForm(request.POST or None, instance=approach)
+    suggestion = services.suggested_depth(approach)
+    form = FramingForm(request.POST or None, instance=approach, suggestion=suggestion)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            services.set_contract(approach, form.cleaned_data["modules"], form.depths())
         messages.success(request, "Le cadrage est enregistré.")
         return redirect("approaches:framing", approach.slug)
+    kind, population = approach.size_and_kind
     return render(
         request,
         "approaches/framing.html",
-        {"form": form, "modules": MODULES},
+        {
+            "form": form,
+            "modules": MODULES,
+            "offer": load_offer(),
+            "suggestion": load_offer().depth_label(suggestion),
+            "authority": authority_label(kind, population),
+            "steps": [
+                (s, STEP_BY_CODE[s.code], load_offer().expected(s.code, s.depth))
+                for s in approach.steps.all()
+            ],
+        },
     )
+
+
+def authority_label(kind: str, population: int | None) -> str:
+    """« une commune de 3 000 habitants », for the depth suggestion."""
+    noun = {
+        "COM": "une commune",
+        "EPCI": "une intercommunalité",
+        "DEP": "un département",
+        "REG": "une région",
+    }.get(kind, "un regroupement de communes")
+    if population is None:
+        return f"{noun} (population inconnue)"
+    return f"{noun} de {number_format(population, force_grouping=True)} habitants"
+
+
+@demarche_view(Right.EDIT_FRAMING, WRITE, samples={"module": MODULE_CODES})
+def module_activate(request: HttpRequest, approach: Approach, module: str) -> HttpResponse:
+    if module not in MODULE_BY_CODE:
+        raise Http404("Brique inconnue.")
+    if module not in approach.modules:
+        approach.modules = [c for c in MODULE_CODES if c in approach.modules or c == module]
+        approach.save(update_fields=["modules", "updated_at"])
+    messages.success(
+        request,
+        f"La brique «\u00a0{MODULE_BY_CODE[module].title}\u00a0» est activée pour la démarche.",
+    )
+    target = request.POST.get("suivant", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return redirect(target)
+    return redirect("approaches:journey", approach.slug)
 
 
 @demarche_view(Right.VIEW, FORM)
@@ -266,6 +313,8 @@ def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
         ).count()
         >= 2
     )
+    offer = load_offer()
+    role = approach.current_role  # type: ignore[attr-defined]
     return render(
         request,
         "approaches/journey.html",
@@ -274,13 +323,21 @@ def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
                 (
                     s,
                     STEP_BY_CODE[s.code],
-                    nav.journey_tools(s.code, approach.slug, approach.current_role),  # type: ignore[attr-defined]
+                    nav.journey_tools(s.code, approach.slug, role, approach.modules),
+                    offer.expected(s.code, s.depth),
+                    offer.depth_label(s.depth),
                 )
                 for s in steps
+            ],
+            "briques": [
+                (m, offer.modules.get(m.code), nav.module_tools(m.code, approach.slug, role))
+                for m in MODULES
+                if m.code in approach.modules
             ],
             "next_step": next_step(steps),
             "framing_done": framing_done,
             "method_steps": STEPS,
+            "offer": offer,
         },
     )
 

@@ -68,7 +68,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
     demarches = []
     for approach in approaches_for_user(request.user).order_by("name"):
         role = approach.memberships.get(user=request.user).role
-        demarches.append((approach, nav.menu(approach.slug, role, "")))
+        demarches.append((approach, nav.menu(approach.slug, role, "", approach.modules)))
     return render(request, "legal/sitemap.html", {"title": "Plan du site", "demarches": demarches})
 
 

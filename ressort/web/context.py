@@ -20,5 +20,5 @@ def demarche(request: HttpRequest) -> dict[str, object]:
         "role": role,
         "role_label": Role(role).label,
         "can": user_rights(role),
-        "menu": nav.menu(approach.slug, role, match.view_name if match else ""),
+        "menu": nav.menu(approach.slug, role, match.view_name if match else "", approach.modules),
     }

@@ -3,13 +3,16 @@
 An entry names a page of the démarche (label, URL name), the phase of the method it belongs
 to, the views that make it the current entry (glob patterns of namespaced URL names), the
 right needed to open it and, for a complementary brique, the module it belongs to. The
-sidebar, the phone menu and the « Parcours de la méthode » page are drawn from it; the
+sidebar, the phone menu, the site map and the « Parcours de la méthode » page are drawn from
+it, and show a brique's entries only when the démarche has activated the brique (the pages
+themselves answer an explained 404 then: see `ressort.web.scoped`); the
 route-wide test checks that every démarche route makes exactly one entry current and that
 a role sees only the entries it may open.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 
@@ -62,6 +65,10 @@ class Entry:
     def visible_to(self, role: str | None) -> bool:
         return role_has(role, self.right)
 
+    def active_in(self, modules: Iterable[str]) -> bool:
+        """Part of the base, or of a brique the démarche has activated."""
+        return not self.module or self.module in modules
+
 
 _REGISTRY: list[Entry] = []
 
@@ -83,6 +90,12 @@ def entries_for(view_name: str) -> list[Entry]:
     return [entry for entry in _REGISTRY if entry.matches(view_name)]
 
 
+def module_of(view_name: str) -> str:
+    """The brique a view belongs to ("" for the base): that of the entry it makes current."""
+    claims = entries_for(view_name)
+    return claims[0].module if claims else ""
+
+
 @dataclass(frozen=True, slots=True)
 class MenuLink:
     label: str
@@ -100,8 +113,9 @@ def _url(entry: Entry, slug: str) -> str:
     return reverse(entry.url_name, args=[slug] if entry.of_demarche else [])
 
 
-def menu(slug: str, role: str | None, view_name: str) -> list[MenuGroup]:
-    """The menu of a démarche for a role, with the current page's entry marked."""
+def menu(slug: str, role: str | None, view_name: str, modules: Iterable[str]) -> list[MenuGroup]:
+    """The menu of a démarche for a role and its active briques, the current page marked."""
+    modules = tuple(modules)
     current = entries_for(view_name)
     chosen = current[0] if current else None
     groups: list[MenuGroup] = []
@@ -109,15 +123,18 @@ def menu(slug: str, role: str | None, view_name: str) -> list[MenuGroup]:
         links = tuple(
             MenuLink(e.label, _url(e, slug), e is chosen)
             for e in entries()
-            if e.phase == phase.code and e.in_menu and e.visible_to(role)
+            if e.phase == phase.code and e.in_menu and e.visible_to(role) and e.active_in(modules)
         )
         if links:
             groups.append(MenuGroup(phase, links))
     return groups
 
 
-def journey_tools(step: str, slug: str, role: str | None) -> list[tuple[str, str]]:
+def journey_tools(
+    step: str, slug: str, role: str | None, modules: Iterable[str]
+) -> list[tuple[str, str]]:
     """(label, URL) of the pages that carry one step of the method, for the journey page."""
+    modules = tuple(modules)
     return [
         (e.label, _url(e, slug))
         for e in entries()
@@ -126,4 +143,14 @@ def journey_tools(step: str, slug: str, role: str | None) -> list[tuple[str, str
         and e.on_journey
         and e.of_demarche
         and e.visible_to(role)
+        and e.active_in(modules)
+    ]
+
+
+def module_tools(module: str, slug: str, role: str | None) -> list[tuple[str, str]]:
+    """(label, URL) of a brique's pages that a role may open, for the journey page."""
+    return [
+        (e.label, _url(e, slug))
+        for e in entries()
+        if e.module == module and e.in_menu and e.of_demarche and e.visible_to(role)
     ]

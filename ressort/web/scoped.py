@@ -3,6 +3,10 @@
 The rule is `ressort.approaches.access`'s: anyone who is not a member of the démarche gets
 a 404 for anything of it, as if it did not exist; a member whose role lacks the right gets
 a 403 explained in French (see `ressort.web.errors`); the anonymous go to the login page.
+
+A page of a complementary brique (its navigation entry names a `module`) that the démarche
+has not activated answers 404 too, but explained: the page names the brique and offers
+those who may change the cadrage to activate it (nothing of its content is shown or lost).
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from typing import Any, TypeVar
 from django.contrib.auth.decorators import login_required
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
 from ressort.approaches.access import Right, RightRefused, get_approach_for_user, role_has
+from ressort.approaches.method import MODULE_BY_CODE
 from ressort.approaches.models import Approach
+from ressort.web import nav
 
 M = TypeVar("M", bound=Model)
 View = Callable[..., HttpResponse]
@@ -50,6 +56,10 @@ def demarche_view(
         def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
             approach = get_approach_for_user(request, slug, right)
             request.approach = approach  # type: ignore[attr-defined]
+            match = request.resolver_match
+            module = nav.module_of(match.view_name) if match else ""
+            if module and module not in approach.modules:
+                return inactive_module(request, approach, module)
             return view(request, approach, *args, **kwargs)
 
         wrapped = require_http_methods(list(allowed))(login_required(wrapper))
@@ -60,6 +70,17 @@ def demarche_view(
         return wrapped
 
     return decorate
+
+
+def inactive_module(request: HttpRequest, approach: Approach, module: str) -> HttpResponse:
+    """The explained 404 of a page whose brique the démarche has not activated."""
+    context = {
+        "module": MODULE_BY_CODE.get(module),
+        "module_code": module,
+        "can_activate": role_has(approach.current_role, Right.EDIT_FRAMING),  # type: ignore[attr-defined]
+        "back": request.get_full_path() if request.method == "GET" else "",
+    }
+    return render(request, "approaches/inactive_module.html", context, status=404)
 
 
 def ensure_right(approach: Approach, right: Right) -> None:

@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from ressort.approaches import services
 from ressort.approaches.access import role_has
 from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
+from ressort.approaches.method import MODULE_CODES
 from ressort.approaches.models import Approach, Invitation, Role
 from ressort.documents.models import DocumentJob
 from ressort.fieldwork.models import Hazard, Observation, Photo
@@ -132,6 +133,8 @@ def url_params(route: Route, approach: Approach) -> dict[str, Any] | str:
 def world(db: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     import_official_territories(DATA, CONTOURS)
     demo, _ = load_demo()
+    demo.modules = list(MODULE_CODES)  # every brique's pages are open (see test_modules.py)
+    demo.save(update_fields=["modules"])
     users = get_user_model().objects
     outsider = users.create_user(email="ailleurs@example.org", password="x-ailleurs-42")
     other = services.create_approach(
