@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from ressort.analysis.native import quiet_stdout
+
 if TYPE_CHECKING:
     from scipy.optimize import LinearConstraint
 
@@ -333,13 +335,14 @@ def _solve(
         low[problem.index[target]] = 1.0
     bounds = Bounds(low, np.ones(n))
     integrality = np.ones(n)
-    first = milp(
-        -benefits,
-        integrality=integrality,
-        bounds=bounds,
-        constraints=constraints,
-        options={"mip_rel_gap": _gap(benefits)},
-    )
+    with quiet_stdout():  # HiGHS prints debugging lines on file descriptor 1
+        first = milp(
+            -benefits,
+            integrality=integrality,
+            bounds=bounds,
+            constraints=constraints,
+            options={"mip_rel_gap": _gap(benefits)},
+        )
     if first.x is None:
         return None
     if not cheapest:
@@ -348,13 +351,14 @@ def _solve(
     slack = RELATIVE_SLACK * max(1.0, float(np.abs(benefits).sum()))
     # Second solve: the cheapest portfolio whose benefit is the best one.
     floor = LinearConstraint(benefits.reshape(1, n), best - slack, np.inf)
-    second = milp(
-        costs,
-        integrality=integrality,
-        bounds=bounds,
-        constraints=[*constraints, floor],
-        options={"mip_rel_gap": _gap(costs)},
-    )
+    with quiet_stdout():
+        second = milp(
+            costs,
+            integrality=integrality,
+            bounds=bounds,
+            constraints=[*constraints, floor],
+            options={"mip_rel_gap": _gap(costs)},
+        )
     return _choice(problem, budget, second.x if second.x is not None else first.x)
 
 

@@ -10,12 +10,12 @@ problem without any solution, e.g. required actions over budget) exits with stat
 from __future__ import annotations
 
 import argparse
-import contextlib
 import importlib
 import json
-import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
+
+from ressort.analysis.native import quiet_stdout
 
 # subcommand -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -61,30 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextlib.contextmanager
-def _quiet_native_stdout() -> Iterator[None]:
-    """Silence what native code prints on file descriptor 1 (HiGHS prints debugging lines
-    there), so that stdout carries nothing but the JSON result."""
-    sys.stdout.flush()
-    try:
-        saved = os.dup(1)
-    except OSError:  # no file descriptor 1 (an embedded interpreter): nothing to silence
-        yield
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 1)
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(devnull)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        with _quiet_native_stdout():
+        with quiet_stdout():
             result = args.module.run(args)
     except InputError as error:
         sys.stderr.write(f"Erreur : {error}\n")

@@ -285,13 +285,21 @@ def read_tallies(
                     counts.append(0)
             candidates.append(name)
             rows.append(counts)
-    except csv.Error as error:
-        errors.append(f"ligne {reader.line_num} : CSV mal formé ({error})")
+    except csv.Error:  # a cell beyond the csv module's limit, an unclosed quote…
+        errors.append(_unreadable(reader.line_num))
     if not errors and not rows:
         errors.append("aucun candidat : une ligne par candidat est attendue après l'en-tête")
     if errors:
         _raise_all(path, errors)
     return grades, candidates, np.array(rows, dtype=np.int64).reshape(len(rows), len(grades))
+
+
+def _unreadable(line: int) -> str:
+    """The csv module's own message is English (« field larger than field limit »): ours."""
+    return (
+        f"ligne {line} : CSV mal formé, ligne illisible : une cellule dépasse "
+        f"{csv.field_size_limit() // 1024} Ko ou un guillemet n'est pas refermé"
+    )
 
 
 def read_ballots(
@@ -351,8 +359,8 @@ def read_ballots(
                     grade = 0
                 ballot.append(grade)
             rows.append(ballot)
-    except csv.Error as error:
-        errors.append(f"ligne {reader.line_num} : CSV mal formé ({error})")
+    except csv.Error:  # a cell beyond the csv module's limit, an unclosed quote…
+        errors.append(_unreadable(reader.line_num))
     if not errors and not rows:
         errors.append("aucun bulletin : une ligne par votant est attendue après l'en-tête")
     if errors:

@@ -429,3 +429,23 @@ leaked = sorted(m for m in sys.modules if m == "django" or m.startswith("django.
 assert not leaked, leaked
 """
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_solver_prints_nothing_on_standard_output(capfd: pytest.CaptureFixture[str]) -> None:
+    """HiGHS prints debugging lines on file descriptor 1 for this problem (seen in web
+    requests, in the server's log); the solves keep it silent wherever they are called."""
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    actions = [
+        budget.Action(str(i), float(rng.integers(10, 100)) * 1000, float(rng.integers(1, 20)))
+        for i in range(80)
+    ]
+    problem = budget.make_problem(
+        actions, [budget.Constraint("x", {str(i): 1.0 for i in range(10)}, lower=3)]
+    )
+    best = budget.choose(problem, 1e6)
+    budget.frontier(problem, 1e6, 20, known=[best])
+    print("visible")  # standard output works again afterwards
+    out = capfd.readouterr().out
+    assert out == "visible\n"

@@ -401,6 +401,18 @@ def test_vote_malformed_csv(
     assert message in err
 
 
+@pytest.mark.parametrize("comptes", [False, True])
+def test_vote_cell_beyond_the_csv_limit_is_said_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], comptes: bool
+) -> None:
+    header = "candidat,Insuffisant,Bien\n" if comptes else "A,B\n"
+    text = header + "Bien," + "x" * 200_000 + "\n"
+    args = ["vote", write_csv(tmp_path, text), *(["--comptes"] if comptes else [])]
+    err = run_error(capsys, args)
+    assert "ligne illisible : une cellule dépasse 128 Ko" in err
+    assert "field" not in err and "limit" not in err
+
+
 def test_vote_reports_every_fault(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = "A,B\n" + "Super,Top\n" * 15
     err = run_error(capsys, ["vote", write_csv(tmp_path, text)])
