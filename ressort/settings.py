@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ressort.monitoring",
     "ressort.workshops",
     "ressort.governance",
+    "ressort.behaviour",
     "simple_history",
     "axes",
 ]

@@ -21,6 +21,7 @@ DEMARCHE_URLCONFS = (
     "ressort.monitoring.urls",
     "ressort.workshops.urls",
     "ressort.governance.urls",
+    "ressort.behaviour.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

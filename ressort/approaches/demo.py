@@ -62,6 +62,7 @@ DEMO_BUILDERS = tuple(
         "monitoring",
         "workshops",
         "governance",
+        "behaviour",
     )
 )
 

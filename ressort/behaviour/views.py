@@ -1,0 +1,234 @@
+"""Behaviour change pages: the target behaviours, each one's COM-B diagnosis with the
+suggested intervention functions, the chosen interventions and the follow-up surveys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.behaviour import services
+from ressort.behaviour.forms import BehaviourForm, DeterminantForm, InterventionForm
+from ressort.behaviour.models import (
+    ActorGroup,
+    Determinant,
+    FollowUpSurvey,
+    Intervention,
+    TargetBehaviour,
+)
+from ressort.behaviour.wheel import read_wheel
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
+
+
+def _list_url(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("behaviour:list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _detail_url(request: HttpRequest, behaviour: TargetBehaviour) -> str:
+    return reverse("behaviour:detail", args=[request.approach.slug, behaviour.pk])  # type: ignore[attr-defined]
+
+
+def _parent_url(request: HttpRequest, item: Any) -> str:
+    return _detail_url(request, item.behaviour)
+
+
+@demarche_view(Right.VIEW)
+def behaviour_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    behaviours = (
+        TargetBehaviour.objects.filter(approach=approach)
+        .annotate(
+            barriers=Count("determinants", filter=Q(determinants__kind="frein"), distinct=True),
+            levers=Count("determinants", filter=Q(determinants__kind="levier"), distinct=True),
+            chosen=Count("interventions", distinct=True),
+        )
+        .prefetch_related("actions")
+    )
+    groups = [
+        (label, [b for b in behaviours if b.group == code]) for code, label in ActorGroup.choices
+    ]
+    return render(
+        request,
+        "behaviour/list.html",
+        {"groups": [(label, items) for label, items in groups if items], "count": len(behaviours)},
+    )
+
+
+@demarche_view(Right.VIEW)
+def wheel(request: HttpRequest, approach: Approach) -> HttpResponse:
+    data = read_wheel()
+    rows = [
+        {
+            "component": data.components[c],
+            "cells": [f in data.wheel.links[c] for f in data.functions],
+        }
+        for c in data.components
+    ]
+    return render(request, "behaviour/wheel.html", {"data": data, "rows": rows})
+
+
+behaviour_edit = edit_view(
+    TargetBehaviour,
+    BehaviourForm,
+    title=lambda b: f"Modifier «\u00a0{b.title}\u00a0»" if b.pk else "Ajouter un comportement visé",
+    done=_detail_url,
+    cancel=lambda request, b: _detail_url(request, b) if b.pk else _list_url(request),
+    form_kwargs=lambda request, approach, b: {"approach": approach},
+    delete="behaviour:delete",
+    saved="Le comportement visé est enregistré.",
+)
+behaviour_delete = delete_view(
+    TargetBehaviour,
+    what=lambda b: f"Le comportement «\u00a0{b.title}\u00a0»",
+    done=_list_url,
+    consequence="son diagnostic, ses interventions et ses enquêtes de suivi partent avec lui",
+    gone="{what} est supprimé.",
+)
+
+
+def _render_detail(
+    request: HttpRequest,
+    approach: Approach,
+    behaviour: TargetBehaviour,
+    bound: dict[str, Any] | None = None,
+) -> HttpResponse:
+    bound = bound or {}
+    data = read_wheel()
+    result = services.diagnosis(behaviour)
+    determinants = behaviour.determinants.prefetch_related("testimonies", "observations")
+    components = [
+        {
+            "code": need.component,
+            "info": data.components[need.component],
+            "need": need,
+            "barriers": [
+                d for d in determinants if d.component == need.component and d.kind == "frein"
+            ],
+            "levers": [
+                d for d in determinants if d.component == need.component and d.kind == "levier"
+            ],
+        }
+        for need in result.needs
+    ]
+    chosen = {i.function for i in behaviour.interventions.all()}
+    suggestions = [
+        {
+            "s": s,
+            "info": data.functions[s.function],
+            "because": [data.components[c]["label"] for c in s.because],
+            "chosen": s.function in chosen,
+        }
+        for s in result.suggestions
+    ]
+    interventions = behaviour.interventions.select_related("action")
+    questions = services.survey_questions(behaviour)
+    return render(
+        request,
+        "behaviour/detail.html",
+        {
+            "behaviour": behaviour,
+            "components": components,
+            "suggestions": suggestions,
+            "function_labels": {code: f["label"] for code, f in data.functions.items()},
+            "interventions": interventions,
+            "waves": services.survey_waves(behaviour),
+            "questions": questions,
+            "progress": services.actions_progress(behaviour),
+            "wheel": data,
+            "determinant_form": bound.get("determinant")
+            or DeterminantForm(prefix="determinant", approach=approach),
+            "intervention_form": bound.get("intervention")
+            or InterventionForm(prefix="intervention", approach=approach),
+        },
+        status=400 if bound else 200,
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": TargetBehaviour})
+def behaviour_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _render_detail(request, approach, get_scoped(TargetBehaviour, approach, pk=pk))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TargetBehaviour})
+def determinant_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    behaviour = get_scoped(TargetBehaviour, approach, pk=pk)
+    form = DeterminantForm(request.POST, prefix="determinant", approach=approach)
+    if not form.is_valid():
+        return _render_detail(request, approach, behaviour, {"determinant": form})
+    with transaction.atomic():
+        item = form.save(commit=False)
+        item.behaviour = behaviour
+        item.save()
+        form.save_m2m()
+    messages.success(request, "Le frein ou levier est ajouté au diagnostic.")
+    return redirect(_detail_url(request, behaviour) + "#diagnostic")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TargetBehaviour})
+def intervention_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    behaviour = get_scoped(TargetBehaviour, approach, pk=pk)
+    form = InterventionForm(request.POST, prefix="intervention", approach=approach)
+    if not form.is_valid():
+        return _render_detail(request, approach, behaviour, {"intervention": form})
+    item = form.save(commit=False)
+    item.behaviour = behaviour
+    item.save()
+    messages.success(request, "L'intervention est retenue.")
+    return redirect(_detail_url(request, behaviour) + "#interventions")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TargetBehaviour})
+def survey_start(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    behaviour = get_scoped(TargetBehaviour, approach, pk=pk)
+    survey = services.start_survey(behaviour, request.user)
+    messages.success(
+        request,
+        f"L'enquête de suivi n°\u00a0{survey.wave} est ouverte pour trois semaines "
+        f"(code d'accès\u00a0: {survey.workshop.join_code}).",
+    )
+    return redirect(_detail_url(request, behaviour) + "#suivi")
+
+
+determinant_edit = edit_view(
+    Determinant,
+    DeterminantForm,
+    title=lambda d: f"Modifier «\u00a0{d.statement}\u00a0»",
+    done=_parent_url,
+    form_kwargs=lambda request, approach, d: {"approach": approach},
+    delete="behaviour:determinant_delete",
+)
+determinant_delete = delete_view(
+    Determinant,
+    what=lambda d: f"Le constat «\u00a0{d.statement}\u00a0»",
+    done=_parent_url,
+    gone="{what} est retiré.",
+)
+intervention_edit = edit_view(
+    Intervention,
+    InterventionForm,
+    title=lambda i: f"Modifier «\u00a0{i.title}\u00a0»",
+    done=_parent_url,
+    form_kwargs=lambda request, approach, i: {"approach": approach},
+    delete="behaviour:intervention_delete",
+)
+intervention_delete = delete_view(
+    Intervention,
+    what=lambda i: f"L'intervention «\u00a0{i.title}\u00a0»",
+    done=_parent_url,
+    gone="{what} est retirée.",
+)
+survey_delete = delete_view(
+    FollowUpSurvey,
+    what=lambda s: f"L'enquête de suivi n°\u00a0{s.wave}",
+    done=_parent_url,
+    consequence="la consultation et ses réponses partent avec elle",
+    perform=lambda request, s: s.workshop.delete(),
+    gone="{what} est supprimée.",
+)
