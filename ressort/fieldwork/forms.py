@@ -135,7 +135,7 @@ class PhotoForm(forms.Form):
         return upload
 
 
-class TestimonyForm(forms.ModelForm):
+class TestimonyForm(PlaceMixin):
     class Meta:
         model = Testimony
         fields = [
@@ -147,6 +147,8 @@ class TestimonyForm(forms.ModelForm):
             "spoken_on",
             "source",
             "place_name",
+            "latitude",
+            "longitude",
             "felt",
             "uses",
             "practices",
@@ -158,13 +160,15 @@ class TestimonyForm(forms.ModelForm):
             "practices": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
+            "latitude": COORD_HELP,
+            "longitude": COORD_HELP,
             "felt": "Ce que la personne vit et ressent, dans ses mots autant que possible.",
             "uses": "Comment elle utilise les lieux, les services, les ressources.",
             "practices": "Ses façons de faire, ses savoir-faire, ses adaptations.",
         }
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
+        data = super().clean()
         name = (data.get("speaker_name") or "").strip()
         data["speaker_name"] = name
         if name and not data.get("consent_recorded"):

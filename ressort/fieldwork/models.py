@@ -87,6 +87,18 @@ class Hazard(models.Model):
         return self.label
 
 
+class ClientMade(models.Model):
+    """An entry that may be made on a phone offline: the phone gives it an id before sending,
+    so that sending it again (a lost answer, a second tab) never stores it twice."""
+
+    client_id = models.UUIDField(
+        "identifiant donné par le téléphone", null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Located(models.Model):
     """A place: a name people use, and optionally a point (WGS 84)."""
 
@@ -114,7 +126,7 @@ class Located(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class Observation(Located):
+class Observation(Located, ClientMade):
     """A « diagnostic en marchant » note: what someone saw on site."""
 
     approach = models.ForeignKey(
@@ -143,6 +155,11 @@ class Observation(Located):
         verbose_name = "observation de terrain"
         verbose_name_plural = "observations de terrain"
         ordering = ["-observed_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["approach", "client_id"], name="observation_client_id_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -200,7 +217,7 @@ class Photo(models.Model):
         )
 
 
-class Testimony(Located):
+class Testimony(Located, ClientMade):
     """An interview or a testimony: who spoke (a category), when, and what they told."""
 
     approach = models.ForeignKey(
@@ -253,7 +270,10 @@ class Testimony(Located):
             models.CheckConstraint(
                 condition=Q(speaker_name="") | Q(consent_recorded=True),
                 name="testimony_name_needs_consent",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["approach", "client_id"], name="testimony_client_id_once"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -344,7 +364,7 @@ class InventoryItem(Located):
         )
 
 
-class Vulnerability(InventoryItem):
+class Vulnerability(InventoryItem, ClientMade):
     approach = models.ForeignKey(
         Approach, on_delete=models.CASCADE, related_name="vulnerabilities", verbose_name="démarche"
     )
@@ -370,6 +390,11 @@ class Vulnerability(InventoryItem):
 
     class Meta(InventoryItem.Meta):
         verbose_name = "vulnérabilité"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["approach", "client_id"], name="vulnerability_client_id_once"
+            )
+        ]
 
     @property
     def level(self) -> int:

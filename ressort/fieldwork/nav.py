@@ -7,7 +7,15 @@ register(
         "Observations de terrain",
         "fieldwork:observation_list",
         "2",
-        ("fieldwork:observation_*", "fieldwork:photo*", "fieldwork:suggestions", "fieldwork:tag_*"),
+        (
+            "fieldwork:observation_*",
+            "fieldwork:photo*",
+            "fieldwork:suggestions",
+            "fieldwork:tag_*",
+            "fieldwork:offline_*",
+            "fieldwork:service_worker",
+            "fieldwork:manifest",
+        ),
         order=10,
     ),
     Entry(

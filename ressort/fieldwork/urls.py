@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from ressort.fieldwork.views import inventory, maps, observations, suggestions, testimonies
+from ressort.fieldwork.views import (
+    inventory,
+    maps,
+    observations,
+    offline,
+    suggestions,
+    testimonies,
+)
 
 app_name = "fieldwork"
 
@@ -109,6 +116,9 @@ urlpatterns = [
     ),
     path("terrain/carte/", maps.field_map, name="map"),
     path("terrain/carte.geojson", maps.field_map_geojson, name="map_geojson"),
+    path("terrain/envoi/<str:kind>/", offline.receive, name="offline_receive"),
+    path("terrain/sw.js", offline.service_worker, name="service_worker"),
+    path("terrain/app.webmanifest", offline.manifest, name="manifest"),
     path("terrain/aleas/", inventory.hazard_list, name="hazard_list"),
     path("terrain/aleas/<int:pk>/supprimer/", inventory.hazard_delete, name="hazard_delete"),
 ]

@@ -17,3 +17,12 @@ def dimension_label(context: template.Context, code: str) -> str:
         if request is not None:
             request._dimension_labels = labels
     return labels.get(code, code)
+
+
+@register.simple_tag
+def field_scope(approach: object) -> str:
+    """The démarche's field pages' common path (`/demarches/<slug>/terrain/`): the scope of the
+    offline service worker and the prefix of its outbox's endpoints."""
+    from ressort.fieldwork.views.offline import field_scope as scope
+
+    return scope(approach)  # type: ignore[arg-type]
