@@ -137,11 +137,7 @@ def _benefits(
 
 def budget_data(approach: Approach) -> BudgetData:
     setting = setting_of(approach)
-    actions = list(
-        Action.objects.filter(approach=approach, kind=Action.Kind.ACTION)
-        .prefetch_related("evaluations")
-        .order_by("title", "pk")
-    )
+    actions = _actions(approach)
     links = list(ActionLink.objects.filter(approach=approach).select_related("source", "target"))
     data = BudgetData(setting, links=links)
     kind = setting.benefit if setting else BudgetSetting.Benefit.GRID
@@ -197,7 +193,90 @@ def _problem(data: BudgetData) -> solver.Problem:
         )
         for a in actions
     ]
-    return solver.make_problem(actions)
+    return solver.make_problem(actions, _constraints(data, {a.id for a in actions}))
+
+
+def yearly_spending(action: Action) -> dict[int, float]:
+    """What an action spends each year: its fiche's planned budget by year when it has one,
+    else its cost in the year it falls (`cost_year`); nothing known otherwise."""
+    sheet = getattr(action, "sheet", None)
+    if sheet is not None:
+        planned: dict[int, float] = {}
+        for line in sheet.budget_lines.all():
+            if line.planned:
+                planned[line.year] = planned.get(line.year, 0.0) + float(line.planned)
+        if planned:
+            return planned
+    if action.cost is not None and action.cost_year:
+        return {action.cost_year: float(action.cost)}
+    return {}
+
+
+def _actions(approach: Approach) -> list[Action]:
+    return list(
+        Action.objects.filter(approach=approach, kind=Action.Kind.ACTION)
+        .select_related("sheet", "theme")
+        .prefetch_related("evaluations", "sheet__budget_lines")
+        .order_by("title", "pk")
+    )
+
+
+def spending_years(approach: Approach) -> list[int]:
+    """The years in which the démarche's actions spend (for the annual caps)."""
+    return sorted({year for a in _actions(approach) for year in yearly_spending(a)})
+
+
+def _constraints(data: BudgetData, present: set[str]) -> list[solver.Constraint]:
+    """The setting's annual caps and minimums per theme, over the usable candidates."""
+    setting = data.setting
+    if setting is None:
+        return []
+    usable = [c for c in data.candidates if str(c.action.pk) in present]
+    out = []
+    for year, cap in sorted(setting.year_caps.items()):
+        coefficients = {
+            str(c.action.pk): spent
+            for c in usable
+            if (spent := yearly_spending(c.action).get(int(year), 0.0))
+        }
+        out.append(
+            solver.Constraint(
+                f"dépenses de {year} : au plus {money(cap)}", coefficients, upper=float(cap)
+            )
+        )
+    themes = {str(c.action.theme_id): c.action.theme for c in data.candidates if c.action.theme}
+    for theme_pk, minimum in sorted(setting.theme_minimums.items()):
+        theme = themes.get(theme_pk)
+        name = f"thème « {theme.name} »" if theme else "un thème sans action évaluée"
+        coefficients = {
+            str(c.action.pk): c.cost for c in usable if str(c.action.theme_id) == theme_pk
+        }
+        out.append(
+            solver.Constraint(
+                f"{name} : au moins {money(minimum)}", coefficients, lower=float(minimum)
+            )
+        )
+    return out
+
+
+def constraint_notes(data: BudgetData) -> list[str]:
+    """The caps and minimums in force, and the candidates a cap cannot see, in words."""
+    setting = data.setting
+    if setting is None:
+        return []
+    notes = [
+        c.label[:1].upper() + c.label[1:] + "."
+        for c in _constraints(data, {str(c.action.pk) for c in data.candidates})
+    ]
+    if setting.year_caps:
+        blind = [c.action.title for c in data.candidates if not yearly_spending(c.action)]
+        if blind:
+            notes.append(
+                "Sans année de dépense, donc hors des plafonds annuels : "
+                + ", ".join(f"« {t} »" for t in blind)
+                + " (renseignez l'année sur leur fiche)."
+            )
+    return notes
 
 
 def choose(approach: Approach) -> BudgetResult | None:

@@ -45,6 +45,7 @@ def _page(
             "link_form": link_form or ActionLinkForm(approach=approach),
             "data": data,
             "result": result,
+            "constraint_notes": budget.constraint_notes(data),
             "budget_label": money(float(setting.budget)) if setting else "",
             "cost_label": money(result.cost) if result else "",
             "benefit_label": number(result.benefit) if result else "",

@@ -74,7 +74,7 @@ class ThemeForm(forms.ModelForm):  # type: ignore[type-arg]
 class ActionForm(ScopedForm):
     class Meta:
         model = Action
-        fields = ["kind", "title", "description", "theme", "resources", "cost"]
+        fields = ["kind", "title", "description", "theme", "resources", "cost", "cost_year"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "resources": forms.CheckboxSelectMultiple,
@@ -381,9 +381,56 @@ class BudgetSettingForm(forms.ModelForm):  # type: ignore[type-arg]
             approach=approach, kind=Action.Kind.ACTION
         ).order_by("title", "pk")
         self.fields["required"].required = False
+        # One optional cap per year where the actions spend, one minimum per theme.
+        from ressort.actions.budget import spending_years
+
+        caps = self.instance.year_caps if self.instance.pk else {}
+        self.years = spending_years(approach)
+        for year in self.years:
+            self.fields[f"cap_{year}"] = forms.DecimalField(
+                label=f"Plafond des dépenses en {year} (€)",
+                required=False,
+                min_value=0,
+                max_digits=14,
+                decimal_places=2,
+                initial=caps.get(str(year)),
+                localize=True,
+            )
+        minimums = self.instance.theme_minimums if self.instance.pk else {}
+        self.themes = list(
+            Theme.objects.filter(approach=approach, actions__isnull=False).distinct()
+        )
+        for theme in self.themes:
+            self.fields[f"min_{theme.pk}"] = forms.DecimalField(
+                label=f"Au moins, pour le thème « {theme.name} » (€)",
+                required=False,
+                min_value=0,
+                max_digits=14,
+                decimal_places=2,
+                initial=minimums.get(str(theme.pk)),
+                localize=True,
+            )
 
     def clean_method(self) -> str:
         return self.cleaned_data.get("method") or "somme-ponderee"
+
+    def save(self, commit: bool = True) -> BudgetSetting:
+        setting: BudgetSetting = super().save(commit=False)
+        data = self.cleaned_data
+        setting.year_caps = {
+            str(year): float(data[f"cap_{year}"])
+            for year in self.years
+            if data.get(f"cap_{year}") is not None
+        }
+        setting.theme_minimums = {
+            str(theme.pk): float(data[f"min_{theme.pk}"])
+            for theme in self.themes
+            if data.get(f"min_{theme.pk}")
+        }
+        if commit:
+            setting.save()
+            self.save_m2m()
+        return setting
 
 
 class ActionLinkForm(forms.ModelForm):  # type: ignore[type-arg]

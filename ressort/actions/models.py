@@ -76,6 +76,14 @@ class Action(models.Model):
         validators=[MinValueValidator(0)],
         help_text="Coût total estimé, en euros : sert à choisir les actions dans un budget.",
     )
+    cost_year = models.PositiveSmallIntegerField(
+        "année de la dépense",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text="Année où tombe le coût : sert aux plafonds annuels du choix dans un budget "
+        "(une action qui a une fiche avec un budget prévu par année suit plutôt sa fiche).",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -427,6 +435,12 @@ class BudgetSetting(models.Model):
     required = models.ManyToManyField(
         Action, blank=True, related_name="+", verbose_name="actions à retenir obligatoirement"
     )
+    year_caps = models.JSONField(
+        "plafonds de dépenses par année", default=dict, blank=True
+    )  # {"2027": 400000.0}
+    theme_minimums = models.JSONField(
+        "minimums de dépenses par thème", default=dict, blank=True
+    )  # {"<theme pk>": 150000.0}
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

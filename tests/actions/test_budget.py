@@ -228,3 +228,74 @@ def test_demo_twelve_actions_within_budget(approach: Any, client: Any, framework
     text = page_text(client.get(f"/demarches/{approach.slug}/budget/"))
     assert "Avec un budget de 1,2\u202fM€, le meilleur choix retient" in text
     assert "Ce qui reste de côté, et pourquoi" in text and 'role="img"' in text
+
+
+def test_annual_cap_and_minimum_per_theme(approach: Any, client_as: Any) -> None:
+    from ressort.actions.models import Theme
+
+    a = _setup(approach)
+    water = Theme.objects.create(approach=approach, name="Eau")
+    mobility = Theme.objects.create(approach=approach, name="Mobilité")
+    for key, year, theme in (
+        ("haies", 2027, None),
+        ("eau", 2027, water),
+        ("parking", 2028, mobility),
+        ("ombre", 2028, None),
+        ("velo", 2028, mobility),
+    ):
+        a[key].cost_year, a[key].theme = year, theme
+        a[key].save()
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/budget/"
+    ActionLink.objects.create(
+        approach=approach, source=a["eau"], kind="exclut", target=a["parking"]
+    )
+    ActionLink.objects.create(approach=approach, source=a["ombre"], kind="exige", target=a["eau"])
+    text = page_text(client.get(url))
+    assert "Plafond des dépenses en 2027 (€)" in text and "Plafond des dépenses en 2028" in text
+    assert "Au moins, pour le thème « Mobilité » (€)" in text
+    settings = {"budget": "1200000", "benefit": "grille", "required": [a["haies"].pk]}
+    # Without caps: haies + eau + ombre (8). At most 600 000 € in 2027: « eau » (500 000 €)
+    # no longer fits beside « haies » (300 000 €), so haies + parking + vélo (7).
+    client.post(url + "reglages/", {**settings, "cap_2027": "600000"})
+    setting = BudgetSetting.objects.get(approach=approach)
+    assert setting.year_caps == {"2027": 600_000.0} and setting.theme_minimums == {}
+    result = budget.choose(approach)
+    assert result is not None and not result.error
+    assert sorted(c.action.title for c in result.chosen) == [
+        "Parking relais",
+        "Planter des haies",
+        "Vélo-route",
+    ]
+    text = page_text(client.get(url))
+    assert "Dépenses de 2027 : au plus 600\u202fk€." in text
+    # At least 400 000 € on mobility, no cap: the same answer for another reason.
+    client.post(url + "reglages/", {**settings, f"min_{mobility.pk}": "400000"})
+    setting.refresh_from_db()
+    assert setting.year_caps == {} and setting.theme_minimums == {str(mobility.pk): 400_000.0}
+    result = budget.choose(approach)
+    assert result is not None and (result.cost, result.benefit) == (1_150_000, 7)
+    assert "Thème « Mobilité » : au moins 400\u202fk€." in page_text(client.get(url))
+    # Both at once and a cap too low for the required « haies »: no portfolio, said why.
+    client.post(
+        url + "reglages/", {**settings, "cap_2027": "100000", f"min_{mobility.pk}": "400000"}
+    )
+    result = budget.choose(approach)
+    assert result is not None and "les contraintes ne peuvent pas être toutes respectées" in (
+        result.error
+    )
+    assert "dépenses de 2027 : au plus" in result.error
+    # A negative cap is refused on its field, nothing saved.
+    response = client.post(url + "reglages/", {**settings, "cap_2028": "-5"})
+    assert response.status_code == 200
+    setting.refresh_from_db()
+    assert "2028" not in setting.year_caps
+
+
+def test_a_fiche_with_a_yearly_budget_speaks_for_its_action(approach: Any) -> None:
+    a = _setup(approach)
+    a["eau"].cost_year = 2027
+    a["eau"].save()
+    assert budget.yearly_spending(a["eau"]) == {2027: 500_000.0}
+    assert budget.yearly_spending(a["velo"]) == {}
+    assert budget.spending_years(approach) == [2027]
