@@ -55,7 +55,19 @@ def _fetcher_class() -> Any:
 
 
 def html(source: str) -> Any:
-    """A WeasyPrint HTML document of `source` that fetches only Ressort's own files."""
+    """A WeasyPrint HTML document of `source` that fetches only Ressort's own files, its
+    text set in French typography (ressort.documents.typography)."""
     from weasyprint import HTML
 
+    from ressort.documents.typography import french_html
+
+    source = french_html(source)
     return HTML(string=source, base_url=str(settings.BASE_DIR), url_fetcher=_fetcher_class()())
+
+
+def write(document: Any) -> bytes:
+    """The PDF of a WeasyPrint document (or rendered document), tagged for accessibility:
+    PDF/UA-1 gives the structure tree (headings, paragraphs, tables, figures with their
+    alternative text), the language and the title shown by readers."""
+    data: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+    return data

@@ -8,13 +8,9 @@ reference year and once for the evaluation year.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from ressort.analysis import doughnut as dn
 from ressort.approaches.models import Approach
@@ -343,50 +339,30 @@ def outline(rep: Report) -> list[Block]:
     return blocks
 
 
-def build_pdf(rep: Report) -> bytes:
-    from ressort.documents import pdf
+def cover(rep: Report) -> Any:
+    from ressort.documents import engine
 
-    blocks = [
-        (kind, (mark_safe(content[0]), content[1]) if kind == "svg" else content)
-        for kind, content in outline(rep)
-    ]
-    html = render_to_string(
-        "monitoring/evaluation_document.html", {"blocks": blocks, "evaluation": rep.evaluation}
-    )
-    data: bytes = pdf.html(html).write_pdf()
-    return data
+    ev = rep.evaluation
+    return engine.cover_for(ev.approach, ev.title, kind=ev.get_kind_display())
+
+
+def _write(fmt: str, rep: Report) -> bytes:
+    """The evaluation through the document engine (ressort.documents.engine)."""
+    from ressort.documents import engine
+
+    return engine.write(fmt, cover(rep), outline(rep))
+
+
+def build_pdf(rep: Report) -> bytes:
+    return _write("pdf", rep)
 
 
 def build_docx(rep: Report) -> bytes:
-    from docx import Document
-    from docx.shared import Pt
+    return _write("docx", rep)
 
-    doc = Document()
-    doc.core_properties.title = rep.evaluation.title
-    doc.core_properties.author = "Ressort"
-    doc.styles["Normal"].font.size = Pt(10)
-    for kind, content in outline(rep):
-        if kind in ("h1", "h2", "h3"):
-            doc.add_heading(content, level=0 if kind == "h1" else int(kind[1]) - 1)
-        elif kind == "svg":
-            doc.add_paragraph().add_run(content[1]).italic = True
-        elif kind == "note":
-            doc.add_paragraph().add_run(content).bold = True
-        elif kind == "table":
-            caption, header, rows = content
-            doc.add_paragraph().add_run(caption).italic = True
-            table = doc.add_table(rows=1, cols=len(header))
-            table.style = "Light Grid Accent 1"
-            for cell, text in zip(table.rows[0].cells, header, strict=True):
-                cell.text = text
-            for row in rows:
-                for cell, text in zip(table.add_row().cells, row, strict=True):
-                    cell.text = text
-        else:
-            doc.add_paragraph(content)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+
+def build_odt(rep: Report) -> bytes:
+    return _write("odt", rep)
 
 
 FORMATS = {
@@ -395,6 +371,7 @@ FORMATS = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         build_docx,
     ),
+    "odt": ("application/vnd.oasis.opendocument.text", build_odt),
 }
 KIND = "evaluation"
 

@@ -117,7 +117,7 @@ def evaluation_document(request: HttpRequest, approach: Approach, pk: int) -> Ht
     evaluation = get_scoped(Evaluation, approach, pk=pk)
     fmt = request.POST.get("format", "")
     if fmt not in ev.FORMATS:
-        return HttpResponse("Format inconnu : choisissez PDF ou DOCX.", status=400)
+        return HttpResponse("Format inconnu : choisissez PDF, DOCX ou ODT.", status=400)
     ev.start_job(evaluation, fmt, request.user)
     if request.headers.get("HX-Request"):
         return document_views.jobs_fragment(request, approach, ev.KIND, evaluation.pk)

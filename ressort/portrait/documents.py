@@ -7,17 +7,16 @@ it (ressort.documents, polled by htmx) and the command line can print it.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
+from ressort.documents.typography import number, plural
 from ressort.portrait import portrait as pt
 from ressort.portrait.templatetags.portrait_tags import french_number
 
@@ -79,21 +78,6 @@ def context(
     }
 
 
-def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from ressort.documents import pdf
-
-    progress(10, "Rassemblement des données")
-    p = pt.build(approach)
-    progress(30, "Mise en page")
-    html = render_to_string("portrait/document.html", context(approach, p, pdf=True, can=set()))
-    progress(50, "Production du PDF")
-    document = pdf.html(html).render()
-    progress(85, f"Écriture des {len(document.pages)} pages")
-    data: bytes = document.write_pdf()
-    progress(100, "Terminé")
-    return data
-
-
 def _status_text(row: Any) -> str:
     return f"{row.status_label} ({row.gap_label})" if row.status.gap else row.status_label
 
@@ -126,45 +110,82 @@ def _boussole_alt(p: pt.Portrait) -> str:
     """The Boussole profile in words: each principle and its aggregated score out of 4."""
     scores = " ; ".join(
         f"{n.short_label or n.label} : "
-        + (f"{s:.1f}".replace(".", ",") + " sur 4" if s is not None else "pas de réponse")
+        + (number(s, 1) + " sur 4" if s is not None else "pas de réponse")
         for n, s, depth in p.boussole
         if not depth
     )
     return f"Profil Boussole du territoire (médianes des ateliers). {scores}."
 
 
-def png_from_svg(svg: str, width_cm: float, dpi: int = 200) -> bytes:
-    """The drawing's SVG rasterised (cairosvg, on Debian's libcairo2) on a white background,
-    for formats that cannot carry SVG (DOCX)."""
-    import cairosvg
+def _sized(svg: str, width_cm: float) -> str:
+    """The drawing told its printed width (read by the document engine)."""
+    return svg.replace("<svg", f'<svg data-width-cm="{width_cm}"', 1)
 
-    data: bytes = cairosvg.svg2png(
-        bytestring=svg.encode(),
-        output_width=round(width_cm / 2.54 * dpi),
-        background_color="#ffffff",
-        dpi=dpi,
-    )
-    return data
+
+def _vulnerabilities(p: pt.Portrait) -> list[str]:
+    seen: dict[str, None] = {}
+    for section in p.sections:
+        for item in section.evidence.get("vulnerabilities", []):
+            seen.setdefault(f"{item.title} ({item.level_label.lower()})", None)
+    return list(seen)
+
+
+def key_messages(p: pt.Portrait) -> list[tuple[str, list[str]]]:
+    """The synthesis for élus, proposed from the data: three strengths, three weaknesses,
+    three vulnerabilities, and what the Doughnut says."""
+    shortfalls = [d.label for d in p.doughnut if d.contract_status == "shortfall"]
+    overshoots = [d.label for d in p.doughnut if d.contract_status == "overshoot"]
+    measures = [
+        f"{p.measured} dimensions du Donut sur 21 sont mesurées.",
+        (
+            "Sous le plancher social : " + ", ".join(shortfalls) + "."
+            if shortfalls
+            else "Aucune dimension mesurée sous le plancher social."
+        ),
+        (
+            "Au-delà du plafond écologique : " + ", ".join(overshoots) + "."
+            if overshoots
+            else "Aucune dimension mesurée au-delà du plafond écologique."
+        ),
+    ]
+    return [
+        ("Ce que disent les données", measures),
+        (
+            "Trois forces",
+            [r.text for r in p.strengths[:3]] or ["Aucune force rédigée pour l'instant."],
+        ),
+        (
+            "Trois faiblesses",
+            [r.text for r in p.weaknesses[:3]] or ["Aucune faiblesse rédigée pour l'instant."],
+        ),
+        (
+            "Trois vulnérabilités",
+            _vulnerabilities(p)[:3] or ["Aucune vulnérabilité relevée pour l'instant."],
+        ),
+    ]
 
 
 def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
-    """The document as a flat list of blocks, shared by the DOCX and ODT writers:
-    ("h1"|"h2"|"h3"|"p"|"note"|"bullet", text), ("drawing", (name, svg, width, alt text))
-    or ("table", (caption, header, rows))."""
+    """The document as blocks of the document engine (ressort.documents.engine), the same
+    for the PDF, the DOCX and the ODT."""
     blocks: list[tuple[str, Any]] = [
         ("h1", f"Portrait de résilience — {approach.perimeter_name}"),
+        ("h2", "Synthèse"),
         (
             "p",
-            f"Démarche « {approach.name} » · document produit par Ressort le "
-            f"{p.generated_at:%d/%m/%Y à %H:%M}. Ce document est modifiable : complétez-le.",
+            "Les messages clés du portrait, à lire en deux minutes. Ils sont proposés à partir "
+            "des données et des paroles recueillies ; l'équipe les relit avant le conseil.",
         ),
+    ]
+    blocks += [("keys", message) for message in key_messages(p)]
+    blocks.append(
         (
             "p",
             "Chiffres officiels du territoire : "
             + " · ".join(f"{k} {v}" for k, v in official_figures(approach))
             + ".",
-        ),
-    ]
+        )
+    )
     if p.illustrative:
         blocks.append(
             (
@@ -183,7 +204,7 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
             f"et juste ; « donnée manquante » n'est jamais zéro. {p.measured} dimensions sur 21 "
             "sont mesurées.",
         ),
-        ("drawing", ("donut", for_print(p.doughnut_svg), "16cm", _doughnut_alt(p))),
+        ("svg", (_sized(for_print(p.doughnut_svg), 15), _doughnut_alt(p), "donut")),
         (
             "table",
             (
@@ -194,7 +215,7 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
                         d.label,
                         "plancher social" if d.ring == "social" else "plafond écologique",
                         _status_text(d),
-                        f"{d.status.indicators_with_data} / {d.status.indicators}",
+                        f"{d.status.indicators_with_data} sur {d.status.indicators}",
                     ]
                     for d in p.doughnut
                 ],
@@ -205,18 +226,18 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     if p.boussole:
         if p.boussole_svg:
             blocks.append(
-                ("drawing", ("boussole", for_print(p.boussole_svg), "11cm", _boussole_alt(p)))
+                ("svg", (_sized(for_print(p.boussole_svg), 11), _boussole_alt(p), "boussole"))
             )
         blocks.append(
             (
                 "table",
                 (
-                    f"Notes agrégées des {p.sessions} séances (sur 4)",
+                    f"Notes agrégées ({plural(p.sessions, 'séance')}, médianes sur 4)",
                     ["Principe ou levier", "Note"],
                     [
                         [
                             ("    " if depth else "") + f"{n.code} {n.short_label or n.label}",
-                            f"{s:.1f}".replace(".", ",") if s is not None else "pas de réponse",
+                            number(s, 1, missing="pas de réponse"),
                         ]
                         for n, s, depth in p.boussole
                     ],
@@ -234,140 +255,118 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
             says = pt.reading_context(p, reading)
             blocks.append(("bullet", reading.text + (f" (les données : {says})" if says else "")))
     blocks.append(("h2", "Dimension par dimension"))
+    # A quote or an observation tied to several dimensions is printed once, under the first;
+    # the later ones point back to it.
+    printed: set[str] = set()
     for section in p.sections:
         title = section.label + (f" — {section.status_label}" if section.status_label else "")
         blocks.append(("h3", title))
         for figure in section.figures:
             blocks.append(("bullet", _figure_text(figure)))
+        repeated = 0
         for label, items in section.evidence_groups:
-            blocks.append(("p", f"{label} :"))
-            for item in items[:8]:
+            fresh = [item for item in items[:8] if item.text not in printed]
+            repeated += len(items[:8]) - len(fresh)
+            if fresh:
+                blocks.append(("p", f"{label} :"))
+            for item in fresh:
+                printed.add(item.text)
                 blocks.append(("bullet", item.text))
+        if repeated:
+            blocks.append(
+                (
+                    "note",
+                    f"{plural(repeated, 'élément')} cité{'s' if repeated > 1 else ''} "
+                    "plus haut concerne"
+                    + ("nt" if repeated > 1 else "")
+                    + " aussi cette dimension.",
+                )
+            )
         for reading in section.readings:
             blocks.append(("p", f"{reading.get_kind_display()} : {reading.text}"))
         if not section.figures and not section.has_evidence and not section.readings:
             blocks.append(("p", "Aucun chiffre ni témoignage pour cette dimension."))
+    blocks += _conclusion(p)
+    blocks += _method_annex(p)
     return blocks
 
 
-def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from docx import Document
-    from docx.shared import Cm, Pt
+def _conclusion(p: pt.Portrait) -> list[tuple[str, Any]]:
+    missing = 21 - p.measured
+    return [
+        ("h2", "Conclusion"),
+        (
+            "p",
+            f"Ce portrait réunit {plural(p.measured, 'dimension mesurée', 'dimensions mesurées')}"
+            f" sur 21, {plural(len(p.strengths), 'force')} et "
+            f"{plural(len(p.weaknesses), 'faiblesse')} rédigées par l'équipe, et "
+            f"{plural(p.sessions, 'séance')} de cotation de la Boussole.",
+        ),
+        (
+            "p",
+            (
+                f"{plural(missing, 'dimension reste', 'dimensions restent')} sans donnée : "
+                "les compléter affinera le diagnostic. "
+                if missing
+                else ""
+            )
+            + "Les écarts relevés ici fondent les objectifs de la stratégie de résilience.",
+        ),
+    ]
+
+
+def _method_annex(p: pt.Portrait) -> list[tuple[str, Any]]:
+    sources: dict[tuple[str, str], set[str]] = {}
+    for section in p.sections:
+        for figure in section.figures:
+            indicator = figure.indicator
+            year = str(figure.value.year) if figure.value else str(indicator.year or "—")
+            sources.setdefault(
+                (indicator.name, indicator.source or "source à préciser"), set()
+            ).add(year)
+    rows = [
+        [name, source, ", ".join(sorted(years))]
+        for (name, source), years in sorted(sources.items())
+    ]
+    blocks: list[tuple[str, Any]] = [
+        ("h2", "Annexe : méthode et sources"),
+        (
+            "p",
+            "Statut d'une dimension du Donut : la pire situation parmi ses indicateurs "
+            "mesurés, comparés à leurs seuils (plancher social, plafond écologique) ; une "
+            "dimension sans valeur est « donnée manquante », jamais zéro. Boussole : médiane "
+            "des notes de 0 à 4 données en séance.",
+        ),
+    ]
+    if rows:
+        blocks.append(
+            ("table", ("Sources des chiffres cités", ["Indicateur", "Source", "Année"], rows))
+        )
+    return blocks
+
+
+def _write(fmt: str, approach: Approach, progress: Progress) -> bytes:
+    from ressort.documents import engine
 
     progress(10, "Rassemblement des données")
     p = pt.build(approach)
-    progress(40, "Écriture du DOCX")
-    doc = Document()
-    doc.core_properties.title = f"Portrait de résilience — {approach.perimeter_name}"
-    doc.core_properties.author = "Ressort"
-    doc.styles["Normal"].font.size = Pt(10)
-    for kind, content in _outline(approach, p):
-        if kind in ("h1", "h2", "h3"):
-            doc.add_heading(content, level=int(kind[1]) - 1 if kind == "h1" else int(kind[1]))
-        elif kind == "bullet":
-            doc.add_paragraph(content, style="List Bullet")
-        elif kind == "note":
-            doc.add_paragraph().add_run(content).bold = True
-        elif kind == "drawing":
-            # python-docx cannot embed SVG: the same SVG as the page's, rasterised to PNG,
-            # with its statuses in words as the picture's description (alt text).
-            _, svg, width, alt = content
-            width_cm = float(width.removesuffix("cm"))
-            png = png_from_svg(svg, width_cm)
-            shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
-            shape._inline.docPr.set("descr", alt)
-        elif kind == "table":
-            caption, header, rows = content
-            doc.add_paragraph().add_run(caption).italic = True
-            table = doc.add_table(rows=1, cols=len(header))
-            table.style = "Light Grid Accent 1"
-            for cell, text in zip(table.rows[0].cells, header, strict=True):
-                cell.text = text
-            for row in rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=True):
-                    cell.text = text
-        else:
-            doc.add_paragraph(content)
-    progress(90, "Enregistrement")
-    out = io.BytesIO()
-    doc.save(out)
+    progress(40, f"Écriture du {fmt.upper()}")
+    cover = engine.cover_for(approach, "Portrait de résilience", kind="Portrait de résilience")
+    data = engine.write(fmt, cover, _outline(approach, p))
     progress(100, "Terminé")
-    return out.getvalue()
+    return data
+
+
+def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
+    return _write("pdf", approach, progress)
+
+
+def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
+    return _write("docx", approach, progress)
 
 
 def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from odf.draw import Frame, Image
-    from odf.opendocument import OpenDocumentText
-    from odf.style import Style, TableColumnProperties, TextProperties
-    from odf.svg import Desc
-    from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, List, ListItem, P
-
-    progress(10, "Rassemblement des données")
-    p = pt.build(approach)
-    progress(40, "Écriture de l'ODT")
-    doc = OpenDocumentText()
-    doc.meta.addElement(_odf_title(f"Portrait de résilience — {approach.perimeter_name}"))
-    styles = {}
-    for level, size in ((1, "18pt"), (2, "14pt"), (3, "11pt")):
-        style = Style(name=f"Titre {level}", family="paragraph")
-        style.addElement(TextProperties(fontsize=size, fontweight="bold", color="#0b5c57"))
-        doc.styles.addElement(style)
-        styles[level] = style
-    bold = Style(name="Note", family="paragraph")
-    bold.addElement(TextProperties(fontweight="bold"))
-    doc.styles.addElement(bold)
-    column = Style(name="Colonne", family="table-column")
-    column.addElement(TableColumnProperties(columnwidth="4cm"))
-    doc.automaticstyles.addElement(column)
-    for kind, content in _outline(approach, p):
-        if kind in ("h1", "h2", "h3"):
-            level = int(kind[1])
-            doc.text.addElement(H(outlinelevel=level, stylename=styles[level], text=content))
-        elif kind == "bullet":
-            items = List()
-            item = ListItem()
-            item.addElement(P(text="• " + content))
-            items.addElement(item)
-            doc.text.addElement(items)
-        elif kind == "note":
-            doc.text.addElement(P(stylename=bold, text=content))
-        elif kind == "drawing":
-            name, svg, width, alt = content
-            href = doc.addPicture(f"Pictures/{name}.svg", "image/svg+xml", svg.encode())
-            frame = Frame(width=width, height=width, anchortype="as-char", name=name)
-            frame.addElement(Image(href=href))
-            frame.addElement(Desc(text=alt))
-            holder = P()
-            holder.addElement(frame)
-            doc.text.addElement(holder)
-        elif kind == "table":
-            caption, header, rows = content
-            doc.text.addElement(P(text=caption))
-            table = Table(name=caption[:30])
-            table.addElement(TableColumn(numbercolumnsrepeated=len(header), stylename=column))
-            for row in [header, *rows]:
-                tr = TableRow()
-                for text in row:
-                    cell = TableCell(valuetype="string")
-                    cell.addElement(P(text=text))
-                    tr.addElement(cell)
-                table.addElement(tr)
-            doc.text.addElement(table)
-        else:
-            doc.text.addElement(P(text=content))
-    progress(90, "Enregistrement")
-    out = io.BytesIO()
-    doc.write(out)
-    progress(100, "Terminé")
-    return out.getvalue()
-
-
-def _odf_title(text: str) -> Any:
-    from odf.dc import Title
-
-    return Title(text=text)
+    return _write("odt", approach, progress)
 
 
 BUILDERS: dict[str, Callable[..., bytes]] = {

@@ -12,15 +12,10 @@ Blocks: ("h1"|"h2"|"h3"|"p"|"note"|"bullet", text), ("table", (caption, header, 
 from __future__ import annotations
 
 import html
-import io
 import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
-
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
@@ -71,23 +66,7 @@ def outline(approach: Approach) -> list[Block]:
         .order_by("objective__axis__order", "objective__order", "order", "action__title")
     )
     communes = dict(approach.communes.values_list("code", "name"))
-    generated = timezone.localtime()
-    blocks: list[Block] = [
-        ("h1", f"{statement.title} — {approach.perimeter_name}"),
-        (
-            "p",
-            f"Démarche « {approach.name} » · document produit par Ressort le "
-            f"{generated:%d/%m/%Y à %H:%M}. Ce document est modifiable : complétez-le.",
-        ),
-    ]
-    if approach.is_demo:
-        blocks.append(
-            (
-                "note",
-                "Démarche de démonstration : le périmètre est réel ; la stratégie, les "
-                "actions, les personnes et les montants sont illustratifs.",
-            )
-        )
+    blocks: list[Block] = [("h1", f"{statement.title} — {approach.perimeter_name}")]
     vision = services.vision_for(approach)
     horizon = f" à l'horizon {vision.horizon_year}" if vision and vision.horizon_year else ""
     blocks.append(("h2", f"Vision{horizon}"))
@@ -323,182 +302,43 @@ def _budget_blocks(sheets: list[ActionSheet]) -> list[Block]:
 
 
 # --------------------------------------------------------------------------------------
-# Writers
+# Writers: the document engine (ressort.documents.engine) for the three formats
 # --------------------------------------------------------------------------------------
 
 
-def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from ressort.documents import pdf
+def cover(approach: Approach) -> Any:
+    from ressort.documents import engine
+
+    statement = services.statement_for(approach)
+    return engine.cover_for(approach, statement.title, kind="Stratégie et plan d'actions")
+
+
+def _write(fmt: str, approach: Approach, progress: Progress) -> bytes:
+    from ressort.documents import engine
 
     progress(5, "Rassemblement de la stratégie et des fiches actions")
-    blocks = [
-        (kind, (mark_safe(content[0]), content[1]) if kind == "svg" else content)
-        for kind, content in outline(approach)
-    ]
-    statement = services.statement_for(approach)
-    html = render_to_string(
-        "strategy/document.html",
-        {
-            "approach": approach,
-            "blocks": blocks,
-            "title": statement.title,
-        },
+    blocks = outline(approach)
+    progress(
+        30,
+        "Mise en page du PDF (la plus longue étape)"
+        if fmt == "pdf"
+        else f"Écriture du {fmt.upper()}",
     )
-    progress(30, "Mise en page du PDF (la plus longue étape)")
-    document = pdf.html(html).render()
-    progress(85, f"Écriture du PDF ({len(document.pages)} pages)")
-    data: bytes = document.write_pdf()
+    data = engine.write(fmt, cover(approach), blocks)
+    progress(100, "Terminé")
     return data
+
+
+def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
+    return _write("pdf", approach, progress)
 
 
 def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from docx import Document
-    from docx.shared import Cm, Pt
-
-    progress(5, "Rassemblement de la stratégie et des fiches actions")
-    blocks = outline(approach)
-    progress(30, "Écriture du DOCX")
-    statement = services.statement_for(approach)
-    doc = Document()
-    doc.core_properties.title = f"{statement.title} — {approach.perimeter_name}"
-    doc.core_properties.author = "Ressort"
-    doc.styles["Normal"].font.size = Pt(10)
-    for kind, content in blocks:
-        if kind in ("h1", "h2", "h3"):
-            doc.add_heading(content, level=0 if kind == "h1" else int(kind[1]) - 1)
-        elif kind == "bullet":
-            doc.add_paragraph(content, style="List Bullet")
-        elif kind == "note":
-            doc.add_paragraph().add_run(content).bold = True
-        elif kind == "svg":
-            # python-docx cannot embed SVG: the same drawing rasterised, its text as alt text.
-            png = _png(content[0], DRAWING_CM)
-            shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(DRAWING_CM))
-            shape._inline.docPr.set("descr", content[1])
-        elif kind == "fields":
-            for label, value in content:
-                paragraph = doc.add_paragraph()
-                paragraph.paragraph_format.space_after = Pt(1)
-                paragraph.add_run(f"{label} : ").bold = True
-                paragraph.add_run(value)
-        elif kind == "table":
-            caption, header, rows = content
-            doc.add_paragraph().add_run(caption).italic = True
-            table = doc.add_table(rows=1, cols=len(header))
-            table.style = "Light Grid Accent 1"
-            for cell, text in zip(table.rows[0].cells, header, strict=True):
-                cell.text = text
-            for row in rows:
-                for cell, text in zip(table.add_row().cells, row, strict=True):
-                    cell.text = text
-        else:
-            doc.add_paragraph(content)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return _write("docx", approach, progress)
 
 
 def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
-    from odf.dc import Title
-    from odf.draw import Frame, Image
-    from odf.opendocument import OpenDocumentText
-    from odf.style import Style, TableColumnProperties, TextProperties
-    from odf.svg import Desc
-    from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, List, ListItem, P, Span
-
-    statement = services.statement_for(approach)
-    doc = OpenDocumentText()
-    doc.meta.addElement(Title(text=f"{statement.title} — {approach.perimeter_name}"))
-    headings = {}
-    for level, size in ((1, "18pt"), (2, "14pt"), (3, "11pt")):
-        style = Style(name=f"Titre {level}", family="paragraph")
-        style.addElement(TextProperties(fontsize=size, fontweight="bold", color="#0b5c57"))
-        doc.styles.addElement(style)
-        headings[level] = style
-    bold = Style(name="Note", family="paragraph")
-    bold.addElement(TextProperties(fontweight="bold"))
-    doc.styles.addElement(bold)
-    strong = Style(name="Gras", family="text")
-    strong.addElement(TextProperties(fontweight="bold"))
-    doc.styles.addElement(strong)
-    italic = Style(name="Légende", family="paragraph")
-    italic.addElement(TextProperties(fontstyle="italic"))
-    doc.styles.addElement(italic)
-    column = Style(name="Colonne", family="table-column")
-    column.addElement(TableColumnProperties(columnwidth="4cm"))
-    doc.automaticstyles.addElement(column)
-    progress(5, "Rassemblement de la stratégie et des fiches actions")
-    blocks = outline(approach)
-    progress(30, "Écriture de l'ODT")
-    for number, (kind, content) in enumerate(blocks):
-        if kind in ("h1", "h2", "h3"):
-            level = int(kind[1])
-            doc.text.addElement(H(outlinelevel=level, stylename=headings[level], text=content))
-        elif kind == "bullet":
-            items = List()
-            item = ListItem()
-            item.addElement(P(text="• " + content))
-            items.addElement(item)
-            doc.text.addElement(items)
-        elif kind == "note":
-            doc.text.addElement(P(stylename=bold, text=content))
-        elif kind == "svg":
-            svg, alt = content
-            href = doc.addPicture(
-                f"Pictures/calendrier-{number}.svg", "image/svg+xml", svg.encode()
-            )
-            frame = Frame(
-                width=f"{DRAWING_CM}cm",
-                height=f"{DRAWING_CM * _svg_ratio(svg):.2f}cm",
-                anchortype="as-char",
-                name=f"Calendrier {number}",
-            )
-            frame.addElement(Image(href=href))
-            frame.addElement(Desc(text=alt))
-            holder = P()
-            holder.addElement(frame)
-            doc.text.addElement(holder)
-        elif kind == "fields":
-            for label, value in content:
-                paragraph = P()
-                paragraph.addElement(Span(stylename=strong, text=f"{label} : "))
-                paragraph.addText(value)
-                doc.text.addElement(paragraph)
-        elif kind == "table":
-            caption, header, rows = content
-            doc.text.addElement(P(stylename=italic, text=caption))
-            table = Table(name=f"Tableau {number}")
-            table.addElement(TableColumn(numbercolumnsrepeated=len(header), stylename=column))
-            for row in [header, *rows]:
-                tr = TableRow()
-                for text in row:
-                    cell = TableCell(valuetype="string")
-                    cell.addElement(P(text=text))
-                    tr.addElement(cell)
-                table.addElement(tr)
-            doc.text.addElement(table)
-        else:
-            doc.text.addElement(P(text=content))
-    out = io.BytesIO()
-    doc.write(out)
-    return out.getvalue()
-
-
-DRAWING_CM = 17.0
-
-
-def _png(svg: str, width_cm: float, dpi: int = 150) -> bytes:
-    """The drawing rasterised on white (cairosvg), for DOCX which cannot carry SVG."""
-    import cairosvg
-
-    data: bytes = cairosvg.svg2png(
-        bytestring=svg.encode(),
-        output_width=round(width_cm / 2.54 * dpi),
-        background_color="#ffffff",
-        dpi=dpi,
-    )
-    return data
+    return _write("odt", approach, progress)
 
 
 BUILDERS: dict[str, Callable[[Approach, Progress], bytes]] = {

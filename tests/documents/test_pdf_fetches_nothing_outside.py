@@ -101,7 +101,7 @@ def test_portrait_pdf_with_a_hostile_perimeter_name(
     assert portrait_documents.build_pdf(approach).startswith(b"%PDF")
     assert listener.connections == 0
     footer = page_texts(captured[0])
-    assert "Portrait de résilience · Pays" in footer
+    assert "Portrait de résilience — Pays" in footer
     assert f"127.0.0.1:{listener.port}/x" in footer  # shown as text, never fetched
     assert listener.connections == 0
 
@@ -124,11 +124,7 @@ def test_strategy_pdf_with_a_hostile_title(
 
 def test_templates_put_no_variable_in_css() -> None:
     """Every document template's <style> is constant: user text only in the HTML."""
-    for name in (
-        "portrait/document.html",
-        "strategy/document.html",
-        "monitoring/evaluation_document.html",
-    ):
+    for name in ("documents/document.html",):
         source = Path(
             next(
                 p

@@ -91,9 +91,9 @@ def test_page_and_documents(approach: Approach, client_for: Callable[[str], Clie
     with zipfile.ZipFile(io.BytesIO(docx.content)) as archive:
         body = archive.read("word/document.xml").decode()
     assert "Mi-parcours 2026" in body
-    assert "taux de réalisation 50 %" in body and "Émissions (ktCO2e)" in body
-    odt = client.post(start, {"format": "odt"})
-    assert odt.status_code == 400 and "Format inconnu" in odt.content.decode()
+    assert "taux de réalisation 50\u202f%" in body and "Émissions (ktCO2e)" in body
+    rtf = client.post(start, {"format": "rtf"})
+    assert rtf.status_code == 400 and "Format inconnu" in rtf.content.decode()
     assert client.get(start).status_code == 405
 
 

@@ -2,16 +2,14 @@
 
 from django import template
 
+from ressort.documents.typography import number
+
 register = template.Library()
 
 
 def french_number(value: float | int | None, decimals: int = 2) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.{decimals}f}" if decimals else f"{value:,.0f}"
-    if decimals and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",")
+    """The documents' one rounding rule (ressort.documents.typography.number)."""
+    return number(value, decimals)
 
 
 @register.filter
