@@ -356,3 +356,6 @@ AUTHENTICATION_BACKENDS.append("ressort.accounts.proconnect.ProConnectBackend")
 # form-action must allow its origin.
 if OIDC_RP_CLIENT_ID and url_origin(PROCONNECT_BASE_URL):
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(url_origin(PROCONNECT_BASE_URL))
+
+# The démarche's library and watch (issue 17): documents, cited passages, plans in force, signals.
+INSTALLED_APPS += ["ressort.library"]

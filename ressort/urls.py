@@ -22,6 +22,7 @@ DEMARCHE_URLCONFS = (
     "ressort.workshops.urls",
     "ressort.governance.urls",
     "ressort.behaviour.urls",
+    "ressort.library.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

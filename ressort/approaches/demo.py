@@ -63,6 +63,7 @@ DEMO_BUILDERS = tuple(
         "workshops",
         "governance",
         "behaviour",
+        "library",
     )
 )
 

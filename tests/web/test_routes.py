@@ -132,6 +132,13 @@ def url_params(route: Route, approach: Approach) -> dict[str, Any] | str:
 @pytest.fixture
 def world(db: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     import_official_territories(DATA, CONTOURS)
+    settings.STORAGES = {  # the demo's library files and the photo go to a temporary folder
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
     demo, _ = load_demo()
     demo.modules = list(MODULE_CODES)  # every brique's pages are open (see test_modules.py)
     demo.save(update_fields=["modules"])
@@ -174,13 +181,6 @@ def world(db: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     PriorityExercise.objects.create(approach=demo, version=boussole, title="Tri des principes")
     ScoringSession.objects.create(approach=demo, title="Séance de la démo", version=boussole)
     Hazard.objects.create(approach=demo, code="alea-demo", label="Aléa propre à la démo")
-    settings.STORAGES = {  # the photo is written in a temporary folder
-        **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": tmp_path / "media"},
-        },
-    }
     photo = Photo(observation=Observation.objects.filter(approach=demo).first())
     photo.image.save("photo.jpg", ContentFile(b"\xff\xd8\xff\xd9"))
     return {"demo": demo, "other": other, "outsider": outsider, "members": members}

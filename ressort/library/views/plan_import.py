@@ -1,0 +1,69 @@
+"""Import an existing action plan into the démarche's ideas or actions; export it back."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort import tables
+from ressort.approaches.models import Approach
+from ressort.library import plan_import
+from ressort.library.forms import PlanImportForm
+from ressort.web import Right, demarche_view
+from ressort.web.scoped import FORM, ensure_right
+
+EXPORTS = {"actions", "politiques", "idees"}
+
+
+@demarche_view(Right.VIEW, FORM)
+def plan_import_page(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = PlanImportForm(request.POST or None, request.FILES or None)
+    faults: list[str] = []
+    if request.method == "POST":
+        ensure_right(approach, Right.CONTRIBUTE)
+        if form.is_valid():
+            upload = form.cleaned_data["upload"]
+            into = form.cleaned_data["into"]
+            try:
+                rows = plan_import.read_plan(upload.read(), upload.name)
+            except tables.TableError as error:
+                faults = [str(f) for f in error.faults]
+            else:
+                source = form.cleaned_data["source_label"] or f"Import de {upload.name}"
+                count = plan_import.import_plan(approach, rows, into=into, source=source)
+                label = dict(PlanImportForm.INTO)[into].split(" (")[0].lower()
+                messages.success(
+                    request,
+                    f"{count} ligne{'s' if count > 1 else ''} importée"
+                    f"{'s' if count > 1 else ''} en {label}.",
+                )
+                target = "actions:idea_list" if into == "idees" else "actions:action_list"
+                return redirect(reverse(target, args=[approach.slug]))
+    return render(
+        request,
+        "library/plan_import.html",
+        {"form": form, "faults": faults, "headers": plan_import.PLAN_SCHEMA.headers},
+    )
+
+
+@demarche_view(Right.VIEW, samples={"fmt": ["xlsx", "csv"]})
+def plan_export(request: HttpRequest, approach: Approach, fmt: str) -> HttpResponse:
+    what = request.GET.get("quoi", "actions")
+    if what not in EXPORTS:
+        what = "actions"
+    rows = plan_import.export_rows(approach, what)
+    name = f"plan-{what}-{approach.slug}"
+    if fmt == "csv":
+        response = HttpResponse(
+            tables.write_csv(plan_import.PLAN_SCHEMA, rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    response = HttpResponse(
+        plan_import.export_xlsx(rows),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    return response
