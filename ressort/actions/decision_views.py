@@ -110,11 +110,49 @@ def _vote_note(rows: list[dict[str, Any]], vote: Any) -> str:
     )
 
 
-def _results(data: services.DecisionData) -> dict[str, Any]:
+NORMALISATION_LABELS = {
+    "min-max": "min–max : de 0 (le pire) à 1 (le meilleur)",
+    "max": "rapport au meilleur (x / max, ou min / x)",
+    "aucune": "aucune : les valeurs telles quelles",
+    "vecteur": "vectorielle (TOPSIS d'origine)",
+}
+
+
+def normalisations(request: HttpRequest) -> dict[str, str]:
+    """The normalisation chosen for each method that has one (?normalisation-<method>=…),
+    each method's default when absent or unknown."""
+    chosen = {}
+    for method, allowed in mcda.NORMALISATIONS.items():
+        value = request.GET.get(f"normalisation-{method}", "")
+        chosen[method] = value if value in allowed else allowed[0]
+    return chosen
+
+
+def normalisation_choices(norms: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {
+            "method": m,
+            "label": services.METHOD_LABELS[m],
+            "options": [(n, NORMALISATION_LABELS[n]) for n in allowed],
+            "chosen": norms[m],
+        }
+        for m, allowed in mcda.NORMALISATIONS.items()
+    ]
+
+
+def _comparison(problem: mcda.Problem, norms: dict[str, str]) -> mcda.Comparison:
+    methods = tuple(mcda.METHODS)
+    results = tuple(mcda.rank(problem, m, norms.get(m)) for m in methods)
+    ranks = np.array([r.ranks for r in results], dtype=np.int64).reshape(len(results), -1)
+    return mcda.Comparison(problem.alternatives, methods, ranks, results)
+
+
+def _results(data: services.DecisionData, norms: dict[str, str] | None = None) -> dict[str, Any]:
     problem = data.problem
     if problem is None:
         return {}
-    comparison = mcda.compare(problem)
+    norms = norms or {m: allowed[0] for m, allowed in mcda.NORMALISATIONS.items()}
+    comparison = _comparison(problem, norms)
     electre = mcda.electre_i(problem)
     names = problem.alternatives
     vote = None
@@ -132,6 +170,7 @@ def _results(data: services.DecisionData) -> dict[str, Any]:
         )
     rows.sort(key=lambda r: (sum(r["ranks"]), r["name"]))
     return {
+        "normalisation_choices": normalisation_choices(norms),
         "methods": [services.METHOD_LABELS[m] for m in comparison.methods],
         "method_notes": [(services.METHOD_LABELS[m], METHOD_NOTES[m]) for m in comparison.methods]
         + [
@@ -189,7 +228,7 @@ def _prioritisation_page(
         for a in all_actions
     ]
     vote = services.vote_result(approach)
-    context = _results(data)
+    context = _results(data, normalisations(request))
     if vote is not None and context:
         by_name = {r.candidate: r for r in vote.ranking}
         for row in context["result_rows"]:
@@ -276,6 +315,7 @@ def sensitivity(request: HttpRequest, approach: Approach) -> HttpResponse:
     method = request.GET.get("methode", "somme-ponderee")
     if method not in services.METHOD_LABELS:
         method = "somme-ponderee"
+    norms = normalisations(request)
     criterion = next(
         (c for c in data.criteria if str(c.pk) == request.GET.get("critere", "")),
         data.criteria[0] if data.criteria else None,
@@ -285,7 +325,11 @@ def sensitivity(request: HttpRequest, approach: Approach) -> HttpResponse:
     current = None
     if data.problem is not None and criterion is not None:
         result = mcda.weight_sensitivity(
-            data.problem, method, criterion.name, list(np.linspace(0.0, 1.0, 11))
+            data.problem,
+            method,
+            criterion.name,
+            list(np.linspace(0.0, 1.0, 11)),
+            normalisation=norms.get(method),
         )
         k = data.problem.criterion_names.index(criterion.name)
         current = float(data.problem.weights[k])
@@ -301,6 +345,10 @@ def sensitivity(request: HttpRequest, approach: Approach) -> HttpResponse:
                         for i in range(len(result.alternatives))
                         if result.ranks[t][i] == 1
                     ],
+                    # ELECTRE I at the same weights: which actions nothing outranks.
+                    "kernel": mcda.electre_i(
+                        mcda.with_weights(data.problem, result.weights[t].tolist())
+                    ).kernel,
                 }
             )
     return render(
@@ -315,6 +363,7 @@ def sensitivity(request: HttpRequest, approach: Approach) -> HttpResponse:
             "rows": rows,
             "current": current,
             "base_ranks": [int(r) for r in result.base_ranks] if result is not None else [],
+            "normalisation_choices": normalisation_choices(norms),
         },
     )
 

@@ -84,11 +84,22 @@ class ActionForm(ScopedForm):
 class CriterionForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Criterion
-        fields = ["name", "weight", "direction", "function", "q", "p", "from_grid"]
+        fields = ["name", "weight", "direction", "function", "q", "p", "s", "from_grid"]
+        localized_fields = ["weight", "q", "p", "s"]  # decimal commas accepted
+        help_texts = {
+            "function": "PROMETHEE, d'après Brans et Vincke (1985) : q sert aux fonctions en "
+            "U, par paliers et linéaire ; p aux fonctions en V, par paliers et linéaire ; s à "
+            "la gaussienne.",
+        }
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.approach = approach
+        self.fields["s"].required = False
+
+    def clean_s(self) -> float:
+        value = self.cleaned_data.get("s")
+        return 0.0 if value is None else float(value)
 
     def clean_name(self) -> str:
         name: str = self.cleaned_data["name"].strip()
@@ -101,12 +112,22 @@ class CriterionForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}
-        if data.get("function") == Criterion.Function.LINEAR:
-            q, p = data.get("q"), data.get("p")
-            if q is not None and q < 0:
-                self.add_error("q", "Le seuil q doit être positif ou nul.")
-            if q is not None and p is not None and p <= q:
-                self.add_error("p", f"Le seuil p ({p}) doit être strictement supérieur à q ({q}).")
+        function = data.get("function")
+        q, p, s = data.get("q"), data.get("p"), data.get("s")
+
+        def fr(x: float) -> str:
+            return format(x, "g").replace(".", ",").replace("-", "−")
+
+        if q is not None and function in ("u-shape", "level", "linear") and q < 0:
+            self.add_error("q", "Le seuil q doit être positif ou nul.")
+        if p is not None and function == "v-shape" and p <= 0:
+            self.add_error("p", f"Le seuil p ({fr(p)}) doit être strictement positif.")
+        if q is not None and p is not None and function in ("level", "linear") and p <= q:
+            self.add_error(
+                "p", f"Le seuil p ({fr(p)}) doit être strictement supérieur à q ({fr(q)})."
+            )
+        if s is not None and function == "gaussian" and s <= 0:
+            self.add_error("s", f"Le paramètre s ({fr(s)}) doit être strictement positif.")
         return data
 
 

@@ -243,7 +243,11 @@ class Criterion(models.Model):
 
     class Function(models.TextChoices):
         USUAL = "usual", "Usuelle (la moindre différence compte)"
+        U_SHAPE = "u-shape", "En U : quasi-critère, préférence entière au-delà de q"
+        V_SHAPE = "v-shape", "En V : préférence croissante jusqu'à p"
+        LEVEL = "level", "Par paliers : moitié entre q et p, entière au-delà de p"
         LINEAR = "linear", "Linéaire avec seuils q et p"
+        GAUSSIAN = "gaussian", "Gaussienne de paramètre s"
 
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField("nom", max_length=100)
@@ -256,6 +260,7 @@ class Criterion(models.Model):
     )
     q = models.FloatField("seuil d'indifférence q", default=0.0)
     p = models.FloatField("seuil de préférence p", default=0.0)
+    s = models.FloatField("paramètre s de la gaussienne", default=0.0)
     from_grid = models.BooleanField(
         "calculé depuis la grille d'analyse",
         default=False,

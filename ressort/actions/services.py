@@ -423,7 +423,7 @@ def decision_data(approach: Approach) -> DecisionData:
                         c.name,
                         c.weight,
                         c.direction,
-                        mcda.Preference(c.function, c.q, c.p),
+                        mcda.Preference(c.function, c.q, c.p, c.s),
                     )
                     for c in criteria
                 ],

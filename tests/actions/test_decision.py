@@ -42,7 +42,7 @@ def test_empty_state_and_criterion_faults(approach: Any, client_as: Any) -> None
     }
     response = client.post(url, bad)
     assert response.status_code == 200 and not Criterion.objects.exists()
-    assert "Le seuil p (1.0) doit être strictement supérieur à q (2.0)." in page_text(response)
+    assert "Le seuil p (1) doit être strictement supérieur à q (2)." in page_text(response)
     client.post(url, {**bad, "p": "5"})
     response = client.post(url, {**bad, "p": "5"})
     assert "Un critère « coût » existe déjà." in page_text(response)
@@ -257,3 +257,50 @@ def test_vote_export_imports_back_when_two_actions_share_a_title(
     assert "action inconnue « Haies (n° " in page_text(
         client.post(url + "import/", {"file": wrong})
     )
+
+
+def test_conventions_chosen_on_the_pages(approach: Any, client_as: Any) -> None:
+    """Normalisations on the prioritisation and sensitivity pages, the six PROMETHEE
+    functions per criterion (with their thresholds checked), ELECTRE I in the sensitivity."""
+    _, criteria = _setup(approach)
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/priorisation/"
+
+    def sum_ranks(response: Any) -> dict[str, int]:
+        return {r["name"]: r["ranks"][0] for r in response.context["result_rows"]}
+
+    # Min–max (default): Autre, Large, Étroit. As given (x 0.4·100 = 40 for Large against
+    # 0.4·60 + 0.3·0.5 + 0.3·10 = 27.15 for Autre): Large first.
+    response = client.get(url)
+    assert sum_ranks(response) == {"Autre": 1, "Large": 2, "Étroit": 3}
+    assert "Conventions de calcul (normalisations)" in page_text(response)
+    response = client.get(url + "?normalisation-somme-ponderee=aucune")
+    assert sum_ranks(response) == {"Large": 1, "Autre": 2, "Étroit": 3}
+    response = client.get(url + "?normalisation-topsis=min-max&normalisation-somme-ponderee=x")
+    assert sum_ranks(response) == {"Autre": 1, "Large": 2, "Étroit": 3}  # unknown: default
+    topsis = mcda.topsis(services.decision_data(approach).problem, "min-max")  # type: ignore[arg-type]
+    assert {r["name"]: r["ranks"][1] for r in response.context["result_rows"]} == dict(
+        zip(topsis.alternatives, topsis.ranks.tolist(), strict=True)
+    )
+
+    text = page_text(
+        client.get(f"{url}sensibilite/?critere={criteria[0].pk}&normalisation-topsis=min-max")
+    )
+    assert "Noyau ELECTRE I" in text and "Normalisation — TOPSIS" in text
+
+    base = {"name": "w", "weight": "1", "direction": "max", "q": "0", "p": "0"}
+    for function, extra, message in (
+        ("gaussian", {"s": "0"}, "Le paramètre s (0) doit être strictement positif."),
+        ("v-shape", {"p": "-1,5"}, "Le seuil p (−1,5) doit être strictement positif."),
+        ("level", {"q": "2", "p": "2"}, "Le seuil p (2) doit être strictement supérieur à q (2)."),
+        ("u-shape", {"q": "-1"}, "Le seuil q doit être positif ou nul."),
+    ):
+        response = client.post(url, {**base, "function": function, **extra})
+        assert message in page_text(response), function
+    assert not Criterion.objects.filter(name="w").exists()
+    response = client.post(url, {**base, "function": "gaussian", "s": "2,5"})
+    assert response.status_code == 302
+    w = Criterion.objects.get(name="w")
+    assert (w.function, w.s) == ("gaussian", 2.5)
+    problem = services.decision_data(approach)
+    assert problem.criteria[-1].name == "w"
