@@ -22,7 +22,6 @@ from ressort.approaches.models import (
     Membership,
     MethodStep,
     Role,
-    StepStatus,
 )
 from ressort.territories.models import Territory, TerritoryType
 
@@ -185,15 +184,22 @@ def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, boo
             (GovernanceBody.OUTSIDE, "Association d'habitants (exemple)", "", "Société civile"),
         ]
     )
+    # Planned dates; each step's status follows from the content the builders add.
     dates = {
-        "1": (date(2026, 9, 1), date(2026, 11, 30), StepStatus.DONE),
-        "2": (date(2026, 12, 1), date(2027, 5, 31), StepStatus.ONGOING),
-        "3A": (date(2027, 6, 1), date(2027, 9, 30), StepStatus.TODO),
-        "3B": (date(2027, 10, 1), date(2028, 3, 31), StepStatus.TODO),
-        "3C": (date(2028, 4, 1), date(2028, 6, 30), StepStatus.TODO),
+        "1": (date(2026, 9, 1), date(2026, 11, 30)),
+        "2": (date(2026, 12, 1), date(2027, 5, 31)),
+        "3A": (date(2027, 6, 1), date(2027, 9, 30)),
+        "3B": (date(2027, 10, 1), date(2028, 3, 31)),
+        "3C": (date(2028, 4, 1), date(2028, 6, 30)),
     }
     for step in MethodStep.objects.filter(approach=approach):
-        step.start_date, step.end_date, step.status = dates[step.code]
+        step.start_date, step.end_date = dates[step.code]
+        if step.code == "1":  # held in workshops before Ressort: closed by hand
+            step.closed_reason = (
+                "(exemple) Séances d'acculturation des élus et des services tenues en "
+                "septembre et octobre 2026, hors de Ressort."
+            )
+            step.closed_on = date(2026, 11, 30)
         step.save()
     for builder in DEMO_BUILDERS:
         import_string(builder)(approach)

@@ -158,7 +158,7 @@ class GovernanceMemberForm(forms.ModelForm):
 class MethodStepForm(forms.ModelForm):
     class Meta:
         model = MethodStep
-        fields = ["start_date", "end_date", "status", "notes"]
+        fields = ["start_date", "end_date", "notes"]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -168,7 +168,7 @@ class MethodStepForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         title = STEP_BY_CODE[self.instance.code].title
-        for name in ("start_date", "end_date", "status", "notes"):
+        for name in ("start_date", "end_date", "notes"):
             self.fields[name].label = f"{self.fields[name].label} — étape {self.instance.code}"
         self.step_title = title
 
@@ -178,6 +178,15 @@ class MethodStepForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("end_date", "La fin de l'étape ne peut pas précéder son début.")
         return data
+
+
+class CloseStepForm(forms.Form):
+    reason = forms.CharField(
+        label="Pourquoi clore l'étape à la main\u00a0?",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="ex. séances d'acculturation tenues hors de Ressort, portrait remis sur papier",
+    )
 
 
 class InvitationForm(forms.Form):

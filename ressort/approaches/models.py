@@ -180,12 +180,16 @@ def depth_choices() -> list[tuple[str, str]]:
 class MethodStep(models.Model):
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="steps")
     code = models.CharField("étape", max_length=3, choices=[(s.code, s.title) for s in STEPS])
-    start_date = models.DateField("début", null=True, blank=True)
-    end_date = models.DateField("fin", null=True, blank=True)
-    status = models.CharField(
-        "statut", max_length=10, choices=StepStatus.choices, default=StepStatus.TODO
-    )
+    start_date = models.DateField("début prévu", null=True, blank=True)
+    end_date = models.DateField("fin prévue", null=True, blank=True)
     notes = models.TextField("notes", blank=True)
+    # The status follows the work (ressort.approaches.progress); the team may close a step
+    # by hand, saying why.
+    closed_reason = models.TextField("raison de la clôture", blank=True)
+    closed_on = models.DateField("close le", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     depth = models.CharField("profondeur", max_length=10, choices=depth_choices, default="standard")
 
     class Meta:

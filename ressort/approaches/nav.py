@@ -7,7 +7,13 @@ register(
     Entry(
         "Accueil et périmètre", "approaches:detail", "demarche", ("approaches:perimeter",), order=10
     ),
-    Entry("Parcours de la méthode", "approaches:journey", "demarche", order=20),
+    Entry(
+        "Parcours de la méthode",
+        "approaches:journey",
+        "demarche",
+        ("approaches:step_*",),
+        order=20,
+    ),
     Entry("Cadrage", "approaches:framing", "demarche", ("approaches:module_*",), order=30),
     Entry(
         "Gouvernance", "approaches:governance", "demarche", ("approaches:governance_*",), order=40

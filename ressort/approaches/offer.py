@@ -46,6 +46,7 @@ class Offer:
     steps: dict[str, dict[str, Expectation]]  # step code → depth code → expectation
     modules: dict[str, Expectation]
     suggestion: dict[str, tuple[Rule, ...]]
+    thresholds: dict[str, dict[str, int]]  # depth → name → minimum, for the checklists
 
     def expected(self, step: str, depth: str) -> Expectation:
         return self.steps[step][depth]
@@ -99,7 +100,9 @@ def load_offer() -> Offer:
     for kind, rules in suggestion.items():
         if any(d not in DEPTHS for _, d in rules) or rules[-1][0] is not None:
             raise ValueError(f"{OFFER_FILE.name}, suggestion {kind} : règle invalide.")
+    thresholds = {d: {k: int(v) for k, v in raw["thresholds"][d].items()} for d in DEPTHS}
     return Offer(
+        thresholds=thresholds,
         version=str(raw["version"]),
         source=" ".join(str(raw["source"]).split()),
         depths=depths,

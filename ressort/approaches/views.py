@@ -6,13 +6,14 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort.accounts.forms import SignupForm
-from ressort.approaches import deletion, invitations, services
+from ressort.approaches import deletion, invitations, progress, services
 from ressort.approaches.access import (
     Right,
     role_has,
@@ -20,6 +21,7 @@ from ressort.approaches.access import (
 )
 from ressort.approaches.forms import (
     ApproachCreateForm,
+    CloseStepForm,
     FramingForm,
     GovernanceMemberForm,
     InvitationForm,
@@ -27,7 +29,14 @@ from ressort.approaches.forms import (
     MethodStepForm,
     PerimeterForm,
 )
-from ressort.approaches.method import MODULE_BY_CODE, MODULE_CODES, MODULES, STEP_BY_CODE, STEPS
+from ressort.approaches.method import (
+    MODULE_BY_CODE,
+    MODULE_CODES,
+    MODULES,
+    STEP_BY_CODE,
+    STEP_CODES,
+    STEPS,
+)
 from ressort.approaches.models import (
     Approach,
     GovernanceBody,
@@ -35,7 +44,6 @@ from ressort.approaches.models import (
     Invitation,
     Membership,
     Role,
-    StepStatus,
 )
 from ressort.approaches.offer import load_offer
 from ressort.territories.views import feature_collection
@@ -108,7 +116,7 @@ def approach_create(request: HttpRequest) -> HttpResponse:
 def approach_detail(request: HttpRequest, approach: Approach) -> HttpResponse:
     communes = approach.communes.order_by("name")
     page = Paginator(communes, 50).get_page(request.GET.get("page"))
-    steps = list(approach.steps.all())
+    steps = progress.progress(approach)
     return render(
         request,
         "approaches/detail.html",
@@ -116,17 +124,10 @@ def approach_detail(request: HttpRequest, approach: Approach) -> HttpResponse:
             "figures": approach.key_figures(),
             "page": page,
             "steps": steps,
-            "next_step": next_step(steps),
+            "next_step": progress.next_of(steps),
             "members": approach.memberships.select_related("user"),
         },
     )
-
-
-def next_step(steps: list[object]) -> object | None:
-    for step in steps:
-        if step.status != StepStatus.DONE:  # type: ignore[attr-defined]
-            return step
-    return None
 
 
 @demarche_view(Right.VIEW, READ)
@@ -299,13 +300,39 @@ def calendar(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(
         request,
         "approaches/calendar.html",
-        {"forms": forms},
+        {"rows": list(zip(forms, progress.progress(approach), strict=True))},
     )
+
+
+@demarche_view(Right.EDIT_FRAMING, WRITE, samples={"code": STEP_CODES})
+def step_close(request: HttpRequest, approach: Approach, code: str) -> HttpResponse:
+    step = get_object_or_404(approach.steps, code=code)
+    form = CloseStepForm(request.POST)
+    if form.is_valid():
+        step.closed_reason = form.cleaned_data["reason"]
+        step.closed_on = timezone.localdate()
+        step.closed_by = request.user
+        step.save(update_fields=["closed_reason", "closed_on", "closed_by"])
+        messages.success(request, f"L'étape {code} est close à la main.")
+    else:
+        messages.error(request, "Donnez la raison de la clôture : l'étape n'a pas été close.")
+    return redirect(f"{reverse('approaches:journey', args=[approach.slug])}#etape-{code}")
+
+
+@demarche_view(Right.EDIT_FRAMING, WRITE, samples={"code": STEP_CODES})
+def step_reopen(request: HttpRequest, approach: Approach, code: str) -> HttpResponse:
+    step = get_object_or_404(approach.steps, code=code)
+    step.closed_reason, step.closed_on, step.closed_by = "", None, None
+    step.save(update_fields=["closed_reason", "closed_on", "closed_by"])
+    messages.success(
+        request, f"L'étape {code} n'est plus close à la main : son statut suit le travail fait."
+    )
+    return redirect(f"{reverse('approaches:journey', args=[approach.slug])}#etape-{code}")
 
 
 @demarche_view(Right.VIEW, READ)
 def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
-    steps = list(approach.steps.all())
+    steps = progress.progress(approach)
     framing_done = (
         bool(approach.ambition.strip())
         and approach.governance.filter(
@@ -322,19 +349,19 @@ def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
             "steps": [
                 (
                     s,
-                    STEP_BY_CODE[s.code],
                     nav.journey_tools(s.code, approach.slug, role, approach.modules),
-                    offer.expected(s.code, s.depth),
-                    offer.depth_label(s.depth),
+                    offer.expected(s.code, s.method_step.depth),
+                    offer.depth_label(s.method_step.depth),
                 )
                 for s in steps
             ],
+            "close_form": CloseStepForm(),
             "briques": [
                 (m, offer.modules.get(m.code), nav.module_tools(m.code, approach.slug, role))
                 for m in MODULES
                 if m.code in approach.modules
             ],
-            "next_step": next_step(steps),
+            "next_step": progress.next_of(steps),
             "framing_done": framing_done,
             "method_steps": STEPS,
             "offer": offer,

@@ -47,6 +47,7 @@ REGISTER: tuple[Processing, ...] = (
             "accounts.ProConnectIdentity",
             "approaches.Membership",
             "approaches.Invitation",
+            "approaches.MethodStep",  # who closed a step by hand
         ),
     ),
     Processing(

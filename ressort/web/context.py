@@ -15,7 +15,18 @@ def demarche(request: HttpRequest) -> dict[str, object]:
         return {}
     role = approach.current_role
     match = request.resolver_match
+    view_name = match.view_name if match else ""
+    entries = nav.entries_for(view_name)
+    step = nav.PHASE_BY_CODE[entries[0].phase].step if entries else ""
+
+    def step_guide() -> object:
+        # Computed only by the layouts that draw it (a few queries for one step).
+        from ressort.approaches.progress import guide
+
+        return guide(approach, step) if step else None
+
     return {
+        "step_guide": step_guide,
         "approach": approach,
         "role": role,
         "role_label": Role(role).label,

@@ -86,10 +86,7 @@ def test_governance_of_another_approach_is_404(personas: Any, approach: Approach
 
 def test_calendar_is_all_or_nothing(personas: Any, approach: Approach) -> None:
     client = as_user(personas["facilitateur"])
-    data = {}
-    for code in ["1", "2", "3A", "3B", "3C"]:
-        data[f"etape-{code}-status"] = "a_venir"
-    data["etape-1-status"] = "terminee"
+    data = {"etape-1-notes": "Séances prévues en mairie"}
     data["etape-2-start_date"] = "2027-03-01"
     data["etape-2-end_date"] = "2027-01-01"
     response = client.post(f"/demarches/{approach.slug}/calendrier/", data)
@@ -97,12 +94,12 @@ def test_calendar_is_all_or_nothing(personas: Any, approach: Approach) -> None:
     assert "La fin de l'étape ne peut pas précéder son début." in unescape(
         response.content.decode()
     )
-    assert MethodStep.objects.get(approach=approach, code="1").status == "a_venir"
+    assert MethodStep.objects.get(approach=approach, code="1").notes == ""
     data["etape-2-end_date"] = "2027-06-30"
     assert client.post(f"/demarches/{approach.slug}/calendrier/", data).status_code == 302
-    assert MethodStep.objects.get(approach=approach, code="1").status == "terminee"
-    journey = client.get(f"/demarches/{approach.slug}/parcours/").content.decode()
-    assert "L'étape 2" in journey
+    assert MethodStep.objects.get(approach=approach, code="1").notes == "Séances prévues en mairie"
+    journey = unescape(client.get(f"/demarches/{approach.slug}/parcours/").content.decode())
+    assert "Prévue du 1<sup>er</sup>\u00a0mars 2027 au 30\u00a0juin 2027" in journey
 
 
 def test_settings_change_name_and_perimeter(personas: Any, approach: Approach) -> None:
