@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ressort.workshops",
     "ressort.governance",
     "ressort.behaviour",
+    "ressort.living",
     "simple_history",
     "axes",
 ]

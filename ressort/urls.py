@@ -23,6 +23,7 @@ DEMARCHE_URLCONFS = (
     "ressort.governance.urls",
     "ressort.behaviour.urls",
     "ressort.library.urls",
+    "ressort.living.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

@@ -63,6 +63,7 @@ DEMO_BUILDERS = tuple(
         "governance",
         "behaviour",
         "library",
+        "living",
     )
 )
 

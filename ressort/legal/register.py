@@ -135,6 +135,16 @@ REGISTER: tuple[Processing, ...] = (
         "pour le blocage ; journal des tentatives purgé par l'administrateur.",
         ("axes.AccessAttempt", "axes.AccessFailureLog", "axes.AccessLog"),
     ),
+    Processing(
+        "Parlement du vivant",
+        "Nom de la personne qui parle au nom d'une entité non humaine (facultatif), ses "
+        "déclarations et ses positions sur les actions.",
+        "Participants aux séances du parlement du vivant.",
+        "Consigner les voix du vivant non humain dans la démarche, à part des voix humaines.",
+        PUBLIC_TASK,
+        "Durée de la démarche, puis la durée de conservation fixée par la démarche.",
+        ("living.Spokesperson",),
+    ),
 )
 
 

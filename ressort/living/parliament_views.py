@@ -1,0 +1,155 @@
+"""The parlement du vivant: sessions, spokespeople for non-human entities, statements."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.living import services
+from ressort.living.forms import ParliamentForm, SpokespersonForm, StatementForm
+from ressort.living.models import Parliament, Position, Spokesperson, Statement
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
+
+
+def _list(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("living:parliament_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _detail_url(approach: Approach, parliament: Parliament) -> str:
+    return reverse("living:parliament_detail", args=[approach.slug, parliament.pk])
+
+
+@demarche_view(Right.VIEW)
+def parliament_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    sessions = Parliament.objects.filter(approach=approach).prefetch_related("spokespeople")
+    return render(request, "living/parliament_list.html", {"sessions": sessions})
+
+
+def _detail_page(
+    request: HttpRequest,
+    approach: Approach,
+    parliament: Parliament,
+    *,
+    spokesperson_form: SpokespersonForm | None = None,
+    statement_form: StatementForm | None = None,
+    statement_for: int | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    spokespeople = parliament.spokespeople.select_related("actor", "milieu", "species")
+    statements = (
+        Statement.objects.filter(spokesperson__parliament=parliament)
+        .select_related("spokesperson", "action")
+        .order_by("action__title", "spokesperson__entity", "pk")
+    )
+    by_action: dict[str, list[Statement]] = {}
+    for statement in statements:
+        if statement.action_id and statement.position != Position.NONE:
+            by_action.setdefault(statement.action.title, []).append(statement)  # type: ignore[union-attr]
+    return render(
+        request,
+        "living/parliament_detail.html",
+        {
+            "parliament": parliament,
+            "spokespeople": [
+                (s, [st for st in statements if st.spokesperson_id == s.pk]) for s in spokespeople
+            ],
+            "positions": sorted(by_action.items()),
+            "spokesperson_form": spokesperson_form
+            or SpokespersonForm(approach=approach, parliament=parliament),
+            "statement_form": statement_form or StatementForm(approach=approach),
+            "statement_for": statement_for,
+        },
+        status=status,
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": Parliament})
+def parliament_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _detail_page(request, approach, get_scoped(Parliament, approach, pk=pk))
+
+
+parliament_edit = edit_view(
+    Parliament,
+    ParliamentForm,
+    title=lambda p: (
+        f"Modifier la séance «\u00a0{p.title}\u00a0»"
+        if p.pk
+        else "Préparer une séance du parlement du vivant"
+    ),
+    done=lambda request, p: _detail_url(request.approach, p),  # type: ignore[attr-defined]
+    cancel=_list,
+    form_kwargs=lambda request, approach, p: {"approach": approach},
+    delete="living:parliament_delete",
+    saved="La séance est enregistrée.",
+)
+parliament_delete = delete_view(
+    Parliament,
+    what=lambda p: f"La séance «\u00a0{p.title}\u00a0»",
+    done=_list,
+    consequence=(
+        "ses porte-parole et leurs déclarations partent avec elle ; les acteurs du registre restent"
+    ),
+    gone="{what} est supprimée.",
+)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Parliament})
+def spokesperson_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    parliament = get_scoped(Parliament, approach, pk=pk)
+    form = SpokespersonForm(request.POST, approach=approach, parliament=parliament)
+    if not form.is_valid():
+        return _detail_page(request, approach, parliament, spokesperson_form=form, status=400)
+    with transaction.atomic():
+        spokesperson = form.save(commit=False)
+        spokesperson.parliament = parliament
+        spokesperson.save()
+        services.link_actor(spokesperson)
+    messages.success(
+        request,
+        f"«\u00a0{spokesperson.entity}\u00a0» a un·e porte-parole ; elle figure parmi les "
+        "acteurs du territoire, comme porte-parole du vivant.",
+    )
+    return redirect(_detail_url(approach, parliament))
+
+
+spokesperson_delete = delete_view(
+    Spokesperson,
+    what=lambda s: f"Le porte-parole de «\u00a0{s.entity}\u00a0»",
+    done=lambda request, s: _detail_url(request.approach, s.parliament),  # type: ignore[attr-defined]
+    consequence="ses déclarations partent avec lui ; l'acteur du registre reste",
+    gone="{what} est supprimé.",
+)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Spokesperson})
+def statement_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    spokesperson = get_scoped(Spokesperson, approach, pk=pk)
+    form = StatementForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _detail_page(
+            request,
+            approach,
+            spokesperson.parliament,
+            statement_form=form,
+            statement_for=spokesperson.pk,
+            status=400,
+        )
+    statement = form.save(commit=False)
+    statement.spokesperson = spokesperson
+    statement.save()
+    messages.success(request, "La déclaration est enregistrée.")
+    return redirect(_detail_url(approach, spokesperson.parliament))
+
+
+statement_delete = delete_view(
+    Statement,
+    what=lambda s: "La déclaration",
+    done=lambda request, s: _detail_url(request.approach, s.spokesperson.parliament),  # type: ignore[attr-defined]
+    gone="{what} est supprimée.",
+)
