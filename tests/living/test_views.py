@@ -95,8 +95,12 @@ def test_add_a_milieu_with_services_and_see_it_in_the_portrait(
     text = page_text(client.get(base(approach)))
     assert "Marais de la Bourbre" in text and "Inventaire ZNIEFF 2019" in text
     portrait = f"/demarches/{approach.slug}/portrait/"
+    modules = approach.modules
+    approach.modules = []  # the brique off: no section, and its pages are gone
+    approach.save()
     assert 'id="titre-vivant"' not in page_text(client.get(portrait))
-    approach.modules = ["vivant"]
+    assert client.get(base(approach)).status_code == 404
+    approach.modules = modules
     approach.save()
     text = page_text(client.get(portrait))
     assert 'id="titre-vivant"' in text and "Amortissement des crues" in text
