@@ -1,0 +1,117 @@
+"""Two new démarches as contracted at cadrage: a 3,000-inhabitant commune at light depth
+with the base only, a département at deep depth with three briques. Their menus and
+journeys differ; a page of a brique the commune has not taken says so and offers to
+activate it. axe checks every page, at desktop width and on a 390 px phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from ressort.approaches import services
+from ressort.approaches.models import Role
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+PHONE = {"width": 390, "height": 844}
+
+
+def menu(page: Page) -> Any:
+    return page.get_by_role("navigation", name="Menu de la démarche")
+
+
+def on_phone_too(page: Page) -> None:
+    desktop = page.viewport_size
+    page.set_viewport_size(PHONE)
+    assert_accessible(page)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} déborde : {width} px"
+    assert desktop is not None
+    page.set_viewport_size(desktop)
+
+
+def test_a_commune_and_a_departement_get_different_menus_and_journeys(
+    site: str,
+    page: Page,
+    login_as: Any,
+    make_user: Any,
+    make_territory: Any,
+    territories: dict[str, Any],
+) -> None:
+    page.set_default_timeout(30_000)
+    lead = make_user("cheffe@example.org", first_name="Léa", last_name="Cheffe")
+    village = make_territory(
+        "COM", "38998", "Saint-Exemple", population=3000, department_code="38", region_code="84"
+    )
+    commune = services.create_approach(
+        name="Saint-Exemple résilient",
+        creator=lead,
+        role=Role.PROJECT_LEAD,
+        territory=village,
+        communes=[],
+    )
+    departement = services.create_approach(
+        name="Isère en transition",
+        creator=lead,
+        role=Role.PROJECT_LEAD,
+        territory=territories["dep"],
+        communes=[],
+    )
+    login_as(lead)
+
+    # The commune: the suggestion is light; the lead keeps it and takes no brique.
+    page.goto(f"{site}/demarches/{commune.slug}/cadrage/")
+    expect(page.get_by_text("Suggestion pour une commune de 3 000 habitants")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Ambition").fill("Un bourg qui garde son eau et ses commerces.")
+    page.get_by_role("button", name="Enregistrer le cadrage").click()
+    expect(page.get_by_text("Le cadrage est enregistré.")).to_be_visible()
+    assert {s.depth for s in commune.steps.all()} == {"leger"}
+
+    # The département: deep by suggestion, three briques.
+    page.goto(f"{site}/demarches/{departement.slug}/cadrage/")
+    expect(page.get_by_text("Suggestion pour un département")).to_be_visible()
+    page.get_by_label("Ambition").fill("Une stratégie départementale de résilience.")
+    for title in ("Gouvernance et coopération", "Mise en récit", "Lecture du vivant"):
+        page.get_by_label(title).check()
+    page.get_by_label("Étape 3C — Suivre et poursuivre").select_option(label="Standard")
+    page.get_by_role("button", name="Enregistrer le cadrage").click()
+    expect(page.get_by_text("Le cadrage est enregistré.")).to_be_visible()
+    on_phone_too(page)
+    departement.refresh_from_db()
+    assert departement.modules == ["gouvernance", "recit", "vivant"]
+    assert departement.steps.get(code="2").depth == "approfondi"
+    assert departement.steps.get(code="3C").depth == "standard"
+
+    # Different menus and journeys.
+    page.goto(f"{site}/demarches/{departement.slug}/parcours/")
+    expect(menu(page).get_by_role("link", name="Acteurs du territoire")).to_be_attached()
+    expect(page.get_by_text("Profondeur : Approfondi").first).to_be_visible()
+    expect(page.get_by_role("heading", name="Gouvernance et coopération")).to_be_visible()
+    expect(page.get_by_role("heading", name="Mise en récit")).to_be_visible()
+    expect(page.get_by_text("Et ensuite ?").first).to_be_visible()
+    assert_accessible(page)
+    on_phone_too(page)
+
+    page.goto(f"{site}/demarches/{commune.slug}/parcours/")
+    expect(menu(page).get_by_role("link", name="Acteurs du territoire")).to_have_count(0)
+    expect(page.get_by_text("Profondeur : Léger").first).to_be_visible()
+    expect(page.get_by_text("Profondeur : Approfondi")).to_have_count(0)
+    expect(page.get_by_text("Aucune brique complémentaire n'est activée")).to_be_visible()
+    assert_accessible(page)
+
+    # A page of the governance brique, on the commune: explained, with the way to activate.
+    page.goto(site + reverse("governance:actor_list", args=[commune.slug]))
+    expect(
+        page.get_by_role("heading", name="Cette page fait partie d'une brique non activée")
+    ).to_be_visible()
+    assert_accessible(page)
+    on_phone_too(page)
+    page.get_by_role("button", name="Activer la brique « Gouvernance et coopération »").click()
+    expect(page.get_by_text("est activée pour la démarche")).to_be_visible()
+    expect(menu(page).get_by_role("link", name="Acteurs du territoire")).to_be_attached()
+    commune.refresh_from_db()
+    assert commune.modules == ["gouvernance"]
