@@ -426,11 +426,26 @@ def vote(request: HttpRequest, approach: Approach) -> HttpResponse:
         return render(
             request, "actions/vote.html", _vote_context(approach, actions, ballot_form=form)
         )
-    return render(request, "actions/vote.html", _vote_context(approach, actions, ballot_form=form))
+    return render(
+        request,
+        "actions/vote.html",
+        _vote_context(approach, actions, request.GET.get("absence", ""), ballot_form=form),
+    )
 
 
-def _vote_context(approach: Approach, actions: list[Action], **extra: Any) -> dict[str, Any]:
-    result = services.vote_result(approach)
+ABSENCE_CHOICES = [
+    ("plus-basse", f"comptée comme la mention la plus basse (« {DEFAULT_GRADES[0]} »)"),
+    ("exclure", "laissée de côté (l'action est jugée sur les mentions reçues)"),
+    *[(g, f"comptée comme « {g} »") for g in DEFAULT_GRADES[1:]],
+]
+
+
+def _vote_context(
+    approach: Approach, actions: list[Action], absence: str = "plus-basse", **extra: Any
+) -> dict[str, Any]:
+    if absence not in dict(ABSENCE_CHOICES):
+        absence = "plus-basse"
+    result = services.vote_result(approach, absence)
     ballots = list(Ballot.objects.filter(approach=approach).prefetch_related("grades"))
     lowest = DEFAULT_GRADES[0]
     table = []
@@ -446,6 +461,8 @@ def _vote_context(approach: Approach, actions: list[Action], **extra: Any) -> di
         "profiles": _profiles(result) if result else [],
         "ties": _ties(result) if result else [],
         "ballot_table": table,
+        "absence": absence,
+        "absence_choices": ABSENCE_CHOICES,
         "legend": list(zip(DEFAULT_GRADES, GRADE_COLOURS, GRADE_TEXT, strict=True)),
         **extra,
     }

@@ -468,14 +468,40 @@ def vote_data(approach: Approach) -> VoteData:
     return VoteData(actions, alternative_names(actions), array, ballot_rows)
 
 
-def vote_result(approach: Approach) -> Any:
-    """The majority-judgment result, or None when there is no ballot."""
-    from ressort.analysis.majority_judgment import rank_ballots
+def vote_result(approach: Approach, absence: str = "plus-basse") -> Any:
+    """The majority-judgment result, or None when there is no ballot (or when absences are
+    left out and an action has no grade at all). An action a ballot does not grade counts,
+    as `absence` says: « plus-basse » (the lowest grade, default), « exclure » (left out of
+    that action's profile) or a grade's name (counted as that grade)."""
+    import numpy as np
+
+    from ressort.actions.models import Grade
+    from ressort.analysis.majority_judgment import (
+        ABSENCE_EXCLUDE,
+        ABSENCE_LOWEST,
+        DEFAULT_GRADES,
+        majority_judgment,
+        rank_ballots,
+    )
 
     data = vote_data(approach)
     if not data.ballot_rows or not data.actions:
         return None
-    return rank_ballots([data.names[a.pk] for a in data.actions], data.ballots)
+    names = [data.names[a.pk] for a in data.actions]
+    if absence == ABSENCE_LOWEST or (absence not in DEFAULT_GRADES and absence != ABSENCE_EXCLUDE):
+        return rank_ballots(names, data.ballots)
+    counts = np.zeros((len(data.actions), len(DEFAULT_GRADES)), dtype=np.int64)
+    column = {a.pk: i for i, a in enumerate(data.actions)}
+    graded = np.zeros(len(data.actions), dtype=np.int64)
+    for action, grade in Grade.objects.filter(ballot__approach=approach).values_list(
+        "action_id", "grade"
+    ):
+        counts[column[action], grade] += 1
+        graded[column[action]] += 1
+    if absence == ABSENCE_EXCLUDE:
+        return majority_judgment(names, counts, DEFAULT_GRADES, unequal=True)
+    counts[:, DEFAULT_GRADES.index(absence)] += len(data.ballot_rows) - graded
+    return majority_judgment(names, counts, DEFAULT_GRADES)
 
 
 _NUMBERED = re.compile(r"^(.*) \(n° (\d+)\)$")

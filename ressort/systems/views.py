@@ -470,7 +470,29 @@ def micmac_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
 @demarche_view(Right.VIEW, READ)
 def micmac_results(request: HttpRequest, approach: Approach) -> HttpResponse:
     potential = request.GET.get("potentiel") == "1"
-    view = run_micmac(approach, potential=potential)
+    raw_power = request.GET.get("puissance", "").strip()
+    power = int(raw_power) if raw_power.isdigit() and 2 <= int(raw_power) <= mm.MAX_POWER else None
+    power_error = (
+        f"Puissance : un nombre entier de 2 à {mm.MAX_POWER} ; la puissance où les classements se "
+        "stabilisent est utilisée."
+        if raw_power and power is None
+        else ""
+    )
+    view = run_micmac(approach, potential=potential, power=power)
+    orderings = []
+    if view is not None:
+        names = [v.name for v in view.variables]
+        orderings = [
+            {
+                "power": p,
+                "influence": [names[i] for i in influence],
+                "dependence": [names[i] for i in dependence],
+            }
+            for p, (influence, dependence) in enumerate(
+                zip(view.result.influence_orders, view.result.dependence_orders, strict=True),
+                start=1,
+            )
+        ]
     maps = []
     if view is not None:
         maps = [
@@ -485,7 +507,15 @@ def micmac_results(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(
         request,
         "systems/micmac_results.html",
-        {"view": view, "maps": maps, "potential": potential},
+        {
+            "view": view,
+            "maps": maps,
+            "potential": potential,
+            "power": power,
+            "power_error": power_error,
+            "max_power": mm.MAX_POWER,
+            "orderings": orderings,
+        },
     )
 
 

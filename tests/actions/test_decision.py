@@ -304,3 +304,29 @@ def test_conventions_chosen_on_the_pages(approach: Any, client_as: Any) -> None:
     assert (w.function, w.s) == ("gaussian", 2.5)
     problem = services.decision_data(approach)
     assert problem.criteria[-1].name == "w"
+
+
+def test_vote_absence_rule_on_the_page(approach: Any, client_as: Any) -> None:
+    """An action a ballot leaves ungraded: the lowest grade (default), left out, or a named
+    grade — the page's ranking follows (by hand: B has one « Excellent » and two absences)."""
+    a = Action.objects.create(approach=approach, title="A")
+    b = Action.objects.create(approach=approach, title="B")
+    for i in range(3):
+        ballot = Ballot.objects.create(approach=approach, voter=f"v{i}", source="saisie")
+        Grade.objects.create(ballot=ballot, action=a, grade=4)  # Bien
+        if i == 0:
+            Grade.objects.create(ballot=ballot, action=b, grade=6)  # Excellent
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/vote/"
+
+    def first(response: Any) -> tuple[str, str]:
+        top = response.context["result"].ranking[0]
+        return top.candidate, top.majority_grade_label
+
+    assert first(client.get(url)) == ("A", "Bien")  # B: À rejeter, À rejeter, Excellent
+    assert first(client.get(url, {"absence": "exclure"})) == ("B", "Excellent")
+    assert first(client.get(url, {"absence": "Très bien"})) == ("B", "Très bien")
+    assert first(client.get(url, {"absence": "n'importe quoi"})) == ("A", "Bien")
+    text = page_text(client.get(url, {"absence": "exclure"}))
+    assert "Une action qu'un bulletin ne note pas est" in text
+    assert 'value="exclure" selected' in client.get(url, {"absence": "exclure"}).content.decode()

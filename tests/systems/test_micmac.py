@@ -107,6 +107,24 @@ def test_import_export_round_trip_and_results(approach: Approach, personas: dict
         client.get(reverse("systems:micmac_results", args=[approach.slug]), {"potentiel": "1"})
     )
     assert "comme fortes (3)" in potential_page
+    # A fixed power (issue 23): the values of M^5 exactly, the orders at each power shown.
+    fixed = mm.micmac(matrix.matrix(), matrix.names, power=5)
+    response = client.get(
+        reverse("systems:micmac_results", args=[approach.slug]), {"puissance": "5"}
+    )
+    assert response.context["view"].result.power == 5
+    assert [s.indirect_influence for s in response.context["view"].result.variables] == [
+        s.indirect_influence for s in fixed.variables
+    ]
+    fixed_page = page_text(response)
+    assert "Classements des variables à chaque puissance calculée" in fixed_page
+    assert len(response.context["orderings"]) == 5
+    first = response.context["orderings"][0]["influence"]
+    assert first == [matrix.names[i] for i in fixed.influence_orders[0]]
+    wrong = page_text(
+        client.get(reverse("systems:micmac_results", args=[approach.slug]), {"puissance": "99"})
+    )
+    assert "Puissance : un nombre entier de 2 à 30" in wrong
 
 
 def test_cli_and_web_read_the_same_file(

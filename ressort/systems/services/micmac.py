@@ -113,11 +113,15 @@ class MicmacView:
     potential_cells: int
 
 
-def run_micmac(approach: Approach, *, potential: bool = False) -> MicmacView | None:
+def run_micmac(
+    approach: Approach, *, potential: bool = False, power: int | None = None
+) -> MicmacView | None:
+    """The MICMAC of the démarche's matrix; `power` fixes the power (2…MAX_POWER) instead of
+    stopping where the orders stabilise."""
     variables, matrix = influence_matrix(approach)
     if len(variables) < 2:
         return None
-    result = mm.micmac(matrix.matrix(potential=potential), matrix.names)
+    result = mm.micmac(matrix.matrix(potential=potential), matrix.names, power=power)
     return MicmacView(
         result=result,
         variables=variables,
