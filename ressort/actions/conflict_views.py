@@ -58,7 +58,9 @@ def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
     by_name = {r.name: r for r in resources}
     grid = services.analysis_grid(approach)
-    pushes = pf.opposite_pushes({names[a.pk]: services.effects_of(a)[0] for a in actions})
+    effects = {names[a.pk]: services.effects_of(a)[0] for a in actions}
+    pushes = pf.opposite_pushes(effects, limit=MAX_PUSHES)
+    total_pushes = pf.count_opposite_pushes(effects)
     return render(
         request,
         "actions/conflicts.html",
@@ -66,8 +68,8 @@ def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
             "form": form,
             "resources": resources,
             "shared": [(by_name.get(s.resource), s) for s in shared],
-            "pushes": [{"push": p, "label": grid.label(p.dimension)} for p in pushes[:MAX_PUSHES]],
-            "more_pushes": max(0, len(pushes) - MAX_PUSHES),
+            "pushes": [{"push": p, "label": grid.label(p.dimension)} for p in pushes],
+            "more_pushes": max(0, total_pushes - len(pushes)),
         },
     )
 

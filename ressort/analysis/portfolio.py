@@ -161,17 +161,49 @@ class OppositePush:
         return min(self.improving_effect, -self.worsening_effect)
 
 
-def opposite_pushes(actions: Mapping[str, Effects]) -> list[OppositePush]:
-    """Every (dimension, improving action, worsening action), most severe first."""
-    found: list[OppositePush] = []
+def _sides(
+    actions: Mapping[str, Effects],
+) -> list[tuple[str, list[tuple[str, int]], list[tuple[str, int]]]]:
+    """Per dimension (by code): the improving and the worsening actions, by name."""
     for effects in actions.values():
         check_effects(effects)
     codes = sorted({c for effects in actions.values() for c in effects})
+    out = []
     for code in codes:
-        plus = [(n, e[code]) for n, e in actions.items() if e.get(code, 0) > 0]
-        minus = [(n, e[code]) for n, e in actions.items() if e.get(code, 0) < 0]
-        found.extend(OppositePush(code, p, pv, m, mv) for p, pv in plus for m, mv in minus)
-    found.sort(key=lambda c: (-c.severity, c.dimension, c.improving, c.worsening))
+        plus = sorted((n, e[code]) for n, e in actions.items() if e.get(code, 0) > 0)
+        minus = sorted((n, e[code]) for n, e in actions.items() if e.get(code, 0) < 0)
+        out.append((code, plus, minus))
+    return out
+
+
+def count_opposite_pushes(actions: Mapping[str, Effects]) -> int:
+    """How many opposite pushes there are, without listing them."""
+    return sum(len(plus) * len(minus) for _, plus, minus in _sides(actions))
+
+
+def opposite_pushes(actions: Mapping[str, Effects], limit: int | None = None) -> list[OppositePush]:
+    """Every (dimension, improving action, worsening action), most severe first (then by
+    dimension, improving and worsening action); with `limit`, only the first `limit`.
+
+    The number of pushes grows as the square of the number of actions (500 actions, half
+    improving and half worsening a dimension: 62,500 pushes for that dimension alone), so
+    the pushes are produced in their final order, severity level by severity level, and
+    the production stops at `limit`: a page showing the first hundred never builds the
+    rest (`count_opposite_pushes` says how many there are).
+    """
+    sides = _sides(actions)
+    found: list[OppositePush] = []
+    for severity in range(EFFECT_MAX, 0, -1):
+        for code, plus, minus in sides:
+            for p, pv in plus:
+                if pv < severity:
+                    continue
+                for m, mv in minus:
+                    if -mv < severity or min(pv, -mv) != severity:
+                        continue
+                    found.append(OppositePush(code, p, pv, m, mv))
+                    if limit is not None and len(found) >= limit:
+                        return found
     return found
 
 

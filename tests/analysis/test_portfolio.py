@@ -97,3 +97,49 @@ def test_effect_svg_is_accessible_and_marks_signs() -> None:
     assert ring.count("<path") == 1
     with pytest.raises(ValueError):
         effect_svg([])
+
+
+def _brute_force(actions: dict[str, dict[str, int]]) -> list[pf.OppositePush]:
+    """The definition, written plainly: every pair, sorted by severity then names."""
+    found = [
+        pf.OppositePush(code, p, ep[code], m, em[code])
+        for p, ep in actions.items()
+        for m, em in actions.items()
+        for code in ep
+        if ep[code] > 0 and em.get(code, 0) < 0
+    ]
+    return sorted(found, key=lambda c: (-c.severity, c.dimension, c.improving, c.worsening))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_opposite_pushes_match_the_definition_and_stop_at_the_limit(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    actions = {
+        f"a{i:02d}": {c: rng.randint(-2, 2) for c in ("eau", "sol", "air") if rng.random() < 0.8}
+        for i in range(25)
+    }
+    expected = _brute_force(actions)
+    assert pf.opposite_pushes(actions) == expected
+    assert pf.opposite_pushes(actions, limit=7) == expected[:7]
+    assert pf.count_opposite_pushes(actions) == len(expected)
+
+
+def test_opposite_pushes_scale_past_500_actions() -> None:
+    """600 actions on 9 dimensions, half improving and half worsening each: about 800,000
+    pushes in all; the first hundred and the count come well under a second."""
+    import time
+
+    actions = {
+        f"action {i:03d}": {f"d{k}": (2 if (i + k) % 2 else -2) - (i % 3 == 0) for k in range(9)}
+        for i in range(600)
+    }
+    actions = {n: {c: max(-2, min(2, v)) for c, v in e.items()} for n, e in actions.items()}
+    start = time.perf_counter()
+    first = pf.opposite_pushes(actions, limit=100)
+    total = pf.count_opposite_pushes(actions)
+    elapsed = time.perf_counter() - start
+    assert len(first) == 100 and total > 700_000
+    assert all(p.severity == 2 for p in first)
+    assert elapsed < 1.0, elapsed
