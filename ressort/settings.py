@@ -360,3 +360,5 @@ if OIDC_RP_CLIENT_ID and url_origin(PROCONNECT_BASE_URL):
 
 # The démarche's library and watch (issue 17): documents, cited passages, plans in force, signals.
 INSTALLED_APPS += ["ressort.library"]
+# The watch's feeds fetched when online (ressort.library.tasks), « non » to never fetch them.
+RESSORT_WATCH_SCHEDULE = env_str("RESSORT_WATCH_SCHEDULE", "tous-les-jours 12:30")

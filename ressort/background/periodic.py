@@ -78,6 +78,8 @@ PERIODIC = (
         "ressort.background.tasks.refresh_open_data",
         "RESSORT_OPEN_DATA_SCHEDULE",
     ),
+    # The watch's RSS and Atom feeds (ressort.library.tasks).
+    Periodic("veille", "ressort.library.tasks.refresh_feeds", "RESSORT_WATCH_SCHEDULE"),
 )
 
 

@@ -145,6 +145,17 @@ REGISTER: tuple[Processing, ...] = (
         "Durée de la démarche, puis la durée de conservation fixée par la démarche.",
         ("living.Spokesperson",),
     ),
+    Processing(
+        "Bibliothèque et veille de la démarche",
+        "Auteur des documents apportés (souvent un organisme, parfois une personne), nom de la "
+        "personne qui a repéré un signal faible de veille.",
+        "Agents, élus et partenaires qui apportent des documents ou notent des signaux ; "
+        "auteurs des documents.",
+        "Réunir les documents du territoire comme preuves, tenir le registre de veille.",
+        PUBLIC_TASK,
+        "Durée de la démarche, puis la durée de conservation fixée par la démarche.",
+        ("library.Document", "library.Signal"),
+    ),
 )
 
 

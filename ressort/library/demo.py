@@ -181,3 +181,59 @@ def build(approach: Approach) -> None:
             action, objectives[1], Verdict.COMPATIBLE, "Va dans le sens de l'orientation (exemple)."
         )
         services.record_consistency(action, objectives[0], Verdict.NEUTRAL, "")
+    _watch(approach)
+
+
+def _watch(approach: Approach) -> None:
+    from ressort.fieldwork.models import Hazard
+    from ressort.library.models import Feed, FeedItem, Signal
+
+    feed = Feed.objects.create(
+        approach=approach,
+        title="Observatoire régional du climat (flux d'exemple)",
+        url="https://observatoire.example.org/flux.xml",
+        active=False,  # the demo never fetches it
+        status="Flux d'exemple : il n'est pas relevé dans la démonstration.",
+    )
+    item = FeedItem.objects.create(
+        feed=feed,
+        guid="urn:exemple:moustique-tigre",
+        title="Le moustique tigre observé dans de nouvelles communes du Nord-Isère (exemple)",
+        summary="Article illustratif : la carte de présence s'étend vers le nord du département.",
+    )
+    drought = Hazard.objects.filter(approach=None, code="secheresse").first()
+    tiger = Signal.objects.create(
+        approach=approach,
+        title="Arrivée du moustique tigre (exemple)",
+        kind=Signal.Kind.NEWS,
+        description=item.summary,
+        meaning="De nouvelles maladies vectorielles possibles : prévention, démoustication, "
+        "information des habitants (exemple).",
+        noticed_by="Agente du service santé-environnement (exemple)",
+        noticed_on=date(2026, 6, 12),
+        dimensions=["health"],
+        feed_item=item,
+    )
+    services.signal_to_hazard(tiger)
+    wells = Signal.objects.create(
+        approach=approach,
+        title="Des particuliers creusent des puits (exemple)",
+        kind=Signal.Kind.OBSERVATION,
+        description="Plusieurs demandes de forage domestique en un été, signalées en mairie.",
+        meaning="Une pression nouvelle sur la nappe, hors des volumes suivis (exemple).",
+        noticed_by="Élu à l'eau (exemple)",
+        noticed_on=date(2026, 8, 30),
+        dimensions=["water"],
+    )
+    if drought is not None:
+        wells.hazards.add(drought)
+    services.signal_to_idea(wells)
+    Signal.objects.create(
+        approach=approach,
+        title="Révision des seuils des arrêtés sécheresse (exemple)",
+        kind=Signal.Kind.POLICY,
+        meaning="Des restrictions plus fréquentes pour l'irrigation (exemple).",
+        noticed_by="Chargée de mission (exemple)",
+        noticed_on=date(2026, 10, 3),
+        dimensions=["water", "food"],
+    )

@@ -19,4 +19,11 @@ register(
         ),
         order=47,
     ),
+    Entry(
+        "Veille",
+        "library:signal_list",
+        "3A",
+        ("library:signal_*", "library:feed_*", "library:item_to_signal"),
+        order=5,
+    ),
 )

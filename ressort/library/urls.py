@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ressort.library.views import consistency, documents, plan_import
+from ressort.library.views import consistency, documents, plan_import, watch
 
 app_name = "library"
 
@@ -44,4 +44,19 @@ urlpatterns = [
         plan_import.plan_export,
         name="plan_export",
     ),
+    path("veille/", watch.signal_list, name="signal_list"),
+    path("veille/signaux/ajouter/", watch.signal_edit, name="signal_add"),
+    path("veille/signaux/<int:pk>/", watch.signal_edit, name="signal_edit"),
+    path("veille/signaux/<int:pk>/supprimer/", watch.signal_delete, name="signal_delete"),
+    path(
+        "veille/signaux/<int:pk>/devient/<str:into>/",
+        watch.signal_convert,
+        name="signal_convert",
+    ),
+    path("veille/flux/", watch.feed_list, name="feed_list"),
+    path("veille/flux/ajouter/", watch.feed_edit, name="feed_add"),
+    path("veille/flux/<int:pk>/", watch.feed_edit, name="feed_edit"),
+    path("veille/flux/<int:pk>/supprimer/", watch.feed_delete, name="feed_delete"),
+    path("veille/flux/<int:pk>/relever/", watch.feed_refresh, name="feed_refresh"),
+    path("veille/articles/<int:pk>/noter/", watch.item_to_signal, name="item_to_signal"),
 ]

@@ -185,7 +185,7 @@ def test_digest_sent_once_per_slot_whatever_the_workers(
     _late_plan(approach)
     monday = timezone.make_aware(datetime(2026, 11, 30, 7, 5))
     # Two workers tick at the same moment: one row, one queued task.
-    with override_settings(RESSORT_DIGEST_SCHEDULE="lundi 07:00"):
+    with override_settings(RESSORT_DIGEST_SCHEDULE="lundi 07:00", RESSORT_WATCH_SCHEDULE="non"):
         first, second = periodic.tick(monday), periodic.tick(monday)
     assert [run.name for run in first] == ["recapitulatif"] and second == []
     assert worker.run(once=True, worker_id="un") == 1
@@ -199,7 +199,7 @@ def test_digest_sent_once_per_slot_whatever_the_workers(
     run = ScheduledRun.objects.get()
     assert DBTaskResult.objects.get(pk=run.task_id).status == TaskResultStatus.SUCCESSFUL
     # Too late to catch up (a worker started on Wednesday): nothing is sent.
-    with override_settings(RESSORT_DIGEST_SCHEDULE="lundi 07:00"):
+    with override_settings(RESSORT_DIGEST_SCHEDULE="lundi 07:00", RESSORT_WATCH_SCHEDULE="non"):
         assert periodic.tick(monday + periodic.CATCH_UP + timedelta(hours=1)) == []
         assert periodic.tick(monday + timedelta(days=7)) != []  # the next Monday is sent
 

@@ -1,0 +1,181 @@
+"""The watch's feeds: RSS and Atom fetched over HTTP(S) when the instance is online, parsed
+by feedparser, their new articles stored. A failure (no network, timeout, not a feed) is
+recorded on the feed in French and keeps the articles already there.
+
+The server fetches an address a member typed: only http and https, to a public address
+(never the instance's own network: loopback, private, link-local), with a timeout and a size
+cap.
+"""
+
+from __future__ import annotations
+
+import io
+import ipaddress
+import re
+import socket
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import unescape
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.utils import timezone
+
+from ressort.library.models import Feed, FeedItem
+
+TIMEOUT_SECONDS = 15
+MAX_FEED_BYTES = 3 * 1024 * 1024
+MAX_ITEMS = 200  # per fetch: the most recent ones
+USER_AGENT = "Ressort-veille/1.0 (+https://ressort.example)"
+
+Opener = Callable[..., Any]
+
+
+class FeedError(Exception):
+    """What could not be fetched or read, in French."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    guid: str
+    title: str
+    link: str
+    summary: str
+    published: datetime | None
+
+
+def _check_address(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FeedError(f"« {url} » n'est pas une adresse http ou https.")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FeedError(
+            f"Le serveur « {parts.hostname} » est introuvable (pas de réseau ou nom inconnu)."
+        ) from error
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise FeedError(
+                f"« {parts.hostname} » désigne une adresse interne : Ressort ne relève que des "
+                "flux publics."
+            )
+
+
+def fetch(url: str, *, opener: Opener | None = None, timeout: float = TIMEOUT_SECONDS) -> bytes:
+    """The feed's bytes, or FeedError. `opener` is urllib's urlopen (the tests give theirs:
+    no test touches the network)."""
+    if opener is None:
+        _check_address(url)
+        opener = urllib.request.urlopen
+    request = urllib.request.Request(  # noqa: S310 — scheme checked above
+        url, headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, */*"}
+    )
+    try:
+        with opener(request, timeout=timeout) as response:
+            data: bytes = response.read(MAX_FEED_BYTES + 1)
+    except TimeoutError as error:
+        raise FeedError(f"Le flux n'a pas répondu en {timeout:g} secondes.") from error
+    except urllib.error.HTTPError as error:
+        raise FeedError(f"Le serveur du flux a répondu par une erreur {error.code}.") from error
+    except (urllib.error.URLError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            raise FeedError(f"Le flux n'a pas répondu en {timeout:g} secondes.") from error
+        raise FeedError(
+            "Le flux n'a pas pu être joint (pas de réseau ou serveur absent)."
+        ) from error
+    if len(data) > MAX_FEED_BYTES:
+        raise FeedError(f"Le flux dépasse {MAX_FEED_BYTES // (1024 * 1024)} Mo : il est ignoré.")
+    return data
+
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _plain(html: str, limit: int) -> str:
+    return re.sub(r"\s+", " ", unescape(_TAGS.sub(" ", html or ""))).strip()[:limit]
+
+
+def _date(entry: Any) -> datetime | None:
+    for key in ("published_parsed", "updated_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                return datetime(*value[:6], tzinfo=UTC)
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def parse(data: bytes) -> tuple[str, list[Item]]:
+    """(feed title, items) of an RSS or Atom document, or FeedError when it is not one."""
+    import feedparser
+
+    parsed = feedparser.parse(io.BytesIO(data))
+    version = parsed.get("version", "")
+    if not version and not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        detail = f" ({type(problem).__name__})" if problem else ""
+        raise FeedError(f"Le document reçu n'est pas un flux RSS ou Atom lisible{detail}.")
+    items = []
+    for entry in parsed.entries[:MAX_ITEMS]:
+        link = str(entry.get("link", ""))[:1000]
+        if not link.startswith(("http://", "https://")):
+            link = ""
+        title = _plain(str(entry.get("title", "")), 500) or "(sans titre)"
+        guid = str(entry.get("id") or link or title)[:500]
+        summary = _plain(str(entry.get("summary", "")), 4000)
+        items.append(Item(guid, title, link, summary, _date(entry)))
+    return _plain(str(parsed.feed.get("title", "")), 200), items
+
+
+def refresh(feed: Feed, *, opener: Opener | None = None) -> int:
+    """Fetch and store the feed's new articles; the number of new ones. A failure is recorded
+    on the feed (FeedError is not raised): the articles already stored stay."""
+    now = timezone.now()
+    try:
+        _title, items = parse(fetch(feed.url, opener=opener))
+    except FeedError as error:
+        Feed.objects.filter(pk=feed.pk).update(fetched_at=now, status=str(error), failed=True)
+        feed.refresh_from_db()
+        return 0
+    with transaction.atomic():
+        known = set(feed.items.values_list("guid", flat=True))
+        new = [
+            FeedItem(
+                feed=feed,
+                guid=item.guid,
+                title=item.title,
+                link=item.link,
+                summary=item.summary,
+                published=item.published,
+            )
+            for item in {i.guid: i for i in items}.values()
+            if item.guid not in known
+        ]
+        FeedItem.objects.bulk_create(new)
+        if not items:
+            status = "Le flux est vide pour l'instant."
+        else:
+            plural = "s" if len(items) > 1 else ""
+            status = (
+                f"{len(items)} article{plural} lu{plural}, "
+                f"dont {len(new)} nouveau{'x' if len(new) > 1 else ''}."
+            )
+        Feed.objects.filter(pk=feed.pk).update(fetched_at=now, status=status, failed=False)
+    feed.refresh_from_db()
+    return len(new)
+
+
+def refresh_all(*, opener: Opener | None = None) -> dict[int, int]:
+    """Every active feed of every démarche: {feed id: new articles}."""
+    return {
+        feed.pk: refresh(feed, opener=opener)
+        for feed in Feed.objects.filter(active=True).order_by("pk")
+    }
