@@ -20,8 +20,9 @@ from typing import Any
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
+from ressort.documents.typography import plural
 from ressort.governance import documents as governance_documents
-from ressort.strategy import reading, services, timeline
+from ressort.strategy import plan_checks, reading, services, timeline
 from ressort.strategy.models import ActionSheet, Axis
 
 FORMATS = {
@@ -39,7 +40,9 @@ def _quiet(_: int, __: str) -> None:
 
 
 def euros(value: Decimal | float | int) -> str:
-    return f"{float(value):,.0f} €".replace(",", "\u202f")
+    from ressort.documents.typography import euros as french_euros
+
+    return french_euros(value)
 
 
 def period(sheet: ActionSheet) -> str:
@@ -60,13 +63,17 @@ def outline(approach: Approach) -> list[Block]:
     """The whole document as blocks (see the module's docstring)."""
     statement = services.statement_for(approach)
     axes = _axes(approach)
-    sheets = list(
+    every_sheet = list(
         services.sheets_with_details(approach)
         .prefetch_related("fundings", "indicators__indicator")
         .order_by("objective__axis__order", "objective__order", "order", "action__title")
     )
+    # A plan to adopt: done and abandoned actions go to the annex (plan_checks).
+    sheets = [s for s in every_sheet if s.status not in plan_checks.CLOSED]
+    closed = [s for s in every_sheet if s.status in plan_checks.CLOSED]
     communes = dict(approach.communes.values_list("code", "name"))
     blocks: list[Block] = [("h1", f"{statement.title} — {approach.perimeter_name}")]
+    blocks += _synthesis(axes, sheets)
     vision = services.vision_for(approach)
     horizon = f" à l'horizon {vision.horizon_year}" if vision and vision.horizon_year else ""
     blocks.append(("h2", f"Vision{horizon}"))
@@ -91,7 +98,7 @@ def outline(approach: Approach) -> list[Block]:
                     [
                         f"{axis.order}. {axis.title}",
                         f"{objective.number} {objective.title}",
-                        "; ".join(s.action.title for s in objective.sheets.all()) or "—",
+                        "; ".join(s.action.title for s in _open(objective)) or "—",
                     ]
                 )
             if not axis.objectives.all():
@@ -123,7 +130,7 @@ def outline(approach: Approach) -> list[Block]:
                         + ".",
                     )
                 )
-            objective_sheets = list(objective.sheets.all())
+            objective_sheets = _open(objective)
             if objective_sheets:
                 blocks.append(
                     (
@@ -152,8 +159,121 @@ def outline(approach: Approach) -> list[Block]:
 
     blocks += _calendar_blocks(approach, sheets)
     blocks += _budget_blocks(sheets)
+    blocks += _axis_money_blocks(axes, sheets)
     blocks += governance_documents.strategy_blocks(approach)  # brique « Gouvernance »
+    blocks += _conclusion(axes, sheets)
+    blocks += _report_annex(closed)
     return blocks
+
+
+def _open(objective: Any) -> list[ActionSheet]:
+    return [s for s in objective.sheets.all() if s.status not in plan_checks.CLOSED]
+
+
+def _synthesis(axes: list[Axis], sheets: list[ActionSheet]) -> list[Block]:
+    """The plan at a glance, for élus: axes, money, calendar."""
+    total = plan_checks.axis_money(sheets)
+    starts = [s.start_date for s in sheets if s.start_date]
+    ends = [s.end_date for s in sheets if s.end_date]
+    objectives = plural(
+        sum(len(a.objectives.all()) for a in axes),
+        "objectif opérationnel",
+        "objectifs opérationnels",
+    )
+    glance = [
+        f"{plural(len(axes), 'axe')}, {objectives}, {plural(len(sheets), 'action')} à adopter.",
+        f"Budget prévu : {euros(total.planned)} ; financements extérieurs acquis : "
+        f"{euros(total.secured)}, sollicités : {euros(total.sought)}.",
+        "Reste à charge de la collectivité, si les financements sollicités sont obtenus : "
+        f"{euros(total.net_cost)}.",
+    ]
+    if starts and ends:
+        glance.append(f"Mise en œuvre de {min(starts).year} à {max(ends).year}.")
+    return [
+        ("h2", "Synthèse"),
+        ("keys", ("Le plan en un coup d'œil", glance)),
+        ("keys", ("Les axes", [f"Axe {a.order} — {a.title}" for a in axes] or ["Aucun axe."])),
+    ]
+
+
+def _axis_money_blocks(axes: list[Axis], sheets: list[ActionSheet]) -> list[Block]:
+    def row(label: str, m: plan_checks.Money) -> list[str]:
+        values = (m.planned, m.secured, m.sought, m.own, m.net_cost)
+        return [label, *(euros(v) for v in values)]
+
+    rows = [
+        row(
+            f"{axis.order}. {axis.title}",
+            plan_checks.axis_money(
+                [s for s in sheets if s.objective and s.objective.axis_id == axis.pk]
+            ),
+        )
+        for axis in axes
+    ]
+    loose = plan_checks.axis_money([s for s in sheets if s.objective is None])
+    if loose.planned or loose.financing:
+        rows.append(row("Hors axe", loose))
+    rows.append(row("Total", plan_checks.axis_money(sheets)))
+    header = [
+        "Axe",
+        "Budget prévu",
+        "Financements acquis",
+        "Financements sollicités",
+        "Autofinancement déclaré",
+        "Reste à charge",
+    ]
+    return [
+        ("h3", "Budget et financements par axe"),
+        ("table", ("Budget, financements et reste à charge par axe", header, rows)),
+        (
+            "p",
+            "Reste à charge : budget prévu moins les financements extérieurs acquis et "
+            "sollicités (ce que paie la collectivité s'ils sont tous obtenus).",
+        ),
+    ]
+
+
+def _conclusion(axes: list[Axis], sheets: list[ActionSheet]) -> list[Block]:
+    total = plan_checks.axis_money(sheets)
+    return [
+        ("h2", "Conclusion"),
+        (
+            "p",
+            f"Ce plan d'actions décline la vision en {plural(len(axes), 'axe')} et "
+            f"{plural(len(sheets), 'action')}, pour un budget prévu de {euros(total.planned)} "
+            f"dont {euros(total.net_cost)} à la charge de la collectivité si les financements "
+            "sollicités sont obtenus. Son suivi s'appuie sur les indicateurs de chaque fiche "
+            "et sur le comité de pilotage.",
+        ),
+    ]
+
+
+def _report_annex(closed: list[ActionSheet]) -> list[Block]:
+    if not closed:
+        return []
+    return [
+        ("h2", "Annexe : bilan de mise en œuvre"),
+        (
+            "p",
+            "Actions déjà réalisées ou abandonnées : elles ne font pas partie du plan à adopter.",
+        ),
+        (
+            "table",
+            (
+                "Actions réalisées ou abandonnées",
+                ["Action", "Statut", "Avancement", "Dépensé"],
+                [
+                    [
+                        s.action.title,
+                        s.get_status_display(),
+                        f"{s.progress} %",
+                        euros(services.budget_totals(s.budget_lines.all()).spent),
+                    ]
+                    for s in closed
+                ],
+            ),
+        ),
+    ]
 
 
 def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
@@ -181,6 +301,11 @@ def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
         ["Statut", f"{sheet.get_status_display()}, avancement {sheet.progress} %"],
         ["Budget", f"{euros(totals.planned)} prévus, {euros(totals.spent)} dépensés"],
         ["Financements", fundings or "—"],
+        [
+            "Reste à charge",
+            f"{euros(plan_checks.money(sheet).net_cost)} si les financements sollicités sont "
+            "obtenus",
+        ],
         ["Prérequis", sheet.prerequisites or "—"],
         ["Risques et parades", sheet.risks or "—"],
         ["Compétences nécessaires", sheet.skills or "—"],
@@ -189,6 +314,34 @@ def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
     if sheet.action.description:
         blocks.append(("p", sheet.action.description))
     blocks.append(("fields", rows))
+    years = plan_checks.yearly(sheet)
+    if years:
+        blocks.append(
+            (
+                "table",
+                (
+                    f"Budget par année (crédits de paiement) : {sheet.action.title}",
+                    ["Année", "Investissement", "Fonctionnement", "Total"],
+                    [
+                        [
+                            str(year),
+                            euros(cell.get("investissement", 0)),
+                            euros(cell.get("fonctionnement", 0)),
+                            euros(sum(cell.values())),
+                        ]
+                        for year, cell in years.items()
+                    ]
+                    + [
+                        [
+                            "Total",
+                            euros(sum(c.get("investissement", 0) for c in years.values())),
+                            euros(sum(c.get("fonctionnement", 0) for c in years.values())),
+                            euros(totals.planned),
+                        ]
+                    ],
+                ),
+            )
+        )
     for m in sheet.milestones.all():
         done = f" — atteint le {m.done_on:%d/%m/%Y}" if m.done_on else ""
         blocks.append(("bullet", f"Jalon au {m.due_date:%d/%m/%Y} : {m.title}{done}"))
@@ -225,6 +378,9 @@ def _measure(value: float | None, unit: str, year: int | None, word: str) -> str
 def _calendar_blocks(approach: Approach, sheets: list[ActionSheet]) -> list[Block]:
     blocks: list[Block] = [("h2", "Calendrier")]
     groups = timeline.grouped_sheets(approach, timeline.Filters())
+    for group in groups:  # the plan to adopt: done and abandoned actions are in the annex
+        group.sheets = [s for s in group.sheets if s.status not in plan_checks.CLOSED]
+    groups = [g for g in groups if g.sheets]
     drawings = timeline.page_drawings(groups)
     for svg in drawings:
         blocks.append(("svg", (svg, _svg_text(svg))))

@@ -76,7 +76,7 @@ def test_outline_holds_the_strategy_and_the_plan(approach: Approach, plan: None)
     assert ("bullet", "Jalon au 01/03/2027 : Marché notifié") in blocks
     assert any(k == "svg" for k, _ in blocks)
     budget = next(c for k, c in blocks if k == "table" and c[0].startswith("Budget par année"))
-    assert budget[2][0][:2] == ["2027", "50\u202f000 €"]
+    assert budget[2][0][:2] == ["2027", "50\u202f000\u00a0€"]
 
 
 def test_docx_and_odt_open_and_say_the_same(approach: Approach, plan: None) -> None:
