@@ -362,3 +362,37 @@ if OIDC_RP_CLIENT_ID and url_origin(PROCONNECT_BASE_URL):
 INSTALLED_APPS += ["ressort.library"]
 # The watch's feeds fetched when online (ressort.library.tasks), « non » to never fetch them.
 RESSORT_WATCH_SCHEDULE = env_str("RESSORT_WATCH_SCHEDULE", "tous-les-jours 12:30")
+
+# Open data (ressort.opendata): the indicator catalogue, the connectors to public APIs and the
+# territory's past shocks. The scheduled refresh (RESSORT_OPEN_DATA_SCHEDULE) refreshes every
+# démarche that added catalogue indicators with a connector.
+INSTALLED_APPS += ["ressort.opendata"]
+if "ressort.opendata.refresh.refresh_all" not in RESSORT_OPEN_DATA_REFRESHERS:
+    RESSORT_OPEN_DATA_REFRESHERS.append("ressort.opendata.refresh.refresh_all")
+RESSORT_OPENDATA_TIMEOUT = env_int("RESSORT_OPENDATA_TIMEOUT", 20)  # seconds, per request
+RESSORT_OPENDATA_MAX_BYTES = 20 * 1024 * 1024  # per answer
+RESSORT_GEORISQUES_URL = env_str("RESSORT_GEORISQUES_URL", "https://georisques.gouv.fr/api/v1")
+RESSORT_HUBEAU_URL = env_str("RESSORT_HUBEAU_URL", "https://hubeau.eaufrance.fr/api")
+RESSORT_INSEE_MELODI_URL = env_str("RESSORT_INSEE_MELODI_URL", "https://api.insee.fr/melodi")
+RESSORT_CEREMA_DF_URL = env_str("RESSORT_CEREMA_DF_URL", "https://apidf-preprod.cerema.fr")
+RESSORT_ATMO_URL = env_str("RESSORT_ATMO_URL", "https://admindata.atmo-france.org")
+RESSORT_ATMO_USERNAME = env_str("RESSORT_ATMO_USERNAME")
+RESSORT_ATMO_PASSWORD = env_str("RESSORT_ATMO_PASSWORD")
+# Opendatasoft datasets: identifiers and field names as published by the producer (to check
+# against the producer's portal when it renames them).
+RESSORT_DREES_APL = {
+    "base": env_str("RESSORT_DREES_URL", "https://data.drees.solidarites-sante.gouv.fr"),
+    "dataset": env_str(
+        "RESSORT_DREES_APL_DATASET", "530_l-accessibilite-potentielle-localisee-apl"
+    ),
+    "commune": "code_commune",
+    "annee": "annee",
+    "valeur": "apl_mg",
+}
+RESSORT_ORE_CONSO = {
+    "base": env_str("RESSORT_ORE_URL", "https://opendata.agenceore.fr"),
+    "dataset": "conso-elec-gaz-annuelle-par-secteur-dactivite-agregee-commune",
+    "commune": "code_commune",
+    "annee": "annee",
+    "valeur": "consor",  # résidentiel, MWh
+}

@@ -24,6 +24,7 @@ DEMARCHE_URLCONFS = (
     "ressort.behaviour.urls",
     "ressort.library.urls",
     "ressort.living.urls",
+    "ressort.opendata.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

@@ -64,6 +64,7 @@ DEMO_BUILDERS = tuple(
         "behaviour",
         "library",
         "living",
+        "opendata",
     )
 )
 

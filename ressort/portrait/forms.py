@@ -71,9 +71,13 @@ class IndicatorForm(forms.ModelForm):
             "social_floor",
             "ecological_ceiling",
             "preindustrial",
+            "threshold_source",
             "target",
             "dimension_codes",
             "description",
+            "level",
+            "aggregation",
+            "update_rhythm",
         ]
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:

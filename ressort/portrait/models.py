@@ -27,6 +27,16 @@ class Direction(models.TextChoices):
     LOWER = "lower", "Plus c'est bas, mieux c'est"
 
 
+AGGREGATIONS = [
+    ("somme", "Somme des communes"),
+    ("moyenne_ponderee_population", "Moyenne pondérée par la population"),
+    ("ratio", "Rapport des totaux (numérateurs / dénominateurs)"),
+    ("par_habitant", "Total rapporté à la population du périmètre"),
+    ("max", "Maximum des communes"),
+    ("jours_distincts", "Jours distincts (au moins une commune)"),
+]
+
+
 class Indicator(models.Model):
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="indicators")
     code = models.SlugField(
@@ -71,6 +81,19 @@ class Indicator(models.Model):
         "calculé depuis", max_length=20, blank=True, editable=False
     )  # "population", "density", "communes", "area": official territory data
     illustrative = models.BooleanField("valeurs illustratives", default=False)
+    # From the shipped catalogue (data/opendata/catalogue.yaml, ressort.opendata.catalogue)
+    catalogue_code = models.CharField("code au catalogue", max_length=60, blank=True)
+    threshold_source = models.CharField("source du seuil", max_length=300, blank=True)
+    level = models.CharField(
+        "niveau géographique de la source",
+        max_length=20,
+        blank=True,
+        help_text="Commune, EPCI, département… : le niveau où la donnée est publiée.",
+    )
+    aggregation = models.CharField(
+        "règle d'agrégation au périmètre", max_length=40, choices=AGGREGATIONS, blank=True
+    )
+    update_rhythm = models.CharField("rythme de mise à jour", max_length=60, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -114,6 +137,14 @@ class IndicatorValue(models.Model):
     value = models.FloatField("valeur")
     source_note = models.CharField("note sur la source", max_length=300, blank=True)
     illustrative = models.BooleanField("valeur illustrative", default=False)
+    # Provenance of a fetched value (ressort.opendata): who published it, which edition, when
+    # Ressort retrieved it, at which level it was published before aggregation.
+    source = models.CharField("source", max_length=300, blank=True)
+    vintage = models.CharField(
+        "millésime", max_length=40, blank=True, help_text="Ex. : RP 2021, Filosofi 2021."
+    )
+    retrieved_at = models.DateTimeField("récupérée le", null=True, blank=True)
+    level = models.CharField("niveau géographique", max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
