@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -16,12 +17,16 @@ from django.utils.module_loading import import_string
 from ressort.approaches import services
 from ressort.approaches.method import MODULE_CODES
 from ressort.approaches.models import (
+    AccompanimentSession,
     Approach,
+    ContractedDays,
     GovernanceBody,
     GovernanceMember,
+    Handover,
     Membership,
     MethodStep,
     Role,
+    SessionFormat,
 )
 from ressort.territories.models import Territory, TerritoryType
 
@@ -203,6 +208,57 @@ def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, boo
             )
             step.closed_on = date(2026, 11, 30)
         step.save()
+    build_accompaniment(approach)
     for builder in DEMO_BUILDERS:
         import_string(builder)(approach)
     return approach, True
+
+
+def build_accompaniment(approach: Approach) -> None:
+    """Sessions held, days contracted and a deliverable handed over (all illustrative)."""
+    AccompanimentSession.objects.bulk_create(
+        AccompanimentSession(approach=approach, **fields)
+        for fields in [
+            {
+                "held_on": date(2026, 9, 8),
+                "title": "Réunion de cadrage (exemple)",
+                "step": "cadrage",
+                "format": SessionFormat.MEETING,
+                "participant_count": 9,
+                "duration_hours": Decimal("3"),
+                "days_spent": Decimal("1"),
+            },
+            {
+                "held_on": date(2026, 10, 6),
+                "title": "Acculturation des élus (exemple)",
+                "step": "1",
+                "format": SessionFormat.TRAINING,
+                "participant_count": 24,
+                "duration_hours": Decimal("3"),
+                "days_spent": Decimal("1.5"),
+            },
+            {
+                "held_on": date(2026, 11, 17),
+                "title": "Carte des acteurs (exemple)",
+                "step": "1",
+                "module": "gouvernance",
+                "format": SessionFormat.WORKSHOP,
+                "participant_count": 14,
+                "duration_hours": Decimal("2.5"),
+                "days_spent": Decimal("1"),
+            },
+        ]
+    )
+    ContractedDays.objects.bulk_create(
+        [
+            ContractedDays(approach=approach, module="", days=Decimal("35")),
+            ContractedDays(approach=approach, module="gouvernance", days=Decimal("5")),
+        ]
+    )
+    Handover.objects.create(
+        approach=approach,
+        title="Support d'acculturation (exemple)",
+        step="1",
+        handed_on=date(2026, 10, 20),
+        handed_to="Comité de pilotage (exemple)",
+    )

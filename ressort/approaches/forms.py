@@ -2,11 +2,14 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 
 from ressort.approaches.method import MODULES, STEP_BY_CODE
 from ressort.approaches.models import (
+    AccompanimentSession,
     Approach,
     GovernanceMember,
+    Handover,
     MethodStep,
     PerimeterKind,
     Role,
@@ -206,3 +209,58 @@ class InvitationForm(forms.Form):
 
 class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label="Rôle", choices=Role.choices)
+
+
+class AccompanimentSessionForm(forms.ModelForm):
+    class Meta:
+        model = AccompanimentSession
+        fields = [
+            "held_on",
+            "title",
+            "step",
+            "module",
+            "format",
+            "participant_count",
+            "duration_hours",
+            "days_spent",
+            "notes",
+        ]
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+        localized_fields = ["duration_hours", "days_spent"]
+
+
+class HandoverForm(forms.ModelForm):
+    class Meta:
+        model = Handover
+        fields = ["title", "step", "module", "handed_on", "handed_to", "notes"]
+        widgets = {
+            "handed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class ContractedDaysForm(forms.Form):
+    """Days contracted for the base and each brique shown (empty: not contracted)."""
+
+    def __init__(self, *args: Any, rows: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.modules = []
+        for row in rows:
+            name = f"jours_{row.module or 'base'}"
+            self.fields[name] = forms.DecimalField(
+                label=f"Jours contractés — {row.title}",
+                required=False,
+                min_value=0,
+                max_digits=5,
+                decimal_places=1,
+                localize=True,
+                initial=row.contracted,
+                help_text=f"Proposé par l'offre\u00a0: {number_format(row.proposed)}\u00a0j",
+            )
+            self.modules.append((name, row.module))
+
+    def days(self) -> dict[str, Any]:
+        return {module: self.cleaned_data.get(name) for name, module in self.modules}

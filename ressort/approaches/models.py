@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Sum
@@ -205,3 +207,91 @@ class MethodStep(models.Model):
     @property
     def step(self) -> object:
         return STEP_BY_CODE[self.code]
+
+
+# --- The accompaniment itself: what the facilitating team did, against the contract ---------
+
+STEP_CHOICES = [("cadrage", "Cadrage"), *((s.code, f"Étape {s.code}") for s in STEPS)]
+MODULE_CHOICES = [("", "Brique de base"), *((m.code, m.title) for m in MODULES)]
+
+
+class SessionFormat(models.TextChoices):
+    WORKSHOP = "atelier", "Atelier"
+    MEETING = "reunion", "Réunion"
+    TRAINING = "formation", "Formation"
+    INTERVIEW = "entretiens", "Entretiens"
+    VISIT = "visite", "Visite de terrain"
+    REMOTE = "distance", "Séance à distance"
+
+
+class AccompanimentSession(models.Model):
+    """A session held by the facilitating team: when, for which step and brique, how long."""
+
+    approach = models.ForeignKey(
+        Approach, on_delete=models.CASCADE, related_name="accompaniment_sessions"
+    )
+    held_on = models.DateField("date")
+    title = models.CharField("objet", max_length=200)
+    step = models.CharField("étape", max_length=8, choices=STEP_CHOICES)
+    module = models.CharField("brique", max_length=20, choices=MODULE_CHOICES, blank=True)
+    format = models.CharField("format", max_length=12, choices=SessionFormat.choices)
+    participant_count = models.PositiveIntegerField("nombre de participants", default=0)
+    duration_hours = models.DecimalField(
+        "durée (heures)", max_digits=4, decimal_places=1, default=Decimal("2")
+    )
+    days_spent = models.DecimalField(
+        "jours d'accompagnement",
+        max_digits=4,
+        decimal_places=1,
+        default=Decimal("0.5"),
+        help_text="Journées de l'équipe d'accompagnement, préparation et restitution comprises.",
+    )
+    notes = models.TextField("notes", blank=True)
+
+    class Meta:
+        verbose_name = "séance d'accompagnement"
+        verbose_name_plural = "séances d'accompagnement"
+        ordering = ["-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.held_on:%d/%m/%Y} — {self.title}"
+
+
+class ContractedDays(models.Model):
+    """Days of accompaniment contracted for the base or one brique."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="contracted")
+    module = models.CharField("brique", max_length=20, choices=MODULE_CHOICES, blank=True)
+    days = models.DecimalField("jours contractés", max_digits=5, decimal_places=1)
+
+    class Meta:
+        verbose_name = "jours contractés"
+        verbose_name_plural = "jours contractés"
+        constraints = [
+            models.UniqueConstraint(fields=["approach", "module"], name="contracted_days_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.days} j — {self.get_module_display()}"
+
+
+class Handover(models.Model):
+    """A deliverable handed over to the authority."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="handovers")
+    title = models.CharField("livrable", max_length=200)
+    step = models.CharField("étape", max_length=8, choices=STEP_CHOICES)
+    module = models.CharField("brique", max_length=20, choices=MODULE_CHOICES, blank=True)
+    handed_on = models.DateField("remis le")
+    handed_to = models.CharField(
+        "remis à", max_length=200, blank=True, help_text="ex. comité de pilotage du 12 mars"
+    )
+    notes = models.TextField("notes", blank=True)
+
+    class Meta:
+        verbose_name = "livrable remis"
+        verbose_name_plural = "livrables remis"
+        ordering = ["-handed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -20,6 +20,14 @@ register(
     ),
     Entry("Calendrier", "approaches:calendar", "demarche", order=50),
     Entry(
+        "Accompagnement",
+        "approaches:accompaniment",
+        "demarche",
+        ("approaches:accompaniment_*", "approaches:session_*", "approaches:handover_*"),
+        right=Right.CONTRIBUTE,
+        order=55,
+    ),
+    Entry(
         "Membres",
         "approaches:members",
         "demarche",

@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -288,6 +288,12 @@ def calendar(request: HttpRequest, approach: Approach) -> HttpResponse:
     steps = list(approach.steps.all())
     data = request.POST if request.method == "POST" else None
     forms = [MethodStepForm(data, instance=s, prefix=f"etape-{s.code}") for s in steps]
+    held = {  # the sessions really held for each step: the actual against the plan
+        row["step"]: row
+        for row in approach.accompaniment_sessions.order_by()
+        .values("step")
+        .annotate(first=Min("held_on"), last=Max("held_on"), count=Count("pk"))
+    }
     if request.method == "POST":
         ensure_right(approach, Right.EDIT_FRAMING)
         if all(f.is_valid() for f in forms):
@@ -300,7 +306,12 @@ def calendar(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(
         request,
         "approaches/calendar.html",
-        {"rows": list(zip(forms, progress.progress(approach), strict=True))},
+        {
+            "rows": [
+                (f, s, held.get(s.code))
+                for f, s in zip(forms, progress.progress(approach), strict=True)
+            ]
+        },
     )
 
 

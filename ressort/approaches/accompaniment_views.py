@@ -1,0 +1,96 @@
+"""The facilitating team's follow-up of the accompaniment: sessions, days, deliverables."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches import accompaniment
+from ressort.approaches.access import Right
+from ressort.approaches.forms import AccompanimentSessionForm, ContractedDaysForm, HandoverForm
+from ressort.approaches.models import AccompanimentSession, Approach, Handover
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import FORM, READ, demarche_view, ensure_right
+
+
+def _page(request: HttpRequest, obj: object) -> str:
+    return reverse("approaches:accompaniment", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+@demarche_view(Right.CONTRIBUTE, FORM)
+def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
+    rows = accompaniment.days_by_brique(approach)
+    form = ContractedDaysForm(request.POST or None, rows=rows)
+    if request.method == "POST":
+        ensure_right(approach, Right.EDIT_FRAMING)
+        if form.is_valid():
+            with transaction.atomic():
+                accompaniment.set_contracted(approach, form.days())
+            messages.success(request, "Les jours contractés sont enregistrés.")
+            return redirect("approaches:accompaniment", approach.slug)
+        messages.error(request, "Les jours contractés n'ont pas été enregistrés : corrigez.")
+    sessions = approach.accompaniment_sessions.all()
+    return render(
+        request,
+        "approaches/accompaniment.html",
+        {
+            "rows": rows,
+            "form": form,
+            "sessions": sessions,
+            "handovers": approach.handovers.all(),
+            "total_spent": sum(r.spent for r in rows),
+            "total_contracted": sum(r.contracted or 0 for r in rows),
+        },
+    )
+
+
+@demarche_view(Right.CONTRIBUTE, READ)
+def export_csv(request: HttpRequest, approach: Approach) -> HttpResponse:
+    response = HttpResponse(
+        accompaniment.sessions_csv(approach), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-seances.csv"'
+    return response
+
+
+@demarche_view(Right.CONTRIBUTE, READ)
+def export_xlsx(request: HttpRequest, approach: Approach) -> HttpResponse:
+    response = HttpResponse(
+        accompaniment.workbook(approach),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-accompagnement.xlsx"'
+    return response
+
+
+session_edit = edit_view(
+    AccompanimentSession,
+    AccompanimentSessionForm,
+    title=lambda s: "Modifier la séance" if s.pk else "Ajouter une séance tenue",
+    done=_page,
+    delete="approaches:session_delete",
+    saved="La séance est enregistrée.",
+)
+session_delete = delete_view(
+    AccompanimentSession,
+    what=lambda s: f"La séance «\u00a0{s.title}\u00a0»",
+    done=_page,
+    gone="{what} est supprimée.",
+)
+handover_edit = edit_view(
+    Handover,
+    HandoverForm,
+    title=lambda h: "Modifier le livrable remis" if h.pk else "Ajouter un livrable remis",
+    done=_page,
+    delete="approaches:handover_delete",
+    saved="Le livrable remis est enregistré.",
+)
+handover_delete = delete_view(
+    Handover,
+    what=lambda h: f"Le livrable «\u00a0{h.title}\u00a0»",
+    done=_page,
+    gone="{what} est retiré de la liste.",
+)
