@@ -74,3 +74,67 @@ def read_basemaps(layers_json: str, url: str, attribution: str) -> list[Basemap]
 
 def as_json(basemaps: list[Basemap]) -> list[dict[str, object]]:
     return [asdict(b) for b in basemaps]
+
+
+# Aerial imagery for photo-interpretation (ressort/aerial): today's orthophotos beside
+# historical aerial photographs, from the Géoplateforme's WMTS (layers of the IGN catalogue
+# « ORTHOIMAGERY.* »). `periode` says when each was taken; the page pairs one « then » with
+# one « now ». An operator replaces the list with `RESSORT_AERIAL_LAYERS` (same JSON as
+# RESSORT_TILE_LAYERS, plus « periode »), or `RESSORT_AERIAL_LAYERS=aucun` (offline: the
+# team's own georeferenced images only).
+@dataclass(frozen=True, slots=True)
+class AerialLayer:
+    name: str
+    url: str
+    attribution: str
+    period: str
+    max_zoom: int = 19
+
+
+DEFAULT_AERIAL_LAYERS = (
+    AerialLayer(
+        "Photographies aériennes actuelles (IGN)",
+        GEOPF_WMTS.format(layer="ORTHOIMAGERY.ORTHOPHOTOS", format="image/jpeg"),
+        IGN_ATTRIBUTION,
+        "actuelle",
+    ),
+    AerialLayer(
+        "Photographies aériennes 2000–2005 (IGN)",
+        GEOPF_WMTS.format(layer="ORTHOIMAGERY.ORTHOPHOTOS2000-2005", format="image/jpeg"),
+        IGN_ATTRIBUTION,
+        "2000–2005",
+        18,
+    ),
+    AerialLayer(
+        "Photographies aériennes 1950–1965 (IGN)",
+        GEOPF_WMTS.format(layer="ORTHOIMAGERY.ORTHOPHOTOS.1950-1965", format="image/png"),
+        IGN_ATTRIBUTION,
+        "1950–1965",
+        18,
+    ),
+)
+
+
+def read_aerial_layers(layers_json: str) -> list[AerialLayer]:
+    """The configured aerial layers; a French error naming the variable when malformed."""
+    text = layers_json.strip()
+    if not text:
+        return list(DEFAULT_AERIAL_LAYERS)
+    if text.lower() == "aucun":
+        return []
+    try:
+        return [
+            AerialLayer(
+                str(item["nom"]),
+                str(item["url"]),
+                str(item["attribution"]),
+                str(item["periode"]),
+                int(item.get("zoom_max", 19)),
+            )
+            for item in json.loads(text)
+        ]
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ValueError(
+            "RESSORT_AERIAL_LAYERS : liste JSON attendue, chaque couche avec « nom », « url », "
+            f"« attribution » et « periode » (et « zoom_max » facultatif) — {exc}"
+        ) from exc

@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 import dj_email_url
 
-from ressort.basemaps import read_basemaps
+from ressort.basemaps import read_aerial_layers, read_basemaps
 from ressort.env import env_bool, env_int, env_list, env_str, url_origin
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ressort.governance",
     "ressort.behaviour",
     "ressort.living",
+    "ressort.aerial",
     "simple_history",
     "axes",
 ]
@@ -312,6 +313,13 @@ _IMAGE_ORIGINS = list(
         if o
     )
 )
+# Aerial imagery for photo-interpretation (ressort/basemaps.py, ressort/aerial).
+RESSORT_AERIAL_LAYERS = read_aerial_layers(env_str("RESSORT_AERIAL_LAYERS", ""))
+_IMAGE_ORIGINS += [
+    o
+    for o in dict.fromkeys(url_origin(a.url) for a in RESSORT_AERIAL_LAYERS)
+    if o and o not in _IMAGE_ORIGINS
+]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -25,6 +25,7 @@ DEMARCHE_URLCONFS = (
     "ressort.library.urls",
     "ressort.living.urls",
     "ressort.opendata.urls",
+    "ressort.aerial.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

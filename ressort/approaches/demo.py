@@ -70,6 +70,7 @@ DEMO_BUILDERS = tuple(
         "library",
         "living",
         "opendata",
+        "aerial",
     )
 )
 

@@ -86,7 +86,7 @@ REGISTER: tuple[Processing, ...] = (
         "Documenter le diagnostic en marchant et le portrait.",
         PUBLIC_TASK,
         "Durée de conservation fixée par la démarche ; les photos restent privées à la démarche.",
-        ("fieldwork.Observation", "fieldwork.Photo"),
+        ("fieldwork.Observation", "fieldwork.Photo", "aerial.Annotation", "aerial.GeoImage"),
     ),
     Processing(
         "Participation aux ateliers et consultations",

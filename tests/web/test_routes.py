@@ -24,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from ressort.aerial.models import GeoImage
 from ressort.approaches import services
 from ressort.approaches.access import role_has
 from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
@@ -183,6 +184,16 @@ def world(db: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
     Hazard.objects.create(approach=demo, code="alea-demo", label="Aléa propre à la démo")
     photo = Photo(observation=Observation.objects.filter(approach=demo).first())
     photo.image.save("photo.jpg", ContentFile(b"\xff\xd8\xff\xd9"))
+    image = GeoImage(  # photo-interpretation: an image of the team
+        approach=demo,
+        title="Image de l'équipe",
+        source_epsg=2154,
+        west=5.1,
+        south=45.5,
+        east=5.2,
+        north=45.6,
+    )
+    image.image.save("x.png", ContentFile(b"\x89PNG"))
     return {"demo": demo, "other": other, "outsider": outsider, "members": members}
 
 
