@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "ressort.behaviour",
     "ressort.living",
     "ressort.aerial",
+    "ressort.justice",
     "simple_history",
     "axes",
 ]

@@ -26,6 +26,7 @@ DEMARCHE_URLCONFS = (
     "ressort.living.urls",
     "ressort.opendata.urls",
     "ressort.aerial.urls",
+    "ressort.justice.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

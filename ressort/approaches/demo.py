@@ -71,6 +71,7 @@ DEMO_BUILDERS = tuple(
         "living",
         "opendata",
         "aerial",
+        "justice",
     )
 )
 

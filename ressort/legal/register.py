@@ -156,6 +156,18 @@ REGISTER: tuple[Processing, ...] = (
         "Durée de la démarche, puis la durée de conservation fixée par la démarche.",
         ("library.Document", "library.Signal"),
     ),
+    Processing(
+        "Participation et acceptabilité (transition juste)",
+        "Pour chaque personne venue à un atelier ou ayant répondu à une consultation, sans son "
+        "nom : tranche d'âge, commune, catégorie déclarée, réponses d'acceptabilité ; tout est "
+        "facultatif. Anonyme, mais une petite commune peut rendre une personne reconnaissable.",
+        "Participants aux ateliers et consultations.",
+        "Comparer qui participe à la population, pour aller vers ceux qui manquent ; mesurer "
+        "l'acceptabilité des mesures par groupe.",
+        PUBLIC_TASK,
+        "Durée de la démarche.",
+        ("justice.Participation", "justice.AcceptabilityAnswer"),
+    ),
 )
 
 

@@ -1,0 +1,268 @@
+"""Pages of the brique « Transition écologique juste »."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.justice import insee, services
+from ressort.justice.catalogue import load as catalogue
+from ressort.justice.forms import (
+    AcceptabilityForm,
+    EffectForm,
+    GroupForm,
+    InseeUploadForm,
+    ParticipationForm,
+    RemedyForm,
+    SizesForm,
+)
+from ressort.justice.models import (
+    AcceptabilityAnswer,
+    DistributiveEffect,
+    GroupSize,
+    Participation,
+    PopulationGroup,
+    Remedy,
+)
+from ressort.tables import TableError
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import FORM, WRITE
+
+
+def _url(name: str, request: HttpRequest) -> str:
+    return reverse(name, args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _groups(request: HttpRequest, _obj: object = None) -> str:
+    return _url("justice:groups", request)
+
+
+def _portfolio(request: HttpRequest, _obj: object = None) -> str:
+    return _url("justice:portfolio", request)
+
+
+# --- Population groups ----------------------------------------------------------------------
+
+
+def _groups_page(
+    request: HttpRequest, approach: Approach, form: InseeUploadForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "justice/groups.html",
+        {
+            "groups": services.groups_of(approach),
+            "population": approach.key_figures()["population"],
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@demarche_view(Right.VIEW)
+def groups(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _groups_page(request, approach, InseeUploadForm())
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def insee_upload(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = InseeUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _groups_page(request, approach, form, status=400)
+    upload = form.cleaned_data["file"]
+    try:
+        report = insee.load_file(approach, upload.read(), upload.name)
+    except TableError as error:
+        for fault in error.faults:
+            form.add_error("file", str(fault))
+        form.add_error(None, "Rien n'a été enregistré : corrigez le fichier et recommencez.")
+        return _groups_page(request, approach, form, status=400)
+    messages.success(request, report.message())
+    return redirect(_groups(request))
+
+
+group_edit = edit_view(
+    PopulationGroup,
+    GroupForm,
+    title=lambda g: f"Modifier le groupe «\u00a0{g.name}\u00a0»" if g.pk else "Ajouter un groupe",
+    done=_groups,
+    form_kwargs=lambda request, approach, g: {"approach": approach},
+    delete="justice:group_delete",
+    saved="Le groupe est enregistré.",
+)
+group_delete = delete_view(
+    PopulationGroup,
+    what=lambda g: f"Le groupe «\u00a0{g.name}\u00a0»",
+    done=_groups,
+    consequence="ses effectifs, ses effets distributifs et ses remèdes partent avec lui",
+    gone="{what} est supprimé.",
+)
+
+
+@demarche_view(Right.CONTRIBUTE, FORM, objects={"pk": PopulationGroup})
+def sizes(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    group = get_scoped(PopulationGroup, approach, pk=pk)
+    communes = list(approach.communes.order_by("name"))
+    current = {s.commune_id: s.count for s in group.sizes.all()}
+    form = SizesForm(request.POST or None, communes=communes, current=current)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            for commune, count in form.counts().items():
+                if count is None:
+                    GroupSize.objects.filter(group=group, commune=commune).delete()
+                else:
+                    GroupSize.objects.update_or_create(
+                        group=group,
+                        commune=commune,
+                        defaults={"count": count, "year": form.cleaned_data.get("year")},
+                    )
+        messages.success(request, "Les effectifs sont enregistrés.")
+        return redirect(_groups(request))
+    return render(
+        request,
+        "web/edit.html",
+        {
+            "title": f"Effectifs du groupe «\u00a0{group.name}\u00a0» par commune",
+            "form": form,
+            "cancel_url": _groups(request),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+# --- The plan's justice view ----------------------------------------------------------------
+
+
+@demarche_view(Right.VIEW)
+def portfolio(request: HttpRequest, approach: Approach) -> HttpResponse:
+    view = services.justice_view(approach)
+    return render(
+        request,
+        "justice/portfolio.html",
+        {"view": view, "remedies": catalogue().remedies, "source": catalogue().source},
+    )
+
+
+effect_edit = edit_view(
+    DistributiveEffect,
+    EffectForm,
+    title=lambda e: (
+        f"Modifier l'effet de «\u00a0{e.action}\u00a0» sur «\u00a0{e.group}\u00a0»"
+        if e.pk
+        else "Décrire l'effet d'une action sur un groupe"
+    ),
+    done=_portfolio,
+    new=lambda request, approach: DistributiveEffect(),
+    form_kwargs=lambda request, approach, e: {"approach": approach},
+    delete="justice:effect_delete",
+    saved="L'effet distributif est enregistré.",
+)
+effect_delete = delete_view(
+    DistributiveEffect,
+    what=lambda e: f"L'effet de «\u00a0{e.action}\u00a0» sur «\u00a0{e.group}\u00a0»",
+    done=_portfolio,
+    gone="{what} est supprimé.",
+)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def remedy_adopt(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = RemedyForm(request.POST, approach=approach)
+    if not form.is_valid():
+        problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        messages.error(request, f"Le remède n'est pas adopté : {problems}")
+        return redirect(_portfolio(request))
+    remedy = form.save()
+    messages.success(request, f"Remède adopté pour «\u00a0{remedy.action}\u00a0».")
+    return redirect(_portfolio(request))
+
+
+remedy_delete = delete_view(
+    Remedy,
+    what=lambda r: f"Le remède «\u00a0{r.kind_label()}\u00a0» de «\u00a0{r.action}\u00a0»",
+    done=_portfolio,
+    gone="{what} est retiré.",
+)
+
+
+# --- Who took part; acceptability -----------------------------------------------------------
+
+
+def _participation_page(
+    request: HttpRequest, approach: Approach, form: ParticipationForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "justice/participation.html",
+        {"view": services.participation_view(approach), "form": form},
+        status=status,
+    )
+
+
+@demarche_view(Right.VIEW)
+def participation(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _participation_page(request, approach, ParticipationForm(approach=approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def participation_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = ParticipationForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _participation_page(request, approach, form, status=400)
+    row = form.save(commit=False)
+    number = form.cleaned_data["number"]
+    Participation.objects.bulk_create(
+        Participation(
+            approach=approach,
+            event=row.event,
+            age_group=row.age_group,
+            commune=row.commune,
+            category=row.category,
+        )
+        for _ in range(number)
+    )
+    messages.success(request, f"{number} participation(s) enregistrée(s).")
+    return redirect(_url("justice:participation", request))
+
+
+def _acceptability_page(
+    request: HttpRequest, approach: Approach, form: AcceptabilityForm, status: int = 200
+) -> HttpResponse:
+    return render(
+        request,
+        "justice/acceptability.html",
+        {"view": services.justice_view(approach), "form": form},
+        status=status,
+    )
+
+
+@demarche_view(Right.VIEW)
+def acceptability(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _acceptability_page(request, approach, AcceptabilityForm(approach=approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def acceptability_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = AcceptabilityForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _acceptability_page(request, approach, form, status=400)
+    row = form.save(commit=False)
+    number = form.cleaned_data["number"]
+    AcceptabilityAnswer.objects.bulk_create(
+        AcceptabilityAnswer(
+            approach=approach,
+            consultation=row.consultation,
+            action=row.action,
+            group=row.group,
+            acceptable=row.acceptable,
+            affordable=row.affordable,
+        )
+        for _ in range(number)
+    )
+    messages.success(request, f"{number} réponse(s) enregistrée(s).")
+    return redirect(_url("justice:acceptability", request))
