@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "ressort.living",
     "ressort.aerial",
     "ressort.justice",
+    "ressort.training",
     "simple_history",
     "axes",
 ]

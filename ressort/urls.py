@@ -27,6 +27,7 @@ DEMARCHE_URLCONFS = (
     "ressort.opendata.urls",
     "ressort.aerial.urls",
     "ressort.justice.urls",
+    "ressort.training.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

@@ -72,6 +72,7 @@ DEMO_BUILDERS = tuple(
         "opendata",
         "aerial",
         "justice",
+        "training",
     )
 )
 

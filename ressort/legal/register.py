@@ -168,6 +168,18 @@ REGISTER: tuple[Processing, ...] = (
         "Durée de la démarche.",
         ("justice.Participation", "justice.AcceptabilityAnswer"),
     ),
+    Processing(
+        "Formation des élus, agents et partenaires",
+        "Nom, public (élu, direction, agent, partenaire) et service des participants aux "
+        "sessions de formation ; présence ; auto-évaluation avant et après la session et "
+        "satisfaction ; engagements pris en formation-action.",
+        "Élus, agents et partenaires inscrits aux sessions, membres ou non de la démarche.",
+        "Organiser les sessions, délivrer les feuilles d'émargement et les attestations, "
+        "suivre la part des publics formés et leur progression.",
+        PUBLIC_TASK,
+        "Durée de la démarche, puis la durée de conservation fixée par la démarche.",
+        ("training.Attendee", "training.Commitment"),
+    ),
 )
 
 

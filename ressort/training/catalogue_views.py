@@ -1,0 +1,116 @@
+"""The training overview, the module catalogue and the needs self-assessments."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.training import services
+from ressort.training.catalogue import load_catalogue, modules_for, read_catalogue
+from ressort.training.forms import ModuleForm
+from ressort.training.models import Format, Module, NeedsSurvey, Session, TrainingPath
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
+
+
+def _catalogue_url(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("training:catalogue", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _module_url(request: HttpRequest, module: Module) -> str:
+    return reverse("training:module", args=[request.approach.slug, module.pk])  # type: ignore[attr-defined]
+
+
+@demarche_view(Right.VIEW)
+def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return render(
+        request,
+        "training/overview.html",
+        {
+            "paths": TrainingPath.objects.filter(approach=approach).prefetch_related(
+                "steps__module"
+            ),
+            "sessions": Session.objects.filter(approach=approach).select_related("module"),
+            "surveys": NeedsSurvey.objects.filter(approach=approach).select_related("workshop"),
+            "coverage": services.coverage(approach),
+            "phase": services.current_phase(approach),
+        },
+    )
+
+
+@demarche_view(Right.VIEW)
+def catalogue(request: HttpRequest, approach: Approach) -> HttpResponse:
+    load_catalogue()
+    modules = modules_for(approach).prefetch_related("prerequisites")
+    data = read_catalogue()
+    return render(
+        request,
+        "training/catalogue.html",
+        {
+            "shipped": [m for m in modules if m.approach_id is None],
+            "own": [m for m in modules if m.approach_id is not None],
+            "catalogue": data,
+            "formats": Format.choices,
+        },
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": Module})
+def module(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    item = modules_for(approach).prefetch_related("prerequisites").filter(pk=pk).first()
+    if item is None:
+        from django.http import Http404
+
+        raise Http404
+    labels = read_catalogue().topics
+    return render(
+        request,
+        "training/module.html",
+        {"module": item, "topics": [labels.get(t, t) for t in item.topics]},
+    )
+
+
+module_edit = edit_view(
+    Module,
+    ModuleForm,
+    title=lambda m: (
+        f"Modifier «\u00a0{m.title}\u00a0»" if m.pk else "Ajouter un module propre à la démarche"
+    ),
+    done=_module_url,
+    cancel=lambda request, m: _module_url(request, m) if m.pk else _catalogue_url(request),
+    form_kwargs=lambda request, approach, m: {"approach": approach},
+    delete="training:module_delete",
+    saved="Le module est enregistré.",
+)
+module_delete = delete_view(
+    Module,
+    what=lambda m: f"Le module «\u00a0{m.title}\u00a0»",
+    done=_catalogue_url,
+    consequence="les sessions passées restent, sans module ; les parcours le perdent",
+    gone="{what} est supprimé.",
+)
+
+
+@demarche_view(Right.VIEW, objects={"pk": NeedsSurvey})
+def needs(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    survey = get_scoped(NeedsSurvey.objects.select_related("workshop"), approach, pk=pk)
+    return render(
+        request,
+        "training/needs.html",
+        {"survey": survey, "groups": services.needs_by_group([survey])},
+    )
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def needs_start(request: HttpRequest, approach: Approach) -> HttpResponse:
+    survey = services.start_needs_survey(approach, request.user)
+    messages.success(
+        request,
+        "Le questionnaire des besoins est ouvert pour trente jours "
+        f"(code d'accès\u00a0: {survey.workshop.join_code}).",
+    )
+    return redirect("training:needs", approach.slug, survey.pk)

@@ -1,0 +1,129 @@
+"""Training paths: co-built ordered sequences of modules per audience, with a proposal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import F, Max
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ressort.approaches.models import Approach
+from ressort.training import services
+from ressort.training.forms import PathForm, StepForm
+from ressort.training.models import PathStep, TrainingPath
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
+
+
+def _overview_url(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("training:overview", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _path_url(request: HttpRequest, path: TrainingPath) -> str:
+    return reverse("training:path", args=[request.approach.slug, path.pk])  # type: ignore[attr-defined]
+
+
+def _save_path(request: HttpRequest, form: Any) -> TrainingPath:
+    path: TrainingPath = form.save()
+    if form.cleaned_data.get("propose"):
+        services.apply_proposal(path)
+    return path
+
+
+path_edit = edit_view(
+    TrainingPath,
+    PathForm,
+    title=lambda p: (
+        f"Modifier «\u00a0{p.title}\u00a0»" if p.pk else "Créer un parcours de formation"
+    ),
+    done=_path_url,
+    cancel=lambda request, p: _path_url(request, p) if p.pk else _overview_url(request),
+    form_kwargs=lambda request, approach, p: {"approach": approach},
+    delete="training:path_delete",
+    saved="Le parcours est enregistré.",
+    save=_save_path,
+)
+path_delete = delete_view(
+    TrainingPath,
+    what=lambda p: f"Le parcours «\u00a0{p.title}\u00a0»",
+    done=_overview_url,
+    consequence="ses sessions restent, hors parcours",
+    gone="{what} est supprimé.",
+)
+
+
+def _render_path(
+    request: HttpRequest, approach: Approach, path: TrainingPath, form: StepForm | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "training/path.html",
+        {
+            "path": path,
+            "steps": path.steps.select_related("module"),
+            "proposal": services.proposal(approach, path.audience, path.trade),
+            "needs": services.needs_for(approach, path.audience, path.trade),
+            "phase": services.current_phase(approach),
+            "step_form": form or StepForm(approach=approach),
+            "sessions": path.sessions.select_related("module"),
+        },
+        status=400 if form else 200,
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": TrainingPath})
+def path_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _render_path(request, approach, get_scoped(TrainingPath, approach, pk=pk))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TrainingPath})
+def step_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    path = get_scoped(TrainingPath, approach, pk=pk)
+    form = StepForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _render_path(request, approach, path, form)
+    step = form.save(commit=False)
+    step.path = path
+    step.order = (path.steps.aggregate(m=Max("order"))["m"] or 0) + 1
+    step.save()
+    messages.success(request, "Le module est ajouté au parcours.")
+    return redirect(_path_url(request, path))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TrainingPath})
+def path_propose(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    path = get_scoped(TrainingPath, approach, pk=pk)
+    count = services.apply_proposal(path)
+    messages.success(request, f"Le parcours reprend la proposition ({count} modules).")
+    return redirect(_path_url(request, path))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": PathStep})
+def step_up(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    step = get_scoped(PathStep.objects.select_related("path"), approach, pk=pk)
+    previous = step.path.steps.filter(order__lt=step.order).order_by("-order").first()
+    if previous:
+        with transaction.atomic():
+            previous.order, step.order = step.order, previous.order
+            previous.save(update_fields=["order"])
+            step.save(update_fields=["order"])
+    return redirect(_path_url(request, step.path))
+
+
+def _step_removed(request: HttpRequest, step: PathStep) -> None:
+    step.path.steps.filter(order__gt=step.order).update(order=F("order") - 1)
+    step.delete()
+
+
+step_delete = delete_view(
+    PathStep,
+    what=lambda s: f"L'étape «\u00a0{s.module.title}\u00a0»",
+    done=lambda request, s: _path_url(request, s.path),
+    perform=_step_removed,
+    gone="{what} est retirée du parcours.",
+)

@@ -1,0 +1,206 @@
+"""Training sessions: participants and their scores, the attendance import, the
+formation-action commitments, and the attendance sheet and certificates as PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.text import slugify
+
+from ressort.approaches.models import Approach
+from ressort.tables import TableError
+from ressort.training import services
+from ressort.training.forms import (
+    AttendanceImportForm,
+    AttendeeForm,
+    CommitmentForm,
+    ScoresForm,
+    SessionForm,
+)
+from ressort.training.models import Attendee, Commitment, Session
+from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import WRITE
+
+
+def _overview_url(request: HttpRequest, _obj: object = None) -> str:
+    return reverse("training:overview", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def _session_url(request: HttpRequest, session: Session) -> str:
+    return reverse("training:session", args=[request.approach.slug, session.pk])  # type: ignore[attr-defined]
+
+
+def _parent_url(request: HttpRequest, item: Any) -> str:
+    return _session_url(request, item.session)
+
+
+session_edit = edit_view(
+    Session,
+    SessionForm,
+    title=lambda s: (
+        f"Modifier la session du {s.held_on:%d/%m/%Y}" if s.pk else "Programmer une session"
+    ),
+    done=_session_url,
+    cancel=lambda request, s: _session_url(request, s) if s.pk else _overview_url(request),
+    form_kwargs=lambda request, approach, s: {"approach": approach},
+    delete="training:session_delete",
+    saved="La session est enregistrée.",
+)
+session_delete = delete_view(
+    Session,
+    what=lambda s: f"La session du {s.held_on:%d/%m/%Y}",
+    done=_overview_url,
+    consequence="ses participant·es et leurs notes partent avec elle ; les idées et actions "
+    "nées de ses engagements restent",
+    gone="{what} est supprimée.",
+)
+attendee_edit = edit_view(
+    Attendee,
+    ScoresForm,
+    title=lambda a: f"Présence et notes de {a.name}",
+    done=_parent_url,
+    delete="training:attendee_delete",
+)
+attendee_delete = delete_view(
+    Attendee,
+    what=lambda a: f"L'inscription de {a.name}",
+    done=_parent_url,
+    gone="{what} est retirée.",
+)
+
+
+def _render_session(
+    request: HttpRequest, approach: Approach, session: Session, bound: dict[str, Any] | None = None
+) -> HttpResponse:
+    bound = bound or {}
+    return render(
+        request,
+        "training/session.html",
+        {
+            "session": session,
+            "attendees": session.attendees.select_related("member"),
+            "commitments": session.commitments.select_related("attendee", "idea", "action"),
+            "attendee_form": bound.get("attendee")
+            or AttendeeForm(prefix="attendee", approach=approach, session=session),
+            "import_form": bound.get("import") or AttendanceImportForm(prefix="import"),
+            "import_faults": bound.get("faults", []),
+            "commitment_form": bound.get("commitment")
+            or CommitmentForm(prefix="commitment", session=session),
+        },
+        status=400 if bound else 200,
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": Session})
+def session_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    session = get_scoped(Session.objects.select_related("module", "path"), approach, pk=pk)
+    return _render_session(request, approach, session)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Session})
+def attendee_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    session = get_scoped(Session, approach, pk=pk)
+    form = AttendeeForm(request.POST, prefix="attendee", approach=approach, session=session)
+    if not form.is_valid():
+        return _render_session(request, approach, session, {"attendee": form})
+    attendee = form.save(commit=False)
+    attendee.session = session
+    attendee.name = form.cleaned_data["name"]
+    attendee.save()
+    messages.success(request, f"{attendee.name} est inscrit·e.")
+    return redirect(_session_url(request, session) + "#participants")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Session})
+def attendance_import(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    session = get_scoped(Session, approach, pk=pk)
+    form = AttendanceImportForm(request.POST, request.FILES, prefix="import")
+    if not form.is_valid():
+        return _render_session(request, approach, session, {"import": form})
+    upload = form.cleaned_data["file"]
+    try:
+        count = services.import_attendance(session, upload.read(), upload.name)
+    except TableError as error:
+        return _render_session(
+            request, approach, session, {"import": form, "faults": [str(f) for f in error.faults]}
+        )
+    messages.success(request, f"La présence et les notes de {count} personne(s) sont à jour.")
+    return redirect(_session_url(request, session) + "#participants")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Session})
+def commitment_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    session = get_scoped(Session, approach, pk=pk)
+    form = CommitmentForm(request.POST, prefix="commitment", session=session)
+    if not form.is_valid():
+        return _render_session(request, approach, session, {"commitment": form})
+    commitment = form.save(commit=False)
+    commitment.session = session
+    commitment.save()
+    messages.success(request, "L'engagement est noté.")
+    return redirect(_session_url(request, session) + "#engagements")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Commitment})
+def commitment_idea(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    commitment = get_scoped(Commitment.objects.select_related("session"), approach, pk=pk)
+    services.commitment_to_idea(commitment)
+    messages.success(request, "L'engagement est devenu une idée d'action, son origine gardée.")
+    return redirect(_session_url(request, commitment.session) + "#engagements")
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Commitment})
+def commitment_action(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    commitment = get_scoped(Commitment.objects.select_related("session"), approach, pk=pk)
+    services.commitment_to_action(commitment, request.user)
+    messages.success(
+        request, "L'engagement est devenu une action de la démarche, son origine gardée."
+    )
+    return redirect(_session_url(request, commitment.session) + "#engagements")
+
+
+commitment_delete = delete_view(
+    Commitment,
+    what=lambda c: "L'engagement",
+    done=_parent_url,
+    consequence="l'idée ou l'action qui en est née reste",
+    gone="{what} est retiré.",
+)
+
+
+def _pdf(template: str, context: dict[str, Any], filename: str) -> HttpResponse:
+    from ressort.documents import pdf
+
+    data = pdf.html(render_to_string(template, context)).write_pdf()
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@demarche_view(Right.VIEW, objects={"pk": Session})
+def attendance_sheet(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    session = get_scoped(Session.objects.select_related("module"), approach, pk=pk)
+    return _pdf(
+        "training/attendance_sheet.pdf.html",
+        {"session": session, "approach": approach, "attendees": session.attendees.all()},
+        f"emargement-{session.held_on:%Y-%m-%d}.pdf",
+    )
+
+
+@demarche_view(Right.VIEW, objects={"pk": Attendee})
+def certificate(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    attendee = get_scoped(Attendee.objects.select_related("session__module"), approach, pk=pk)
+    if not attendee.present:
+        messages.error(request, f"{attendee.name} n'est pas noté·e présent·e : pas d'attestation.")
+        return redirect(_session_url(request, attendee.session) + "#participants")
+    return _pdf(
+        "training/certificate.pdf.html",
+        {"attendee": attendee, "session": attendee.session, "approach": approach},
+        f"attestation-{slugify(attendee.name) or attendee.pk}.pdf",
+    )
