@@ -47,15 +47,14 @@ def group_label(audience: str, trade: str = "") -> str:
 
 
 def current_phase(approach: Approach) -> str:
-    """The step in progress, else the first not finished, else the last."""
-    steps = {s.code: s.status for s in approach.steps.all()}
-    for code in STEP_CODES:
-        if steps.get(code) == StepStatus.ONGOING:
-            return code
-    for code in STEP_CODES:
-        if steps.get(code) != StepStatus.DONE:
-            return code
-    return STEP_CODES[-1]
+    """The first step in progress, else the first not done, else the last (the statuses
+    follow the work: ressort.approaches.progress)."""
+    from ressort.approaches import progress
+
+    steps = progress.progress(approach)
+    ongoing = next((s for s in steps if s.status == StepStatus.ONGOING), None)
+    current = ongoing or progress.next_of(steps)
+    return current.method_step.code if current else STEP_CODES[-1]
 
 
 # --- Needs -------------------------------------------------------------------------------

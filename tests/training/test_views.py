@@ -122,7 +122,9 @@ def test_needs_by_audience_and_service_and_a_proposed_path(
     assert "L'aménagement sobre et adapté 1 1" in text
     assert services.needs_for(approach, "agents", "voirie")["amenagement"] == 1.0
 
-    assert approach.steps.filter(code="3A").update(status="en_cours") == 1
+    # Steps 1 and 2 closed by hand: the démarche is at step 3A.
+    assert approach.steps.filter(code__in=["1", "2"]).update(closed_reason="Fait.") == 2
+    assert services.current_phase(approach) == "3A"
     response = client.post(
         base(approach) + "parcours/ajouter/",
         {"title": "Service voirie", "audience": "agents", "trade": "voirie", "propose": "on"},
