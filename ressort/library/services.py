@@ -224,6 +224,21 @@ def consistency_of(approach: Approach, action: Any) -> list[dict[str, Any]]:
     return [{"objective": o, "check": checks.get(o.pk)} for o in objectives_of(approach)]
 
 
+def consistency_summary(action: Any) -> str:
+    """The action's checks in one line, for the strategy document: « Compatible avec PCAET
+    (Orientation 2) ; en tension avec SCoT (O1) : justification »."""
+    parts = []
+    checks = ConsistencyCheck.objects.filter(action=action).select_related("objective__document")
+    for check in checks:
+        objective = check.objective
+        where = f" ({objective.code})" if objective.code else ""
+        text = f"{check.get_verdict_display()} avec {objective.document.title}{where}"
+        if check.justification:
+            text += f" : {check.justification}"
+        parts.append(text)
+    return " ; ".join(parts)
+
+
 def record_consistency(
     action: Any, objective: PlanObjective, verdict: str, justification: str
 ) -> ConsistencyCheck | None:

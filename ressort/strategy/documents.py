@@ -310,6 +310,10 @@ def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
         ["Risques et parades", sheet.risks or "—"],
         ["Compétences nécessaires", sheet.skills or "—"],
     ]
+    from ressort.library import services as library  # the plans in force (issue 17)
+
+    if consistency := library.consistency_summary(sheet.action):
+        rows.append(["Cohérence avec les documents en vigueur", consistency])
     blocks: list[Block] = [("h3", sheet.action.title)]
     if sheet.action.description:
         blocks.append(("p", sheet.action.description))

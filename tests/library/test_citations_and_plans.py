@@ -184,3 +184,20 @@ def test_the_export_mirrors_the_import(approach: Approach, client_as: Any) -> No
     assert rows[0]["title"] == "=Réserver l'eau" and rows[0]["theme"] == "Eau"
     xlsx = client.get(base(approach) + "bibliotheque/plan-d-actions.xlsx?quoi=actions")
     assert plan_import.read_plan(xlsx.content, "plan.xlsx")[0]["description"] == "D"
+
+
+def test_the_strategy_document_lists_the_action_sheets_consistency(
+    approach: Approach, pcaet: Any
+) -> None:
+    from ressort.strategy.documents import _sheet_blocks
+    from ressort.strategy.models import ActionSheet
+
+    objective = PlanObjective.objects.create(document=pcaet, code="O2", text="Canicules")
+    action = Action.objects.create(approach=approach, title="Ombrager les cours")
+    services.record_consistency(action, objective, Verdict.COMPATIBLE, "Moins de chaleur.")
+    sheet = ActionSheet.objects.create(approach=approach, action=action)
+    fields = next(b[1] for b in _sheet_blocks(sheet, {}) if b[0] == "fields")
+    assert [
+        "Cohérence avec les documents en vigueur",
+        "Compatible avec PCAET (O2) : Moins de chaleur.",
+    ] in fields
