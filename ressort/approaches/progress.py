@@ -8,10 +8,12 @@ The other apps' models are looked up by name: they depend on this one, not the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.apps import apps
+from django.db.models import Count
 from django.urls import reverse
 
 from ressort.approaches.method import STEP_BY_CODE, Step
@@ -23,8 +25,13 @@ from ressort.approaches.offer import load_offer
 class Check:
     label: str
     done: bool
-    url: str  # where to do it
-    detail: str = ""  # what was counted: « 4 dimensions sur 6 »
+    url_name: str  # where to do it, a page of the démarche
+    slug: str
+    detail: str = ""  # what was counted: « 4 dimensions renseignées »
+
+    @property
+    def url(self) -> str:
+        return reverse(self.url_name, args=[self.slug])
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,165 +63,216 @@ class StepProgress:
         return next((c for c in self.checks if not c.done), None)
 
 
-def _model(label: str) -> type:
+@dataclass(slots=True)
+class Facts:
+    """What the checklists count in one démarche."""
+
+    exercises: int = 0
+    self_assessments: int = 0
+    dimensions: int = 0
+    scoring_sessions: int = 0
+    testimonies: int = 0
+    uncoded: int = 0
+    exported: set[str] = field(default_factory=set)
+    vision: bool = False
+    scenarios: int = 0
+    actions: int = 0
+    evaluated: bool = False
+    axes: int = 0
+    trajectories: int = 0
+    meetings: int = 0
+    evaluations: int = 0
+
+
+def _model(label: str) -> Any:
     return apps.get_model(label)
 
 
-def _count(label: str, approach: Approach, **lookup: object) -> int:
+def _counts(label: str, ids: list[int], **lookup: Any) -> dict[int, int]:
     model = _model(label)
     path = getattr(model, "demarche_path", "approach")
-    return int(model._default_manager.filter(**{path: approach}, **lookup).count())
+    rows = (
+        model._default_manager.filter(**{f"{path}__in": ids}, **lookup)
+        .order_by()
+        .values(path)
+        .annotate(n=Count("pk"))
+        .values_list(path, "n")
+    )
+    return dict(rows)
 
 
-def _url(name: str, approach: Approach) -> str:
-    return reverse(name, args=[approach.slug])
+def gather(ids: list[int]) -> dict[int, Facts]:
+    """The facts of many démarches in a fixed number of queries (one per kind of content)."""
+    facts = {pk: Facts() for pk in ids}
+
+    def put(name: str, counts: dict[int, Any]) -> None:
+        for pk, value in counts.items():
+            setattr(facts[pk], name, value)
+
+    put("exercises", _counts("frameworks.PriorityExercise", ids))
+    put("self_assessments", _counts("frameworks.SelfAssessment", ids))
+    dims: dict[int, set[str]] = {}
+    for pk, codes in (
+        _model("portrait.Indicator")
+        .objects.filter(approach__in=ids)
+        .values_list("approach_id", "dimension_codes")
+    ):
+        dims.setdefault(pk, set()).update(codes or [])
+    put("dimensions", {pk: len(codes) for pk, codes in dims.items()})
+    put("scoring_sessions", _counts("portrait.ScoringSession", ids))
+    put("testimonies", _counts("fieldwork.Testimony", ids))
+    coded = (
+        _model("fieldwork.Quote")
+        .objects.filter(testimony__approach__in=ids)
+        .exclude(dimensions=[])
+        .values("testimony_id")
+    )
+    put("uncoded", _counts("fieldwork.Testimony", ids, **{"pk__in": coded}))
+    for pk in ids:  # counted above as coded: the rest is uncoded
+        facts[pk].uncoded = facts[pk].testimonies - facts[pk].uncoded
+    for pk, kind in (
+        _model("documents.DocumentJob")
+        .objects.filter(approach__in=ids, state="pret")
+        .values_list("approach_id", "kind")
+        .distinct()
+    ):
+        facts[pk].exported.add(kind)
+    for pk in (
+        _model("systems.Vision")
+        .objects.filter(approach__in=ids)
+        .exclude(text="")
+        .values_list("approach_id", flat=True)
+    ):
+        facts[pk].vision = True
+    put("scenarios", _counts("systems.Scenario", ids))
+    put("actions", _counts("actions.Action", ids))
+    for pk in (
+        _model("actions.Evaluation")
+        .objects.filter(action__approach__in=ids)
+        .values_list("action__approach_id", flat=True)
+        .distinct()
+    ):
+        facts[pk].evaluated = True
+    put("axes", _counts("strategy.Axis", ids))
+    put("trajectories", _counts("monitoring.Trajectory", ids))
+    put("meetings", _counts("monitoring.Meeting", ids))
+    put("evaluations", _counts("monitoring.Evaluation", ids))
+    return facts
 
 
-def _exported(approach: Approach, kind: str) -> bool:
-    job = _model("documents.DocumentJob")
-    return bool(job.objects.filter(approach=approach, kind=kind, state="pret").exists())
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n > 1 else ''}"
 
 
-def checks_for(approach: Approach, code: str, depth: str) -> tuple[Check, ...]:
+def checks_for(facts: Facts, code: str, depth: str, slug: str) -> tuple[Check, ...]:
+    """A step's checklist at its depth, from the démarche's facts."""
     minimum = load_offer().thresholds[depth]
     deep = depth != "leger"
+    f = facts
     found: list[Check] = []
     if code == "1":
         found.append(
             Check(
                 "Un exercice d'appropriation des référentiels",
-                _count("frameworks.PriorityExercise", approach) > 0,
-                _url("grids:appropriation", approach),
+                f.exercises > 0,
+                "grids:appropriation",
+                slug,
             )
         )
         if deep:
             found.append(
                 Check(
                     "L'auto-évaluation des conditions de réussite",
-                    _count("frameworks.SelfAssessment", approach) > 0,
-                    _url("grids:conditions", approach),
+                    f.self_assessments > 0,
+                    "grids:conditions",
+                    slug,
                 )
             )
     elif code == "2":
-        codes: set[str] = set()
-        indicator = _model("portrait.Indicator")
-        for dims in indicator.objects.filter(approach=approach).values_list(
-            "dimension_codes", flat=True
-        ):
-            codes.update(dims or [])
         need = minimum["dimensions"]
         found.append(
             Check(
                 f"Des indicateurs dans au moins {need} dimensions",
-                len(codes) >= need,
-                _url("portrait:indicators", approach),
-                f"{len(codes)} dimension{'s' if len(codes) > 1 else ''} renseignée"
-                f"{'s' if len(codes) > 1 else ''}",
+                f.dimensions >= need,
+                "portrait:indicators",
+                slug,
+                f"{_plural(f.dimensions, 'dimension')} renseignée{'s' if f.dimensions > 1 else ''}",
             )
         )
         found.append(
             Check(
                 "Au moins une séance de cotation",
-                _count("portrait.ScoringSession", approach) > 0,
-                _url("portrait:sessions", approach),
+                f.scoring_sessions > 0,
+                "portrait:sessions",
+                slug,
             )
         )
-        testimonies = _model("fieldwork.Testimony").objects.filter(approach=approach)
-        coded = (
-            _model("fieldwork.Quote")
-            .objects.filter(testimony__approach=approach)
-            .exclude(dimensions=[])
-            .values("testimony_id")
-        )
-        total = testimonies.count()
-        uncoded = testimonies.exclude(pk__in=coded).count()
         need = minimum["testimonies"]
         found.append(
             Check(
                 f"Au moins {need} témoignages, tous codés",
-                total >= need and uncoded == 0,
-                _url("fieldwork:testimony_list", approach),
-                f"{total} témoignage{'s' if total > 1 else ''}, {uncoded} à coder",
+                f.testimonies >= need and f.uncoded == 0,
+                "fieldwork:testimony_list",
+                slug,
+                f"{_plural(f.testimonies, 'témoignage')}, {f.uncoded} à coder",
             )
         )
         found.append(
-            Check(
-                "Un portrait exporté",
-                _exported(approach, "portrait"),
-                _url("portrait:portrait", approach),
-            )
+            Check("Un portrait exporté", "portrait" in f.exported, "portrait:portrait", slug)
         )
     elif code == "3A":
-        vision = _model("systems.Vision")
-        found.append(
-            Check(
-                "Une vision partagée rédigée",
-                vision.objects.filter(approach=approach).exclude(text="").exists(),
-                _url("systems:vision", approach),
-            )
-        )
+        found.append(Check("Une vision partagée rédigée", f.vision, "systems:vision", slug))
         if deep:
             found.append(
                 Check(
                     "Au moins un scénario prospectif",
-                    _count("systems.Scenario", approach) > 0,
-                    _url("systems:scenarios", approach),
+                    f.scenarios > 0,
+                    "systems:scenarios",
+                    slug,
                 )
             )
     elif code == "3B":
-        actions = _count("actions.Action", approach)
         need = minimum["actions"]
         found.append(
             Check(
                 f"Au moins {need} actions",
-                actions >= need,
-                _url("actions:action_list", approach),
-                f"{actions} action{'s' if actions > 1 else ''}",
+                f.actions >= need,
+                "actions:action_list",
+                slug,
+                _plural(f.actions, "action"),
             )
         )
-        evaluation = _model("actions.Evaluation")
         found.append(
             Check(
                 "Des actions évaluées au regard de la résilience",
-                evaluation.objects.filter(action__approach=approach).exists(),
-                _url("actions:action_list", approach),
+                f.evaluated,
+                "actions:action_list",
+                slug,
             )
         )
+        found.append(Check("Des axes de stratégie", f.axes > 0, "strategy:overview", slug))
         found.append(
-            Check(
-                "Des axes de stratégie",
-                _count("strategy.Axis", approach) > 0,
-                _url("strategy:overview", approach),
-            )
-        )
-        found.append(
-            Check(
-                "Une stratégie exportée",
-                _exported(approach, "strategie"),
-                _url("strategy:overview", approach),
-            )
+            Check("Une stratégie exportée", "strategie" in f.exported, "strategy:overview", slug)
         )
     elif code == "3C":
         found.append(
             Check(
                 "Une trajectoire suivie",
-                _count("monitoring.Trajectory", approach) > 0,
-                _url("monitoring:trajectory_list", approach),
+                f.trajectories > 0,
+                "monitoring:trajectory_list",
+                slug,
             )
         )
         found.append(
-            Check(
-                "Un comité de pilotage tenu",
-                _count("monitoring.Meeting", approach) > 0,
-                _url("monitoring:meeting_list", approach),
-            )
+            Check("Un comité de pilotage tenu", f.meetings > 0, "monitoring:meeting_list", slug)
         )
         if depth == "approfondi":
             found.append(
                 Check(
                     "Une évaluation",
-                    _count("monitoring.Evaluation", approach) > 0,
-                    _url("monitoring:evaluation_list", approach),
+                    f.evaluations > 0,
+                    "monitoring:evaluation_list",
+                    slug,
                 )
             )
     return tuple(found)
@@ -230,7 +288,14 @@ def status_of(method_step: MethodStep, checks: tuple[Check, ...]) -> str:
 
 def progress(approach: Approach, today: date | None = None) -> list[StepProgress]:
     """Every step of the démarche, its checklist, status and lateness."""
-    return [_one(approach, method_step, today) for method_step in approach.steps.all()]
+    facts = gather([approach.pk])[approach.pk]
+    return steps_of(approach.slug, list(approach.steps.all()), facts, today)
+
+
+def steps_of(
+    slug: str, method_steps: list[MethodStep], facts: Facts, today: date | None = None
+) -> list[StepProgress]:
+    return [_one(slug, s, facts, today) for s in method_steps]
 
 
 def next_of(steps: list[StepProgress]) -> StepProgress | None:
@@ -255,16 +320,17 @@ class Guide:
 def guide(approach: Approach, code: str) -> Guide | None:
     """The guide of one step's pages (its checklist only, and the next step's if done)."""
     steps = list(approach.steps.all())
+    facts = gather([approach.pk])[approach.pk]
     for i, method_step in enumerate(steps):
         if method_step.code != code:
             continue
-        here = _one(approach, method_step)
+        here = _one(approach.slug, method_step, facts)
         following = None
         if here.status == StepStatus.DONE:
             following = next(
                 (
                     p
-                    for p in (_one(approach, s) for s in steps[i + 1 :])
+                    for p in (_one(approach.slug, s, facts) for s in steps[i + 1 :])
                     if p.status != StepStatus.DONE
                 ),
                 None,
@@ -273,8 +339,10 @@ def guide(approach: Approach, code: str) -> Guide | None:
     return None
 
 
-def _one(approach: Approach, method_step: MethodStep, today: date | None = None) -> StepProgress:
-    checks = checks_for(approach, method_step.code, method_step.depth)
+def _one(
+    slug: str, method_step: MethodStep, facts: Facts, today: date | None = None
+) -> StepProgress:
+    checks = checks_for(facts, method_step.code, method_step.depth, slug)
     status = status_of(method_step, checks)
     late = bool(
         status != StepStatus.DONE

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort.accounts.forms import SignupForm
-from ressort.approaches import deletion, invitations, progress, services
+from ressort.approaches import deletion, invitations, portfolio, progress, services
 from ressort.approaches.access import (
     Right,
     role_has,
@@ -68,22 +68,38 @@ def approach_context(
 @require_GET
 @login_required
 def approach_list(request: HttpRequest) -> HttpResponse:
-    memberships = (
-        Membership.objects.filter(user=request.user)
-        .select_related("approach", "approach__territory")
-        .annotate(commune_count=Count("approach__communes"))
-        .order_by("approach__name")
-    )
-    query = request.GET.get("q", "").strip()
-    if query:
-        memberships = memberships.filter(approach__name__icontains=query)
-    page = Paginator(memberships, 20).get_page(request.GET.get("page"))
+    """« Mes démarches »: the portfolio of everyone who follows one or several démarches."""
+    rows = portfolio.rows_for(request.user)
+    filters = {
+        "query": request.GET.get("q", "").strip(),
+        "region": request.GET.get("region", ""),
+        "module": request.GET.get("brique", ""),
+        "status": request.GET.get("statut", ""),
+    }
+    shown = [
+        r
+        for r in rows
+        if portfolio.keep(
+            r,
+            region=filters["region"],
+            module=filters["module"],
+            status=filters["status"],
+            query=filters["query"],
+        )
+    ]
+    page = Paginator(shown, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "approaches/list.html",
         {
             "page": page,
-            "query": query,
+            "total": len(rows),
+            "query": filters["query"],
+            "filters": filters,
+            "filtered": any(filters.values()),
+            "regions": portfolio.region_names({r.region for r in rows if r.region}),
+            "modules": MODULES,
+            "statuses": portfolio.STATUS_FILTERS,
             "suggestions": services.organisation_demarches(request.user),
         },
     )

@@ -130,4 +130,4 @@ def test_list_shows_only_my_approaches(client: Client, personas: Any) -> None:
     page = client.get("/demarches/").content.decode()
     assert "Ma démarche" in page and "CAPI résiliente" not in page
     searched = client.get("/demarches/", {"q": "zzz"}).content.decode()
-    assert "Aucune de vos démarches ne contient" in searched
+    assert "Aucune de vos démarches ne correspond à ces filtres" in searched

@@ -1,0 +1,140 @@
+"""« Mes démarches », the facilitator's portfolio: each démarche's phase and progress, next
+session, late steps, last activity and days used, filtered by région, brique and status, in
+a number of queries that does not grow with the number of démarches."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from ressort.approaches import services
+from ressort.approaches.models import (
+    AccompanimentSession,
+    Approach,
+    ContractedDays,
+    Membership,
+    Role,
+)
+from ressort.monitoring.models import Meeting
+from tests.conftest import page_text
+
+
+def client_for(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def many(user: Any, territories: dict[str, Any], count: int, start: int = 0) -> list[Approach]:
+    made = []
+    for i in range(start, start + count):
+        approach = services.create_approach(
+            name=f"Démarche {i:03d}",
+            creator=user,
+            role=Role.FACILITATOR,
+            territory=None,
+            communes=[territories["vienne"]],
+            perimeter_label=f"Groupement {i}",
+        )
+        Meeting.objects.create(approach=approach, date=date(2026, 11, 2))
+        AccompanimentSession.objects.create(
+            approach=approach,
+            held_on=date.today() + timedelta(days=3),
+            title="Atelier",
+            step="2",
+            format="atelier",
+        )
+        made.append(approach)
+    return made
+
+
+def test_portfolio_says_where_each_demarche_stands(
+    personas: dict[str, Any], approach: Approach, territories: dict[str, Any]
+) -> None:
+    facilitator = personas["facilitateur"]
+    step = approach.steps.get(code="1")
+    step.end_date = date(2025, 1, 31)
+    step.save()
+    today = date.today()
+    AccompanimentSession.objects.create(
+        approach=approach,
+        held_on=today - timedelta(days=2),
+        title="Atelier passé",
+        step="1",
+        format="atelier",
+        days_spent=Decimal("1.5"),
+    )
+    AccompanimentSession.objects.create(
+        approach=approach,
+        held_on=date(2031, 3, 1),
+        title="Atelier prévu",
+        step="2",
+        format="atelier",
+        days_spent=Decimal("1"),
+    )
+    ContractedDays.objects.create(approach=approach, module="", days=Decimal("20"))
+    text = page_text(client_for(facilitator).get("/demarches/"))
+    assert "CAPI résiliente" in text
+    assert "Étape 1 (à venir)" in text
+    assert "1<sup>er</sup>\u00a0mars 2031" in text  # the next session
+    assert "1 étape en retard" in text
+    assert "1,5 sur 20\u00a0j" in text
+    assert "Autre démarche" not in text  # the outsider's
+
+
+def test_portfolio_filters_by_region_brique_and_status(
+    personas: dict[str, Any], approach: Approach, territories: dict[str, Any], make_territory: Any
+) -> None:
+    facilitator = personas["facilitateur"]
+    elsewhere = make_territory(
+        "COM", "21231", "Dijon", population=150000, department_code="21", region_code="27"
+    )
+    make_territory("REG", "27", "Bourgogne-Franche-Comté")
+    other = services.create_approach(
+        name="Dijon résiliente",
+        creator=facilitator,
+        role=Role.FACILITATOR,
+        territory=elsewhere,
+        communes=[],
+    )
+    other.modules = ["recit"]
+    other.save()
+    Meeting.objects.create(approach=other, date=date(2026, 11, 2))  # step 3C under way
+    client = client_for(facilitator)
+    page = page_text(client.get("/demarches/"))
+    assert '<option value="27">Bourgogne-Franche-Comté</option>' in page
+    by_region = page_text(client.get("/demarches/", {"region": "27"}))
+    assert "Dijon résiliente" in by_region and "CAPI résiliente" not in by_region
+    approach.modules = ["gouvernance"]
+    approach.save()
+    by_brique = page_text(client.get("/demarches/", {"brique": "recit"}))
+    assert "Dijon résiliente" in by_brique and "CAPI résiliente" not in by_brique
+    by_status = page_text(client.get("/demarches/", {"statut": "en_cours"}))
+    assert "Dijon résiliente" in by_status and "CAPI résiliente" not in by_status
+    to_come = page_text(client.get("/demarches/", {"statut": "a_venir"}))
+    assert "CAPI résiliente" in to_come and "Dijon résiliente" not in to_come
+    nothing = page_text(client.get("/demarches/", {"statut": "en_retard"}))
+    assert "Aucune de vos démarches ne correspond à ces filtres" in nothing
+
+
+def test_portfolio_queries_do_not_grow_with_the_number_of_demarches(
+    make_user: Any, territories: dict[str, Any]
+) -> None:
+    user = make_user("suivi@example.org")
+    client = client_for(user)
+    many(user, territories, 3)
+    client.get("/demarches/")  # warm caches (the session, the offer file)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/demarches/").status_code == 200
+    many(user, territories, 12, start=3)
+    with CaptureQueriesContext(connection) as more:
+        response = client.get("/demarches/")
+    assert len(more) == len(few), [q["sql"][:90] for q in more.captured_queries]
+    assert 10 <= len(few) <= 30, len(few)
+    assert page_text(response).count("Prochaine séance") == 15
+    assert Membership.objects.filter(user=user).count() == 15
