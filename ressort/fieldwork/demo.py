@@ -25,6 +25,7 @@ from ressort.fieldwork.models import (
     TagDecision,
     Testimony,
     Vulnerability,
+    Walk,
 )
 
 LABEL = " (contenu illustratif de la démonstration)"
@@ -633,3 +634,38 @@ def build(approach: Approach) -> None:
             ]
             item.testimonies.set(related[index % 2 : index % 2 + 2])
             _link_indicators(approach, item)
+    _walk(approach, author, observations)
+
+
+# The demo walk: an illustrative loop through Bourgoin-Jallieu, from the market square to the
+# Bourbre under the pont Saint-Michel and back (lon, lat), passing two demo observations.
+WALK_ROUTE = [
+    (5.2736, 45.5863),
+    (5.2748, 45.5872),
+    (5.2761, 45.5884),
+    (5.2775, 45.5895),
+    (5.2790, 45.5905),
+    (5.2802, 45.5899),
+    (5.2796, 45.5884),
+    (5.2778, 45.5870),
+    (5.2755, 45.5861),
+    (5.2736, 45.5863),
+]
+
+
+def _walk(approach: Approach, author: Any, observations: list[Observation]) -> None:
+    from ressort.analysis.measure import Shape, measure
+
+    walk = Walk.objects.create(
+        approach=approach,
+        title="Marche exploratoire du centre à la Bourbre",
+        walked_on=date(2026, 7, 24),
+        participants="2 élus, 1 agente des espaces verts, 7 habitants du quartier"
+        " (exemple illustratif)",
+        notes="Départ place du marché, retour par les berges." + LABEL,
+        route=[list(p) for p in WALK_ROUTE],
+        length_m=round(measure(Shape.LINE, WALK_ROUTE).length_m, 1),
+        source="gpx",
+        author=author,
+    )
+    walk.observations.set([o for o in observations if o.place_name.startswith("Bourgoin-Jallieu")])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from ressort.approaches.models import Approach
-from ressort.fieldwork import photos, services
+from ressort.fieldwork import gpx, photos, services
 from ressort.fieldwork.models import (
     THEMES,
     Hazard,
@@ -18,6 +19,7 @@ from ressort.fieldwork.models import (
     Resource,
     Testimony,
     Vulnerability,
+    Walk,
 )
 from ressort.uploads import PHOTO_MAX_BYTES, CappedFileField
 
@@ -281,3 +283,76 @@ class ResourceForm(InventoryForm):
             **INVENTORY_HELP,
             "strength": "De 1 (fragile) à 4 (majeure) : ce sur quoi le territoire peut compter.",
         }
+
+
+class WalkForm(forms.ModelForm):
+    gpx = CappedFileField(
+        max_bytes=gpx.MAX_BYTES,
+        label="Trace au format GPX",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".gpx,application/gpx+xml"}),
+        help_text="Exportée de votre application de randonnée ou de votre GPS (5 Mo au plus).",
+    )
+    recorded = forms.CharField(
+        label="Trace enregistrée sur le téléphone",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "readonly": True}),
+        help_text="Remplie par « Enregistrer la trace » : les positions successives du téléphone.",
+    )
+
+    class Meta:
+        model = Walk
+        fields = ["title", "walked_on", "participants", "notes", "observations"]
+        widgets = {
+            "walked_on": DateInput(),
+            "participants": forms.Textarea(attrs={"rows": 2}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "observations": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["observations"].queryset = approach.observations.order_by("-observed_on")
+        self.fields["observations"].widget.choices = self.fields["observations"].choices
+
+    def _recorded(self, text: str) -> list[tuple[float, float]]:
+        try:
+            raw = json.loads(text)
+            points = [(float(p[1]), float(p[0])) for p in raw]  # the phone sends [lat, lon]
+        except (ValueError, TypeError, IndexError):
+            raise forms.ValidationError("La trace enregistrée est illisible.") from None
+        if len(points) < 2:
+            raise forms.ValidationError("La trace enregistrée compte moins de deux positions.")
+        return points
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        points: list[tuple[float, float]] | None = None
+        source = ""
+        upload = data.get("gpx")
+        try:
+            if upload:
+                points, source = gpx.read_gpx(upload.read()).points, "gpx"
+            elif (data.get("recorded") or "").strip():
+                points, source = self._recorded(data["recorded"]), "telephone"
+        except gpx.GpxError as exc:
+            self.add_error("gpx", str(exc))
+        except forms.ValidationError as exc:
+            self.add_error("recorded", exc)
+        if points is not None:
+            from ressort.analysis.measure import Shape, measure
+
+            try:
+                self.instance.length_m = round(measure(Shape.LINE, points).length_m, 1)
+            except ValueError as exc:
+                self.add_error("gpx" if source == "gpx" else "recorded", str(exc))
+                return data
+            self.instance.route = [[round(x, 6), round(y, 6)] for x, y in points]
+            self.instance.source = source
+        elif not self.instance.route and not self.errors:
+            self.add_error(
+                "gpx",
+                "Importez la trace (fichier GPX) ou enregistrez-la sur le téléphone "
+                "pendant la marche.",
+            )
+        return data

@@ -439,3 +439,47 @@ class Resource(InventoryItem):
     @property
     def level_label(self) -> str:
         return str(self.get_strength_display())
+
+
+class Walk(models.Model):
+    """A « diagnostic en marchant »: its route (GPX or recorded on the phone), who walked,
+    and the observations made along it."""
+
+    approach = models.ForeignKey(
+        Approach, on_delete=models.CASCADE, related_name="walks", verbose_name="démarche"
+    )
+    title = models.CharField("nom de la marche", max_length=200)
+    walked_on = models.DateField("date")
+    participants = models.TextField(
+        "participants",
+        blank=True,
+        help_text="Qui a marché, par catégories et nombre (« 3 élus, 8 habitants du "
+        "quartier ») ; des noms seulement avec l'accord des personnes.",
+    )
+    notes = models.TextField("notes", blank=True)
+    route = models.JSONField("trace (longitude, latitude)", default=list, blank=True)
+    length_m = models.FloatField("longueur (m)", default=0)
+    source = models.CharField(
+        "origine de la trace",
+        max_length=20,
+        blank=True,
+        choices=[("gpx", "Fichier GPX"), ("telephone", "Enregistrée sur le téléphone")],
+    )
+    observations = models.ManyToManyField(
+        Observation, blank=True, related_name="walks", verbose_name="observations faites en chemin"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "marche (diagnostic en marchant)"
+        verbose_name_plural = "marches (diagnostic en marchant)"
+        ordering = ["-walked_on", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("fieldwork:walk_detail", args=[self.approach.slug, self.pk])

@@ -28,6 +28,7 @@ register(
     Entry(
         "Vulnérabilités et ressources", "fieldwork:inventory", "2", ("fieldwork:item_*",), order=50
     ),
+    Entry("Diagnostic en marchant", "fieldwork:walk_list", "2", ("fieldwork:walk_*",), order=15),
     Entry("Carte du terrain", "fieldwork:map", "2", ("fieldwork:map_*",), order=55),
     Entry("Aléas et chocs", "fieldwork:hazard_list", "2", ("fieldwork:hazard_*",), order=57),
 )

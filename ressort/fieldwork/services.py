@@ -27,6 +27,7 @@ from ressort.fieldwork.models import (
     SpeakerCategory,
     Testimony,
     Vulnerability,
+    Walk,
 )
 
 DATA_DIR = Path(settings.BASE_DIR) / "data" / "fieldwork"
@@ -206,7 +207,8 @@ def _feature(item: Any, kind: str, **extra: Any) -> dict[str, Any]:
 def map_features(approach: Approach) -> dict[str, Any]:
     """GeoJSON FeatureCollection of located observations, vulnerabilities and resources.
 
-    Properties: kind ("observation" | "vulnerabilite" | "ressource"), title, url, place,
+    Properties: kind ("observation" | "vulnerabilite" | "ressource" | "temoignage" |
+    "marche", a walk's route as a line), title, url, place,
     dimensions, and level (severity or strength, 1–4) for the inventory.
     """
     features: list[dict[str, Any]] = []
@@ -219,6 +221,36 @@ def map_features(approach: Approach) -> dict[str, Any]:
         features.append(_feature(vuln, "vulnerabilite", level=vuln.severity))
     for res in Resource.objects.filter(approach=approach, **located).select_related("approach"):
         features.append(_feature(res, "ressource", level=res.strength))
+    # Testimonies: who spoke as the testimony page says it (a name only with consent).
+    for t in Testimony.objects.filter(approach=approach, **located).select_related("approach"):
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [t.longitude, t.latitude]},
+                "properties": {
+                    "kind": "temoignage",
+                    "title": t.speaker_label,
+                    "url": t.get_absolute_url(),
+                    "place": t.place_name,
+                    "dimensions": [],
+                },
+            }
+        )
+    for walk in Walk.objects.filter(approach=approach).select_related("approach"):
+        if len(walk.route) >= 2:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "LineString", "coordinates": walk.route},
+                    "properties": {
+                        "kind": "marche",
+                        "title": walk.title,
+                        "url": walk.get_absolute_url(),
+                        "place": "",
+                        "dimensions": [],
+                    },
+                }
+            )
     return {"type": "FeatureCollection", "features": features}
 
 

@@ -9,6 +9,7 @@ from ressort.fieldwork.views import (
     offline,
     suggestions,
     testimonies,
+    walks,
 )
 
 app_name = "fieldwork"
@@ -116,6 +117,11 @@ urlpatterns = [
     ),
     path("terrain/carte/", maps.field_map, name="map"),
     path("terrain/carte.geojson", maps.field_map_geojson, name="map_geojson"),
+    path("terrain/marches/", walks.walk_list, name="walk_list"),
+    path("terrain/marches/nouvelle/", walks.walk_edit, name="walk_create"),
+    path("terrain/marches/<int:pk>/", walks.walk_detail, name="walk_detail"),
+    path("terrain/marches/<int:pk>/modifier/", walks.walk_edit, name="walk_edit"),
+    path("terrain/marches/<int:pk>/supprimer/", walks.walk_delete, name="walk_delete"),
     path("terrain/envoi/<str:kind>/", offline.receive, name="offline_receive"),
     path("terrain/sw.js", offline.service_worker, name="service_worker"),
     path("terrain/app.webmanifest", offline.manifest, name="manifest"),

@@ -81,12 +81,19 @@ REGISTER: tuple[Processing, ...] = (
     Processing(
         "Observations de terrain et photos",
         "Notes d'observation, lieu, photos (où des visages peuvent apparaître ; la position "
-        "et les métadonnées de l'appareil sont retirées du fichier).",
-        "Personnes photographiées, agents qui observent.",
+        "et les métadonnées de l'appareil sont retirées du fichier), parcours des marches "
+        "(trace GPS) et leurs participants, annotations de photo-interprétation.",
+        "Personnes photographiées, agents qui observent, participants des marches.",
         "Documenter le diagnostic en marchant et le portrait.",
         PUBLIC_TASK,
         "Durée de conservation fixée par la démarche ; les photos restent privées à la démarche.",
-        ("fieldwork.Observation", "fieldwork.Photo", "aerial.Annotation", "aerial.GeoImage"),
+        (
+            "fieldwork.Observation",
+            "fieldwork.Photo",
+            "fieldwork.Walk",
+            "aerial.Annotation",
+            "aerial.GeoImage",
+        ),
     ),
     Processing(
         "Participation aux ateliers et consultations",

@@ -30,7 +30,8 @@ def test_demo_builds_a_consistent_field_evidence(client: Any, approach: Any) -> 
     assert Vulnerability.objects.exclude(observations=None).count() >= 5
     evidence = services.evidence_by_dimension(approach)
     assert evidence["water"]["quotes"] and evidence["water"]["vulnerabilities"]
-    assert len(services.map_features(approach)["features"]) == 10 + 7 + 4
+    # observations, vulnerabilities, resources, and the demo walk (its testimonies have no place)
+    assert len(services.map_features(approach)["features"]) == 10 + 7 + 4 + 1
     client.force_login(approach.memberships.get().user)
     text = page_text(client.get(reverse("fieldwork:map", args=[approach.slug])))
     assert "Marais de la Bourbre" in text

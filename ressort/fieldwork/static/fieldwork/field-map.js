@@ -1,8 +1,8 @@
 // The field map: observations, vulnerabilities and resources from the démarche's GeoJSON.
 (function () {
   "use strict";
-  var COLORS = { observation: "#3f6e8c", vulnerabilite: "#b02a37", ressource: "#1e7b34" };
-  var KINDS = { observation: "Observation", vulnerabilite: "Vulnérabilité", ressource: "Ressource" };
+  var COLORS = { observation: "#3f6e8c", vulnerabilite: "#b02a37", ressource: "#1e7b34", temoignage: "#8a5a00", marche: "#7a3e9d" };
+  var KINDS = { observation: "Observation", vulnerabilite: "Vulnérabilité", ressource: "Ressource", temoignage: "Témoignage", marche: "Marche" };
   function esc(s) {
     var d = document.createElement("div");
     d.textContent = s == null ? "" : String(s);
@@ -20,10 +20,11 @@
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (data) {
         var layer = L.geoJSON(data, {
+          style: function (f) { return { color: COLORS[f.properties.kind] || "#333", weight: 4, opacity: 0.8 }; },
           pointToLayer: function (f, latlng) {
             var level = f.properties.level || 2;
             return L.circleMarker(latlng, {
-              radius: f.properties.kind === "observation" ? 7 : 5 + 2 * level,
+              radius: f.properties.kind === "observation" || f.properties.kind === "temoignage" ? 7 : 5 + 2 * level,
               color: COLORS[f.properties.kind] || "#333",
               weight: 2,
               fillOpacity: 0.5,

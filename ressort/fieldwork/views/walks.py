@@ -1,0 +1,90 @@
+"""« Diagnostic en marchant » sessions: a walk's route, who walked, what was seen on the way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from ressort.approaches.access import Right
+from ressort.approaches.models import Approach
+from ressort.fieldwork.forms import WalkForm
+from ressort.fieldwork.models import Walk
+from ressort.web.generic import delete_view, edit_view
+from ressort.web.scoped import READ, demarche_view, get_scoped, scoped
+
+
+def _list_url(request: HttpRequest, obj: Any = None) -> str:
+    return reverse("fieldwork:walk_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+
+
+def walk_geojson(walk: Walk) -> dict[str, Any]:
+    """The walk's route and its located observations, for its map."""
+    features: list[dict[str, Any]] = []
+    if walk.route:
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "LineString", "coordinates": walk.route},
+                "properties": {
+                    "kind": "marche",
+                    "title": walk.title,
+                    "url": walk.get_absolute_url(),
+                },
+            }
+        )
+    for obs in walk.observations.all():
+        if obs.has_point:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [obs.longitude, obs.latitude]},
+                    "properties": {
+                        "kind": "observation",
+                        "title": obs.title,
+                        "url": obs.get_absolute_url(),
+                        "place": obs.place_name,
+                    },
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+@demarche_view(Right.VIEW, READ)
+def walk_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    walks = scoped(Walk, approach).prefetch_related("observations").order_by("-walked_on", "-pk")
+    return render(request, "fieldwork/walk_list.html", {"walks": walks})
+
+
+@demarche_view(Right.VIEW, READ, objects={"pk": Walk})
+def walk_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    walk = get_scoped(Walk.objects.select_related("approach"), approach, pk=pk)
+    return render(
+        request,
+        "fieldwork/walk_detail.html",
+        {"walk": walk, "walk_geojson": walk_geojson(walk), "observations": walk.observations.all()},
+    )
+
+
+walk_edit = edit_view(
+    Walk,
+    WalkForm,
+    right=Right.CONTRIBUTE,
+    title=lambda w: f"Modifier « {w.title} »" if w.pk else "Nouvelle marche",
+    new=lambda request, approach: Walk(approach=approach, author=request.user),
+    form_kwargs=lambda request, approach, w: {"files": request.FILES or None, "approach": approach},
+    done=lambda request, w: w.get_absolute_url(),
+    cancel=lambda request, w: w.get_absolute_url() if w.pk else _list_url(request),
+    template="fieldwork/walk_form.html",
+    saved="La marche est enregistrée.",
+)
+walk_delete = delete_view(
+    Walk,
+    right=Right.CONTRIBUTE,
+    what=lambda w: f"La marche « {w.title} »",
+    consequence="ses observations restent",
+    done=_list_url,
+    back=lambda request, w: w.get_absolute_url(),
+)
