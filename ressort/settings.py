@@ -253,6 +253,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # « lundi 07:00 », « tous-les-jours 06:30 » or « non » (ressort.background.periodic).
 RESSORT_DIGEST_SCHEDULE = env_str("RESSORT_DIGEST_SCHEDULE", "lundi 07:00")
 RESSORT_OPEN_DATA_SCHEDULE = env_str("RESSORT_OPEN_DATA_SCHEDULE", "dimanche 03:00")
+RESSORT_PURGE_SCHEDULE = env_str("RESSORT_PURGE_SCHEDULE", "tous-les-jours 04:00")
 # Dotted paths of functions refreshing open data, run on that schedule (none yet).
 RESSORT_OPEN_DATA_REFRESHERS = env_list("RESSORT_OPEN_DATA_REFRESHERS")
 

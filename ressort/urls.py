@@ -28,6 +28,7 @@ DEMARCHE_URLCONFS = (
     "ressort.aerial.urls",
     "ressort.justice.urls",
     "ressort.training.urls",
+    "ressort.legal.demarche_urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

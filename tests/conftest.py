@@ -87,6 +87,7 @@ def tasks_run_immediately() -> None:
         # No periodic task falls due by the calendar during a test (tests set their own).
         RESSORT_DIGEST_SCHEDULE="non",
         RESSORT_OPEN_DATA_SCHEDULE="non",
+        RESSORT_PURGE_SCHEDULE="non",
     ).enable()
 
 

@@ -80,6 +80,8 @@ PERIODIC = (
     ),
     # The watch's RSS and Atom feeds (ressort.library.tasks).
     Periodic("veille", "ressort.library.tasks.refresh_feeds", "RESSORT_WATCH_SCHEDULE"),
+    # Personal data past each démarche's retention period (ressort.legal.tasks).
+    Periodic("purge", "ressort.legal.tasks.purge_personal_data", "RESSORT_PURGE_SCHEDULE"),
 )
 
 

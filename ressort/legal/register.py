@@ -76,7 +76,7 @@ REGISTER: tuple[Processing, ...] = (
         "public pour les propos non nominatifs.",
         "Durée de conservation fixée par la démarche, puis effacement ; la personne peut "
         "demander l'accès ou l'effacement à tout moment.",
-        ("fieldwork.Testimony", "fieldwork.Quote"),
+        ("fieldwork.Testimony", "fieldwork.Quote", "legal.ConsentRecord"),
     ),
     Processing(
         "Observations de terrain et photos",

@@ -1,0 +1,42 @@
+"""`ressort purge`: erase the personal data past each démarche's retention period.
+
+Without `--apply` it only says what it would erase (a dry run); with `--apply` it erases.
+The register of processing (« Données personnelles ») states these periods; the background
+worker runs the same purge on RESSORT_PURGE_SCHEDULE (ressort.legal.tasks).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from ressort.legal.personal_data import purge
+
+
+class Command(BaseCommand):
+    help = (
+        "Efface les données personnelles (témoignages, photos, participations aux ateliers) "
+        "plus anciennes que la durée de conservation de chaque démarche. Sans --apply : "
+        "simulation, rien n'est effacé."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--apply", action="store_true", help="effacer pour de bon (sinon : simulation)"
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        apply = bool(options["apply"])
+        lines = purge(apply=apply)
+        verb = "effacé" if apply else "à effacer (simulation : relancez avec --apply)"
+        touched = [line for line in lines if line.anything]
+        for line in touched:
+            self.stdout.write(
+                f"« {line.approach.name} » (conservation {line.months} mois, avant le "
+                f"{line.before:%d/%m/%Y}) : {line.testimonies} témoignage(s), {line.photos} "
+                f"photo(s), {line.participants} participation(s) et {line.answers} réponse(s) "
+                f"{verb}."
+            )
+        if not touched:
+            self.stdout.write("Aucune donnée personnelle n'a dépassé sa durée de conservation.")
