@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort.accounts.forms import SignupForm
@@ -97,6 +97,18 @@ def approach_list(request: HttpRequest) -> HttpResponse:
             "query": filters["query"],
             "filters": filters,
             "filtered": any(filters.values()),
+            "params": urlencode(
+                {
+                    k: v
+                    for k, v in (
+                        ("q", filters["query"]),
+                        ("region", filters["region"]),
+                        ("brique", filters["module"]),
+                        ("statut", filters["status"]),
+                    )
+                    if v
+                }
+            ),
             "regions": portfolio.region_names({r.region for r in rows if r.region}),
             "modules": MODULES,
             "statuses": portfolio.STATUS_FILTERS,

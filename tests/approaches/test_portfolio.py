@@ -138,3 +138,11 @@ def test_portfolio_queries_do_not_grow_with_the_number_of_demarches(
     assert 10 <= len(few) <= 30, len(few)
     assert page_text(response).count("Prochaine séance") == 15
     assert Membership.objects.filter(user=user).count() == 15
+
+
+def test_pages_keep_the_filters(make_user: Any, territories: dict[str, Any]) -> None:
+    user = make_user("suivi@example.org")
+    many(user, territories, 51)
+    page = page_text(client_for(user).get("/demarches/", {"statut": "en_cours", "q": "Démarche"}))
+    assert "Page 1 / 2" in page
+    assert 'href="?q=D%C3%A9marche&statut=en_cours&page=2"' in page

@@ -115,3 +115,38 @@ def test_a_commune_and_a_departement_get_different_menus_and_journeys(
     expect(menu(page).get_by_role("link", name="Acteurs du territoire")).to_be_attached()
     commune.refresh_from_db()
     assert commune.modules == ["gouvernance"]
+
+
+def test_accompaniment_follow_up_and_portfolio(
+    site: str, page: Page, login_as: Any, personas: dict[str, Any], approach: Any
+) -> None:
+    page.set_default_timeout(30_000)
+    login_as(personas["facilitateur"])
+    page.goto(f"{site}/demarches/{approach.slug}/")
+    menu(page).get_by_role("link", name="Accompagnement").click()
+    expect(page.get_by_role("heading", name="Suivi de l'accompagnement")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Ajouter une séance tenue").click()
+    page.get_by_label("Date").fill("2026-11-17")
+    page.get_by_label("Objet").fill("Atelier d'analyse")
+    page.get_by_label("Étape").select_option(label="Étape 2")
+    page.get_by_label("Format").select_option(label="Atelier")
+    page.get_by_label("Jours d'accompagnement").fill("1,5")
+    assert_accessible(page)
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("La séance est enregistrée.")).to_be_visible()
+    expect(page.get_by_role("cell", name="1,5 j").first).to_be_visible()
+    on_phone_too(page)
+
+    menu(page).get_by_role("link", name="Calendrier", exact=True).click()
+    expect(page.get_by_text("1 séance tenue du 17 novembre 2026")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{site}/demarches/")
+    expect(page.get_by_role("link", name="CAPI résiliente")).to_be_visible()
+    expect(page.get_by_text("1,5 j").first).to_be_visible()
+    assert_accessible(page)
+    on_phone_too(page)
+    page.get_by_label("Statut").select_option(label="Terminée")
+    page.get_by_role("button", name="Filtrer").click()
+    expect(page.get_by_text("Aucune de vos démarches ne correspond à ces filtres")).to_be_visible()
