@@ -78,7 +78,7 @@ def _year(raw: str) -> int:
     return year
 
 
-_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3}|\d{9}|\d{2,3})$")
+_INSEE = re.compile(r"^(\d{5}|2[AB]\d{3}|\d{9}|\d{2,3}|2[AB])$")  # Corsica: 2A, 2B, 2A004
 
 
 def _insee(raw: str) -> str:

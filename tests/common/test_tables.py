@@ -124,3 +124,21 @@ def test_export_mirrors_import() -> None:
     assert text.startswith("\ufeffCode INSEE;Année;Valeur;Unité")
     rows = parse(read_rows(text.encode("utf-8"), "export.csv"), SCHEMA)
     assert rows[0]["value"] == 12.5 and rows[0]["unit"] == "%"
+
+
+def test_corsica_codes_are_accepted() -> None:
+    """Corsica's départements are 2A and 2B, its communes 2A004 (Ajaccio), 2B033 (Bastia);
+    lower case as typed is accepted too."""
+    rows = parse(
+        [
+            GOOD[0],
+            ["2A", "2020", "1"],
+            ["2b", "2020", "1"],
+            ["2A004", "2020", "1"],
+            ["2b033", "2020", "1"],
+        ],
+        SCHEMA,
+    )
+    assert [r["code"] for r in rows] == ["2A", "2B", "2A004", "2B033"]
+    with pytest.raises(TableError, match="« 2C » n'est pas un code INSEE"):
+        parse([GOOD[0], ["2C", "2020", "1"]], SCHEMA)
