@@ -11,11 +11,12 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from ressort.actions import services
 from ressort.actions.forms import BallotForm, CriterionForm, CriterionValuesForm, VoteImportForm
 from ressort.actions.models import Action, Ballot, Criterion, CriterionValue, Grade
-from ressort.analysis import disagreement, mcda
+from ressort.analysis import disagreement, gaia, mcda
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
@@ -169,7 +170,26 @@ def _results(data: services.DecisionData, norms: dict[str, str] | None = None) -
             }
         )
     rows.sort(key=lambda r: (sum(r["ranks"]), r["name"]))
+    gaia_plane = None
+    if len(problem.criteria) >= 2 and len(names) >= 2:
+        flows = comparison.results[comparison.methods.index("promethee2")]
+        gaia_plane = gaia.gaia(
+            names,
+            problem.criterion_names,
+            flows.criterion_flows,  # type: ignore[attr-defined]
+            problem.weights,
+        )
     return {
+        "gaia_svg": mark_safe(gaia.gaia_svg(gaia_plane, "Plan GAIA des actions (PROMETHEE)"))
+        if gaia_plane
+        else "",
+        "gaia_delta": round(100 * gaia_plane.delta) if gaia_plane else None,
+        "gaia_rows": [
+            {"name": n, "x": _decimal(float(x)), "y": _decimal(float(y))}
+            for n, (x, y) in zip(names, gaia_plane.points, strict=True)
+        ]
+        if gaia_plane
+        else [],
         "normalisation_choices": normalisation_choices(norms),
         "methods": [services.METHOD_LABELS[m] for m in comparison.methods],
         "method_notes": [(services.METHOD_LABELS[m], METHOD_NOTES[m]) for m in comparison.methods]

@@ -330,3 +330,20 @@ def test_vote_absence_rule_on_the_page(approach: Any, client_as: Any) -> None:
     text = page_text(client.get(url, {"absence": "exclure"}))
     assert "Une action qu'un bulletin ne note pas est" in text
     assert 'value="exclure" selected' in client.get(url, {"absence": "exclure"}).content.decode()
+
+
+def test_gaia_plane_on_the_prioritisation_page(approach: Any, client_as: Any) -> None:
+    from ressort.analysis.gaia import gaia
+
+    _setup(approach)
+    response = client_as("partenaire").get(f"/demarches/{approach.slug}/priorisation/")
+    text = page_text(response)
+    assert "Plan GAIA (PROMETHEE)" in text and 'aria-labelledby="gaia-titre gaia-desc"' in text
+    problem = services.decision_data(approach).problem
+    assert problem is not None
+    flows = mcda.promethee_ii(problem)
+    plane = gaia(
+        problem.alternatives, problem.criterion_names, flows.criterion_flows, problem.weights
+    )
+    assert response.context["gaia_delta"] == round(100 * plane.delta)
+    assert f"conserve {round(100 * plane.delta)}\u00a0% de l'information" in text
