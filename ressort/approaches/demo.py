@@ -73,6 +73,7 @@ DEMO_BUILDERS = tuple(
         "aerial",
         "justice",
         "training",
+        "documents",
     )
 )
 

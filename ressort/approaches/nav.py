@@ -46,7 +46,7 @@ register(
         "Documents produits",
         "documents:jobs",
         "demarche",
-        ("documents:*",),
+        ("documents:jobs", "documents:download"),
         order=80,
         in_menu=False,
     ),

@@ -339,18 +339,24 @@ def outline(rep: Report) -> list[Block]:
     return blocks
 
 
-def cover(rep: Report) -> Any:
+def cover(rep: Report, adoption: str = "") -> Any:
     from ressort.documents import engine
 
     ev = rep.evaluation
-    return engine.cover_for(ev.approach, ev.title, kind=ev.get_kind_display())
+    return engine.cover_for(ev.approach, ev.title, kind=ev.get_kind_display(), adoption=adoption)
 
 
-def _write(fmt: str, rep: Report) -> bytes:
+def _write(fmt: str, rep: Report, adoption: str = "") -> bytes:
     """The evaluation through the document engine (ressort.documents.engine)."""
     from ressort.documents import engine
 
-    return engine.write(fmt, cover(rep), outline(rep))
+    return engine.write(fmt, cover(rep, adoption), outline(rep))
+
+
+def adopted_pdf(approach: Approach, target: int | None, adoption: str) -> bytes:
+    """The PDF frozen at adoption (ressort.documents.adoption)."""
+    evaluation = Evaluation.objects.get(approach=approach, pk=target)
+    return _write("pdf", report(evaluation), adoption)
 
 
 def build_pdf(rep: Report) -> bytes:

@@ -345,13 +345,15 @@ def _method_annex(p: pt.Portrait) -> list[tuple[str, Any]]:
     return blocks
 
 
-def _write(fmt: str, approach: Approach, progress: Progress) -> bytes:
+def _write(fmt: str, approach: Approach, progress: Progress, adoption: str = "") -> bytes:
     from ressort.documents import engine
 
     progress(10, "Rassemblement des données")
     p = pt.build(approach)
     progress(40, f"Écriture du {fmt.upper()}")
-    cover = engine.cover_for(approach, "Portrait de résilience", kind="Portrait de résilience")
+    cover = engine.cover_for(
+        approach, "Portrait de résilience", kind="Portrait de résilience", adoption=adoption
+    )
     data = engine.write(fmt, cover, _outline(approach, p))
     progress(100, "Terminé")
     return data
@@ -363,6 +365,11 @@ def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
 
 def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
     return _write("docx", approach, progress)
+
+
+def adopted_pdf(approach: Approach, _target: int | None, adoption: str) -> bytes:
+    """The PDF frozen at adoption (ressort.documents.adoption)."""
+    return _write("pdf", approach, _quiet, adoption)
 
 
 def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:

@@ -466,14 +466,16 @@ def _budget_blocks(sheets: list[ActionSheet]) -> list[Block]:
 # --------------------------------------------------------------------------------------
 
 
-def cover(approach: Approach) -> Any:
+def cover(approach: Approach, adoption: str = "") -> Any:
     from ressort.documents import engine
 
     statement = services.statement_for(approach)
-    return engine.cover_for(approach, statement.title, kind="Stratégie et plan d'actions")
+    return engine.cover_for(
+        approach, statement.title, kind="Stratégie et plan d'actions", adoption=adoption
+    )
 
 
-def _write(fmt: str, approach: Approach, progress: Progress) -> bytes:
+def _write(fmt: str, approach: Approach, progress: Progress, adoption: str = "") -> bytes:
     from ressort.documents import engine
 
     progress(5, "Rassemblement de la stratégie et des fiches actions")
@@ -484,7 +486,7 @@ def _write(fmt: str, approach: Approach, progress: Progress) -> bytes:
         if fmt == "pdf"
         else f"Écriture du {fmt.upper()}",
     )
-    data = engine.write(fmt, cover(approach), blocks)
+    data = engine.write(fmt, cover(approach, adoption), blocks)
     progress(100, "Terminé")
     return data
 
@@ -495,6 +497,11 @@ def build_pdf(approach: Approach, progress: Progress = _quiet) -> bytes:
 
 def build_docx(approach: Approach, progress: Progress = _quiet) -> bytes:
     return _write("docx", approach, progress)
+
+
+def adopted_pdf(approach: Approach, _target: int | None, adoption: str) -> bytes:
+    """The PDF frozen at adoption (ressort.documents.adoption)."""
+    return _write("pdf", approach, _quiet, adoption)
 
 
 def build_odt(approach: Approach, progress: Progress = _quiet) -> bytes:
