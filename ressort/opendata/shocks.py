@@ -18,15 +18,32 @@ from ressort.opendata.connectors.base import ShockSeed
 from ressort.opendata.models import PastShock
 
 
+# Past-shock kind → the shipped hazard (data/fieldwork/hazards.yaml) a seeded shock illustrates.
+KIND_HAZARDS = {
+    "inondation": "inondation",
+    "secheresse": "secheresse",
+    "canicule": "canicule",
+    "tempete": "tempete",
+    "mouvement_terrain": "mouvement_terrain",
+    "industriel": "accident_industriel",
+    "sanitaire": "pandemie",
+}
+
+
 @transaction.atomic
 def seed(approach: Approach, seeds: Iterable[ShockSeed]) -> int:
+    """One shock per new decree, linked to the shipped hazard of its kind (the systems
+    phase's hazards), which the team can change."""
+    from ressort.fieldwork.models import Hazard
+
+    hazards = {h.code: h for h in Hazard.objects.filter(approach=None)}
     known = set(approach.past_shocks.exclude(reference="").values_list("reference", flat=True))
     made = 0
     for s in seeds:
         if s.reference in known:
             continue
         places = ", ".join(sorted(set(s.communes)))
-        PastShock.objects.create(
+        shock = PastShock.objects.create(
             approach=approach,
             kind=s.kind,
             title=s.title,
@@ -42,6 +59,9 @@ def seed(approach: Approach, seeds: Iterable[ShockSeed]) -> int:
                 + "."
             ),
         )
+        hazard = hazards.get(KIND_HAZARDS.get(s.kind, ""))
+        if hazard is not None:
+            shock.hazards.add(hazard)
         known.add(s.reference)
         made += 1
     return made

@@ -138,6 +138,9 @@ def test_atmo_without_account_says_so(ready: Approach, answers: Answers) -> None
 
 
 def test_catnat_seeds_the_timeline_once(ready: Approach, answers: Answers) -> None:
+    from ressort.fieldwork import services as fieldwork
+
+    fieldwork.load_hazards()
     refresh.run_connector(ready, "georisques_catnat", today=TODAY)
     shocks = {s.reference: s for s in PastShock.objects.filter(approach=ready)}
     assert set(shocks) == {"INTE1700123A", "INTE2200456A", "NOR19990001"}
@@ -145,6 +148,9 @@ def test_catnat_seeds_the_timeline_once(ready: Approach, answers: Answers) -> No
     assert drought.kind == "secheresse" and drought.places == "Domérat, Montluçon"
     assert drought.started_on == datetime.date(2022, 1, 1)
     assert shocks["NOR19990001"].kind == "inondation"
+    # each seeded shock feeds the systems phase's hazard of its kind
+    assert [h.code for h in drought.hazards.all()] == ["secheresse"]
+    assert [h.code for h in shocks["NOR19990001"].hazards.all()] == ["inondation"]
     drought.lessons = "Anticiper les restrictions d'eau."
     drought.save()
     refresh.run_connector(ready, "georisques_catnat", today=TODAY)
@@ -168,3 +174,15 @@ def test_insee_per_commune_when_the_perimeter_is_not_an_epci(
     expected = (23 * pop["03185"] + 10 * pop["03101"]) / (pop["03185"] + pop["03101"])
     assert poverty is not None and poverty.value == pytest.approx(expected, rel=1e-3)
     assert poverty.year == 2021 and poverty.level == "commune"
+
+
+@override_settings(**ATMO)
+def test_scheduled_refresh_runs_every_demarche_using_a_connector(
+    ready: Approach, answers: Answers
+) -> None:
+    from ressort.background.tasks import refresh_open_data
+
+    refresh_open_data.enqueue(slot="2026-11-29T03:00")
+    names = set(FetchRecord.objects.filter(approach=ready).values_list("connector", flat=True))
+    assert names == set(REGISTRY)
+    assert own(ready, "taux-pauvrete") is not None

@@ -66,3 +66,9 @@ def test_montlucon_portrait_fills_itself(
     assert "Taux de pauvreté" in page
     assert "INSEE" in page and "2021" in page
     assert poverty.vintage in page
+    detail = page_text(
+        client.get(f"/demarches/{approach.slug}/indicateurs/{poverty.indicator.pk}/")
+    )
+    assert "Diag360 v1.3.5, be2_i05" in detail  # the threshold's source
+    assert "Moyenne pondérée par la population" in detail  # the aggregation rule
+    assert "DS_FILOSOFI_CC 2021, niveau epci, récupérée le" in detail
