@@ -10,6 +10,7 @@ import. Adding a kind is adding a module here (imported below) and its two templ
 # isort: off
 from ressort.workshops.kinds import ideas, words, grid, ranking, rating, vote  # noqa: F401
 from ressort.workshops.kinds import governance, mactor  # noqa: F401
+from ressort.workshops.kinds import imagery  # noqa: F401
 
 # isort: on
 from ressort.workshops.kinds.base import (
