@@ -17,7 +17,6 @@ from ressort.approaches.models import Approach
 from ressort.opendata.connectors.base import ShockSeed
 from ressort.opendata.models import PastShock
 
-
 # Past-shock kind → the shipped hazard (data/fieldwork/hazards.yaml) a seeded shock illustrates.
 KIND_HAZARDS = {
     "inondation": "inondation",
