@@ -10,6 +10,7 @@ member's rights on the démarche (never by a public media URL).
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -126,7 +127,9 @@ class Passage(models.Model):
 
 class Citation(models.Model):
     """A passage cited as evidence on an object of the démarche: a Doughnut (or framework)
-    dimension by its code, or a vulnerability, an impact chain, an action by its id."""
+    dimension by its code, or a vulnerability, an impact chain, an action. Real foreign keys
+    (one filled, by `target`): a deleted object takes its citations with it, and a démarche's
+    backup restores them pointing at the restored objects."""
 
     class Target(models.TextChoices):
         DIMENSION = "dimension", "Dimension"
@@ -137,22 +140,49 @@ class Citation(models.Model):
     passage = models.ForeignKey(Passage, on_delete=models.CASCADE, related_name="citations")
     demarche_path = "passage__document__approach"  # ressort.web.scoped
     target = models.CharField("cité sur", max_length=20, choices=Target.choices)
-    object_id = models.PositiveBigIntegerField(null=True, blank=True)
     dimension_code = models.CharField(max_length=60, blank=True)
+    vulnerability = models.ForeignKey(
+        "fieldwork.Vulnerability",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="library_citations",
+    )
+    chain = models.ForeignKey(
+        "systems.ImpactChain",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="library_citations",
+    )
+    action = models.ForeignKey(
+        "actions.Action",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="library_citations",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = "citation"
         ordering = ["pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["passage", "target", "object_id", "dimension_code"],
-                name="library_citation_unique",
-            )
-        ]
 
     def __str__(self) -> str:
         return f"{self.passage} → {self.target}"
+
+    @property
+    def cited(self) -> Any:
+        """The cited object (None for a dimension)."""
+        field = FIELD_OF_TARGET.get(self.target)
+        return getattr(self, field) if field else None
+
+
+FIELD_OF_TARGET = {
+    Citation.Target.VULNERABILITY: "vulnerability",
+    Citation.Target.CHAIN: "chain",
+    Citation.Target.ACTION: "action",
+}
 
 
 class PlanObjective(models.Model):

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 from ressort.approaches.models import Approach
 from ressort.library import extraction, search
 from ressort.library.models import (
+    FIELD_OF_TARGET,
     Citation,
     ConsistencyCheck,
     Document,
@@ -152,16 +153,17 @@ def cite(passage: Passage, key: str) -> Citation:
         if ident not in dimension_labels():
             raise ValueError("Cette dimension n'existe pas.")
         citation, _ = Citation.objects.get_or_create(
-            passage=passage, target=target, object_id=None, dimension_code=ident
+            passage=passage, target=target, dimension_code=ident
         )
         return citation
     model = _models().get(target)
     if model is None or not ident.isdigit():
         raise ValueError("Choisissez sur quoi citer ce passage.")
-    if not model._default_manager.filter(approach=approach, pk=int(ident)).exists():
+    obj = model._default_manager.filter(approach=approach, pk=int(ident)).first()
+    if obj is None:
         raise ValueError("Cet élément n'appartient pas à la démarche.")
     citation, _ = Citation.objects.get_or_create(
-        passage=passage, target=target, object_id=int(ident), dimension_code=""
+        passage=passage, target=target, **{FIELD_OF_TARGET[target]: obj}
     )
     return citation
 
@@ -173,9 +175,8 @@ def target_of(citation: Citation) -> Target | None:
         label = dimension_labels().get(citation.dimension_code, citation.dimension_code)
         url = reverse("library:citations", args=[slug]) + f"?dimension={citation.dimension_code}"
         return Target(f"dimension:{citation.dimension_code}", f"Dimension « {label} »", url)
-    model = _models()[citation.target]
-    obj = model._default_manager.filter(pk=citation.object_id).first()
-    if obj is None:
+    obj = citation.cited
+    if obj is None or obj.approach_id != citation.passage.document.approach_id:
         return None
     kind = citation.get_target_display()
     return Target(
@@ -183,29 +184,25 @@ def target_of(citation: Citation) -> Target | None:
     )
 
 
-def target_key(obj: Any) -> tuple[str, int | None, str] | None:
-    """(target, object_id, dimension_code) for a model instance or a dimension code."""
+def target_filter(obj: Any) -> dict[str, Any] | None:
+    """The Citation lookup for a model instance or a dimension code."""
     if isinstance(obj, str):
-        return (Citation.Target.DIMENSION, None, obj)
+        return {"target": Citation.Target.DIMENSION, "dimension_code": obj}
     for target, model in _models().items():
         if isinstance(obj, model):
-            return (target, obj.pk, "")
+            return {"target": target, FIELD_OF_TARGET[target]: obj}
     return None
 
 
 def citations_on(approach: Approach, obj: Any) -> list[Citation]:
     """The passages cited on `obj` (a Vulnerability, ImpactChain, Action or dimension code)."""
-    key = target_key(obj)
-    if key is None:
+    lookup = target_filter(obj)
+    if lookup is None:
         return []
-    target, object_id, code = key
     return list(
-        Citation.objects.filter(
-            passage__document__approach=approach,
-            target=target,
-            object_id=object_id,
-            dimension_code=code,
-        ).select_related("passage__document")
+        Citation.objects.filter(passage__document__approach=approach, **lookup).select_related(
+            "passage__document"
+        )
     )
 
 

@@ -236,3 +236,27 @@ def test_another_demarche_and_a_guessed_file_url_get_404(
     member = client_as("facilitateur")
     for guess in (f"/media/{document.file.name}", f"/{document.file.name}"):
         assert member.get(guess).status_code == 404, guess
+
+
+def test_a_restored_demarche_keeps_its_library_searchable_and_its_citations(
+    approach: Approach,
+) -> None:
+    from ressort.backup import archive
+    from ressort.fieldwork.models import Vulnerability
+    from ressort.library.models import Citation, Passage
+
+    document = pcaet(approach)
+    vulnerability = Vulnerability.objects.create(approach=approach, title="Quartiers denses")
+    passage = Passage.objects.create(document=document, excerpt="Les inondations de la vallée")
+    services.cite(passage, f"vulnerabilite:{vulnerability.pk}")
+    out = io.BytesIO()
+    archive.export(approach, out)
+    copy = archive.restore(io.BytesIO(out.getvalue()), slug="copie", name="Copie").approach
+    found = search.search(copy, "inondations")
+    assert [h.document.approach_id for h in found.hits] == [copy.pk]
+    restored = Citation.objects.get(passage__document__approach=copy)
+    assert restored.vulnerability.approach_id == copy.pk  # the restored one, not the original
+    assert services.citations_on(copy, restored.vulnerability) == [restored]
+    assert services.citations_on(copy, vulnerability) == []
+    vulnerability.delete()  # the original's citation goes with its vulnerability
+    assert Citation.objects.filter(passage=passage).count() == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -99,7 +100,8 @@ document_delete = delete_view(
 def document_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     document = get_scoped(Document.objects.defer("search_vector"), approach, pk=pk)
     passages = []
-    for passage in document.passages.prefetch_related("citations"):
+    cited = Citation.objects.select_related("vulnerability", "chain", "action")
+    for passage in document.passages.prefetch_related(Prefetch("citations", cited)):
         targets = [(c, services.target_of(c)) for c in passage.citations.all()]
         passages.append({"passage": passage, "targets": [(c, t) for c, t in targets if t]})
     return render(
@@ -195,11 +197,11 @@ def citations(request: HttpRequest, approach: Approach) -> HttpResponse:
     rows = []
     wanted = request.GET.get("dimension", "")
     found = Citation.objects.filter(passage__document__approach=approach).select_related(
-        "passage__document__approach"
+        "passage__document__approach", "vulnerability", "chain", "action"
     )
     if wanted:
         found = found.filter(target=Citation.Target.DIMENSION, dimension_code=wanted)
-    for citation in found.order_by("target", "object_id", "dimension_code", "pk"):
+    for citation in found.order_by("target", "dimension_code", "pk"):
         target = services.target_of(citation)
         if target is not None:
             rows.append({"citation": citation, "target": target})
