@@ -172,3 +172,15 @@ def test_partner_cannot_write(approach: Approach, client_as: Any) -> None:
         base(approach) + "groupes/ajouter/", {"name": "X", "dimension": "age"}
     )
     assert response.status_code == 403 and not PopulationGroup.objects.exists()
+
+
+def test_portrait_section_when_the_brique_is_on(
+    approach: Approach, poor: PopulationGroup, client_as: Any
+) -> None:
+    client = client_as("partenaire")
+    portrait = f"/demarches/{approach.slug}/portrait/"
+    text = page_text(client.get(portrait))
+    assert 'id="titre-justice"' in text and "Ménages modestes" in text
+    approach.modules = [m for m in approach.modules if m != "transition-juste"]
+    approach.save()
+    assert 'id="titre-justice"' not in page_text(client.get(portrait))

@@ -232,3 +232,17 @@ def test_parliament_spokespeople_become_living_actors(
     actor_map = page_text(client.get(f"/demarches/{approach.slug}/acteurs/carte/"))
     assert "Porte-parole du vivant non humain" in actor_map
     assert "Porte-parole : La rivière Bourbre" in actor_map
+
+
+def test_statement_removed_after_confirmation(approach: Approach, client_as: Any) -> None:
+    session = Parliament.objects.create(approach=approach, title="Séance")
+    spokesperson = Spokesperson.objects.create(parliament=session, entity="La forêt")
+    statement = Statement.objects.create(spokesperson=spokesperson, text="Laissez-moi vieillir.")
+    client = client_as("equipe")
+    page = page_text(client.get(base(approach) + f"parlement/{session.pk}/"))
+    assert f"parlement/declarations/{statement.pk}/supprimer/" in page
+    url = base(approach) + f"parlement/declarations/{statement.pk}/supprimer/"
+    assert client_as("outsider").post(url).status_code == 404
+    client = client_as("equipe")
+    assert client.post(url).status_code == 302
+    assert not Statement.objects.exists()
