@@ -407,3 +407,9 @@ RESSORT_ORE_CONSO = {
     "annee": "annee",
     "valeur": "consor",  # résidentiel, MWh
 }
+RESSORT_ADEME_DPE = {
+    "base": env_str("RESSORT_ADEME_URL", "https://data.ademe.fr"),
+    "dataset": "dpe03existant",
+    "commune": "code_insee_ban",
+    "etiquette": "etiquette_dpe",
+}

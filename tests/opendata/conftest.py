@@ -34,6 +34,7 @@ ROUTES = (
     ("/indices/atmo", "atmo_indices"),
     ("data.drees", "drees_apl"),
     ("agenceore", "ore_consommation"),
+    ("/dpe03existant/", "ademe_dpe"),
 )
 
 
