@@ -74,6 +74,12 @@ class InterventionForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["function"].choices = function_choices()
         self.fields["action"].queryset = Action.objects.filter(approach=approach)
         self.fields["action"].empty_label = "Aucune pour l'instant"
-        for name in ("baseline", "target"):
-            self.fields[name].localize = True
-            self.fields[name].widget.is_localized = True
+        for name in ("baseline", "target"):  # French decimals (« 12,5 ») in a text input
+            self.fields[name] = forms.DecimalField(
+                label=self.fields[name].label,
+                required=False,
+                max_digits=12,
+                decimal_places=2,
+                localize=True,
+                widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            )

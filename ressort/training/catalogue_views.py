@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.training import services
-from ressort.training.catalogue import load_catalogue, modules_for, read_catalogue
+from ressort.training.catalogue import modules_for, read_catalogue
 from ressort.training.forms import ModuleForm
 from ressort.training.models import Format, Module, NeedsSurvey, Session, TrainingPath
 from ressort.web import Right, demarche_view, get_scoped
@@ -44,7 +44,6 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.VIEW)
 def catalogue(request: HttpRequest, approach: Approach) -> HttpResponse:
-    load_catalogue()
     modules = modules_for(approach).prefetch_related("prerequisites")
     data = read_catalogue()
     return render(

@@ -74,8 +74,14 @@ class ModuleForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["topics"].choices = list(topic_labels().items())
         self.fields["prerequisites"].queryset = modules_for(approach).exclude(pk=self.instance.pk)
         self.fields["prerequisites"].required = False
-        self.fields["duration_hours"].localize = True
-        self.fields["duration_hours"].widget.is_localized = True
+        self.fields["duration_hours"] = forms.DecimalField(  # « 1,5 » in a text input
+            label="Durée (heures)",
+            max_digits=5,
+            decimal_places=1,
+            min_value=0,
+            localize=True,
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+        )
         if self.instance.pk:
             self.initial["elements"] = "\n".join(self.instance.elements)
 

@@ -119,11 +119,20 @@ def test_journey_diagnosis_suggestions_interventions_and_survey(
         },
     )
     assert response.status_code == 302
-    intervention = Intervention.objects.get()
+    intervention = Intervention.objects.get(function="environmental_restructuring")
     assert intervention.action == action and float(intervention.target) == 12.5
     detail = page_text(client.get(url))
     assert "Restructuration de l'environnement Abris vélos sécurisés" in detail
     assert "départ 4, cible 12,5\u00a0%" in detail
+
+    assert (
+        client.post(
+            url + "interventions/",
+            {"intervention-function": "modelling", "intervention-title": "Vélobus"},
+        ).status_code
+        == 302
+    )
+    assert "Vélobus Exemplarité —" in page_text(client.get(url))  # no action yet
 
     assert client.post(url + "enquete/").status_code == 302
     survey = FollowUpSurvey.objects.get()

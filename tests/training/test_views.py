@@ -219,6 +219,14 @@ def test_participants_commitments_pdfs_and_coverage(
     became = "Devenu l'action «\u00a0Désimperméabiliser la cour du CTM\u00a0»"
     assert became in page_text(client.get(url))
 
+    assert (
+        client.post(
+            url + "engagements/", {"commitment-text": "Un engagement du groupe"}
+        ).status_code
+        == 302
+    )
+    assert "Un engagement du groupe — le groupe" in page_text(client.get(url))
+
     pdf = client.get(url + "emargement.pdf")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF")
