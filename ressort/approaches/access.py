@@ -77,10 +77,11 @@ def get_approach_for_user(request: HttpRequest, slug: str, right: Right = Right.
     )
     if membership is None:
         raise Http404("Démarche introuvable.")
-    if not role_has(membership.role, right):
-        raise RightRefused(membership.approach, membership.role, right)
     approach = membership.approach
     approach.current_role = membership.role  # type: ignore[attr-defined]
+    approach.current_scope = tuple(membership.scope or ())  # type: ignore[attr-defined]
+    if not role_has(membership.role, right):
+        raise RightRefused(approach, membership.role, right)
     return approach
 
 

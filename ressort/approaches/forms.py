@@ -17,6 +17,7 @@ from ressort.approaches.models import (
 from ressort.approaches.offer import load_offer
 from ressort.approaches.perimeter import parse_commune_codes, resolve_territory
 from ressort.territories.text import normalize
+from ressort.web import nav
 
 
 class PerimeterForm(forms.Form):
@@ -264,3 +265,11 @@ class ContractedDaysForm(forms.Form):
 
     def days(self) -> dict[str, Any]:
         return {module: self.cleaned_data.get(name) for name, module in self.modules}
+
+
+class MemberScopeForm(forms.Form):
+    parts = forms.MultipleChoiceField(
+        label="Parties ouvertes",
+        required=False,
+        choices=lambda: [(p.code, p.label) for p in nav.PHASES],
+    )

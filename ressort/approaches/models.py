@@ -105,6 +105,9 @@ class Membership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField("rôle", max_length=20, choices=Role.choices)
+    # A partner limited to chosen parts of the démarche (phases of the menu: "3B"…); empty:
+    # everything the role allows. See ressort.web.scoped.
+    scope = models.JSONField("parties ouvertes", default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -52,6 +52,7 @@ demarche_patterns = [
     ),
     path("membres/", views.members, name="members"),
     path("membres/<int:pk>/role/", views.member_role, name="member_role"),
+    path("membres/<int:pk>/parties/", views.member_scope, name="member_scope"),
     path("membres/<int:pk>/retirer/", views.member_remove, name="member_remove"),
     path("invitations/<int:pk>/annuler/", views.invitation_revoke, name="invitation_revoke"),
 ]

@@ -25,6 +25,7 @@ from ressort.approaches.forms import (
     FramingForm,
     GovernanceMemberForm,
     InvitationForm,
+    MemberScopeForm,
     MembershipRoleForm,
     MethodStepForm,
     PerimeterForm,
@@ -381,6 +382,7 @@ def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
     offer = load_offer()
     role = approach.current_role  # type: ignore[attr-defined]
+    scope = approach.current_scope  # type: ignore[attr-defined]
     return render(
         request,
         "approaches/journey.html",
@@ -388,7 +390,7 @@ def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
             "steps": [
                 (
                     s,
-                    nav.journey_tools(s.code, approach.slug, role, approach.modules),
+                    nav.journey_tools(s.code, approach.slug, role, approach.modules, scope),
                     offer.expected(s.code, s.method_step.depth),
                     offer.depth_label(s.method_step.depth),
                 )
@@ -396,7 +398,11 @@ def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
             ],
             "close_form": CloseStepForm(),
             "briques": [
-                (m, offer.modules.get(m.code), nav.module_tools(m.code, approach.slug, role))
+                (
+                    m,
+                    offer.modules.get(m.code),
+                    nav.module_tools(m.code, approach.slug, role, scope),
+                )
                 for m in MODULES
                 if m.code in approach.modules
             ],
@@ -438,6 +444,7 @@ def members(request: HttpRequest, approach: Approach) -> HttpResponse:
             "memberships": approach.memberships.select_related("user"),
             "pending": pending,
             "roles": Role.choices,
+            "parts": [(p.code, p.label) for p in nav.PHASES],
         },
     )
 
@@ -452,10 +459,32 @@ def member_role(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
         messages.error(request, ORPHAN_MESSAGE)
     else:
         membership.role = form.cleaned_data["role"]
-        membership.save(update_fields=["role"])
+        if membership.role != Role.PARTNER:
+            membership.scope = []  # only a partner's access is limited to parts
+        membership.save(update_fields=["role", "scope"])
         messages.success(
             request, f"{membership.user} a maintenant le rôle « {membership.get_role_display()} »."
         )
+    return redirect("approaches:members", approach.slug)
+
+
+@demarche_view(Right.MANAGE_MEMBERS, WRITE, objects={"pk": Membership})
+def member_scope(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """Limit a partner to chosen parts of the démarche (none ticked: everything)."""
+    membership = get_object_or_404(approach.memberships.select_related("user"), pk=pk)
+    if membership.role != Role.PARTNER:
+        messages.error(request, "Seul l'accès d'un·e partenaire peut être limité à des parties.")
+        return redirect("approaches:members", approach.slug)
+    form = MemberScopeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Partie inconnue : choisissez dans la liste.")
+        return redirect("approaches:members", approach.slug)
+    membership.scope = form.cleaned_data["parts"]
+    membership.save(update_fields=["scope"])
+    if membership.scope:
+        messages.success(request, f"{membership.user} n'a plus accès qu'aux parties choisies.")
+    else:
+        messages.success(request, f"{membership.user} a de nouveau accès à toute la démarche.")
     return redirect("approaches:members", approach.slug)
 
 

@@ -67,8 +67,9 @@ def personal_data(request: HttpRequest) -> HttpResponse:
 def sitemap(request: HttpRequest) -> HttpResponse:
     demarches = []
     for approach in approaches_for_user(request.user).order_by("name"):
-        role = approach.memberships.get(user=request.user).role
-        demarches.append((approach, nav.menu(approach.slug, role, "", approach.modules)))
+        membership = approach.memberships.get(user=request.user)
+        menu = nav.menu(approach.slug, membership.role, "", approach.modules, membership.scope)
+        demarches.append((approach, menu))
     return render(request, "legal/sitemap.html", {"title": "Plan du site", "demarches": demarches})
 
 

@@ -31,5 +31,11 @@ def demarche(request: HttpRequest) -> dict[str, object]:
         "role": role,
         "role_label": Role(role).label,
         "can": user_rights(role),
-        "menu": nav.menu(approach.slug, role, match.view_name if match else "", approach.modules),
+        "menu": nav.menu(
+            approach.slug,
+            role,
+            view_name,
+            approach.modules,
+            getattr(approach, "current_scope", ()),
+        ),
     }

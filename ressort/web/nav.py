@@ -65,12 +65,28 @@ class Entry:
     def visible_to(self, role: str | None) -> bool:
         return role_has(role, self.right)
 
+    def open_to(self, scope: Iterable[str]) -> bool:
+        """Within a member's parts (phases); an empty scope opens every part."""
+        scope = tuple(scope)
+        return not scope or self.phase in scope or self.url_name in ALWAYS_OPEN
+
     def active_in(self, modules: Iterable[str]) -> bool:
         """Part of the base, or of a brique the démarche has activated."""
         return not self.module or self.module in modules
 
 
 _REGISTRY: list[Entry] = []
+# The démarche's door: open to a member limited to some parts, whatever they are.
+ALWAYS_OPEN = frozenset({"approaches:detail"})
+
+
+def open_view(view_name: str, scope: Iterable[str]) -> bool:
+    """May a member limited to `scope` (phases) open this view? (empty scope: yes)"""
+    scope = tuple(scope)
+    if not scope:
+        return True
+    claims = entries_for(view_name)
+    return bool(claims) and claims[0].open_to(scope)
 
 
 def register(*entries: Entry) -> None:
@@ -113,9 +129,16 @@ def _url(entry: Entry, slug: str) -> str:
     return reverse(entry.url_name, args=[slug] if entry.of_demarche else [])
 
 
-def menu(slug: str, role: str | None, view_name: str, modules: Iterable[str]) -> list[MenuGroup]:
-    """The menu of a démarche for a role and its active briques, the current page marked."""
-    modules = tuple(modules)
+def menu(
+    slug: str,
+    role: str | None,
+    view_name: str,
+    modules: Iterable[str],
+    scope: Iterable[str] = (),
+) -> list[MenuGroup]:
+    """The menu of a démarche for a role and its active briques, the current page marked;
+    for a member limited to some parts (`scope`), those parts only."""
+    modules, scope = tuple(modules), tuple(scope)
     current = entries_for(view_name)
     chosen = current[0] if current else None
     groups: list[MenuGroup] = []
@@ -123,7 +146,11 @@ def menu(slug: str, role: str | None, view_name: str, modules: Iterable[str]) ->
         links = tuple(
             MenuLink(e.label, _url(e, slug), e is chosen)
             for e in entries()
-            if e.phase == phase.code and e.in_menu and e.visible_to(role) and e.active_in(modules)
+            if e.phase == phase.code
+            and e.in_menu
+            and e.visible_to(role)
+            and e.active_in(modules)
+            and e.open_to(scope)
         )
         if links:
             groups.append(MenuGroup(phase, links))
@@ -131,10 +158,10 @@ def menu(slug: str, role: str | None, view_name: str, modules: Iterable[str]) ->
 
 
 def journey_tools(
-    step: str, slug: str, role: str | None, modules: Iterable[str]
+    step: str, slug: str, role: str | None, modules: Iterable[str], scope: Iterable[str] = ()
 ) -> list[tuple[str, str]]:
     """(label, URL) of the pages that carry one step of the method, for the journey page."""
-    modules = tuple(modules)
+    modules, scope = tuple(modules), tuple(scope)
     return [
         (e.label, _url(e, slug))
         for e in entries()
@@ -144,13 +171,21 @@ def journey_tools(
         and e.of_demarche
         and e.visible_to(role)
         and e.active_in(modules)
+        and e.open_to(scope)
     ]
 
 
-def module_tools(module: str, slug: str, role: str | None) -> list[tuple[str, str]]:
+def module_tools(
+    module: str, slug: str, role: str | None, scope: Iterable[str] = ()
+) -> list[tuple[str, str]]:
     """(label, URL) of a brique's pages that a role may open, for the journey page."""
+    scope = tuple(scope)
     return [
         (e.label, _url(e, slug))
         for e in entries()
-        if e.module == module and e.in_menu and e.of_demarche and e.visible_to(role)
+        if e.module == module
+        and e.in_menu
+        and e.of_demarche
+        and e.visible_to(role)
+        and e.open_to(scope)
     ]

@@ -4,6 +4,9 @@ The rule is `ressort.approaches.access`'s: anyone who is not a member of the dé
 a 404 for anything of it, as if it did not exist; a member whose role lacks the right gets
 a 403 explained in French (see `ressort.web.errors`); the anonymous go to the login page.
 
+A member limited to some parts of the démarche (`Membership.scope`, phases of the menu)
+gets a 404 for every page outside them, the démarche's home excepted.
+
 A page of a complementary brique (its navigation entry names a `module`) that the démarche
 has not activated answers 404 too, but explained: the page names the brique and offers
 those who may change the cadrage to activate it (nothing of its content is shown or lost).
@@ -17,7 +20,7 @@ from typing import Any, TypeVar
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
 
@@ -54,10 +57,16 @@ def demarche_view(
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
-            approach = get_approach_for_user(request, slug, right)
-            request.approach = approach  # type: ignore[attr-defined]
             match = request.resolver_match
-            module = nav.module_of(match.view_name) if match else ""
+            view_name = match.view_name if match else ""
+            try:
+                approach = get_approach_for_user(request, slug, right)
+            except RightRefused as refusal:
+                outside(refusal.approach, view_name)  # a closed part is a 404, not a 403
+                raise
+            outside(approach, view_name)
+            request.approach = approach  # type: ignore[attr-defined]
+            module = nav.module_of(view_name)
             if module and module not in approach.modules:
                 return inactive_module(request, approach, module)
             return view(request, approach, *args, **kwargs)
@@ -70,6 +79,12 @@ def demarche_view(
         return wrapped
 
     return decorate
+
+
+def outside(approach: Approach, view_name: str) -> None:
+    """404 for a member limited to some parts of the démarche, on a page outside them."""
+    if not nav.open_view(view_name, getattr(approach, "current_scope", ())):
+        raise Http404("Cette partie de la démarche ne vous est pas ouverte.")
 
 
 def inactive_module(request: HttpRequest, approach: Approach, module: str) -> HttpResponse:

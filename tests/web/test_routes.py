@@ -29,7 +29,7 @@ from ressort.approaches import services
 from ressort.approaches.access import role_has
 from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
 from ressort.approaches.method import MODULE_CODES
-from ressort.approaches.models import Approach, Invitation, Role
+from ressort.approaches.models import Approach, Invitation, Membership, Role
 from ressort.documents.models import DocumentJob
 from ressort.fieldwork.models import Hazard, Observation, Photo
 from ressort.frameworks import services as grids
@@ -38,6 +38,7 @@ from ressort.monitoring.models import ExperienceReport
 from ressort.portrait.models import ScoringSession
 from ressort.territories.importer import import_official_territories
 from ressort.territories.models import Territory
+from ressort.web import nav
 from ressort.web.scoped import scoped
 from tests.territories.test_import import CONTOURS, DATA
 
@@ -154,6 +155,8 @@ def world(db: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
         perimeter_label="Ailleurs",
     )
     members = {a.role: users.get(email=a.email) for a in DEMO_ACCOUNTS}
+    scoped_partner = users.create_user(email="strategie@example.org", password="x-strat-42")
+    Membership.objects.create(approach=demo, user=scoped_partner, role=Role.PARTNER, scope=SCOPE)
     # What the demo does not hold but some routes act on.
     Invitation.objects.create(approach=demo, email="invitee@example.org", role=Role.PARTNER)
     DocumentJob.objects.create(
@@ -194,7 +197,13 @@ def world(db: Any, settings: Any, tmp_path: Any) -> dict[str, Any]:
         north=45.6,
     )
     image.image.save("x.png", ContentFile(b"\x89PNG"))
-    return {"demo": demo, "other": other, "outsider": outsider, "members": members}
+    return {
+        "demo": demo,
+        "other": other,
+        "outsider": outsider,
+        "members": members,
+        "scoped_partner": scoped_partner,
+    }
 
 
 def client_for(user: Any) -> Client:
@@ -202,6 +211,14 @@ def client_for(user: Any) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+SCOPE = ["3B"]  # the strategy and the actions
+
+
+def menu_of(html: str) -> str:
+    start = html.index('aria-label="Menu de la démarche"')
+    return html[start : html.index("</nav>", start)]
 
 
 def current_entries(html: str) -> int | None:
@@ -218,6 +235,7 @@ def test_every_demarche_route_answers_every_person_as_the_rights_table_says(
     demo, other = world["demo"], world["other"]
     clients = {role: client_for(user) for role, user in world["members"].items()}
     outsider = client_for(world["outsider"])
+    scoped_partner = client_for(world["scoped_partner"])
     anonymous = client_for(None)
     faults: list[str] = []
     checked = 0
@@ -262,6 +280,21 @@ def test_every_demarche_route_answers_every_person_as_the_rights_table_says(
             expect(
                 outsider, foreign, method, "404", "autre démarche avec les identifiants de la démo"
             )
+        # A partner limited to the strategy (« Agir »): 404 outside it, the home excepted.
+        if not nav.open_view(route.view_name, SCOPE):
+            expect(scoped_partner, url, method, "404", "partenaire limité à « Agir »")
+        elif method == "get":
+            wanted = "ok" if role_has(Role.PARTNER, right) else "403"
+            response = expect(scoped_partner, url, "get", wanted, "partenaire limité à « Agir »")
+            if response.status_code == 200 and "Menu de la démarche" in response.content.decode():
+                menu = menu_of(response.content.decode())
+                for entry in nav.entries():
+                    if entry.of_demarche and entry.in_menu and not entry.open_to(SCOPE):
+                        href = f'href="{reverse(entry.url_name, args=[demo.slug])}"'
+                        if href in menu:
+                            faults.append(f"{route.view_name} : menu limité montre {entry.label}")
+        elif not role_has(Role.PARTNER, right):
+            expect(scoped_partner, url, method, "403", "partenaire limité à « Agir »")
         for role, client in clients.items():
             allowed = role_has(role, right)
             if method == "get":
