@@ -260,3 +260,16 @@ def test_a_restored_demarche_keeps_its_library_searchable_and_its_citations(
     assert services.citations_on(copy, vulnerability) == []
     vulnerability.delete()  # the original's citation goes with its vulnerability
     assert Citation.objects.filter(passage=passage).count() == 0
+
+
+def test_the_document_list_is_paginated_and_filtered_by_type(
+    approach: Approach, client_as: Any
+) -> None:
+    client = client_as("facilitateur")
+    assert "Aucun document pour l'instant." in page_text(client.get(base(approach)))
+    for i in range(55):
+        Document.objects.create(approach=approach, title=f"Étude {i:02d}", kind="etude")
+    Document.objects.create(approach=approach, title="Le SCoT", kind="scot")
+    first = page_text(client.get(base(approach)))
+    assert "Tous les documents (56)" in first and "Page 1 / 2" in first
+    assert "Documents de ce type (1)" in page_text(client.get(base(approach) + "?type=scot"))

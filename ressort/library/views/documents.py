@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,11 +33,12 @@ def document_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     if kind in DocumentKind.values:
         documents = documents.filter(kind=kind)
     results = search.search(approach, query, request.GET.get("page", 1)) if query else None
+    listing = None if query else Paginator(documents, 50).get_page(request.GET.get("page", 1))
     return render(
         request,
         "library/document_list.html",
         {
-            "documents": documents,
+            "listing": listing,
             "query": query,
             "results": results,
             "kinds": DocumentKind.choices,
