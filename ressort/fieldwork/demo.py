@@ -20,6 +20,7 @@ from ressort.fieldwork.models import (
     Hazard,
     Nature,
     Observation,
+    Photo,
     Quote,
     Resource,
     TagDecision,
@@ -635,6 +636,70 @@ def build(approach: Approach) -> None:
             item.testimonies.set(related[index % 2 : index % 2 + 2])
             _link_indicators(approach, item)
     _walk(approach, author, observations)
+    _photos(observations)
+
+
+# Illustrative photos drawn for the project at build time (Pillow), so the demo shows photos
+# without anyone's picture: our own drawings, given under the CC0 1.0 licence.
+PHOTO_LICENCE = "Illustration dessinée pour Ressort, domaine public (CC0 1.0) — exemple illustratif"
+
+
+def _drawing(scene: str) -> bytes:
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (960, 640), (170, 205, 235))  # sky
+    d = ImageDraw.Draw(image)
+    if scene == "riviere":
+        d.rectangle([0, 300, 960, 640], fill=(120, 150, 80))  # banks
+        d.polygon([(380, 640), (600, 640), (520, 300), (470, 300)], fill=(160, 140, 110))  # bed
+        d.polygon([(460, 640), (510, 640), (497, 300), (490, 300)], fill=(90, 130, 170))  # trickle
+        for x in range(400, 600, 23):
+            d.ellipse([x, 560 - (x % 7) * 20, x + 14, 570 - (x % 7) * 20], fill=(200, 195, 185))
+        d.rectangle([300, 260, 660, 290], fill=(110, 110, 115))  # bridge
+    elif scene == "cour":
+        d.rectangle([0, 330, 960, 640], fill=(70, 70, 75))  # asphalt
+        d.rectangle([80, 140, 880, 330], fill=(220, 200, 170))  # school
+        for x in range(120, 860, 110):
+            d.rectangle([x, 190, x + 60, 260], fill=(120, 160, 190))
+        for x in (200, 760):
+            d.rectangle([x - 8, 360, x + 8, 470], fill=(100, 70, 40))
+            d.ellipse([x - 60, 280, x + 60, 380], fill=(60, 120, 60))
+        d.ellipse([820, 30, 900, 110], fill=(255, 220, 80))  # sun
+    else:  # entrepots
+        d.rectangle([0, 400, 960, 640], fill=(150, 170, 90))  # fields
+        for x in (40, 360, 680):
+            d.rectangle([x, 230, x + 260, 400], fill=(200, 200, 205))
+            d.rectangle([x, 220, x + 260, 235], fill=(150, 150, 160))
+        d.rectangle([0, 400, 960, 450], fill=(90, 90, 95))  # road
+        for x in range(30, 960, 120):
+            d.rectangle([x, 415, x + 70, 440], fill=(230, 230, 230))
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=80)
+    return out.getvalue()
+
+
+def _photos(observations: list[Observation]) -> None:
+    from django.core.files.base import ContentFile
+
+    scenes = {
+        "La Bourbre": ("riviere", "La Bourbre presque à sec sous le pont (dessin illustratif)"),
+        "Cour d'école": ("cour", "Une cour goudronnée en plein soleil (dessin illustratif)"),
+        "Entrepôts": ("entrepots", "Entrepôts en bordure des champs (dessin illustratif)"),
+    }
+    for observation in observations:
+        for start, (scene, description) in scenes.items():
+            if observation.title.startswith(start):
+                photo = Photo(
+                    observation=observation,
+                    width=960,
+                    height=640,
+                    description=f"{description}. {PHOTO_LICENCE}"[:300],
+                    in_portrait=True,
+                )
+                photo.image.save("photo.jpg", ContentFile(_drawing(scene)), save=False)
+                photo.save()
 
 
 # The demo walk: an illustrative loop through Bourgoin-Jallieu, from the market square to the

@@ -35,3 +35,17 @@ def test_demo_builds_a_consistent_field_evidence(client: Any, approach: Any) -> 
     client.force_login(approach.memberships.get().user)
     text = page_text(client.get(reverse("fieldwork:map", args=[approach.slug])))
     assert "Marais de la Bourbre" in text
+
+
+def test_demo_photos_are_our_own_drawings_with_their_licence(approach: Any) -> None:
+    from ressort.fieldwork.models import Photo, Walk
+
+    demo.build(approach)
+    photos = Photo.objects.filter(observation__approach=approach)
+    assert photos.count() == 3
+    for photo in photos:
+        assert "CC0" in photo.description and "illustratif" in photo.description
+        with photo.image.open("rb") as f:
+            assert f.read(2) == b"\xff\xd8"
+    walk = Walk.objects.get(approach=approach)
+    assert len(walk.route) >= 2 and walk.observations.exists() and walk.length_m > 500
