@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ressort.aerial",
     "ressort.justice",
     "ressort.training",
+    "ressort.story",
     "simple_history",
     "axes",
 ]

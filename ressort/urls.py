@@ -29,6 +29,7 @@ DEMARCHE_URLCONFS = (
     "ressort.justice.urls",
     "ressort.training.urls",
     "ressort.legal.demarche_urls",
+    "ressort.story.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"

@@ -74,6 +74,7 @@ DEMO_BUILDERS = tuple(
         "justice",
         "training",
         "documents",
+        "story",
     )
 )
 
