@@ -14,6 +14,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 
 from ressort.approaches.models import Approach
+from ressort.library.models import Document
 from ressort.training import services
 from ressort.training.catalogue import load_catalogue
 from ressort.training.models import (
@@ -132,8 +133,9 @@ def _session(
         held_on=day,
         place=place,
         trainer="Cerema, équipe d'accompagnement" + EX,
-        materials="Portrait de résilience de la démarche (document), " + module.materials,
+        materials=module.materials,
     )
+    session.documents.set(Document.objects.filter(approach=approach).order_by("pk")[:2])
     for i, (name, score) in enumerate(zip(people, scores, strict=True)):
         before, after, satisfaction = score if score else (None, None, None)
         Attendee.objects.create(

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from ressort.approaches.models import Approach
+from ressort.library.models import Document
 from ressort.training.catalogue import modules_for, topic_labels
 from ressort.training.models import (
     Attendee,
@@ -146,7 +147,16 @@ class StepForm(forms.ModelForm):  # type: ignore[type-arg]
 class SessionForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Session
-        fields = ["module", "path", "held_on", "place", "trainer", "materials", "notes"]
+        fields = [
+            "module",
+            "path",
+            "held_on",
+            "place",
+            "trainer",
+            "materials",
+            "documents",
+            "notes",
+        ]
         widgets = {
             "held_on": DATE_INPUT,
             "materials": forms.Textarea(attrs={"rows": 2}),
@@ -158,9 +168,12 @@ class SessionForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["module"].queryset = modules_for(approach)
         self.fields["path"].queryset = TrainingPath.objects.filter(approach=approach)
         self.fields["path"].empty_label = "Hors parcours"
-        self.fields[
-            "materials"
-        ].help_text = "Les supports, dont les documents de la démarche (portrait, stratégie…)."
+        self.fields["materials"].help_text = "Diaporama, jeu, fiches…"
+        documents = Document.objects.filter(approach=approach).order_by("title")
+        self.fields["documents"].queryset = documents
+        self.fields["documents"].widget = forms.CheckboxSelectMultiple()
+        self.fields["documents"].choices = [(d.pk, d.title) for d in documents]
+        self.fields["documents"].help_text = "Documents de la bibliothèque de la démarche."
 
 
 class AttendeeForm(forms.ModelForm):  # type: ignore[type-arg]

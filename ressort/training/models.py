@@ -13,6 +13,7 @@ from django.db import models
 from ressort.actions.models import Action, Idea
 from ressort.approaches.method import STEPS
 from ressort.approaches.models import Approach
+from ressort.library.models import Document
 from ressort.workshops.models import Workshop
 
 
@@ -176,6 +177,12 @@ class Session(models.Model):
     place = models.CharField("lieu", max_length=200)
     trainer = models.CharField("formateur ou formatrice", max_length=200)
     materials = models.TextField("supports utilisés", blank=True)
+    documents = models.ManyToManyField(
+        Document,
+        blank=True,
+        related_name="training_sessions",
+        verbose_name="documents de la démarche",
+    )
     notes = models.TextField("notes", blank=True)
 
     class Meta:

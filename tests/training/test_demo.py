@@ -25,5 +25,6 @@ def test_demo_content(db: Any) -> None:
     assert all(p.gain is not None and p.gain > 0 for p in progress)
     action_session = next(p.session for p in progress if p.session.is_formation_action)
     assert action_session.commitments.exclude(action=None).count() == 2
+    assert action_session.documents.exists()  # materials from the démarche's library
     coverage = {c.label: c for c in services.coverage(approach)}
     assert coverage["Élus"].trained == 6 and coverage["Élus"].headcount == 34

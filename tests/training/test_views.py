@@ -254,6 +254,35 @@ def test_participants_commitments_pdfs_and_coverage(
     assert "Agents – Voirie 1 4 25\u00a0%" in page_text(client.get(base(approach) + "suivi/"))
 
 
+def test_a_session_links_the_demarches_documents_only(
+    approach: Approach, client_as: Any, personas: dict[str, Any]
+) -> None:
+    from ressort.library.models import Document
+
+    load_catalogue()
+    module = Module.objects.get(approach=None, code="fresque-climat")
+    ours = Document.objects.create(approach=approach, title="Portrait de résilience", kind="etude")
+    theirs = Document.objects.create(
+        approach=personas["other_approach"], title="Ailleurs", kind="etude"
+    )
+    data = {
+        "module": module.pk,
+        "held_on": "2026-10-08",
+        "place": "Salle du conseil",
+        "trainer": "Cerema",
+    }
+    client = client_as("facilitateur")
+    response = client.post(base(approach) + "sessions/ajouter/", {**data, "documents": [theirs.pk]})
+    assert response.status_code == 200 and not Session.objects.exists()
+    response = client.post(base(approach) + "sessions/ajouter/", {**data, "documents": [ours.pk]})
+    assert response.status_code == 302
+    session = Session.objects.get()
+    assert list(session.documents.all()) == [ours]
+    assert "Documents de la démarche\u00a0: Portrait de résilience" in page_text(
+        client.get(base(approach) + f"sessions/{session.pk}/")
+    )
+
+
 def test_a_demarche_adds_its_own_module_and_a_partner_cannot(
     approach: Approach, client_as: Any
 ) -> None:
