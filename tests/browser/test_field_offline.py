@@ -140,3 +140,5 @@ def test_offline_capture_is_sent_once_when_the_network_returns(
     assert Observation.objects.count() == 3
     again.goto(form_url)
     expect(again.locator("[data-offline-outbox]")).to_be_hidden()
+    # The service worker has kept this page: nothing is left running when the test ends.
+    expect(again.locator("html")).to_have_attribute("data-offline-ready", "1")

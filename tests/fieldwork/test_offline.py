@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from ressort.fieldwork import models as fw
 from ressort.fieldwork.models import Observation, Vulnerability
+from ressort.fieldwork.views import offline
 from tests.fieldwork.conftest import jpeg_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -183,7 +184,7 @@ def test_manifest_and_service_worker(approach: Any, personas: Any) -> None:
     worker = client.get(reverse("fieldwork:service_worker", args=[approach.slug]))
     assert worker["Content-Type"].startswith("text/javascript")
     assert b'addEventListener("fetch"' in worker.content
-    assert f"ressort-terrain-{approach.slug}-v1".encode() in worker.content
+    assert f"ressort-terrain-{approach.slug}-{offline.SW_VERSION}".encode() in worker.content
     outsider = client_for(personas["outsider"])
     assert outsider.get(reverse("fieldwork:manifest", args=[approach.slug])).status_code == 404
     assert (

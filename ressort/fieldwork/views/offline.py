@@ -34,7 +34,7 @@ from ressort.fieldwork.models import Observation, Testimony, Vulnerability
 from ressort.fieldwork.views.observations import _save_photo
 from ressort.web.scoped import READ, WRITE, demarche_view
 
-SW_VERSION = "v1"  # raise it when sw.js changes what it keeps: the old copies are dropped
+SW_VERSION = "v2"  # raise it when sw.js changes what it keeps: the old copies are dropped
 
 
 @dataclass(frozen=True)

@@ -304,7 +304,7 @@
     navigator.serviceWorker.addEventListener("message", function (event) {
       if (event.data && event.data.type === "garde") document.documentElement.dataset.offlineReady = "1";
     });
-    worker.postMessage({ type: "garder", urls: urls });
+    worker.postMessage({ type: "garder", urls: urls, page: urls[0] });
   }
 
   function init() {

@@ -28,9 +28,13 @@ self.addEventListener("message", function (event) {
   var done = caches.open(CACHE).then(function (cache) {
     return data.urls.filter(sameOrigin).reduce(function (chain, url) {
       return chain.then(function () {
-        return fetch(url, { credentials: "same-origin" }).then(function (r) {
-          if (r.ok && !r.redirected) return cache.put(url, r);
-        }).catch(function () {});
+        // What is already kept is not asked again, except the page that asks (fresh copy).
+        return cache.match(url, { ignoreVary: true }).then(function (hit) {
+          if (hit && url !== data.page) return;
+          return fetch(url, { credentials: "same-origin" }).then(function (r) {
+            if (r.ok && !r.redirected) return cache.put(url, r);
+          }).catch(function () {});
+        });
       });
     }, Promise.resolve());
   }).then(function () {
