@@ -197,7 +197,7 @@ def representation(
     unknown = set(participants) - set(population)
     if unknown:
         raise ValueError(
-            "Catégories de participants absentes de la population : "
+            "Catégories de participants absentes de la population\u00a0: "
             + ", ".join(sorted(unknown))
             + "."
         )

@@ -29,7 +29,7 @@ class ErcStatus(StrEnum):
 
 ERC_LABELS = {
     ErcStatus.NOT_NEEDED: "Sans objet (pas d'atteinte)",
-    ErcStatus.TO_DO: "À instruire : ni évitement ni réduction décrits",
+    ErcStatus.TO_DO: "À instruire\u00a0: ni évitement ni réduction décrits",
     ErcStatus.MISSING_COMPENSATION: "Atteinte résiduelle sans compensation",
     ErcStatus.DONE: "Séquence éviter-réduire-compenser instruite",
 }

@@ -86,7 +86,7 @@ EFFECTS = (
         0,
         1,
         "moyenne",
-        "Gain si les enfants mangent à la cantine ; certains n'y sont pas inscrits.",
+        "Gain si les enfants mangent à la cantine\u00a0; certains n'y sont pas inscrits.",
     ),
     (
         "Réseau de chaleur bois à Villefontaine",
@@ -95,7 +95,7 @@ EFFECTS = (
         3,
         2,
         "moyenne",
-        "Frais de raccordement et abonnement à la charge des copropriétés modestes ; "
+        "Frais de raccordement et abonnement à la charge des copropriétés modestes\u00a0; "
         "les plus précaires risquent de rester au fioul.",
     ),
     (
@@ -123,7 +123,7 @@ EFFECTS = (
         1,
         0,
         "moyenne",
-        "Une solution sans voiture ; coût du ticket.",
+        "Une solution sans voiture\u00a0; coût du ticket.",
     ),
     (
         "Transport à la demande pour les communes rurales",
@@ -132,7 +132,7 @@ EFFECTS = (
         0,
         1,
         "moyenne",
-        "Réservation par téléphone ou en ligne : difficile pour certains.",
+        "Réservation par téléphone ou en ligne\u00a0: difficile pour certains.",
     ),
     (
         "Vélo-route Bourgoin-Jallieu – Villefontaine",

@@ -67,7 +67,7 @@ class SizesForm(forms.Form):
 class InseeUploadForm(forms.Form):
     file = CappedFileField(
         label="Fichier communal du recensement (CSV ou XLSX)",
-        help_text="par exemple base-cc-evol-struct-pop-2021.CSV : colonne CODGEO et variables "
+        help_text="par exemple base-cc-evol-struct-pop-2021.CSV\u00a0: colonne CODGEO et variables "
         "P21_POP0014, P21_POP1529…",
     )
 
@@ -92,7 +92,7 @@ class EffectForm(forms.ModelForm):  # type: ignore[type-arg]
                 others = others.exclude(pk=self.instance.pk)
             if others.exists():
                 raise forms.ValidationError(
-                    "L'effet de cette action sur ce groupe est déjà décrit : modifiez-le."
+                    "L'effet de cette action sur ce groupe est déjà décrit\u00a0: modifiez-le."
                 )
         return data
 
@@ -151,10 +151,10 @@ class AcceptabilityForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["group"].queryset = PopulationGroup.objects.filter(approach=approach)  # type: ignore[attr-defined]
         self.fields["group"].empty_label = "Non renseigné"  # type: ignore[attr-defined]
         scale = [
-            (1, "1 : pas du tout"),
-            (2, "2 : plutôt pas"),
-            (3, "3 : plutôt"),
-            (4, "4 : tout à fait"),
+            (1, "1\u00a0: pas du tout"),
+            (2, "2\u00a0: plutôt pas"),
+            (3, "3\u00a0: plutôt"),
+            (4, "4\u00a0: tout à fait"),
         ]
         for name in ("acceptable", "affordable"):
             self.fields[name] = forms.TypedChoiceField(

@@ -37,8 +37,8 @@ class InseeReport:
 
     def message(self) -> str:
         return (
-            f"Recensement {self.year} : {self.sizes} effectif(s) pour {self.communes} "
-            f"commune(s) du périmètre ; {self.groups_created} groupe(s) créé(s)."
+            f"Recensement {self.year}\u00a0: {self.sizes} effectif(s) pour {self.communes} "
+            f"commune(s) du périmètre\u00a0; {self.groups_created} groupe(s) créé(s)."
         )
 
 
@@ -50,7 +50,7 @@ def _count(raw: str) -> int:
     except InvalidOperation:
         raise ValueError(f"«\u00a0{raw}\u00a0» n'est pas un nombre.") from None
     if value < 0 or not value.is_finite():
-        raise ValueError(f"«\u00a0{raw}\u00a0» : un effectif ne peut pas être négatif.")
+        raise ValueError(f"«\u00a0{raw}\u00a0»\u00a0: un effectif ne peut pas être négatif.")
     # INSEE's census counts are estimates with decimals: round to whole people.
     return int(value.quantize(Decimal(1)))
 
@@ -63,7 +63,7 @@ def load_file(approach: Approach, data: bytes, filename: str) -> InseeReport:
     known = catalogue().insee
     if "CODGEO" not in header:
         raise TableError(
-            [Fault(1, "CODGEO", "colonne obligatoire absente : le code INSEE de la commune.")]
+            [Fault(1, "CODGEO", "colonne obligatoire absente\u00a0: le code INSEE de la commune.")]
         )
     columns: dict[int, tuple[str, str, int]] = {}  # index → (group, dimension, year)
     for index, name in enumerate(header):
@@ -78,7 +78,7 @@ def load_file(approach: Approach, data: bytes, filename: str) -> InseeReport:
                 Fault(
                     1,
                     None,
-                    f"aucune variable reconnue. Variables lues (ici pour 2021) : {expected}.",
+                    f"aucune variable reconnue. Variables lues (ici pour 2021)\u00a0: {expected}.",
                 )
             ]
         )

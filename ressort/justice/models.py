@@ -65,10 +65,10 @@ class GroupSize(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.group} à {self.commune} : {self.count}"
+        return f"{self.group} à {self.commune}\u00a0: {self.count}"
 
 
-SCALE = [(0, "0 : aucun"), (1, "1 : faible"), (2, "2 : moyen"), (3, "3 : fort")]
+SCALE = [(0, "0\u00a0: aucun"), (1, "1\u00a0: faible"), (2, "2\u00a0: moyen"), (3, "3\u00a0: fort")]
 
 
 class Confidence(models.TextChoices):
@@ -201,4 +201,4 @@ class AcceptabilityAnswer(models.Model):
         ordering = ["action__title", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.action} : {self.acceptable}/{self.affordable}"
+        return f"{self.action}\u00a0: {self.acceptable}/{self.affordable}"

@@ -80,7 +80,7 @@ def insee_upload(request: HttpRequest, approach: Approach) -> HttpResponse:
     except TableError as error:
         for fault in error.faults:
             form.add_error("file", str(fault))
-        form.add_error(None, "Rien n'a été enregistré : corrigez le fichier et recommencez.")
+        form.add_error(None, "Rien n'a été enregistré\u00a0: corrigez le fichier et recommencez.")
         return _groups_page(request, approach, form, status=400)
     messages.success(request, report.message())
     return redirect(_groups(request))
@@ -175,7 +175,7 @@ def remedy_adopt(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = RemedyForm(request.POST, approach=approach)
     if not form.is_valid():
         problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
-        messages.error(request, f"Le remède n'est pas adopté : {problems}")
+        messages.error(request, f"Le remède n'est pas adopté\u00a0: {problems}")
         return redirect(_portfolio(request))
     remedy = form.save()
     messages.success(request, f"Remède adopté pour «\u00a0{remedy.action}\u00a0».")

@@ -44,7 +44,7 @@ MILIEUX = (
         "Étiages plus longs et plus sévères\nPrélèvements d'été\nRecalibrage ancien du lit",
         ["regulation-eau", "eau-potable", "rafraichissement", "tampon-crues"],
         "Suivi des débits d'étiage, station hydrométrique de la Bourbre (exemple)\n"
-        "Syndicat de rivière : état écologique moyen à médiocre (exemple)",
+        "Syndicat de rivière\u00a0: état écologique moyen à médiocre (exemple)",
         ["La Bourbre presque à sec sous le pont Saint-Michel"],
         ["prelevements-eau"],
     ),
@@ -80,7 +80,8 @@ MILIEUX = (
         "Plaine agricole",
         "Arrachage lors des remembrements\nEntretien trop sévère",
         ["pollinisation", "regulation-eau", "alimentation"],
-        "Comparaison des photographies aériennes 1980-2020 : linéaire divisé par deux (exemple)",
+        "Comparaison des photographies aériennes 1980-2020\u00a0: "
+        "linéaire divisé par deux (exemple)",
         [],
         [],
     ),
@@ -132,7 +133,7 @@ SPECIES = (
         T.DECLINING,
         ["Marais de la Bourbre", "Bois des collines du Nord-Isère"],
         "Disparition des ornières et des mares temporaires",
-        "Liste rouge régionale : vulnérable (exemple)",
+        "Liste rouge régionale\u00a0: vulnérable (exemple)",
     ),
     (
         "Abeilles sauvages et pollinisateurs",
@@ -209,7 +210,7 @@ def _chain(approach: Approach, river: Milieu) -> None:
         approach=approach,
         name=CHAIN,
         description="Une canicule abaisse la Bourbre, qui alimente la nappe des captages "
-        "d'eau potable : le vivant est un maillon de la chaîne (exemple).",
+        "d'eau potable\u00a0: le vivant est un maillon de la chaîne (exemple).",
     )
     heat = Node.objects.create(chain=chain, label="Canicule", kind=Node.Kind.HAZARD)
     low = Node.objects.create(
@@ -308,7 +309,7 @@ def _parliament(approach: Approach, milieux: dict[str, Milieu]) -> None:
         approach=approach,
         title="Parlement de la Bourbre (exemple)",
         date=date(2026, 11, 18),
-        question="Comment partager l'eau d'été entre les usages et la rivière ?",
+        question="Comment partager l'eau d'été entre les usages et la rivière\u00a0?",
     )
     irrigation = Action.objects.get(
         approach=approach, title="Irriguer les maraîchers depuis la nappe"
@@ -324,7 +325,7 @@ def _parliament(approach: Approach, milieux: dict[str, Milieu]) -> None:
             "Un élève du lycée agricole (exemple)",
             [
                 (
-                    "En août je ne suis plus qu'un filet : ne me prenez pas ce qui me reste.",
+                    "En août je ne suis plus qu'un filet\u00a0: ne me prenez pas ce qui me reste.",
                     irrigation,
                     Position.AGAINST,
                 ),

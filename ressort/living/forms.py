@@ -130,7 +130,7 @@ class LivingEffectForm(forms.ModelForm):  # type: ignore[type-arg]
         self.fields["action"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
         self.fields["milieu"].queryset = Milieu.objects.filter(approach=approach)  # type: ignore[attr-defined]
         self.fields["residual_harm"].help_text = (
-            "Pour une action qui porte atteinte au milieu : décochez si l'évitement et la "
+            "Pour une action qui porte atteinte au milieu\u00a0: décochez si l'évitement et la "
             "réduction suffisent."
         )
 
@@ -143,7 +143,7 @@ class LivingEffectForm(forms.ModelForm):  # type: ignore[type-arg]
                 others = others.exclude(pk=self.instance.pk)
             if others.exists():
                 raise forms.ValidationError(
-                    "L'effet de cette action sur ce milieu est déjà décrit : modifiez-le."
+                    "L'effet de cette action sur ce milieu est déjà décrit\u00a0: modifiez-le."
                 )
         return data
 

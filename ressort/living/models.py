@@ -192,11 +192,11 @@ class LivingEffect(models.Model):
     effect = models.SmallIntegerField(
         "effet sur le milieu",
         choices=[
-            (-2, "−2 : forte atteinte"),
-            (-1, "−1 : atteinte"),
-            (0, "0 : neutre"),
-            (1, "+1 : favorable"),
-            (2, "+2 : très favorable"),
+            (-2, "−2\u00a0: forte atteinte"),
+            (-1, "−1\u00a0: atteinte"),
+            (0, "0\u00a0: neutre"),
+            (1, "+1\u00a0: favorable"),
+            (2, "+2\u00a0: très favorable"),
         ],
         validators=[MinValueValidator(-2), MaxValueValidator(2)],
     )

@@ -75,7 +75,9 @@ Opener = Callable[..., Any]
 def fetch(url: str, *, opener: Opener = urllib.request.urlopen, timeout: float = TIMEOUT) -> bytes:
     """One GET; every failure becomes an OpenDataError in French."""
     if not url.startswith("https://"):
-        raise OpenDataError("Adresse de service refusée : seules les adresses https sont permises.")
+        raise OpenDataError(
+            "Adresse de service refusée\u00a0: seules les adresses https sont permises."
+        )
     request = urllib.request.Request(  # noqa: S310 (https only, checked above)
         url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
     )
@@ -84,7 +86,7 @@ def fetch(url: str, *, opener: Opener = urllib.request.urlopen, timeout: float =
             return bytes(response.read())
     except TimeoutError:
         raise OpenDataError(
-            f"Le service national n'a pas répondu dans les {timeout:g} secondes ; "
+            f"Le service national n'a pas répondu dans les {timeout:g} secondes\u00a0; "
             "réessayez plus tard."
         ) from None
     except urllib.error.HTTPError as error:
@@ -100,7 +102,9 @@ def _embedded(data: bytes, key: str, what: str) -> list[Any]:
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise OpenDataError(f"La réponse ({what}) n'est pas du JSON lisible : {error}.") from None
+        raise OpenDataError(
+            f"La réponse ({what}) n'est pas du JSON lisible\u00a0: {error}."
+        ) from None
     if not isinstance(document, dict):
         raise OpenDataError(f"La réponse ({what}) n'a pas la forme attendue (un objet JSON).")
     embedded = document.get("_embedded", {})
@@ -118,23 +122,25 @@ def parse_species(data: bytes) -> list[Taxon]:
     taxa, faults = [], []
     for rank, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            faults.append(f"espèce n°\u00a0{rank} : ce n'est pas un objet")
+            faults.append(f"espèce n°\u00a0{rank}\u00a0: ce n'est pas un objet")
             continue
         taxref, name = item.get("id"), item.get("scientificName")
         if not isinstance(taxref, int) or taxref <= 0:
             faults.append(
-                f"espèce n°\u00a0{rank} : identifiant TAXREF «\u00a0id\u00a0» manquant ou invalide"
+                f"espèce n°\u00a0{rank}\u00a0: identifiant TAXREF «\u00a0id\u00a0» "
+                "manquant ou invalide"
             )
             continue
         if not isinstance(name, str) or not name.strip():
             faults.append(
-                f"espèce n°\u00a0{rank} : nom scientifique «\u00a0scientificName\u00a0» manquant"
+                f"espèce n°\u00a0{rank}\u00a0: nom scientifique "
+                "«\u00a0scientificName\u00a0» manquant"
             )
             continue
         count = item.get("occurrenceCount", 0)
         if not isinstance(count, int) or count < 0:
             faults.append(
-                f"espèce n°\u00a0{rank} : nombre d'observations "
+                f"espèce n°\u00a0{rank}\u00a0: nombre d'observations "
                 "«\u00a0occurrenceCount\u00a0» invalide"
             )
             continue
@@ -149,7 +155,9 @@ def parse_species(data: bytes) -> list[Taxon]:
             )
         )
     if faults:
-        raise OpenDataError("Réponse des espèces invalide : " + " ; ".join(faults[:10]) + ".")
+        raise OpenDataError(
+            "Réponse des espèces invalide\u00a0: " + "\u00a0; ".join(faults[:10]) + "."
+        )
     return taxa
 
 
@@ -165,14 +173,14 @@ def parse_areas(data: bytes) -> list[Area]:
             or not isinstance(name, str)
             or not name.strip()
         ):
-            faults.append(f"espace n°\u00a0{rank} : code ou nom manquant")
+            faults.append(f"espace n°\u00a0{rank}\u00a0: code ou nom manquant")
             continue
         areas.append(
             Area(code.strip()[:40], name.strip()[:300], str(item.get("type") or "").strip()[:200])
         )
     if faults:
         raise OpenDataError(
-            "Réponse des espaces protégés invalide : " + " ; ".join(faults[:10]) + "."
+            "Réponse des espaces protégés invalide\u00a0: " + "\u00a0; ".join(faults[:10]) + "."
         )
     return areas
 
@@ -188,8 +196,8 @@ class LoadReport:
 
     def message(self) -> str:
         return (
-            f"Espèces protégées ou menacées : {self.species_created} ajoutée(s), "
-            f"{self.species_updated} mise(s) à jour ; espaces protégés : "
+            f"Espèces protégées ou menacées\u00a0: {self.species_created} ajoutée(s), "
+            f"{self.species_updated} mise(s) à jour\u00a0; espaces protégés\u00a0: "
             f"{self.areas_created} ajouté(s)."
         )
 

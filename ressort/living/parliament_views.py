@@ -93,7 +93,8 @@ parliament_delete = delete_view(
     what=lambda p: f"La séance «\u00a0{p.title}\u00a0»",
     done=_list,
     consequence=(
-        "ses porte-parole et leurs déclarations partent avec elle ; les acteurs du registre restent"
+        "ses porte-parole et leurs déclarations partent avec elle\u00a0; "
+        "les acteurs du registre restent"
     ),
     gone="{what} est supprimée.",
 )
@@ -112,7 +113,7 @@ def spokesperson_add(request: HttpRequest, approach: Approach, pk: int) -> HttpR
         services.link_actor(spokesperson)
     messages.success(
         request,
-        f"«\u00a0{spokesperson.entity}\u00a0» a un·e porte-parole ; elle figure parmi les "
+        f"«\u00a0{spokesperson.entity}\u00a0» a un·e porte-parole\u00a0; elle figure parmi les "
         "acteurs du territoire, comme porte-parole du vivant.",
     )
     return redirect(_detail_url(approach, parliament))
@@ -122,7 +123,7 @@ spokesperson_delete = delete_view(
     Spokesperson,
     what=lambda s: f"Le porte-parole de «\u00a0{s.entity}\u00a0»",
     done=lambda request, s: _detail_url(request.approach, s.parliament),  # type: ignore[attr-defined]
-    consequence="ses déclarations partent avec lui ; l'acteur du registre reste",
+    consequence="ses déclarations partent avec lui\u00a0; l'acteur du registre reste",
     gone="{what} est supprimé.",
 )
 

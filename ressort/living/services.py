@@ -79,7 +79,7 @@ def link_actor(spokesperson: Spokesperson) -> None:
     from ressort.governance.models import Actor, ActorCategory
 
     approach = spokesperson.parliament.approach
-    name = f"Porte-parole : {spokesperson.entity}"[:200]
+    name = f"Porte-parole\u00a0: {spokesperson.entity}"[:200]
     with transaction.atomic():
         actor, _ = Actor.objects.get_or_create(
             approach=approach,

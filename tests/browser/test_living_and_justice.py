@@ -65,7 +65,7 @@ def test_living_and_just_transition_on_the_demo(
 
     menu(page).get_by_role("link", name="Le vivant dans le plan").click()
     expect(page.get_by_text("Séquence éviter-réduire-compenser instruite")).to_be_visible()
-    expect(page.get_by_text("À instruire : ni évitement ni réduction décrits")).to_be_visible()
+    expect(page.get_by_text("À instruire\u00a0: ni évitement ni réduction décrits")).to_be_visible()
     check(page)
 
     menu(page).get_by_role("link", name="Parlement du vivant").click()
@@ -75,7 +75,7 @@ def test_living_and_just_transition_on_the_demo(
     page.get_by_role("link", name="Voir la carte des acteurs").click()
     living = page.locator("details", has_text="Porte-parole du vivant non humain")
     living.locator("summary").click()
-    expect(living.get_by_text("Porte-parole : La rivière Bourbre")).to_be_visible()
+    expect(living.get_by_text("Porte-parole\u00a0: La rivière Bourbre")).to_be_visible()
 
     menu(page).get_by_role("link", name="Groupes de population").click()
     expect(page.get_by_role("table", name="5 groupes")).to_be_visible()

@@ -34,4 +34,4 @@ def test_demo_content(db: Any, client: Any) -> None:
     assert living_actors.filter(spokespeople__isnull=False).distinct().count() == 3
     client.force_login(approach.memberships.first().user)
     text = page_text(client.get(f"/demarches/{approach.slug}/acteurs/carte/"))
-    assert "Porte-parole : La rivière Bourbre" in text
+    assert "Porte-parole\u00a0: La rivière Bourbre" in text

@@ -36,7 +36,7 @@ def test_parse_empty_answer() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("especes_malformee.json", "espèce n°\u00a02 : identifiant TAXREF"),
+        ("especes_malformee.json", "espèce n°\u00a02\u00a0: identifiant TAXREF"),
         ("especes_tronquee.json", "n'est pas du JSON lisible"),
     ],
 )

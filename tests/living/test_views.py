@@ -217,8 +217,8 @@ def test_parliament_spokespeople_become_living_actors(
     assert duplicate.status_code == 400 and "déjà un·e porte-parole" in page_text(duplicate)
     actors = Actor.objects.filter(approach=approach, category=ActorCategory.LIVING)
     assert sorted(a.name for a in actors) == [
-        "Porte-parole : La rivière Bourbre",
-        "Porte-parole : Les pollinisateurs",
+        "Porte-parole\u00a0: La rivière Bourbre",
+        "Porte-parole\u00a0: Les pollinisateurs",
     ]
     action = Action.objects.create(approach=approach, title="Forage profond")
     spokesperson = Spokesperson.objects.get(entity="La rivière Bourbre")
@@ -231,7 +231,7 @@ def test_parliament_spokespeople_become_living_actors(
     assert "Laissez-moi couler l'été." in text and "Voix non humaines" in text
     actor_map = page_text(client.get(f"/demarches/{approach.slug}/acteurs/carte/"))
     assert "Porte-parole du vivant non humain" in actor_map
-    assert "Porte-parole : La rivière Bourbre" in actor_map
+    assert "Porte-parole\u00a0: La rivière Bourbre" in actor_map
 
 
 def test_statement_removed_after_confirmation(approach: Approach, client_as: Any) -> None:
