@@ -27,6 +27,51 @@ def local_imagery(settings: Any, site: str) -> None:
     ]
 
 
+def test_upload_a_georeferenced_image(
+    site: str,
+    page: Page,
+    login_as: Any,
+    personas: dict[str, Any],
+    approach: Any,
+    local_imagery: None,
+    tmp_path: Any,
+    settings: Any,
+) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "media"},
+        },
+    }
+    from PIL import Image
+
+    image = tmp_path / "vue-1978.png"
+    Image.new("RGB", (300, 200), (200, 180, 120)).save(image)
+    world = tmp_path / "vue-1978.pgw"
+    world.write_text("2.0\n0\n0\n-2.0\n870001.0\n6510199.0\n")
+    login_as(personas["equipe"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/demarches/{approach.slug}/photo-interpretation/")
+    page.get_by_role("link", name="Ajouter une image géoréférencée").click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+    page.get_by_label("Nom de l'image").fill("Vue aérienne de 1978")
+    page.get_by_label("Date ou période de la prise de vue").fill("1978")
+    page.get_by_label("Image (PNG, JPEG ou GeoTIFF)").set_input_files(str(image))
+    page.get_by_label("Fichier de géoréférencement (.tfw, .jgw, .pgw, .wld)").set_input_files(
+        str(world)
+    )
+    page.get_by_role("button", name="Placer l'image sur la carte").click()
+    expect(page.get_by_text("est placée sur la carte")).to_be_visible()
+    then = page.get_by_label("Image ancienne", exact=True)
+    option = then.locator("option", has_text="Vue aérienne de 1978")
+    expect(option).to_have_count(1)
+    then.select_option(label=option.inner_text())
+    expect(page.locator(".leaflet-avant-pane img.leaflet-image-layer")).to_have_count(1)
+    assert_accessible(page)
+
+
 def test_draw_an_area_on_local_imagery(
     site: str,
     page: Page,
