@@ -335,3 +335,60 @@ def _format(value: Any, kind: str) -> str:
     if kind == "decimal":
         return f"{value:g}".replace(".", ",")
     return str(value)
+
+
+ODS_CONTENT_TYPE = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def xlsx_to_ods(data: bytes) -> bytes:
+    """The same workbook as OpenDocument (LibreOffice's own format), for every XLSX export:
+    same sheets, same cells; numbers stay numbers, dates stay dates (shown dd/mm/yyyy), text
+    stays text (an ODS cell is a formula only through its formula attribute, never set)."""
+    import datetime as dt
+
+    from odf.number import DateStyle, Day, Month, Text, Year
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), data_only=True)
+    doc = OpenDocumentSpreadsheet()
+    date_format = DateStyle(name="date-fr")
+    date_format.addElement(Day(style="long"))
+    date_format.addElement(Text(text="/"))
+    date_format.addElement(Month(style="long"))
+    date_format.addElement(Text(text="/"))
+    date_format.addElement(Year(style="long"))
+    doc.automaticstyles.addElement(date_format)
+    date_style = Style(name="cellule-date", family="table-cell", datastylename="date-fr")
+    doc.automaticstyles.addElement(date_style)
+    for sheet in book.worksheets:
+        table = Table(name=sheet.title)
+        for row in sheet.iter_rows(values_only=True):
+            table_row = TableRow()
+            for value in row:
+                if value is None:
+                    cell = TableCell()
+                elif isinstance(value, bool):
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text="oui" if value else "non"))
+                elif isinstance(value, int | float):
+                    cell = TableCell(valuetype="float", value=value)
+                    cell.addElement(P(text=str(value).replace(".", ",")))
+                elif isinstance(value, dt.datetime | dt.date):
+                    day = value.date() if isinstance(value, dt.datetime) else value
+                    cell = TableCell(
+                        valuetype="date", datevalue=day.isoformat(), stylename=date_style
+                    )
+                    cell.addElement(P(text=f"{day:%d/%m/%Y}"))
+                else:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=str(value)))
+                table_row.addElement(cell)
+            table.addElement(table_row)
+        doc.spreadsheet.addElement(table)
+    out = io.BytesIO()
+    doc.write(out)
+    return out.getvalue()

@@ -25,6 +25,7 @@ urlpatterns = [
     path("strategie/calendrier/", views.timeline_page, name="timeline"),
     path("strategie/calendrier.ics", views.timeline_ics, name="timeline_ics"),
     path("strategie/calendrier.xlsx", views.timeline_xlsx, name="timeline_xlsx"),
+    path("strategie/calendrier.ods", views.timeline_ods, name="timeline_ods"),
     path(
         "strategie/historique/<slug:kind>/<int:history_id>/retablir/",
         views.history_revert,

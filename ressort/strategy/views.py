@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from ressort import tables
 from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
@@ -364,6 +365,18 @@ def timeline_xlsx(request: HttpRequest, approach: Approach) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.xlsx"'
+    return response
+
+
+@demarche_view(Right.VIEW, READ)
+def timeline_ods(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """The same workbook as the XLSX, in OpenDocument (LibreOffice Calc)."""
+    _filters, groups = _timeline_data(request, approach)
+    response = HttpResponse(
+        tables.xlsx_to_ods(timeline.to_xlsx(approach, groups)),
+        content_type=tables.ODS_CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.ods"'
     return response
 
 

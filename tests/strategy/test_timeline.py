@@ -157,3 +157,50 @@ def test_htmx_filter_answers_the_same_plan(
     fragment = full[start:end]
     assert fragment in swapped and "Haies à Villefontaine" in fragment
     assert "Cuves de récupération" not in fragment
+
+
+def test_ods_export_is_the_same_workbook(
+    approach: Approach, personas: dict[str, Any], plan: dict[str, Any]
+) -> None:
+    """Read back with odfpy, as LibreOffice would: the same sheets and cells as the XLSX,
+    numbers as numbers, dates as dates, accents intact, no formula anywhere."""
+    from odf import opendocument, table, text
+    from odf.namespaces import TABLENS
+
+    client = client_for(personas["partenaire"])
+    response = client.get(reverse("strategy:timeline_ods", args=[approach.slug]))
+    assert response["Content-Type"] == "application/vnd.oasis.opendocument.spreadsheet"
+    assert response["Content-Disposition"].endswith('-plan-actions.ods"')
+    doc = opendocument.load(io.BytesIO(response.content))
+    sheets = doc.spreadsheet.getElementsByType(table.Table)
+    assert [s.getAttribute("name") for s in sheets] == ["Actions", "Jalons", "Budget"]
+
+    def cells(sheet: Any) -> list[list[tuple[str | None, str | None, str]]]:
+        out = []
+        for row in sheet.getElementsByType(table.TableRow):
+            line = []
+            for cell in row.getElementsByType(table.TableCell):
+                assert cell.attributes.get((TABLENS, "formula")) is None
+                shown = "".join(str(p) for p in cell.getElementsByType(text.P))
+                line.append(
+                    (
+                        cell.getAttribute("valuetype"),
+                        cell.getAttribute("value") or cell.getAttribute("datevalue"),
+                        shown,
+                    )
+                )
+            out.append(line)
+        return out
+
+    actions = cells(sheets[0])
+    assert [c[2] for c in actions[0][:3]] == ["Axe", "Objectif", "Action"]
+    water = next(r for r in actions if r[2][2] == "Cuves de récupération")
+    assert water[0][2] == "Axe 1 — Sécuriser l'eau"
+    assert water[9][:2] == ("date", "2027-01-01") and water[9][2] == "01/01/2027"
+    assert water[12][0] == "float" and float(water[12][1] or 0) == 50000
+    assert water[13][0] == "float" and float(water[13][1] or 0) == 12000
+    budget = cells(sheets[2])
+    assert [c[2] for c in budget[1][2:5]] == ["2027", "Investissement", "Cuves"]
+    xlsx = client.get(reverse("strategy:timeline_xlsx", args=[approach.slug]))
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert len(actions) == book["Actions"].max_row
