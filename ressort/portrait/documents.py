@@ -65,8 +65,15 @@ def context(
     doughnut, boussole = p.doughnut_svg, p.boussole_svg
     if pdf:
         doughnut, boussole = for_print(doughnut), for_print(boussole)
+    from ressort.portrait.services import doughnut_dimensions
+
+    dimension_names = {code: label for code, label, _ in doughnut_dimensions()}
     for reading in p.strengths + p.weaknesses:
         reading.data_says = pt.reading_context(p, reading)  # type: ignore[attr-defined]
+        # The dimension's name, never its code (« freshwater ») on a page.
+        reading.dimension_name = dimension_names.get(  # type: ignore[attr-defined]
+            reading.dimension_code, reading.dimension_code
+        )
     return {
         "approach": approach,
         "p": p,

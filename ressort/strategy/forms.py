@@ -81,6 +81,7 @@ class ObjectiveForm(VersionedForm):
             "vision_link": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {"order": "Numéro de l'objectif dans son axe."}
+        labels = {"axis": "Axe"}
 
     def __init__(
         self, *args: Any, axes: Any, dimensions: list[DoughnutDimension], **kwargs: Any

@@ -168,6 +168,15 @@ def _fields(model: type[models.Model]) -> list[Any]:
     ]
 
 
+def _field_label(f: Any) -> str:
+    """A field's name as the page says it: its verbose name, or for a relation left with
+    Django's default (the English field name), the related model's verbose name."""
+    label = str(f.verbose_name)
+    if f.is_relation and label == f.name.replace("_", " ") and f.related_model is not None:
+        return str(f.related_model._meta.verbose_name)
+    return label
+
+
 def _diff(
     model: type[models.Model],
     record: Any,
@@ -183,9 +192,11 @@ def _diff(
                 continue
         elif new == old:
             continue
+        if f.name == "approach":
+            continue  # a record never changes démarche; its name says nothing here
         changes.append(
             Change(
-                label=str(f.verbose_name),
+                label=_field_label(f),
                 before=display_value(record, f, old, labels) if previous is not None else "",
                 after=display_value(record, f, new, labels),
             )
