@@ -41,7 +41,14 @@ def dimension_choices() -> list[tuple[str, list[tuple[str, str]]]]:
         if version is None:
             continue
         nodes = version.dimensions.filter(kind__in=kinds).order_by("order", "code")
-        groups.append((version.name, [(n.code, f"{n.code} — {n.label}") for n in nodes]))
+        # The Doughnut's codes are English words (« food »): its labels alone on a page;
+        # the Boussole's codes are its numbering, kept in front of the label.
+        groups.append(
+            (
+                version.name,
+                [(n.code, n.label if code == "donut" else f"{n.code} — {n.label}") for n in nodes],
+            )
+        )
     return groups
 
 
