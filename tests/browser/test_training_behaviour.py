@@ -11,13 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Page, expect
 
 from ressort.actions.models import Action
+from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
+from ressort.approaches.models import Role
 from ressort.behaviour.models import FollowUpSurvey, Intervention
+from ressort.territories.importer import import_official_territories
 from ressort.training.models import Attendee, Commitment, NeedsSurvey, TrainingPath
 from ressort.workshops.models import Answer, Participant
 from tests.browser.conftest import assert_accessible
+from tests.territories.test_import import CONTOURS, DATA
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -172,4 +177,39 @@ def test_behaviour_change_and_training_journey(
     expect(page.get_by_role("heading", name="Suivi de la formation")).to_be_visible()
     checked(page)
     menu(page).get_by_role("link", name="Catalogue de formation").click()
+    checked(page)
+
+
+def test_the_demo_shows_its_behaviours_and_training(
+    site: str, page: Page, login_as: Any, db: Any
+) -> None:
+    """The demo as a new member reads it: two behaviours diagnosed, interventions on actions,
+    a follow-up survey; needs of 30 agents, two paths, two sessions, a formation-action."""
+    page.set_default_timeout(30_000)
+    import_official_territories(DATA, CONTOURS)
+    demo, _ = load_demo()
+    account = next(a for a in DEMO_ACCOUNTS if a.role == Role.PROJECT_LEAD)
+    login_as(get_user_model().objects.get(email=account.email))
+    page.goto(f"{site}/demarches/{demo.slug}/")
+
+    menu(page).get_by_role("link", name="Changement de comportements").click()
+    page.get_by_role("link", name="Venir au travail à vélo").click()
+    expect(page.get_by_text("Abri sécurisé et douches au siège (exemple)")).to_be_visible()
+    expect(page.get_by_role("table", name="Enquêtes de suivi")).to_be_visible()
+    checked(page)
+
+    menu(page).get_by_role("link", name="Formation", exact=True).click()
+    page.get_by_role("link", name="Besoins de formation : auto-évaluation").click()
+    expect(page.get_by_role("heading", name="Agent·e – Voirie (8 réponses)")).to_be_visible()
+    checked(page)
+    menu(page).get_by_role("link", name="Formation", exact=True).click()
+    page.get_by_role("link", name="Parcours du service voirie").click()
+    expect(page.get_by_role("heading", name="Proposition de Ressort")).to_be_visible()
+    checked(page)
+    menu(page).get_by_role("link", name="Formation", exact=True).click()
+    page.get_by_role("link", name="19 novembre 2026").click()
+    expect(page.get_by_text("Devenu l'action")).to_have_count(2)
+    checked(page)
+    menu(page).get_by_role("link", name="Suivi de la formation").click()
+    expect(page.get_by_role("row", name=re.compile("^Élus 6 34"))).to_be_visible()
     checked(page)
