@@ -67,12 +67,22 @@ def _check_address(url: str) -> None:
             )
 
 
+class CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirection is followed only to a public http(s) address, checked like the first."""
+
+    def redirect_request(
+        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> Any:
+        _check_address(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
 def fetch(url: str, *, opener: Opener | None = None, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """The feed's bytes, or FeedError. `opener` is urllib's urlopen (the tests give theirs:
     no test touches the network)."""
     if opener is None:
         _check_address(url)
-        opener = urllib.request.urlopen
+        opener = urllib.request.build_opener(CheckedRedirects()).open
     request = urllib.request.Request(  # noqa: S310 — scheme checked above
         url, headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, */*"}
     )

@@ -133,19 +133,21 @@ class Results:
         return self.page.paginator.count
 
 
-def search(approach: Any, query: str, page: int | str = 1, per_page: int = PER_PAGE) -> Results:
-    """The démarche's documents matching `query`, best first, one page of them with a
-    highlighted excerpt each. An empty query finds nothing."""
+def search(
+    approach: Any, query: str, page: int | str = 1, per_page: int = PER_PAGE, kind: str = ""
+) -> Results:
+    """The démarche's documents matching `query` (of one `kind` if given), best first, one
+    page of them with a highlighted excerpt each. An empty query finds nothing."""
     words = words_of(query)
     if words:
         heal(approach)
     if is_postgres():
-        return _search_postgres(approach, query, words, page, per_page)
-    return _search_sqlite(approach, words, query, page, per_page)
+        return _search_postgres(approach, query, words, page, per_page, kind)
+    return _search_sqlite(approach, words, query, page, per_page, kind)
 
 
 def _search_postgres(
-    approach: Any, query: str, words: list[str], page: int | str, per_page: int
+    approach: Any, query: str, words: list[str], page: int | str, per_page: int, kind: str
 ) -> Results:
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
     from django.db.models import F
@@ -154,8 +156,11 @@ def _search_postgres(
         paginator = Paginator(Document.objects.none(), per_page)
         return Results(query, paginator.get_page(1), [])
     search_query = SearchQuery(" ".join(words), config="french", search_type="plain")
+    documents = Document.objects.filter(approach=approach)
+    if kind:
+        documents = documents.filter(kind=kind)
     found = (
-        Document.objects.filter(approach=approach, search_vector=search_query)
+        documents.filter(search_vector=search_query)
         .annotate(rank=SearchRank(F("search_vector"), search_query))
         .order_by("-rank", "pk")
     )
@@ -189,7 +194,7 @@ def _fts_match(words: list[str]) -> str:
 
 
 def _search_sqlite(
-    approach: Any, words: list[str], query: str, page: int | str, per_page: int
+    approach: Any, words: list[str], query: str, page: int | str, per_page: int, kind: str
 ) -> Results:
     if not words:
         paginator = Paginator([], per_page)
@@ -198,8 +203,10 @@ def _search_sqlite(
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT rowid FROM library_document_fts WHERE library_document_fts MATCH %s "
-            "AND approach_id = %s ORDER BY bm25(library_document_fts, 5.0, 1.0), rowid",
-            [_fts_match(words), approach.pk],
+            "AND approach_id = %s AND (%s = '' OR rowid IN (SELECT id FROM library_document "
+            "WHERE approach_id = %s AND kind = %s)) "
+            "ORDER BY bm25(library_document_fts, 5.0, 1.0), rowid",
+            [_fts_match(words), approach.pk, kind, approach.pk, kind],
         )
         ids = [row[0] for row in cursor.fetchall()]
     paginator = Paginator(ids, per_page)

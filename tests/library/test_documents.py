@@ -108,6 +108,9 @@ def test_full_text_search_finds_ranks_highlights_and_stays_in_the_demarche(
     assert "<mark>inondations</mark>" in excerpt.lower()
     assert search.search(approach, "").count == 0
     assert search.search(approach, "canicules").hits[0].document.title == "PCAET 2020-2026"
+    assert [
+        h.document.title for h in search.search(approach, "inondations", kind="etude").hits
+    ] == ["Étude eau"]
 
 
 def test_search_excerpts_cannot_inject_html(approach: Approach) -> None:

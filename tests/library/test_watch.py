@@ -116,6 +116,14 @@ def test_internal_addresses_and_other_schemes_are_never_fetched(feed: Feed) -> N
     for url in ("http://127.0.0.1/flux", "http://10.0.0.5/rss", "file:///etc/passwd"):
         with pytest.raises(feeds.FeedError):
             feeds.fetch(url)
+    # A public feed redirecting to the instance's own network is not followed.
+    import urllib.request
+
+    request = urllib.request.Request("https://93.184.215.14/rss")
+    with pytest.raises(feeds.FeedError, match="adresse interne"):
+        feeds.CheckedRedirects().redirect_request(
+            request, None, 302, "Found", {}, "http://169.254.169.254/latest/meta-data/"
+        )
 
 
 def test_the_schedule_refreshes_every_active_feed_through_the_queue(

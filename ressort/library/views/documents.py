@@ -29,11 +29,14 @@ def _list_url(request: HttpRequest, _obj: object = None) -> str:
 def document_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("type", "")
+    if kind not in DocumentKind.values:
+        kind = ""
     documents = services.documents_of(approach)
-    if kind in DocumentKind.values:
+    if kind:
         documents = documents.filter(kind=kind)
-    results = search.search(approach, query, request.GET.get("page", 1)) if query else None
-    listing = None if query else Paginator(documents, 50).get_page(request.GET.get("page", 1))
+    page = request.GET.get("page", 1)
+    results = search.search(approach, query, page, kind=kind) if query else None
+    listing = None if query else Paginator(documents, 50).get_page(page)
     return render(
         request,
         "library/document_list.html",
