@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ressort.approaches.models import Approach
+from ressort.documents import typography
 from ressort.governance import services
 from ressort.governance.models import Actor, Conflict, MactorStudy
 
@@ -18,7 +19,7 @@ MODULE = "gouvernance"
 
 
 def _decimal(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}".replace(".", ",").replace("-", "−")
+    return typography.number(value, digits)  # the one French number formatter
 
 
 def _date(value: Any) -> str:

@@ -64,7 +64,7 @@ def test_the_section_follows_the_brique(approach: Approach, actors: list[Actor])
     body = "\n".join(p.text for p in docx.paragraphs)
     cells = "\n".join(c.text for t in docx.tables for row in t.rows for c in row.cells)
     assert "Gouvernance et coopération" in body
-    assert "Tours d'eau" in cells and "Entente eau" in cells
+    assert "Tours d’eau" in cells and "Entente eau" in cells  # typographic apostrophe
 
 
 def test_nothing_recorded_no_section(approach: Approach) -> None:
