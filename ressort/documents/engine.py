@@ -73,6 +73,7 @@ class Cover:
     status: str = "Version projet"
     adoption: str = ""  # « Adopté par délibération n° … du … »
     note: str = ""  # illustrative content warning
+    draft_note: str = "Projet soumis à l'assemblée délibérante : ce document n'est pas adopté."
 
     @property
     def operator(self) -> str:
@@ -85,9 +86,30 @@ class Cover:
         return f"{self.title} — {self.authority}" if self.authority else self.title
 
 
-def cover_for(approach: Any, title: str, *, kind: str = "", adoption: str = "") -> Cover:
-    """The cover of a démarche's document (the adoption block, when adopted)."""
+def cover_for(
+    approach: Any,
+    title: str,
+    *,
+    kind: str = "",
+    adoption: str = "",
+    deliverable: str = "",
+    target: int | None = None,
+) -> Cover:
+    """The cover of a démarche's document (the adoption block, when adopted). A draft of a
+    `deliverable` already adopted says which adopted version it would replace."""
+    draft_note = Cover.draft_note
+    if deliverable and not adoption:
+        from ressort.documents.adoption import latest
+
+        previous = latest(approach, deliverable, target)
+        if previous is not None:
+            draft_note = (
+                f"Projet modifiant la version {previous.number} adoptée par délibération "
+                f"n° {previous.deliberation_number} du {french_date(previous.deliberation_date)}"
+                " ; cette version adoptée reste inchangée."
+            )
     return Cover(
+        draft_note=draft_note,
         title=title,
         authority=approach.perimeter_name,
         subtitle=f"Démarche « {approach.name} »",
@@ -284,12 +306,7 @@ def _docx_cover(doc: Any, cover: Cover) -> None:
     run = status.add_run(french(cover.status))
     run.bold = True
     run.font.color.rgb = RGBColor.from_string(ACCENT)
-    if cover.adoption:
-        doc.add_paragraph(french(cover.adoption))
-    else:
-        doc.add_paragraph(
-            french("Projet soumis à l'assemblée délibérante : ce document n'est pas adopté.")
-        )
+    doc.add_paragraph(french(cover.adoption or cover.draft_note))
     if cover.note:
         doc.add_paragraph().add_run(french(cover.note)).italic = True
     doc.add_paragraph(french(f"Document produit avec {cover.operator}."))
@@ -579,7 +596,7 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     text(cover_big, cover.status)
     text(
         default,
-        cover.adoption or "Projet soumis à l'assemblée délibérante : ce document n'est pas adopté.",
+        cover.adoption or cover.draft_note,
     )
     if cover.note:
         text(note, cover.note)

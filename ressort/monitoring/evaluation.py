@@ -343,7 +343,14 @@ def cover(rep: Report, adoption: str = "") -> Any:
     from ressort.documents import engine
 
     ev = rep.evaluation
-    return engine.cover_for(ev.approach, ev.title, kind=ev.get_kind_display(), adoption=adoption)
+    return engine.cover_for(
+        ev.approach,
+        ev.title,
+        kind=ev.get_kind_display(),
+        adoption=adoption,
+        deliverable="evaluation",
+        target=ev.pk,
+    )
 
 
 def _write(fmt: str, rep: Report, adoption: str = "") -> bytes:

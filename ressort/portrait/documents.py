@@ -359,7 +359,11 @@ def _write(fmt: str, approach: Approach, progress: Progress, adoption: str = "")
     p = pt.build(approach)
     progress(40, f"Écriture du {fmt.upper()}")
     cover = engine.cover_for(
-        approach, "Portrait de résilience", kind="Portrait de résilience", adoption=adoption
+        approach,
+        "Portrait de résilience",
+        kind="Portrait de résilience",
+        adoption=adoption,
+        deliverable="portrait",
     )
     data = engine.write(fmt, cover, _outline(approach, p))
     progress(100, "Terminé")

@@ -45,7 +45,13 @@ def _first_sentence(text: str) -> str:
 
 
 def _write(fmt: str, approach: Approach, adoption: str = "") -> bytes:
-    cover = engine.cover_for(approach, TITLE, kind="Mise en récit", adoption=adoption)
+    cover = engine.cover_for(
+        approach,
+        TITLE,
+        kind="Mise en récit",
+        adoption=adoption,
+        deliverable="recit",
+    )
     return engine.write(fmt, cover, outline(approach))
 
 

@@ -471,7 +471,11 @@ def cover(approach: Approach, adoption: str = "") -> Any:
 
     statement = services.statement_for(approach)
     return engine.cover_for(
-        approach, statement.title, kind="Stratégie et plan d'actions", adoption=adoption
+        approach,
+        statement.title,
+        kind="Stratégie et plan d'actions",
+        adoption=adoption,
+        deliverable="strategie",
     )
 
 
