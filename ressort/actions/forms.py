@@ -48,6 +48,8 @@ class IdeaForm(ScopedForm):
             "source_label",
             "answers",
             "answers_detail",
+            "vulnerability",
+            "scenario",
             "dimension_code",
             "theme",
         ]
@@ -57,12 +59,33 @@ class IdeaForm(ScopedForm):
         }
 
     def __init__(self, *args: Any, dimensions: list[tuple[str, str]], **kwargs: Any) -> None:
+        from ressort.fieldwork.models import Vulnerability
+        from ressort.systems.models import Scenario
+
         super().__init__(*args, **kwargs)
+        # What the idea answers is a link to the démarche's own vulnerability or scenario.
+        self.fields["vulnerability"].queryset = Vulnerability.objects.filter(  # type: ignore[attr-defined]
+            approach=self.approach
+        ).order_by("title")
+        self.fields["scenario"].queryset = Scenario.objects.filter(  # type: ignore[attr-defined]
+            approach=self.approach
+        ).order_by("name")
         self.fields["dimension_code"] = forms.ChoiceField(
             label="Dimension du référentiel",
             choices=[("", "—"), *dimensions],
             required=False,
         )
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        answers = data.get("answers")
+        if data.get("vulnerability") and answers != Idea.Answers.VULNERABILITY:
+            data["answers"] = Idea.Answers.VULNERABILITY  # the link says what it answers
+        elif data.get("scenario") and answers != Idea.Answers.SCENARIO:
+            data["answers"] = Idea.Answers.SCENARIO
+        if data.get("vulnerability") and data.get("scenario"):
+            self.add_error("scenario", "Une idée répond à une vulnérabilité ou à un scénario.")
+        return data
 
 
 class ThemeForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -124,6 +124,22 @@ class Idea(models.Model):
     answers_detail = models.CharField(
         "laquelle", max_length=200, blank=True, help_text="la vulnérabilité, le scénario…"
     )
+    vulnerability = models.ForeignKey(
+        "fieldwork.Vulnerability",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_ideas",
+        verbose_name="vulnérabilité à laquelle l'idée répond",
+    )
+    scenario = models.ForeignKey(
+        "systems.Scenario",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_ideas",
+        verbose_name="scénario auquel l'idée répond",
+    )
     dimension_code = models.CharField("dimension (code)", max_length=60, blank=True)
     theme = models.ForeignKey(
         Theme,

@@ -66,7 +66,9 @@ def idea_list(request: HttpRequest, approach: Approach) -> HttpResponse:
             messages.success(request, "L'idée est ajoutée.")
             return redirect("actions:idea_list", approach.slug)
     ideas = list(
-        Idea.objects.filter(approach=approach).select_related("theme", "action", "merged_into")
+        Idea.objects.filter(approach=approach).select_related(
+            "theme", "action", "merged_into", "vulnerability", "scenario"
+        )
     )
     source = request.GET.get("origine", "")
     roots = [i for i in ideas if i.merged_into_id is None]

@@ -134,3 +134,35 @@ def test_answer_suggestions_from_fieldwork_and_systems(approach: Any, client_as:
     text = page_text(client_as("equipe").get(f"/demarches/{approach.slug}/idees/"))
     assert '<option value="Sécheresses à répétition">' in text
     assert 'list="reponses-possibles"' in text
+
+
+def test_what_an_idea_answers_is_a_link(
+    approach: Any, personas: dict[str, Any], client_as: Any, frameworks: None
+) -> None:
+    """A vulnerability or a scenario of the démarche, chosen in a list and shown as a link;
+    another démarche's cannot be chosen (issue 23's loose end)."""
+    from ressort.systems.models import Scenario
+    from tests.fieldwork.factories import vulnerability
+
+    heat = vulnerability(approach, title="Îlots de chaleur")
+    foreign = vulnerability(personas["other_approach"], title="Ailleurs")
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/idees/"
+    page = page_text(client.get(url))
+    assert "Îlots de chaleur" in page and "Ailleurs" not in page
+    base = {"text": "Planter des arbres", "source": "equipe"}
+    response = client.post(url, {**base, "vulnerability": foreign.pk})
+    assert response.status_code == 200 and not Idea.objects.exists()
+    client.post(url, {**base, "vulnerability": heat.pk})
+    idea = Idea.objects.get()
+    assert (idea.vulnerability, idea.answers) == (heat, "vulnerabilite")
+    page = page_text(client.get(url))
+    assert f'répond à une vulnérabilité : <a href="{heat.get_absolute_url()}">' in page
+    scenario = Scenario.objects.create(approach=approach, name="Été 2050 sec")
+    response = client.post(
+        url, {**base, "text": "Les deux", "vulnerability": heat.pk, "scenario": scenario.pk}
+    )
+    assert "Une idée répond à une vulnérabilité ou à un scénario." in page_text(response)
+    client.post(url, {**base, "text": "Réserves d'eau", "scenario": scenario.pk})
+    assert Idea.objects.get(text="Réserves d'eau").answers == "scenario"
+    assert "Été 2050 sec</a>" in page_text(client.get(url))
