@@ -14,3 +14,33 @@ document.addEventListener("submit", (event) => {
     event.preventDefault();
   }
 });
+
+// A wide table scrolls inside its own region on a phone, never the whole page: a table not
+// already in a `.table-responsive` region is put in one, named after its caption. The region
+// is reachable by keyboard only while it scrolls (RGAA 7.3 / axe scrollable-region-focusable).
+function regionOf(table) {
+  let region = table.closest(".table-responsive");
+  if (!region) {
+    region = document.createElement("div");
+    region.className = "table-responsive";
+    region.setAttribute("role", "region");
+    const caption = table.caption ? table.caption.textContent.trim() : "";
+    region.setAttribute("aria-label", caption || "Tableau");
+    table.parentNode.insertBefore(region, table);
+    region.appendChild(table);
+  }
+  return region;
+}
+function fitTables(root) {
+  for (const table of root.querySelectorAll("table")) {
+    const region = regionOf(table);
+    if (region.scrollWidth > region.clientWidth) {
+      region.tabIndex = 0;
+    } else if (!region.hasAttribute("data-rs-focusable")) {
+      region.removeAttribute("tabindex");
+    }
+  }
+}
+document.addEventListener("DOMContentLoaded", () => fitTables(document));
+document.addEventListener("htmx:afterSwap", (event) => fitTables(event.target));
+window.addEventListener("resize", () => fitTables(document));
