@@ -22,7 +22,10 @@ WIDTH = 390
 
 
 def test_every_demarche_page_fits_a_phone_and_is_accessible(
-    site: str, page: Page, login_as: Any, world: dict[str, Any]  # noqa: F811
+    site: str,
+    page: Page,
+    login_as: Any,
+    world: dict[str, Any],  # noqa: F811
 ) -> None:
     demo = world["demo"]
     login_as(world["members"][Role.PROJECT_LEAD])
