@@ -8,6 +8,7 @@ The other apps' models are looked up by name: they depend on this one, not the r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -101,16 +102,7 @@ def _counts(label: str, ids: list[int], **lookup: Any) -> dict[int, int]:
     return dict(rows)
 
 
-def gather(ids: list[int]) -> dict[int, Facts]:
-    """The facts of many démarches in a fixed number of queries (one per kind of content)."""
-    facts = {pk: Facts() for pk in ids}
-
-    def put(name: str, counts: dict[int, Any]) -> None:
-        for pk, value in counts.items():
-            setattr(facts[pk], name, value)
-
-    put("exercises", _counts("frameworks.PriorityExercise", ids))
-    put("self_assessments", _counts("frameworks.SelfAssessment", ids))
+def _dimensions(ids: list[int]) -> dict[int, int]:
     dims: dict[int, set[str]] = {}
     for pk, codes in (
         _model("portrait.Indicator")
@@ -118,53 +110,104 @@ def gather(ids: list[int]) -> dict[int, Facts]:
         .values_list("approach_id", "dimension_codes")
     ):
         dims.setdefault(pk, set()).update(codes or [])
-    put("dimensions", {pk: len(codes) for pk, codes in dims.items()})
-    put("scoring_sessions", _counts("portrait.ScoringSession", ids))
-    put("testimonies", _counts("fieldwork.Testimony", ids))
+    return {pk: len(codes) for pk, codes in dims.items()}
+
+
+def _uncoded(ids: list[int]) -> dict[int, int]:
     coded = (
         _model("fieldwork.Quote")
         .objects.filter(testimony__approach__in=ids)
         .exclude(dimensions=[])
         .values("testimony_id")
     )
-    put("uncoded", _counts("fieldwork.Testimony", ids, **{"pk__in": coded}))
-    for pk in ids:  # counted above as coded: the rest is uncoded
-        facts[pk].uncoded = facts[pk].testimonies - facts[pk].uncoded
+    return dict(
+        _model("fieldwork.Testimony")
+        .objects.filter(approach__in=ids)
+        .exclude(pk__in=coded)
+        .order_by()
+        .values("approach")
+        .annotate(n=Count("pk"))
+        .values_list("approach", "n")
+    )
+
+
+def _exported(ids: list[int]) -> dict[int, set[str]]:
+    kinds: dict[int, set[str]] = {}
     for pk, kind in (
         _model("documents.DocumentJob")
         .objects.filter(approach__in=ids, state="pret")
         .values_list("approach_id", "kind")
         .distinct()
     ):
-        facts[pk].exported.add(kind)
-    for pk in (
-        _model("systems.Vision")
-        .objects.filter(approach__in=ids)
-        .exclude(text="")
-        .values_list("approach_id", flat=True)
-    ):
-        facts[pk].vision = True
-    put("scenarios", _counts("systems.Scenario", ids))
-    put("actions", _counts("actions.Action", ids))
-    for pk in (
-        _model("actions.Evaluation")
-        .objects.filter(action__approach__in=ids)
-        .values_list("action__approach_id", flat=True)
-        .distinct()
-    ):
-        facts[pk].evaluated = True
-    put("axes", _counts("strategy.Axis", ids))
-    put("trajectories", _counts("monitoring.Trajectory", ids))
-    put("meetings", _counts("monitoring.Meeting", ids))
-    put("evaluations", _counts("monitoring.Evaluation", ids))
+        kinds.setdefault(pk, set()).add(kind)
+    return kinds
+
+
+def _vision(ids: list[int]) -> dict[int, bool]:
+    written = _model("systems.Vision").objects.filter(approach__in=ids).exclude(text="")
+    return dict.fromkeys(written.values_list("approach_id", flat=True), True)
+
+
+def _evaluated(ids: list[int]) -> dict[int, bool]:
+    evaluated = _model("actions.Evaluation").objects.filter(action__approach__in=ids)
+    return dict.fromkeys(evaluated.values_list("action__approach_id", flat=True), True)
+
+
+def _counter(label: str) -> Callable[[list[int]], dict[int, int]]:
+    return lambda ids: _counts(label, ids)
+
+
+# Each fact of Facts, counted for many démarches in one query.
+FACT_QUERIES: dict[str, Callable[[list[int]], dict[int, Any]]] = {
+    "exercises": _counter("frameworks.PriorityExercise"),
+    "self_assessments": _counter("frameworks.SelfAssessment"),
+    "dimensions": _dimensions,
+    "scoring_sessions": _counter("portrait.ScoringSession"),
+    "testimonies": _counter("fieldwork.Testimony"),
+    "uncoded": _uncoded,
+    "exported": _exported,
+    "vision": _vision,
+    "scenarios": _counter("systems.Scenario"),
+    "actions": _counter("actions.Action"),
+    "evaluated": _evaluated,
+    "axes": _counter("strategy.Axis"),
+    "trajectories": _counter("monitoring.Trajectory"),
+    "meetings": _counter("monitoring.Meeting"),
+    "evaluations": _counter("monitoring.Evaluation"),
+}
+
+
+def gather(ids: list[int]) -> dict[int, Facts]:
+    """The facts of many démarches in a fixed number of queries (one per kind of content)."""
+    facts = {pk: Facts() for pk in ids}
+    for name, query in FACT_QUERIES.items():
+        for pk, value in query(ids).items():
+            setattr(facts[pk], name, value)
     return facts
+
+
+class LazyFacts:
+    """One démarche's facts, each counted when a checklist first reads it: a step's page
+    draws only its own step's checklist, which reads two or three of them."""
+
+    def __init__(self, pk: int) -> None:
+        self._pk = pk
+        self._known: dict[str, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in FACT_QUERIES:
+            raise AttributeError(name)
+        if name not in self._known:
+            found = FACT_QUERIES[name]([self._pk])
+            self._known[name] = found.get(self._pk, getattr(Facts(), name))
+        return self._known[name]
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n > 1 else ''}"
 
 
-def checks_for(facts: Facts, code: str, depth: str, slug: str) -> tuple[Check, ...]:
+def checks_for(facts: Facts | LazyFacts, code: str, depth: str, slug: str) -> tuple[Check, ...]:
     """A step's checklist at its depth, from the démarche's facts."""
     minimum = load_offer().thresholds[depth]
     deep = depth != "leger"
@@ -293,7 +336,7 @@ def progress(approach: Approach, today: date | None = None) -> list[StepProgress
 
 
 def steps_of(
-    slug: str, method_steps: list[MethodStep], facts: Facts, today: date | None = None
+    slug: str, method_steps: list[MethodStep], facts: Facts | LazyFacts, today: date | None = None
 ) -> list[StepProgress]:
     return [_one(slug, s, facts, today) for s in method_steps]
 
@@ -320,7 +363,7 @@ class Guide:
 def guide(approach: Approach, code: str) -> Guide | None:
     """The guide of one step's pages (its checklist only, and the next step's if done)."""
     steps = list(approach.steps.all())
-    facts = gather([approach.pk])[approach.pk]
+    facts = LazyFacts(approach.pk)
     for i, method_step in enumerate(steps):
         if method_step.code != code:
             continue
@@ -340,7 +383,7 @@ def guide(approach: Approach, code: str) -> Guide | None:
 
 
 def _one(
-    slug: str, method_step: MethodStep, facts: Facts, today: date | None = None
+    slug: str, method_step: MethodStep, facts: Facts | LazyFacts, today: date | None = None
 ) -> StepProgress:
     checks = checks_for(facts, method_step.code, method_step.depth, slug)
     status = status_of(method_step, checks)
