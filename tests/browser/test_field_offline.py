@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from ressort.fieldwork import tags
@@ -142,3 +143,14 @@ def test_offline_capture_is_sent_once_when_the_network_returns(
     expect(again.locator("[data-offline-outbox]")).to_be_hidden()
     # The service worker has kept this page: nothing is left running when the test ends.
     expect(again.locator("html")).to_have_attribute("data-offline-ready", "1")
+
+    # Signed out, the phone forgets the pages it kept and their service worker.
+    assert again.evaluate("caches.keys().then(k => k.length)") > 0
+    again.context.clear_cookies()
+    again.goto(site + reverse("accounts:login"))
+    again.wait_for_function(
+        "async () => !(await caches.keys()).some(n => n.startsWith('ressort-terrain-'))"
+        " && (await navigator.serviceWorker.getRegistrations()).length === 0"
+    )
+    assert again.evaluate("caches.keys()") == []
+    assert again.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0

@@ -44,3 +44,15 @@ function fitTables(root) {
 document.addEventListener("DOMContentLoaded", () => fitTables(document));
 document.addEventListener("htmx:afterSwap", (event) => fitTables(event.target));
 window.addEventListener("resize", () => fitTables(document));
+
+// On the sign-in page (after signing out, or a session that ended), the démarche pages that
+// this phone kept for field work offline are forgotten, with their service workers, so that
+// the next person using the phone cannot read them. Entries not yet sent stay in the outbox.
+if (document.querySelector("[data-rs-forget-offline]") && "caches" in window) {
+  caches.keys().then((names) =>
+    Promise.all(names.filter((n) => n.startsWith("ressort-terrain-")).map((n) => caches.delete(n))),
+  );
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => r.unregister()));
+  }
+}
