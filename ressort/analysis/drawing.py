@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ressort.analysis import labels as lb
+
 SAFE_GREEN = "#2e7d32"  # white text on it keeps a 5:1 contrast
 SHORTFALL_RED = "#b3261e"
 OVERSHOOT_RED = "#7e0129"
@@ -105,6 +107,104 @@ def _svg_open(width: int, height: int, ident: str, title: str, desc: str) -> str
     )
 
 
+DONUT_SIZE = 820
+DONUT_RADII = (70.0, 180.0, 240.0, 330.0)  # hole, social foundation, ceiling, overshoot cap
+_SOCIAL_FONT, _ECO_FONT = 11.0, 13.0
+
+
+def _shown(seg: Segment) -> str:
+    return seg.label + (" *" if seg.to_verify else "")
+
+
+def doughnut_labels(social: Sequence[Segment], ecological: Sequence[Segment]) -> lb.Layout:
+    """Where the Doughnut's labels go, so that no two overlap whatever their length.
+
+    A social label is centred in its sector, wrapped to the sector's width; one that would
+    touch another is moved beside the drawing with a leader line (`analysis.labels`). The
+    ecological labels go outside the ring, each on its own side of the drawing, placed by the
+    same module. The layout's height grows when labels had to go under the drawing.
+    """
+    size, c = float(DONUT_SIZE), DONUT_SIZE / 2
+    r_hole, r_social, _r_eco, r_max = DONUT_RADII
+    bounds = lb.Box(10.0, 10.0, size - 10, size - 10)  # room for a wider real font
+    step = 360 / len(social)
+    r_mid = (r_hole + r_social) / 2 + 8
+    chord = 2 * r_mid * math.sin(math.radians(step / 2)) * 0.95
+    height = _SOCIAL_FONT * lb.LINE_HEIGHT
+    centred: list[lb.Placed] = []
+    for i, seg in enumerate(social):
+        x, y = _point(c, c, r_mid, (i + 0.5) * step)
+        widest_word = max(lb.text_width(w, _SOCIAL_FONT) for w in _shown(seg).split())
+        lines = lb.wrap(_shown(seg), _SOCIAL_FONT, max(chord, widest_word))
+        w = max(lb.text_width(line, _SOCIAL_FONT) for line in lines)
+        h = height * len(lines)
+        box = lb.Box(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
+        centred.append(
+            lb.Placed(lb.Item(_shown(seg), x, y, radius=0.0), box, _SOCIAL_FONT, False, lines=lines)
+        )
+    clashing = {k for pair in lb.overlapping_pairs([p.box for p in centred]) for k in pair}
+    kept = [p for i, p in enumerate(centred) if i not in clashing]
+    step = 360 / len(ecological)
+    eco_items = []
+    for i, seg in enumerate(ecological):
+        degrees = (i + 0.5) * step
+        x, y = _point(c, c, r_max + 6, degrees)
+        outward = math.atan2(math.cos(math.radians(degrees)), math.sin(math.radians(degrees)))
+        eco_items.append(lb.Item(_shown(seg), x, y, angle=outward, radius=2.0))
+    ring = lb.Box(c - r_max, c - r_max, c + r_max, c + r_max)
+    eco = lb.place_labels(
+        eco_items,
+        bounds=bounds,
+        fixed=[p.box for p in kept],
+        font_size=_ECO_FONT,
+        max_width=150.0,
+        near=2.0,
+        gap=6.0,
+    )
+    placed = [*kept, *eco.labels]
+    moved: list[lb.Placed] = []
+    if clashing:
+        # Beside the drawing, away from the ring, with a leader line to their sector.
+        others = [p.box for p in placed] + [ring]
+        items = [centred[i].item for i in sorted(clashing)]
+        room = lb.place_labels(
+            items,
+            bounds=bounds,
+            fixed=others,
+            font_size=_SOCIAL_FONT,
+            max_width=120.0,
+            gap=6.0,
+            overflow_y=eco.height,
+        )
+        moved = room.labels
+        return lb.Layout([*kept, *moved, *eco.labels], max(eco.height, room.height))
+    return lb.Layout(placed, eco.height)
+
+
+def _placed_text(placed: lb.Placed) -> str:
+    """A placed label, centred in its box, with its leader line when it left its point."""
+    box = placed.box
+    x = (box.x0 + box.x1) / 2
+    size = placed.font_size
+    spans = "".join(
+        f'<tspan x="{_fmt(x)}" y="{_fmt(box.y0 + size * (lb.LINE_HEIGHT * (k + 0.5) + 0.35))}">'
+        f"{escape(line)}</tspan>"
+        for k, line in enumerate(placed.lines)
+    )
+    leader = ""
+    if placed.leader:
+        ex, ey = placed.leader_end
+        leader = (
+            f'<line x1="{_fmt(placed.item.x)}" y1="{_fmt(placed.item.y)}" x2="{_fmt(ex)}" '
+            f'y2="{_fmt(ey)}" stroke="#6b737a" stroke-width="1" />'
+        )
+    return (
+        f'{leader}<text font-size="{_fmt(size)}" text-anchor="middle" fill="{INK}" '
+        f'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">'
+        f"{spans}</text>"
+    )
+
+
 def doughnut_svg(
     social: Sequence[Segment],
     ecological: Sequence[Segment],
@@ -115,8 +215,8 @@ def doughnut_svg(
     """The Doughnut: 12 social sectors inside, 9 ecological sectors outside, green between."""
     if not social or not ecological:
         raise ValueError("il faut au moins une dimension sociale et une dimension écologique")
-    size, c = 820, 410.0
-    r_hole, r_social, r_eco, r_max, r_label = 70.0, 180.0, 240.0, 330.0, 368.0
+    size, c = DONUT_SIZE, DONUT_SIZE / 2
+    r_hole, r_social, r_eco, r_max = DONUT_RADII
     desc = (
         f"Anneau intérieur : plancher social ({len(social)} dimensions : "
         + ", ".join(s.label for s in social)
@@ -124,7 +224,8 @@ def doughnut_svg(
         + ", ".join(s.label for s in ecological)
         + "). Entre les deux, en vert : l'espace sûr et juste pour l'humanité."
     )
-    parts = [_svg_open(size, size, ident, title, desc)]
+    layout = doughnut_labels(social, ecological)
+    parts = [_svg_open(size, max(size, math.ceil(layout.height)), ident, title, desc)]
     # A full ring as a stroked circle: an arc whose two ends coincide would not be drawn.
     parts.append(
         f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="{_fmt((r_social + r_eco) / 2)}" fill="none" '
@@ -143,8 +244,6 @@ def doughnut_svg(
                 f'<path d="{annular_sector(c, c, r_social - depth, r_social, a1 + 1, a2 - 1)}" '
                 f'fill="{SHORTFALL_RED}" opacity="0.85" />'
             )
-        x, y = _point(c, c, (r_hole + r_social) / 2 + 8, (a1 + a2) / 2)
-        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 11, 12))
     step = 360 / len(ecological)
     for i, seg in enumerate(ecological):
         a1, a2 = i * step, (i + 1) * step
@@ -158,8 +257,7 @@ def doughnut_svg(
                 f'<path d="{annular_sector(c, c, r_eco, r_eco + extra, a1 + 1, a2 - 1)}" '
                 f'fill="{OVERSHOOT_RED}" opacity="0.85" />'
             )
-        x, y = _point(c, c, r_label, (a1 + a2) / 2)
-        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 13, 16))
+    parts.extend(_placed_text(p) for p in layout.labels)
     parts.append(_text(c, c, "en deçà du plancher : déficit", 10, 14))
     x, y = _point(c, c, (r_social + r_eco) / 2, 0)
     parts.append(

@@ -1,12 +1,13 @@
 """Framework files: the shipped structures, schema faults by line, round trip, cross-reading."""
 
+import random
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from ressort.analysis import drawing
+from ressort.analysis import drawing, labels
 from ressort.analysis import frameworks as fw
 
 
@@ -241,3 +242,38 @@ def test_drawings_are_valid_accessible_svg() -> None:
     assert compass.find(f"{ns}polygon") is not None
     with pytest.raises(ValueError):
         drawing.compass_svg([drawing.Segment("a", "A")])
+
+
+def _donut_boxes_never_overlap(social: list[str], ecological: list[str]) -> None:
+    layout = drawing.doughnut_labels(
+        [drawing.Segment(str(i), label) for i, label in enumerate(social)],
+        [drawing.Segment(str(i), label) for i, label in enumerate(ecological)],
+    )
+    boxes = [p.box for p in layout.labels]
+    assert len(boxes) == len(social) + len(ecological)
+    assert labels.overlapping_pairs(boxes) == []
+    assert all(b.x0 >= 0 and b.x1 <= drawing.DONUT_SIZE and b.y0 >= 0 for b in boxes)
+    assert all(b.y1 <= layout.height for b in boxes)
+    # Every label is written whole, on its lines (a wrapped word is never dropped).
+    assert sorted(" ".join(p.lines) for p in layout.labels) == sorted(social + ecological)
+
+
+def test_donut_labels_of_the_framework_never_overlap() -> None:
+    doc = shipped("donut")
+    rings = {n.code: n.children for n in doc.nodes}
+    _donut_boxes_never_overlap(
+        [n.label for n in rings["plancher_social"]],
+        [n.label for n in rings["plafond_ecologique"]],
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_donut_labels_never_overlap_with_random_long_labels(seed: int) -> None:
+    rng = random.Random(seed)
+    words = "accès aux services essentiels pollution chimique des sols et nappes Artificialisation"
+    words += " santé conversion territoriale biodiversité énergétique équité participation"
+
+    def label() -> str:
+        return " ".join(rng.choice(words.split()) for _ in range(rng.randint(1, 7)))
+
+    _donut_boxes_never_overlap([label() for _ in range(12)], [label() for _ in range(9)])
