@@ -9,6 +9,7 @@ cap.
 
 from __future__ import annotations
 
+import http.client
 import io
 import ipaddress
 import re
@@ -67,6 +68,76 @@ def _check_address(url: str) -> None:
             )
 
 
+def _public_connection(
+    address: tuple[str, int], timeout: Any = None, source_address: Any = None
+) -> socket.socket:
+    """The socket http.client connects with: the name is resolved once more here and every
+    answer checked, then the connection goes to the checked address itself, so that a name
+    answering a public address to `_check_address` and an internal one a moment later (DNS
+    rebinding) never reaches the instance's own network."""
+    host, port = address
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FeedError(
+            f"Le serveur « {host} » est introuvable (pas de réseau ou nom inconnu)."
+        ) from error
+    for info in infos:
+        if not ipaddress.ip_address(info[4][0]).is_global:
+            raise FeedError(
+                f"« {host} » désigne une adresse interne : Ressort ne relève que des flux publics."
+            )
+    last: OSError | None = None
+    for family, kind, proto, _name, sockaddr in infos:
+        sock = socket.socket(family, kind, proto)
+        try:
+            if timeout is not socket._GLOBAL_DEFAULT_TIMEOUT:  # type: ignore[attr-defined]
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as error:
+            sock.close()
+            last = error
+    raise last or OSError(f"{host} : aucune adresse")
+
+
+class _PublicHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _public_connection
+
+
+class _PublicHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _public_connection
+
+
+def _through_proxy(req: Any) -> bool:
+    """An operator's proxy (environment) is trusted: it, not us, connects to the feed."""
+    return bool(req.has_proxy() or getattr(req, "_tunnel_host", None))
+
+
+class PublicHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: Any) -> Any:
+        if _through_proxy(req):
+            return super().http_open(req)
+        return self.do_open(_PublicHTTPConnection, req)
+
+
+class PublicHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: Any) -> Any:
+        if _through_proxy(req):
+            return super().https_open(req)
+        return self.do_open(
+            _PublicHTTPSConnection,
+            req,
+            context=self._context,  # type: ignore[attr-defined]
+        )
+
+
 class CheckedRedirects(urllib.request.HTTPRedirectHandler):
     """A redirection is followed only to a public http(s) address, checked like the first."""
 
@@ -82,7 +153,9 @@ def fetch(url: str, *, opener: Opener | None = None, timeout: float = TIMEOUT_SE
     no test touches the network)."""
     if opener is None:
         _check_address(url)
-        opener = urllib.request.build_opener(CheckedRedirects()).open
+        opener = urllib.request.build_opener(
+            PublicHTTPHandler(), PublicHTTPSHandler(), CheckedRedirects()
+        ).open
     request = urllib.request.Request(  # noqa: S310 — scheme checked above
         url, headers={"User-Agent": USER_AGENT, "Accept": "application/rss+xml, */*"}
     )

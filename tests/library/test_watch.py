@@ -246,3 +246,46 @@ def test_the_demo_has_its_library_citations_and_signals(approach: Approach) -> N
     )
     assert converted.count() == 2
     assert services.citations_on(approach, "water")
+
+
+def test_a_name_that_resolves_again_to_an_internal_address_is_not_fetched(
+    monkeypatch: Any,
+) -> None:
+    """DNS rebinding: the name answers a public address when checked, then the instance's own
+    address when urllib connects. The connection must go to the address that was checked (or
+    be refused), never to a second, unchecked answer."""
+    import http.server
+    import socket
+    import threading
+
+    class Local(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = (FEEDS / "normal-rss.xml").read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: Any) -> None:
+            return None
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Local)
+    port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    real = socket.getaddrinfo
+    answers = iter(["93.184.215.14"])  # the first answer only is public
+
+    def rebinding(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != "rebind.example":
+            return real(host, *args, **kwargs)
+        address = next(answers, "127.0.0.1")
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    try:
+        with pytest.raises(feeds.FeedError, match="adresse interne"):
+            feeds.fetch(f"http://rebind.example:{port}/flux", timeout=5)
+    finally:
+        server.shutdown()
+        server.server_close()
