@@ -5,6 +5,7 @@ démarche's leads only: the page shows personal data."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db import transaction
@@ -95,7 +96,7 @@ def erase(request: HttpRequest, approach: Approach) -> HttpResponse:
     back = reverse("personal_data:page", args=[approach.slug])
     if request.POST.get("confirm") != "oui":
         messages.error(request, "Cochez la case de confirmation : rien n'est effacé.")
-        return redirect(f"{back}?q={query}")
+        return redirect(f"{back}?{urlencode({'q': query})}")
     found = personal_data.find(approach, query)
     if found.empty:
         messages.error(request, "Aucune donnée à ce nom : rien n'est effacé.")

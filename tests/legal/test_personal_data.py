@@ -205,3 +205,24 @@ def test_purge_is_a_dry_run_unless_applied(approach: Approach, personas: dict[st
     out = StringIO()
     call_command("purge", stdout=out)
     assert "Aucune donnée personnelle n'a dépassé sa durée de conservation." in out.getvalue()
+
+
+def test_an_unconfirmed_erasure_comes_back_to_the_same_search(
+    approach: Approach, personas: dict[str, Any], client: Any
+) -> None:
+    """The name typed is sent back whole in the address (« & », « # », « + » included)."""
+    fieldwork.Testimony.objects.create(
+        approach=approach,
+        speaker_category="habitant",
+        speaker_name="Martin & Fils",
+        consent_recorded=True,
+        spoken_on=timezone.localdate(),
+        felt="Le quai est inondé.",
+    )
+    url = f"/demarches/{approach.slug}/donnees-personnelles/"
+    client.force_login(personas["facilitateur"])
+    refused = client.post(url + "effacer/", {"q": "Martin & Fils"})
+    assert refused.status_code == 302
+    back = client.get(refused["Location"])
+    assert back.context["query"] == "Martin & Fils"
+    assert "Martin & Fils" in page_text(back)
