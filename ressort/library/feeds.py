@@ -49,6 +49,26 @@ class Item:
     published: datetime | None
 
 
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: an IPv4 address inside IPv6
+
+
+def is_public(text: str) -> bool:
+    """A global address, and for IPv6 one that does not carry an internal IPv4 address
+    (mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, 6to4 2002::/16, NAT64 64:ff9b::/96), which
+    `is_global` alone lets through."""
+    address = ipaddress.ip_address(text.split("%", 1)[0])
+    if not address.is_global:
+        return False
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = [address.ipv4_mapped, address.sixtofour]
+        if address in NAT64 or int(address) >> 32 == 0:
+            embedded.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+        if address.teredo:
+            embedded.extend(address.teredo)
+        return all(v4.is_global for v4 in embedded if v4 is not None)
+    return True
+
+
 def _check_address(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -60,8 +80,7 @@ def _check_address(url: str) -> None:
             f"Le serveur « {parts.hostname} » est introuvable (pas de réseau ou nom inconnu)."
         ) from error
     for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
+        if not is_public(info[4][0]):
             raise FeedError(
                 f"« {parts.hostname} » désigne une adresse interne : Ressort ne relève que des "
                 "flux publics."
@@ -83,7 +102,7 @@ def _public_connection(
             f"Le serveur « {host} » est introuvable (pas de réseau ou nom inconnu)."
         ) from error
     for info in infos:
-        if not ipaddress.ip_address(info[4][0]).is_global:
+        if not is_public(info[4][0]):
             raise FeedError(
                 f"« {host} » désigne une adresse interne : Ressort ne relève que des flux publics."
             )

@@ -289,3 +289,18 @@ def test_a_name_that_resolves_again_to_an_internal_address_is_not_fetched(
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize(
+    "address", ["64:ff9b::7f00:1", "::127.0.0.1", "2002:a00:5::", "::ffff:169.254.169.254"]
+)
+def test_an_ipv6_address_carrying_an_internal_ipv4_one_is_internal(
+    address: str, monkeypatch: Any
+) -> None:
+    import socket
+
+    answer = [(socket.AF_INET6, socket.SOCK_STREAM, 6, "", (address, 443, 0, 0))]
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *args, **kwargs: answer)
+    with pytest.raises(feeds.FeedError, match="adresse interne"):
+        feeds._check_address("https://flux.example/rss")
+    assert feeds.is_public("2001:4860:4860::8888")
