@@ -33,6 +33,7 @@ SOURCE = "OpenObs / INPN (MNHN, PatriNat)"
 SPECIES_URL = "https://openobs.mnhn.fr/api/occurrences/taxa"
 AREAS_URL = "https://openobs.mnhn.fr/api/territories/municipalities/{code}/protected-areas"
 TIMEOUT = 20  # seconds, per request
+MAX_ANSWER_BYTES = 5 * 1024 * 1024  # as for an uploaded answer (forms.OpenDataUploadForm)
 PAGE_SIZE = 500
 USER_AGENT = "Ressort (outil de démarche de résilience territoriale)"
 
@@ -83,7 +84,7 @@ def fetch(url: str, *, opener: Opener = urllib.request.urlopen, timeout: float =
     )
     try:
         with opener(request, timeout=timeout) as response:
-            return bytes(response.read())
+            data = bytes(response.read(MAX_ANSWER_BYTES + 1))
     except TimeoutError:
         raise OpenDataError(
             f"Le service national n'a pas répondu dans les {timeout:g} secondes\u00a0; "
@@ -96,6 +97,12 @@ def fetch(url: str, *, opener: Opener = urllib.request.urlopen, timeout: float =
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
         raise OpenDataError(f"Le service national est injoignable ({reason}).") from None
+    if len(data) > MAX_ANSWER_BYTES:
+        raise OpenDataError(
+            f"La réponse du service national dépasse {MAX_ANSWER_BYTES // (1024 * 1024)} Mo\u00a0: "
+            "elle est ignorée."
+        )
+    return data
 
 
 def _embedded(data: bytes, key: str, what: str) -> list[Any]:

@@ -113,3 +113,18 @@ def test_timeout_and_refusal_are_explained(approach: Approach, territories: dict
 def test_only_https_is_fetched() -> None:
     with pytest.raises(openobs.OpenDataError, match="https"):
         openobs.fetch("file:///etc/passwd")
+
+
+def test_an_oversized_answer_is_refused_without_being_read_whole() -> None:
+    """The same cap as an uploaded answer: a service (or whatever answers in its name) cannot
+    fill the server's memory."""
+    sizes: list[int] = []
+
+    class Endless(FakeResponse):
+        def read(self, size: int | None = -1) -> bytes:
+            sizes.append(-1 if size is None else size)
+            return b"[" * (openobs.MAX_ANSWER_BYTES + 1 if size in (None, -1) else size)
+
+    with pytest.raises(openobs.OpenDataError, match="dépasse 5 Mo"):
+        openobs.fetch("https://openobs.example/api", opener=lambda request, timeout: Endless())
+    assert sizes and all(0 < s <= openobs.MAX_ANSWER_BYTES + 1 for s in sizes)
