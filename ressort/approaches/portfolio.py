@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Max, Min, Sum
 
 from ressort.approaches import progress
+from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import (
     AccompanimentSession,
     Approach,
@@ -43,6 +44,7 @@ class Row:
     last_activity: date
     days_spent: Decimal
     days_contracted: Decimal | None
+    follows: bool = True  # may see the accompaniment's days (Right.CONTRIBUTE)
 
     @property
     def approach(self) -> Approach:
@@ -131,6 +133,9 @@ def rows_for(user: Any, today: date | None = None) -> list[Row]:
         else:
             region = territory.region_code or ""
         last = approach.updated_at.date()
+        # The days contracted and spent are on the accompaniment page, for contributors only:
+        # a partner does not read them here either (the sessions' dates are on the calendar).
+        follows = role_has(m.role, Right.CONTRIBUTE)
         session_info = held.get(approach.pk)
         if session_info and session_info["last"] > last:
             last = session_info["last"]
@@ -143,8 +148,9 @@ def rows_for(user: Any, today: date | None = None) -> list[Row]:
                 region=region,
                 next_session=upcoming.get(approach.pk),
                 last_activity=last,
-                days_spent=session_info["days"] if session_info else Decimal(0),
-                days_contracted=contracted.get(approach.pk),
+                days_spent=session_info["days"] if session_info and follows else Decimal(0),
+                days_contracted=contracted.get(approach.pk) if follows else None,
+                follows=follows,
             )
         )
     return rows

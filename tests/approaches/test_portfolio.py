@@ -146,3 +146,29 @@ def test_pages_keep_the_filters(make_user: Any, territories: dict[str, Any]) -> 
     page = page_text(client_for(user).get("/demarches/", {"statut": "en_cours", "q": "Démarche"}))
     assert "Page 1 / 2" in page
     assert 'href="?q=D%C3%A9marche&statut=en_cours&page=2"' in page
+
+
+def test_a_partner_does_not_see_the_accompaniment_in_the_portfolio(
+    personas: dict[str, Any], approach: Approach
+) -> None:
+    """The days contracted and spent are open to contributors only (approaches:accompaniment):
+    « Mes démarches » does not show them to a partner either (the sessions' dates, on the
+    démarche's calendar, stay)."""
+    AccompanimentSession.objects.create(
+        approach=approach,
+        held_on=date(2031, 3, 1),
+        title="Atelier prévu",
+        step="2",
+        format="atelier",
+        days_spent=Decimal("1"),
+    )
+    ContractedDays.objects.create(approach=approach, module="", days=Decimal("20"))
+    lead = page_text(client_for(personas["chef_projet"]).get("/demarches/"))
+    assert "Jours passés" in lead and "sur 20\u00a0j" in lead
+    assert "1<sup>er</sup>\u00a0mars 2031" in lead
+    partner = client_for(personas["partenaire"])
+    assert partner.get(f"/demarches/{approach.slug}/accompagnement/").status_code == 403
+    text = page_text(partner.get("/demarches/"))
+    assert "CAPI résiliente" in text
+    assert "Jours passés" not in text and "sur 20\u00a0j" not in text
+    assert "1<sup>er</sup>\u00a0mars 2031" in text
