@@ -116,10 +116,16 @@ def _geotiff(image: Image.Image) -> tuple[WorldFile, int]:
             "Cette image ne porte pas de géoréférencement : joignez son fichier de "
             "géoréférencement (.tfw, .jgw, .pgw ou .wld)."
         )
-    sx, sy = float(tags[33550][0]), float(tags[33550][1])
-    i, j, _, x, y, _ = (float(v) for v in tags[33922][:6])
+    try:
+        sx, sy = float(tags[33550][0]), float(tags[33550][1])
+        i, j, _, x, y, _ = (float(v) for v in tags[33922][:6])
+        keys = [int(k) for k in tags.get(34735, ())]
+    except (TypeError, ValueError, IndexError, KeyError):
+        raise GeorefError(
+            "Le géoréférencement du GeoTIFF est illisible (taille du pixel, point d'attache "
+            "ou clés de géoréférencement mal formés) : exportez-le de nouveau."
+        ) from None
     epsg = 0
-    keys = [int(k) for k in tags.get(34735, ())]
     for n in range(4, len(keys) - 3, 4):
         key, location, _count, value = keys[n : n + 4]
         if key in (3072, 2048) and location == 0:

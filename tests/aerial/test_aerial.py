@@ -206,3 +206,23 @@ def test_layers_are_configuration() -> None:
     assert custom[0].period == "1978" and custom[0].max_zoom == 19
     with pytest.raises(ValueError, match="RESSORT_AERIAL_LAYERS"):
         read_aerial_layers('[{"nom": "sans url"}]')
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        {33550: (10.0,), 33922: (0.0, 0.0, 0.0, 870_000.0, 6_510_500.0, 0.0)},
+        {33550: (10.0, 10.0, 0.0), 33922: (0.0, 0.0, 0.0)},
+        {
+            33550: (10.0, 10.0, 0.0),
+            33922: (0.0, 0.0, 0.0, 870_000.0, 6_510_500.0, 0.0),
+            34735: (1, 1, 0, 2, 1024, 0, 1, 1, 3072, 0, 1, 999_999_999),
+        },
+    ],
+)
+def test_a_geotiff_with_damaged_tags_is_refused_in_french(tags: dict[int, Any]) -> None:
+    """A hostile or broken GeoTIFF gets a message, never a server error."""
+    out = io.BytesIO()
+    Image.new("RGB", (10, 5)).save(out, format="TIFF", tiffinfo=tags)
+    with pytest.raises(georef.GeorefError):
+        georef.place(out.getvalue(), None, None)
