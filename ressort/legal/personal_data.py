@@ -232,6 +232,12 @@ class PurgeLine:
         return bool(self.testimonies or self.photos or self.participants)
 
 
+def _delete_files(files: list[tuple[Any, str]]) -> None:
+    for storage, name in files:
+        if name:
+            storage.delete(name)
+
+
 def purge(today: dt.date | None = None, *, apply: bool = False) -> list[PurgeLine]:
     """What is past its retention in every démarche; erased only with `apply`."""
     lines = []
@@ -260,9 +266,11 @@ def purge(today: dt.date | None = None, *, apply: bool = False) -> list[PurgeLin
         if apply and line.anything:
             with transaction.atomic():
                 testimonies.delete()
-                for photo in photos:
-                    photo.image.delete(save=False)
+                files = [(photo.image.storage, photo.image.name) for photo in photos]
                 photos.delete()
                 _erase_participants(participants)
+                # The files go once the rows are gone for good: a purge that fails half-way
+                # is rolled back and leaves every photo whole.
+                transaction.on_commit(lambda files=files: _delete_files(files))
         lines.append(line)
     return lines

@@ -226,3 +226,48 @@ def test_an_unconfirmed_erasure_comes_back_to_the_same_search(
     back = client.get(refused["Location"])
     assert back.context["query"] == "Martin & Fils"
     assert "Martin & Fils" in page_text(back)
+
+
+def test_a_failed_purge_keeps_the_photos_files(
+    approach: Approach,
+    settings: Any,
+    tmp_path: Any,
+    monkeypatch: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """All or nothing: when the purge of a démarche fails half-way, its rows are rolled back
+    and the photos' files are still there (they go only once the deletion is committed)."""
+    from django.core.files.base import ContentFile
+
+    from ressort.legal import personal_data
+    from tests.fieldwork.factories import observation
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": settings.MEDIA_ROOT},
+        },
+    }
+    photo = fieldwork.Photo(observation=observation(approach), description="La berge")
+    photo.image.save("x.jpg", ContentFile(b"jpeg"), save=True)
+    long_ago = timezone.now() - dt.timedelta(days=5 * 366)
+    fieldwork.Photo.objects.filter(pk=photo.pk).update(created_at=long_ago)
+    stored = settings.MEDIA_ROOT / photo.image.name
+    assert stored.exists()
+
+    def broken(participants: Any) -> int:
+        raise RuntimeError("panne au milieu de la purge")
+
+    monkeypatch.setattr(personal_data, "_erase_participants", broken)
+    with pytest.raises(RuntimeError):
+        personal_data.purge(apply=True)
+    assert fieldwork.Photo.objects.filter(pk=photo.pk).exists()
+    assert stored.exists()
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        personal_data.purge(apply=True)
+    assert not fieldwork.Photo.objects.filter(pk=photo.pk).exists()
+    assert not stored.exists()
