@@ -79,11 +79,12 @@ def reindex(document: Document) -> None:
 
 def delete_document(document: Document) -> None:
     pk = document.pk
+    storage, name = document.file.storage, document.file.name
     with transaction.atomic():
-        if document.file:
-            document.file.delete(save=False)
         document.delete()
         search.unindex(pk)
+        if name:  # the file goes once the row is gone for good (a failure keeps both)
+            transaction.on_commit(lambda: storage.delete(name))
 
 
 def documents_of(approach: Approach) -> Any:

@@ -276,3 +276,30 @@ def test_the_document_list_is_paginated_and_filtered_by_type(
     first = page_text(client.get(base(approach)))
     assert "Tous les documents (56)" in first and "Page 1 / 2" in first
     assert "Documents de ce type (1)" in page_text(client.get(base(approach) + "?type=scot"))
+
+
+def test_a_failed_deletion_keeps_the_file(
+    approach: Approach,
+    private_media: Any,
+    monkeypatch: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """All or nothing: the file goes once the row is gone for good, never before."""
+    document = services.add_document(
+        approach, b"Plan climat : eau et chaleur.", "plan.txt", title="Plan", kind="autre"
+    )
+    stored, pk = private_media / document.file.name, document.pk
+    assert stored.exists()
+
+    def broken(pk: int) -> None:
+        raise RuntimeError("index indisponible")
+
+    monkeypatch.setattr(search, "unindex", broken)
+    with pytest.raises(RuntimeError):
+        services.delete_document(document)
+    assert Document.objects.filter(pk=pk).exists() and stored.exists()
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.delete_document(Document.objects.get(pk=pk))
+    assert not Document.objects.filter(pk=pk).exists() and not stored.exists()
