@@ -107,6 +107,8 @@ TEMPLATES = [
                 "ressort.context_processors.instance",
                 "ressort.web.context.demarche",
             ],
+            # French typography (`|typo`, `|nombre`) in every template without a {% load %}.
+            "builtins": ["ressort.documents.templatetags.typography"],
         },
     },
 ]

@@ -94,3 +94,14 @@ def test_template_filter():
         Context({"text": "Note : « x »", "value": 1.25})
     )
     assert out == f"Note{NBSP}: «{NBSP}x{NBSP}» 1,3"
+
+
+def test_every_template_writes_the_first_of_the_month_as_1er() -> None:
+    """`|typo` is a built-in of every template (settings.TEMPLATES); dates go through it."""
+    import datetime
+
+    from django.template import engines
+
+    page = engines["django"].from_string('Au {{ d|date:"j F Y"|typo }}, {{ e|date:"j F Y"|typo }}')
+    text = page.render({"d": datetime.date(2026, 12, 1), "e": datetime.date(2026, 12, 11)})
+    assert text == "Au 1er\u00a0décembre 2026, 11 décembre 2026"
