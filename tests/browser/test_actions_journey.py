@@ -43,7 +43,7 @@ def test_ideas_to_arbitration(
         "Irrigation des maraîchers en été",
         "Réduire les fuites du réseau d'eau",
     ):
-        page.get_by_label("Idée").fill(text)
+        page.get_by_role("textbox", name="Idée").fill(text)
         page.locator("#id_source").select_option("atelier")
         page.get_by_role("button", name="Ajouter l'idée").click()
         expect(page.get_by_text("L'idée est ajoutée.")).to_be_visible()
