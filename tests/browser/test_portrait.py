@@ -32,7 +32,7 @@ def test_phase_two_journey(
     page.goto(f"{site}/demarches/{approach.slug}/")
 
     # Indicators: empty state, official figures, a new indicator and a value
-    menu(page).get_by_role("link", name="Indicateurs").click()
+    menu(page).get_by_role("link", name="Indicateurs", exact=True).click()
     expect(page.get_by_text("Aucun indicateur pour l'instant.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Calculer les chiffres officiels").click()
@@ -56,7 +56,7 @@ def test_phase_two_journey(
     assert_accessible(page)
 
     # Import: a faulty file is refused with its line and column, then a good one
-    menu(page).get_by_role("link", name="Indicateurs").click()
+    menu(page).get_by_role("link", name="Indicateurs", exact=True).click()
     page.get_by_role("link", name="Importer des valeurs (CSV, XLSX, ODS)").click()
     bad = tmp_path / "valeurs.csv"
     bad.write_text(
