@@ -19,7 +19,7 @@ LABEL = " (exemple illustratif de la démonstration)"
 ANNOTATIONS = [
     (
         "Zone logistique sur d'anciens champs",
-        "Sur l'image de 1950–1965, des parcelles cultivées en lanières ; aujourd'hui, des "
+        "Sur l'image de 1950–1965, des parcelles cultivées en lanières\u00a0; aujourd'hui, des "
         "entrepôts et leurs parkings imperméabilisés.",
         "1950–1965",
         "2023",
@@ -41,7 +41,7 @@ ANNOTATIONS = [
     ),
     (
         "Haie disparue le long du chemin des Marais",
-        "Une haie continue sur l'image ancienne ; il n'en reste que deux arbres isolés.",
+        "Une haie continue sur l'image ancienne\u00a0; il n'en reste que deux arbres isolés.",
         "1950–1965",
         "2023",
         {"type": "LineString", "coordinates": [[5.262, 45.598], [5.268, 45.600], [5.275, 45.601]]},
@@ -51,7 +51,7 @@ ANNOTATIONS = [
     ),
     (
         "Mare asséchée du hameau",
-        "Une mare en eau en 1950–1965 ; une dépression herbeuse aujourd'hui.",
+        "Une mare en eau en 1950–1965\u00a0; une dépression herbeuse aujourd'hui.",
         "1950–1965",
         "2023",
         {"type": "Point", "coordinates": [5.281, 45.592]},

@@ -17,7 +17,7 @@ from ressort.fieldwork.models import Hazard
 from ressort.uploads import MB, CappedFileField
 
 GEOMETRY_HELP = (
-    "Rempli par le dessin sur la carte. Sans souris ni écran tactile : une géométrie GeoJSON "
+    "Rempli par le dessin sur la carte. Sans souris ni écran tactile\u00a0: une géométrie GeoJSON "
     'en degrés WGS 84, par exemple {"type": "Point", "coordinates": [5.27, 45.58]}.'
 )
 SHAPES = {"Point": Shape.POINT, "LineString": Shape.LINE, "Polygon": Shape.AREA}
@@ -48,7 +48,7 @@ def read_geometry(text: str) -> tuple[Shape, list[tuple[float, float]], dict[str
     except (TypeError, ValueError, IndexError, KeyError):
         raise ValueError("Les coordonnées de la géométrie sont mal formées.") from None
     if len(points) > 5000:
-        raise ValueError("La forme compte plus de 5 000 points : simplifiez-la.")
+        raise ValueError("La forme compte plus de 5 000 points\u00a0: simplifiez-la.")
     ring = [*points, points[0]] if shape is Shape.AREA else points
     clean: dict[str, Any] = {
         "type": geometry["type"],
@@ -120,7 +120,7 @@ class GeoImageForm(forms.ModelForm):
         max_bytes=georef.MAX_BYTES,
         label="Image (PNG, JPEG ou GeoTIFF)",
         widget=forms.ClearableFileInput(attrs={"accept": ".png,.jpg,.jpeg,.tif,.tiff"}),
-        help_text=f"{georef.MAX_BYTES // MB} Mo au plus. Un GeoTIFF porte sa position ; "
+        help_text=f"{georef.MAX_BYTES // MB} Mo au plus. Un GeoTIFF porte sa position\u00a0; "
         "une autre image demande son fichier de géoréférencement.",
     )
     world_file = CappedFileField(

@@ -64,7 +64,7 @@ def read_world_file(text: str) -> WorldFile:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) != 6:
         raise GeorefError(
-            "Le fichier de géoréférencement doit compter 6 lignes de nombres ; "
+            "Le fichier de géoréférencement doit compter 6 lignes de nombres\u00a0; "
             f"il en a {len(lines)}."
         )
     values = []
@@ -73,18 +73,18 @@ def read_world_file(text: str) -> WorldFile:
             values.append(float(line.replace(",", ".")))
         except ValueError:
             raise GeorefError(
-                f"Fichier de géoréférencement, ligne {number} : « {line[:40]} » "
+                f"Fichier de géoréférencement, ligne {number}\u00a0: «\u00a0{line[:40]}\u00a0» "
                 "n'est pas un nombre."
             ) from None
     world = WorldFile(*values)
     if world.d or world.b:
         raise GeorefError(
-            "L'image est tournée (lignes 2 et 3 du fichier de géoréférencement non nulles) : "
+            "L'image est tournée (lignes 2 et 3 du fichier de géoréférencement non nulles)\u00a0: "
             "exportez-la sans rotation, alignée sur le nord."
         )
     if world.a <= 0 or world.e >= 0:
         raise GeorefError(
-            "Fichier de géoréférencement : la taille d'un pixel doit être positive (ligne 1) "
+            "Fichier de géoréférencement\u00a0: la taille d'un pixel doit être positive (ligne 1) "
             "et sa hauteur négative (ligne 4)."
         )
     return world
@@ -99,11 +99,11 @@ def _open(data: bytes) -> Image.Image:
             image = Image.open(io.BytesIO(data))
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise GeorefError(
-            "Ce fichier n'est pas une image lisible : envoyez un PNG, un JPEG ou un GeoTIFF."
+            "Ce fichier n'est pas une image lisible\u00a0: envoyez un PNG, un JPEG ou un GeoTIFF."
         ) from exc
     if image.width * image.height > MAX_PIXELS:
         raise GeorefError(
-            f"L'image fait {image.width * image.height / 1e6:.0f} millions de pixels : la limite "
+            f"L'image fait {image.width * image.height / 1e6:.0f} millions de pixels : la limite "
             f"est de {MAX_PIXELS // 1_000_000} millions."
         )
     return image
@@ -113,7 +113,7 @@ def _geotiff(image: Image.Image) -> tuple[WorldFile, int]:
     tags = getattr(image, "tag_v2", None)
     if not tags or 33550 not in tags or 33922 not in tags:
         raise GeorefError(
-            "Cette image ne porte pas de géoréférencement : joignez son fichier de "
+            "Cette image ne porte pas de géoréférencement\u00a0: joignez son fichier de "
             "géoréférencement (.tfw, .jgw, .pgw ou .wld)."
         )
     try:
@@ -161,13 +161,13 @@ def place(data: bytes, world_text: str | None, epsg: int | None) -> Placed:
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise GeorefError(
-            "L'image tombe hors de la Terre avec ce système de coordonnées : vérifiez le "
+            "L'image tombe hors de la Terre avec ce système de coordonnées\u00a0: vérifiez le "
             "système choisi et le fichier de géoréférencement."
         )
     try:
         image.load()
     except OSError as exc:
-        raise GeorefError("L'image est abîmée : elle n'a pas pu être lue en entier.") from exc
+        raise GeorefError("L'image est abîmée\u00a0: elle n'a pas pu être lue en entier.") from exc
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA")
     image.thumbnail((MAX_SIDE, MAX_SIDE))

@@ -86,7 +86,7 @@ def annotation_create(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _page(request, approach, form, status=400)
     with transaction.atomic():
         annotation = form.save()
-    messages.success(request, f"L'annotation « {annotation.title} » est enregistrée.")
+    messages.success(request, f"L'annotation «\u00a0{annotation.title}\u00a0» est enregistrée.")
     return redirect(annotation.get_absolute_url())
 
 
@@ -146,7 +146,7 @@ def image_add(request: HttpRequest, approach: Approach) -> HttpResponse:
             image.east, image.north = placed.east, placed.north
             image.image.save("image.png", ContentFile(placed.png), save=False)
             image.save()
-        messages.success(request, f"L'image « {image.title} » est placée sur la carte.")
+        messages.success(request, f"L'image «\u00a0{image.title}\u00a0» est placée sur la carte.")
         return redirect(_map_url(request))
     return render(
         request,

@@ -31,7 +31,7 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
                 accompaniment.set_contracted(approach, form.days())
             messages.success(request, "Les jours contractés sont enregistrés.")
             return redirect("approaches:accompaniment", approach.slug)
-        messages.error(request, "Les jours contractés n'ont pas été enregistrés : corrigez.")
+        messages.error(request, "Les jours contractés n'ont pas été enregistrés\u00a0: corrigez.")
     sessions = approach.accompaniment_sessions.all()
     return render(
         request,

@@ -33,7 +33,7 @@ def demo_password_unchanged(app_configs: Any = None, **kwargs: Any) -> list[Erro
         return []
     return [
         Error(
-            f"Des comptes ont encore le mot de passe public de la démo : {', '.join(exposed)}.",
+            f"Des comptes ont encore le mot de passe public de la démo : {', '.join(exposed)}.",
             hint="Changez leur mot de passe (ressort changepassword ADRESSE) ou supprimez-les.",
             id="ressort.E001",
         )

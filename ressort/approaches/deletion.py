@@ -102,10 +102,10 @@ def _refusal(errors: list[Exception]) -> str:
             error, "restricted_objects", ()
         ):
             approach = getattr(obj, "approach", None)
-            where = f" (démarche « {approach} »)" if approach is not None else ""
-            blocking.append(f"{obj._meta.verbose_name} « {obj} »{where}")
+            where = f" (démarche «\u00a0{approach}\u00a0»)" if approach is not None else ""
+            blocking.append(f"{obj._meta.verbose_name} «\u00a0{obj}\u00a0»{where}")
     listed = ", ".join(sorted(set(blocking))[:5]) or "d'autres données"
     return (
-        "La démarche n'a pas été supprimée : des données hors de cette démarche s'appuient "
+        "La démarche n'a pas été supprimée\u00a0: des données hors de cette démarche s'appuient "
         f"sur elle ({listed}). Supprimez-les ou détachez-les d'abord, puis recommencez."
     )

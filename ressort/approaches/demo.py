@@ -95,12 +95,12 @@ def demo_accounts_text(passwords: Mapping[str, str] | None = None) -> str:
     labels = {a.email: Role(a.role).label for a in DEMO_ACCOUNTS}
     labels[DEMO_ADMIN] = "Administrateur du site (/admin/)"
     if set(passwords.values()) == {DEMO_PASSWORD}:
-        lines = [f"Comptes de démonstration (mot de passe : {DEMO_PASSWORD}) :"]
+        lines = [f"Comptes de démonstration (mot de passe\u00a0: {DEMO_PASSWORD})\u00a0:"]
         lines += [f"  {email:<36} {labels[email]}" for email in demo_emails()]
     else:
         lines = [
             "Comptes de démonstration, avec leurs mots de passe aléatoires "
-            "(affichés cette fois seulement : notez-les) :"
+            "(affichés cette fois seulement\u00a0: notez-les)\u00a0:"
         ]
         lines += [
             f"  {email:<36} {passwords[email]:<18} {labels[email]}" for email in demo_emails()
@@ -149,7 +149,7 @@ def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, boo
         Membership(approach=approach, user=user, role=role) for user, role in accounts[1:]
     )
     approach.ambition = (
-        "Faire de la résilience la matrice du projet de territoire de l'agglomération : "
+        "Faire de la résilience la matrice du projet de territoire de l'agglomération\u00a0: "
         "garantir l'eau, l'alimentation et un logement digne à tous les habitants face aux "
         "canicules, aux sécheresses et aux chocs économiques, dans les limites planétaires."
     )

@@ -30,7 +30,7 @@ class PerimeterForm(forms.Form):
     territory = forms.CharField(
         label="Territoire officiel",
         required=False,
-        help_text="Nom ou code INSEE (SIREN pour un EPCI) ; choisissez dans les suggestions.",
+        help_text="Nom ou code INSEE (SIREN pour un EPCI)\u00a0; choisissez dans les suggestions.",
         widget=forms.TextInput(attrs={"autocomplete": "off", "data-territory-autocomplete": ""}),
     )
     territory_code = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -61,7 +61,7 @@ class PerimeterForm(forms.Form):
             others = others.exclude(pk=self.approach.pk)
         if others.exists():
             raise ValidationError(
-                "Une démarche porte déjà le nom « %(name)s » : choisissez-en un autre "
+                "Une démarche porte déjà le nom « %(name)s » : choisissez-en un autre "
                 "(ajoutez par exemple l'année ou le nom du territoire).",
                 params={"name": name},
             )

@@ -32,7 +32,7 @@ def read_token(token: str) -> Invitation:
         ) from exc
     except signing.BadSignature as exc:
         raise InvitationError(
-            "Ce lien d'invitation n'est pas valide : il a pu être tronqué ou modifié. "
+            "Ce lien d'invitation n'est pas valide\u00a0: il a pu être tronqué ou modifié. "
             "Copiez-le en entier depuis le message reçu."
         ) from exc
     invitation = (
@@ -58,11 +58,11 @@ def invitation_url(request: HttpRequest, invitation: Invitation) -> str:
 def send_invitation(request: HttpRequest, invitation: Invitation) -> None:
     inviter = invitation.invited_by.display_name if invitation.invited_by else "Un membre"  # type: ignore[attr-defined]
     send_mail(
-        subject=f"Invitation à la démarche « {invitation.approach.name} »",
+        subject=f"Invitation à la démarche «\u00a0{invitation.approach.name}\u00a0»",
         message=(
-            f"Bonjour,\n\n{inviter} vous invite à rejoindre la démarche « "
-            f"{invitation.approach.name} » sur {settings.RESSORT_INSTANCE_NAME}, "
-            f"avec le rôle « {invitation.get_role_display()} ».\n\n"
+            f"Bonjour,\n\n{inviter} vous invite à rejoindre la démarche «\u00a0"
+            f"{invitation.approach.name}\u00a0» sur {settings.RESSORT_INSTANCE_NAME}, "
+            f"avec le rôle «\u00a0{invitation.get_role_display()}\u00a0».\n\n"
             f"Pour accepter, ouvrez ce lien (valable {settings.RESSORT_INVITATION_DAYS} jours) :\n"
             f"{invitation_url(request, invitation)}\n"
         ),

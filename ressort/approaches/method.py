@@ -29,7 +29,7 @@ STEPS: tuple[Step, ...] = (
         "Immersion et témoignages, ateliers d'analyse par thème et chaînes d'impacts, "
         "portrait du territoire au regard du référentiel choisi.",
         (
-            "Immersion : visites sensibles, diagnostic en marchant",
+            "Immersion\u00a0: visites sensibles, diagnostic en marchant",
             "Entretiens et recueil de témoignages (ressenti, usages, modes de faire)",
             "Ateliers d'analyse avec grilles de questionnement et chaînes d'impacts",
             "Portrait de territoire au regard du référentiel choisi",
@@ -37,14 +37,14 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "3A",
-        "Se projeter : vision et scénarios prospectifs",
+        "Se projeter\u00a0: vision et scénarios prospectifs",
         "Atelier sur la vision du territoire et les scénarios prospectifs, dans le cadre de la "
         "trajectoire de réchauffement de référence pour l'adaptation (TRACC).",
         ("Atelier vision", "Scénarios prospectifs", "Mise à l'épreuve des scénarios"),
     ),
     Step(
         "3B",
-        "Agir : actions, trajectoires, stratégie et plan d'actions",
+        "Agir\u00a0: actions, trajectoires, stratégie et plan d'actions",
         "Émergence et hiérarchisation des actions, trajectoires, stratégie et plan d'actions.",
         (
             "Ateliers d'émergence des actions",
@@ -54,8 +54,8 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "3C",
-        "Suivre et poursuivre : pilotage, suivi, évaluation",
-        "Conditions de mise en œuvre, dispositif de pilotage, de suivi et d'évaluation ; "
+        "Suivre et poursuivre\u00a0: pilotage, suivi, évaluation",
+        "Conditions de mise en œuvre, dispositif de pilotage, de suivi et d'évaluation\u00a0; "
         "inspiration d'autres territoires (retours d'expériences, voyages apprenants).",
         (
             "Conditions de mise en œuvre des actions",
@@ -79,12 +79,12 @@ MODULES: tuple[Module, ...] = (
     Module(
         "gouvernance",
         "Gouvernance et coopération",
-        "Gouvernance interne et externe, carte des acteurs, « mettre au travail les conflits ».",
+        "Gouvernance interne et externe, carte des acteurs, « mettre au travail les conflits ».",
     ),
     Module(
         "formation",
         "Formation",
-        "Parcours de formation-action adaptés à chaque public : élus, agents selon leurs métiers.",
+        "Parcours de formation-action adaptés à chaque public : élus, agents selon leurs métiers.",
     ),
     Module(
         "recit",
@@ -94,7 +94,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "aide-decision",
         "Outil d'aide à la décision",
-        "Grille d'analyse des actions et politiques au regard de la résilience ; "
+        "Grille d'analyse des actions et politiques au regard de la résilience\u00a0; "
         "mise en évidence et arbitrage des conflits d'usage.",
     ),
     Module(
@@ -111,7 +111,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "transition-juste",
         "Transition écologique juste",
-        "Qui porte le coût, qui en bénéficie : des transformations accessibles et acceptables "
+        "Qui porte le coût, qui en bénéficie\u00a0: des transformations accessibles et acceptables "
         "pour tous.",
     ),
 )

@@ -81,12 +81,12 @@ def load_offer() -> Offer:
         code: Depth(code, str(d["label"]), str(d["summary"])) for code, d in raw["depths"].items()
     }
     if tuple(depths) != DEPTHS:
-        raise ValueError(f"{OFFER_FILE.name} : profondeurs attendues {', '.join(DEPTHS)}.")
+        raise ValueError(f"{OFFER_FILE.name}\u00a0: profondeurs attendues {', '.join(DEPTHS)}.")
     steps: dict[str, dict[str, Expectation]] = {}
     for code in STEP_CODES:
         per_depth = raw["steps"].get(code)
         if not per_depth or set(per_depth) != set(DEPTHS):
-            raise ValueError(f"{OFFER_FILE.name}, étape {code} : les trois profondeurs manquent.")
+            raise ValueError(f"{OFFER_FILE.name}, étape {code} : les trois profondeurs manquent.")
         steps[code] = {d: _expectation(per_depth[d], f"étape {code}, {d}") for d in DEPTHS}
     modules = {
         code: _expectation(raw["modules"][code], f"brique {code}")
@@ -99,7 +99,7 @@ def load_offer() -> Offer:
     }
     for kind, rules in suggestion.items():
         if any(d not in DEPTHS for _, d in rules) or rules[-1][0] is not None:
-            raise ValueError(f"{OFFER_FILE.name}, suggestion {kind} : règle invalide.")
+            raise ValueError(f"{OFFER_FILE.name}, suggestion {kind}\u00a0: règle invalide.")
     thresholds = {d: {k: int(v) for k, v in raw["thresholds"][d].items()} for d in DEPTHS}
     return Offer(
         thresholds=thresholds,

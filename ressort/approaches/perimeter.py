@@ -29,7 +29,7 @@ def resolve_territory(text: str, typed_code: str = "") -> Territory:
         candidates = list(Territory.objects.filter(code=words.upper(), is_current=True))
         if not candidates:
             raise ValidationError(
-                "Code INSEE inconnu : %(code)s. Vérifiez-le ou cherchez le territoire par son nom.",
+                "Code INSEE inconnu : %(code)s. Vérifiez-le ou cherchez le territoire par son nom.",
                 code="unknown_code",
                 params={"code": text},
             )
@@ -37,7 +37,7 @@ def resolve_territory(text: str, typed_code: str = "") -> Territory:
         candidates = [t for t in search_territories(text, limit=50) if t.search_name == words]
         if not candidates:
             raise ValidationError(
-                "Aucun territoire ne s'appelle « %(name)s ». Choisissez-le dans la liste des "
+                "Aucun territoire ne s'appelle « %(name)s ». Choisissez-le dans la liste des "
                 "suggestions ou saisissez son code INSEE.",
                 code="unknown_name",
                 params={"name": text},
@@ -45,7 +45,7 @@ def resolve_territory(text: str, typed_code: str = "") -> Territory:
     if len(candidates) > 1:
         listed = ", ".join(f"{t.name} ({t.type_short_label} {t.code})" for t in candidates[:5])
         raise ValidationError(
-            "Plusieurs territoires correspondent à « %(text)s » : %(listed)s. "
+            "Plusieurs territoires correspondent à «\u00a0%(text)s\u00a0»\u00a0: %(listed)s. "
             "Choisissez-le dans la liste des suggestions.",
             code="ambiguous",
             params={"text": text, "listed": listed},
@@ -62,7 +62,7 @@ def parse_commune_codes(text: str) -> list[Territory]:
                 wanted.append((line_number, token.upper()))
     if not wanted:
         raise ValidationError(
-            "Le périmètre doit contenir au moins une commune : saisissez des codes INSEE.",
+            "Le périmètre doit contenir au moins une commune\u00a0: saisissez des codes INSEE.",
             code="empty",
         )
     codes = {code for _, code in wanted}
@@ -82,8 +82,8 @@ def parse_commune_codes(text: str) -> list[Territory]:
         listed = ", ".join(f"{c} (ligne {n})" for n, c in unknown[:20])
         more = f" et {len(unknown) - 20} autres" if len(unknown) > 20 else ""
         raise ValidationError(
-            "Codes inconnus : %(listed)s%(more)s. Un code INSEE de commune a 5 caractères "
-            "(ex. 38053) ; un SIREN d'EPCI en a 9.",
+            "Codes inconnus\u00a0: %(listed)s%(more)s. Un code INSEE de commune a 5 caractères "
+            "(ex. 38053)\u00a0; un SIREN d'EPCI en a 9.",
             code="unknown_codes",
             params={"listed": listed, "more": more},
         )

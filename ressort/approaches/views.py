@@ -136,7 +136,7 @@ def approach_create(request: HttpRequest) -> HttpResponse:
             communes=form.resolved_communes,
             perimeter_label=form.cleaned_data.get("perimeter_label", ""),
         )
-        messages.success(request, f"La démarche « {approach.name} » est créée.")
+        messages.success(request, f"La démarche «\u00a0{approach.name}\u00a0» est créée.")
         return redirect("approaches:detail", approach.slug)
     return render(request, "approaches/create.html", {"form": form})
 
@@ -192,7 +192,7 @@ def approach_delete(request: HttpRequest, approach: Approach) -> HttpResponse:
     if request.method == "POST":
         if request.POST.get("confirm_name", "").strip() != approach.name:
             messages.error(
-                request, "Le nom saisi ne correspond pas : la démarche n'a pas été supprimée."
+                request, "Le nom saisi ne correspond pas\u00a0: la démarche n'a pas été supprimée."
             )
             return redirect("approaches:delete", approach.slug)
         name = approach.name
@@ -201,7 +201,7 @@ def approach_delete(request: HttpRequest, approach: Approach) -> HttpResponse:
         except deletion.ApproachInUse as refusal:
             messages.error(request, str(refusal))
             return redirect("approaches:delete", approach.slug)
-        messages.success(request, f"La démarche « {name} » a été supprimée.")
+        messages.success(request, f"La démarche «\u00a0{name}\u00a0» a été supprimée.")
         return redirect("approaches:list")
     return render(request, "approaches/delete.html", {})
 
@@ -331,7 +331,7 @@ def calendar(request: HttpRequest, approach: Approach) -> HttpResponse:
                     f.save()
             messages.success(request, "Le calendrier de la démarche est enregistré.")
             return redirect("approaches:calendar", approach.slug)
-        messages.error(request, "Le calendrier n'a pas été enregistré : corrigez les erreurs.")
+        messages.error(request, "Le calendrier n'a pas été enregistré\u00a0: corrigez les erreurs.")
     return render(
         request,
         "approaches/calendar.html",
@@ -355,7 +355,7 @@ def step_close(request: HttpRequest, approach: Approach, code: str) -> HttpRespo
         step.save(update_fields=["closed_reason", "closed_on", "closed_by"])
         messages.success(request, f"L'étape {code} est close à la main.")
     else:
-        messages.error(request, "Donnez la raison de la clôture : l'étape n'a pas été close.")
+        messages.error(request, "Donnez la raison de la clôture\u00a0: l'étape n'a pas été close.")
     return redirect(f"{reverse('approaches:journey', args=[approach.slug])}#etape-{code}")
 
 
@@ -365,7 +365,7 @@ def step_reopen(request: HttpRequest, approach: Approach, code: str) -> HttpResp
     step.closed_reason, step.closed_on, step.closed_by = "", None, None
     step.save(update_fields=["closed_reason", "closed_on", "closed_by"])
     messages.success(
-        request, f"L'étape {code} n'est plus close à la main : son statut suit le travail fait."
+        request, f"L'étape {code} n'est plus close à la main : son statut suit le travail fait."
     )
     return redirect(f"{reverse('approaches:journey', args=[approach.slug])}#etape-{code}")
 
@@ -454,7 +454,7 @@ def member_role(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
     membership = get_object_or_404(approach.memberships.select_related("user"), pk=pk)
     form = MembershipRoleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Rôle inconnu : choisissez un rôle de la liste.")
+        messages.error(request, "Rôle inconnu\u00a0: choisissez un rôle de la liste.")
     elif would_orphan(approach, membership, form.cleaned_data["role"]):
         messages.error(request, ORPHAN_MESSAGE)
     else:
@@ -463,7 +463,7 @@ def member_role(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
             membership.scope = []  # only a partner's access is limited to parts
         membership.save(update_fields=["role", "scope"])
         messages.success(
-            request, f"{membership.user} a maintenant le rôle « {membership.get_role_display()} »."
+            request, f"{membership.user} a maintenant le rôle « {membership.get_role_display()} »."
         )
     return redirect("approaches:members", approach.slug)
 
@@ -477,7 +477,7 @@ def member_scope(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
         return redirect("approaches:members", approach.slug)
     form = MemberScopeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Partie inconnue : choisissez dans la liste.")
+        messages.error(request, "Partie inconnue\u00a0: choisissez dans la liste.")
         return redirect("approaches:members", approach.slug)
     membership.scope = form.cleaned_data["parts"]
     membership.save(update_fields=["scope"])
@@ -489,7 +489,7 @@ def member_scope(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
 
 
 ORPHAN_MESSAGE = (
-    "Une démarche garde au moins un·e accompagnateur·rice ou chef·fe de projet : "
+    "Une démarche garde au moins un·e accompagnateur·rice ou chef·fe de projet\u00a0: "
     "donnez d'abord ce rôle à quelqu'un d'autre."
 )
 
@@ -537,7 +537,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             context["wrong_account"] = True
         elif request.method == "POST":
             invitations.accept(invitation, user)
-            messages.success(request, f"Vous avez rejoint la démarche « {invitation.approach} ».")
+            messages.success(request, f"Vous avez rejoint la démarche « {invitation.approach} ».")
             return redirect("approaches:detail", invitation.approach.slug)
         return render(request, "approaches/invitation.html", context)
     if account_exists:
@@ -548,7 +548,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             new_user = form.save()
             invitations.accept(invitation, new_user)
         login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Bienvenue ! Vous avez rejoint « {invitation.approach} ».")
+        messages.success(request, f"Bienvenue ! Vous avez rejoint « {invitation.approach} ».")
         return redirect("approaches:detail", invitation.approach.slug)
     context["form"] = form
     return render(request, "approaches/invitation.html", context)

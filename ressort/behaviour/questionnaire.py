@@ -30,7 +30,7 @@ class ShortQuestionnaire(GridScoring):
     code = KIND
     label = "Questionnaire court (échelle de 0 à 4)"
     description = (
-        "Quelques affirmations cotées de 0 (pas du tout) à 4 (tout à fait) : besoins de "
+        "Quelques affirmations cotées de 0 (pas du tout) à 4 (tout à fait)\u00a0: besoins de "
         "formation, enquête de suivi d'un comportement."
     )
     delivers_to = "les pages de la formation et du changement de comportements, qui la lisent"
@@ -46,9 +46,9 @@ class ShortQuestionnaire(GridScoring):
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         return {
             "questions": forms.CharField(
-                label="Affirmations (une ligne chacune : code ; affirmation)",
+                label="Affirmations (une ligne chacune\u00a0: code\u00a0; affirmation)",
                 widget=forms.Textarea(attrs={"rows": 5}),
-                help_text="Exemple : « eau ; Je sais expliquer le cycle de l'eau du territoire ».",
+                help_text="Exemple : « eau ; Je sais expliquer le cycle de l'eau du territoire ».",
             )
         }
 
@@ -56,11 +56,11 @@ class ShortQuestionnaire(GridScoring):
         return {"questions": parse_questions(data.get("questions") or "")}
 
     def initial(self, config: Mapping[str, Any]) -> dict[str, Any]:
-        return {"questions": "\n".join(f"{q['code']} ; {q['label']}" for q in config["questions"])}
+        return {"questions": "\n".join(f"{q['code']} ; {q['label']}" for q in config["questions"])}
 
     def deliver(self, activity: Activity, answers: Sequence[Answer], source: str) -> str:
         raise DeliveryError(
-            "Rien à envoyer : les pages de la formation et du changement de comportements "
+            "Rien à envoyer\u00a0: les pages de la formation et du changement de comportements "
             "lisent ces réponses directement."
         )
 
@@ -75,14 +75,14 @@ def parse_questions(text: str) -> list[dict[str, str]]:
             code, label = f"q{i}", code
         if not CODE.match(code):
             raise forms.ValidationError(
-                f"Affirmations, ligne {i} : le code « {code} » ne peut contenir que des lettres "
-                "sans accent, des chiffres, « - » et « _ »."
+                f"Affirmations, ligne {i} : le code « {code} » ne peut contenir que des lettres "
+                "sans accent, des chiffres, «\u00a0-\u00a0» et «\u00a0_\u00a0»."
             )
         if any(q["code"] == code for q in questions):
-            raise forms.ValidationError(f"Affirmations, ligne {i} : le code « {code} » est répété.")
+            raise forms.ValidationError(f"Affirmations, ligne {i} : le code « {code} » est répété.")
         questions.append({"code": code, "label": label[:300]})
     if not questions:
-        raise forms.ValidationError("Affirmations : au moins une.")
+        raise forms.ValidationError("Affirmations\u00a0: au moins une.")
     return questions[:40]
 
 

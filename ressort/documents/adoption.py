@@ -54,7 +54,7 @@ def choices(approach: Approach) -> list[tuple[str, str]]:
             continue
         if kind == Kind.EVALUATION:
             for evaluation in Evaluation.objects.filter(approach=approach).order_by("-date"):
-                out.append((f"{kind}:{evaluation.pk}", f"Évaluation « {evaluation.title} »"))
+                out.append((f"{kind}:{evaluation.pk}", f"Évaluation « {evaluation.title} »"))
         else:
             out.append((str(kind), Kind(kind).label))
     return out
@@ -63,7 +63,7 @@ def choices(approach: Approach) -> list[tuple[str, str]]:
 def parse_choice(approach: Approach, value: str) -> tuple[str, int | None]:
     """« evaluation:12 » → ("evaluation", 12); refuses what `choices` does not offer."""
     if value not in dict(choices(approach)):
-        raise ValueError(f"Livrable inconnu : « {value} ».")
+        raise ValueError(f"Livrable inconnu\u00a0: «\u00a0{value}\u00a0».")
     kind, _, target = value.partition(":")
     return kind, int(target) if target else None
 

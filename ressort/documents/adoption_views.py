@@ -54,7 +54,7 @@ def adoption_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
     messages.success(
         request,
-        f"« {version.title} » est figé en version {version.number} adoptée. Les modifications "
+        f"« {version.title} » est figé en version {version.number} adoptée. Les modifications "
         "suivantes feront de nouvelles versions projet.",
     )
     return redirect("documents:adoption_list", approach.slug)

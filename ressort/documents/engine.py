@@ -73,7 +73,7 @@ class Cover:
     status: str = "Version projet"
     adoption: str = ""  # « Adopté par délibération n° … du … »
     note: str = ""  # illustrative content warning
-    draft_note: str = "Projet soumis à l'assemblée délibérante : ce document n'est pas adopté."
+    draft_note: str = "Projet soumis à l'assemblée délibérante\u00a0: ce document n'est pas adopté."
 
     @property
     def operator(self) -> str:
@@ -106,19 +106,19 @@ def cover_for(
             draft_note = (
                 f"Projet modifiant la version {previous.number} adoptée par délibération "
                 f"n° {previous.deliberation_number} du {french_date(previous.deliberation_date)}"
-                " ; cette version adoptée reste inchangée."
+                "\u00a0; cette version adoptée reste inchangée."
             )
     return Cover(
         draft_note=draft_note,
         title=title,
         authority=approach.perimeter_name,
-        subtitle=f"Démarche « {approach.name} »",
+        subtitle=f"Démarche «\u00a0{approach.name}\u00a0»",
         kind=kind or title,
         status="Version adoptée" if adoption else "Version projet",
         adoption=adoption,
         note=(
-            "Démarche de démonstration : le périmètre est réel ; les contenus marqués "
-            "« illustratif » ne décrivent pas le territoire réel."
+            "Démarche de démonstration\u00a0: le périmètre est réel\u00a0; les contenus marqués "
+            "«\u00a0illustratif\u00a0» ne décrivent pas le territoire réel."
             if getattr(approach, "is_demo", False)
             else ""
         ),
@@ -315,7 +315,7 @@ def _docx_cover(doc: Any, cover: Cover) -> None:
     _docx_field(
         doc.add_paragraph(),
         'TOC \\o "1-2" \\h \\z \\u',
-        "Le sommaire se met à jour à l'ouverture (ou clic droit, « Mettre à jour les champs »).",
+        "Le sommaire se met à jour à l'ouverture (ou clic droit, « Mettre à jour les champs »).",
     )
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -415,7 +415,7 @@ def write_docx(cover: Cover, blocks: list[Block]) -> bytes:
             for label, value in content:
                 paragraph = doc.add_paragraph()
                 paragraph.paragraph_format.space_after = Pt(1)
-                paragraph.add_run(french(f"{label} : ")).bold = True
+                paragraph.add_run(french(f"{label}\u00a0: ")).bold = True
                 paragraph.add_run(french(str(value)))
         elif kind == "table":
             _docx_table(doc, *content)
@@ -647,7 +647,7 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
         elif kind == "fields":
             for label, value in content:
                 paragraph = P(stylename=default)
-                paragraph.addElement(Span(stylename=strong, text=french(f"{label} : ")))
+                paragraph.addElement(Span(stylename=strong, text=french(f"{label}\u00a0: ")))
                 paragraph.addText(french(str(value)))
                 body.addElement(paragraph)
         elif kind == "table":
@@ -694,5 +694,5 @@ MIMES = {
 
 def write(fmt: str, cover: Cover, blocks: list[Block]) -> bytes:
     if fmt not in WRITERS:
-        raise ValueError(f"Format inconnu : « {fmt} » (pdf, docx ou odt).")
+        raise ValueError(f"Format inconnu\u00a0: «\u00a0{fmt}\u00a0» (pdf, docx ou odt).")
     return WRITERS[fmt](cover, blocks)

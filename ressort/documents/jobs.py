@@ -38,7 +38,7 @@ def quiet(_: int, __: str) -> None:
 def builder_path(build: Builder) -> str:
     path = f"{build.__module__}.{build.__qualname__}"
     if "<" in path:
-        raise ValueError(f"{path} : un document se prépare avec une fonction de module.")
+        raise ValueError(f"{path}\u00a0: un document se prépare avec une fonction de module.")
     return path
 
 
@@ -83,7 +83,7 @@ def run_job(job_pk: int, build: Builder, *, attempt: int = 1, retry: bool = True
             return DocumentJob.State.PENDING
         DocumentJob.objects.filter(pk=job_pk).update(
             state=DocumentJob.State.FAILED,
-            error=f"la préparation a échoué ({type(error).__name__} : {error})."[:500],
+            error=f"la préparation a échoué ({type(error).__name__}\u00a0: {error})."[:500],
             finished_at=timezone.now(),
         )
         return DocumentJob.State.FAILED

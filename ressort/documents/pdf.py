@@ -48,7 +48,7 @@ def _fetcher_class() -> Any:
     class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
             if not is_allowed(url):
-                raise RefusedURL(f"Ressource extérieure refusée dans un document : {url[:200]}")
+                raise RefusedURL(f"Ressource extérieure refusée dans un document : {url[:200]}")
             return super().fetch(url, headers)
 
     return LocalOnlyFetcher

@@ -62,7 +62,7 @@ def page(request: HttpRequest, approach: Approach) -> HttpResponse:
         if not form.is_valid():
             return _page(request, approach, retention_form=form, status=400)
         form.save()
-        messages.success(request, f"Durée de conservation : {form.instance.months} mois.")
+        messages.success(request, f"Durée de conservation\u00a0: {form.instance.months} mois.")
         return redirect("personal_data:page", approach.slug)
     consent = ConsentForm(request.POST)
     if not consent.is_valid():
@@ -71,7 +71,7 @@ def page(request: HttpRequest, approach: Approach) -> HttpResponse:
     record.approach = approach
     record.created_by = request.user
     record.save()
-    messages.success(request, f"L'accord de « {record.person} » est consigné.")
+    messages.success(request, f"L'accord de «\u00a0{record.person}\u00a0» est consigné.")
     return redirect("personal_data:page", approach.slug)
 
 
@@ -95,13 +95,13 @@ def erase(request: HttpRequest, approach: Approach) -> HttpResponse:
     query = request.POST.get("q", "").strip()
     back = reverse("personal_data:page", args=[approach.slug])
     if request.POST.get("confirm") != "oui":
-        messages.error(request, "Cochez la case de confirmation : rien n'est effacé.")
+        messages.error(request, "Cochez la case de confirmation\u00a0: rien n'est effacé.")
         return redirect(f"{back}?{urlencode({'q': query})}")
     found = personal_data.find(approach, query)
     if found.empty:
-        messages.error(request, "Aucune donnée à ce nom : rien n'est effacé.")
+        messages.error(request, "Aucune donnée à ce nom\u00a0: rien n'est effacé.")
         return redirect(back)
     with transaction.atomic():
         summary = personal_data.erase(approach, found, request.user)
-    messages.success(request, f"Effacement fait : {summary}")
+    messages.success(request, f"Effacement fait\u00a0: {summary}")
     return redirect(back)

@@ -169,11 +169,11 @@ def erase(approach: Approach, data: PersonData, user: Any) -> str:
     ).update(name=ANONYMOUS_PARTY)
     ConsentRecord.objects.filter(pk__in=[c.pk for c in data.consents], approach=approach).delete()
     summary = (
-        f"{testimonies} témoignage(s) et {quotes} citation(s) supprimés ; "
+        f"{testimonies} témoignage(s) et {quotes} citation(s) supprimés\u00a0; "
         f"{len(data.participants)} participation(s) à des ateliers et {answers} réponse(s) "
-        f"supprimées (résultats agrégés conservés sans lien avec la personne) ; "
-        f"{len(data.actors)} contact(s) d'acteur effacé(s) ; {len(data.parties)} partie(s) "
-        f"de conflit anonymisée(s) ; {len(data.consents)} recueil(s) de consentement supprimé(s)."
+        f"supprimées (résultats agrégés conservés sans lien avec la personne)\u00a0; "
+        f"{len(data.actors)} contact(s) d'acteur effacé(s)\u00a0; {len(data.parties)} partie(s) "
+        f"de conflit anonymisée(s) ; {len(data.consents)} recueil(s) de consentement supprimé(s)."
     )
     RightsRequest.objects.create(
         approach=approach, kind=RightsRequest.Kind.ERASURE, summary=summary, created_by=user
@@ -186,7 +186,7 @@ def record_access(approach: Approach, data: PersonData, user: Any) -> None:
         approach=approach,
         kind=RightsRequest.Kind.ACCESS,
         summary=(
-            f"Export : {len(data.testimonies)} témoignage(s), {len(data.participants)} "
+            f"Export\u00a0: {len(data.testimonies)} témoignage(s), {len(data.participants)} "
             f"participation(s), {len(data.actors)} contact(s), {len(data.parties)} partie(s), "
             f"{len(data.consents)} consentement(s)."
         ),

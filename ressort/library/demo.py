@@ -16,7 +16,7 @@ from ressort.library import samples, services
 from ressort.library.models import Citation, DocumentKind, Passage, PlanObjective, Verdict
 
 NOTICE = (
-    "Document illustratif créé pour la démonstration de Ressort : ce n'est pas un document "
+    "Document illustratif créé pour la démonstration de Ressort\u00a0: ce n'est pas un document "
     "officiel."
 )
 
@@ -31,9 +31,9 @@ def _documents(approach: Approach) -> dict[str, object]:
                     "PCAET de la Porte de l'Isere 2020-2026 (exemple)",
                     NOTICE,
                     "",
-                    "Orientation 1 : reduire les consommations d'energie des batiments de 20 %.",
-                    "Orientation 2 : adapter le territoire aux canicules et a la secheresse.",
-                    "Orientation 3 : preserver la ressource en eau de la nappe de la Bourbre.",
+                    "Orientation 1 : reduire les consommations d'energie des batiments de 20 %.",
+                    "Orientation 2\u00a0: adapter le territoire aux canicules et a la secheresse.",
+                    "Orientation 3\u00a0: preserver la ressource en eau de la nappe de la Bourbre.",
                 ],
                 [
                     "Diagnostic de vulnerabilite (exemple)",
@@ -56,7 +56,7 @@ def _documents(approach: Approach) -> dict[str, object]:
                 [
                     "PAPI de la Bourbre (exemple)",
                     NOTICE,
-                    "Axe 5 : reduire la vulnerabilite des biens exposes aux crues de la Bourbre.",
+                    "Axe 5 : reduire la vulnerabilite des biens exposes aux crues de la Bourbre.",
                     "Les crues de 1993 et 2008 ont inonde plus de 200 habitations.",
                 ]
             ]
@@ -193,13 +193,13 @@ def _watch(approach: Approach) -> None:
         title="Observatoire régional du climat (flux d'exemple)",
         url="https://observatoire.example.org/flux.xml",
         active=False,  # the demo never fetches it
-        status="Flux d'exemple : il n'est pas relevé dans la démonstration.",
+        status="Flux d'exemple\u00a0: il n'est pas relevé dans la démonstration.",
     )
     item = FeedItem.objects.create(
         feed=feed,
         guid="urn:exemple:moustique-tigre",
         title="Le moustique tigre observé dans de nouvelles communes du Nord-Isère (exemple)",
-        summary="Article illustratif : la carte de présence s'étend vers le nord du département.",
+        summary="Article illustratif : la carte de présence s'étend vers le nord du département.",
     )
     drought = Hazard.objects.filter(approach=None, code="secheresse").first()
     tiger = Signal.objects.create(
@@ -207,7 +207,7 @@ def _watch(approach: Approach) -> None:
         title="Arrivée du moustique tigre (exemple)",
         kind=Signal.Kind.NEWS,
         description=item.summary,
-        meaning="De nouvelles maladies vectorielles possibles : prévention, démoustication, "
+        meaning="De nouvelles maladies vectorielles possibles\u00a0: prévention, démoustication, "
         "information des habitants (exemple).",
         noticed_by="Agente du service santé-environnement (exemple)",
         noticed_on=date(2026, 6, 12),

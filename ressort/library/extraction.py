@@ -60,12 +60,12 @@ def check(data: bytes, filename: str) -> str:
     if suffix not in FORMATS:
         allowed = ", ".join(s.upper() for s in FORMATS if s != "jpeg")
         raise UnsafeFile(
-            f"Format non pris en charge : « {filename} ». Formats acceptés : {allowed}."
+            f"Format non pris en charge : « {filename} ». Formats acceptés : {allowed}."
         )
     mime, signatures = FORMATS[suffix]
     if signatures and not data.startswith(signatures):
         raise UnsafeFile(
-            f"Le contenu de « {filename} » ne correspond pas à un fichier {suffix.upper()} : "
+            f"Le contenu de « {filename} » ne correspond pas à un fichier {suffix.upper()} : "
             "il est refusé."
         )
     if suffix in ZIPPED:
@@ -73,14 +73,14 @@ def check(data: bytes, filename: str) -> str:
             tables._check_unpacked_size(data, filename)
         except tables.TableError as error:
             raise UnsafeFile(
-                f"« {filename} » se décompresse en plus de "
-                f"{tables.MAX_UNPACKED_BYTES // (1024 * 1024)} Mo : il est refusé."
+                f"«\u00a0{filename}\u00a0» se décompresse en plus de "
+                f"{tables.MAX_UNPACKED_BYTES // (1024 * 1024)} Mo\u00a0: il est refusé."
             ) from error
         try:
             zipfile.ZipFile(io.BytesIO(data)).close()
         except (zipfile.BadZipFile, OSError) as error:
             raise UnsafeFile(
-                f"« {filename} » est endommagé : il ne peut pas être ouvert."
+                f"«\u00a0{filename}\u00a0» est endommagé\u00a0: il ne peut pas être ouvert."
             ) from error
     return mime
 
@@ -113,8 +113,8 @@ def extract(data: bytes, filename: str) -> Extracted:
             text = data.decode("utf-8", errors="replace")
             return Extracted(clean(text), "Texte lu.")
     except Exception:  # each library raises its own errors on a damaged file
-        return Extracted("", "Le texte n'a pas pu être lu : le fichier semble endommagé.")
-    return Extracted("", "Image : aucun texte extrait (pas de reconnaissance de caractères).")
+        return Extracted("", "Le texte n'a pas pu être lu\u00a0: le fichier semble endommagé.")
+    return Extracted("", "Image\u00a0: aucun texte extrait (pas de reconnaissance de caractères).")
 
 
 def _pdf(data: bytes) -> Extracted:
@@ -125,7 +125,7 @@ def _pdf(data: bytes) -> Extracted:
         try:
             reader.decrypt("")
         except Exception:
-            return Extracted("", "PDF protégé par un mot de passe : texte non lu.")
+            return Extracted("", "PDF protégé par un mot de passe\u00a0: texte non lu.")
     parts: list[str] = []
     size = 0
     pages = 0
@@ -139,7 +139,7 @@ def _pdf(data: bytes) -> Extracted:
     text = clean("\n\n".join(parts))
     note = f"{pages} page{'s' if pages > 1 else ''} lue{'s' if pages > 1 else ''}."
     if not text:
-        note += " Aucun texte : probablement un document numérisé (image)."
+        note += " Aucun texte\u00a0: probablement un document numérisé (image)."
     return Extracted(text, note)
 
 

@@ -72,17 +72,17 @@ def is_public(text: str) -> bool:
 def _check_address(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FeedError(f"« {url} » n'est pas une adresse http ou https.")
+        raise FeedError(f"«\u00a0{url}\u00a0» n'est pas une adresse http ou https.")
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as error:
         raise FeedError(
-            f"Le serveur « {parts.hostname} » est introuvable (pas de réseau ou nom inconnu)."
+            f"Le serveur « {parts.hostname} » est introuvable (pas de réseau ou nom inconnu)."
         ) from error
     for info in infos:
         if not is_public(info[4][0]):
             raise FeedError(
-                f"« {parts.hostname} » désigne une adresse interne : Ressort ne relève que des "
+                f"« {parts.hostname} » désigne une adresse interne : Ressort ne relève que des "
                 "flux publics."
             )
 
@@ -193,7 +193,7 @@ def fetch(url: str, *, opener: Opener | None = None, timeout: float = TIMEOUT_SE
             "Le flux n'a pas pu être joint (pas de réseau ou serveur absent)."
         ) from error
     if len(data) > MAX_FEED_BYTES:
-        raise FeedError(f"Le flux dépasse {MAX_FEED_BYTES // (1024 * 1024)} Mo : il est ignoré.")
+        raise FeedError(f"Le flux dépasse {MAX_FEED_BYTES // (1024 * 1024)} Mo : il est ignoré.")
     return data
 
 

@@ -23,14 +23,14 @@ class DocumentForm(forms.ModelForm):
         max_bytes=LIBRARY_MAX_BYTES,
         widget=forms.ClearableFileInput(attrs={"accept": extraction.ACCEPT}),
         help_text="PDF, DOCX, ODT, XLSX, ODS, PNG, JPEG ou TXT, 50 Mo au plus. "
-        "Le fichier reste privé : seuls les membres de la démarche peuvent l'ouvrir.",
+        "Le fichier reste privé\u00a0: seuls les membres de la démarche peuvent l'ouvrir.",
     )
     url = forms.URLField(
         label="Lien",
         required=False,
         max_length=500,
         assume_scheme="https",
-        help_text="Pour une page web plutôt qu'un fichier : l'adresse est enregistrée, "
+        help_text="Pour une page web plutôt qu'un fichier\u00a0: l'adresse est enregistrée, "
         "la page n'est pas téléchargée.",
     )
 
@@ -100,14 +100,14 @@ class PlanImportForm(forms.Form):
         label="Tableau du plan d'actions",
         max_bytes=TABLE_MAX_BYTES,
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.ods,.csv"}),
-        help_text="XLSX, ODS ou CSV, 10 Mo au plus ; une ligne par action.",
+        help_text="XLSX, ODS ou CSV, 10 Mo au plus\u00a0; une ligne par action.",
     )
     into = forms.ChoiceField(label="Importer comme", choices=INTO, initial="idees")
     source_label = forms.CharField(
         label="Document d'origine",
         max_length=150,
         required=False,
-        help_text="ex. : PCAET 2020-2026, programme d'actions",
+        help_text="ex.\u00a0: PCAET 2020-2026, programme d'actions",
     )
 
 

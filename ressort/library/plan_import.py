@@ -21,7 +21,7 @@ MAX_ROWS = 2_000
 def _title_fits(row: dict[str, Any]) -> str | None:
     title = row.get("title") or ""
     if len(title) > 200:
-        return f"l'intitulé fait {len(title)} caractères : 200 au plus."
+        return f"l'intitulé fait {len(title)} caractères\u00a0: 200 au plus."
     return None
 
 
@@ -55,7 +55,7 @@ def read_plan(data: bytes, filename: str) -> list[dict[str, Any]]:
     rows = tables.parse(tables.read_rows(data, filename), PLAN_SCHEMA)
     if len(rows) > MAX_ROWS:
         raise tables.TableError(
-            [tables.Fault(None, None, f"{len(rows)} lignes : {MAX_ROWS} au plus par import.")]
+            [tables.Fault(None, None, f"{len(rows)} lignes\u00a0: {MAX_ROWS} au plus par import.")]
         )
     return rows
 

@@ -65,7 +65,7 @@ def add_link(approach: Approach, url: str, *, user: Any = None, **fields: Any) -
         document = Document.objects.create(
             approach=approach,
             url=url,
-            extraction_note="Lien web : la page n'est pas téléchargée par Ressort.",
+            extraction_note="Lien web\u00a0: la page n'est pas téléchargée par Ressort.",
             created_by=user,
             **fields,
         )
@@ -175,13 +175,13 @@ def target_of(citation: Citation) -> Target | None:
     if citation.target == Citation.Target.DIMENSION:
         label = dimension_labels().get(citation.dimension_code, citation.dimension_code)
         url = reverse("library:citations", args=[slug]) + f"?dimension={citation.dimension_code}"
-        return Target(f"dimension:{citation.dimension_code}", f"Dimension « {label} »", url)
+        return Target(f"dimension:{citation.dimension_code}", f"Dimension « {label} »", url)
     obj = citation.cited
     if obj is None or obj.approach_id != citation.passage.document.approach_id:
         return None
     kind = citation.get_target_display()
     return Target(
-        f"{citation.target}:{obj.pk}", f"{kind} « {obj} »", _object_url(citation.target, obj, slug)
+        f"{citation.target}:{obj.pk}", f"{kind} « {obj} »", _object_url(citation.target, obj, slug)
     )
 
 
@@ -232,9 +232,9 @@ def consistency_summary(action: Any) -> str:
         where = f" ({objective.code})" if objective.code else ""
         text = f"{check.get_verdict_display()} avec {objective.document.title}{where}"
         if check.justification:
-            text += f" : {check.justification}"
+            text += f"\u00a0: {check.justification}"
         parts.append(text)
-    return " ; ".join(parts)
+    return "\u00a0; ".join(parts)
 
 
 def record_consistency(
@@ -258,7 +258,7 @@ def record_consistency(
 
 
 def _origin(signal: Signal) -> str:
-    return f"Signal de veille « {signal.title} » du {signal.noticed_on:%d/%m/%Y}"
+    return f"Signal de veille «\u00a0{signal.title}\u00a0» du {signal.noticed_on:%d/%m/%Y}"
 
 
 def signal_to_hazard(signal: Signal) -> Any:
@@ -277,7 +277,7 @@ def signal_to_hazard(signal: Signal) -> Any:
             label=signal.title[:200],
             family="Veille",
             description="\n\n".join(
-                p for p in (signal.meaning, f"Origine : {_origin(signal)}.") if p
+                p for p in (signal.meaning, f"Origine\u00a0: {_origin(signal)}.") if p
             ),
         )
         signal.became_hazard = hazard
@@ -297,7 +297,7 @@ def signal_to_variable(signal: Signal) -> Any:
             name=name,
             defaults={
                 "description": "\n\n".join(
-                    p for p in (signal.meaning, f"Origine : {_origin(signal)}.") if p
+                    p for p in (signal.meaning, f"Origine\u00a0: {_origin(signal)}.") if p
                 ),
                 "order": Variable.objects.filter(approach=signal.approach).count() + 1,
             },

@@ -56,7 +56,7 @@ MILIEUX = (
         "Plaine de la Bourbre, en aval de Bourgoin-Jallieu",
         "Drainage agricole\nAssèchement estival\nEspèces exotiques envahissantes",
         ["regulation-eau", "tampon-crues", "carbone"],
-        "Inventaire ZNIEFF de type 1 « Marais de la Bourbre » (exemple de référence)",
+        "Inventaire ZNIEFF de type 1 «\u00a0Marais de la Bourbre\u00a0» (exemple de référence)",
         ["Marais de la Bourbre, zone humide en eau"],
         [],
     ),

@@ -80,16 +80,16 @@ def _entry(raw: dict[str, Any], number: int) -> Entry:
     where = f"indicateur n° {number} ({raw.get('code', '?')})"
     for key in ("code", "nom", "unite", "sens", "dimensions", "source", "agregation"):
         if not raw.get(key):
-            raise CatalogueError(f"{where} : champ « {key} » manquant.")
+            raise CatalogueError(f"{where}\u00a0: champ «\u00a0{key}\u00a0» manquant.")
     if raw["sens"] not in ("haut", "bas"):
-        raise CatalogueError(f"{where} : sens « {raw['sens']} » inconnu (haut ou bas).")
+        raise CatalogueError(f"{where} : sens « {raw['sens']} » inconnu (haut ou bas).")
     if raw["agregation"] not in RULES:
-        raise CatalogueError(f"{where} : règle d'agrégation « {raw['agregation']} » inconnue.")
+        raise CatalogueError(f"{where} : règle d'agrégation « {raw['agregation']} » inconnue.")
     threshold = None
     if raw.get("seuil"):
         seuil = raw["seuil"]
         if seuil.get("type") not in ("plancher", "plafond") or not seuil.get("source"):
-            raise CatalogueError(f"{where} : un seuil a un type (plancher, plafond) et une source.")
+            raise CatalogueError(f"{where} : un seuil a un type (plancher, plafond) et une source.")
         threshold = Threshold(seuil["type"], float(seuil["valeur"]), str(seuil["source"]))
     source = raw["source"]
     return Entry(
@@ -113,14 +113,14 @@ def parse_catalogue(text: str) -> Catalogue:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise CatalogueError(f"Catalogue illisible : {error}") from error
+        raise CatalogueError(f"Catalogue illisible\u00a0: {error}") from error
     if not isinstance(raw, dict) or not isinstance(raw.get("indicateurs"), list):
-        raise CatalogueError("Catalogue sans liste « indicateurs ».")
+        raise CatalogueError("Catalogue sans liste «\u00a0indicateurs\u00a0».")
     entries = tuple(_entry(item, n) for n, item in enumerate(raw["indicateurs"], start=1))
     codes = [e.code for e in entries]
     doubles = sorted({c for c in codes if codes.count(c) > 1})
     if doubles:
-        raise CatalogueError("Codes en double dans le catalogue : " + ", ".join(doubles) + ".")
+        raise CatalogueError("Codes en double dans le catalogue\u00a0: " + ", ".join(doubles) + ".")
     return Catalogue(
         code=str(raw.get("code", "")),
         version=str(raw.get("version", "")),
@@ -181,7 +181,7 @@ def add_to_approach(
         unknown = wanted - {e.code for e in entries}
         if unknown:
             raise CatalogueError(
-                "Indicateurs absents du catalogue : " + ", ".join(sorted(unknown)) + "."
+                "Indicateurs absents du catalogue\u00a0: " + ", ".join(sorted(unknown)) + "."
             )
         entries = [e for e in entries if e.code in wanted]
     existing = {i.code: i for i in approach.indicators.filter(code__in=[e.code for e in entries])}

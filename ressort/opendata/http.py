@@ -62,31 +62,31 @@ def build_url(url: str, params: dict[str, Any] | None = None) -> str:
 
 def _call(method: str, url: str, headers: dict[str, str], body: bytes | None, what: str) -> Any:
     if not url.startswith("https://"):
-        raise FetchError(f"{what} : adresse refusée (https obligatoire) : {url}")
+        raise FetchError(f"{what}\u00a0: adresse refusée (https obligatoire)\u00a0: {url}")
     timeout = float(settings.RESSORT_OPENDATA_TIMEOUT)
     headers = {"User-Agent": USER_AGENT, "Accept": "application/json", **headers}
     try:
         raw = _transport(method, url, headers, body, timeout)
     except urllib.error.HTTPError as error:
         raise FetchError(
-            f"{what} : le serveur a répondu par une erreur {error.code}"
-            + (" (accès refusé : identifiants à vérifier)" if error.code in (401, 403) else "")
+            f"{what}\u00a0: le serveur a répondu par une erreur {error.code}"
+            + (" (accès refusé\u00a0: identifiants à vérifier)" if error.code in (401, 403) else "")
             + "."
         ) from error
     except TimeoutError as error:
-        raise FetchError(f"{what} : le serveur n'a pas répondu dans les {timeout:g} s.") from error
+        raise FetchError(f"{what} : le serveur n'a pas répondu dans les {timeout:g} s.") from error
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError | socket.timeout):
             raise FetchError(
-                f"{what} : le serveur n'a pas répondu dans les {timeout:g} s."
+                f"{what}\u00a0: le serveur n'a pas répondu dans les {timeout:g} s."
             ) from error
-        raise FetchError(f"{what} : serveur injoignable ({error.reason}).") from error
+        raise FetchError(f"{what}\u00a0: serveur injoignable ({error.reason}).") from error
     except OSError as error:
-        raise FetchError(f"{what} : échec de la connexion ({error}).") from error
+        raise FetchError(f"{what}\u00a0: échec de la connexion ({error}).") from error
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise FetchError(f"{what} : réponse illisible (JSON attendu).") from error
+        raise FetchError(f"{what}\u00a0: réponse illisible (JSON attendu).") from error
 
 
 def get_json(
@@ -105,4 +105,4 @@ def post_json(url: str, payload: dict[str, Any], *, what: str) -> Any:
 
 
 def unexpected(what: str, detail: str) -> FetchError:
-    return FetchError(f"{what} : réponse inattendue ({detail}).")
+    return FetchError(f"{what}\u00a0: réponse inattendue ({detail}).")

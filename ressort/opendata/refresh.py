@@ -82,7 +82,7 @@ def _store(
             value = aggregate(rule, figure.parts, population)
             places = len([p for p in figure.parts if p.place != "*"])
             note = (
-                f"Agrégé de {places} commune{'s' if places > 1 else ''} : "
+                f"Agrégé de {places} commune{'s' if places > 1 else ''}\u00a0: "
                 f"{RULE_LABELS.get(rule, rule).lower()}"
                 if places
                 else "Total du périmètre"
@@ -146,7 +146,7 @@ def run_connector(
     )
     try:
         if not communes:
-            raise FetchError(f"{connector.label} : le périmètre de la démarche n'a aucune commune.")
+            raise FetchError(f"{connector.label} : le périmètre de la démarche n'a aucune commune.")
         harvest = connector.fetch(context)
         with transaction.atomic():
             stored = _store(approach, harvest, served, communes, connector.label)
@@ -162,7 +162,7 @@ def run_connector(
         log.exception("open-data connector %s failed", name)
         record.status = FetchRecord.Status.FAILED
         record.message = (
-            f"{connector.label} : erreur inattendue pendant la lecture de la réponse. "
+            f"{connector.label}\u00a0: erreur inattendue pendant la lecture de la réponse. "
             "Les valeurs déjà enregistrées sont conservées."
         )
     else:
@@ -176,7 +176,7 @@ def run_connector(
         else:
             record.status = FetchRecord.Status.EMPTY
             record.message = (
-                f"{connector.label} : aucune donnée publiée pour les communes du périmètre. "
+                f"{connector.label}\u00a0: aucune donnée publiée pour les communes du périmètre. "
                 "Les valeurs déjà enregistrées sont conservées."
             )
         if harvest.notes:

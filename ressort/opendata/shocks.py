@@ -94,6 +94,6 @@ def for_story(approach: Approach, limit: int = 8) -> list[str]:
         when = f"{shock.started_on:%m/%Y}" if shock.started_on else "date inconnue"
         text = f"{shock.title} ({when})"
         if shock.lessons.strip():
-            text += f" : {shock.lessons.strip()}"
+            text += f"\u00a0: {shock.lessons.strip()}"
         sentences.append(text)
     return sentences

@@ -59,7 +59,7 @@ def catalogue_page(request: HttpRequest, approach: Approach) -> HttpResponse:
             if not codes:
                 messages.error(
                     request,
-                    "Aucune dimension choisie : cochez au moins une dimension, ou ajoutez tout "
+                    "Aucune dimension choisie : cochez au moins une dimension, ou ajoutez tout "
                     "le catalogue.",
                 )
                 return redirect("opendata:catalogue", approach.slug)
@@ -145,7 +145,7 @@ def refresh_start(request: HttpRequest, approach: Approach) -> HttpResponse:
     if not used:
         messages.error(
             request,
-            "Aucun indicateur du catalogue n'a de source ouverte : ajoutez d'abord le catalogue.",
+            "Aucun indicateur du catalogue n'a de source ouverte : ajoutez d'abord le catalogue.",
         )
         return redirect("opendata:sources", approach.slug)
     names = [name] if name else sorted(used)
@@ -154,7 +154,7 @@ def refresh_start(request: HttpRequest, approach: Approach) -> HttpResponse:
         request,
         "La récupération est lancée"
         + (f" ({REGISTRY[name].label})" if name else f" ({len(names)} sources)")
-        + " : son compte rendu apparaîtra ci-dessous.",
+        + "\u00a0: son compte rendu apparaîtra ci-dessous.",
     )
     return redirect("opendata:sources", approach.slug)
 
@@ -181,8 +181,8 @@ def shock_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
     queue.enqueue(tasks.refresh_approach, approach.pk, ["georisques_catnat"], request.user.pk)
     messages.info(
         request,
-        "La lecture des arrêtés de catastrophe naturelle (Géorisques) est lancée ; son compte "
-        "rendu est sur la page « Données ouvertes ».",
+        "La lecture des arrêtés de catastrophe naturelle (Géorisques) est lancée\u00a0; son compte "
+        "rendu est sur la page «\u00a0Données ouvertes\u00a0».",
     )
     return redirect("opendata:shocks", approach.slug)
 

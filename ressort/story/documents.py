@@ -26,7 +26,7 @@ def outline(approach: Approach) -> list[engine.Block]:
             "keys",
             (
                 "D'où l'on vient, où l'on va, et comment on y va",
-                [f"{c.title} : {_first_sentence(c.text)}" for c in chapters],
+                [f"{c.title}\u00a0: {_first_sentence(c.text)}" for c in chapters],
             ),
         )
     )
@@ -69,7 +69,7 @@ def _build_job(job: DocumentJob, progress: Progress) -> bytes:
 
 def start_job(approach: Approach, fmt: str, user: Any) -> DocumentJob:
     if fmt not in engine.MIMES:
-        raise ValueError(f"Format inconnu : « {fmt} » (pdf, docx ou odt).")
+        raise ValueError(f"Format inconnu\u00a0: «\u00a0{fmt}\u00a0» (pdf, docx ou odt).")
     return jobs.start_job(
         approach,
         KIND,

@@ -55,7 +55,7 @@ def chapter_edit(request: HttpRequest, approach: Approach, key: str) -> HttpResp
                 public=form.cleaned_data["public"],
                 user=request.user,
             )
-            messages.success(request, f"Chapitre « {view.title} » enregistré.")
+            messages.success(request, f"Chapitre «\u00a0{view.title}\u00a0» enregistré.")
             return redirect("story:story", approach.slug)
     else:
         form = ChapterForm(
@@ -89,9 +89,9 @@ def chapter_revert(request: HttpRequest, approach: Approach, key: str) -> HttpRe
 def document_start(request: HttpRequest, approach: Approach) -> HttpResponse:
     fmt = request.POST.get("format", "")
     if fmt not in MIMES:
-        return HttpResponse("Format inconnu : choisissez PDF, DOCX ou ODT.", status=400)
+        return HttpResponse("Format inconnu\u00a0: choisissez PDF, DOCX ou ODT.", status=400)
     documents.start_job(approach, fmt, request.user)
     if request.headers.get("HX-Request"):
         return document_views.jobs_fragment(request, approach, documents.KIND)
-    messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
+    messages.info(request, f"Le {fmt.upper()} est en préparation\u00a0: il apparaîtra ci-dessous.")
     return redirect("story:story", approach.slug)

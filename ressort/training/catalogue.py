@@ -41,21 +41,21 @@ def read_catalogue(path: Path = SHIPPED) -> Catalogue:
     codes = {m["code"] for m in raw["modules"]}
     faults = []
     for m in raw["modules"]:
-        where = f"module « {m.get('code')} »"
+        where = f"module «\u00a0{m.get('code')}\u00a0»"
         faults += [
-            f"{where} : public « {a} » inconnu" for a in m["audiences"] if a not in Audience.values
+            f"{where} : public « {a} » inconnu" for a in m["audiences"] if a not in Audience.values
         ]
         faults += [
-            f"{where} : métier « {t} » inconnu" for t in m["trades"] if t not in Trade.values
+            f"{where} : métier « {t} » inconnu" for t in m["trades"] if t not in Trade.values
         ]
-        faults += [f"{where} : thème « {t} » inconnu" for t in m["topics"] if t not in topics]
+        faults += [f"{where} : thème « {t} » inconnu" for t in m["topics"] if t not in topics]
         faults += [
-            f"{where} : prérequis « {p} » inconnu" for p in m["prerequisites"] if p not in codes
+            f"{where} : prérequis « {p} » inconnu" for p in m["prerequisites"] if p not in codes
         ]
         if m["format"] not in Format.values:
-            faults.append(f"{where} : format « {m['format']} » inconnu")
+            faults.append(f"{where}\u00a0: format «\u00a0{m['format']}\u00a0» inconnu")
     if faults:
-        raise ValueError("Catalogue de formation : " + " ; ".join(faults) + ".")
+        raise ValueError("Catalogue de formation\u00a0: " + "\u00a0; ".join(faults) + ".")
     return Catalogue(str(raw["version"]), raw["source"].strip(), topics, raw["modules"])
 
 

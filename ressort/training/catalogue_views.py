@@ -89,7 +89,7 @@ module_delete = delete_view(
     Module,
     what=lambda m: f"Le module «\u00a0{m.title}\u00a0»",
     done=_catalogue_url,
-    consequence="les sessions passées restent, sans module ; les parcours le perdent",
+    consequence="les sessions passées restent, sans module\u00a0; les parcours le perdent",
     gone="{what} est supprimé.",
 )
 

@@ -34,7 +34,7 @@ class ModuleForm(forms.ModelForm):  # type: ignore[type-arg]
         choices=Trade.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Aucun coché : tous les métiers.",
+        help_text="Aucun coché\u00a0: tous les métiers.",
     )
     topics = forms.MultipleChoiceField(
         label="Thèmes de l'auto-évaluation couverts",
@@ -237,7 +237,7 @@ class ScoresForm(forms.ModelForm):  # type: ignore[type-arg]
 class AttendanceImportForm(forms.Form):
     file = CappedFileField(
         label="Feuille de présence (CSV, XLSX ou ODS)",
-        help_text="Colonnes : Nom ; Présent (oui/non) ; Avant (0 à 4) ; Après (0 à 4) ; "
+        help_text="Colonnes : Nom ; Présent (oui/non) ; Avant (0 à 4) ; Après (0 à 4) ; "
         "Satisfaction (1 à 5).",
     )
 
@@ -267,7 +267,7 @@ class HeadcountForm(forms.ModelForm):  # type: ignore[type-arg]
             trade=data.get("trade") or "",
         ).exclude(pk=self.instance.pk)
         if same.exists():
-            raise forms.ValidationError("Cet effectif est déjà indiqué : modifiez-le.")
+            raise forms.ValidationError("Cet effectif est déjà indiqué\u00a0: modifiez-le.")
         if data.get("trade") and data.get("audience") != Audience.STAFF:
             self.add_error("trade", "Un métier ne se précise que pour les agents.")
         return data

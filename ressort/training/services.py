@@ -65,7 +65,7 @@ def start_needs_survey(approach: Approach, user: Any = None, days: int = 30) -> 
     topics = topic_labels()
     workshop = Workshop(
         approach=approach,
-        title="Besoins de formation : auto-évaluation",
+        title="Besoins de formation\u00a0: auto-évaluation",
         mode=Workshop.Mode.ASYNC,
         open_until=timezone.now() + timedelta(days=days),
         ask_category=True,
@@ -83,7 +83,7 @@ def start_needs_survey(approach: Approach, user: Any = None, days: int = 30) -> 
     Activity.objects.create(
         workshop=workshop,
         kind=KIND,
-        title="Pour chaque thème : de 0 (pas du tout) à 4 (tout à fait).",
+        title="Pour chaque thème\u00a0: de 0 (pas du tout) à 4 (tout à fait).",
         config={"questions": questions},
         state=Activity.State.OPEN,
         opened_at=timezone.now(),
@@ -350,7 +350,7 @@ def import_attendance(session: Session, data: bytes, filename: str) -> int:
         raw_present = (row.get("present") or "").strip().lower()
         if raw_present not in YES | NO:
             faults.append(
-                Fault(line, "Présent", f"«\u00a0{row['present']}\u00a0» : écrivez oui ou non.")
+                Fault(line, "Présent", f"«\u00a0{row['present']}\u00a0»\u00a0: écrivez oui ou non.")
             )
         for column, (label, low, high) in RANGES.items():
             value = row.get(column)

@@ -56,7 +56,7 @@ session_delete = delete_view(
     Session,
     what=lambda s: f"La session du {s.held_on:%d/%m/%Y}",
     done=_overview_url,
-    consequence="ses participant·es et leurs notes partent avec elle ; les idées et actions "
+    consequence="ses participant·es et leurs notes partent avec elle\u00a0; les idées et actions "
     "nées de ses engagements restent",
     gone="{what} est supprimée.",
 )
@@ -197,7 +197,7 @@ def attendance_sheet(request: HttpRequest, approach: Approach, pk: int) -> HttpR
 def certificate(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     attendee = get_scoped(Attendee.objects.select_related("session__module"), approach, pk=pk)
     if not attendee.present:
-        messages.error(request, f"{attendee.name} n'est pas noté·e présent·e : pas d'attestation.")
+        messages.error(request, f"{attendee.name} n'est pas noté·e présent·e : pas d'attestation.")
         return redirect(_session_url(request, attendee.session) + "#participants")
     return _pdf(
         "training/certificate.pdf.html",

@@ -55,7 +55,7 @@ def test_official_territory_typed_as_code_or_exact_name(client: Client) -> None:
 def test_unknown_insee_code(client: Client) -> None:
     response = post(client, territory="99999")
     assert response.status_code == 200
-    assert "Code INSEE inconnu : 99999" in errors(response)
+    assert "Code INSEE inconnu\u00a0: 99999" in errors(response)
     assert not Approach.objects.exists()
 
 
@@ -98,7 +98,7 @@ def test_custom_perimeter_unknown_codes_are_named_with_their_line(client: Client
         perimeter_label="X",
         commune_codes="38053, 12345\n38553\nABCDE",
     )
-    assert "Codes inconnus : 12345 (ligne 1), ABCDE (ligne 3)" in errors(response)
+    assert "Codes inconnus\u00a0: 12345 (ligne 1), ABCDE (ligne 3)" in errors(response)
     assert not Approach.objects.exists()
 
 

@@ -65,7 +65,7 @@ def test_a_failed_build_is_retried_then_recorded_in_french(approach: Approach) -
     failed = _start(approach, broken)
     assert len(CALLS) == queue.MAX_ATTEMPTS
     assert failed.state == DocumentJob.State.FAILED
-    assert failed.error == "la préparation a échoué (OSError : disque plein)."
+    assert failed.error == "la préparation a échoué (OSError\u00a0: disque plein)."
     CALLS.clear()
     recovered = _start(approach, flaky)
     assert len(CALLS) == 2 and recovered.state == DocumentJob.State.DONE

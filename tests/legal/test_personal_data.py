@@ -83,8 +83,8 @@ def test_find_export_and_erase_a_person(
     client.force_login(personas["facilitateur"])
     page = page_text(client.get(url + "?q=jeanne"))
     assert "Témoignage du" in page and "Jeanne Martin" in page
-    assert "sous le pseudonyme « Jeanne M. » : 1 réponse" in page
-    assert "Contact de l'acteur « Jardin partagé »" in page
+    assert "sous le pseudonyme «\u00a0Jeanne M.\u00a0»\u00a0: 1 réponse" in page
+    assert "Contact de l'acteur «\u00a0Jardin partagé\u00a0»" in page
 
     exported = client.get(url + "export/?q=jeanne")
     assert exported["Content-Disposition"] == 'attachment; filename="donnees-jeanne.json"'
@@ -100,7 +100,7 @@ def test_find_export_and_erase_a_person(
     assert fieldwork.Testimony.objects.filter(pk=w["named"].pk).exists()
 
     done = client.post(url + "effacer/", {"q": "jeanne", "confirm": "oui"}, follow=True)
-    assert "Effacement fait : 1 témoignage(s) et 1 citation(s) supprimés" in page_text(done)
+    assert "Effacement fait\u00a0: 1 témoignage(s) et 1 citation(s) supprimés" in page_text(done)
     assert not fieldwork.Testimony.objects.filter(pk=w["named"].pk).exists()
     assert not fieldwork.Quote.objects.exists()
     assert not Participant.objects.filter(pk=w["jeanne"].pk).exists()

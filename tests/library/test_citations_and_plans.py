@@ -163,7 +163,7 @@ def test_every_fault_of_the_plan_is_located_and_nothing_is_imported(
     page = page_text(response)
     assert "Rien n'est importé" in page
     assert "Ligne 3, colonne « Intitulé » : valeur manquante." in page
-    assert "Ligne 4 : l'intitulé fait 201 caractères : 200 au plus." in page
+    assert "Ligne 4 : l'intitulé fait 201 caractères\u00a0: 200 au plus." in page
     assert not Action.objects.filter(approach=approach).exists()
     response = upload(client, approach, "plan.csv", b"Titre du plan;Budget\nA;3\n", "actions")
     assert "Ligne 1, colonne « Intitulé » : colonne obligatoire absente" in page_text(response)
@@ -199,5 +199,5 @@ def test_the_strategy_document_lists_the_action_sheets_consistency(
     fields = next(b[1] for b in _sheet_blocks(sheet, {}) if b[0] == "fields")
     assert [
         "Cohérence avec les documents en vigueur",
-        "Compatible avec PCAET (O2) : Moins de chaleur.",
+        "Compatible avec PCAET (O2)\u00a0: Moins de chaleur.",
     ] in fields

@@ -161,16 +161,17 @@ def test_a_signal_becomes_a_hazard_a_variable_and_an_idea_with_its_origin(
     s.refresh_from_db()
     hazard = Hazard.objects.get(approach=approach, label="Moustique tigre")
     assert (
-        s.became_hazard == hazard and "Signal de veille « Moustique tigre »" in hazard.description
+        s.became_hazard == hazard
+        and "Signal de veille «\u00a0Moustique tigre\u00a0»" in hazard.description
     )
     assert s.became_variable == Variable.objects.get(approach=approach, name="Moustique tigre")
     idea = Idea.objects.get(approach=approach)
     assert s.became_idea == idea and idea.proposer == "Ana"
-    assert idea.source_label == "Signal de veille « Moustique tigre » du 01/06/2026"
+    assert idea.source_label == "Signal de veille «\u00a0Moustique tigre\u00a0» du 01/06/2026"
     client.post(base + "alea/")  # twice: still one hazard
     assert Hazard.objects.filter(approach=approach, label="Moustique tigre").count() == 1
     page = page_text(client.get(f"/demarches/{approach.slug}/veille/"))
-    assert "l'aléa « Moustique tigre »" in page
+    assert "l'aléa «\u00a0Moustique tigre\u00a0»" in page
 
 
 def test_signal_form_and_rights(

@@ -27,7 +27,7 @@ def test_cli_adds_the_catalogue_and_refreshes(
     out = StringIO()
     call_command("donnees", "actualiser", slug, "--source", "georisques_catnat", stdout=out)
     assert (
-        "Géorisques : arrêtés de catastrophe naturelle : 1 valeur enregistrée, 3 chocs"
+        "Géorisques\u00a0: arrêtés de catastrophe naturelle\u00a0: 1 valeur enregistrée, 3 chocs"
         in out.getvalue()
     )
     assert len(services.story_lines(montlucon_approach)) == 3

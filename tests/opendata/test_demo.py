@@ -27,7 +27,7 @@ def test_demo_timeline(db: Any, client: Any) -> None:
     years = shocks.timeline(approach)
     assert [y.year for y in years] == [2022, 2021, 2020, 2009, 2003]
     story = shocks.for_story(approach)
-    assert story[0].startswith("Sécheresse et restrictions d'eau (exemple) (06/2022) : ")
+    assert story[0].startswith("Sécheresse et restrictions d'eau (exemple) (06/2022)\u00a0: ")
     client.force_login(approach.memberships.order_by("pk").first().user)
     page = page_text(client.get(f"/demarches/{approach.slug}/chocs-passes/"))
     assert "Crue de la Bourbre (exemple)" in page and "illustratif" in page

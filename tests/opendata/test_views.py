@@ -105,7 +105,7 @@ def test_refresh_button_runs_through_the_queue(
     record = FetchRecord.objects.get(approach=approach)
     assert record.status == "ok" and record.values == 1
     text = page_text(response)
-    assert "Géorisques : installations classées" in text and "1 valeur enregistrée" in text
+    assert "Géorisques\u00a0: installations classées" in text and "1 valeur enregistrée" in text
     answers.cases["georisques_icpe"] = "timeout"
     response = client.post(base(approach) + "donnees-ouvertes/actualiser/", follow=True)
     assert "n'a pas répondu" in page_text(response)

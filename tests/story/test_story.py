@@ -60,10 +60,10 @@ def test_drafts_come_from_the_demarche(story_approach: Approach) -> None:
     )
     fieldwork.Quote.objects.create(testimony=named, text="On s'entraide quand l'eau monte.")
     fieldwork.Quote.objects.create(testimony=anonymous, text="Une parole sans accord.")
-    assert "En 1993, Crue de la Bourbre. Ce qu'on en a retenu : Ne plus construire" in (
+    assert "En 1993, Crue de la Bourbre. Ce qu'on en a retenu\u00a0: Ne plus construire" in (
         drafts.draft(approach, ChapterKey.ORIGINS)
     )
-    assert "À l'horizon 2050, voici le territoire que nous voulons : Un territoire sobre" in (
+    assert "À l'horizon 2050, voici le territoire que nous voulons\u00a0: Un territoire sobre" in (
         drafts.draft(approach, ChapterKey.HORIZON)
     )
     words = drafts.draft(approach, ChapterKey.UNCOUNTED)

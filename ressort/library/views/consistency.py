@@ -68,11 +68,11 @@ def action_consistency(request: HttpRequest, approach: Approach, pk: int) -> Htt
                 verdict = request.POST.get(f"verdict-{objective.pk}", "")
                 justification = request.POST.get(f"justification-{objective.pk}", "")[:2000]
                 if verdict and verdict not in Verdict.values:
-                    faults.append(f"{objective} : cohérence inconnue.")
+                    faults.append(f"{objective}\u00a0: cohérence inconnue.")
                     continue
                 if verdict == Verdict.TENSION and not justification.strip():
                     faults.append(
-                        f"« {objective} » : une tension doit être justifiée (en quoi l'action "
+                        f"« {objective} » : une tension doit être justifiée (en quoi l'action "
                         "s'écarte de l'objectif, et pourquoi elle est maintenue)."
                     )
                     continue

@@ -159,7 +159,7 @@ def passage_add(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
         passage.document = document
         passage.created_by = request.user
         passage.save()
-        messages.success(request, "Le passage est enregistré : citez-le maintenant comme preuve.")
+        messages.success(request, "Le passage est enregistré : citez-le maintenant comme preuve.")
         return redirect(document.get_absolute_url() + f"#passage-{passage.pk}")
     errors = " ".join(e for errs in form.errors.values() for e in errs)
     messages.error(request, f"Passage non enregistré — {errors}")

@@ -78,10 +78,10 @@ def signal_convert(request: HttpRequest, approach: Approach, pk: int, into: str)
     signal = get_scoped(Signal.objects.select_related("approach"), approach, pk=pk)
     if into == "alea":
         hazard = services.signal_to_hazard(signal)
-        messages.success(request, f"Le signal est devenu l'aléa « {hazard.label} ».")
+        messages.success(request, f"Le signal est devenu l'aléa «\u00a0{hazard.label}\u00a0».")
     elif into == "variable":
         variable = services.signal_to_variable(signal)
-        messages.success(request, f"Le signal est devenu la variable « {variable.name} ».")
+        messages.success(request, f"Le signal est devenu la variable « {variable.name} ».")
     elif into == "idee":
         services.signal_to_idea(signal)
         messages.success(request, "Le signal est devenu une idée d'action, avec son origine.")
@@ -111,13 +111,13 @@ feed_edit = edit_view(
     title=lambda f: f"Modifier le flux «\u00a0{f.title}\u00a0»" if f.pk else "S'abonner à un flux",
     done=_feeds_url,
     delete="library:feed_delete",
-    saved="Le flux est enregistré : il sera relevé au prochain passage.",
+    saved="Le flux est enregistré\u00a0: il sera relevé au prochain passage.",
 )
 feed_delete = delete_view(
     Feed,
     what=lambda f: f"Le flux «\u00a0{f.title}\u00a0»",
     done=_feeds_url,
-    consequence="Ses articles partent avec lui ; les signaux déjà notés restent.",
+    consequence="Ses articles partent avec lui\u00a0; les signaux déjà notés restent.",
     gone="{what} est supprimé.",
 )
 
@@ -131,7 +131,7 @@ def feed_refresh(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
     queue.enqueue(refresh_feed, feed.pk)
     messages.success(
         request,
-        "Le relevé du flux est demandé : les nouveaux articles apparaîtront ici dans quelques "
+        "Le relevé du flux est demandé\u00a0: les nouveaux articles apparaîtront ici dans quelques "
         "instants si l'instance est en ligne.",
     )
     return redirect(_feeds_url(request))
@@ -153,6 +153,6 @@ def item_to_signal(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
         feed_item=item,
     )
     messages.success(
-        request, "L'article est noté comme signal : dites ce qu'il pourrait signifier."
+        request, "L'article est noté comme signal\u00a0: dites ce qu'il pourrait signifier."
     )
     return redirect(reverse("library:signal_edit", args=[approach.slug, signal.pk]))

@@ -59,4 +59,4 @@ def fetch(ctx: Context) -> Harvest:
     )
 
 
-CONNECTORS = (Connector("ademe_dpe", "ADEME : diagnostics de performance énergétique", fetch),)
+CONNECTORS = (Connector("ademe_dpe", "ADEME\u00a0: diagnostics de performance énergétique", fetch),)

@@ -29,8 +29,8 @@ def fetch(ctx: Context) -> Harvest:
     base = str(settings.RESSORT_ATMO_URL).rstrip("/")
     if not settings.RESSORT_ATMO_USERNAME or not settings.RESSORT_ATMO_PASSWORD:
         raise FetchError(
-            "Atmo France : aucun compte d'accès configuré (RESSORT_ATMO_USERNAME et "
-            "RESSORT_ATMO_PASSWORD) ; les indices de qualité de l'air n'ont pas été récupérés."
+            "Atmo France\u00a0: aucun compte d'accès configuré (RESSORT_ATMO_USERNAME et "
+            "RESSORT_ATMO_PASSWORD)\u00a0; les indices de qualité de l'air n'ont pas été récupérés."
         )
     what = "Atmo France (connexion)"
     login = post_json(
@@ -62,7 +62,7 @@ def fetch(ctx: Context) -> Harvest:
         for feature in records(answer, "features", what):
             props = feature.get("properties")
             if not isinstance(props, dict):
-                raise unexpected(what, "élément sans « properties »")
+                raise unexpected(what, "élément sans «\u00a0properties\u00a0»")
             if str(props.get("code_zone", commune.code)) != commune.code:
                 continue
             day = parse_date(props.get("date_ech"))
@@ -82,4 +82,4 @@ def fetch(ctx: Context) -> Harvest:
     return Harvest(figures=figures)
 
 
-CONNECTORS = (Connector("atmo_indices", "Atmo France : indice ATMO de la qualité de l'air", fetch),)
+CONNECTORS = (Connector("atmo_indices", "Atmo France : indice ATMO de la qualité de l'air", fetch),)

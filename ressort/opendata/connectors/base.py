@@ -99,9 +99,9 @@ def records(answer: Any, key: str, what: str) -> list[dict[str, Any]]:
         raise unexpected(what, "objet JSON attendu")
     rows = answer.get(key)
     if rows is None:
-        raise unexpected(what, f"champ « {key} » absent")
+        raise unexpected(what, f"champ «\u00a0{key}\u00a0» absent")
     if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
-        raise unexpected(what, f"« {key} » n'est pas une liste d'enregistrements")
+        raise unexpected(what, f"«\u00a0{key}\u00a0» n'est pas une liste d'enregistrements")
     return rows
 
 

@@ -59,6 +59,6 @@ def fetch(ctx: Context) -> Harvest:
 
 CONNECTORS = (
     Connector(
-        "cerema_naf", "Cerema : consommation d'espaces naturels, agricoles et forestiers", fetch
+        "cerema_naf", "Cerema : consommation d'espaces naturels, agricoles et forestiers", fetch
     ),
 )

@@ -144,7 +144,7 @@ def fetch_icpe(ctx: Context) -> Harvest:
 
 
 CONNECTORS = (
-    Connector("georisques_catnat", "Géorisques : arrêtés de catastrophe naturelle", fetch_catnat),
-    Connector("georisques_risques", "Géorisques : risques majeurs par commune", fetch_risks),
-    Connector("georisques_icpe", "Géorisques : installations classées", fetch_icpe),
+    Connector("georisques_catnat", "Géorisques : arrêtés de catastrophe naturelle", fetch_catnat),
+    Connector("georisques_risques", "Géorisques\u00a0: risques majeurs par commune", fetch_risks),
+    Connector("georisques_icpe", "Géorisques\u00a0: installations classées", fetch_icpe),
 )

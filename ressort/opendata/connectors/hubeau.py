@@ -128,7 +128,7 @@ def fetch_nitrates(ctx: Context) -> Harvest:
 
 
 CONNECTORS = (
-    Connector("hubeau_eau_potable", "Hub'Eau : qualité de l'eau potable", fetch_drinking_water),
-    Connector("hubeau_prelevements", "Hub'Eau : prélèvements en eau (BNPE)", fetch_withdrawals),
-    Connector("hubeau_nitrates", "Hub'Eau : qualité des cours d'eau (nitrates)", fetch_nitrates),
+    Connector("hubeau_eau_potable", "Hub'Eau : qualité de l'eau potable", fetch_drinking_water),
+    Connector("hubeau_prelevements", "Hub'Eau : prélèvements en eau (BNPE)", fetch_withdrawals),
+    Connector("hubeau_nitrates", "Hub'Eau : qualité des cours d'eau (nitrates)", fetch_nitrates),
 )

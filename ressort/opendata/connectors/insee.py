@@ -43,7 +43,7 @@ def _pick(
         dims = row.get("dimensions")
         measures = row.get("measures")
         if not isinstance(dims, dict) or not isinstance(measures, dict):
-            raise unexpected(what, "observation sans « dimensions » ni « measures »")
+            raise unexpected(what, "observation sans « dimensions » ni « measures »")
         match = GEO.search(str(dims.get("GEO", "")))
         if not match or match[2] != geo_code:
             continue
@@ -95,4 +95,4 @@ def fetch(ctx: Context) -> Harvest:
     return harvest
 
 
-CONNECTORS = (Connector("insee_melodi", "INSEE : statistiques locales (API Melodi)", fetch),)
+CONNECTORS = (Connector("insee_melodi", "INSEE\u00a0: statistiques locales (API Melodi)", fetch),)

@@ -81,6 +81,6 @@ def fetch_ore(ctx: Context) -> Harvest:
 
 
 CONNECTORS = (
-    Connector("drees_apl", "DREES : accessibilité aux médecins généralistes (APL)", fetch_apl),
-    Connector("ore_consommation", "Agence ORE : consommations d'électricité et de gaz", fetch_ore),
+    Connector("drees_apl", "DREES\u00a0: accessibilité aux médecins généralistes (APL)", fetch_apl),
+    Connector("ore_consommation", "Agence ORE : consommations d'électricité et de gaz", fetch_ore),
 )

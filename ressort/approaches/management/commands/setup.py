@@ -11,9 +11,9 @@ from ressort.territories.importer import import_official_territories
 
 class Command(BaseCommand):
     help = (
-        "Met l'instance en état de marche : migrations, territoires officiels, référentiels, "
+        "Met l'instance en état de marche\u00a0: migrations, territoires officiels, référentiels, "
         "démarche de démonstration (avec DEBUG=1, ou sur demande avec --demo). "
-        "Idempotent : une seconde exécution ne refait rien."
+        "Idempotent\u00a0: une seconde exécution ne refait rien."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             return
         if not (settings.DEBUG or options["demo"]):
             self.stdout.write(
-                "Démarche de démonstration non créée (DEBUG=0) : « ressort setup --demo » la "
+                "Démarche de démonstration non créée (DEBUG=0) : « ressort setup --demo » la "
                 "crée, avec des mots de passe aléatoires."
             )
             return
@@ -45,6 +45,6 @@ class Command(BaseCommand):
         passwords = demo_passwords(public=settings.DEBUG)
         approach, created = load_demo(passwords)
         state = "créée" if created else "déjà présente"
-        self.stdout.write(f"Démarche de démonstration « {approach.slug} » {state}.")
+        self.stdout.write(f"Démarche de démonstration «\u00a0{approach.slug}\u00a0» {state}.")
         if created or settings.DEBUG:
             self.stdout.write(demo_accounts_text(passwords))

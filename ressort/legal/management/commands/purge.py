@@ -17,24 +17,24 @@ from ressort.legal.personal_data import purge
 class Command(BaseCommand):
     help = (
         "Efface les données personnelles (témoignages, photos, participations aux ateliers) "
-        "plus anciennes que la durée de conservation de chaque démarche. Sans --apply : "
+        "plus anciennes que la durée de conservation de chaque démarche. Sans --apply\u00a0: "
         "simulation, rien n'est effacé."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--apply", action="store_true", help="effacer pour de bon (sinon : simulation)"
+            "--apply", action="store_true", help="effacer pour de bon (sinon\u00a0: simulation)"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         apply = bool(options["apply"])
         lines = purge(apply=apply)
-        verb = "effacé" if apply else "à effacer (simulation : relancez avec --apply)"
+        verb = "effacé" if apply else "à effacer (simulation\u00a0: relancez avec --apply)"
         touched = [line for line in lines if line.anything]
         for line in touched:
             self.stdout.write(
-                f"« {line.approach.name} » (conservation {line.months} mois, avant le "
-                f"{line.before:%d/%m/%Y}) : {line.testimonies} témoignage(s), {line.photos} "
+                f"«\u00a0{line.approach.name}\u00a0» (conservation {line.months} mois, avant le "
+                f"{line.before:%d/%m/%Y})\u00a0: {line.testimonies} témoignage(s), {line.photos} "
                 f"photo(s), {line.participants} participation(s) et {line.answers} réponse(s) "
                 f"{verb}."
             )

@@ -15,7 +15,7 @@ from ressort.opendata.connectors import REGISTRY
 
 
 class Command(BaseCommand):
-    help = "Données ouvertes : « catalogue <démarche> » ou « actualiser <démarche> »."
+    help = "Données ouvertes : « catalogue <démarche> » ou « actualiser <démarche> »."
 
     def add_arguments(self, parser: Any) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -33,7 +33,7 @@ class Command(BaseCommand):
     def _approach(self, slug: str) -> Approach:
         approach = Approach.objects.filter(slug=slug).first()
         if approach is None:
-            raise CommandError(f"Démarche « {slug} » introuvable.", returncode=2)
+            raise CommandError(f"Démarche «\u00a0{slug}\u00a0» introuvable.", returncode=2)
         return approach
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -44,7 +44,7 @@ class Command(BaseCommand):
                 codes = [e.code for e in load_catalogue().for_dimensions(set(options["dimension"]))]
                 if not codes:
                     raise CommandError(
-                        "Aucun indicateur du catalogue pour : " + ", ".join(options["dimension"]),
+                        "Aucun indicateur du catalogue pour : " + ", ".join(options["dimension"]),
                         returncode=2,
                     )
             result = add_to_approach(approach, codes)
@@ -56,13 +56,13 @@ class Command(BaseCommand):
         records = refresh.refresh(approach, names)
         if not records:
             raise CommandError(
-                "Aucun indicateur du catalogue n'a de source ouverte dans cette démarche : "
-                "« ressort donnees catalogue " + approach.slug + " » d'abord.",
+                "Aucun indicateur du catalogue n'a de source ouverte dans cette démarche\u00a0: "
+                "«\u00a0ressort donnees catalogue " + approach.slug + "\u00a0» d'abord.",
                 returncode=2,
             )
         failed = 0
         for record in records:
-            self.stdout.write(f"{REGISTRY[record.connector].label} : {record.message}")
+            self.stdout.write(f"{REGISTRY[record.connector].label}\u00a0: {record.message}")
             failed += record.status == record.Status.FAILED
         if failed:
             raise CommandError(f"{failed} source(s) en échec.", returncode=1)
