@@ -163,7 +163,7 @@ def build(approach: Approach) -> None:
         PlanObjective.objects.create(document=docs["pcaet"], code=code, text=text, order=i)  # type: ignore[misc]
         for i, (code, text) in enumerate(
             [
-                ("Orientation 1", "Réduire de 20 % les consommations d'énergie des bâtiments."),
+                ("Orientation 1", "Réduire de 20 % les consommations d'énergie des bâtiments."),
                 ("Orientation 2", "Adapter le territoire aux canicules et à la sécheresse."),
                 ("Orientation 3", "Préserver la ressource en eau de la nappe de la Bourbre."),
             ],
