@@ -37,14 +37,14 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "3A",
-        "Se projeter\u00a0: vision et scénarios prospectifs",
+        "Se projeter : vision et scénarios prospectifs",
         "Atelier sur la vision du territoire et les scénarios prospectifs, dans le cadre de la "
         "trajectoire de réchauffement de référence pour l'adaptation (TRACC).",
         ("Atelier vision", "Scénarios prospectifs", "Mise à l'épreuve des scénarios"),
     ),
     Step(
         "3B",
-        "Agir\u00a0: actions, trajectoires, stratégie et plan d'actions",
+        "Agir : actions, trajectoires, stratégie et plan d'actions",
         "Émergence et hiérarchisation des actions, trajectoires, stratégie et plan d'actions.",
         (
             "Ateliers d'émergence des actions",
@@ -54,7 +54,7 @@ STEPS: tuple[Step, ...] = (
     ),
     Step(
         "3C",
-        "Suivre et poursuivre\u00a0: pilotage, suivi, évaluation",
+        "Suivre et poursuivre : pilotage, suivi, évaluation",
         "Conditions de mise en œuvre, dispositif de pilotage, de suivi et d'évaluation\u00a0; "
         "inspiration d'autres territoires (retours d'expériences, voyages apprenants).",
         (
