@@ -123,7 +123,7 @@ def _geotiff(image: Image.Image) -> tuple[WorldFile, int]:
     except (TypeError, ValueError, IndexError, KeyError):
         raise GeorefError(
             "Le géoréférencement du GeoTIFF est illisible (taille du pixel, point d'attache "
-            "ou clés de géoréférencement mal formés) : exportez-le de nouveau."
+            "ou clés de géoréférencement mal formés)\u00a0: exportez-le de nouveau."
         ) from None
     epsg = 0
     for n in range(4, len(keys) - 3, 4):

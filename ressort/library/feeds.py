@@ -99,12 +99,12 @@ def _public_connection(
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise FeedError(
-            f"Le serveur « {host} » est introuvable (pas de réseau ou nom inconnu)."
+            f"Le serveur «\u00a0{host}\u00a0» est introuvable (pas de réseau ou nom inconnu)."
         ) from error
     for info in infos:
         if not is_public(info[4][0]):
             raise FeedError(
-                f"« {host} » désigne une adresse interne : Ressort ne relève que des flux publics."
+                f"« {host} » désigne une adresse interne : Ressort ne relève que des flux publics."
             )
     last: OSError | None = None
     for family, kind, proto, _name, sockaddr in infos:
@@ -119,7 +119,7 @@ def _public_connection(
         except OSError as error:
             sock.close()
             last = error
-    raise last or OSError(f"{host} : aucune adresse")
+    raise last or OSError(f"{host}\u00a0: aucune adresse")
 
 
 class _PublicHTTPConnection(http.client.HTTPConnection):
