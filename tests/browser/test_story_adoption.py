@@ -40,7 +40,9 @@ def test_story_then_adoption(
     assert_accessible(page)
     page.get_by_role("link", name="Où l’on va").click()
     text = page.get_by_label("Texte")
-    expect(text).to_have_value("La vision partagée n'est pas encore écrite (page « Vision »).")
+    expect(text).to_have_value(
+        "La vision partagée n'est pas encore écrite (page «\u00a0Vision\u00a0»)."
+    )
     text.fill("Nous voulons un territoire où l'eau se partage.")
     page.get_by_label("Publiable").check()
     assert_accessible(page)
