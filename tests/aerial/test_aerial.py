@@ -141,8 +141,7 @@ def test_an_image_with_its_world_file(approach: Any, personas: Any) -> None:
     assert image.south == pytest.approx(south, abs=1e-4)
     served = client.get(image.get_absolute_url())
     assert served["Content-Type"] == "image/png"
-    assert b"".join(served.streaming_content).startswith(b"\x89PNG")
-    served.close()
+    assert b"".join(served.streaming_content).startswith(b"\x89PNG")  # read to the end: closed
     assert client_for(personas["outsider"]).get(image.get_absolute_url()).status_code == 404
 
 

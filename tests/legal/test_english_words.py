@@ -99,8 +99,10 @@ def test_no_english_on_the_demo_pages(db: Any) -> None:
         if url.endswith(SKIP_SUFFIXES):
             continue
         response = client.get(url)
-        html = response.getvalue().decode(errors="replace")  # read to the end, then close:
-        response.close()  # a served file (a PDF of the library) is not left open
+        # Read to the end, which closes a served file (a PDF of the library). Never
+        # response.close() a second time: request_finished would close the database
+        # connection inside the test's transaction (fatal on PostgreSQL).
+        html = response.getvalue().decode(errors="replace")
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         opened += 1
