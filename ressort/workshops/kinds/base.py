@@ -77,6 +77,34 @@ class Parsed:
     payload: dict[str, Any]
 
 
+def parse_scores(
+    fields: Fields,
+    config: Mapping[str, Any],
+    allowed: Sequence[int],
+    *,
+    scale: str,
+    at_least: str,
+) -> list[Parsed]:
+    """One score per question of `config` (`q-<code>`, a value of `allowed` or « je ne sais
+    pas »), with its optional comment (`c-<code>`); the fault names the question."""
+    out = []
+    for q in config.get("questions", []):
+        raw = first(fields, f"q-{q['code']}")
+        if raw == "":
+            continue
+        if raw == NSP:
+            score = None
+        elif raw.isdigit() and int(raw) in allowed:
+            score = int(raw)
+        else:
+            raise AnswerError(f"« {q['label']} » : {scale} ou « je ne sais pas ».")
+        comment = first(fields, f"c-{q['code']}")[:MAX_TEXT]
+        out.append(Parsed(q["code"], {"score": score, "comment": comment}))
+    if not out:
+        raise AnswerError(at_least)
+    return out
+
+
 class ActivityKind:
     code = ""
     label = ""

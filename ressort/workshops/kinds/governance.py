@@ -12,14 +12,12 @@ from ressort.approaches.models import Approach
 from ressort.governance import services as governance
 from ressort.governance.models import DiagnosisCriterion
 from ressort.workshops.kinds.base import (
-    MAX_TEXT,
     NSP,
     ActivityKind,
-    AnswerError,
     DeliveryError,
     Fields,
     Parsed,
-    first,
+    parse_scores,
     register,
 )
 from ressort.workshops.models import Activity, Answer
@@ -46,22 +44,9 @@ class GovernanceDiagnosisScoring(ActivityKind):
         }
 
     def parse(self, fields: Fields, config: Mapping[str, Any]) -> list[Parsed]:
-        out = []
-        for q in config.get("questions", []):
-            raw = first(fields, f"q-{q['code']}")
-            if raw == "":
-                continue
-            if raw == NSP:
-                score = None
-            elif raw.isdigit() and int(raw) in SCORES:
-                score = int(raw)
-            else:
-                raise AnswerError(f"« {q['label']} » : une note de 1 à 4 ou « je ne sais pas ».")
-            comment = first(fields, f"c-{q['code']}")[:MAX_TEXT]
-            out.append(Parsed(q["code"], {"score": score, "comment": comment}))
-        if not out:
-            raise AnswerError("Cotez au moins un critère.")
-        return out
+        return parse_scores(
+            fields, config, SCORES, scale="une note de 1 à 4", at_least="Cotez au moins un critère."
+        )
 
     def participant_context(self, config: Mapping[str, Any], mine: list[Answer]) -> dict[str, Any]:
         by_code = {a.client_id: a.payload for a in mine}

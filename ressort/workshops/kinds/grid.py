@@ -15,15 +15,13 @@ from ressort.frameworks.models import FrameworkVersion
 from ressort.portrait import services as portrait
 from ressort.workshops.kinds.base import (
     GRID_SCORES,
-    MAX_TEXT,
     NSP,
     ActivityKind,
-    AnswerError,
     DeliveryError,
     Fields,
     Parsed,
     category_of,
-    first,
+    parse_scores,
     participant_ref,
     register,
 )
@@ -77,22 +75,13 @@ class GridScoring(ActivityKind):
         }
 
     def parse(self, fields: Fields, config: Mapping[str, Any]) -> list[Parsed]:
-        out = []
-        for q in config.get("questions", []):
-            raw = first(fields, f"q-{q['code']}")
-            if raw == "":
-                continue
-            if raw == NSP:
-                score = None
-            elif raw.isdigit() and int(raw) in GRID_SCORES:
-                score = int(raw)
-            else:
-                raise AnswerError(f"« {q['label']} » : une note de 0 à 4 ou « je ne sais pas ».")
-            comment = first(fields, f"c-{q['code']}")[:MAX_TEXT]
-            out.append(Parsed(q["code"], {"score": score, "comment": comment}))
-        if not out:
-            raise AnswerError("Cotez au moins une question.")
-        return out
+        return parse_scores(
+            fields,
+            config,
+            GRID_SCORES,
+            scale="une note de 0 à 4",
+            at_least="Cotez au moins une question.",
+        )
 
     def participant_context(self, config: Mapping[str, Any], mine: list[Answer]) -> dict[str, Any]:
         by_code = {a.client_id: a.payload for a in mine}
