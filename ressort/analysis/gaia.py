@@ -59,9 +59,13 @@ def gaia(
     w = np.asarray(weights, dtype=np.float64)
     n, k = phi.shape
     if k < 2:
-        raise ValueError("GAIA needs at least two criteria")
+        raise ValueError("le plan GAIA demande au moins deux critères")
     if len(alternatives) != n or len(criteria) != k or w.shape != (k,):
-        raise ValueError("names, flows and weights do not match")
+        raise ValueError(
+            "les actions, les critères, les flux et les poids ne se correspondent pas : "
+            f"{len(alternatives)} actions et {len(criteria)} critères pour des flux {n} × {k} "
+            f"et {w.shape[0] if w.ndim else 0} poids"
+        )
     total_weight = float(w.sum())
     w = w / total_weight if total_weight > 0 else np.full(k, 1.0 / k)
     covariance = phi.T @ phi / max(n, 1)

@@ -53,8 +53,10 @@ def test_with_two_criteria_the_plane_keeps_everything() -> None:
 
 
 def test_one_criterion_is_refused_and_the_drawing_is_described() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="au moins deux critères"):
         gaia(("a", "b"), ("c",), [[1.0], [-1.0]], [1.0])
+    with pytest.raises(ValueError, match="3 actions et 2 critères pour des flux 2 × 2 et 2 poids"):
+        gaia(("a", "b", "c"), ("c1", "c2"), [[1.0, 0.0], [-1.0, 0.0]], [0.5, 0.5])
     problem = _problem(3, 3)
     flows = mcda.promethee_ii(problem)
     svg = gaia_svg(
