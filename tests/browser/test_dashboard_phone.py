@@ -17,6 +17,9 @@ WIDTH = 390
 
 
 def assert_fits(page: Page) -> None:
+    # Measured once the page has loaded: its style sheets decide what scrolls where (a
+    # heading can be visible before they are applied, on a loaded machine).
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
 
 
