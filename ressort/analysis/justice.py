@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from statistics import mean
 
 SCALE_MAX = 3
 UNDER = 0.8  # representation ratio below which a group is called under-represented
@@ -228,23 +227,29 @@ class Acceptability:
 
 
 def acceptability(
-    answers: Iterable[tuple[str, str, int, int]],
+    answers: Iterable[tuple[str, str, int, int, int]],
 ) -> list[Acceptability]:
-    """(action, group, acceptable 1–4, affordable 1–4) answers → per action and group, the
-    means and the share who find the measure acceptable (3 or 4), in first-seen order."""
-    cells: dict[tuple[str, str], list[tuple[int, int]]] = {}
-    for action, group, acc, aff in answers:
+    """(action, group, acceptable 1–4, affordable 1–4, how many people answered so) rows →
+    per action and group, the means and the share who find the measure acceptable (3 or 4),
+    in first-seen order. Each row counts as many times as people gave that answer."""
+    cells: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    for action, group, acc, aff, count in answers:
         if not (1 <= acc <= 4 and 1 <= aff <= 4):
             raise ValueError(f"Réponse hors de l'échelle 1 à 4 ({action}, {group}).")
-        cells.setdefault((action, group), []).append((acc, aff))
-    return [
-        Acceptability(
-            action=action,
-            group=group,
-            answers=len(values),
-            acceptable=mean(a for a, _ in values),
-            affordable=mean(b for _, b in values),
-            share_acceptable=sum(1 for a, _ in values if a >= 3) / len(values),
+        if count < 1:
+            raise ValueError(f"Nombre de réponses inférieur à 1 ({action}, {group}).")
+        cells.setdefault((action, group), []).append((acc, aff, count))
+    rows = []
+    for (action, group), values in cells.items():
+        people = sum(n for _, _, n in values)
+        rows.append(
+            Acceptability(
+                action=action,
+                group=group,
+                answers=people,
+                acceptable=sum(a * n for a, _, n in values) / people,
+                affordable=sum(b * n for _, b, n in values) / people,
+                share_acceptable=sum(n for a, _, n in values if a >= 3) / people,
+            )
         )
-        for (action, group), values in cells.items()
-    ]
+    return rows

@@ -199,34 +199,36 @@ def build(approach: Approach) -> None:
 def _participation(approach: Approach, communes: list, groups: dict) -> None:
     """Forty people at two workshops, most from the largest commune: the others show as
     under-represented (illustrative)."""
-    rows = []
+    rows: dict[tuple, Participation] = {}
     for index in range(40):
         commune = (
             communes[0]
             if index < 30 or len(communes) == 1
             else communes[1 + index % min(3, len(communes) - 1)]
         )
-        rows.append(
-            Participation(
-                approach=approach,
-                event="Atelier vision (exemple)" if index % 2 else "Atelier actions (exemple)",
-                commune=commune if index % 10 else None,
-                category=groups[OLD] if index % 4 == 0 else None,
+        event = "Atelier vision (exemple)" if index % 2 else "Atelier actions (exemple)"
+        commune = commune if index % 10 else None
+        category = groups[OLD] if index % 4 == 0 else None
+        key = (event, commune, category)
+        if key in rows:
+            rows[key].count += 1
+        else:
+            rows[key] = Participation(
+                approach=approach, event=event, commune=commune, category=category
             )
-        )
-    Participation.objects.bulk_create(rows)
+    Participation.objects.bulk_create(rows.values())
 
 
 def _acceptability(approach: Approach, actions: dict, groups: dict) -> None:
     heat = actions["Réseau de chaleur bois à Villefontaine"]
     bus = actions["Transport à la demande pour les communes rurales"]
-    answers = (
-        [(heat, groups[FUEL], 2, 1)] * 6
-        + [(heat, groups[FUEL], 3, 2)] * 2
-        + [(heat, groups[Q1], 3, 2)] * 5
-        + [(bus, groups[CAR], 4, 3)] * 7
-        + [(bus, groups[OLD], 3, 3)] * 4
-    )
+    answers = [
+        (heat, groups[FUEL], 2, 1, 6),
+        (heat, groups[FUEL], 3, 2, 2),
+        (heat, groups[Q1], 3, 2, 5),
+        (bus, groups[CAR], 4, 3, 7),
+        (bus, groups[OLD], 3, 3, 4),
+    ]
     AcceptabilityAnswer.objects.bulk_create(
         AcceptabilityAnswer(
             approach=approach,
@@ -235,6 +237,7 @@ def _acceptability(approach: Approach, actions: dict, groups: dict) -> None:
             group=group,
             acceptable=acc,
             affordable=aff,
+            count=count,
         )
-        for action, group, acc, aff in answers
+        for action, group, acc, aff, count in answers
     )

@@ -113,7 +113,7 @@ class RemedyForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class ParticipationForm(forms.ModelForm):  # type: ignore[type-arg]
-    number = forms.IntegerField(
+    count = forms.IntegerField(
         label="Nombre de personnes à enregistrer ainsi",
         min_value=1,
         max_value=500,
@@ -123,7 +123,7 @@ class ParticipationForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Participation
-        fields = ["event", "age_group", "commune", "category"]
+        fields = ["event", "age_group", "commune", "category", "count"]
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -137,13 +137,13 @@ class ParticipationForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 class AcceptabilityForm(forms.ModelForm):  # type: ignore[type-arg]
-    number = forms.IntegerField(
+    count = forms.IntegerField(
         label="Nombre de réponses identiques", min_value=1, max_value=500, initial=1
     )
 
     class Meta:
         model = AcceptabilityAnswer
-        fields = ["consultation", "action", "group", "acceptable", "affordable"]
+        fields = ["consultation", "action", "group", "acceptable", "affordable", "count"]
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -138,8 +138,8 @@ class Remedy(models.Model):
 
 
 class Participation(models.Model):
-    """One person who took part in a workshop or a consultation, anonymously: every field
-    about the person is optional."""
+    """People who took part in a workshop or a consultation, anonymously, counted together
+    when they gave the same answers: every field about the person is optional."""
 
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="participations")
     event = models.CharField("atelier ou consultation", max_length=200)
@@ -162,6 +162,9 @@ class Participation(models.Model):
         related_name="+",
         verbose_name="catégorie déclarée",
     )
+    count = models.PositiveIntegerField(
+        "nombre de personnes", default=1, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         verbose_name = "participation"
@@ -172,7 +175,8 @@ class Participation(models.Model):
 
 
 class AcceptabilityAnswer(models.Model):
-    """One inhabitant's answer: how acceptable and how affordable a measure is for them."""
+    """Inhabitants' answer: how acceptable and how affordable a measure is for them, with how
+    many people of the same group answered exactly so."""
 
     approach = models.ForeignKey(
         Approach, on_delete=models.CASCADE, related_name="acceptability_answers"
@@ -195,10 +199,13 @@ class AcceptabilityAnswer(models.Model):
     affordable = models.PositiveSmallIntegerField(
         "abordable pour moi (1 à 4)", validators=[MinValueValidator(1), MaxValueValidator(4)]
     )
+    count = models.PositiveIntegerField(
+        "nombre de réponses", default=1, validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         verbose_name = "réponse d'acceptabilité"
         ordering = ["action__title", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.action}\u00a0: {self.acceptable}/{self.affordable}"
+        return f"{self.action}\u00a0: {self.acceptable}/{self.affordable} ({self.count})"

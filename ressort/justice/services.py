@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Sum
+from django.db import transaction
+from django.db.models import Count, F, QuerySet, Sum
 
 from ressort.analysis import justice as rule
 from ressort.approaches.models import Approach
@@ -23,6 +25,54 @@ from ressort.justice.models import (
 )
 
 MODULE = "transition-juste"
+
+
+def add_participations(approach: Approach, row: Participation) -> int:
+    """Adds `row.count` people to the identical participations already recorded (same event,
+    age band, commune and category) or records them; returns how many were added."""
+    with transaction.atomic():
+        added = _merge(
+            Participation.objects.filter(
+                approach=approach,
+                event=row.event,
+                age_group=row.age_group,
+                commune=row.commune,
+                category=row.category,
+            ),
+            row,
+            approach,
+        )
+    return added
+
+
+def add_answers(approach: Approach, row: AcceptabilityAnswer) -> int:
+    """Adds `row.count` identical acceptability answers, as `add_participations` does."""
+    with transaction.atomic():
+        added = _merge(
+            AcceptabilityAnswer.objects.filter(
+                approach=approach,
+                consultation=row.consultation,
+                action=row.action,
+                group=row.group,
+                acceptable=row.acceptable,
+                affordable=row.affordable,
+            ),
+            row,
+            approach,
+        )
+    return added
+
+
+def _merge(
+    same: QuerySet[Any], row: Participation | AcceptabilityAnswer, approach: Approach
+) -> int:
+    existing = same.select_for_update().order_by("pk").first()
+    if existing is None:
+        row.approach = approach
+        row.save()
+    else:
+        type(existing).objects.filter(pk=existing.pk).update(count=F("count") + row.count)
+    return row.count
 
 
 def groups_of(approach: Approach) -> list[PopulationGroup]:
@@ -81,6 +131,7 @@ def justice_view(approach: Approach) -> JusticeView:
             a.group.name if a.group else "Sans groupe déclaré",
             a.acceptable,
             a.affordable,
+            a.count,
         )
         for a in answers
     ):
@@ -128,7 +179,7 @@ def participation_view(approach: Approach) -> ParticipationView:
     age_counts: dict[str, int] = {}
     for r in rows:
         if r.age_group and r.age_group.name in age_people:
-            age_counts[r.age_group.name] = age_counts.get(r.age_group.name, 0) + 1
+            age_counts[r.age_group.name] = age_counts.get(r.age_group.name, 0) + r.count
     by_age = (
         [
             Gap(row, outreach.get(_age_outreach(row.category)) if row.under_represented else None)
@@ -141,7 +192,7 @@ def participation_view(approach: Approach) -> ParticipationView:
     commune_counts: dict[str, int] = {}
     for r in rows:
         if r.commune and r.commune.name in communes:
-            commune_counts[r.commune.name] = commune_counts.get(r.commune.name, 0) + 1
+            commune_counts[r.commune.name] = commune_counts.get(r.commune.name, 0) + r.count
     by_commune = (
         [
             Gap(row, outreach.get("commune") if row.under_represented else None)
@@ -153,15 +204,15 @@ def participation_view(approach: Approach) -> ParticipationView:
     events: dict[str, int] = {}
     categories: dict[str, int] = {}
     for r in rows:
-        events[r.event] = events.get(r.event, 0) + 1
+        events[r.event] = events.get(r.event, 0) + r.count
         if r.category:
-            categories[r.category.name] = categories.get(r.category.name, 0) + 1
+            categories[r.category.name] = categories.get(r.category.name, 0) + r.count
     return ParticipationView(
-        total=len(rows),
+        total=sum(r.count for r in rows),
         events=sorted(events.items()),
         by_age=by_age,
         by_commune=by_commune,
         by_category=sorted(categories.items()),
-        unanswered_age=sum(1 for r in rows if not r.age_group_id),
-        unanswered_commune=sum(1 for r in rows if not r.commune_id),
+        unanswered_age=sum(r.count for r in rows if not r.age_group_id),
+        unanswered_commune=sum(r.count for r in rows if not r.commune_id),
     )

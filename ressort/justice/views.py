@@ -20,14 +20,7 @@ from ressort.justice.forms import (
     RemedyForm,
     SizesForm,
 )
-from ressort.justice.models import (
-    AcceptabilityAnswer,
-    DistributiveEffect,
-    GroupSize,
-    Participation,
-    PopulationGroup,
-    Remedy,
-)
+from ressort.justice.models import DistributiveEffect, GroupSize, PopulationGroup, Remedy
 from ressort.tables import TableError
 from ressort.web import Right, demarche_view, get_scoped
 from ressort.web.generic import delete_view, edit_view
@@ -214,18 +207,7 @@ def participation_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = ParticipationForm(request.POST, approach=approach)
     if not form.is_valid():
         return _participation_page(request, approach, form, status=400)
-    row = form.save(commit=False)
-    number = form.cleaned_data["number"]
-    Participation.objects.bulk_create(
-        Participation(
-            approach=approach,
-            event=row.event,
-            age_group=row.age_group,
-            commune=row.commune,
-            category=row.category,
-        )
-        for _ in range(number)
-    )
+    number = services.add_participations(approach, form.save(commit=False))
     messages.success(request, f"{number} participation(s) enregistrée(s).")
     return redirect(_url("justice:participation", request))
 
@@ -251,18 +233,6 @@ def acceptability_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = AcceptabilityForm(request.POST, approach=approach)
     if not form.is_valid():
         return _acceptability_page(request, approach, form, status=400)
-    row = form.save(commit=False)
-    number = form.cleaned_data["number"]
-    AcceptabilityAnswer.objects.bulk_create(
-        AcceptabilityAnswer(
-            approach=approach,
-            consultation=row.consultation,
-            action=row.action,
-            group=row.group,
-            acceptable=row.acceptable,
-            affordable=row.affordable,
-        )
-        for _ in range(number)
-    )
+    number = services.add_answers(approach, form.save(commit=False))
     messages.success(request, f"{number} réponse(s) enregistrée(s).")
     return redirect(_url("justice:acceptability", request))

@@ -71,10 +71,29 @@ def test_representation_ratio() -> None:
 
 def test_acceptability_per_action_and_group() -> None:
     rows = acceptability(
-        [("Péage", "Modestes", 1, 1), ("Péage", "Modestes", 3, 2), ("Péage", "Aisés", 4, 4)]
+        [
+            ("Péage", "Modestes", 1, 1, 1),
+            ("Péage", "Modestes", 3, 2, 1),
+            ("Péage", "Aisés", 4, 4, 1),
+        ]
     )
     modest, rich = rows
     assert modest.answers == 2 and modest.acceptable == 2 and modest.affordable == 1.5
     assert modest.share_acceptable == 0.5 and rich.share_acceptable == 1
     with pytest.raises(ValueError, match="hors de l'échelle 1 à 4"):
-        acceptability([("A", "B", 5, 1)])
+        acceptability([("A", "B", 5, 1, 1)])
+
+
+def test_acceptability_counts_each_row_as_many_people_as_it_says() -> None:
+    # 3 people at (1, 2) and 1 at (4, 4): means (3 + 4) / 4 and (6 + 4) / 4, one in four finds
+    # it acceptable — the same as four separate rows.
+    weighted = acceptability([("Péage", "Modestes", 1, 2, 3), ("Péage", "Modestes", 4, 4, 1)])
+    separate = acceptability(
+        [("Péage", "Modestes", 1, 2, 1)] * 3 + [("Péage", "Modestes", 4, 4, 1)]
+    )
+    assert weighted == separate
+    (row,) = weighted
+    assert row.answers == 4 and row.acceptable == 1.75 and row.affordable == 2.5
+    assert row.share_acceptable == 0.25
+    with pytest.raises(ValueError, match="inférieur à 1"):
+        acceptability([("A", "B", 2, 2, 0)])

@@ -136,16 +136,21 @@ def test_participation_gap_and_outreach(
     client = client_as("equipe")
     response = client.post(
         base(approach) + "participation/ajouter/",
-        {"event": "Atelier", "commune": territories["bourgoin"].pk, "number": 9},
+        {"event": "Atelier", "commune": territories["bourgoin"].pk, "count": 9},
     )
     assert response.status_code == 302
-    client.post(base(approach) + "participation/ajouter/", {"event": "Atelier", "number": 1})
-    assert Participation.objects.count() == 10
+    client.post(base(approach) + "participation/ajouter/", {"event": "Atelier", "count": 1})
+    client.post(
+        base(approach) + "participation/ajouter/",
+        {"event": "Atelier", "commune": territories["bourgoin"].pk, "count": 2},
+    )
+    # Identical people are one row with its count: 9 + 2 at Bourgoin, 1 without commune.
+    assert sorted(Participation.objects.values_list("count", flat=True)) == [1, 11]
     text = page_text(client.get(base(approach) + "participation/"))
     assert "Sous-représenté" in text and "atelier décentralisé" in text
     assert "1 participation sans réponse" in text
-    refused = client.post(base(approach) + "participation/ajouter/", {"event": "", "number": 0})
-    assert refused.status_code == 400 and Participation.objects.count() == 10
+    refused = client.post(base(approach) + "participation/ajouter/", {"event": "", "count": 0})
+    assert refused.status_code == 400 and Participation.objects.count() == 2
 
 
 def test_acceptability_per_group(approach: Approach, poor: PopulationGroup, client_as: Any) -> None:
@@ -159,10 +164,11 @@ def test_acceptability_per_group(approach: Approach, poor: PopulationGroup, clie
             "group": poor.pk,
             "acceptable": 1,
             "affordable": 2,
-            "number": 3,
+            "count": 3,
         },
     )
-    assert AcceptabilityAnswer.objects.count() == 3
+    (answer,) = AcceptabilityAnswer.objects.all()
+    assert answer.count == 3
     text = page_text(client.get(base(approach) + "plan/"))
     assert "Péage urbain" in text and "0\u00a0%" in text
 
