@@ -113,10 +113,15 @@ TEMPLATES = [
     },
 ]
 
+# Connections: PostgreSQL borrows from a pool per process (below); otherwise a connection is
+# kept across requests for DATABASE_CONN_MAX_AGE seconds where the server's threads live long
+# (the WSGI entry point, ressort.wsgi, sets 60 for its worker threads). Under ASGI each request
+# runs in a thread of its own, so a kept connection would only leak: 0, Django's default.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'ressort.sqlite3'}"),
-        conn_max_age=0,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -282,10 +287,13 @@ if SENTRY_DSN:
         traces_sample_rate=float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0")),
         send_default_pii=False,  # no addresses, cookies or user names leave the instance
     )
-# Django 5.2's psycopg pool, one per process, instead of a connection per request.
+# Django 5.2's psycopg pool, one per process, instead of a connection per request: on by
+# default for PostgreSQL (DATABASE_POOL=0 to do without, behind PgBouncer for instance). A pool
+# and kept connections exclude each other (Django refuses both), so the pool wins.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-    "DATABASE_POOL", False
+    "DATABASE_POOL", True
 ):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": env_int("DATABASE_POOL_MIN", 2),
         "max_size": env_int("DATABASE_POOL_MAX", 10),

@@ -107,7 +107,8 @@ def test_json_logs_one_object_a_line() -> None:
 
 
 def test_production_settings_from_the_environment() -> None:
-    """Settings are read once per process: a child process with the production variables."""
+    """Settings are read once per process: a child process with the production variables.
+    PostgreSQL gets its connection pool without being asked (DATABASE_POOL is not set)."""
     script = """
 import json, django
 django.setup()
@@ -136,7 +137,6 @@ print(json.dumps({
         "SECRET_KEY": "essai-" + "x" * 40,
         "SENTRY_DSN": "https://clef@sentry.exemple.org/42",
         "DATABASE_URL": "postgres://ressort:secret@base.exemple.org:5432/ressort",
-        "DATABASE_POOL": "1",
         "RESSORT_STATIC_COLLECTED": "1",
         "S3_BUCKET": "medias",
         "S3_ACCESS_KEY": "clef",
