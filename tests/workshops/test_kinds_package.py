@@ -39,7 +39,7 @@ def test_each_kind_module_registers_exactly_one_kind() -> None:
     modules = [m.name for m in pkgutil.iter_modules([str(PACKAGE)]) if m.name not in SUPPORT]
     # Kinds of other apps register themselves from their own package (behaviour's questionnaire).
     own = [k for k in kinds.REGISTRY.values() if k.__module__.startswith(PACKAGE_NAME)]
-    assert len(modules) == len(own) == 9
+    assert len(modules) == len(own) == 10
     for name in modules:
         module = importlib.import_module(f"ressort.workshops.kinds.{name}")
         own = [
@@ -63,6 +63,7 @@ def test_registry_order_and_templates() -> None:
         "vote",
         "gouvernance",
         "mactor",
+        "acceptabilite",
         "photo",
         "questionnaire",
     ]

@@ -9,7 +9,7 @@ import. Adding a kind is adding a module here (imported below) and its two templ
 # Each module registers its kind on import; this order is the « Ajouter une activité » list's.
 # isort: off
 from ressort.workshops.kinds import ideas, words, grid, ranking, rating, vote  # noqa: F401
-from ressort.workshops.kinds import governance, mactor  # noqa: F401
+from ressort.workshops.kinds import governance, mactor, acceptability  # noqa: F401
 from ressort.workshops.kinds import imagery  # noqa: F401
 
 # isort: on
