@@ -143,6 +143,10 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Each web process serving live workshops says it is alive this often (seconds); one silent
+# for six beats is taken as crashed and its participants' sockets are no longer counted as
+# connected (ressort.workshops.presence).
+RESSORT_LIVE_HEARTBEAT_S = env_int("RESSORT_LIVE_HEARTBEAT_S", 10)
 # Rate-limit counters (sign-in, password reset, workshop codes) are shared by every web
 # process through Redis when REDIS_URL is set; in per-process memory otherwise.
 if REDIS_URL:

@@ -7,7 +7,9 @@ A message sent again (reconnection, lost ack) updates the same rows: never count
 
 A participant counts as connected while their socket is open: the consumer counts the
 sockets up on connect and down on disconnect (`Participant.open_sockets`, in the database so
-that every server process sees it) and tells the projection each time.
+that every server process sees it) and tells the projection each time. Each process beats
+while it serves sockets, so that the sockets of a process that crashed are taken off the
+counts by the others or by its successor (ressort.workshops.presence).
 
 Projection: `/ws/atelier/<workshop pk>/projection/`, for signed-in members of the démarche;
 it receives a short notice each time answers are stored or a phone comes or goes, and
@@ -28,6 +30,7 @@ import contextlib
 import functools
 import json
 import logging
+import uuid
 import weakref
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -37,11 +40,10 @@ from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
 from channels.utils import await_many_dispatch
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import connection
 from django.http import QueryDict
 
-from ressort.workshops import live, services
+from ressort.workshops import live, presence, writer
 from ressort.workshops.kinds import AnswerError
 from ressort.workshops.models import Participant, Workshop
 
@@ -131,15 +133,39 @@ def _fields(raw: Any) -> QueryDict:
 
 
 @db_call
-def _socket_opened(participant_pk: int) -> None:
-    Participant.objects.filter(pk=participant_pk).update(open_sockets=F("open_sockets") + 1)
+def _socket_opened(key: str, participant_pk: int) -> None:
+    presence.opened(key, participant_pk)
 
 
 @db_call
-def _socket_closed(participant_pk: int) -> None:
-    Participant.objects.filter(pk=participant_pk, open_sockets__gt=0).update(
-        open_sockets=F("open_sockets") - 1
-    )
+def _socket_closed(key: str) -> None:
+    presence.closed(key)
+
+
+@db_call
+def _beat() -> None:
+    presence.beat()
+
+
+_heartbeats: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Task[None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def start_heartbeat() -> None:
+    """This process beats while it serves live sockets (ressort.workshops.presence)."""
+    loop = asyncio.get_running_loop()
+    if loop not in _heartbeats:
+        _heartbeats[loop] = loop.create_task(_heartbeat())
+
+
+async def _heartbeat() -> None:
+    while True:
+        await asyncio.sleep(presence.interval())
+        try:
+            await _beat()
+        except Exception:
+            log.exception("Battement de présence impossible")
 
 
 @db_call
@@ -153,42 +179,19 @@ def _participant(workshop_pk: int, token: str | None) -> Participant | None:
     )
 
 
-def _store_one(
-    participant: Participant,
-    activity_pk: int,
-    fields: QueryDict,
-    activities: dict[int, Any],
-) -> str:
-    withdraw = fields.get("retirer")
-    if withdraw:
-        services.withdraw_answer(participant, activity_pk, withdraw)
-        return "Votre contribution est retirée."
-    services.store_answers(participant, activity_pk, fields, activities=activities)
-    return "Réponse enregistrée."
-
-
 @db_call
-def _store_batch(items: list[tuple[Participant, int, QueryDict]]) -> list[tuple[bool, str]]:
-    """Answers that arrived together, written in one transaction (one commit, one fsync),
-    each in its own savepoint: a refused answer does not affect the others."""
-    activities: dict[int, Any] = {}
-    results: list[tuple[bool, str]] = []
-    with transaction.atomic():
-        for participant, activity_pk, fields in items:
-            try:
-                with transaction.atomic():
-                    results.append((True, _store_one(participant, activity_pk, fields, activities)))
-            except AnswerError as error:
-                results.append((False, str(error)))
-    return results
+def _store_batch(items: list[writer.Item]) -> list[writer.Result]:
+    return writer.write_batch(items)
 
 
 class AnswerWriter:
     """Group commit: the answers waiting while the previous batch was written go together.
 
-    At low load every answer is written alone at once; under load the batches grow, so the
-    database commits (and fsyncs) far less often than once an answer. A participant is
-    acknowledged only after the commit of the batch holding their answer.
+    At low load every answer is written alone at once; under load the batches grow, and each
+    is one multi-row insert and one commit (ressort.workshops.writer). A participant is
+    acknowledged only after the commit of the batch holding their answer. Each web process
+    has its own writer; the processes share the projection's notices through the channel
+    layer (Redis).
     """
 
     MAX_BATCH = 100
@@ -213,7 +216,7 @@ class AnswerWriter:
             while len(batch) < self.MAX_BATCH and not self.queue.empty():
                 batch.append(self.queue.get_nowait())
             try:
-                results = await _store_batch([(p, a, f) for p, a, f, _ in batch])
+                results = await _store_batch([writer.Item(p, a, f) for p, a, f, _ in batch])
             except Exception:
                 log.exception("Écriture d'un lot de %s réponses impossible", len(batch))
                 failed = (False, "Réponse non enregistrée (serveur occupé) : renvoyez-la.")
@@ -252,7 +255,9 @@ class ParticipantConsumer(ResilientConsumer):
         except Exception as error:
             log.warning("group_add %s : %r", self.group, error)
         await self.accept()
-        await _socket_opened(self.participant.pk)
+        start_heartbeat()
+        self.socket_key = uuid.uuid4().hex
+        await _socket_opened(self.socket_key, self.participant.pk)
         self.counted = True
         await live.safe_group_send(
             live.projection_group(workshop_pk), {"type": "projection.presence"}
@@ -266,7 +271,7 @@ class ParticipantConsumer(ResilientConsumer):
                 log.warning("group_discard %s : %r", self.group, error)
             if getattr(self, "counted", False):
                 self.counted = False
-                await _socket_closed(self.participant.pk)
+                await _socket_closed(self.socket_key)
                 await live.safe_group_send(
                     live.projection_group(self.participant.workshop_id),
                     {"type": "projection.presence"},

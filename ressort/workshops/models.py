@@ -183,3 +183,38 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id}/{self.participant_id}/{self.client_id}"
+
+
+class LiveServer(models.Model):
+    """A web process serving live sockets, with its last heartbeat (ressort.workshops.presence).
+
+    A process that crashed stops beating; the others (or its successor) then take its
+    sockets off the participants' counts. Not démarche data: no key reaches a démarche, so
+    exports and restores leave it out."""
+
+    boot_id = models.CharField(max_length=32, unique=True)
+    started_at = models.DateTimeField()
+    seen_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "processus web en direct"
+
+    def __str__(self) -> str:
+        return self.boot_id
+
+
+class LiveSocket(models.Model):
+    """One open participant socket, and the process holding it. A plain id rather than a
+    foreign key to the participant: an erased participant takes nothing with them here, and
+    the row never travels with a démarche's export."""
+
+    key = models.CharField(max_length=32, unique=True)
+    server = models.CharField(max_length=32, db_index=True)
+    participant_id = models.PositiveBigIntegerField()
+    opened_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "connexion en direct"
+
+    def __str__(self) -> str:
+        return f"{self.server}/{self.key}"

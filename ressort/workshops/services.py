@@ -7,6 +7,7 @@ Everything that writes is synchronous and atomic; the consumers call it through
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +19,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from ressort.accounts.throttle import Limit
-from ressort.workshops.kinds import AnswerError, DeliveryError, Fields, get_kind
+from ressort.workshops.kinds import AnswerError, DeliveryError, Fields, Parsed, get_kind
 from ressort.workshops.models import Activity, Answer, Participant, Workshop
 
 # Wrong codes per client address (the real one, behind the proxy: accounts.throttle) in the
@@ -88,6 +89,58 @@ class Stored:
     keys: tuple[str, ...]
 
 
+def answerable(participant: Participant, activity: Activity | None) -> Activity:
+    """The activity, if this participant may answer it now; AnswerError in French if not."""
+    if activity is not None and activity.workshop_id != participant.workshop_id:
+        activity = None
+    if activity is None:
+        raise AnswerError("Cette activité n'existe pas dans votre atelier.")
+    if activity.state != Activity.State.OPEN:
+        raise AnswerError("Cette activité est close : votre réponse n'a pas été enregistrée.")
+    if not participant.workshop.accepts_answers():
+        raise AnswerError("La consultation est close : votre réponse n'a pas été enregistrée.")
+    return activity
+
+
+def check_entry_limit(activity: Activity, existing: set[str], parsed: Sequence[Parsed]) -> None:
+    """An idea wall or word cloud takes a bounded number of entries per participant; a
+    resent entry (a key already stored) never counts twice."""
+    new = {p.key for p in parsed} - existing
+    limit = int(activity.config.get("max_words", 20)) if activity.kind == "nuage" else 20
+    if new and len(existing) + len(new) > limit:
+        raise AnswerError(
+            f"Vous avez déjà envoyé {len(existing)} contribution(s) : {limit} au plus."
+        )
+
+
+def answer_rows(
+    participant: Participant, activity: Activity, parsed: Sequence[Parsed], now: dt.datetime
+) -> list[Answer]:
+    return [
+        Answer(
+            activity=activity,
+            participant=participant,
+            client_id=p.key,
+            payload=p.payload,
+            created_at=now,
+            updated_at=now,
+        )
+        for p in parsed
+    ]
+
+
+def write_answers(rows: Sequence[Answer]) -> None:
+    """One statement: insert, or update the same (activity, participant, key) row. A resent
+    or concurrent duplicate can only update it, never add a second one. The rows must have
+    distinct keys (PostgreSQL refuses to update one row twice in a statement)."""
+    Answer.objects.bulk_create(
+        rows,
+        update_conflicts=True,
+        unique_fields=["activity", "participant", "client_id"],
+        update_fields=["payload", "updated_at"],
+    )
+
+
 def store_answers(
     participant: Participant,
     activity_id: int,
@@ -99,35 +152,15 @@ def store_answers(
 
     Idempotent: the same answer sent twice updates the same row. Raises AnswerError with a
     French message for the participant. `activities` caches the activities read within one
-    transaction (a batch of answers written together).
+    transaction. The live path writes many participants' answers at once instead
+    (ressort.workshops.writer), with the same checks.
     """
     cache = activities if activities is not None else {}
     if activity_id not in cache:
         cache[activity_id] = Activity.objects.filter(pk=activity_id).first()
-    activity = cache[activity_id]
-    if activity is not None and activity.workshop_id != participant.workshop_id:
-        activity = None
-    if activity is None:
-        raise AnswerError("Cette activité n'existe pas dans votre atelier.")
-    if activity.state != Activity.State.OPEN:
-        raise AnswerError("Cette activité est close : votre réponse n'a pas été enregistrée.")
-    workshop = participant.workshop
-    if not workshop.accepts_answers():
-        raise AnswerError("La consultation est close : votre réponse n'a pas été enregistrée.")
+    activity = answerable(participant, cache[activity_id])
     kind = get_kind(activity.kind)
     parsed = kind.parse(fields, activity.config)
-    now = timezone.now()
-    rows = [
-        Answer(
-            activity=activity,
-            participant=participant,
-            client_id=p.key,
-            payload=p.payload,
-            created_at=now,
-            updated_at=now,
-        )
-        for p in parsed
-    ]
     with transaction.atomic():
         if kind.multiple:
             existing = set(
@@ -135,20 +168,8 @@ def store_answers(
                     "client_id", flat=True
                 )
             )
-            new = [p for p in parsed if p.key not in existing]
-            limit = int(activity.config.get("max_words", 20)) if kind.code == "nuage" else 20
-            if new and len(existing) + len(new) > limit:
-                raise AnswerError(
-                    f"Vous avez déjà envoyé {len(existing)} contribution(s) : {limit} au plus."
-                )
-        # One statement: insert, or update the same (activity, participant, key) row. A
-        # resent or concurrent duplicate can only update it, never add a second one.
-        Answer.objects.bulk_create(
-            rows,
-            update_conflicts=True,
-            unique_fields=["activity", "participant", "client_id"],
-            update_fields=["payload", "updated_at"],
-        )
+            check_entry_limit(activity, existing, parsed)
+        write_answers(answer_rows(participant, activity, parsed, timezone.now()))
     return Stored(activity.pk, tuple(p.key for p in parsed))
 
 

@@ -335,6 +335,7 @@ def test_message_json_is_checked(layer: str, workshop: Workshop) -> None:
 def test_group_commit_keeps_each_answer_apart(workshop: Workshop) -> None:
     from django.http import QueryDict
 
+    from ressort.workshops import writer
     from ressort.workshops.consumers import _store_batch
 
     grid = activity(workshop, "grille")
@@ -343,9 +344,9 @@ def test_group_commit_keeps_each_answer_apart(workshop: Workshop) -> None:
     alice.workshop = bob.workshop = workshop
     results = async_to_sync(_store_batch)(
         [
-            (alice, grid.pk, QueryDict("q-Q1.1.a=3")),
-            (bob, grid.pk, QueryDict("q-Q1.1.a=9")),
-            (bob, grid.pk, QueryDict("q-Q1.1.b=nsp")),
+            writer.Item(alice, grid.pk, QueryDict("q-Q1.1.a=3")),
+            writer.Item(bob, grid.pk, QueryDict("q-Q1.1.a=9")),
+            writer.Item(bob, grid.pk, QueryDict("q-Q1.1.b=nsp")),
         ]
     )
     assert [ok for ok, _ in results] == [True, False, True]
