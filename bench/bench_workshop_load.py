@@ -1,28 +1,35 @@
-"""Live workshop under load: 500 participants on websockets, 10 answers each within 30 s.
+"""Live workshop under load: participants on websockets, 10 answers each within 30 s.
 
-Starts a real daphne server (subprocess, free port) on a fresh database, opens one
-projection socket (a signed-in facilitator) and 500 participant sockets (the `websockets`
-client), and has every participant answer the 10 questions of a grid, each answer at a
-random moment of the 30 s, waiting for its acknowledgement before the next. Measures the
-latency from sending an answer to the projection socket receiving its notice, and checks
-in the database that every acknowledged answer is stored.
+Starts real daphne servers (one or several, bench/live_servers.py) on a fresh database of
+their own, opens one projection socket (a signed-in facilitator, on the first server) and the
+participants' sockets (the `websockets` client), spread over the servers in turn, and has
+every participant answer the 10 questions of a grid, each answer at a random moment of the
+30 s, waiting for its acknowledgement before the next. Measures the latency from sending an
+answer to the projection socket receiving its notice (from another process, through Redis,
+for the phones of the second server), and checks in the database that every answer is
+stored.
 
-Database: a temporary SQLite file by default; `DATABASE_URL=postgres://…/rs_workshops_bench`
-to run on PostgreSQL (the database is dropped and recreated). The channel layer is Redis
-when `REDIS_URL` is set, in memory otherwise. Writes bench/results/workshop_load.json
-(`make bench-workshop`), or returns the figures from run() (`make bench`).
+`make bench-workshop` (or `make bench`): 500 participants, one process; the database is
+`DATABASE_URL`'s server (a database of its own beside it) or a temporary SQLite file; the
+channel layer is Redis when `REDIS_URL` is set. Writes bench/results/workshop_load.json.
+
+`python -m bench.bench_workshop_load --capacite`: the capacity sweep of issues 15 and 24, on
+PostgreSQL (`DATABASE_URL`, required) and Redis (`REDIS_URL`, by default 127.0.0.1:6379):
+500, 1,000, 1,500 and 2,000 participants (`BENCH_SIZES`) on one and two web processes
+(`BENCH_PROCESSES`), and PostgreSQL's own one-row insert rate measured by pgbench on the
+same server as the reference. Writes bench/results/workshop_capacity.json. Heavy: run it
+on a machine nobody else is using, once.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import json
 import os
 import random
 import re
-import socket
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+
+from bench import live_servers
 
 # The subprocesses are this venv's own commands with fixed arguments.
 # ruff: noqa: S603
@@ -40,63 +49,7 @@ WINDOW_S = 30.0
 RAMP_S = 3.0
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-
-SEED = r"""
-import json, sys
-import django
-django.setup()
-from django.contrib.auth import get_user_model
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from ressort.approaches.models import Approach, Membership, Role
-from ressort.workshops.models import Activity, Participant, Workshop
-
-n, questions = int(sys.argv[1]), int(sys.argv[2])
-user = get_user_model().objects.create_user(email="banc@example.org", password="banc-" + "x" * 12)
-approach = Approach.objects.create(name="Banc d'essai", name_key="banc d essai", slug="banc")
-Membership.objects.create(approach=approach, user=user, role=Role.FACILITATOR)
-workshop = Workshop.objects.create(approach=approach, title="Atelier de charge")
-codes = [f"Q{i:02d}" for i in range(1, questions + 1)]
-config = {"version": 0, "questions": [{"code": c, "label": "Question " + c} for c in codes]}
-activity = Activity.objects.create(
-    workshop=workshop, kind="grille", title="Cotation", config=config, state="ouverte"
-)
-Participant.objects.bulk_create(Participant(workshop=workshop) for _ in range(n))
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.save()
-print(json.dumps({
-    "workshop": workshop.pk, "activity": activity.pk, "session": session.session_key,
-    "tokens": list(Participant.objects.filter(workshop=workshop).values_list("token", flat=True)),
-}))
-"""
-
-COUNT = r"""
-import django, sys
-django.setup()
-from ressort.workshops.models import Answer
-print(Answer.objects.filter(activity_id=int(sys.argv[1])).count())
-"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def reset_postgres(url: str) -> None:
-    import psycopg
-
-    base, name = url.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as conn:
-        conn.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
-        )
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
+LIMIT_MS = 250.0
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -183,8 +136,9 @@ def projection(
     asyncio.run(watch())
 
 
-async def drive(port: int, seed: dict[str, Any]) -> dict[str, Any]:
-    base = f"ws://127.0.0.1:{port}/ws/atelier/{seed['workshop']}/"
+async def drive(ports: list[int], seed: dict[str, Any]) -> dict[str, Any]:
+    bases = [f"ws://127.0.0.1:{port}/ws/atelier/{seed['workshop']}/" for port in ports]
+    base = bases[0]
     sent: dict[str, float] = {}
     acked: dict[str, float] = {}
     seen: dict[str, float] = {}
@@ -201,8 +155,10 @@ async def drive(port: int, seed: dict[str, Any]) -> dict[str, Any]:
     cookie = f"rs_atelier_{seed['workshop']}="
     await asyncio.gather(
         *(
-            participant(base, cookie + token, seed["activity"], sent, acked, errors, start)
-            for token in seed["tokens"]
+            participant(
+                bases[i % len(bases)], cookie + token, seed["activity"], sent, acked, errors, start
+            )
+            for i, token in enumerate(seed["tokens"])
         )
     )
     end = max(acked.values(), default=time.perf_counter())
@@ -223,78 +179,43 @@ async def drive(port: int, seed: dict[str, Any]) -> dict[str, Any]:
 
 
 def run() -> dict[str, Any]:
-    database_url = os.environ.get("DATABASE_URL", "")
-    redis_url = os.environ.get("REDIS_URL", "")
-    with tempfile.TemporaryDirectory(prefix="rs-banc-atelier-") as tmp:
-        env = {
-            **os.environ,
-            "RESSORT_VAR_DIR": tmp,
-            "DJANGO_SETTINGS_MODULE": "ressort.settings",
-            "DEBUG": "0",
-            "SECRET_KEY": "test-only-secret-key-for-a-throwaway-server",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "LOG_LEVEL": "ERROR",
-        }
-        if database_url:
-            reset_postgres(database_url)
-        subprocess.run([str(BIN / "ressort"), "migrate", "-v0"], env=env, cwd=ROOT, check=True)
-        out = subprocess.run(
-            [str(BIN / "python"), "-c", SEED, str(PARTICIPANTS), str(QUESTIONS)],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        seed = json.loads(out.stdout.strip().splitlines()[-1])
-        port = free_port()
-        server_log = open(Path(tmp) / "daphne.log", "wb")  # noqa: SIM115 — closed below
-        server = subprocess.Popen(
-            [str(BIN / "daphne"), "-b", "127.0.0.1", "-p", str(port), "ressort.asgi:application"],
-            env=env,
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=server_log,
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
-                    break
-                time.sleep(0.2)
-            figures = asyncio.run(drive(port, seed))
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-            server_log.close()
-        stderr = (Path(tmp) / "daphne.log").read_text(errors="replace")
-        if os.environ.get("BENCH_SERVER_LOG"):
-            Path(os.environ["BENCH_SERVER_LOG"]).write_text(stderr)
-        stored = int(
-            subprocess.run(
-                [str(BIN / "python"), "-c", COUNT, str(seed["activity"])],
-                env=env,
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout.strip()
-        )
-    latencies = figures["latencies"]
-    lines = stderr.splitlines()
-    server_errors = [line for line in lines if "Traceback" in line]
-    exceptions = sorted(
-        {line for line in lines if re.match(r"^[\w.]+(Error|Exception|Timeout)", line)}
+    """`make bench`: one run as configured by the environment."""
+    return run_once(
+        PARTICIPANTS,
+        int(os.environ.get("BENCH_PROCESSES_ONE_RUN", "1")),
+        os.environ.get("DATABASE_URL", ""),
+        os.environ.get("REDIS_URL", ""),
     )
-    result = {
-        "participants": PARTICIPANTS,
+
+
+def run_once(
+    participants: int, processes: int, database_url: str, redis_url: str
+) -> dict[str, Any]:
+    if processes > 1 and not redis_url:
+        raise SystemExit("Plusieurs processus web ont besoin de Redis : REDIS_URL.")
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="rs-banc-atelier-") as tmp:
+        folder = Path(tmp)
+        with live_servers.database(database_url, folder, "banc") as db_env:
+            env = live_servers.server_env(db_env, redis_url)
+            seed = live_servers.seed(env, participants, QUESTIONS)
+            with live_servers.servers(env, processes, folder) as started:
+                figures = asyncio.run(drive([s.port for s in started], seed))
+            stored = len(live_servers.state(env, seed)["answers"])
+        logs = [line for s in started for line in s.log.read_text(errors="replace").splitlines()]
+    if os.environ.get("BENCH_SERVER_LOG"):
+        Path(os.environ["BENCH_SERVER_LOG"]).write_text("\n".join(logs))
+    latencies = figures["latencies"]
+    server_errors = [line for line in logs if "Traceback" in line]
+    exceptions = sorted(
+        {line for line in logs if re.match(r"^[\w.]+(Error|Exception|Timeout)", line)}
+    )
+    return {
+        "participants": participants,
+        "web_processes": processes,
         "questions_each": QUESTIONS,
         "window_s": WINDOW_S,
-        "database": "PostgreSQL" if database_url else "SQLite",
+        "database": "PostgreSQL" if database_url.startswith("postgres") else "SQLite",
         "channel_layer": "Redis" if redis_url else "en mémoire",
         "answers_sent": figures["sent"],
         "answers_acknowledged": figures["acked"],
@@ -315,8 +236,107 @@ def run() -> dict[str, Any]:
         "client_error_samples": sorted(set(figures["errors"]))[:5],
         "server_tracebacks": len(server_errors),
         "server_exception_samples": exceptions[:5],
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
     }
-    return result
+
+
+PGBENCH_SCRIPT = "INSERT INTO reponse (valeur) VALUES (1);\n"
+
+
+def pgbench_rate(database_url: str, clients: int, seconds: int = 10) -> dict[str, Any]:
+    """PostgreSQL's own one-row insert rate on the same server: pgbench, each insert its own
+    transaction (as an acknowledged answer needs), in a database of its own."""
+    import glob
+
+    import psycopg
+
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pgbench"))
+    pgbench = found[-1] if found else shutil.which("pgbench")
+    if not pgbench:
+        raise SystemExit("pgbench introuvable : installez postgresql-client.")
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        live_servers.database(database_url, Path(tmp), "pgbench") as db_env,
+    ):
+        url = db_env["DATABASE_URL"]
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE reponse (id bigserial PRIMARY KEY, valeur int)")
+        script = Path(tmp) / "insert.sql"
+        script.write_text(PGBENCH_SCRIPT)
+        done = subprocess.run(
+            [
+                pgbench,
+                "-n",
+                "-c",
+                str(clients),
+                "-j",
+                str(min(clients, 2)),
+                "-T",
+                str(seconds),
+                "-f",
+                str(script),
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    tps = re.search(r"tps = ([\d.]+)", done.stdout)
+    if tps is None:
+        raise RuntimeError(f"sortie de pgbench inattendue : {done.stdout}")
+    return {
+        "clients": clients,
+        "seconds": seconds,
+        "inserts_per_s": round(float(tps.group(1)), 1),
+        "pgbench": pgbench,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def capacity() -> int:
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        raise SystemExit("La mesure de capacité se fait sur PostgreSQL : DATABASE_URL=postgres://…")
+    redis_url = os.environ.get("REDIS_URL", live_servers.DEFAULT_REDIS)
+    sizes = [int(x) for x in os.environ.get("BENCH_SIZES", "500,1000,1500,2000").split(",")]
+    processes = [int(x) for x in os.environ.get("BENCH_PROCESSES", "1,2").split(",")]
+    sys.path.insert(0, str(ROOT))
+    from bench.__main__ import machine
+
+    out = ROOT / "bench" / "results" / "workshop_capacity.json"
+    document: dict[str, Any] = {
+        "benchmark": "workshop_capacity",
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": machine(),
+        "limit_ms": LIMIT_MS,
+        "pgbench": [pgbench_rate(database_url, 1), pgbench_rate(database_url, 8)],
+        "runs": [],
+    }
+    reference = max(r["inserts_per_s"] for r in document["pgbench"])
+    for count in processes:
+        for size in sizes:
+            figures = run_once(size, count, database_url, redis_url)
+            figures["share_of_pgbench"] = round((figures["answers_per_s"] or 0) / reference, 4)
+            figures["holds"] = figures["p95_ms"] < LIMIT_MS and figures["lost"] == 0
+            document["runs"].append(figures)
+            print(json.dumps({k: figures[k] for k in SUMMARY}, ensure_ascii=False), flush=True)
+            out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return 0 if all(r["lost"] == 0 for r in document["runs"]) else 1
+
+
+SUMMARY = (
+    "participants",
+    "web_processes",
+    "answers_stored",
+    "lost",
+    "p50_ms",
+    "p95_ms",
+    "p99_ms",
+    "answers_per_s",
+    "share_of_pgbench",
+    "load_average_before",
+)
 
 
 def main() -> int:
@@ -329,7 +349,9 @@ def main() -> int:
     out = results / "workshop_load.json"
     previous = json.loads(out.read_text()) if out.exists() else {}
     runs = previous.get("runs", {}) if isinstance(previous.get("runs"), dict) else {}
-    key = f"{figures['database']} + {figures['channel_layer']}"
+    key = (
+        f"{figures['database']} + {figures['channel_layer']}, {figures['web_processes']} processus"
+    )
     runs[key] = figures
     document = {
         "benchmark": "workshop_load",
@@ -344,4 +366,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(capacity() if "--capacite" in sys.argv else main())

@@ -142,12 +142,15 @@ def server_env(db_env: dict[str, str], redis_url: str, **extra: str) -> dict[str
             "SECRET_KEY": "test-only-secret-key-for-a-throwaway-server",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "LOG_LEVEL": "ERROR",
-            "REDIS_URL": redis_url,
             "REDIS_PREFIX": f"rs-essai-{uuid.uuid4().hex[:10]}",
             **db_env,
             **extra,
         }
     )
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    else:  # one process only: the in-memory layer
+        env.pop("REDIS_URL", None)
     return env
 
 
