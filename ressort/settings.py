@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ressort.justice",
     "ressort.training",
     "ressort.story",
+    "ressort.publication",
     "simple_history",
     "axes",
 ]

@@ -30,6 +30,7 @@ DEMARCHE_URLCONFS = (
     "ressort.training.urls",
     "ressort.legal.demarche_urls",
     "ressort.story.urls",
+    "ressort.publication.urls",
 )
 
 handler400 = "ressort.web.errors.bad_request"
@@ -44,6 +45,7 @@ urlpatterns = [
     path("demarches/", include("ressort.approaches.urls")),
     path("demarches/<slug:slug>/", include([path("", include(m)) for m in DEMARCHE_URLCONFS])),
     path("atelier/", include("ressort.workshops.public_urls")),
+    path("publique/", include("ressort.publication.public_urls")),
     path("referentiels/", include("ressort.frameworks.urls")),
     path("", include("ressort.legal.urls")),
     path("admin/", admin.site.urls),
