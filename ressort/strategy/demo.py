@@ -223,6 +223,24 @@ def build(approach: Approach) -> None:
         objective = _objective_for(action.title, objectives, i)
         position = [o for o, _k in objectives].index(objective)
         _sheet(approach, action, objective, i, year, communes, user, SERVICES[position])
+    _partner_comment(approach)
+
+
+def _partner_comment(approach: Approach) -> None:
+    """A partner's remark on the first action: commenting is all a partner may do there."""
+    from ressort.approaches.models import Role
+    from ressort.strategy.models import ActionSheet, Comment
+
+    partner = approach.memberships.filter(role=Role.PARTNER).select_related("user").first()
+    sheet = ActionSheet.objects.filter(approach=approach).order_by("pk").first()
+    if partner and sheet:
+        Comment.objects.create(
+            approach=approach,
+            sheet=sheet,
+            author=partner.user,
+            text="La chambre d'agriculture peut co-animer les rencontres avec les exploitants "
+            "(commentaire d'exemple).",
+        )
 
 
 def _demo_actions(approach: Approach, user: Any) -> list[Any]:

@@ -6,6 +6,7 @@ a save based on an older version is refused (see services.save_versioned) rather
 silently overwriting a colleague's work.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -294,3 +295,43 @@ class SheetIndicator(Versioned):
         if self.unit:
             return self.unit
         return str(self.indicator.unit) if self.indicator_id else ""  # type: ignore[union-attr]
+
+
+class Comment(models.Model):
+    """A member's remark on an action sheet or an axis of the strategy.
+
+    Commenting needs only `Right.COMMENT`, which partners have: a partner co-piloting an
+    action says what they think of it without being able to change it. A comment is never
+    part of the strategy's versions or documents; its author (or a lead) may delete it.
+    """
+
+    demarche_path = "approach"  # ressort.web.scoped
+
+    approach = models.ForeignKey(
+        Approach, on_delete=models.CASCADE, related_name="strategy_comments"
+    )
+    sheet = models.ForeignKey(
+        ActionSheet, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    axis = models.ForeignKey(
+        Axis, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField("commentaire", max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "commentaire"
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sheet__isnull=False, axis__isnull=True)
+                | models.Q(sheet__isnull=True, axis__isnull=False),
+                name="strategy_comment_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -15,6 +15,7 @@ register(
             "strategy:document_start",
             "strategy:sheet_*",
             "strategy:part_*",
+            "strategy:comment_*",
         ),
         order=70,
     ),

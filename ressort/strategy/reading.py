@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from ressort.analysis import doughnut as dn
 from ressort.approaches.models import Approach
 from ressort.strategy import services
-from ressort.strategy.models import ActionSheet, Axis
+from ressort.strategy.models import ActionSheet, Axis, Comment
 
 
 def strategy_tree(approach: Approach, dims: dict[str, services.DoughnutDimension]) -> list[Axis]:
@@ -20,11 +20,15 @@ def strategy_tree(approach: Approach, dims: dict[str, services.DoughnutDimension
     sheets = ActionSheet.objects.select_related("action").prefetch_related("milestones")
     axes = list(
         approach.strategic_axes.prefetch_related(
-            "objectives", Prefetch("objectives__sheets", queryset=sheets.order_by("order", "pk"))
+            "objectives",
+            Prefetch("objectives__sheets", queryset=sheets.order_by("order", "pk")),
+            Prefetch("comments", queryset=Comment.objects.select_related("author")),
         ).order_by("order", "pk")
     )
     today = services.today()
     for axis in axes:
+        axis.comment_anchor = f"commentaires-axe-{axis.pk}"  # type: ignore[attr-defined]
+        axis.comment_what = f"sur l'axe {axis.order}"  # type: ignore[attr-defined]
         for objective in axis.objectives.all():
             objective.gaps = [  # type: ignore[attr-defined]
                 dims.get(code) or services.DoughnutDimension(code, code, "", dn.Status.MISSING)

@@ -114,6 +114,7 @@ def sheet_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
             "evaluation": grid_evaluation(approach, sheet),
             "inspirations": list(sheet.action.inspirations.select_related("report")),
             "late": services.is_late(sheet, services.today()),
+            "comments": list(sheet.comments.select_related("author")),
         },
     )
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ressort.strategy import sheet_views, views
+from ressort.strategy import comment_views, sheet_views, views
 
 app_name = "strategy"
 
@@ -13,6 +13,17 @@ urlpatterns = [
     path("strategie/axes/ajouter/", views.axis_add, name="axis_add"),
     path("strategie/axes/<int:pk>/", views.axis_edit, name="axis_edit"),
     path("strategie/axes/<int:pk>/supprimer/", views.axis_delete, name="axis_delete"),
+    path("strategie/axes/<int:pk>/commentaires/", comment_views.axis_comment, name="axis_comment"),
+    path(
+        "strategie/fiches/<int:pk>/commentaires/",
+        comment_views.sheet_comment,
+        name="sheet_comment",
+    ),
+    path(
+        "strategie/commentaires/<int:pk>/supprimer/",
+        comment_views.comment_delete,
+        name="comment_delete",
+    ),
     path("strategie/objectifs/ajouter/", views.objective_add, name="objective_add"),
     path("strategie/objectifs/<int:pk>/", views.objective_edit, name="objective_edit"),
     path(
