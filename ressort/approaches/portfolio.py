@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.apps import apps
 from django.db.models import Max, Min, Sum
 
 from ressort.approaches import progress
@@ -27,12 +28,16 @@ from ressort.approaches.models import (
 from ressort.territories.models import Territory, TerritoryType
 
 LATE = "en_retard"
+AWAITING = "a_adopter"
 STATUS_FILTERS = (
     (StepStatus.TODO.value, "À venir"),
     (StepStatus.ONGOING.value, "En cours"),
     (StepStatus.DONE.value, "Terminée"),
     (LATE, "En retard"),
+    (AWAITING, "Documents à adopter"),
 )
+# The deliverables an assembly adopts (documents.AdoptedVersion.Kind), in the method's order.
+ADOPTABLE = ("portrait", "strategie", "evaluation", "recit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class Row:
     days_spent: Decimal
     days_contracted: Decimal | None
     follows: bool = True  # may see the accompaniment's days (Right.CONTRIBUTE)
+    awaiting: tuple[str, ...] = ()  # deliverables drafted since their last adoption, if any
 
     @property
     def approach(self) -> Approach:
@@ -122,6 +128,7 @@ def rows_for(user: Any, today: date | None = None) -> list[Row]:
         .values_list("approach_id", "territory__region_code")
         .distinct()
     )
+    waiting = awaiting_adoption(ids)
     rows = []
     for m in memberships:
         approach = m.approach
@@ -151,9 +158,41 @@ def rows_for(user: Any, today: date | None = None) -> list[Row]:
                 days_spent=session_info["days"] if session_info and follows else Decimal(0),
                 days_contracted=contracted.get(approach.pk) if follows else None,
                 follows=follows,
+                awaiting=waiting.get(approach.pk, ()),
             )
         )
     return rows
+
+
+def awaiting_adoption(ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Per démarche, the deliverables awaiting adoption: a document was produced (portrait,
+    strategy, evaluation, story) and never adopted, or produced again since its last adopted
+    version. Two queries whatever the number of démarches."""
+    job_model = apps.get_model("documents", "DocumentJob")
+    adopted_model = apps.get_model("documents", "AdoptedVersion")
+    adopted = {
+        (row["approach"], row["kind"], row["target"]): row["last"]
+        for row in adopted_model.objects.filter(approach__in=ids)
+        .order_by()
+        .values("approach", "kind", "target")
+        .annotate(last=Max("created_at"))
+    }
+    labels = dict(adopted_model.Kind.choices)
+    found: dict[int, set[str]] = {}
+    drafts = (
+        job_model.objects.filter(approach__in=ids, kind__in=ADOPTABLE, state=job_model.State.DONE)
+        .order_by()
+        .values("approach", "kind", "target")
+        .annotate(last=Max("created_at"))
+    )
+    for row in drafts:
+        last_adopted = adopted.get((row["approach"], row["kind"], row["target"]))
+        if last_adopted is None or row["last"] > last_adopted:
+            found.setdefault(row["approach"], set()).add(row["kind"])
+    return {
+        pk: tuple(str(labels[kind]) for kind in ADOPTABLE if kind in kinds)
+        for pk, kinds in found.items()
+    }
 
 
 def region_names(codes: set[str]) -> list[tuple[str, str]]:
@@ -173,4 +212,6 @@ def keep(row: Row, *, region: str, module: str, status: str, query: str) -> bool
         return False
     if status == LATE:
         return bool(row.late)
+    if status == AWAITING:
+        return bool(row.awaiting)
     return not status or row.status == status

@@ -172,3 +172,47 @@ def test_a_partner_does_not_see_the_accompaniment_in_the_portfolio(
     assert "CAPI résiliente" in text
     assert "Jours passés" not in text and "sur 20\u00a0j" not in text
     assert "1<sup>er</sup>\u00a0mars 2031" in text
+
+
+def test_portfolio_lists_the_documents_awaiting_adoption(
+    personas: dict[str, Any], approach: Approach
+) -> None:
+    from ressort.documents.models import AdoptedVersion, DocumentJob
+
+    def produced(kind: str, state: str = DocumentJob.State.DONE) -> DocumentJob:
+        return DocumentJob.objects.create(
+            approach=approach,
+            kind=kind,
+            format="pdf",
+            mime="application/pdf",
+            filename=f"{kind}.pdf",
+            state=state,
+            content=b"%PDF",
+        )
+
+    client = client_for(personas["facilitateur"])
+    assert "À adopter" not in page_text(client.get("/demarches/"))
+    produced("portrait")
+    produced("strategie", DocumentJob.State.FAILED)  # a failed build awaits nothing
+    produced("questionnaire")  # not a deliverable an assembly adopts
+    page = page_text(client.get("/demarches/"))
+    assert "À adopter" in page and "Portrait de résilience" in page
+    assert "Stratégie et plan" not in page
+    AdoptedVersion.objects.create(
+        approach=approach,
+        kind="portrait",
+        number=1,
+        title="Portrait",
+        deliberation_date=date(2027, 1, 5),
+        deliberation_number="2027-1",
+        filename="portrait.pdf",
+        mime="application/pdf",
+        content=b"%PDF",
+        sha256="0" * 64,
+    )
+    assert "À adopter" not in page_text(client.get("/demarches/"))
+    assert "Aucune de vos" in page_text(client.get("/demarches/", {"statut": "a_adopter"}))
+    later = produced("portrait")  # a new draft after the adopted version
+    DocumentJob.objects.filter(pk=later.pk).update(created_at=later.created_at + timedelta(days=1))
+    page = page_text(client.get("/demarches/", {"statut": "a_adopter"}))
+    assert "CAPI résiliente" in page and "Portrait de résilience" in page
