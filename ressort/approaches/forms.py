@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 
+from ressort.approaches import reuse
 from ressort.approaches.method import MODULES, STEP_BY_CODE
 from ressort.approaches.models import (
     AccompanimentSession,
@@ -98,6 +99,39 @@ class ApproachCreateForm(PerimeterForm):
         ],
         initial=Role.PROJECT_LEAD,
     )
+    # Starting from another démarche's reusable parts (ressort.approaches.reuse).
+    source = forms.ModelChoiceField(
+        label="Reprendre des éléments d'une de vos démarches",
+        queryset=Approach.objects.none(),
+        required=False,
+        empty_label="Non, partir de zéro",
+        help_text="Seule la méthode est reprise : ni personne, ni donnée, ni valeur du "
+        "territoire d'origine, qui reste inchangé.",
+    )
+    parts = forms.MultipleChoiceField(
+        label="Éléments à reprendre",
+        required=False,
+        choices=[(p.code, p.label) for p in reuse.PARTS],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    calendar_start = forms.DateField(
+        label="Début du calendrier repris",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Facultatif : par défaut, le premier jour du mois prochain.",
+    )
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = reuse.sources_for(user)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("parts") and not data.get("source"):
+            self.add_error("source", "Choisissez la démarche dont reprendre ces éléments.")
+        if data.get("source") and not data.get("parts"):
+            self.add_error("parts", "Cochez au moins un élément à reprendre.")
+        return data
 
 
 class FramingForm(forms.ModelForm):

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ressort.accounts.forms import SignupForm
-from ressort.approaches import deletion, invitations, portfolio, progress, services
+from ressort.approaches import deletion, invitations, portfolio, progress, reuse, services
 from ressort.approaches.access import (
     Right,
     role_has,
@@ -126,17 +126,33 @@ def approach_create(request: HttpRequest) -> HttpResponse:
     if preset:
         initial["territory_code"] = preset
         initial["territory"] = preset.split(":")[-1]
-    form = ApproachCreateForm(request.POST or None, initial=initial)
+    form = ApproachCreateForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
-        approach = services.create_approach(
-            name=form.cleaned_data["name"],
-            creator=request.user,
-            role=form.cleaned_data["role"],
-            territory=form.resolved_territory,
-            communes=form.resolved_communes,
-            perimeter_label=form.cleaned_data.get("perimeter_label", ""),
-        )
-        messages.success(request, f"La démarche «\u00a0{approach.name}\u00a0» est créée.")
+        data = form.cleaned_data
+        with transaction.atomic():
+            approach = services.create_approach(
+                name=data["name"],
+                creator=request.user,
+                role=data["role"],
+                territory=form.resolved_territory,
+                communes=form.resolved_communes,
+                perimeter_label=data.get("perimeter_label", ""),
+            )
+            copied = (
+                reuse.copy_parts(
+                    data["source"], approach, data["parts"], request.user, data["calendar_start"]
+                )
+                if data.get("source")
+                else {}
+            )
+        if copied:
+            messages.success(
+                request,
+                f"La démarche «\u00a0{approach.name}\u00a0» est créée. Repris de "
+                f"«\u00a0{data['source'].name}\u00a0»\u00a0: {reuse.summary(copied)}.",
+            )
+        else:
+            messages.success(request, f"La démarche «\u00a0{approach.name}\u00a0» est créée.")
         return redirect("approaches:detail", approach.slug)
     return render(request, "approaches/create.html", {"form": form})
 

@@ -368,6 +368,23 @@ def import_grid(approach: Approach, doc: fw.FrameworkDoc, user: Any) -> Framewor
     return grid
 
 
+@transaction.atomic
+def copy_grid(grid: Framework, approach: Approach, user: Any) -> Framework:
+    """A co-built grid of another démarche, copied into `approach` as its current version
+    (its dimensions and questions; nothing of the source's scores, answers or history)."""
+    doc = doc_from_version(grid_version(grid))
+    copy = Framework.objects.create(
+        code=_free_code(approach, grid.code),
+        name=grid.name,
+        approach=approach,
+        derived_from=grid.derived_from,
+        created_by=user,
+    )
+    _new_version(copy, doc, user, version="1")
+    _log(copy, user, f"Grille reprise d'une autre démarche («\u00a0{grid.name}\u00a0»).")
+    return copy
+
+
 def grid_version(grid: Framework) -> FrameworkVersion:
     version = grid.current_version()
     if version is None:  # pragma: no cover — a grid is always created with its version
