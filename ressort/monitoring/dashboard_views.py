@@ -10,7 +10,9 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from ressort import tables
 from ressort.approaches.access import Right, role_has
@@ -18,6 +20,7 @@ from ressort.approaches.models import Approach
 from ressort.monitoring import dashboard, progress_import
 from ressort.monitoring.forms import ProgressRowForm, ProgressYearForm
 from ressort.strategy import services as strategy
+from ressort.web import freshness
 from ressort.web.scoped import FORM, READ, demarche_view
 
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -25,12 +28,18 @@ MAX_UPLOAD = 2 * 1024 * 1024
 
 @demarche_view(Right.VIEW, READ)
 def dashboard_page(request: HttpRequest, approach: Approach) -> HttpResponse:
-    board = dashboard.build(approach)
-    return render(
-        request,
-        "monitoring/dashboard.html",
-        {"board": board, "may_contribute": role_has(approach.current_role, Right.CONTRIBUTE)},
-    )
+    role, today = approach.current_role, timezone.localdate()  # type: ignore[attr-defined]
+
+    def computed() -> str:
+        context = {
+            "board": dashboard.build(approach, today),
+            "may_contribute": role_has(role, Right.CONTRIBUTE),
+        }
+        return render_to_string("monitoring/_dashboard_computed.html", context, request=request)
+
+    # Late actions and trajectories are judged on the day; the role changes the buttons.
+    part = freshness.cached(approach, "dashboard", computed, role, today.isoformat())
+    return render(request, "monitoring/dashboard.html", {"computed": mark_safe(part)})
 
 
 @demarche_view(Right.CONTRIBUTE, FORM)

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -37,6 +38,7 @@ from ressort.portrait.models import (
     Reading,
     ScoringSession,
 )
+from ressort.web import freshness
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 
@@ -326,14 +328,18 @@ def _map_features(approach: Approach) -> dict[str, Any]:
 
 @demarche_view(Right.VIEW, READ)
 def portrait_page(request: HttpRequest, approach: Approach) -> HttpResponse:
-    p = pt.build(approach)
-    features = _map_features(approach)
+    def computed() -> str:
+        context = documents.context(approach, pt.build(approach))
+        context["tile_url"] = settings.RESSORT_BASEMAPS[0].url if settings.RESSORT_BASEMAPS else ""
+        context["features_count"] = len(_map_features(approach).get("features", []))
+        return render_to_string("portrait/_computed.html", context, request=request)
+
+    # The role changes the links (« modifier ») drawn in the computed part.
+    part = freshness.cached(approach, "portrait", computed, approach.current_role)  # type: ignore[attr-defined]
     context = {
+        "computed": mark_safe(part),  # our own template's output
         "reading_form": ReadingForm(approach=approach),
-        "tile_url": settings.RESSORT_BASEMAPS[0].url if settings.RESSORT_BASEMAPS else "",
-        "features_count": len(features.get("features", [])),
     }
-    context.update(documents.context(approach, p))
     context.update(jobs.jobs_context(approach, documents.KIND))
     return render(request, "portrait/portrait.html", context)
 

@@ -10,3 +10,6 @@ class WebConfig(AppConfig):
     def ready(self) -> None:
         # Each app declares its menu entries in its own nav.py; importing them registers them.
         autodiscover_modules("nav")
+        from ressort.web import freshness
+
+        freshness.connect()

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods
 from ressort.approaches.access import Right, RightRefused, get_approach_for_user, role_has
 from ressort.approaches.method import MODULE_BY_CODE
 from ressort.approaches.models import Approach
-from ressort.web import nav
+from ressort.web import freshness, nav
 
 M = TypeVar("M", bound=Model)
 View = Callable[..., HttpResponse]
@@ -69,7 +69,10 @@ def demarche_view(
             module = nav.module_of(view_name)
             if module and module not in approach.modules:
                 return inactive_module(request, approach, module)
-            return view(request, approach, *args, **kwargs)
+            if request.method in ("GET", "HEAD", "OPTIONS"):
+                return view(request, approach, *args, **kwargs)
+            with freshness.covering(approach.pk):  # the computed pages see the write at once
+                return view(request, approach, *args, **kwargs)
 
         wrapped = require_http_methods(list(allowed))(login_required(wrapper))
         wrapped.demarche_right = right  # type: ignore[attr-defined]
