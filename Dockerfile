@@ -1,4 +1,4 @@
-# Ressort's image: the web processes (daphne) and the background worker run it, with
+# Ressort's image: the web processes (ressort servir) and the background worker run it, with
 # different commands (compose.yaml). Built with `docker compose build`.
 FROM python:3.11-slim-bookworm
 
@@ -42,5 +42,6 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/sante/', timeout=4).status != 200)"]
 
-# --proxy-headers: the client's address from the reverse proxy's X-Forwarded-For.
-CMD ["daphne", "--bind", "0.0.0.0", "--port", "8000", "--proxy-headers", "ressort.asgi:application"]
+# The production serving model (ressort servir: uvicorn processes, a few page threads each);
+# --mandataire: the client's address from the reverse proxy's X-Forwarded-For.
+CMD ["ressort", "servir", "--adresse", "0.0.0.0", "--port", "8000", "--processus", "2", "--fils", "4", "--mandataire"]

@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ressort
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install system-deps install-dev run test test-sqlite test-postgres quality bench bench-workshop browser-deps vendor clean
+.PHONY: install system-deps install-dev run serve test test-sqlite test-postgres quality bench bench-workshop bench-pages browser-deps vendor clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,15 @@ run: install
 	export DEBUG=$${DEBUG:-1}; $(RESSORT) taches travailleur & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(RESSORT) runserver $(HOST):$(PORT)
+
+## serve: the production serving model on http://127.0.0.1:8000 (after `make install`):
+## PROCESSES uvicorn processes, THREADS page requests at a time in each, plus the worker
+PROCESSES ?= 2
+THREADS ?= 4
+serve: install
+	$(RESSORT) taches travailleur & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	$(RESSORT) servir --adresse $(HOST) --port $(PORT) --processus $(PROCESSES) --fils $(THREADS)
 
 ## system-deps: Debian's Pango and Cairo, for the PDF (WeasyPrint) and DOCX drawings (CairoSVG)
 system-deps:
@@ -83,6 +92,10 @@ test: quality test-sqlite test-postgres
 ## bench: every benchmark of bench/, figures written as JSON under bench/results/
 bench: install-dev
 	$(BIN)/python -m bench
+
+## bench-pages: the page-load benchmark alone (50 signed-in users, SQLite and PostgreSQL)
+bench-pages: install-dev
+	$(BIN)/python -m bench page_load
 
 ## bench-workshop: the live workshop load benchmark alone (500 participants on websockets)
 bench-workshop: install-dev

@@ -1,10 +1,24 @@
-"""ASGI entry point: HTTP through Django, websockets through Channels."""
+"""ASGI entry point: HTTP through Django, websockets through Channels.
+
+With RESSORT_HTTP_THREADS=N (set by `ressort servir`, the production serving model), pages
+go through Django's WSGI handler in a pool of N long-lived threads: at most N requests in
+flight per process, the others wait their turn in order, and each thread keeps its database
+connection. Without it (runserver, daphne, the tests), Django's ASGI handler serves them:
+one fresh thread per request, every sync middleware an async-to-sync hop, no bound — which
+serves fewer pages with 50 users than with one (issue 24, measured in bench/bench_page_load).
+"""
 
 import os
 
-from django.conf import settings
-from django.core.asgi import get_asgi_application
-from django.core.exceptions import ImproperlyConfigured
+from ressort.env import env_int
+
+HTTP_THREADS = env_int("RESSORT_HTTP_THREADS", 0)
+if HTTP_THREADS:
+    os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
+
+from django.conf import settings  # noqa: E402
+from django.core.asgi import get_asgi_application  # noqa: E402
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
 # The server (daphne, runserver) refuses to start on the public default key outside DEBUG;
@@ -23,9 +37,17 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 
 from ressort.routing import websocket_urlpatterns  # noqa: E402
 
+if HTTP_THREADS:
+    from a2wsgi import WSGIMiddleware
+    from django.core.wsgi import get_wsgi_application
+
+    http_app = WSGIMiddleware(get_wsgi_application(), workers=HTTP_THREADS)
+else:
+    http_app = django_asgi_app
+
 application = ProtocolTypeRouter(
     {
-        "http": django_asgi_app,
+        "http": http_app,
         "websocket": AllowedHostsOriginValidator(
             AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
         ),

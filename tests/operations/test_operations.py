@@ -162,10 +162,9 @@ def test_compose_runs_the_whole_stack() -> None:
     services = compose["services"]
     assert {"postgres", "redis", "web1", "web2", "worker", "caddy", "migrate"} <= set(services)
     for web in ("web1", "web2"):
-        assert (
-            services[web]["command"][0] == "daphne"
-            and "--proxy-headers" in services[web]["command"]
-        )
+        # The production serving model, believing the proxy's forwarded headers.
+        assert services[web]["command"][:2] == ["ressort", "servir"]
+        assert "--mandataire" in services[web]["command"]
         env = services[web]["environment"]
         assert (
             env["DATABASE_URL"].startswith("postgres://")
