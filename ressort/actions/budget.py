@@ -98,8 +98,8 @@ def _benefits(
             ),
         )
     if kind == BudgetSetting.Benefit.VOTE:
-        vote = services.vote_data(approach)
-        result = services.vote_result(approach)
+        vote = services.vote_counts(approach)
+        result = services.vote_result(approach, counted=vote)
         if result is None:
             for action in actions:
                 why[action.pk] = "aucun bulletin de vote"

@@ -14,8 +14,22 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from ressort.actions import services
-from ressort.actions.forms import BallotForm, CriterionForm, CriterionValuesForm, VoteImportForm
-from ressort.actions.models import Action, Ballot, Criterion, CriterionValue, Grade
+from ressort.actions.forms import (
+    BallotForm,
+    CriterionForm,
+    CriterionValuesForm,
+    TallyForm,
+    VoteImportForm,
+)
+from ressort.actions.models import (
+    Action,
+    Ballot,
+    Criterion,
+    CriterionValue,
+    Grade,
+    PaperTally,
+    TallyCount,
+)
 from ressort.analysis import disagreement, gaia, mcda
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
 from ressort.approaches.access import Right
@@ -465,7 +479,8 @@ def _vote_context(
 ) -> dict[str, Any]:
     if absence not in dict(ABSENCE_CHOICES):
         absence = "plus-basse"
-    result = services.vote_result(approach, absence)
+    counted = services.vote_counts(approach)
+    result = services.vote_result(approach, absence, counted)
     ballots = list(Ballot.objects.filter(approach=approach).prefetch_related("grades"))
     lowest = DEFAULT_GRADES[0]
     table = []
@@ -474,7 +489,10 @@ def _vote_context(
         table.append({"ballot": b, "cells": [by_action.get(a.pk, lowest) for a in actions]})
     extra.setdefault("import_form", VoteImportForm())
     extra.setdefault("ballot_form", BallotForm(actions=actions, grades=list(DEFAULT_GRADES)))
+    extra.setdefault("tally_form", TallyForm(actions=actions, grades=list(DEFAULT_GRADES)))
     return {
+        "counted": counted,
+        "tallies": _tallies(approach, actions),
         "actions": actions,
         "grades": list(enumerate(DEFAULT_GRADES)),
         "result": result,
@@ -486,6 +504,52 @@ def _vote_context(
         "legend": list(zip(DEFAULT_GRADES, GRADE_COLOURS, GRADE_TEXT, strict=True)),
         **extra,
     }
+
+
+def _tallies(approach: Approach, actions: list[Action]) -> list[dict[str, Any]]:
+    """Each paper count with its grid: one row per action it counts, one cell per grade."""
+    result = []
+    for tally in PaperTally.objects.filter(approach=approach).prefetch_related("counts"):
+        cells: dict[int, list[int]] = {}
+        for row in tally.counts.all():
+            cells.setdefault(row.action_id, [0] * len(DEFAULT_GRADES))[row.grade] = row.count
+        rows = [
+            {"action": a, "counts": cells[a.pk], "absent": tally.voters - sum(cells[a.pk])}
+            for a in actions
+            if a.pk in cells
+        ]
+        result.append({"tally": tally, "rows": rows})
+    return result
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def vote_tally_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """A paper vote's count, typed from the counting sheet; all of it or nothing."""
+    actions = _vote_actions(approach)
+    form = TallyForm(request.POST, actions=actions, grades=list(DEFAULT_GRADES))
+    if not form.is_valid():
+        return render(
+            request,
+            "actions/vote.html",
+            _vote_context(approach, actions, tally_form=form),
+            status=400,
+        )
+    with transaction.atomic():
+        tally = PaperTally.objects.create(
+            approach=approach,
+            label=form.cleaned_data["label"].strip(),
+            voters=form.cleaned_data["voters"],
+            created_by=request.user,
+        )
+        TallyCount.objects.bulk_create(
+            TallyCount(tally=tally, action_id=action, grade=grade, count=count)
+            for (action, grade), count in form.counts_of().items()
+        )
+    messages.success(
+        request,
+        f"Le dépouillement « {tally.label} » ({tally.voters} bulletins) compte dans le résultat.",
+    )
+    return redirect("actions:vote", approach.slug)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
@@ -532,6 +596,15 @@ ballot_delete = delete_view(
     Ballot,
     right=Right.CONTRIBUTE,
     what=lambda ballot: f"Le bulletin {ballot.voter or ballot.pk}".strip(),
+    done=_vote_url,
+    consequence="Ses mentions ne comptent plus dans le résultat.",
+)
+
+
+tally_delete = delete_view(
+    PaperTally,
+    right=Right.CONTRIBUTE,
+    what=lambda tally: f"Le dépouillement « {tally.label} »",
     done=_vote_url,
     consequence="Ses mentions ne comptent plus dans le résultat.",
 )

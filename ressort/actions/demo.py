@@ -26,6 +26,8 @@ from ressort.actions.models import (
     CriterionValue,
     Evaluation,
     Idea,
+    PaperTally,
+    TallyCount,
     Theme,
 )
 from ressort.approaches.models import Approach
@@ -544,8 +546,26 @@ def build(approach: Approach) -> None:
         for _ in range(40)
     ]
     services.record_ballots(approach, ballots, source="Forum citoyen du 15 mai (exemple)")
+    _paper_tally(approach, actions, rng)
     _water_conflict(approach, actions)
     _budget(approach, actions)
+
+
+def _paper_tally(approach: Approach, actions: list[Action], rng: random.Random) -> None:
+    """Twelve paper ballots of a public meeting, counted per action and grade; the last
+    two actions were left blank on two of them (absent grades)."""
+    tally = PaperTally.objects.create(
+        approach=approach, label="Urne papier de la réunion publique du 22 mai (exemple)", voters=12
+    )
+    counts: dict[tuple[int, int], int] = {}
+    for index, (action, centre) in enumerate(zip(actions, VOTE_CENTRES, strict=True)):
+        for _ in range(10 if index >= len(actions) - 2 else 12):
+            grade = max(0, min(6, centre + rng.choice((-2, -1, -1, 0, 0, 0, 1, 1, 2))))
+            counts[(action.pk, grade)] = counts.get((action.pk, grade), 0) + 1
+    TallyCount.objects.bulk_create(
+        TallyCount(tally=tally, action_id=action, grade=grade, count=n)
+        for (action, grade), n in counts.items()
+    )
 
 
 def _evaluate(action: Action, effects: dict[str, int], scenario: str) -> None:

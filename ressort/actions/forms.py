@@ -346,6 +346,105 @@ class CriterionValuesForm(forms.Form):
         return [message for errors in self.errors.values() for message in errors]
 
 
+MAX_TALLY = 100_000  # ballots counted on paper in one count
+
+
+class TallyForm(forms.Form):
+    """The count of a paper vote: its name, how many ballots, and per action the number of
+    each grade (`n-<action pk>-<grade>`, blank for none). Every fault names its field; an
+    action cannot have more grades than ballots counted."""
+
+    def __init__(self, *args: Any, actions: list[Action], grades: list[str], **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "tally-%s")
+        super().__init__(*args, **kwargs)
+        self.actions = actions
+        self.grades = grades
+        self.fields["label"] = forms.CharField(
+            label="Dépouillement",
+            max_length=200,
+            help_text="Ex. : « Réunion publique du 3 mars, urne papier ».",
+            error_messages={"required": "« Dépouillement » : donnez un intitulé."},
+            widget=forms.TextInput(attrs={"class": "form-control"}),
+        )
+        self.fields["voters"] = forms.IntegerField(
+            label="Bulletins dépouillés",
+            min_value=1,
+            max_value=MAX_TALLY,
+            required=False,
+            help_text="Laissé vide : le plus grand nombre de mentions reçues par une action. "
+            "Une action qui en reçoit moins a des mentions absentes.",
+            error_messages={
+                "invalid": "« Bulletins dépouillés » : saisissez un nombre entier.",
+                "min_value": "« Bulletins dépouillés » : au moins 1.",
+                "max_value": f"« Bulletins dépouillés » : au plus {MAX_TALLY:_}.".replace(
+                    "_", "\u202f"
+                ),
+            },
+            widget=forms.NumberInput(attrs={"class": "form-control", "min": 1}),
+        )
+        for action in actions:
+            for index, grade in enumerate(grades):
+                where = f"« {grade} » pour « {action.title} »"
+                self.fields[f"n-{action.pk}-{index}"] = forms.IntegerField(
+                    label=grade,
+                    min_value=0,
+                    max_value=MAX_TALLY,
+                    required=False,
+                    error_messages={
+                        "invalid": f"{where} : saisissez un nombre entier.",
+                        "min_value": f"{where} : un nombre positif ou nul.",
+                        "max_value": f"{where} : au plus {MAX_TALLY:_}.".replace("_", "\u202f"),
+                    },
+                    widget=forms.NumberInput(
+                        attrs={"class": "form-control form-control-sm", "min": 0}
+                    ),
+                )
+
+    def counts_of(self, data: dict[str, Any] | None = None) -> dict[tuple[int, int], int]:
+        """(action pk, grade) → count, zeros left out."""
+        data = self.cleaned_data if data is None else data
+        return {
+            (action.pk, index): data[name]
+            for action in self.actions
+            for index in range(len(self.grades))
+            if data.get(name := f"n-{action.pk}-{index}")
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean() or {}
+        if self.errors:
+            return data
+        counts = self.counts_of(data)
+        if not counts:
+            raise forms.ValidationError("Saisissez au moins un nombre de mentions.")
+        sums = {a.pk: 0 for a in self.actions}
+        for (action, _), count in counts.items():
+            sums[action] += count
+        voters = data.get("voters") or max(sums.values())
+        for action in self.actions:
+            if sums[action.pk] > voters:
+                self.add_error(
+                    None,
+                    f"« {action.title} » : {sums[action.pk]} mentions pour {voters} bulletins "
+                    "dépouillés.",
+                )
+        data["voters"] = voters
+        return data
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per action: its title and its bound fields, grade by grade."""
+        return [
+            {
+                "action": action,
+                "fields": [self[f"n-{action.pk}-{i}"] for i in range(len(self.grades))],
+            }
+            for action in self.actions
+        ]
+
+    def messages(self) -> list[str]:
+        return [message for errors in self.errors.values() for message in errors]
+
+
 class BallotForm(forms.Form):
     """One majority-judgment ballot typed on the page: a grade per action (`mention-<pk>`,
     empty when not graded) and who voted."""

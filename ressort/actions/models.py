@@ -341,6 +341,50 @@ class Grade(models.Model):
         return f"{self.action} : {DEFAULT_GRADES[self.grade]}"
 
 
+class PaperTally(models.Model):
+    """The count of a paper vote, typed by a facilitator: how many ballots were counted and,
+    per action, the number of each grade. It adds to the typed and imported ballots; an
+    action a ballot left blank has fewer grades than `voters`, and those absent grades count
+    as the vote page's rule says (ressort.analysis.majority_judgment.fill_absences)."""
+
+    approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="paper_tallies")
+    label = models.CharField("dépouillement", max_length=200)
+    voters = models.PositiveIntegerField("bulletins dépouillés")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "dépouillement papier"
+        verbose_name_plural = "dépouillements papier"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class TallyCount(models.Model):
+    """How many paper ballots gave `grade` to `action` (rows with a count of 0 are not kept)."""
+
+    tally = models.ForeignKey(PaperTally, on_delete=models.CASCADE, related_name="counts")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="tally_counts")
+    grade = models.PositiveSmallIntegerField(
+        "mention", choices=GRADE_CHOICES, validators=[MaxValueValidator(len(DEFAULT_GRADES) - 1)]
+    )
+    count = models.PositiveIntegerField("nombre")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tally", "action", "grade"], name="actions_tallycount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} : {DEFAULT_GRADES[self.grade]} × {self.count}"
+
+
 class ContestedResource(models.Model):
     """A resource whose uses compete (water, land…): the conflict-of-use register."""
 

@@ -42,7 +42,7 @@ register(
         "Vote au jugement majoritaire",
         "actions:vote",
         "3B",
-        ("actions:vote_*", "actions:ballot_*"),
+        ("actions:vote_*", "actions:ballot_*", "actions:tally_*"),
         order=50,
     ),
     Entry(

@@ -468,40 +468,68 @@ def vote_data(approach: Approach) -> VoteData:
     return VoteData(actions, alternative_names(actions), array, ballot_rows)
 
 
-def vote_result(approach: Approach, absence: str = "plus-basse") -> Any:
-    """The majority-judgment result, or None when there is no ballot (or when absences are
-    left out and an action has no grade at all). An action a ballot does not grade counts,
-    as `absence` says: « plus-basse » (the lowest grade, default), « exclure » (left out of
-    that action's profile) or a grade's name (counted as that grade)."""
-    import numpy as np
+@dataclass
+class VoteCounts:
+    """Every grade given, typed or imported ballots and paper counts added up."""
 
-    from ressort.actions.models import Grade
-    from ressort.analysis.majority_judgment import (
-        ABSENCE_EXCLUDE,
-        ABSENCE_LOWEST,
-        DEFAULT_GRADES,
-        majority_judgment,
-        rank_ballots,
+    actions: list[Any]  # candidates: the actions graded at least once
+    names: dict[int, str]
+    counts: Any  # numpy array: one row per candidate, one column per grade
+    voters: int  # ballots plus paper ballots counted
+    ballots: int  # typed or imported
+    paper: int  # counted on paper
+
+
+def vote_counts(approach: Approach) -> VoteCounts:
+    """The tallies of the ballots and of the paper counts, without the absent grades."""
+    import numpy as np
+    from django.db.models import Sum
+
+    from ressort.actions.models import Action, Ballot, Grade, TallyCount
+
+    typed = list(Grade.objects.filter(ballot__approach=approach).values_list("action_id", "grade"))
+    paper = list(
+        TallyCount.objects.filter(tally__approach=approach).values_list(
+            "action_id", "grade", "count"
+        )
+    )
+    graded = {a for a, _ in typed} | {a for a, _, _ in paper}
+    actions = list(Action.objects.filter(approach=approach, pk__in=graded).order_by("title", "pk"))
+    row = {a.pk: i for i, a in enumerate(actions)}
+    counts = np.zeros((len(actions), len(DEFAULT_GRADES)), dtype=np.int64)
+    for action, grade in typed:
+        counts[row[action], grade] += 1
+    for action, grade, count in paper:
+        counts[row[action], grade] += count
+    ballots = Ballot.objects.filter(approach=approach).count()
+    on_paper = approach.paper_tallies.aggregate(n=Sum("voters"))["n"] or 0  # type: ignore[attr-defined]
+    return VoteCounts(
+        actions, alternative_names(actions), counts, ballots + on_paper, ballots, on_paper
     )
 
-    data = vote_data(approach)
-    if not data.ballot_rows or not data.actions:
+
+def vote_result(
+    approach: Approach, absence: str = "plus-basse", counted: VoteCounts | None = None
+) -> Any:
+    """The majority-judgment result, or None when nothing was graded. Typed and imported
+    ballots and paper counts add up; an action a ballot does not grade counts, as `absence`
+    says: « plus-basse » (the lowest grade, default; any unknown rule too), « exclure » (left
+    out of that action's profile) or a grade's name (counted as that grade)."""
+    from ressort.analysis.majority_judgment import (
+        ABSENCE_EXCLUDE,
+        fill_absences,
+        majority_judgment,
+    )
+
+    data = counted or vote_counts(approach)
+    if not data.actions or not data.voters:
         return None
     names = [data.names[a.pk] for a in data.actions]
-    if absence == ABSENCE_LOWEST or (absence not in DEFAULT_GRADES and absence != ABSENCE_EXCLUDE):
-        return rank_ballots(names, data.ballots)
-    counts = np.zeros((len(data.actions), len(DEFAULT_GRADES)), dtype=np.int64)
-    column = {a.pk: i for i, a in enumerate(data.actions)}
-    graded = np.zeros(len(data.actions), dtype=np.int64)
-    for action, grade in Grade.objects.filter(ballot__approach=approach).values_list(
-        "action_id", "grade"
-    ):
-        counts[column[action], grade] += 1
-        graded[column[action]] += 1
     if absence == ABSENCE_EXCLUDE:
-        return majority_judgment(names, counts, DEFAULT_GRADES, unequal=True)
-    counts[:, DEFAULT_GRADES.index(absence)] += len(data.ballot_rows) - graded
-    return majority_judgment(names, counts, DEFAULT_GRADES)
+        return majority_judgment(names, data.counts, DEFAULT_GRADES, unequal=True)
+    absent = DEFAULT_GRADES.index(absence) if absence in DEFAULT_GRADES else 0
+    filled = fill_absences(data.counts, data.voters, absent)
+    return majority_judgment(names, filled, DEFAULT_GRADES)
 
 
 _NUMBERED = re.compile(r"^(.*) \(n° (\d+)\)$")

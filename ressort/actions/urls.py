@@ -88,4 +88,10 @@ urlpatterns = [
     path("vote/import/", decision_views.vote_import, name="vote_import"),
     path("vote/bulletins.csv", decision_views.vote_export, name="vote_export"),
     path("vote/bulletins/<int:pk>/supprimer/", decision_views.ballot_delete, name="ballot_delete"),
+    path("vote/depouillements/", decision_views.vote_tally_add, name="vote_tally_add"),
+    path(
+        "vote/depouillements/<int:pk>/supprimer/",
+        decision_views.tally_delete,
+        name="tally_delete",
+    ),
 ]

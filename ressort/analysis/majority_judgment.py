@@ -318,3 +318,25 @@ def rank_ballots(
 ) -> MajorityJudgmentResult:
     """Count a ballots array (one row per voter, grade indices) and rank the candidates."""
     return majority_judgment(candidates, tally(ballots, len(grades)), grades)
+
+
+def fill_absences(counts: npt.ArrayLike, voters: int, absent: int | None) -> IntArray:
+    """Tallies completed for `voters` voters: a candidate whose row counts fewer grades has
+    absent grades, counted as grade `absent` (an index of the scale), or left out (None,
+    the rows are then returned unchanged and ranked with `unequal=True`).
+
+    Tallies from several sources (ballots typed or imported, paper counts) add up before
+    this step: the absences of the sum are the sum of each source's absences.
+    """
+    c = np.array(counts, dtype=np.int64)
+    if c.ndim != 2 or (c < 0).any():
+        raise ValueError("counts must be a 2-D array of non-negative integers")
+    totals = c.sum(axis=1)
+    if c.size and int(totals.max()) > voters:
+        raise ValueError(f"a candidate has {int(totals.max())} grades for {voters} voters")
+    if absent is None:
+        return c
+    if not 0 <= absent < c.shape[1]:
+        raise ValueError(f"the absent grade must lie in 0 … {c.shape[1] - 1}")
+    c[:, absent] += voters - totals
+    return c

@@ -33,6 +33,7 @@ from ressort.analysis.majority_judgment import (
     ABSENCE_LOWEST,
     DEFAULT_GRADES,
     MAX_GRADES,
+    fill_absences,
     majority_judgment,
 )
 from ressort.analysis.spreadsheet_cells import restore
@@ -92,10 +93,8 @@ def run(args: argparse.Namespace) -> object:
     absent = absence_grade(rule, grades)
     totals = counts.sum(axis=1)
     voters = int(totals.max())
-    if absent is not None:
-        counts = counts.copy()
-        counts[:, absent] += voters - totals
-    else:
+    counts = fill_absences(counts, voters, absent)
+    if absent is None:
         empty = [candidates[i] for i in np.flatnonzero(totals == 0)]
         if empty:
             raise InputError(

@@ -347,3 +347,104 @@ def test_gaia_plane_on_the_prioritisation_page(approach: Any, client_as: Any) ->
     )
     assert response.context["gaia_delta"] == round(100 * plane.delta)
     assert f"conserve {round(100 * plane.delta)}\u00a0% de l'information" in text
+
+
+def _tally(
+    actions: dict[str, Any], label: str, voters: str, grid: dict[str, dict[int, str]]
+) -> dict[str, str]:
+    data = {"label": label, "voters": voters}
+    for title, cells in grid.items():
+        for grade, count in cells.items():
+            data[f"n-{actions[title].pk}-{grade}"] = count
+    return data
+
+
+def test_paper_tally_adds_to_the_typed_ballots(approach: Any, client_as: Any) -> None:
+    """The worked example of tests/analysis/test_majority_judgment.py through the page: three
+    typed ballots (A: Bien ×3; B: one Excellent) and a paper count of ten (A: Passable ×4,
+    Bien ×6; B: Insuffisant ×3, Très bien ×5). By hand: absences as the lowest grade, A
+    (Bien) beats B (Insuffisant); left out, B (Très bien) beats A (Bien)."""
+    from ressort.actions.models import PaperTally, TallyCount
+
+    actions = {t: Action.objects.create(approach=approach, title=t) for t in ("A", "B")}
+    for i in range(3):
+        ballot = Ballot.objects.create(approach=approach, voter=f"v{i}", source="saisie")
+        Grade.objects.create(ballot=ballot, action=actions["A"], grade=4)
+        if i == 0:
+            Grade.objects.create(ballot=ballot, action=actions["B"], grade=6)
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/vote/"
+    grid = {"A": {2: "4", 4: "6"}, "B": {1: "3", 5: "5"}}
+    response = client.post(url + "depouillements/", _tally(actions, "Urne du marché", "10", grid))
+    assert response.status_code == 302
+    tally = PaperTally.objects.get()
+    assert (tally.label, tally.voters, tally.counts.count()) == ("Urne du marché", 10, 4)
+    response = client.get(url)
+    ranking = [(r.candidate, r.majority_grade_label) for r in response.context["result"].ranking]
+    assert ranking == [("A", "Bien"), ("B", "Insuffisant")]
+    text = page_text(response)
+    assert "Résultat (13 bulletins : 3 saisis ou importés, 10 dépouillés sur papier)" in text
+    assert "Urne du marché : 10 bulletins dépouillés" in text
+    excluded = client.get(url, {"absence": "exclure"}).context["result"].ranking
+    assert [(r.candidate, r.majority_grade_label) for r in excluded] == [
+        ("B", "Très bien"),
+        ("A", "Bien"),
+    ]
+    assert excluded[0].tally == (0, 3, 0, 0, 0, 5, 1)
+    # blank « Bulletins dépouillés »: the most graded action's count (here 10)
+    client.post(url + "depouillements/", _tally(actions, "Sans total", "", {"A": {0: "10"}}))
+    assert PaperTally.objects.get(label="Sans total").voters == 10
+    # deleting a count takes its grades out of the result
+    assert client.post(f"{url}depouillements/{tally.pk}/supprimer/").status_code == 302
+    assert not TallyCount.objects.filter(tally_id=tally.pk).exists()
+    assert services.vote_counts(approach).voters == 13
+
+
+def test_paper_tally_faults_name_the_field(approach: Any, client_as: Any) -> None:
+    from ressort.actions.models import PaperTally
+
+    actions = {t: Action.objects.create(approach=approach, title=t) for t in ("Vélo", "Bus")}
+    client = client_as("equipe")
+    url = f"/demarches/{approach.slug}/vote/depouillements/"
+
+    def faults(data: dict[str, str]) -> str:
+        response = client.post(url, data)
+        assert response.status_code == 400
+        return page_text(response)
+
+    text = faults(_tally(actions, "", "5", {"Vélo": {3: "deux", 6: "-1"}}))
+    assert "Le dépouillement n'est pas enregistré" in text
+    assert "« Dépouillement » : donnez un intitulé." in text
+    assert "« Assez bien » pour « Vélo » : saisissez un nombre entier." in text
+    assert "« Excellent » pour « Vélo » : un nombre positif ou nul." in text
+    text = faults(_tally(actions, "Urne", "5", {"Bus": {0: "4", 4: "2"}}))
+    assert "« Bus » : 6 mentions pour 5 bulletins dépouillés." in text
+    assert "Saisissez au moins un nombre de mentions." in faults(_tally(actions, "Urne", "", {}))
+    assert "« Bulletins dépouillés » : au moins 1." in faults(
+        _tally(actions, "Urne", "0", {"Bus": {0: "1"}})
+    )
+    # the typed values stay in the form
+    assert (
+        'value="deux"'
+        in client.post(url, _tally(actions, "", "5", {"Vélo": {3: "deux"}})).content.decode()
+    )
+    assert not PaperTally.objects.exists()
+
+
+def test_paper_tally_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None:
+    from ressort.actions.models import PaperTally
+
+    a = Action.objects.create(approach=approach, title="A")
+    url = f"/demarches/{approach.slug}/vote/depouillements/"
+    data = {"label": "Urne", "voters": "2", f"n-{a.pk}-3": "2"}
+    assert client_as("partenaire").post(url, data).status_code == 403
+    assert client_as("outsider").post(url, data).status_code == 404
+    assert not PaperTally.objects.exists()
+    foreign = PaperTally.objects.create(approach=personas["other_approach"], label="x", voters=1)
+    team = client_as("equipe")
+    assert team.post(f"{url}{foreign.pk}/supprimer/").status_code == 404
+    # an action of another démarche is not a field of the form: its count is ignored
+    other = Action.objects.create(approach=personas["other_approach"], title="B")
+    response = team.post(url, {"label": "Urne", "voters": "2", f"n-{other.pk}-3": "2"})
+    assert "Saisissez au moins un nombre de mentions." in page_text(response)
+    assert PaperTally.objects.count() == 1

@@ -29,7 +29,12 @@ def test_demo_content_and_pages(approach: Any, client: Any, frameworks: None) ->
     data = services.decision_data(approach)
     assert len(data.actions) == 12 and not data.errors
     result = services.vote_result(approach)
-    assert result.voters == 40 and len(result.ranking) == 12
+    # 40 typed ballots and 12 counted on paper, two actions left blank on two of them
+    assert result.voters == 52 and len(result.ranking) == 12
+    assert sorted(r.graded for r in result.ranking) == [52] * 12  # absences as the lowest
+    counted = services.vote_counts(approach)
+    assert (counted.ballots, counted.paper) == (40, 12)
+    assert sorted(counted.counts.sum(axis=1).tolist())[:3] == [50, 50, 52]
     client.force_login(approach.memberships.first().user)
     base = f"/demarches/{approach.slug}/"
     for path in (

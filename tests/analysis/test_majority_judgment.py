@@ -167,3 +167,28 @@ def test_invalid_tallies_and_ballots_are_refused() -> None:
         mj.tally(np.array([[0.5]]), 7)
     with pytest.raises(ValueError, match="at least one grade"):
         mj.majority_grade([0, 0, 0])
+
+
+def test_tallies_from_two_sources_add_up_before_the_absences() -> None:
+    """Three typed ballots (A: Bien ×3; B: one Excellent, two absent) and a paper count of
+    ten (A: Passable ×4, Bien ×6; B: Insuffisant ×3, Très bien ×5, two absent). The sum has
+    13 voters; B has 9 grades, so 4 absences. By hand: counted as « À rejeter », B's 13
+    grades sorted are R R R R I I I T T T T T E, the 7th (lower median) is Insuffisant; A's
+    are P ×4 then B ×9, the 7th is Bien: A wins. Left out, B's 9 grades I I I T T T T T E
+    have Très bien as their 5th: B wins."""
+    typed = np.array([[0, 0, 0, 0, 3, 0, 0], [0, 0, 0, 0, 0, 0, 1]])
+    paper = np.array([[0, 0, 4, 0, 6, 0, 0], [0, 3, 0, 0, 0, 5, 0]])
+    total = typed + paper
+    lowest = mj.fill_absences(total, 13, REJ)
+    assert lowest[1].tolist() == [4, 3, 0, 0, 0, 5, 1]
+    result = mj.majority_judgment(["A", "B"], lowest)
+    assert [(r.candidate, r.majority_grade) for r in result.ranking] == [("A", BIEN), ("B", INS)]
+    left_out = mj.fill_absences(total, 13, None)
+    assert left_out.tolist() == total.tolist()
+    result = mj.majority_judgment(["A", "B"], left_out, unequal=True)
+    assert [(r.candidate, r.majority_grade) for r in result.ranking] == [("B", TB), ("A", BIEN)]
+    as_pas = mj.fill_absences(total, 13, PAS)
+    assert as_pas[1].tolist() == [0, 3, 4, 0, 0, 5, 1]  # 7th of I I I P P P P …: Passable
+    assert mj.majority_judgment(["A", "B"], as_pas).by_candidate("B").majority_grade == PAS
+    with pytest.raises(ValueError, match="14 grades for 13 voters"):
+        mj.fill_absences(total + np.array([[1, 0, 0, 0, 0, 0, 0], [0] * 7]), 13, REJ)

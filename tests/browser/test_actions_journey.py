@@ -113,6 +113,26 @@ def test_ideas_to_arbitration(
     expect(page.get_by_text("1. Réduire les fuites")).to_be_visible()
     assert Ballot.objects.filter(approach=approach).count() == 40
     assert_accessible(page)
+    # a paper vote's count, typed from the counting sheet; a fault names its field first
+    page.get_by_label("Dépouillement", exact=True).fill("Urne de la mairie")
+    page.get_by_label("Bulletins dépouillés", exact=True).fill("10")
+    page.get_by_label("Irrigation maraîchère : Bien", exact=True).fill("12")
+    page.get_by_role("button", name="Enregistrer le dépouillement").click()
+    expect(
+        page.get_by_text("« Irrigation maraîchère » : 12 mentions pour 10 bulletins")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Irrigation maraîchère : Bien", exact=True).fill("8")
+    page.get_by_label("Réduire les fuites : Excellent", exact=True).fill("10")
+    page.get_by_role("button", name="Enregistrer le dépouillement").click()
+    expect(
+        page.get_by_role(
+            "heading",
+            name="Résultat (50 bulletins : 40 saisis ou importés, 10 dépouillés sur papier)",
+        )
+    ).to_be_visible()
+    expect(page.get_by_text("Urne de la mairie : 10 bulletins dépouillés")).to_be_visible()
+    assert_accessible(page)
 
     menu(page).get_by_role("link", name="Conflits d'usage").click()
     expect(page.get_by_text("Le registre est vide")).to_be_visible()
@@ -170,7 +190,13 @@ def test_demo_decision_pages_are_accessible(
     expect(page.get_by_text("Poids actuel de « Effet de résilience »")).to_be_visible()
     assert_accessible(page)
     menu(page).get_by_role("link", name="Vote au jugement majoritaire").click()
-    expect(page.get_by_text("Résultat (40 bulletins)")).to_be_visible()
+    expect(
+        page.get_by_role(
+            "heading",
+            name="Résultat (52 bulletins : 40 saisis ou importés, 12 dépouillés sur papier)",
+        )
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="Dépouillements papier")).to_be_visible()
     assert_accessible(page)
     menu(page).get_by_role("link", name="Conflits d'usage").click()
     page.get_by_role("link", name="Eau de la nappe de la Bourbre en été").first.click()
