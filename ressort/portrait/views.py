@@ -328,17 +328,21 @@ def _map_features(approach: Approach) -> dict[str, Any]:
 
 @demarche_view(Right.VIEW, READ)
 def portrait_page(request: HttpRequest, approach: Approach) -> HttpResponse:
-    def computed() -> str:
+    def computed() -> tuple[str, str]:
         context = documents.context(approach, pt.build(approach))
         context["tile_url"] = settings.RESSORT_BASEMAPS[0].url if settings.RESSORT_BASEMAPS else ""
         context["features_count"] = len(_map_features(approach).get("features", []))
-        return render_to_string("portrait/_computed.html", context, request=request)
+        # The empty form's fields (its dimension choices cost seven queries), not its token.
+        form = render_to_string(
+            "portrait/_reading_fields.html", {"form": ReadingForm(approach=approach)}
+        )
+        return render_to_string("portrait/_computed.html", context, request=request), form
 
     # The role changes the links (« modifier ») drawn in the computed part.
-    part = freshness.cached(approach, "portrait", computed, approach.current_role)  # type: ignore[attr-defined]
+    part, form = freshness.cached(approach, "portrait", computed, approach.current_role)  # type: ignore[attr-defined]
     context = {
-        "computed": mark_safe(part),  # our own template's output
-        "reading_form": ReadingForm(approach=approach),
+        "computed": mark_safe(part),  # our own templates' output
+        "reading_fields": mark_safe(form),
     }
     context.update(jobs.jobs_context(approach, documents.KIND))
     return render(request, "portrait/portrait.html", context)
