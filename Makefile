@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/ressort
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install system-deps install-dev run serve test test-sqlite test-postgres quality bench bench-workshop bench-pages browser-deps vendor clean
+.PHONY: install system-deps install-dev run serve test test-sqlite test-postgres quality bench bench-workshop bench-pages bench-workshop-capacity browser-deps vendor clean
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -100,6 +100,11 @@ bench-pages: install-dev
 ## bench-workshop: the live workshop load benchmark alone (500 participants on websockets)
 bench-workshop: install-dev
 	$(BIN)/python -m bench.bench_workshop_load
+
+## bench-workshop-capacity: 500 to 2,000 participants on one and two web processes, PostgreSQL
+## (DATABASE_URL, a database of its own beside it) + Redis, against pgbench (heavy: ~20 min)
+bench-workshop-capacity: install-dev
+	$(BIN)/python -m bench.bench_workshop_load --capacite
 
 vendor:
 	./scripts/vendor-assets.sh

@@ -47,6 +47,9 @@ PARTICIPANTS = int(os.environ.get("BENCH_PARTICIPANTS", "500"))
 QUESTIONS = 10
 WINDOW_S = 30.0
 RAMP_S = 3.0
+# A room joins at this many phones a second at most (scanning the QR code): 500 in 5 s,
+# 2,000 in 20 s. All at once, their handshakes queue past daphne's 5-second limit.
+JOINS_PER_S = 100.0
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 LIMIT_MS = 250.0
@@ -68,13 +71,14 @@ async def participant(
     acked: dict[str, float],
     errors: list[str],
     start: float,
+    ramp: float,
 ) -> None:
     import websockets
 
     rng = random.Random(cookie)
     moments = sorted(rng.uniform(0, WINDOW_S - 3) for _ in range(QUESTIONS))
     # Phones join over the first seconds (a room scanning the QR code), not in the same ms.
-    await asyncio.sleep(max(0.0, start - RAMP_S + rng.uniform(0, RAMP_S) - time.perf_counter()))
+    await asyncio.sleep(max(0.0, start - ramp + rng.uniform(0, ramp) - time.perf_counter()))
     for attempt in range(5):
         try:
             async with websockets.connect(
@@ -151,12 +155,20 @@ async def drive(ports: list[int], seed: dict[str, Any]) -> dict[str, Any]:
     watcher.start()
     if not await asyncio.to_thread(ready.wait, 30):
         raise RuntimeError("la projection ne s'est pas connectée")
-    start = time.perf_counter() + RAMP_S  # the 30 s start once everyone could join
+    ramp = max(RAMP_S, len(seed["tokens"]) / JOINS_PER_S)
+    start = time.perf_counter() + ramp  # the 30 s start once everyone could join
     cookie = f"rs_atelier_{seed['workshop']}="
     await asyncio.gather(
         *(
             participant(
-                bases[i % len(bases)], cookie + token, seed["activity"], sent, acked, errors, start
+                bases[i % len(bases)],
+                cookie + token,
+                seed["activity"],
+                sent,
+                acked,
+                errors,
+                start,
+                ramp,
             )
             for i, token in enumerate(seed["tokens"])
         )

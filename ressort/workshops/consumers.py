@@ -133,13 +133,51 @@ def _fields(raw: Any) -> QueryDict:
 
 
 @db_call
-def _socket_opened(key: str, participant_pk: int) -> None:
-    presence.opened(key, participant_pk)
+def _record_presence(events: list[presence.Event]) -> None:
+    presence.record(events)
 
 
-@db_call
-def _socket_closed(key: str) -> None:
-    presence.closed(key)
+class PresenceWriter:
+    """Sockets opened and closed in this process, recorded together: when a room of phones
+    arrives at once, the events waiting while the previous batch was written go in one
+    transaction, and the database thread stays free for the answers and the handshakes."""
+
+    MAX_BATCH = 500
+
+    def __init__(self) -> None:
+        self.queue: asyncio.Queue[tuple[presence.Event, asyncio.Future[None]]] = asyncio.Queue()
+        self.task = asyncio.get_running_loop().create_task(self.run())
+
+    async def record(self, event: presence.Event) -> None:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        await self.queue.put((event, future))
+        await future
+
+    async def run(self) -> None:
+        while True:
+            batch = [await self.queue.get()]
+            while len(batch) < self.MAX_BATCH and not self.queue.empty():
+                batch.append(self.queue.get_nowait())
+            try:
+                await _record_presence([event for event, _ in batch])
+            except Exception:
+                log.exception("Présence de %s connexions non enregistrée", len(batch))
+            for _, future in batch:
+                if not future.done():
+                    future.set_result(None)
+
+
+_presence_writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceWriter] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def presence_writer() -> PresenceWriter:
+    loop = asyncio.get_running_loop()
+    writer_ = _presence_writers.get(loop)
+    if writer_ is None:
+        writer_ = _presence_writers[loop] = PresenceWriter()
+    return writer_
 
 
 @db_call
@@ -257,7 +295,7 @@ class ParticipantConsumer(ResilientConsumer):
         await self.accept()
         start_heartbeat()
         self.socket_key = uuid.uuid4().hex
-        await _socket_opened(self.socket_key, self.participant.pk)
+        await presence_writer().record((presence.OPENED, self.socket_key, self.participant.pk))
         self.counted = True
         await live.safe_group_send(
             live.projection_group(workshop_pk), {"type": "projection.presence"}
@@ -271,7 +309,7 @@ class ParticipantConsumer(ResilientConsumer):
                 log.warning("group_discard %s : %r", self.group, error)
             if getattr(self, "counted", False):
                 self.counted = False
-                await _socket_closed(self.socket_key)
+                await presence_writer().record((presence.CLOSED, self.socket_key, 0))
                 await live.safe_group_send(
                     live.projection_group(self.participant.workshop_id),
                     {"type": "projection.presence"},

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
@@ -104,9 +105,14 @@ def test_a_socket_is_recorded_with_its_process(
 
         phone = participant_socket(workshop, token)
         assert (await phone.connect())[0]
-        rows = await database_sync_to_async(
+        read = database_sync_to_async(
             lambda: list(LiveSocket.objects.values_list("server", "participant_id"))
-        )()
+        )
+        for _ in range(50):  # recorded just after the handshake, with the others waiting
+            rows = await read()
+            if rows:
+                break
+            await asyncio.sleep(0.1)
         participant = await database_sync_to_async(Participant.objects.get)()
         assert rows == [("ce-processus", participant.pk)]
         assert participant.open_sockets == 1
