@@ -235,6 +235,14 @@ RESSORT_INSTANCE_NAME = env_str("RESSORT_INSTANCE_NAME", "Ressort")
 RESSORT_OPERATOR = env_str("RESSORT_OPERATOR", "")
 RESSORT_LOGO_URL = env_str("RESSORT_LOGO_URL", "")
 RESSORT_ACCENT_COLOR = env_str("RESSORT_ACCENT_COLOR", "#0b5c57")
+# Long PDFs are laid out part by part, each part's pages cached by its content
+# (ressort.documents.parts): where, how much, and how many processes lay out at once
+# (empty: the cores, at most 4).
+RESSORT_DOCUMENT_CACHE_DIR = env_str(
+    "RESSORT_DOCUMENT_CACHE_DIR", str(VAR_DIR / "cache" / "documents")
+)
+RESSORT_DOCUMENT_CACHE_MB = env_int("RESSORT_DOCUMENT_CACHE_MB", 512)
+RESSORT_DOCUMENT_WORKERS = env_int("RESSORT_DOCUMENT_WORKERS", 0) or None
 # Background maps when online (ressort/basemaps.py: Géoplateforme IGN and OpenStreetMap by
 # default); contours still show when they cannot be loaded.
 RESSORT_TILE_URL = env_str("RESSORT_TILE_URL", "")

@@ -91,6 +91,17 @@ def tasks_run_immediately() -> None:
     ).enable()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def document_parts_apart(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Long PDFs cache their parts (ressort.documents.parts) in a folder of the test run, not
+    in var/, and lay them out in the test's process (tests/documents/test_parts.py sets its
+    own folder and workers)."""
+    from django.conf import settings
+
+    settings.RESSORT_DOCUMENT_CACHE_DIR = str(tmp_path_factory.mktemp("document-parts"))
+    settings.RESSORT_DOCUMENT_WORKERS = 1
+
+
 @pytest.fixture(autouse=True)
 def empty_cache() -> None:
     """Rate-limit counters live in the cache: each test starts with none."""

@@ -15,7 +15,10 @@ Blocks (tuples, so that an outline prints and compares simply):
 - ("fields", [[label, value], …]): the rubrics of a sheet, one paragraph each;
 - ("svg", (svg, alternative text[, file name])): a drawing, SVG in the PDF and the ODT, PNG
   in the DOCX; its printed width in cm can be set by a `data-width-cm` attribute;
-- ("pagebreak", None).
+- ("pagebreak", None);
+- ("part", None): a page break where the PDF may be cut: each part is laid out on its own,
+  its pages cached by its content and merged (ressort.documents.parts), so a long document
+  re-lays out only the parts that changed (ignored by DOCX and ODT).
 """
 
 from __future__ import annotations
@@ -141,24 +144,44 @@ def headings(blocks: Iterable[Block]) -> list[tuple[int, str, str]]:
 
 def write_pdf(cover: Cover, blocks: list[Block]) -> bytes:
     """A tagged PDF (PDF/UA-1: structure tree, language, title), drawings with their
-    alternative text."""
+    alternative text. A document cut into parts by ("part", None) blocks is laid out part by
+    part, each part's pages cached and merged (ressort.documents.parts)."""
     from ressort.documents import pdf
 
+    if any(kind == "part" for kind, _ in blocks):
+        from ressort.documents import parts
+
+        return parts.write_pdf(cover, blocks)
+    toc = [(level, anchor, text, None) for level, anchor, text in headings(blocks) if level == 1]
+    return pdf.write(pdf.html(pdf_source(cover, blocks, toc=toc)))
+
+
+def pdf_source(
+    cover: Cover,
+    blocks: list[Block],
+    *,
+    toc: list[tuple[int, str, str, int | None]] | None = None,
+    first: int = 0,
+    front: bool = True,
+    numbered: bool = True,
+) -> str:
+    """The HTML of a document (or of a part of it: `blocks` numbered from `first`, with or
+    without the cover and contents, with or without page numbers in the footer)."""
     shown = [
         (kind, _svg_image(content[0], content[1]) if kind == "svg" else content)
         for kind, content in blocks
     ]
-    toc = [(level, anchor, text) for level, anchor, text in headings(blocks) if level == 1]
-    source = render_to_string(
+    return render_to_string(
         "documents/document.html",
         {
             "cover": cover,
             "date": french_date(cover.date),
-            "blocks": [(kind, content, f"s{n}") for n, (kind, content) in enumerate(shown)],
-            "toc": toc,
+            "blocks": [(kind, content, f"s{first + n}") for n, (kind, content) in enumerate(shown)],
+            "toc": toc or [],
+            "front": front,
+            "numbered": numbered,
         },
     )
-    return pdf.write(pdf.html(source))
 
 
 def _svg_image(svg: str, alt: str) -> tuple[str, str, int]:
@@ -386,8 +409,8 @@ def write_docx(cover: Cover, blocks: list[Block]) -> bytes:
     _docx_update_fields_on_open(doc)
     _docx_cover(doc, cover)
     for kind, content in blocks:
-        if kind == "h1":
-            continue  # the cover carries the title
+        if kind in ("h1", "part"):
+            continue  # the cover carries the title; parts are the PDF's affair
         if kind in ("h2", "h3"):
             doc.add_heading(french(content), level=int(kind[1]) - 1)
         elif kind == "bullet":
@@ -609,7 +632,7 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     body.addElement(P(stylename=breaking))
 
     for number, (kind, content) in enumerate(blocks):
-        if kind == "h1":
+        if kind in ("h1", "part"):
             continue
         if kind in ("h2", "h3"):
             level = int(kind[1])

@@ -33,6 +33,12 @@ FORMATS = {
 Block = tuple[str, Any]
 Progress = Callable[[int, str], None]
 KIND = "strategie"
+# The PDF is laid out in parts cached by their content (ressort.documents.parts): each
+# chapter, and the sheets by groups of this many (a group begins on a new page). An edited
+# sheet re-lays out its group only; a group rather than one sheet, because each part carries
+# its own copy of the fonts' glyphs.
+SHEETS_PER_PART = 8
+PART: Block = ("part", None)
 
 
 def _quiet(_: int, __: str) -> None:
@@ -87,6 +93,7 @@ def outline(approach: Approach) -> list[Block]:
     if statement.preamble:
         blocks.append(("p", statement.preamble))
 
+    blocks.append(PART)
     blocks.append(("h2", "La stratégie en un coup d'œil"))
     if not axes:
         blocks.append(("p", "La stratégie n'a pas encore d'axe."))
@@ -111,6 +118,7 @@ def outline(approach: Approach) -> list[Block]:
         )
 
     for axis in axes:
+        blocks.append(PART)
         blocks.append(("h2", f"Axe {axis.order} — {axis.title}"))
         if axis.description:
             blocks.append(("p", axis.description))
@@ -151,18 +159,25 @@ def outline(approach: Approach) -> list[Block]:
                     )
                 )
 
+    blocks.append(PART)
     blocks.append(("h2", "Plan d'actions : les fiches"))
     if not sheets:
         blocks.append(("p", "Aucune fiche action pour l'instant."))
-    for sheet in sheets:
+    for number, sheet in enumerate(sheets):
+        if number and number % SHEETS_PER_PART == 0:
+            blocks.append(PART)
         blocks += _sheet_blocks(sheet, communes)
 
+    blocks.append(PART)
     blocks += _calendar_blocks(approach, sheets)
+    blocks.append(PART)
     blocks += _budget_blocks(sheets)
     blocks += _axis_money_blocks(axes, sheets)
     blocks += governance_documents.strategy_blocks(approach)  # brique « Gouvernance »
     blocks += _conclusion(axes, sheets)
-    blocks += _report_annex(closed)
+    if closed:
+        blocks.append(PART)
+        blocks += _report_annex(closed)
     return blocks
 
 

@@ -1,0 +1,106 @@
+"""The 400-action strategy PDF (bench_strategy's plan, without its history): laid out in
+one piece as before (the same HTML, no parts), then in cached parts — a first export with an
+empty cache, a re-export after one sheet's text changed, a re-export after one sheet's
+progress changed (which also touches its objective's table and the calendar) and a
+re-export with nothing changed. Each figure in wall-clock seconds and in CPU seconds of this
+process and its layout processes, with the load average: on a shared machine the wall clock
+follows the load, the CPU time much less.
+
+Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench._django import setup_django
+
+
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed(results: dict[str, Any], name: str, build: Any) -> bytes:
+    from ressort.documents import parts
+
+    results[f"{name}_load_1min"] = round(os.getloadavg()[0], 2)
+    t0, c0 = time.perf_counter(), _cpu()
+    data: bytes = build()
+    results[f"{name}_s"] = round(time.perf_counter() - t0, 2)
+    results[f"{name}_cpu_s"] = round(_cpu() - c0, 2)
+    results[f"{name}_kb"] = round(len(data) / 1024)
+    if parts.last_run and name != "single_piece":
+        results[f"{name}_steps"] = dict(parts.last_run)
+    return data
+
+
+def run() -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine_name = setup_django(Path(tmp))
+        from django.conf import settings
+
+        from bench import bench_strategy
+        from ressort.documents import engine, parts
+        from ressort.strategy import documents
+        from ressort.strategy.models import ActionSheet
+
+        settings.RESSORT_DOCUMENT_CACHE_DIR = str(Path(tmp) / "parts")
+        bench_strategy.EDITS = 0  # the history does not print
+        t0 = time.perf_counter()
+        approach, _user = bench_strategy._build()
+        results: dict[str, Any] = {
+            "database": engine_name,
+            "load_average_1min_at_start": round(os.getloadavg()[0], 2),
+            "cores": os.cpu_count(),
+            "layout_processes": parts.workers(),
+            "actions": bench_strategy.ACTIONS,
+            "sheets_per_part": documents.SHEETS_PER_PART,
+            "data_build_s": round(time.perf_counter() - t0, 2),
+        }
+
+        def single_piece() -> bytes:
+            """Today's path before the parts: the same blocks, one WeasyPrint layout."""
+            blocks = [b for b in documents.outline(approach) if b[0] != "part"]
+            return engine.write_pdf(documents.cover(approach), blocks)
+
+        def export() -> bytes:
+            return documents.build(approach, "pdf")
+
+        _timed(results, "single_piece", single_piece)
+        first = _timed(results, "first_export", export)
+        sheet = ActionSheet.objects.filter(approach=approach).order_by("order")[200]
+        sheet.purpose = "Objectif réécrit pour le banc : une fiche modifiée, une seule."
+        sheet.save(update_fields=["purpose"])
+        changed = _timed(results, "reexport_one_sheet_text", export)
+        sheet.progress = (sheet.progress + 7) % 100
+        sheet.save(update_fields=["progress"])
+        _timed(results, "reexport_one_sheet_progress", export)
+        _timed(results, "reexport_unchanged", export)
+
+        import io
+
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(changed))
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        results["pages"] = len(reader.pages)
+        results["tagged"] = "/StructTreeRoot" in reader.trailer["/Root"]
+        results["changed_text_present"] = "une fiche modifiée, une seule" in text.replace(
+            "\u202f", " "
+        ).replace("\u00a0", " ")
+        results["first_export_pages"] = len(PdfReader(io.BytesIO(first)).pages)
+        results["speedup_first_export"] = round(
+            results["single_piece_s"] / results["first_export_s"], 2
+        )
+        results["speedup_reexport_one_sheet"] = round(
+            results["single_piece_s"] / results["reexport_one_sheet_text_s"], 2
+        )
+        results["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
+        return results

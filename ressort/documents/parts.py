@@ -1,0 +1,459 @@
+"""Long PDFs laid out part by part, each part's pages cached by its content, then merged.
+
+WeasyPrint lays out about 10 pages a second: a 400-action plan took 20 s, and one edited
+sheet cost the whole layout again. A document whose outline holds ("part", None) blocks is
+cut there (each part begins on a new page) and:
+
+- each part is an HTML page of its own (the document's template, without the cover), whose
+  PDF is cached under the SHA-256 of that HTML, the engine's version and WeasyPrint's: the
+  same sheets give the same HTML, so an unchanged part is read back and a changed one laid
+  out again; drawings travel inside the HTML (data URIs), so they are in the key too;
+- the parts not in the cache are laid out in parallel processes where cores allow
+  (`RESSORT_DOCUMENT_WORKERS`, one process by default on a single core);
+- the cover and the contents are laid out last, with the page numbers read from the parts
+  (the contents cannot count pages it has not seen), and cached the same way;
+- the pages are merged with pypdf: each part's structure tree becomes a « Part » of one
+  « Document » (its keys renumbered, so a screen reader still finds the headings, tables and
+  figures' alternatives), the named destinations of the contents' links are gathered, the
+  bookmarks rebuilt, the language, title and PDF/UA marks taken from the cover;
+- « page N sur M » is laid over each page afterwards, as an artifact, from a document of M
+  blank numbered pages (cached by M): a part keeps its cache key when the pages before it
+  change.
+
+The cache lives in `RESSORT_DOCUMENT_CACHE_DIR` (var/cache/documents), holds the documents'
+text, and is trimmed to `RESSORT_DOCUMENT_CACHE_MB`, the least recently used first.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import os
+import tempfile
+import time
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+
+# Bump when what a cached part means changes outside its HTML (the merge, the tagging).
+ENGINE_VERSION = "1"
+# What the last write_pdf did, for the benchmark (bench/bench_documents.py): seconds per
+# step, parts laid out and parts read from the cache.
+last_run: dict[str, float] = {}
+A4_HEIGHT_PT = 841.89
+PX_TO_PT = 0.75
+
+
+@dataclass
+class Rendered:
+    """A part laid out: its PDF, its page count, where its anchors and bookmarks are."""
+
+    pdf: bytes
+    pages: int
+    anchors: dict[str, int] = field(default_factory=dict)  # anchor → page in the part
+    bookmarks: list[tuple[int, str, int, float]] = field(default_factory=list)
+    cached: bool = False
+
+
+# --------------------------------------------------------------------------------------
+# Cache
+# --------------------------------------------------------------------------------------
+
+
+def cache_dir() -> Path:
+    configured = getattr(settings, "RESSORT_DOCUMENT_CACHE_DIR", None)
+    return Path(configured) if configured else Path(settings.VAR_DIR) / "cache" / "documents"
+
+
+@functools.cache
+def _weasyprint_version() -> str:
+    from importlib.metadata import version
+
+    return version("weasyprint")
+
+
+def key(source: str) -> str:
+    prefix = f"ressort-parts {ENGINE_VERSION} weasyprint {_weasyprint_version()}\n"
+    return hashlib.sha256((prefix + source).encode()).hexdigest()
+
+
+def load(name: str) -> Rendered | None:
+    folder = cache_dir()
+    data, meta = folder / f"{name}.pdf", folder / f"{name}.json"
+    try:
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        content = data.read_bytes()
+    except (OSError, ValueError):
+        return None
+    if hashlib.sha256(content).hexdigest() != info.get("sha256"):
+        return None  # a torn or altered file: laid out again
+    os.utime(meta)  # recently used: trimmed last
+    return Rendered(
+        content,
+        info["pages"],
+        info["anchors"],
+        [tuple(b) for b in info["bookmarks"]],  # type: ignore[misc]
+        cached=True,
+    )
+
+
+def store(name: str, rendered: Rendered) -> None:
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    info = {
+        "pages": rendered.pages,
+        "anchors": rendered.anchors,
+        "bookmarks": rendered.bookmarks,
+        "sha256": hashlib.sha256(rendered.pdf).hexdigest(),
+    }
+    for suffix, content in (
+        (".pdf", rendered.pdf),
+        (".json", json.dumps(info, ensure_ascii=False).encode()),
+    ):
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, folder / f"{name}{suffix}")  # atomic: readers see all or none
+
+
+def trim(limit_mb: int | None = None) -> int:
+    """Delete the least recently used parts beyond the size limit; return how many."""
+    limit = limit_mb if limit_mb is not None else settings.RESSORT_DOCUMENT_CACHE_MB
+    folder = cache_dir()
+    if not folder.is_dir():
+        return 0
+    entries = []
+    for meta in folder.glob("*.json"):
+        data = meta.with_suffix(".pdf")
+        try:
+            size = meta.stat().st_size + (data.stat().st_size if data.exists() else 0)
+            entries.append((meta.stat().st_mtime, size, meta, data))
+        except OSError:
+            continue
+    total = sum(size for _, size, _, _ in entries)
+    removed = 0
+    for _, size, meta, data in sorted(entries, key=lambda e: e[0]):
+        if total <= limit * 1024 * 1024:
+            break
+        for path in (data, meta):
+            path.unlink(missing_ok=True)
+        total -= size
+        removed += 1
+    return removed
+
+
+# --------------------------------------------------------------------------------------
+# Layout (in this process or in a worker process)
+# --------------------------------------------------------------------------------------
+
+
+def render(source: str, extra_anchors: Iterable[str] = ()) -> Rendered:
+    """Lay out one part. `extra_anchors`: the contents' link targets, which live in other
+    parts: declared on the part's first page so that WeasyPrint keeps the links (their
+    destinations are put right by the merge)."""
+    from ressort.documents import pdf
+
+    document = pdf.html(source).render()
+    anchors: dict[str, int] = {}
+    bookmarks: list[tuple[int, str, int, float]] = []
+    for index, page in enumerate(document.pages):
+        for name in page.anchors:
+            anchors.setdefault(name, index)
+        for level, label, (_x, y), _state in page.bookmarks:
+            bookmarks.append((level, label, index, float(y)))
+    if document.pages:
+        for name in extra_anchors:
+            if name not in anchors:
+                document.pages[0].anchors[name] = (0, 0, 0, 0)
+    return Rendered(pdf.write(document), len(document.pages), anchors, bookmarks)
+
+
+def _render_plain(source: str) -> bytes:
+    """An untagged PDF (the page numbers laid over the parts: artifacts, no structure)."""
+    from ressort.documents import pdf
+
+    data: bytes = pdf.html(source).write_pdf()
+    return data
+
+
+def _start_worker() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
+    import django
+
+    django.setup()
+
+
+def workers() -> int:
+    configured = getattr(settings, "RESSORT_DOCUMENT_WORKERS", None)
+    if configured is not None:
+        return max(1, int(configured))
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def render_all(sources: list[str]) -> list[Rendered]:
+    """Each part from the cache, or laid out (in parallel when there are several and cores
+    to spare) and cached."""
+    names = [key(source) for source in sources]
+    found = {name: load(name) for name in set(names)}
+    missing = sorted({n for n, r in found.items() if r is None}, key=names.index)
+    count = workers()
+    if missing:
+        todo = [sources[names.index(name)] for name in missing]
+        if count > 1 and len(todo) > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # A fork server, not fork: the web or worker process may hold threads and
+            # connections; it is started once, with Django and WeasyPrint loaded.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["ressort.documents.layout_process"])
+            with ProcessPoolExecutor(
+                max_workers=min(count, len(todo)),
+                mp_context=context,
+                initializer=_start_worker,
+            ) as pool:
+                laid_out = list(pool.map(render, todo))
+        else:
+            laid_out = [render(source) for source in todo]
+        for name, rendered in zip(missing, laid_out, strict=True):
+            store(name, rendered)
+            found[name] = rendered
+    return [found[name] for name in names]  # type: ignore[misc]
+
+
+def cached(source: str, extra_anchors: Iterable[str] = ()) -> Rendered:
+    name = key(source)
+    rendered = load(name)
+    if rendered is None:
+        rendered = render(source, extra_anchors)
+        store(name, rendered)
+    return rendered
+
+
+# --------------------------------------------------------------------------------------
+# The document
+# --------------------------------------------------------------------------------------
+
+
+def split(blocks: list[Any]) -> list[tuple[int, list[Any]]]:
+    """The blocks cut at each ("part", None): (index of the part's first block, blocks)."""
+    out: list[tuple[int, list[Any]]] = []
+    start, current = 0, []
+    for index, (kind, content) in enumerate(blocks):
+        if kind == "part":
+            if current:
+                out.append((start, current))
+            start, current = index + 1, []
+        else:
+            current.append((kind, content))
+    if current:
+        out.append((start, current))
+    return out
+
+
+def stamp_source(pages: int) -> str:
+    """M blank A4 pages numbered « page N sur M » where the documents print it, none on the
+    cover (no user text: only numbers)."""
+    style = (
+        '@page { size: A4; margin: 2cm; font-family: "Liberation Sans", "DejaVu Sans", '
+        'sans-serif; @bottom-right { content: "page " counter(page) " sur " '
+        "counter(pages); font-size: 8pt; color: #55606a; } }"
+        "@page :first { @bottom-right { content: none; } }"
+        "div { break-after: page; }"
+    )
+    body = "<div></div>" * pages
+    head = f"<head><style>{style}</style></head>"
+    return f'<!doctype html><html lang="fr">{head}<body>{body}</body></html>'
+
+
+def write_pdf(cover: Any, blocks: list[Any]) -> bytes:
+    from ressort.documents import engine
+
+    clock = time.perf_counter()
+    run: dict[str, float] = {}
+
+    def lap(step: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        run[step] = round(now - clock, 3)
+        clock = now
+
+    pieces = split(blocks)
+    sources = [
+        engine.pdf_source(cover, part, first=first, front=False, numbered=False)
+        for first, part in pieces
+    ]
+    lap("html_s")
+    body = render_all(sources)
+    run["parts"] = len(body)
+    run["parts_laid_out"] = sum(not part.cached for part in body)
+    lap("layout_s")
+    entries = [e for e in engine.headings(blocks) if e[0] == 1]
+    # The cover and contents take one page each, unless the contents run longer: laid out
+    # again with the right numbers when they do.
+    front_pages = 2
+    for _attempt in range(3):
+        numbers = _anchor_pages(body, front_pages)
+        toc = [(level, anchor, text, numbers.get(anchor)) for level, anchor, text in entries]
+        source = engine.pdf_source(cover, [], toc=toc, front=True, numbered=False)
+        front = cached(source, [anchor for _, anchor, _, _ in toc])
+        if front.pages == front_pages:
+            break
+        front_pages = front.pages
+    parts = [front, *body]
+    total = sum(part.pages for part in parts)
+    name = key(stamp_source(total))
+    stamp = load(name)
+    if stamp is None:
+        stamp = Rendered(_render_plain(stamp_source(total)), total)
+        store(name, stamp)
+    lap("cover_and_numbers_s")
+    data = merge(parts, stamp.pdf)
+    lap("merge_s")
+    trim()
+    run["pages"] = total
+    last_run.clear()
+    last_run.update(run)
+    return data
+
+
+def _anchor_pages(body: list[Rendered], offset: int) -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    for part in body:
+        for anchor, page in part.anchors.items():
+            numbers.setdefault(anchor, offset + page + 1)
+        offset += part.pages
+    return numbers
+
+
+def merge(parts: list[Rendered], stamp: bytes | None = None) -> bytes:
+    """One tagged PDF of the parts' pages (see the module's docstring), by qpdf (pikepdf):
+    pypdf took 15 s of CPU to copy the 60,000 structure elements of a 400-action plan."""
+    import pikepdf
+    from pikepdf import Array, Dictionary, Name
+
+    out = pikepdf.new()
+    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
+    nums = Array()
+    destinations: dict[str, Any] = {}
+    outline: list[tuple[int, str, int, float]] = []
+    next_key = 0
+    sources = []  # kept open until saved: qpdf copies stream data at the end
+    for part in parts:
+        source = pikepdf.open(io.BytesIO(part.pdf))
+        sources.append(source)
+        tree = source.Root.StructTreeRoot
+        kids = tree.K
+        old_document = kids[0] if isinstance(kids, Array) else kids
+        # The part's Document becomes a Part of ours: cut from its old root before copying.
+        del old_document.P
+        old_nums = tree.ParentTree.Nums
+        renumber: dict[int, int] = {}
+        for index in range(0, len(old_nums), 2):
+            renumber[int(old_nums[index])] = next_key
+            next_key += 1
+        first = len(out.pages)
+        with warnings.catch_warnings():  # named destinations: gathered below
+            warnings.simplefilter("ignore")
+            out.pages.extend(source.pages)
+        for page in out.pages[first:]:
+            if Name.StructParents in page.obj:
+                page.obj.StructParents = renumber[int(page.obj.StructParents)]
+            for annotation in page.obj.get(Name.Annots, Array()):
+                if Name.StructParent in annotation:
+                    annotation.StructParent = renumber[int(annotation.StructParent)]
+        element = out.copy_foreign(old_document)
+        element.S = Name.Part
+        element.P = document
+        document.K.append(element)
+        for index in range(0, len(old_nums), 2):
+            nums.append(renumber[int(old_nums[index])])
+            nums.append(_copy(out, old_nums[index + 1]))
+        names = source.Root.get(Name.Names, Dictionary()).get(Name.Dests)
+        if names is not None:
+            flat = names.get(Name.Names, Array())
+            for index in range(0, len(flat), 2):
+                name = str(flat[index])
+                if name in part.anchors and name not in destinations:
+                    destinations[name] = _copy(out, flat[index + 1])
+        outline += [(level, label, first + page, y) for level, label, page, y in part.bookmarks]
+
+    tree = out.make_indirect(
+        Dictionary(
+            Type=Name.StructTreeRoot,
+            K=Array([document]),
+            ParentTree=out.make_indirect(Dictionary(Nums=nums)),
+            ParentTreeNextKey=next_key,
+        )
+    )
+    document.P = tree
+    out.Root.StructTreeRoot = tree
+    front = sources[0]
+    for entry in ("/Lang", "/MarkInfo", "/ViewerPreferences", "/Metadata"):
+        if entry in front.Root:
+            out.Root[entry] = _copy(out, front.Root[entry])
+    if Name.Info in front.trailer:
+        out.trailer.Info = _copy(out, front.trailer.Info)
+    if destinations:
+        flat_names = Array()
+        for name in sorted(destinations):
+            flat_names.append(pikepdf.String(name))
+            flat_names.append(destinations[name])
+        out.Root.Names = Dictionary(Dests=out.make_indirect(Dictionary(Names=flat_names)))
+    _outline(out, outline)
+    if stamp is not None:
+        stamp_pdf = pikepdf.open(io.BytesIO(stamp))
+        sources.append(stamp_pdf)
+        _stamp(out, stamp_pdf)
+    data = io.BytesIO()
+    out.save(data, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    for source in sources:
+        source.close()
+    return data.getvalue()
+
+
+def _copy(out: Any, value: Any) -> Any:
+    """A value of another PDF in `out`: indirect objects through qpdf's copier (pages and
+    elements already copied are found again), direct arrays and dictionaries item by item."""
+    from pikepdf import Array, Dictionary
+
+    if getattr(value, "is_indirect", False):
+        return out.copy_foreign(value)
+    if isinstance(value, Array):
+        return Array([_copy(out, item) for item in value])
+    if isinstance(value, Dictionary):
+        return Dictionary({key: _copy(out, item) for key, item in value.items()})
+    return value
+
+
+def _outline(out: Any, bookmarks: list[tuple[int, str, int, float]]) -> None:
+    from pikepdf import OutlineItem
+
+    with out.open_outline() as tree:
+        parents: list[tuple[int, Any]] = []  # (level, outline item)
+        for level, label, page, y in bookmarks:
+            while parents and parents[-1][0] >= level:
+                parents.pop()
+            item = OutlineItem(label, page, "XYZ", top=round(A4_HEIGHT_PT - y * PX_TO_PT, 2))
+            (parents[-1][1].children if parents else tree.root).append(item)
+            parents.append((level, item))
+
+
+def _stamp(out: Any, stamp: Any) -> None:
+    """Lay the page numbers over the pages: each numbered page of `stamp` becomes a form
+    drawn on the matching page, marked as an artifact (not read aloud, not in the tree)."""
+    from pikepdf import Name
+
+    for index, (page, numbered) in enumerate(zip(out.pages, stamp.pages, strict=True)):
+        if index == 0:
+            continue  # the cover carries no number
+        form = out.copy_foreign(numbered.as_form_xobject())
+        name = page.add_resource(form, Name.XObject, prefix="RsPageNumber")
+        page.contents_add(b"q\n", prepend=True)
+        page.contents_add(b"Q\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n")
