@@ -154,11 +154,14 @@ def draw(
     row_height: int = 24,
     window: tuple[date, date] | None = None,
     id_prefix: str = "gantt",
+    legend: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The timeline as an SVG string (empty string when no bar has a date).
 
     `window` imposes the time span (so that several drawings of one plan share a scale);
-    `id_prefix` keeps the ids of the title and description unique when there are several.
+    `id_prefix` keeps the ids of the title and description unique when there are several;
+    `legend` (label, colour) of the statuses: drawn under the bars, with the late outline,
+    the milestones and today's line, so that a printed page reads without the screen.
     """
     window = window or span(groups, today)
     if window is None:
@@ -167,7 +170,8 @@ def draw(
     scale = Scale(window[0], window[1], float(label_width), float(width - label_width - 10))
     header = 28
     rows = sum(1 + len(g.bars) for g in groups)
-    height = header + rows * row_height + 10
+    key, key_height = _legend(legend, width, header + rows * row_height + 22)
+    height = header + rows * row_height + 10 + key_height
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-labelledby="{id_prefix}-title {id_prefix}-desc" '
@@ -175,13 +179,19 @@ def draw(
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(description)}</desc>',
     ]
+    bottom = height - key_height
+    free = 0.0  # where the last tick label ends: a label that would overlap it is left out
     for tick in ticks(scale.start, scale.end):
         x = scale.x(tick.day)
         parts.append(
-            f'<line x1="{x:.1f}" y1="{header - 6}" x2="{x:.1f}" y2="{height - 8}" '
+            f'<line x1="{x:.1f}" y1="{header - 6}" x2="{x:.1f}" y2="{bottom - 8}" '
             f'stroke="{GRID}" stroke-width="1"/>'
-            f'<text x="{x + 3:.1f}" y="{header - 10}" fill="{INK}">{escape(tick.label)}</text>'
         )
+        if x + 3 >= free:
+            parts.append(
+                f'<text x="{x + 3:.1f}" y="{header - 10}" fill="{INK}">{escape(tick.label)}</text>'
+            )
+            free = x + 3 + len(tick.label) * LEGEND_CHAR + 4
     y = header
     for group in groups:
         parts.append(
@@ -195,12 +205,75 @@ def draw(
     if today is not None and scale.start <= today <= scale.end:
         x = scale.x(today)
         parts.append(
-            f'<line x1="{x:.1f}" y1="{header - 6}" x2="{x:.1f}" y2="{height - 8}" '
+            f'<line x1="{x:.1f}" y1="{header - 6}" x2="{x:.1f}" y2="{bottom - 8}" '
             f'stroke="{TODAY}" stroke-width="2" stroke-dasharray="4 3"/>'
-            f'<text x="{x + 3:.1f}" y="{height - 1}" fill="{TODAY}">aujourd\'hui</text>'
+            f'<text x="{x + 3:.1f}" y="{bottom - 1}" fill="{TODAY}">aujourd\'hui</text>'
         )
+    parts.append(key)
     parts.append("</svg>")
     return "".join(parts)
+
+
+LEGEND_CHAR = 7.0  # mean advance of a 12 px sans-serif character, generous: never overlaps
+
+
+def legend_items(legend: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """What the legend shows: each status's colour, then the fixed signs (kind, label)."""
+    return [(colour, label) for label, colour in legend] + [
+        ("late", "contour rouge\u00a0: en retard"),
+        ("todo", "jalon à venir"),
+        ("done", "jalon atteint"),
+        ("today", "aujourd\u2019hui"),
+    ]
+
+
+def legend_boxes(
+    legend: Sequence[tuple[str, str]], width: int, top: float
+) -> list[tuple[str, str, float, float, float]]:
+    """(sign, label, x, y, width) of each legend entry, wrapped to the drawing's width."""
+    boxes = []
+    x, y = 4.0, top
+    for sign, label in legend_items(legend):
+        entry = 22 + len(label) * LEGEND_CHAR
+        if x > 4 and x + entry > width - 4:
+            x, y = 4.0, y + 20
+        boxes.append((sign, label, x, y, entry))
+        x += entry + 14
+    return boxes
+
+
+def _legend(legend: Sequence[tuple[str, str]], width: int, top: float) -> tuple[str, int]:
+    if not legend:
+        return "", 0
+    boxes = legend_boxes(legend, width, top)
+    out = ['<g class="legend" font-size="12"><title>Légende</title>']
+    for sign, label, x, y, _ in boxes:
+        if sign == "late":
+            out.append(
+                f'<rect x="{x:.1f}" y="{y - 10}" width="16" height="12" rx="3" fill="#ffffff" '
+                f'stroke="{TODAY}" stroke-width="2"/>'
+            )
+        elif sign in ("todo", "done"):
+            cx, cy = x + 8, y - 4
+            out.append(
+                f'<path d="M{cx} {cy - 7} L{cx + 7} {cy} L{cx} {cy + 7} L{cx - 7} {cy} Z" '
+                f'fill="{INK if sign == "done" else "#ffffff"}" stroke="{INK}" '
+                'stroke-width="1.5"/>'
+            )
+        elif sign == "today":
+            out.append(
+                f'<line x1="{x + 8}" y1="{y - 12}" x2="{x + 8}" y2="{y + 2}" stroke="{TODAY}" '
+                'stroke-width="2" stroke-dasharray="4 3"/>'
+            )
+        else:
+            out.append(
+                f'<rect x="{x:.1f}" y="{y - 10}" width="16" height="12" rx="3" '
+                f'fill="{escape(sign)}"/>'
+            )
+        out.append(f'<text x="{x + 22:.1f}" y="{y}" fill="{INK}">{escape(label)}</text>')
+    out.append("</g>")
+    lines = len({y for _, _, _, y, _ in boxes})
+    return "".join(out), 14 + lines * 20
 
 
 def _bar(bar: Bar, scale: Scale, y: int, row_height: int, colours: Mapping[str, str]) -> str:

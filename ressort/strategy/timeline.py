@@ -133,10 +133,16 @@ def drawing(groups: list[AxisRows]) -> str:
         description=_description(sum(len(g.sheets) for g in groups)),
         colours=STATUS_COLOURS,
         today=services.today(),
+        legend=legend(),
     )
 
 
-PRINTED_ROWS = 32  # lines of a drawing that fit a printed A4 page
+def legend() -> list[tuple[str, str]]:
+    """The statuses' colours, named as the sheets name them."""
+    return [(SheetStatus(code).label, colour) for code, colour in STATUS_COLOURS.items()]
+
+
+PRINTED_ROWS = 30  # lines of a drawing that fit a printed A4 page
 
 
 def page_drawings(groups: list[AxisRows]) -> list[str]:
@@ -156,6 +162,7 @@ def page_drawings(groups: list[AxisRows]) -> list[str]:
             today=today,
             window=window,
             id_prefix=f"gantt-{n}",
+            legend=legend(),
         )
         for n, piece in enumerate(pieces, start=1)
     ]

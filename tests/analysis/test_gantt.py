@@ -99,3 +99,30 @@ def test_chunks_cut_long_plans_and_repeat_the_group_heading() -> None:
         id_prefix="g2",
     )
     assert 'aria-labelledby="g2-title g2-desc"' in svg and ">T1 2026<" in svg
+
+
+def test_legend_names_each_status_and_sign_without_overlap_within_the_width() -> None:
+    legend = [
+        ("Idée", "#8a9399"),
+        ("Planifiée avec un libellé de statut vraiment très long pour déborder", "#3f6e8c"),
+        ("Engagée", "#0b5c57"),
+        ("Réalisée", "#3c7a3a"),
+    ]
+    bars = (gantt.Bar("Action", date(2026, 1, 1), date(2026, 6, 30), "engagee"),)
+    svg = gantt.draw(
+        [gantt.Group("Axe", bars)], title="t", description="d", legend=legend, width=600
+    )
+    for label, colour in legend:
+        assert f">{label}</text>" in svg and f'fill="{colour}"' in svg
+    for sign in ("en retard", "jalon à venir", "jalon atteint", "aujourd\u2019hui"):
+        assert sign in svg
+    boxes = gantt.legend_boxes(legend, 600, 100)
+    assert len({y for *_, y, _ in boxes}) > 1  # wrapped onto a second line
+    for i, (_, _, x, y, w) in enumerate(boxes):
+        assert x >= 0 and x + w <= 600
+        for _, _, x2, y2, w2 in boxes[i + 1 :]:
+            assert y != y2 or x + w <= x2 or x2 + w2 <= x  # no two entries overlap
+    # The drawing is tall enough for its legend.
+    height = float(svg.split('viewBox="0 0 600 ')[1].split('"')[0])
+    assert height >= max(y for *_, y, _ in boxes) + 4
+    assert "Légende" not in gantt.draw([gantt.Group("Axe", bars)], title="t", description="d")
