@@ -325,6 +325,22 @@ def compass_svg(
             f'<polygon points="{path}" fill="{INK}" fill-opacity="0.15" stroke="{INK}" '
             f'stroke-width="2.5" />'
         )
+    if any(v is not None for v in values):
+        parts.append(_compass_scale(c, r_petal, step, max_value))
     parts.append(f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="6" fill="{INK}" />')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _compass_scale(c: float, radius: float, step: float, max_value: float) -> str:
+    """The rings' values (1 to 4 of 4), along the line between the first two petals, so
+    that the profile reads as figures on paper too."""
+    out = ['<g class="scale" font-size="11" fill="#3d4850"><title>Échelle</title>']
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        x, y = _point(c, c, radius * ring, step / 2)
+        out.append(
+            f'<text x="{_fmt(x + 4)}" y="{_fmt(y)}" dominant-baseline="middle">'
+            f"{_fmt(ring * max_value)}</text>"
+        )
+    out.append("</g>")
+    return "".join(out)

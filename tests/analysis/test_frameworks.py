@@ -277,3 +277,19 @@ def test_donut_labels_never_overlap_with_random_long_labels(seed: int) -> None:
         return " ".join(rng.choice(words.split()) for _ in range(rng.randint(1, 7)))
 
     _donut_boxes_never_overlap([label() for _ in range(12)], [label() for _ in range(9)])
+
+
+def test_compass_with_a_profile_prints_its_scale_between_the_petals() -> None:
+    import re
+
+    principles = [drawing.Segment(str(i), f"Principe {i}", 1 + i % 3) for i in range(6)]
+    svg = drawing.compass_svg(principles)
+    scale = re.search(r'<g class="scale".*?</g>', svg)
+    assert scale is not None
+    assert re.findall(r">(\d)</text>", scale.group(0)) == ["1", "2", "3", "4"]
+    # Between the first two petals (30° from the top, clockwise), one per ring.
+    xs = [float(x) for x in re.findall(r'<text x="([\d.]+)"', scale.group(0))]
+    assert xs == sorted(xs) and all(x > 320 for x in xs)
+    # Without a profile the bare compass has no figures to read.
+    bare = drawing.compass_svg([drawing.Segment(str(i), f"P{i}") for i in range(6)])
+    assert 'class="scale"' not in bare
