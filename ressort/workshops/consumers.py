@@ -287,19 +287,19 @@ class ParticipantConsumer(ResilientConsumer):
         if self.participant is None:
             await self.close(code=4403)
             return
+        # Accepted first: the handshake waits only for the participant's lookup (daphne
+        # refuses a handshake not accepted within 5 s, and a room arrives at once).
+        await self.accept()
         self.group = live.participants_group(workshop_pk)
         try:
             await self.channel_layer.group_add(self.group, self.channel_name)
         except Exception as error:
             log.warning("group_add %s : %r", self.group, error)
-        await self.accept()
         start_heartbeat()
         self.socket_key = uuid.uuid4().hex
         await presence_writer().record((presence.OPENED, self.socket_key, self.participant.pk))
         self.counted = True
-        await live.safe_group_send(
-            live.projection_group(workshop_pk), {"type": "projection.presence"}
-        )
+        live.queue_presence_notice(workshop_pk)
 
     async def disconnect(self, code: int) -> None:
         if self.participant is not None:
@@ -310,10 +310,7 @@ class ParticipantConsumer(ResilientConsumer):
             if getattr(self, "counted", False):
                 self.counted = False
                 await presence_writer().record((presence.CLOSED, self.socket_key, 0))
-                await live.safe_group_send(
-                    live.projection_group(self.participant.workshop_id),
-                    {"type": "projection.presence"},
-                )
+                live.queue_presence_notice(self.participant.workshop_id)
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         assert self.participant is not None

@@ -115,3 +115,20 @@ async def _flush_later(workshop_pk: int) -> None:
             "msgs": [m for _, m in batch],
         },
     )
+
+
+# Arrivals and departures too: one « connectés » notice per workshop every BATCH_S at most.
+_presence_pending: set[int] = set()
+
+
+def queue_presence_notice(workshop_pk: int) -> None:
+    """Called from a consumer's event loop once a socket is counted in or out."""
+    if workshop_pk not in _presence_pending:
+        _presence_pending.add(workshop_pk)
+        asyncio.get_running_loop().create_task(_flush_presence_later(workshop_pk))
+
+
+async def _flush_presence_later(workshop_pk: int) -> None:
+    await asyncio.sleep(BATCH_S)
+    _presence_pending.discard(workshop_pk)
+    await safe_group_send(projection_group(workshop_pk), {"type": "projection.presence"})
