@@ -74,7 +74,7 @@ def test_a_lead_publishes_and_an_inhabitant_reads_on_a_phone(
         "link", name="Page publique", exact=True
     ).click()
     expect(page.get_by_role("heading", name="Page publique pour les habitants")).to_be_visible()
-    expect(page.get_by_text("La page n'est pas en ligne")).to_be_visible()
+    expect(page.get_by_text(re.compile("La page n.est pas en ligne"))).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Page publiée").check()
     for part in ("Le récit du territoire", "Ce que sont devenues vos idées", "Le plan d'actions"):
@@ -91,7 +91,7 @@ def test_a_lead_publishes_and_an_inhabitant_reads_on_a_phone(
     expect(page.get_by_role("heading", name="CAPI résiliente", level=1)).to_be_visible()
     expect(page.get_by_text("Bienvenue sur la page de notre démarche.")).to_be_visible()
     expect(page.get_by_text("Notre vallée a connu la crue de 1993.")).to_be_visible()
-    expect(page.get_by_text("Brouillon que l’équipe garde.")).to_have_count(0)
+    expect(page.get_by_text(re.compile("Brouillon que l.équipe garde"))).to_have_count(0)
     expect(page.get_by_text("Des récupérateurs d’eau de pluie")).to_be_visible()
     expect(page.get_by_text("Louise Martin")).to_have_count(0)
     expect(page.get_by_text("Réparer les réseaux").first).to_be_visible()
@@ -100,7 +100,9 @@ def test_a_lead_publishes_and_an_inhabitant_reads_on_a_phone(
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
     with page.expect_download() as download:
-        page.get_by_role("link", name="Stratégie de résilience, version 1").click()
+        page.get_by_role(
+            "link", name=re.compile(r"^Stratégie de résilience\s*, version 1$")
+        ).click()
     assert download.value.suggested_filename == "strategie.pdf"
 
     login_as(lead)
