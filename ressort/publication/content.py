@@ -5,6 +5,7 @@ slip onto the page through a template (tests/publication/test_public_page.py mar
 other text field of the démarche and checks that none of them appears):
 - the story: the chapters the team wrote and marked publiable (never the app's drafts,
   which are made from private content);
+- the vision: the shared vision's text, horizon, values and commitments;
 - the ideas: those that came from workshops and free contributions (never the team's own),
   their text and what became of them — never who proposed them;
 - the plan: the axes' titles, each action's title, state and progress;
@@ -29,6 +30,14 @@ PUBLIC_IDEA_SOURCES = ("atelier", "participant")  # actions.Idea.Source, not the
 class StoryChapter:
     title: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class SharedVision:
+    text: str
+    horizon: int | None
+    values: tuple[str, ...]
+    commitments: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +111,27 @@ def story(approach: Approach) -> list[StoryChapter]:
         StoryChapter(str(label), chapters[key].text)
         for key, label in ChapterKey.choices
         if key in chapters
+    ]
+
+
+def vision(approach: Approach) -> list[SharedVision]:
+    from ressort.systems.models import Vision
+
+    shared = (
+        Vision.objects.filter(approach=approach)
+        .only("text", "horizon_year", "values", "commitments")
+        .first()
+    )
+    if shared is None or not shared.text.strip():
+        return []
+
+    def lines(text: str) -> tuple[str, ...]:
+        return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+    return [
+        SharedVision(
+            shared.text, shared.horizon_year, lines(shared.values), lines(shared.commitments)
+        )
     ]
 
 
@@ -187,6 +217,7 @@ def calendar(approach: Approach) -> list[CalendarStep]:
 
 READERS = {
     Part.STORY: story,
+    Part.VISION: vision,
     Part.IDEAS: ideas,
     Part.PLAN: plan,
     Part.DOCUMENTS: documents,

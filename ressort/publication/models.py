@@ -15,6 +15,7 @@ from ressort.approaches.models import Approach
 
 class Part(models.TextChoices):
     STORY = "recit", "Le récit du territoire (les chapitres marqués publiables)"
+    VISION = "vision", "La vision partagée : texte, valeurs et engagements"
     IDEAS = "idees", "Ce que sont devenues vos idées (ateliers et contributions libres)"
     PLAN = "plan", "Le plan d'actions : axes, actions et avancement"
     DOCUMENTS = "documents", "Les documents adoptés par l'assemblée"

@@ -28,6 +28,7 @@ from ressort.documents.models import AdoptedVersion
 from ressort.publication.models import Part, PublicPage
 from ressort.story.models import Chapter, ChapterKey
 from ressort.strategy.models import ActionSheet, Axis
+from ressort.systems.models import Vision
 from ressort.territories.importer import import_official_territories
 from ressort.territories.models import Territory
 from tests.conftest import page_text
@@ -91,6 +92,7 @@ def published_objects(approach: Approach) -> dict[type[models.Model], tuple[set[
         Idea: ({"text"}, Q(source__in=["atelier", "participant"])),
         Action: ({"title"}, Q(pk__in=in_plan) | Q(pk__in=from_people)),
         Axis: ({"title"}, Q()),
+        Vision: ({"text", "values", "commitments"}, Q()),
         AdoptedVersion: ({"title", "deliberation_number", "assembly", "filename", "mime"}, Q()),
     }
 
@@ -186,6 +188,8 @@ def test_private_content_never_appears_on_the_public_page(demo: Approach) -> Non
     for axis in Axis.objects.filter(approach=approach):
         assert plain(axis.title) in flat
     assert "Stratégie adoptée en mars" in html
+    vision = Vision.objects.get(approach=approach)
+    assert plain(vision.text)[:60] in flat
     assert "Dresser le portrait" in html or "portrait" in html
     for section in Part.values:
         assert f'id="{section}"' in html
