@@ -75,6 +75,7 @@ DEMO_BUILDERS = tuple(
         "training",
         "documents",
         "story",
+        "publication",
     )
 )
 

@@ -114,3 +114,34 @@ def test_a_lead_publishes_and_an_inhabitant_reads_on_a_phone(
     response = page.goto(f"{site}{address}")
     assert response is not None and response.status == 404
     assert_accessible(page)
+
+
+def test_the_demos_public_page_on_a_phone(site: str, page: Page, demo_world: Any) -> None:
+    """The demo as shipped: its page published with every part but the adopted documents."""
+    approach = demo_world
+    page.emulate_media(reduced_motion="reduce")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/publique/{approach.slug}/")
+    expect(page.get_by_role("heading", name=approach.name, level=1)).to_be_visible()
+    for heading in (
+        "Le récit du territoire",
+        "La vision partagée",
+        "Ce que sont devenues vos idées",
+        "Le plan d’actions",
+        "Le calendrier de la démarche",
+    ):
+        expect(page.get_by_role("heading", name=heading, level=2)).to_be_visible()
+    expect(page.get_by_role("heading", name="Documents adoptés")).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+
+
+@pytest.fixture
+def demo_world(db: Any) -> Any:
+    from ressort.approaches.demo import load_demo
+    from ressort.territories.importer import import_official_territories
+    from tests.territories.test_import import CONTOURS, DATA
+
+    import_official_territories(DATA, CONTOURS)
+    approach, _ = load_demo()
+    return approach
