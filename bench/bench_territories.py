@@ -1,4 +1,5 @@
-"""Official territories: full import, search latency, outlines of large perimeters.
+"""Official territories: full import, search latency, outlines of large perimeters, the
+territories nearest to an EPCI and to a commune.
 
 Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for PostgreSQL.
 """
@@ -52,8 +53,21 @@ def run() -> dict[str, Any]:
             outlines[f"{kind} {code} ({territory.commune_count} communes)"] = round(
                 time.perf_counter() - t0, 3
             )
+        # « Territoires comparables »: the pool of a kind read from the communes, then the
+        # ten nearest (ressort.monitoring.similar, ressort.analysis.similar_territories).
+        from ressort.analysis.similar_territories import similar
+        from ressort.monitoring.similar import FEATURES, pool
+
+        nearest = {}
+        for kind, code in [("EPCI", "243800604"), ("COM", "38053")]:
+            t0 = time.perf_counter()
+            profiles = pool(kind)
+            own = next(p for p in profiles if p.code == code)
+            similar(own, profiles, FEATURES[kind], 10)  # type: ignore[index]
+            nearest[f"{kind} {code} parmi {len(profiles)}"] = round(time.perf_counter() - t0, 3)
         return {
             "database": engine,
+            "similar_s": nearest,
             "communes": report.counts["communes"],
             "import_s": round(import_s, 2),
             "second_import_s": round(second_import_s, 2),

@@ -30,4 +30,5 @@ register(
         ("monitoring:experience_*", "monitoring:inspiration_*"),
         order=50,
     ),
+    Entry("Territoires comparables", "monitoring:similar_territories", "3C", order=55),
 )

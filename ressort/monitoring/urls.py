@@ -6,6 +6,7 @@ from ressort.monitoring import (
     dashboard_views,
     evaluation_views,
     library_views,
+    similar_views,
     steering_views,
     trajectory_views,
 )
@@ -110,5 +111,10 @@ urlpatterns: list[URLPattern] = [
         "retours-experience/<int:pk>/supprimer/",
         library_views.experience_delete,
         name="experience_delete",
+    ),
+    path(
+        "territoires-comparables/",
+        similar_views.similar_territories,
+        name="similar_territories",
     ),
 ]
