@@ -13,8 +13,9 @@ Blocks (tuples, so that an outline prints and compares simply):
 - ("keys", (title, [message, …])): a framed box of key messages for élus;
 - ("table", (caption, header, rows)): a table with a header row repeated on each page;
 - ("fields", [[label, value], …]): the rubrics of a sheet, one paragraph each;
-- ("svg", (svg, alternative text[, file name])): a drawing, SVG in the PDF and the ODT, PNG
-  in the DOCX; its printed width in cm can be set by a `data-width-cm` attribute;
+- ("svg", (svg, alternative text[, file name[, source]])): a drawing, SVG in the PDF and the
+  ODT, PNG in the DOCX; its printed width in cm can be set by a `data-width-cm` attribute;
+  its source and year (« Source : … ») printed under it in every format;
 - ("pagebreak", None);
 - ("part", None): a page break where the PDF may be cut: each part is laid out on its own,
   its pages cached by its content and merged (ressort.documents.parts), so a long document
@@ -57,6 +58,11 @@ MONTHS = [
     "novembre",
     "décembre",
 ]
+
+
+def figure_source(content: Any) -> str:
+    """The « Source : …, année » line of a drawing block, or ""."""
+    return str(content[3]) if len(content) > 3 and content[3] else ""
 
 
 def french_date(day: datetime.date) -> str:
@@ -168,7 +174,12 @@ def pdf_source(
     """The HTML of a document (or of a part of it: `blocks` numbered from `first`, with or
     without the cover and contents, with or without page numbers in the footer)."""
     shown = [
-        (kind, _svg_image(content[0], content[1]) if kind == "svg" else content)
+        (
+            kind,
+            (*_svg_image(content[0], content[1]), figure_source(content))
+            if kind == "svg"
+            else content,
+        )
         for kind, content in blocks
     ]
     return render_to_string(
@@ -434,6 +445,8 @@ def write_docx(cover: Cover, blocks: list[Block]) -> bytes:
             png = png_from_svg(svg, width)
             shape = doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(width))
             shape._inline.docPr.set("descr", french(alt))
+            if source := figure_source(content):
+                doc.add_paragraph(french(source), style="Caption")
         elif kind == "fields":
             for label, value in content:
                 paragraph = doc.add_paragraph()
@@ -667,6 +680,8 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
             holder = P(stylename=default)
             holder.addElement(frame)
             body.addElement(holder)
+            if source := figure_source(content):
+                text(caption, source)
         elif kind == "fields":
             for label, value in content:
                 paragraph = P(stylename=default)

@@ -136,6 +136,9 @@ def strategy_blocks(approach: Approach) -> list[Block]:
                     view.map_svg,
                     f"Plan influence × dépendance des acteurs de « {study.title} » ; "
                     "les valeurs sont dans le tableau du rapport de forces.",
+                    "acteurs",
+                    f"Source : étude MACTOR « {study.title} » de la démarche, "
+                    f"{study.updated_at.year}.",
                 ),
             )
         )

@@ -286,7 +286,17 @@ def outline(rep: Report) -> list[Block]:
         blocks.append(("p", "Aucune valeur d'indicateur."))
     blocks.append(("h2", "Le portrait refait avec les nouvelles données"))
     for year, svg in rep.drawings:
-        blocks.append(("svg", (svg, f"Le Donut du territoire avec les données de {year}.")))
+        blocks.append(
+            (
+                "svg",
+                (
+                    svg,
+                    f"Le Donut du territoire avec les données de {year}.",
+                    f"donut-{year}",
+                    f"Source : indicateurs de la démarche, valeurs de {year}.",
+                ),
+            )
+        )
     if rep.doughnut:
         blocks.append(
             (

@@ -172,9 +172,37 @@ def key_messages(p: pt.Portrait) -> list[tuple[str, list[str]]]:
     ]
 
 
+def chart_sources(approach: Approach) -> tuple[str, str]:
+    """The « Source : …, année » lines of the Donut and the Boussole profile."""
+    from django.db.models import Max, Min
+
+    from ressort.portrait.models import IndicatorValue
+
+    years = IndicatorValue.objects.filter(indicator__approach=approach).aggregate(
+        first=Min("year"), last=Max("year")
+    )
+    if years["first"] is None:
+        span = "aucune valeur saisie"
+    elif years["first"] == years["last"]:
+        span = f"valeurs de {years['first']}"
+    else:
+        span = f"valeurs de {years['first']} à {years['last']}"
+    donut = f"Source : indicateurs de la démarche ({span}) ; cadre : le Donut (K. Raworth)."
+    held = [d for d in approach.scoring_sessions.values_list("held_on", flat=True) if d is not None]
+    when = (
+        f"ateliers de {min(held).year}"
+        if held and min(held).year == max(held).year
+        else f"ateliers de {min(held).year} à {max(held).year}"
+        if held
+        else "ateliers non datés"
+    )
+    return donut, f"Source : notes des ateliers Boussole de la démarche ({when}), médianes sur 4."
+
+
 def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     """The document as blocks of the document engine (ressort.documents.engine), the same
     for the PDF, the DOCX and the ODT."""
+    sources = chart_sources(approach)
     blocks: list[tuple[str, Any]] = [
         ("h1", f"Portrait de résilience — {approach.perimeter_name}"),
         ("h2", "Synthèse"),
@@ -211,7 +239,7 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
             f"et juste ; « donnée manquante » n'est jamais zéro. {p.measured} dimensions sur 21 "
             "sont mesurées.",
         ),
-        ("svg", (_sized(for_print(p.doughnut_svg), 15), _doughnut_alt(p), "donut")),
+        ("svg", (_sized(for_print(p.doughnut_svg), 15), _doughnut_alt(p), "donut", sources[0])),
         (
             "table",
             (
@@ -233,7 +261,15 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     if p.boussole:
         if p.boussole_svg:
             blocks.append(
-                ("svg", (_sized(for_print(p.boussole_svg), 11), _boussole_alt(p), "boussole"))
+                (
+                    "svg",
+                    (
+                        _sized(for_print(p.boussole_svg), 11),
+                        _boussole_alt(p),
+                        "boussole",
+                        sources[1],
+                    ),
+                )
             )
         blocks.append(
             (

@@ -401,8 +401,11 @@ def _calendar_blocks(approach: Approach, sheets: list[ActionSheet]) -> list[Bloc
         group.sheets = [s for s in group.sheets if s.status not in plan_checks.CLOSED]
     groups = [g for g in groups if g.sheets]
     drawings = timeline.page_drawings(groups)
-    for svg in drawings:
-        blocks.append(("svg", (svg, _svg_text(svg))))
+    from ressort.documents.engine import french_date
+
+    source = f"Source : plan d'actions de la démarche, état au {french_date(services.today())}."
+    for number, svg in enumerate(drawings, start=1):
+        blocks.append(("svg", (svg, _svg_text(svg), f"calendrier-{number}", source)))
     svg = "".join(drawings)
     milestones = sorted(
         ((m.due_date, m, s) for s in sheets for m in s.milestones.all()),

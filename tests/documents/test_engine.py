@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from ressort.documents import engine
-from tests.documents.read import pdf_reader, plain
+from tests.documents.read import pdf_reader, pdf_text, plain
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" data-width-cm="8">'
@@ -130,3 +130,16 @@ def test_unknown_and_known_formats(fmt: str) -> None:
     assert engine.write(fmt, COVER, [("h2", "Seul")])
     with pytest.raises(ValueError, match="Format inconnu"):
         engine.write("rtf", COVER, [])
+
+
+def test_a_drawing_says_its_source_and_year_in_every_format() -> None:
+    source = "Source : indicateurs de la démarche, valeurs de 2024."
+    blocks = [("h2", "Dessin"), ("svg", (SVG, "Un dessin.", "dessin", source))]
+    assert source in plain(pdf_text(engine.write("pdf", COVER, blocks)))
+    docx = zipfile.ZipFile(io.BytesIO(engine.write("docx", COVER, blocks)))
+    document = docx.read("word/document.xml").decode()
+    assert re.search(
+        r'<w:pStyle w:val="Caption"/>.*indicateurs de la démarche, valeurs de 2024', document
+    )
+    odt = zipfile.ZipFile(io.BytesIO(engine.write("odt", COVER, blocks)))
+    assert "valeurs de 2024." in odt.read("content.xml").decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -253,3 +254,7 @@ def test_a_long_calendar_is_cut_into_page_sized_drawings(
     assert drawings[1][1].startswith("Calendrier des actions par axe (2/2). ")
     # Both drawings share one time scale: the same year ticks.
     assert drawings[0][0].count(">2030<") == drawings[1][0].count(">2030<") == 1
+    # Each page's drawing has its legend and says its source and date (issue 13).
+    for svg, _alt, _name, source in drawings:
+        assert ">Planifiée</text>" in svg and "jalon atteint" in svg
+        assert re.fullmatch(r"Source : plan d'actions de la démarche, état au .* \d{4}\.", source)
