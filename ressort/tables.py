@@ -38,9 +38,9 @@ class Fault:
         if self.line is not None:
             where.append(f"ligne {self.line}")
         if self.column is not None:
-            where.append(f"colonne « {self.column} »")
+            where.append(f"colonne «\u00a0{self.column}\u00a0»")
         prefix = ", ".join(where)
-        return f"{prefix[:1].upper()}{prefix[1:]} : {self.message}" if prefix else self.message
+        return f"{prefix[:1].upper()}{prefix[1:]}\u00a0: {self.message}" if prefix else self.message
 
 
 class TableError(ValueError):
@@ -58,23 +58,25 @@ def _decimal(raw: str) -> float:
     try:
         value = Decimal(cleaned)
     except InvalidOperation as exc:
-        raise ValueError(f"« {raw} » n'est pas un nombre (exemples : 12,5 ou 12.5).") from exc
+        raise ValueError(
+            f"«\u00a0{raw}\u00a0» n'est pas un nombre (exemples\u00a0: 12,5 ou 12.5)."
+        ) from exc
     if not value.is_finite():
-        raise ValueError(f"« {raw} » n'est pas un nombre fini.")
+        raise ValueError(f"«\u00a0{raw}\u00a0» n'est pas un nombre fini.")
     return float(value)
 
 
 def _integer(raw: str) -> int:
     number = _decimal(raw)
     if number != int(number):
-        raise ValueError(f"« {raw} » n'est pas un nombre entier.")
+        raise ValueError(f"«\u00a0{raw}\u00a0» n'est pas un nombre entier.")
     return int(number)
 
 
 def _year(raw: str) -> int:
     year = _integer(raw)
     if not 1800 <= year <= 2200:
-        raise ValueError(f"« {raw} » n'est pas une année plausible (1800 à 2200).")
+        raise ValueError(f"«\u00a0{raw}\u00a0» n'est pas une année plausible (1800 à 2200).")
     return year
 
 
@@ -87,8 +89,8 @@ def _insee(raw: str) -> str:
         code = "0" + code
     if not _INSEE.match(code):
         raise ValueError(
-            f"« {raw} » n'est pas un code INSEE (5 caractères), un SIREN d'EPCI (9 chiffres) "
-            "ou un code de département ou de région."
+            f"«\u00a0{raw}\u00a0» n'est pas un code INSEE (5 caractères), un SIREN d'EPCI "
+            "(9 chiffres) ou un code de département ou de région."
         )
     return code
 
@@ -158,14 +160,20 @@ def read_rows(data: bytes, filename: str) -> list[list[str]]:
                     Fault(
                         reader.line_num,
                         None,
-                        f"ligne illisible : une cellule dépasse {csv.field_size_limit() // 1024} "
-                        "Ko ou un guillemet n'est pas refermé.",
+                        "ligne illisible\u00a0: une cellule dépasse "
+                        f"{csv.field_size_limit() // 1024} Ko ou un guillemet n'est pas refermé.",
                     )
                 ]
             ) from None
         return rows
     raise TableError(
-        [Fault(None, None, f"Format non pris en charge : {filename}. Utilisez CSV, XLSX ou ODS.")]
+        [
+            Fault(
+                None,
+                None,
+                f"Format non pris en charge\u00a0: {filename}. Utilisez CSV, XLSX ou ODS.",
+            )
+        ]
     )
 
 
@@ -177,7 +185,7 @@ def _decode_csv(data: bytes) -> str:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
             raise TableError(
-                [Fault(None, None, "Fichier UTF-16 illisible : enregistrez le CSV en UTF-8.")]
+                [Fault(None, None, "Fichier UTF-16 illisible\u00a0: enregistrez le CSV en UTF-8.")]
             ) from None
     else:
         try:
@@ -187,7 +195,7 @@ def _decode_csv(data: bytes) -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 raise TableError(
-                    [Fault(None, None, "Encodage inconnu : enregistrez le CSV en UTF-8.")]
+                    [Fault(None, None, "Encodage inconnu\u00a0: enregistrez le CSV en UTF-8.")]
                 ) from None
     if "\0" in text:
         line = text.count("\n", 0, text.index("\0")) + 1
@@ -196,8 +204,8 @@ def _decode_csv(data: bytes) -> str:
                 Fault(
                     line,
                     None,
-                    "caractère nul : ce n'est pas un fichier CSV texte (enregistrez-le au "
-                    "format « CSV UTF-8 »).",
+                    "caractère nul\u00a0: ce n'est pas un fichier CSV texte (enregistrez-le au "
+                    "format «\u00a0CSV UTF-8\u00a0»).",
                 )
             ]
         )
@@ -219,7 +227,7 @@ def _check_unpacked_size(data: bytes, filename: str) -> None:
         None,
         None,
         f"Le classeur {filename} se décompresse en plus de "
-        f"{MAX_UNPACKED_BYTES // (1024 * 1024)} Mo : il est refusé. Enregistrez seulement la "
+        f"{MAX_UNPACKED_BYTES // (1024 * 1024)} Mo\u00a0: il est refusé. Enregistrez seulement la "
         "feuille à importer, ou un CSV.",
     )
     with archive:
@@ -262,8 +270,8 @@ def parse(rows: Iterable[Sequence[str]], schema: TableSchema) -> list[dict[str, 
                 Fault(1, column.label, "colonne obligatoire absente de la ligne d'en-tête.")
             )
     if faults:
-        expected = ", ".join(f"« {c.label} »" for c in schema.columns)
-        faults.append(Fault(1, None, f"Colonnes attendues : {expected}."))
+        expected = ", ".join(f"«\u00a0{c.label}\u00a0»" for c in schema.columns)
+        faults.append(Fault(1, None, f"Colonnes attendues\u00a0: {expected}."))
         raise TableError(faults)
     result: list[dict[str, Any]] = []
     for line, row in enumerate(iterator, start=2):
@@ -289,7 +297,9 @@ def parse(rows: Iterable[Sequence[str]], schema: TableSchema) -> list[dict[str, 
                 faults.append(Fault(line, None, message))
         result.append(clean)
         if len(faults) >= MAX_FAULTS:
-            faults.append(Fault(None, None, f"Plus de {MAX_FAULTS} erreurs : lecture arrêtée."))
+            faults.append(
+                Fault(None, None, f"Plus de {MAX_FAULTS} erreurs\u00a0: lecture arrêtée.")
+            )
             break
     if faults:
         raise TableError(faults)

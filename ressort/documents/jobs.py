@@ -28,6 +28,12 @@ Progress = Callable[[int, str], None]
 # module-level function.
 Builder = Callable[[DocumentJob, Progress], bytes]
 
+# What the page says of a failure: the exception's class and text are English and technical
+# (« OSError: [Errno 28] ») and go to the server's log only, with the job's number to find them.
+FAILED_MESSAGE = (
+    "la préparation a échoué après plusieurs essais\u00a0; le détail est consigné dans le "
+    "journal du serveur (document n°\u00a0{pk})."
+)
 KEEP = 5  # finished documents kept per démarche and kind; older ones are rebuilt on demand
 
 
@@ -67,7 +73,7 @@ def run_job(job_pk: int, build: Builder, *, attempt: int = 1, retry: bool = True
 
     try:
         data = build(job, progress)
-    except Exception as error:  # shown to the user, who can retry
+    except Exception:  # the detail goes to the log; the page says it in French
         logger.exception("Document %s (%s) en échec, essai %s", job_pk, job.kind, attempt)
         if retry and attempt < queue.MAX_ATTEMPTS:
             # Marked first: the immediate backend of the tests runs the retry inside retry().
@@ -83,7 +89,7 @@ def run_job(job_pk: int, build: Builder, *, attempt: int = 1, retry: bool = True
             return DocumentJob.State.PENDING
         DocumentJob.objects.filter(pk=job_pk).update(
             state=DocumentJob.State.FAILED,
-            error=f"la préparation a échoué ({type(error).__name__}\u00a0: {error})."[:500],
+            error=FAILED_MESSAGE.format(pk=job_pk),
             finished_at=timezone.now(),
         )
         return DocumentJob.State.FAILED

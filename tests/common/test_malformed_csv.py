@@ -28,10 +28,12 @@ MATRIX_UTF16 = ",A,B\nA,0,1\nB,1,0\n".encode("utf-16")
 def test_the_table_reader_locates_each_fault() -> None:
     with pytest.raises(tables.TableError) as huge:
         tables.read_rows(HUGE_CELL, "valeurs.csv")
-    assert str(huge.value).startswith("Ligne 3 : ligne illisible : une cellule dépasse 128 Ko")
+    assert str(huge.value).startswith(
+        "Ligne 3\u00a0: ligne illisible\u00a0: une cellule dépasse 128 Ko"
+    )
     with pytest.raises(tables.TableError) as nul:
         tables.read_rows(NUL, "valeurs.csv")
-    assert str(nul.value).startswith("Ligne 3 : caractère nul")
+    assert str(nul.value).startswith("Ligne 3\u00a0: caractère nul")
     rows = tables.read_rows(UTF16, "valeurs.csv")
     assert rows == [["Indicateur", "Code INSEE", "Année", "Valeur"], ["pop", "38053", "2020", "12"]]
 
@@ -50,7 +52,7 @@ def test_the_matrix_reader_locates_each_fault() -> None:
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("data", "expected"),
-    [(HUGE_CELL, "Ligne 3"), (NUL, "Ligne 3 : caractère nul")],
+    [(HUGE_CELL, "Ligne 3"), (NUL, "Ligne 3\u00a0: caractère nul")],
 )
 def test_the_indicator_import_answers_in_french(
     approach: Approach, personas: dict[str, Any], data: bytes, expected: str

@@ -93,16 +93,20 @@ def test_every_fault_is_named_by_line_and_column() -> None:
         parse(read_rows(data.encode(), "f.csv"), SCHEMA)
     messages = [str(f) for f in error.value.faults]
     assert messages == [
-        "Ligne 2, colonne « Valeur » : « abc » n'est pas un nombre (exemples : 12,5 ou 12.5).",
-        "Ligne 3, colonne « Année » : « 1700 » n'est pas une année plausible (1800 à 2200).",
-        "Ligne 3 : unité inconnue « kg ».",
-        "Ligne 4, colonne « Code INSEE » : valeur manquante.",
-        "Ligne 4, colonne « Valeur » : valeur manquante.",
+        "Ligne 2, colonne «\u00a0Valeur\u00a0»\u00a0: «\u00a0abc\u00a0» n'est pas un nombre "
+        "(exemples\u00a0: 12,5 ou 12.5).",
+        "Ligne 3, colonne «\u00a0Année\u00a0»\u00a0: «\u00a01700\u00a0» n'est pas une année "
+        "plausible (1800 à 2200).",
+        "Ligne 3\u00a0: unité inconnue « kg ».",
+        "Ligne 4, colonne «\u00a0Code INSEE\u00a0»\u00a0: valeur manquante.",
+        "Ligne 4, colonne «\u00a0Valeur\u00a0»\u00a0: valeur manquante.",
     ]
 
 
 def test_missing_columns_and_empty_files() -> None:
-    with pytest.raises(TableError, match="colonne « Valeur » : colonne obligatoire absente"):
+    with pytest.raises(
+        TableError, match="colonne «\u00a0Valeur\u00a0»\u00a0: colonne obligatoire absente"
+    ):
         parse([["code insee", "annee"], ["38053", "2020"]], SCHEMA)
     with pytest.raises(TableError, match="Le fichier est vide"):
         parse([], SCHEMA)
@@ -140,5 +144,5 @@ def test_corsica_codes_are_accepted() -> None:
         SCHEMA,
     )
     assert [r["code"] for r in rows] == ["2A", "2B", "2A004", "2B033"]
-    with pytest.raises(TableError, match="« 2C » n'est pas un code INSEE"):
+    with pytest.raises(TableError, match="«\u00a02C\u00a0» n'est pas un code INSEE"):
         parse([GOOD[0], ["2C", "2020", "1"]], SCHEMA)

@@ -6,6 +6,8 @@ database queue with a worker."""
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from ressort.approaches.models import Approach
@@ -61,11 +63,18 @@ def test_job_saves_its_progress_and_document(approach: Approach) -> None:
 
 
 @pytest.mark.django_db
-def test_a_failed_build_is_retried_then_recorded_in_french(approach: Approach) -> None:
-    failed = _start(approach, broken)
+def test_a_failed_build_is_retried_then_recorded_in_french(
+    approach: Approach, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR, logger="ressort.documents.jobs"):
+        failed = _start(approach, broken)
     assert len(CALLS) == queue.MAX_ATTEMPTS
     assert failed.state == DocumentJob.State.FAILED
-    assert failed.error == "la préparation a échoué (OSError\u00a0: disque plein)."
+    assert failed.error == jobs.FAILED_MESSAGE.format(pk=failed.pk)
+    assert "OSError" not in failed.error and "disque plein" not in failed.error
+    assert "document n°\u00a0" in failed.error
+    # The detail is in the log, with the job's number to find it.
+    assert "disque plein" in caplog.text and "OSError" in caplog.text
     CALLS.clear()
     recovered = _start(approach, flaky)
     assert len(CALLS) == 2 and recovered.state == DocumentJob.State.DONE

@@ -49,9 +49,10 @@ def test_households_file(perimeter: Approach) -> None:
     [
         (
             "pop_malformee.csv",
-            "Ligne 3, colonne « P21_POP0014 » : «\u00a0quatre mille\u00a0» n'est pas",
+            "Ligne 3, colonne «\u00a0P21_POP0014\u00a0»\u00a0: «\u00a0quatre mille\u00a0» "
+            "n'est pas",
         ),
-        ("sans_codgeo.csv", "colonne « CODGEO »"),
+        ("sans_codgeo.csv", "colonne «\u00a0CODGEO\u00a0»"),
         ("hors_perimetre.csv", "aucune commune du périmètre"),
         ("vide.csv", "vide"),
     ],

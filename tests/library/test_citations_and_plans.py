@@ -162,11 +162,14 @@ def test_every_fault_of_the_plan_is_located_and_nothing_is_imported(
     response = upload(client, approach, "plan.csv", csv.encode(), "actions")
     page = page_text(response)
     assert "Rien n'est importé" in page
-    assert "Ligne 3, colonne « Intitulé » : valeur manquante." in page
-    assert "Ligne 4 : l'intitulé fait 201 caractères\u00a0: 200 au plus." in page
+    assert "Ligne 3, colonne «\u00a0Intitulé\u00a0»\u00a0: valeur manquante." in page
+    assert "Ligne 4\u00a0: l'intitulé fait 201 caractères\u00a0: 200 au plus." in page
     assert not Action.objects.filter(approach=approach).exists()
     response = upload(client, approach, "plan.csv", b"Titre du plan;Budget\nA;3\n", "actions")
-    assert "Ligne 1, colonne « Intitulé » : colonne obligatoire absente" in page_text(response)
+    assert (
+        "Ligne 1, colonne «\u00a0Intitulé\u00a0»\u00a0: colonne obligatoire absente"
+        in page_text(response)
+    )
     response = upload(client, approach, "plan.pdf", b"%PDF", "actions")
     assert "Format non pris en charge" in page_text(response)
     assert not Action.objects.filter(approach=approach).exists()

@@ -130,7 +130,8 @@ def test_document_progress_polled_and_failure_in_french(
     text = page_text(
         client.get(reverse("monitoring:evaluation_detail", args=[approach.slug, evaluation.pk]))
     )
-    assert "échec — la préparation a échoué" in text and "mise en page impossible" in text
+    assert "échec — la préparation a échoué" in text and "journal du serveur" in text
+    assert "mise en page impossible" not in text and "RuntimeError" not in text
     # deleting the evaluation drops its documents
     client_for("chef_projet").post(
         reverse("monitoring:evaluation_delete", args=[approach.slug, evaluation.pk])

@@ -61,15 +61,18 @@ def test_faulty_file_writes_nothing_and_names_line_and_column(
     )
     assert response.status_code == 200
     text = page_text(response)
-    assert "Ligne 3, colonne « Action » : « Action fantôme » : aucune fiche action" in text
-    assert "Ligne 4, colonne « Action » : action déjà mise à jour ligne 2." in text
+    assert (
+        "Ligne 3, colonne «\u00a0Action\u00a0»\u00a0: « Action fantôme » : aucune fiche action"
+        in text
+    )
+    assert "Ligne 4, colonne «\u00a0Action\u00a0»\u00a0: action déjà mise à jour ligne 2." in text
     a.refresh_from_db()
     assert a.status == "engagee" and a.progress == 0
     bad = client.post(
         reverse("monitoring:progress", args=[approach.slug]),
         {"fichier": upload("Action;Statut\nRénovation des écoles;Terminée\n")},
     )
-    assert "Ligne 2, colonne « Statut » : « Terminée » inconnu" in page_text(bad)
+    assert "Ligne 2, colonne «\u00a0Statut\u00a0»\u00a0: « Terminée » inconnu" in page_text(bad)
 
 
 def test_import_rights(approach: Approach, client_for: Callable[[str], Client]) -> None:

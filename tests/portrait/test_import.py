@@ -45,7 +45,7 @@ def test_valid_csv_imports_every_place(approach: Any, indicator: Any, territorie
 def test_unknown_insee_code_rejects_the_file(approach: Any, indicator: Any) -> None:
     found = faults(approach, HEADER + "chomage;38053;2021;7,5;%\nchomage;99999;2021;7;%\n")
     assert found == [
-        "Ligne 3, colonne « Code INSEE » : code « 99999 » inconnu (commune) "
+        "Ligne 3, colonne «\u00a0Code INSEE\u00a0»\u00a0: code « 99999 » inconnu (commune) "
         "dans les territoires officiels."
     ]
 
@@ -53,12 +53,14 @@ def test_unknown_insee_code_rejects_the_file(approach: Any, indicator: Any) -> N
 def test_value_not_a_number_rejects_the_file(approach: Any, indicator: Any) -> None:
     found = faults(approach, HEADER + "chomage;38053;2021;7,5;%\nchomage;38553;2021;beaucoup;%\n")
     assert len(found) == 1
-    assert found[0].startswith("Ligne 3, colonne « Valeur » : « beaucoup » n'est pas un nombre")
+    assert found[0].startswith(
+        "Ligne 3, colonne «\u00a0Valeur\u00a0»\u00a0: «\u00a0beaucoup\u00a0» n'est pas un nombre"
+    )
 
 
 def test_unit_mismatch_rejects_the_file(approach: Any, indicator: Any) -> None:
     found = faults(approach, HEADER + "chomage;38053;2021;750;‰\n")
-    assert found[0].startswith("Ligne 2, colonne « Unité » : unité « ‰ » différente")
+    assert found[0].startswith("Ligne 2, colonne «\u00a0Unité\u00a0»\u00a0: unité « ‰ » différente")
 
 
 def test_every_fault_is_listed(approach: Any, indicator: Any) -> None:
@@ -71,18 +73,19 @@ def test_every_fault_is_listed(approach: Any, indicator: Any) -> None:
         "chomage;38553;2021;2;%\n"
     )
     found = faults(approach, text)
-    assert any(f.startswith("Ligne 2, colonne « Indicateur »") for f in found)
-    assert any(f.startswith("Ligne 3, colonne « Valeur »") for f in found)
-    assert any(f.startswith("Ligne 4, colonne « Code INSEE »") for f in found)
-    assert any(f.startswith("Ligne 5, colonne « Unité »") for f in found)
-    assert any(f.startswith("Ligne 7 : même indicateur") for f in found)
+    assert any(f.startswith("Ligne 2, colonne «\u00a0Indicateur\u00a0»") for f in found)
+    assert any(f.startswith("Ligne 3, colonne «\u00a0Valeur\u00a0»") for f in found)
+    assert any(f.startswith("Ligne 4, colonne «\u00a0Code INSEE\u00a0»") for f in found)
+    assert any(f.startswith("Ligne 5, colonne «\u00a0Unité\u00a0»") for f in found)
+    assert any(f.startswith("Ligne 7\u00a0: même indicateur") for f in found)
 
 
 def test_missing_column(approach: Any, indicator: Any) -> None:
     found = faults(approach, "Indicateur;Année;Valeur\nchomage;2021;1\n")
     assert (
         found[0]
-        == "Ligne 1, colonne « Code INSEE » : colonne obligatoire absente de la ligne d'en-tête."
+        == "Ligne 1, colonne «\u00a0Code INSEE\u00a0»\u00a0: colonne obligatoire absente de la "
+        "ligne d'en-tête."
     )
 
 
@@ -96,7 +99,9 @@ def test_xlsx(approach: Any, indicator: Any, territories: Any) -> None:
     book.save(out)
     with pytest.raises(tables.TableError) as error:
         imports.import_values(approach, out.getvalue(), "valeurs.xlsx")
-    assert [str(f)[:32] for f in error.value.faults] == ["Ligne 3, colonne « Valeur » : « "]
+    assert [str(f)[:32] for f in error.value.faults] == [
+        "Ligne 3, colonne «\u00a0Valeur\u00a0»\u00a0: «\u00a0"
+    ]
     sheet.delete_rows(3)
     out = io.BytesIO()
     book.save(out)

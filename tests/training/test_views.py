@@ -163,9 +163,11 @@ def test_attendance_import_all_or_nothing_with_located_french_errors(
     assert response.status_code == 400
     text = page_text(response)
     unknown = "«\u00a0Paul Inconnu\u00a0» n'est pas inscrit·e à cette session."
-    assert f"Ligne 3, colonne « Nom » : {unknown}" in text
-    assert "Ligne 4, colonne « Après » : 7 est hors de l'échelle 0 à 4." in text
-    assert "Ligne 4, colonne « Satisfaction » : 0 est hors de l'échelle 1 à 5." in text
+    assert f"Ligne 3, colonne «\u00a0Nom\u00a0»\u00a0: {unknown}" in text
+    assert "Ligne 4, colonne «\u00a0Après\u00a0»\u00a0: 7 est hors de l'échelle 0 à 4." in text
+    assert (
+        "Ligne 4, colonne «\u00a0Satisfaction\u00a0»\u00a0: 0 est hors de l'échelle 1 à 5." in text
+    )
     assert "rien n'a été enregistré" in text
     assert not Attendee.objects.filter(present=True).exists()  # nothing half-saved
     good = "Nom,Présent,Avant,Après,Satisfaction\ninès blanc,oui,1,3,5\nJules Garnier,non,,,\n"
