@@ -133,6 +133,7 @@ def framework_detail(request: HttpRequest, code: str) -> HttpResponse:
             "drawing_kind": drawing_kind,
             "scale": services.doc_scale(version),
             "link_counts": {k[1]: len(v) for k, v in index.items() if k[0] == code},
+            "to_verify": list(version.dimensions.filter(to_verify=True).order_by("order")),
         },
     )
 

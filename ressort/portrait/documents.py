@@ -381,6 +381,18 @@ def _method_annex(p: pt.Portrait) -> list[tuple[str, Any]]:
             "des notes de 0 à 4 données en séance.",
         ),
     ]
+    unverified = [node for node, _score, _depth in p.boussole if node.to_verify]
+    if unverified:
+        # The one place in a document where the flag shows: the levers print plainly above.
+        names = " ; ".join(f"{node.code} « {node.label} »" for node in unverified)
+        blocks.append(
+            (
+                "p",
+                f"Libellés de la Boussole à vérifier : {len(unverified)} leviers cités ici "
+                f"portent notre reformulation, leur texte officiel n'ayant pas été vérifié "
+                f"sur le cahier du Cerema ({names}).",
+            )
+        )
     if rows:
         blocks.append(
             ("table", ("Sources des chiffres cités", ["Indicateur", "Source", "Année"], rows))

@@ -54,6 +54,7 @@ def test_learn_build_export_import_and_crosswalk(
         page.get_by_role("img", name="La Boussole de la résilience : six principes")
     ).to_be_visible()
     expect(page.locator("#L3\\.2").get_by_text("à vérifier").first).to_be_visible()
+    expect(page.locator("#libelles-a-verifier")).to_contain_text("11 libellés à vérifier.")
     assert_accessible(page)
 
     page.get_by_role("link", name="Correspondances de L5.2").click()
@@ -72,7 +73,7 @@ def test_learn_build_export_import_and_crosswalk(
     assert_accessible(page)
     page.get_by_label("Nom de la grille").fill("Boussole de la CAPI")
     page.get_by_label("Point de départ").select_option(
-        label="La Boussole de la résilience (version 2020)"
+        label="La Boussole de la résilience (version 2020-2)"
     )
     page.get_by_role("button", name="Créer la grille").click()
     expect(page.get_by_role("heading", name="Boussole de la CAPI")).to_be_visible()

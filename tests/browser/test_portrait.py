@@ -68,8 +68,8 @@ def test_phase_two_journey(
     page.get_by_role("button", name="Vérifier et importer").click()
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("rien n'a été importé")
-    expect(alert).to_contain_text("Ligne 3, colonne « Code INSEE »")
-    expect(alert).to_contain_text("Ligne 3, colonne « Valeur »")
+    expect(alert).to_contain_text("Ligne 3, colonne «\u00a0Code INSEE\u00a0»")
+    expect(alert).to_contain_text("Ligne 3, colonne «\u00a0Valeur\u00a0»")
     assert_accessible(page)
     assert IndicatorValue.objects.filter(indicator__code="suroccupation").count() == 1
     bad.write_text(
@@ -85,7 +85,7 @@ def test_phase_two_journey(
     menu(page).get_by_role("link", name="Grilles de questions").click()
     assert_accessible(page)
     page.locator("#id_title").fill("Atelier d'analyse des élus")
-    page.locator("#id_version").select_option(label="La Boussole de la résilience (version 2020)")
+    page.locator("#id_version").select_option(label="La Boussole de la résilience (version 2020-2)")
     page.get_by_role("button", name="Créer la séance").click()
     expect(page.get_by_role("heading", name="Atelier d'analyse des élus")).to_be_visible()
     for name, first, second in (("Élue 1", "0", "3"), ("Agent 2", "4", "nsp")):

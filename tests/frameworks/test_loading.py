@@ -1,5 +1,6 @@
 """Loading shipped frameworks, versioning, and the `referentiel` command."""
 
+import re
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -38,11 +39,10 @@ def test_new_version_never_rewrites_the_old_one(frameworks: None, approach: Any)
     exercise = PriorityExercise.objects.create(approach=approach, version=old, title="Atelier 1")
     doc = services.doc_from_version(old)
     corrected = fw.parse_framework(
-        fw.dump_framework(doc)
-        .replace('version: "2020"', 'version: "2021"')
-        .replace("version: '2020'", "version: '2021'")
-        .replace(
-            "Diffuser la connaissance et la culture du risque (libellé provisoire)",
+        re.sub(
+            r"^version: .*$", 'version: "2021"', fw.dump_framework(doc), count=1, flags=re.M
+        ).replace(
+            "Diffuser la connaissance et la culture du risque",
             "Levier corrigé",
         )
     )

@@ -17,6 +17,7 @@ from ressort.frameworks.models import (
     PriorityExercise,
     SelfAssessment,
 )
+from tests.conftest import page_text
 
 
 def client_for(user: Any) -> Client:
@@ -58,6 +59,33 @@ def test_doughnut_page_draws_and_tabulates(frameworks: None, make_user: Any) -> 
     )
     text = boussole.content.decode()
     assert text.count(">à vérifier</span>") >= 11 and "proposition Ressort" in text
+
+
+def test_unverified_levers_are_flagged_on_the_framework_page_only(
+    frameworks: None, personas: dict[str, Any], approach: Any, make_user: Any
+) -> None:
+    """Issue 14: the flag lives on the framework page (and the portrait's method annex), never
+    inside the labels that forms, badges and documents print."""
+    assert not Dimension.objects.filter(label__icontains="provisoire").exists()
+    page = client_for(make_user("lecteur@example.org")).get(
+        reverse("frameworks:detail", args=["boussole"])
+    )
+    text = page_text(page)
+    assert "11 libellés à vérifier." in text
+    assert "L3.2 Diffuser la connaissance et la culture du risque ;" in text
+    assert "Importez-la" not in text  # the import is for the site's administrators
+    staff = make_user("admin@example.org")
+    staff.is_staff = True
+    staff.save()
+    assert "Importez-la" in page_text(
+        client_for(staff).get(reverse("frameworks:detail", args=["boussole"]))
+    )
+    # A démarche's grid derived from the Boussole prints the lever plainly.
+    client = client_for(personas["facilitateur"])
+    grid = boussole_grid(client, approach)
+    detail = page_text(client.get(reverse("grids:grid_detail", args=[approach.slug, grid.code])))
+    assert "Diffuser la connaissance et la culture du risque" in detail
+    assert "à vérifier" not in detail and "provisoire" not in detail
 
 
 def test_crosswalk_both_ways(frameworks: None, make_user: Any) -> None:

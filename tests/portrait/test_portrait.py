@@ -274,3 +274,19 @@ def test_docx_and_odt_carry_the_drawings(filled: Any, frameworks: None) -> None:
             assert root.tag == "{http://www.w3.org/2000/svg}svg"
             assert f"Pictures/{name}.svg" in content
         assert "Plancher social — " in plain(content) and "Profil Boussole du territoire" in content
+
+
+def test_the_method_annex_flags_the_unverified_boussole_levers(
+    filled: Any, frameworks: None
+) -> None:
+    from ressort.frameworks.models import FrameworkVersion
+
+    boussole = FrameworkVersion.objects.get(framework__code="boussole", is_current=True)
+    services.record_grid_answers(
+        filled, boussole, [{"question": "Q3.2.a", "score": 2, "participant": "A"}], source="1"
+    )
+    text = plain(_docx_text(documents.build_docx(filled)))
+    start = text.index("Annexe : méthode et sources")
+    assert "Libellés de la Boussole à vérifier : 11 leviers" in text[start:]
+    assert "L3.2 « Diffuser la connaissance et la culture du risque »" in text[start:]
+    assert "provisoire" not in text and text.count("à vérifier") == 1  # the annex only
