@@ -38,6 +38,8 @@ def test_choose_within_budget_then_build_the_plan(
     page.goto(f"{site}/demarches/{approach.slug}/")
     if width < 992:
         page.get_by_role("button", name="Menu de la démarche").click()
+        # On a phone the menu lists the phases: the search finds a page in any of them.
+        page.get_by_label("Chercher une page du menu", exact=True).fill("budget")
     page.get_by_role("navigation", name="Menu de la démarche").get_by_role(
         "link", name="Choisir dans un budget"
     ).click()

@@ -32,6 +32,8 @@ def test_story_then_adoption(
     page.goto(f"{site}/demarches/{approach.slug}/")
     if width < 992:
         page.get_by_role("button", name="Menu de la démarche").click()
+        # On a phone the menu lists the phases: the search finds a page in any of them.
+        page.get_by_label("Chercher une page du menu", exact=True).fill("récit")
     page.get_by_role("navigation", name="Menu de la démarche").get_by_role(
         "link", name="Mise en récit"
     ).click()

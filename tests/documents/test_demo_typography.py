@@ -1,0 +1,96 @@
+"""Numbers and dates on every page of the demo read the French way (issue 16: one formatter
+of French numbers, dates and money): every démarche page, opened by the demo's
+facilitator (routes from the URL resolver, as in tests/legal/test_english_words.py), is
+scanned in its visible text for what a hand-written formatter leaves behind — « 1 décembre »
+without « er », an English month, a decimal point in a measure (« 7.5 % », « 12.25 km »),
+thousands grouped by commas (« 12,345,678 »)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.urls import reverse
+
+from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
+from ressort.approaches.models import Role
+from ressort.documents.typography import MONTHS, UNITS
+from ressort.frameworks import services as framework_services
+from ressort.territories.importer import import_official_territories
+from tests.legal.test_english_words import SKIP_SUFFIXES, VisibleText
+from tests.territories.test_import import CONTOURS, DATA
+from tests.web.test_routes import declared, demarche_routes, url_params
+
+pytestmark = pytest.mark.django_db
+
+SPACE = "[ \u00a0\u202f]"
+FAULTS = {
+    "« 1 » sans « er » devant un mois": re.compile(rf"(?<![\d,.])1{SPACE}+(?:{MONTHS})\b", re.I),
+    "mois en anglais": re.compile(
+        r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+        r"December)\b"
+    ),
+    "point décimal dans une mesure": re.compile(rf"(?<![\w.,])\d+\.\d+{SPACE}*(?:{UNITS})(?!\w)"),
+    "milliers séparés par des virgules": re.compile(r"(?<![\d,])\d{1,3}(?:,\d{3}){2,}(?![\d,])"),
+    "unité collée au nombre": re.compile(r"(?<![\w.,])\d+(?:,\d+)?(?:€|k€|M€|%)"),
+}
+
+
+def faults_in(html: str) -> list[str]:
+    parser = VisibleText()
+    parser.feed(html)
+    text = " ".join(parser.parts)
+    return [
+        f"{name} : « {match.group(0)} »"
+        for name, pattern in FAULTS.items()
+        for match in pattern.finditer(text)
+    ]
+
+
+def test_the_scanner_finds_what_it_should() -> None:
+    html = (
+        "<p>Le 1 décembre 2026, 7.5 % des ménages, 12,345,678 habitants, 480k€ ; "
+        "held on December 3.</p><p>Le 1er décembre, 7,5 %, 12 345 678, 1.1 Diagnostic, "
+        "Licence Ouverte 2.0, 480 k€.</p><script>var d = '1 décembre 7.5 %';</script>"
+    )
+    assert [f.split(" : ")[0] for f in faults_in(html)] == [
+        "« 1 » sans « er » devant un mois",
+        "mois en anglais",
+        "point décimal dans une mesure",
+        "milliers séparés par des virgules",
+        "unité collée au nombre",
+    ]
+
+
+def test_numbers_and_dates_of_the_demo_pages_are_french(db: Any) -> None:
+    import_official_territories(DATA, CONTOURS)
+    report = framework_services.load_shipped()
+    assert not report.errors, report.errors
+    demo, _ = load_demo()
+    account = next(a for a in DEMO_ACCOUNTS if a.role == Role.FACILITATOR)
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=account.email))
+    found: dict[str, list[str]] = {}
+    opened = 0
+    for route in demarche_routes():
+        if not declared(route) or "GET" not in route.callback.demarche_methods:
+            continue
+        params = url_params(route, demo)
+        if isinstance(params, str):
+            continue
+        url = reverse(route.view_name, kwargs={"slug": demo.slug, **params})
+        if url.endswith(SKIP_SUFFIXES):
+            continue
+        response = client.get(url)
+        html = response.getvalue().decode(errors="replace")  # never close() twice
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            continue
+        opened += 1
+        faults = faults_in(html)
+        if faults:
+            found[url] = faults
+    assert opened > 50
+    assert found == {}, "\n".join(f"{url} : {faults}" for url, faults in found.items())
