@@ -59,6 +59,7 @@ class Rendered:
     anchors: dict[str, int] = field(default_factory=dict)  # anchor → page in the part
     bookmarks: list[tuple[int, str, int, float]] = field(default_factory=list)
     cached: bool = False
+    cpu_s: float = 0.0  # CPU seconds of its layout (in whichever process laid it out)
 
 
 # --------------------------------------------------------------------------------------
@@ -159,6 +160,7 @@ def render(source: str, extra_anchors: Iterable[str] = ()) -> Rendered:
     destinations are put right by the merge)."""
     from ressort.documents import pdf
 
+    started = time.process_time()
     document = pdf.html(source).render()
     anchors: dict[str, int] = {}
     bookmarks: list[tuple[int, str, int, float]] = []
@@ -171,7 +173,9 @@ def render(source: str, extra_anchors: Iterable[str] = ()) -> Rendered:
         for name in extra_anchors:
             if name not in anchors:
                 document.pages[0].anchors[name] = (0, 0, 0, 0)
-    return Rendered(pdf.write(document), len(document.pages), anchors, bookmarks)
+    data = pdf.write(document)
+    cpu = time.process_time() - started
+    return Rendered(data, len(document.pages), anchors, bookmarks, cpu_s=round(cpu, 3))
 
 
 def _render_plain(source: str) -> bytes:
@@ -219,6 +223,7 @@ def render_all(sources: list[str]) -> list[Rendered]:
                 initializer=_start_worker,
             ) as pool:
                 laid_out = list(pool.map(render, todo))
+            last_run["cpu_in_layout_processes_s"] = round(sum(r.cpu_s for r in laid_out), 2)
         else:
             laid_out = [render(source) for source in todo]
         for name, rendered in zip(missing, laid_out, strict=True):
@@ -284,6 +289,7 @@ def write_pdf(cover: Any, blocks: list[Any]) -> bytes:
         run[step] = round(now - clock, 3)
         clock = now
 
+    last_run.clear()
     pieces = split(blocks)
     sources = [
         engine.pdf_source(cover, part, first=first, front=False, numbered=False)
@@ -318,7 +324,6 @@ def write_pdf(cover: Any, blocks: list[Any]) -> bytes:
     lap("merge_s")
     trim()
     run["pages"] = total
-    last_run.clear()
     last_run.update(run)
     return data
 
