@@ -309,3 +309,31 @@ def test_every_demarche_route_answers_every_person_as_the_rights_table_says(
         checked += 1
     assert faults == [], "\n".join(faults)
     assert checked == sum(1 for r in demarche_routes() if declared(r))
+
+
+def test_partners_comment_through_every_route_that_asks_only_the_comment_right(
+    world: dict[str, Any],
+) -> None:
+    """The COMMENT right is used (issue 18): routes that need it only, partners included,
+    and a partner limited to the strategy comments there too; nothing needing more opens."""
+    from ressort.approaches.access import Right
+    from ressort.strategy.models import Comment
+
+    demo = world["demo"]
+    routes = [
+        r for r in demarche_routes() if declared(r) and r.callback.demarche_right == Right.COMMENT
+    ]
+    assert len(routes) >= 3, [r.view_name for r in routes]
+    assert role_has(Role.PARTNER, Right.COMMENT) and not role_has(Role.PARTNER, Right.CONTRIBUTE)
+    partner = client_for(world["members"][Role.PARTNER])
+    limited = client_for(world["scoped_partner"])
+    before = Comment.objects.filter(approach=demo).count()
+    adding = [r for r in routes if "delete" not in r.view_name]
+    for route in adding:
+        params = url_params(route, demo)
+        assert isinstance(params, dict), params
+        url = reverse(route.view_name, kwargs={"slug": demo.slug, **params})
+        for client in (partner, limited):
+            response = client.post(url, {"text": "Remarque du partenaire."})
+            assert response.status_code == 302, (route.view_name, response.status_code)
+    assert Comment.objects.filter(approach=demo).count() == before + 2 * len(adding)
