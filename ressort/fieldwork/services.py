@@ -7,7 +7,7 @@ shipped hazards.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -204,6 +204,19 @@ def _feature(item: Any, kind: str, **extra: Any) -> dict[str, Any]:
     }
 
 
+MapLayer = Callable[[Approach], list[dict[str, Any]]]
+MAP_LAYERS: list[MapLayer] = []
+
+
+def register_map_layer(layer: MapLayer) -> MapLayer:
+    """Another brique's features on the field map (the living brique's milieux): the app
+    registers a function of the démarche that returns GeoJSON features whose properties are
+    those of `map_features`, plus `kind_label`. Registered at app start, so that fieldwork
+    imports nothing from the briques above it."""
+    MAP_LAYERS.append(layer)
+    return layer
+
+
 def map_features(approach: Approach) -> dict[str, Any]:
     """GeoJSON FeatureCollection of located observations, vulnerabilities and resources.
 
@@ -251,6 +264,8 @@ def map_features(approach: Approach) -> dict[str, Any]:
                     },
                 }
             )
+    for layer in MAP_LAYERS:
+        features += layer(approach)
     return {"type": "FeatureCollection", "features": features}
 
 

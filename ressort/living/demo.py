@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ressort.actions.models import Action
+from ressort.actions.models import Action, ContestedResource
 from ressort.approaches.models import Approach
 from ressort.fieldwork.models import Observation
 from ressort.living import services
@@ -112,6 +112,16 @@ MILIEUX = (
 )
 
 # (name, scientific name, TAXREF, status, state, trend, milieux, pressures, evidence)
+# A point for each milieu on the field map (WGS 84), illustrative like the rest.
+POINTS = {
+    "La Bourbre": (45.5905, 5.2731),
+    "Marais de la Bourbre": (45.6213, 5.2102),
+    "Bois des collines du Nord-Isère": (45.6042, 5.2376),
+    "Haies et bocage de la plaine": (45.6318, 5.2544),
+    "Sols agricoles de la plaine": (45.6402, 5.2297),
+    "Corridor écologique Bourbre – Catelan": (45.5987, 5.1968),
+}
+
 SPECIES = (
     (
         "Castor d'Eurasie",
@@ -173,6 +183,8 @@ def _milieux(approach: Approach) -> dict[str, Milieu]:
             state=state,
             trend=trend,
             places=places,
+            latitude=POINTS[name][0],
+            longitude=POINTS[name][1],
             pressures=pressures,
             services=serv,
             evidence=evidence,
@@ -317,6 +329,9 @@ def _parliament(approach: Approach, milieux: dict[str, Milieu]) -> None:
     leaks = Action.objects.get(
         approach=approach, title="Réduire les fuites du réseau d'eau potable"
     )
+    water = ContestedResource.objects.filter(
+        approach=approach, name="Eau de la nappe de la Bourbre en été"
+    ).first()
     voices = (
         (
             "La rivière Bourbre",
@@ -328,8 +343,9 @@ def _parliament(approach: Approach, milieux: dict[str, Milieu]) -> None:
                     "En août je ne suis plus qu'un filet\u00a0: ne me prenez pas ce qui me reste.",
                     irrigation,
                     Position.AGAINST,
+                    0,  # « À rejeter »
                 ),
-                ("Chaque fuite réparée, c'est de l'eau qui me reste.", leaks, Position.FOR),
+                ("Chaque fuite réparée, c'est de l'eau qui me reste.", leaks, Position.FOR, 6),
             ],
         ),
         (
@@ -343,6 +359,7 @@ def _parliament(approach: Approach, milieux: dict[str, Milieu]) -> None:
                     "si l'on cesse de me drainer.",
                     irrigation,
                     Position.CONDITIONS,
+                    3,
                 ),
             ],
         ),
@@ -356,6 +373,7 @@ def _parliament(approach: Approach, milieux: dict[str, Milieu]) -> None:
                     "Des haies fleuries, et nous reviendrons polliniser vos maraîchers.",
                     None,
                     Position.NONE,
+                    None,
                 )
             ],
         ),
@@ -365,7 +383,14 @@ def _parliament(approach: Approach, milieux: dict[str, Milieu]) -> None:
             parliament=session, entity=entity, milieu=milieu, species=species, speaker_name=speaker
         )
         services.link_actor(spokesperson)
-        for text, action, position in statements:
+        for text, action, position, grade in statements:
             Statement.objects.create(
-                spokesperson=spokesperson, text=text, action=action, position=position
+                spokesperson=spokesperson,
+                text=text,
+                action=action,
+                position=position,
+                grade=grade,
+                # The summer water of the nappe is the demo's conflict of use: the river's
+                # position on irrigation is also its voice on that conflict.
+                resource=water if action == irrigation and milieu else None,
             )

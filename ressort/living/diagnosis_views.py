@@ -44,6 +44,7 @@ milieu_edit = edit_view(
     done=_overview,
     form_kwargs=_scoped,
     delete="living:milieu_delete",
+    template="living/milieu_form.html",
     saved="Le milieu est enregistré.",
 )
 milieu_delete = delete_view(

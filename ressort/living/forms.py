@@ -6,8 +6,9 @@ from typing import Any
 
 from django import forms
 
-from ressort.actions.models import Action
+from ressort.actions.models import GRADE_CHOICES, Action, ContestedResource
 from ressort.approaches.models import Approach
+from ressort.fieldwork.forms import COORD_HELP
 from ressort.fieldwork.models import Observation
 from ressort.living.models import (
     LivingEffect,
@@ -72,6 +73,8 @@ class MilieuForm(_Scoped):
             "name",
             "kind",
             "places",
+            "latitude",
+            "longitude",
             "description",
             "state",
             "trend",
@@ -83,6 +86,15 @@ class MilieuForm(_Scoped):
             "chain_nodes",
         ]
         widgets = {"description": TEXTAREA, "pressures": TEXTAREA, "evidence": TEXTAREA}
+        help_texts = {"latitude": COORD_HELP, "longitude": COORD_HELP}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        lat, lon = data.get("latitude"), data.get("longitude")
+        if (lat is None) != (lon is None) and not self.errors.get("latitude"):
+            missing = "longitude" if lon is None else "latitude"
+            self.add_error(missing, f"Indiquez aussi la {missing}, ou laissez les deux vides.")
+        return data
 
 
 class SpeciesForm(_Scoped):
@@ -182,12 +194,20 @@ class SpokespersonForm(forms.ModelForm):  # type: ignore[type-arg]
 class StatementForm(forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Statement
-        fields = ["text", "action", "position"]
+        fields = ["text", "action", "position", "grade", "resource"]
         widgets = {"text": TEXTAREA}
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["action"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
+        self.fields["resource"].queryset = ContestedResource.objects.filter(approach=approach)  # type: ignore[attr-defined]
+        self.fields["grade"].choices = [("", "Pas de mention"), *GRADE_CHOICES]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("grade") is not None and not data.get("action"):
+            self.add_error("grade", "Une mention porte sur une action\u00a0: choisissez-la.")
+        return data
 
 
 class OpenDataUploadForm(forms.Form):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from ressort.actions.models import Action
+from ressort.actions.models import GRADE_CHOICES, Action, ContestedResource
 from ressort.analysis.living import ErcCheck, erc_check
 from ressort.approaches.models import Approach
 
@@ -92,6 +92,19 @@ class Milieu(Described):
     approach = models.ForeignKey(Approach, on_delete=models.CASCADE, related_name="milieux")
     kind = models.CharField("nature", max_length=16, choices=MilieuKind.choices)
     places = models.CharField("lieux", max_length=300, blank=True)
+    # A point for the field map (WGS 84): where the milieu is best seen or measured.
+    latitude = models.FloatField(
+        "latitude",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        "longitude",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     services = models.JSONField("services rendus au territoire", default=list, blank=True)
     chain_nodes = models.ManyToManyField(
         "systems.Node",
@@ -303,7 +316,11 @@ class Position(models.TextChoices):
 
 
 class Statement(models.Model):
-    """What a spokesperson said, and its position on an action when it took one."""
+    """What a spokesperson said, and its position on an action or a conflict of use when it
+    took one; on an action, the mention it would give in a majority-judgment vote.
+
+    These are the voices of the living in votes and decisions: the vote page and the conflict
+    of use page show them beside the humans' results, never counted in them."""
 
     demarche_path = "spokesperson__parliament__approach"
 
@@ -319,8 +336,23 @@ class Statement(models.Model):
         related_name="living_statements",
         verbose_name="action concernée",
     )
+    resource = models.ForeignKey(
+        ContestedResource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="living_statements",
+        verbose_name="conflit d'usage concerné",
+    )
     position = models.CharField(
         "position", max_length=12, choices=Position.choices, default=Position.NONE
+    )
+    grade = models.PositiveSmallIntegerField(
+        "mention au vote sur l'action",
+        choices=GRADE_CHOICES,
+        null=True,
+        blank=True,
+        help_text="au jugement majoritaire, comme les participants\u00a0; montrée à part",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -330,3 +362,15 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    def subject(self) -> str:
+        """What the statement is about, in words."""
+        parts = []
+        if self.action_id:
+            parts.append(f"l'action «\u00a0{self.action}\u00a0»")
+        if self.resource_id:
+            parts.append(f"le conflit d'usage «\u00a0{self.resource}\u00a0»")
+        return " et ".join(parts) or "—"
+
+    def grade_label(self) -> str:
+        return self.get_grade_display() if self.grade is not None else ""

@@ -44,12 +44,14 @@ def _detail_page(
     spokespeople = parliament.spokespeople.select_related("actor", "milieu", "species")
     statements = (
         Statement.objects.filter(spokesperson__parliament=parliament)
-        .select_related("spokesperson", "action")
+        .select_related("spokesperson", "action", "resource")
         .order_by("action__title", "spokesperson__entity", "pk")
     )
     by_action: dict[str, list[Statement]] = {}
     for statement in statements:
-        if statement.action_id and statement.position != Position.NONE:
+        if statement.action_id and (
+            statement.position != Position.NONE or statement.grade is not None
+        ):
             by_action.setdefault(statement.action.title, []).append(statement)  # type: ignore[union-attr]
     return render(
         request,

@@ -17,6 +17,9 @@ from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.documents.typography import number, plural
+from ressort.governance import documents as governance_documents
+from ressort.justice import documents as justice_documents
+from ressort.living import documents as living_documents
 from ressort.portrait import portrait as pt
 from ressort.portrait.templatetags.portrait_tags import french_number
 
@@ -199,6 +202,11 @@ def chart_sources(approach: Approach) -> tuple[str, str]:
     return donut, f"Source : notes des ateliers Boussole de la démarche ({when}), médianes sur 4."
 
 
+def outline(approach: Approach) -> list[tuple[str, Any]]:
+    """The portrait document's blocks, built from the démarche's current data."""
+    return _outline(approach, pt.build(approach))
+
+
 def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     """The document as blocks of the document engine (ressort.documents.engine), the same
     for the PDF, the DOCX and the ODT."""
@@ -329,6 +337,9 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
             blocks.append(("p", f"{reading.get_kind_display()} : {reading.text}"))
         if not section.figures and not section.has_evidence and not section.readings:
             blocks.append(("p", "Aucun chiffre ni témoignage pour cette dimension."))
+    blocks += living_documents.portrait_blocks(approach)  # brique « vivant »
+    blocks += justice_documents.portrait_blocks(approach)  # brique « transition juste »
+    blocks += governance_documents.portrait_blocks(approach)  # brique « gouvernance »
     blocks += _conclusion(p)
     blocks += _method_annex(p)
     return blocks

@@ -22,6 +22,8 @@ from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.documents.typography import plural
 from ressort.governance import documents as governance_documents
+from ressort.justice import documents as justice_documents
+from ressort.living import documents as living_documents
 from ressort.strategy import plan_checks, reading, services, timeline
 from ressort.strategy.models import ActionSheet, Axis
 
@@ -173,6 +175,8 @@ def outline(approach: Approach) -> list[Block]:
     blocks.append(PART)
     blocks += _budget_blocks(sheets)
     blocks += _axis_money_blocks(axes, sheets)
+    blocks += living_documents.strategy_blocks(approach)  # brique « vivant »
+    blocks += justice_documents.strategy_blocks(approach)  # brique « transition juste »
     blocks += governance_documents.strategy_blocks(approach)  # brique « Gouvernance »
     blocks += _conclusion(axes, sheets)
     if closed:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ressort.actions.models import Action
+from ressort.actions.models import Action, ContestedResource
 from ressort.approaches.models import Approach
 from ressort.governance.models import Actor, ActorCategory
 from ressort.living.models import (
@@ -246,3 +246,93 @@ def test_statement_removed_after_confirmation(approach: Approach, client_as: Any
     client = client_as("equipe")
     assert client.post(url).status_code == 302
     assert not Statement.objects.exists()
+
+
+def test_living_voices_in_votes_and_arbitrations_are_shown_apart(
+    approach: Approach, client_as: Any
+) -> None:
+    """A spokesperson's mention and position reach the vote page and the conflict of use's
+    page, in their own section that says they are not counted; the humans' tally ignores
+    them. A mention without an action is refused, naming the field."""
+    client = client_as("equipe")
+    action = Action.objects.create(approach=approach, title="Forage profond")
+    water = ContestedResource.objects.create(approach=approach, name="Nappe en été")
+    session = Parliament.objects.create(approach=approach, title="Séance")
+    spokesperson = Spokesperson.objects.create(parliament=session, entity="La rivière")
+    url = base(approach) + f"parlement/porte-parole/{spokesperson.pk}/declarations/"
+    refused = client.post(url, {"text": "Non.", "position": "contre", "grade": 0})
+    assert refused.status_code == 400
+    assert "Une mention porte sur une action" in page_text(refused)
+    assert not Statement.objects.exists()
+    client.post(
+        url,
+        {
+            "text": "Laissez-moi couler.",
+            "action": action.pk,
+            "resource": water.pk,
+            "position": "contre",
+            "grade": 0,
+        },
+    )
+    statement = Statement.objects.get()
+    assert statement.grade == 0 and statement.resource == water
+
+    vote = page_text(client.get(f"/demarches/{approach.slug}/vote/"))
+    assert "Les voix du vivant" in vote and "pas comptées" in vote
+    assert "La rivière" in vote and "À rejeter" in vote
+    assert "Aucun bulletin pour l'instant" in vote  # the humans' tally is untouched
+    conflict = page_text(client.get(f"/demarches/{approach.slug}/conflits-d-usage/{water.pk}/"))
+    assert "Les voix du vivant sur ce conflit" in conflict
+    assert "Laissez-moi couler." in conflict
+    detail = page_text(client.get(base(approach) + f"parlement/{session.pk}/"))
+    assert "mention «\u00a0À rejeter\u00a0»" in detail
+
+    approach.modules = [m for m in approach.modules if m != "vivant"]
+    approach.save()
+    vote = page_text(client.get(f"/demarches/{approach.slug}/vote/"))
+    assert "Les voix du vivant" not in vote
+
+
+def test_a_placed_milieu_is_on_the_field_map(approach: Approach, client_as: Any) -> None:
+    client = client_as("equipe")
+    page = page_text(client.get(base(approach) + "milieux/ajouter/"))
+    assert "Sur la carte du terrain (facultatif)" in page and "data-place-picker" in page
+    half = client.post(
+        base(approach) + "milieux/ajouter/",
+        {
+            "name": "Marais",
+            "kind": "zone-humide",
+            "state": "moyen",
+            "trend": "stable",
+            "latitude": "45.62",
+        },
+    )
+    assert half.status_code == 200 and "Indiquez aussi la longitude" in page_text(half)
+    assert not Milieu.objects.exists()
+    client.post(
+        base(approach) + "milieux/ajouter/",
+        {
+            "name": "Marais",
+            "kind": "zone-humide",
+            "state": "moyen",
+            "trend": "stable",
+            "latitude": "45.62",
+            "longitude": "5.21",
+            "places": "Plaine",
+        },
+    )
+    Milieu.objects.create(approach=approach, name="Sans lieu", kind=MilieuKind.FOREST)
+    marsh = Milieu.objects.get(name="Marais")
+    assert (marsh.latitude, marsh.longitude) == (45.62, 5.21)
+    data = client.get(f"/demarches/{approach.slug}/terrain/carte.geojson").json()
+    (feature,) = [f for f in data["features"] if f["properties"]["kind"] == "milieu"]
+    assert feature["geometry"]["coordinates"] == [5.21, 45.62]
+    assert feature["properties"]["title"] == "Marais"
+    assert feature["properties"]["url"].endswith(f"vivant/#milieu-{marsh.pk}")
+    text = page_text(client.get(f"/demarches/{approach.slug}/terrain/carte/"))
+    assert "milieu vivant (zone humide, état moyen)" in text and "Sans lieu" not in text
+
+    approach.modules = [m for m in approach.modules if m != "vivant"]
+    approach.save()
+    data = client.get(f"/demarches/{approach.slug}/terrain/carte.geojson").json()
+    assert not [f for f in data["features"] if f["properties"]["kind"] == "milieu"]

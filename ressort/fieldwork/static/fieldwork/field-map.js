@@ -1,8 +1,9 @@
-// The field map: observations, vulnerabilities and resources from the démarche's GeoJSON.
+// The field map: observations, vulnerabilities, resources, testimonies, walks and living
+// milieux from the démarche's GeoJSON.
 (function () {
   "use strict";
-  var COLORS = { observation: "#3f6e8c", vulnerabilite: "#b02a37", ressource: "#1e7b34", temoignage: "#8a5a00", marche: "#7a3e9d" };
-  var KINDS = { observation: "Observation", vulnerabilite: "Vulnérabilité", ressource: "Ressource", temoignage: "Témoignage", marche: "Marche" };
+  var COLORS = { observation: "#3f6e8c", vulnerabilite: "#b02a37", ressource: "#1e7b34", temoignage: "#8a5a00", marche: "#7a3e9d", milieu: "#5b6b00" };
+  var KINDS = { observation: "Observation", vulnerabilite: "Vulnérabilité", ressource: "Ressource", temoignage: "Témoignage", marche: "Marche", milieu: "Milieu vivant" };
   function esc(s) {
     var d = document.createElement("div");
     d.textContent = s == null ? "" : String(s);
@@ -24,7 +25,7 @@
           pointToLayer: function (f, latlng) {
             var level = f.properties.level || 2;
             return L.circleMarker(latlng, {
-              radius: f.properties.kind === "observation" || f.properties.kind === "temoignage" ? 7 : 5 + 2 * level,
+              radius: f.properties.kind === "milieu" ? 10 : f.properties.kind === "observation" || f.properties.kind === "temoignage" ? 7 : 5 + 2 * level,
               color: COLORS[f.properties.kind] || "#333",
               weight: 2,
               fillOpacity: 0.5,
@@ -32,7 +33,7 @@
           },
           onEachFeature: function (f, l) {
             var p = f.properties;
-            l.bindPopup('<strong>' + esc(KINDS[p.kind]) + '</strong><br><a href="' + esc(p.url) + '">' + esc(p.title) + '</a>' + (p.place ? '<br>' + esc(p.place) : ''));
+            l.bindPopup('<strong>' + esc(KINDS[p.kind]) + '</strong>' + (p.kind_label ? ' (' + esc(p.kind_label) + ')' : '') + '<br><a href="' + esc(p.url) + '">' + esc(p.title) + '</a>' + (p.place ? '<br>' + esc(p.place) : ''));
           },
         }).addTo(map);
         if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { padding: [20, 20], maxZoom: 15 });
