@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from scipy.spatial.distance import cdist
 
 
@@ -73,24 +74,28 @@ class Similarity:
     left_out: int  # territories without every characteristic
 
 
-def _transform(value: float, feature: Feature) -> float:
-    if feature.log:
-        # log10(x + 1) keeps a zero (no commune under the threshold) finite.
-        return math.log10(max(value, 0.0) + 1.0)
-    return value
+def _number(value: object) -> float:
+    """A finite number, or NaN for a missing or non-numeric value."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return math.nan
 
 
-def _complete(profile: Profile, features: Sequence[Feature]) -> bool:
-    return all(
-        isinstance(profile.values.get(f.key), int | float)
-        and math.isfinite(float(profile.values[f.key]))  # type: ignore[arg-type]
-        for f in features
-    )
+def _transformed(
+    raw: npt.NDArray[np.float64], features: Sequence[Feature]
+) -> npt.NDArray[np.float64]:
+    """Each log column as log10(x + 1), which keeps a zero finite; the others unchanged."""
+    out = raw.copy()
+    for j, feature in enumerate(features):
+        if feature.log:
+            out[..., j] = np.log10(np.maximum(raw[..., j], 0.0) + 1.0)
+    return out
 
 
-def _percentiles(column: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Share of the pool strictly below each value, plus half the ties (mid-rank), in %."""
-    ordered = np.sort(column)
+def _percentiles(
+    ordered: npt.NDArray[np.float64], values: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """Share of the (sorted) pool strictly below each value, plus half the ties, in %."""
     below = np.searchsorted(ordered, values, side="left")
     at_or_below = np.searchsorted(ordered, values, side="right")
     return 100.0 * (below + (at_or_below - below) / 2.0) / len(ordered)
@@ -112,22 +117,21 @@ def similar(
         raise ValueError("Aucune caractéristique à comparer.")
     if any(f.weight < 0 for f in features) or sum(f.weight for f in features) <= 0:
         raise ValueError("Les poids des caractéristiques doivent être positifs.")
-    missing = [f.label for f in features if not _complete(ours, [f])]
+    own_raw = np.array([_number(ours.values.get(f.key)) for f in features], dtype=np.float64)
+    missing = [f.label for f, v in zip(features, own_raw, strict=True) if not math.isfinite(v)]
     if missing:
         raise ValueError(
             "Caractéristique inconnue pour ce territoire : " + ", ".join(missing) + "."
         )
-    kept = [p for p in pool if _complete(p, features)]
+    raw = np.array(
+        [[_number(p.values.get(f.key)) for f in features] for p in pool], dtype=np.float64
+    ).reshape(len(pool), len(features))
+    complete = np.isfinite(raw).all(axis=1)
+    kept = [pool[i] for i in np.flatnonzero(complete).tolist()]
     if not kept:
         raise ValueError("Aucun territoire de comparaison n'a toutes les caractéristiques.")
-    matrix = np.array(
-        [[_transform(float(p.values[f.key]), f) for f in features] for p in kept],  # type: ignore[arg-type]
-        dtype=np.float64,
-    )
-    own = np.array(
-        [_transform(float(ours.values[f.key]), f) for f in features],  # type: ignore[arg-type]
-        dtype=np.float64,
-    )
+    matrix = _transformed(raw[complete], features)
+    own = _transformed(own_raw, features)
     means = matrix.mean(axis=0)
     deviations = matrix.std(axis=0)
     scale = np.where(deviations > 0, deviations, 1.0)
@@ -136,22 +140,32 @@ def similar(
     weights = np.array([f.weight for f in features], dtype=np.float64)
     distances = cdist(z_own[None, :], z, metric="euclidean", w=weights)[0]
     distances = distances / math.sqrt(weights.sum())
-    candidates = [i for i, p in enumerate(kept) if p.code != ours.code]
-    candidates.sort(key=lambda i: (distances[i], kept[i].code))
-    chosen = candidates[:count]
-    percentile_columns = [_percentiles(matrix[:, j], matrix[:, j]) for j in range(len(features))]
+    # The nearest count + 1 (ours may be among them) and every tie at the cut, then the
+    # exact order: distance, then code.
+    if len(kept) > count + 1:
+        cut = np.partition(distances, count + 1)[count + 1]
+        near = np.flatnonzero(distances <= cut).tolist()
+    else:
+        near = list(range(len(kept)))
+    near = [i for i in near if kept[i].code != ours.code]
+    near.sort(key=lambda i: (distances[i], kept[i].code))
+    chosen = near[:count]
+    columns = [np.sort(matrix[:, j]) for j in range(len(features))]
     neighbours = tuple(
         Neighbour(
             code=kept[i].code,
             name=kept[i].name,
             distance=float(distances[i]),
             gaps=tuple(float(g) for g in z[i] - z_own),
-            percentiles=tuple(float(column[i]) for column in percentile_columns),
+            percentiles=tuple(
+                float(_percentiles(column, matrix[i, j : j + 1])[0])
+                for j, column in enumerate(columns)
+            ),
         )
         for i in chosen
     )
     our_percentiles = tuple(
-        float(_percentiles(matrix[:, j], own[j : j + 1])[0]) for j in range(len(features))
+        float(_percentiles(column, own[j : j + 1])[0]) for j, column in enumerate(columns)
     )
     return Similarity(
         features=tuple(features),

@@ -33,6 +33,9 @@ def test_distances_by_hand() -> None:
     ]
     assert result.neighbours[0].gaps == (2.0, 0.0)
     assert result.pool == 4 and result.left_out == 0
+    # cut at one: the tie between B and C is still decided by code
+    assert [n.code for n in similar(pool[0], pool, [X, Y], count=1).neighbours] == ["B"]
+    assert [n.code for n in similar(pool[3], pool, [X, Y], count=1).neighbours] == ["B"]
 
 
 def test_weights_change_the_order() -> None:
