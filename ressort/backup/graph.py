@@ -48,23 +48,35 @@ def history_of(model: Model) -> Model | None:
 
 
 def _ordered(found: set[Model]) -> list[Model]:
-    needs: dict[Model, set[Model]] = defaultdict(set)
+    """Models in an order where each comes after the models it points to. Required keys
+    must be satisfied; nullable ones are followed too where they make no cycle, so that a
+    row whose check constraint needs one of its nullable keys (a comment on a sheet or on
+    an axis) is inserted with it rather than patched afterwards."""
+    required: dict[Model, set[Model]] = defaultdict(set)
+    preferred: dict[Model, set[Model]] = defaultdict(set)
     for model in found:
         for field in relations(model):
             target = field.related_model
-            if target in found and target is not model and not field.null:
-                needs[model].add(target)
+            if target in found and target is not model:
+                preferred[model].add(target)
+                if not field.null:
+                    required[model].add(target)
         original = history_of(model)
         if original in found:
-            needs[model].add(original)
+            required[model].add(original)
+            preferred[model].add(original)
     ordered: list[Model] = []
+    done: set[Model] = set()
     pending = sorted(found, key=lambda m: m._meta.label)
     while pending:
-        ready = [m for m in pending if needs[m] <= set(ordered)]
+        ready = [m for m in pending if (required[m] | preferred[m]) <= done]
+        if not ready:  # nullable keys make a cycle: break it on required keys only
+            ready = [m for m in pending if required[m] <= done][:1]
         if not ready:  # a cycle of required keys: should not exist in a schema
             raise RuntimeError(f"Cycle de clés obligatoires : {[m._meta.label for m in pending]}")
         ordered.extend(ready)
-        pending = [m for m in pending if m not in ready]
+        done.update(ready)
+        pending = [m for m in pending if m not in done]
     return ordered
 
 
