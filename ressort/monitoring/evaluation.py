@@ -16,6 +16,7 @@ from ressort.analysis import doughnut as dn
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
+from ressort.documents.typography import number
 from ressort.monitoring import dashboard, tracking
 from ressort.monitoring.models import Evaluation
 from ressort.strategy.models import SheetStatus
@@ -211,12 +212,7 @@ Block = tuple[str, Any]
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",")
+    return number(value, digits)  # the one French formatter (rounding half up)
 
 
 def outline(rep: Report) -> list[Block]:

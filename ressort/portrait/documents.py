@@ -43,11 +43,11 @@ def official_figures(approach: Approach) -> list[tuple[str, str]]:
     figures = approach.key_figures()
     out = []
     if figures["population"] is not None:
-        out.append(("population", f"{figures['population']:,} hab.".replace(",", "\u202f")))
+        out.append(("population", f"{number(figures['population'], 0)} hab."))
     if figures["commune_count"]:
         out.append(("communes", str(figures["commune_count"])))
     if figures["area"]:
-        out.append(("superficie", f"{figures['area']:.1f} km²".replace(".", ",")))
+        out.append(("superficie", f"{number(figures['area'], 1)} km²"))
     return out
 
 

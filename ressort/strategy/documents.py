@@ -20,6 +20,7 @@ from typing import Any
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
+from ressort.documents.typography import number as french_number
 from ressort.documents.typography import plural
 from ressort.governance import documents as governance_documents
 from ressort.justice import documents as justice_documents
@@ -394,8 +395,7 @@ def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
 def _measure(value: float | None, unit: str, year: int | None, word: str) -> str:
     if value is None:
         return "—"
-    number = f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
-    return f"{number} {unit}".strip() + (f" {word} {year}" if year else "")
+    return f"{french_number(value, 2)} {unit}".strip() + (f" {word} {year}" if year else "")
 
 
 def _calendar_blocks(approach: Approach, sheets: list[ActionSheet]) -> list[Block]:

