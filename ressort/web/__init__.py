@@ -28,11 +28,13 @@ get `approach`, `role`, `role_label`, `can` and `menu` from the context processo
 `ressort.web.context.demarche`, so views never build that context themselves.
 
 Edit and delete pages of one object are declared, not written: see `ressort.web.generic`.
+Links to démarche pages go through `demarche_url(request, "app:view", *ids)` and, for the
+generic views' `done`, `link_to("app:view", "pk")` (see `ressort.web.links`).
 """
 
 from typing import Any
 
-__all__ = ["Right", "demarche_view", "get_scoped"]
+__all__ = ["Right", "demarche_url", "demarche_view", "get_scoped", "link_to"]
 
 
 def __getattr__(name: str) -> Any:
@@ -45,4 +47,8 @@ def __getattr__(name: str) -> Any:
         from ressort.web import scoped
 
         return getattr(scoped, name)
+    if name in ("demarche_url", "link_to"):
+        from ressort.web import links
+
+        return getattr(links, name)
     raise AttributeError(name)

@@ -3,15 +3,24 @@
     axis_edit = edit_view(Axis, AxisForm, right=Right.EDIT_FRAMING,
                           title=lambda axis: f"Modifier l'axe {axis.order}" if axis.pk
                           else "Ajouter un axe stratégique",
-                          done=lambda request, axis: reverse("strategy:overview", ...),
+                          done=link_to("strategy:overview"),
                           delete="strategy:axis_delete")
     axis_delete = delete_view(Axis, right=Right.EDIT_FRAMING,
                               what=lambda axis: f"L'axe « {axis.title} »",
-                              done=lambda request, axis: reverse("strategy:overview", ...))
+                              done=link_to("strategy:overview"))
 
 The same declaration serves the add page (URL without `pk`) and the edit page (with `pk`).
 A delete page asks for confirmation on GET (one template for the whole site) and deletes
 on POST, so a « Supprimer » button may also post to it directly.
+
+An object added from a form on its parent's page (a node on its chain's page) is declared
+with `add_view`: the POST, and on a fault the parent's page drawn again with the typed values.
+
+    node_add = add_view(ImpactChain, NodeForm, prefix="noeud", parent="chain",
+                        page=lambda request, approach, chain, form: _chain_page(
+                            request, approach, chain, node_form=form),
+                        saved=lambda node: f"« {node.label} » est ajouté à la chaîne.",
+                        done=link_to("systems:chain", "chain_id", fragment="elements"))
 """
 
 from __future__ import annotations
@@ -25,14 +34,19 @@ from django.db.models import Model
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.web.scoped import FORM, demarche_view, get_scoped
+from ressort.web.links import demarche_url
+from ressort.web.scoped import FORM, WRITE, demarche_view, get_scoped
 
 Obj = Any
 UrlOf = Callable[[HttpRequest, Obj], str]
+
+
+def with_approach(request: HttpRequest, approach: Approach, obj: Obj) -> dict[str, Any]:
+    """The `form_kwargs` of a form that takes the démarche (its choices are the démarche's)."""
+    return {"approach": approach}
 
 
 def edit_view(
@@ -75,9 +89,7 @@ def edit_view(
             "form": form,
             "object": obj,
             "cancel_url": back,
-            "delete_url": reverse(delete, args=[approach.slug, obj.pk])
-            if delete and obj.pk
-            else "",
+            "delete_url": demarche_url(approach, delete, obj.pk) if delete and obj.pk else "",
         }
         if extra:
             context.update(extra(request, obj))
@@ -127,5 +139,45 @@ def delete_view(
                 "back": (back or done)(request, obj),
             },
         )
+
+    return view
+
+
+def add_view(
+    owner: type[Model],
+    form_class: type[BaseForm],
+    *,
+    parent: str,
+    page: Callable[[HttpRequest, Approach, Obj, BaseForm], HttpResponse],
+    done: UrlOf,
+    saved: str | Callable[[Obj], str],
+    prefix: str | None = None,
+    right: Right = Right.CONTRIBUTE,
+    form_kwargs: Callable[[HttpRequest, Approach, Obj], dict[str, Any]] | None = None,
+    fill: Callable[[Obj, BaseForm], None] | None = None,
+) -> Callable[..., HttpResponse]:
+    """A POST that adds one object under `owner` (the URL's `pk`), from a form on its page.
+
+    The new object gets the owner in its field `parent`; `fill` sets what else the form does
+    not (an order, a name). On a fault, `page(request, approach, owner, form)` draws the
+    owner's page again with the bound form, so the typed values stay.
+    """
+
+    @demarche_view(right, WRITE, objects={"pk": owner})
+    def view(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+        holder = get_scoped(owner, approach, pk=pk)
+        kwargs = form_kwargs(request, approach, holder) if form_kwargs else {}
+        form = form_class(request.POST, prefix=prefix, **kwargs)
+        if not form.is_valid():
+            return page(request, approach, holder, form)
+        with transaction.atomic():
+            obj = form.save(commit=False)  # type: ignore[attr-defined]
+            setattr(obj, parent, holder)
+            if fill:
+                fill(obj, form)
+            obj.save()
+            form.save_m2m()  # type: ignore[attr-defined]
+        messages.success(request, saved(obj) if callable(saved) else saved)
+        return redirect(done(request, obj))
 
     return view
