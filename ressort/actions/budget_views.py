@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.actions import budget
 from ressort.actions.forms import ActionLinkForm, BudgetSettingForm
@@ -17,6 +16,7 @@ from ressort.actions.models import ActionLink, BudgetSetting
 from ressort.analysis.frontier_chart import money, number
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
+from ressort.web import link_to
 from ressort.web.generic import delete_view
 from ressort.web.scoped import READ, WRITE, demarche_view
 
@@ -93,8 +93,7 @@ def budget_link_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     return redirect("actions:budget_choice", approach.slug)
 
 
-def _budget_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("actions:budget_choice", args=[request.approach.slug])  # type: ignore[attr-defined]
+_budget_url = link_to("actions:budget_choice")
 
 
 budget_link_delete = delete_view(

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.actions import services
 from ressort.actions.forms import ArbitrationForm, OptionForm, ResourceForm, UseForm
@@ -24,24 +23,16 @@ from ressort.actions.models import (
 from ressort.analysis import portfolio as pf
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped, scoped
+from ressort.web import link_to
+from ressort.web.generic import add_view, delete_view, edit_view
+from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 MAX_PUSHES = 40
 
 
-@demarche_view(Right.VIEW, FORM)
-def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = ResourceForm()
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = ResourceForm(request.POST)
-        if form.is_valid():
-            resource = form.save(commit=False)
-            resource.approach = approach
-            resource.save()
-            messages.success(request, f"« {resource.name} » est ajoutée au registre.")
-            return redirect("actions:resource_detail", approach.slug, resource.pk)
+def _conflicts_page(
+    request: HttpRequest, approach: Approach, form: ResourceForm | None = None
+) -> HttpResponse:
     resources = list(
         ContestedResource.objects.filter(approach=approach).prefetch_related(
             "uses", "options", "arbitrations", "actions"
@@ -65,13 +56,30 @@ def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
         request,
         "actions/conflicts.html",
         {
-            "form": form,
+            "form": form or ResourceForm(),
             "resources": resources,
             "shared": [(by_name.get(s.resource), s) for s in shared],
             "pushes": [{"push": p, "label": grid.label(p.dimension)} for p in pushes],
             "more_pushes": max(0, total_pushes - len(pushes)),
         },
     )
+
+
+@demarche_view(Right.VIEW, READ)
+def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _conflicts_page(request, approach)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def resource_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = ResourceForm(request.POST)
+    if not form.is_valid():
+        return _conflicts_page(request, approach, form)
+    resource = form.save(commit=False)
+    resource.approach = approach
+    resource.save()
+    messages.success(request, f"« {resource.name} » est ajoutée au registre.")
+    return redirect("actions:resource_detail", approach.slug, resource.pk)
 
 
 def _resource_page(
@@ -128,37 +136,28 @@ def resource_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResp
     return _saved(request, approach, resource, "La ressource est enregistrée.")
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
-def use_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    resource = get_scoped(ContestedResource, approach, pk=pk)
-    form = UseForm(request.POST, prefix="u")
-    if not form.is_valid():
-        return _resource_page(request, approach, resource, use_form=form)
-    form.instance.resource = resource
-    form.save()
-    return _saved(request, approach, resource, "L'usage est ajouté.")
+def _part_add(form_class: Any, prefix: str, bound: str, saved: str) -> Any:
+    return add_view(
+        ContestedResource,
+        form_class,
+        parent="resource",
+        prefix=prefix,
+        form_kwargs=(
+            (lambda request, approach, resource: {"resource": resource})
+            if form_class is ArbitrationForm
+            else None
+        ),
+        page=lambda request, approach, resource, form: _resource_page(
+            request, approach, resource, **{bound: form}
+        ),
+        saved=saved,
+        done=link_to("actions:resource_detail", "resource_id"),
+    )
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
-def option_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    resource = get_scoped(ContestedResource, approach, pk=pk)
-    form = OptionForm(request.POST, prefix="o")
-    if not form.is_valid():
-        return _resource_page(request, approach, resource, option_form=form)
-    form.instance.resource = resource
-    form.save()
-    return _saved(request, approach, resource, "L'option est ajoutée.")
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
-def arbitration_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    resource = get_scoped(ContestedResource, approach, pk=pk)
-    form = ArbitrationForm(request.POST, resource=resource, prefix="a")
-    if not form.is_valid():
-        return _resource_page(request, approach, resource, arbitration_form=form)
-    form.instance.resource = resource
-    form.save()
-    return _saved(request, approach, resource, "L'arbitrage est consigné.")
+use_add = _part_add(UseForm, "u", "use_form", "L'usage est ajouté.")
+option_add = _part_add(OptionForm, "o", "option_form", "L'option est ajoutée.")
+arbitration_add = _part_add(ArbitrationForm, "a", "arbitration_form", "L'arbitrage est consigné.")
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ContestedResource})
@@ -172,19 +171,13 @@ def resource_actions(request: HttpRequest, approach: Approach, pk: int) -> HttpR
     )
 
 
-def _conflicts_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("actions:conflict_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_conflicts_url = link_to("actions:conflict_list")
 
 
-def _parent_url(request: HttpRequest, item: Any) -> str:
-    return reverse(
-        "actions:resource_detail",
-        args=[request.approach.slug, item.resource_id],  # type: ignore[attr-defined]
-    )
+_parent_url = link_to("actions:resource_detail", "resource_id")
 
 
-def _own_url(request: HttpRequest, resource: Any) -> str:
-    return reverse("actions:resource_detail", args=[request.approach.slug, resource.pk])  # type: ignore[attr-defined]
+_own_url = link_to("actions:resource_detail", "pk")
 
 
 resource_delete = delete_view(

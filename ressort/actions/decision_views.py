@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from ressort.actions import services
@@ -34,7 +33,8 @@ from ressort.analysis import disagreement, gaia, mcda
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, scoped
 
 GRADE_COLOURS = ("#7e0129", "#b3261e", "#e8a33d", "#f3d36b", "#a5d6a7", "#4caf50", "#1b5e20")
@@ -299,8 +299,7 @@ def prioritisation(request: HttpRequest, approach: Approach) -> HttpResponse:
     return _prioritisation_page(request, approach, form=form)
 
 
-def _prioritisation_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("actions:prioritisation", args=[request.approach.slug])  # type: ignore[attr-defined]
+_prioritisation_url = link_to("actions:prioritisation")
 
 
 criterion_edit = edit_view(
@@ -309,7 +308,7 @@ criterion_edit = edit_view(
     right=Right.CONTRIBUTE,
     title=lambda criterion: f"Critère : {criterion.name}",
     done=_prioritisation_url,
-    form_kwargs=lambda request, approach, criterion: {"approach": approach},
+    form_kwargs=with_approach,
     delete="actions:criterion_delete",
     saved="Le critère est enregistré.",
 )
@@ -588,8 +587,7 @@ def vote_export(request: HttpRequest, approach: Approach) -> HttpResponse:
     return response
 
 
-def _vote_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("actions:vote", args=[request.approach.slug])  # type: ignore[attr-defined]
+_vote_url = link_to("actions:vote")
 
 
 ballot_delete = delete_view(

@@ -8,6 +8,7 @@ app_name = "actions"
 
 urlpatterns = [
     path("idees/", views.idea_list, name="idea_list"),
+    path("idees/ajouter/", views.idea_add, name="idea_add"),
     path("idees/ranger/", views.idea_theme, name="idea_theme"),
     path("idees/fusionner/", views.idea_merge, name="idea_merge"),
     path("idees/retenir/", views.idea_retain, name="idea_retain"),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("idees/<int:pk>/", views.idea_edit, name="idea_edit"),
     path("idees/<int:pk>/supprimer/", views.idea_delete, name="idea_delete"),
     path("actions/", views.action_list, name="action_list"),
+    path("actions/ajouter/", views.action_add, name="action_add"),
     path("actions/<int:pk>/", grid_views.action_detail, name="action_detail"),
     path("actions/<int:pk>/grille/", grid_views.action_evaluate, name="action_evaluate"),
     path("actions/<int:pk>/modifier/", views.action_edit, name="action_edit"),
@@ -43,6 +45,7 @@ urlpatterns = [
     ),
     path("priorisation/sensibilite/", decision_views.sensitivity, name="sensitivity"),
     path("conflits-d-usage/", conflict_views.conflict_list, name="conflict_list"),
+    path("conflits-d-usage/ajouter/", conflict_views.resource_add, name="resource_add"),
     path("conflits-d-usage/<int:pk>/", conflict_views.resource_detail, name="resource_detail"),
     path("conflits-d-usage/<int:pk>/modifier/", conflict_views.resource_edit, name="resource_edit"),
     path(

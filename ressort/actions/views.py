@@ -15,15 +15,15 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.actions import services
 from ressort.actions.forms import ActionForm, IdeaForm, ThemeForm
 from ressort.actions.models import Action, Idea, Theme
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import FORM, WRITE, demarche_view, ensure_right, get_scoped, scoped
+from ressort.web import link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 
 def _form_errors(form: Any) -> str:
@@ -37,34 +37,40 @@ def _dimension_choices(approach: Approach) -> list[tuple[str, str]]:
     return [(d.code, d.label) for d in services.analysis_grid(approach).dimensions]
 
 
-def _ideas_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("actions:idea_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_ideas_url = link_to("actions:idea_list")
 
 
-def _actions_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("actions:action_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_actions_url = link_to("actions:action_list")
 
 
-def _action_url(request: HttpRequest, action: Action) -> str:
-    return reverse("actions:action_detail", args=[request.approach.slug, action.pk])  # type: ignore[attr-defined]
+_action_url = link_to("actions:action_detail", "pk")
 
 
 # --- Ideas ------------------------------------------------------------------------------
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, READ)
 def idea_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _ideas_page(request, approach)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def idea_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = IdeaForm(request.POST, approach=approach, dimensions=_dimension_choices(approach))
+    if not form.is_valid():
+        return _ideas_page(request, approach, form)
+    idea = form.save(commit=False)
+    idea.approach = approach
+    idea.save()
+    messages.success(request, "L'idée est ajoutée.")
+    return redirect("actions:idea_list", approach.slug)
+
+
+def _ideas_page(
+    request: HttpRequest, approach: Approach, form: IdeaForm | None = None
+) -> HttpResponse:
     dimensions = _dimension_choices(approach)
-    form = IdeaForm(approach=approach, dimensions=dimensions)
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = IdeaForm(request.POST, approach=approach, dimensions=dimensions)
-        if form.is_valid():
-            idea = form.save(commit=False)
-            idea.approach = approach
-            idea.save()
-            messages.success(request, "L'idée est ajoutée.")
-            return redirect("actions:idea_list", approach.slug)
+    form = form or IdeaForm(approach=approach, dimensions=dimensions)
     ideas = list(
         Idea.objects.filter(approach=approach).select_related(
             "theme", "action", "merged_into", "vulnerability", "scenario"
@@ -226,21 +232,27 @@ def idea_retain(request: HttpRequest, approach: Approach) -> HttpResponse:
 # --- Actions ----------------------------------------------------------------------------
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, READ)
 def action_list(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = ActionForm(approach=approach)
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = ActionForm(request.POST, approach=approach)
-        if form.is_valid():
-            with transaction.atomic():
-                action = form.save(commit=False)
-                action.approach = approach
-                action.created_by = request.user
-                action.save()
-                form.save_m2m()
-            messages.success(request, f"« {action.title} » est créée.")
-            return redirect("actions:action_detail", approach.slug, action.pk)
+    return _actions_page(request, approach, ActionForm(approach=approach))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def action_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = ActionForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _actions_page(request, approach, form)
+    with transaction.atomic():
+        action = form.save(commit=False)
+        action.approach = approach
+        action.created_by = request.user
+        action.save()
+        form.save_m2m()
+    messages.success(request, f"« {action.title} » est créée.")
+    return redirect("actions:action_detail", approach.slug, action.pk)
+
+
+def _actions_page(request: HttpRequest, approach: Approach, form: ActionForm) -> HttpResponse:
     kind = request.GET.get("nature", "")
     actions = (
         Action.objects.filter(approach=approach)
@@ -273,7 +285,7 @@ action_edit = edit_view(
     right=Right.CONTRIBUTE,
     title=lambda action: f"Modifier « {action.title} »",
     done=_action_url,
-    form_kwargs=lambda request, approach, action: {"approach": approach},
+    form_kwargs=with_approach,
     delete="actions:action_delete",
     saved="La fiche est enregistrée.",
 )

@@ -14,7 +14,9 @@ def test_create_list_filter_edit_delete(approach: Any, client_as: Any, framework
     client = client_as("elu_referent")
     url = f"/demarches/{approach.slug}/actions/"
     assert "Aucune fiche pour l'instant" in page_text(client.get(url))
-    response = client.post(url, {"kind": "politique", "title": "PLUi en cours", "description": "x"})
+    response = client.post(
+        f"{url}ajouter/", {"kind": "politique", "title": "PLUi en cours", "description": "x"}
+    )
     action = Action.objects.get()
     assert response["Location"].endswith(f"/actions/{action.pk}/")
     detail = page_text(client.get(response["Location"]))
@@ -37,7 +39,7 @@ def test_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None
     )
     assert (
         partner.post(
-            f"/demarches/{approach.slug}/actions/", {"title": "x", "kind": "action"}
+            f"/demarches/{approach.slug}/actions/ajouter/", {"title": "x", "kind": "action"}
         ).status_code
         == 403
     )

@@ -14,7 +14,8 @@ def test_register_and_arbitration(approach: Any, client_as: Any) -> None:
     client = client_as("equipe")
     url = f"/demarches/{approach.slug}/conflits-d-usage/"
     assert "Le registre est vide" in page_text(client.get(url))
-    response = client.post(url, {"name": "Nappe de la Bourbre", "kind": "eau"})
+    assert client.post(url, {"name": "Nappe de la Bourbre", "kind": "eau"}).status_code == 405
+    response = client.post(f"{url}ajouter/", {"name": "Nappe de la Bourbre", "kind": "eau"})
     resource = ContestedResource.objects.get()
     detail = f"{url}{resource.pk}/"
     assert response["Location"] == detail

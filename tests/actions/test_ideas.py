@@ -16,7 +16,7 @@ def test_empty_state_and_create(approach: Any, client_as: Any, frameworks: None)
     url = f"/demarches/{approach.slug}/idees/"
     assert "Aucune idée pour l'instant" in page_text(client.get(url))
     response = client.post(
-        url,
+        f"{url}ajouter/",
         {
             "text": "Créer des jardins partagés",
             "source": "atelier",
@@ -34,7 +34,9 @@ def test_empty_state_and_create(approach: Any, client_as: Any, frameworks: None)
 
 
 def test_create_refuses_missing_text(approach: Any, client_as: Any) -> None:
-    response = client_as("equipe").post(f"/demarches/{approach.slug}/idees/", {"source": "equipe"})
+    response = client_as("equipe").post(
+        f"/demarches/{approach.slug}/idees/ajouter/", {"source": "equipe"}
+    )
     assert response.status_code == 200 and not Idea.objects.exists()
     assert "Ce champ est obligatoire" in page_text(response)
 
@@ -84,7 +86,7 @@ def test_rights(approach: Any, personas: dict[str, Any], client_as: Any) -> None
     assert partner.get(f"/demarches/{approach.slug}/idees/").status_code == 200
     assert (
         partner.post(
-            f"/demarches/{approach.slug}/idees/", {"text": "x", "source": "equipe"}
+            f"/demarches/{approach.slug}/idees/ajouter/", {"text": "x", "source": "equipe"}
         ).status_code
         == 403
     )
