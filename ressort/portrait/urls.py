@@ -25,6 +25,7 @@ urlpatterns = [
         views.indicator_delete,
         name="indicator_delete",
     ),
+    path("indicateurs/<int:pk>/valeurs/ajouter/", views.value_add, name="value_add"),
     path(
         "indicateurs/<int:pk>/valeurs/<int:value_pk>/",
         views.value_edit,
@@ -36,7 +37,13 @@ urlpatterns = [
         name="value_delete",
     ),
     path("grilles-de-questions/", views.session_list, name="sessions"),
+    path("grilles-de-questions/ajouter/", views.session_add, name="session_add"),
     path("grilles-de-questions/<int:pk>/", views.session_detail, name="session"),
+    path(
+        "grilles-de-questions/<int:pk>/reponses/",
+        views.session_answers,
+        name="session_answers",
+    ),
     path(
         "grilles-de-questions/<int:pk>/retirer/",
         views.session_participant_delete,

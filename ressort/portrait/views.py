@@ -16,7 +16,6 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
@@ -38,9 +37,9 @@ from ressort.portrait.models import (
     Reading,
     ScoringSession,
 )
-from ressort.web import freshness
-from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
+from ressort.web import freshness, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
 @demarche_view(Right.VIEW, READ)
@@ -67,16 +66,10 @@ def indicator_official(request: HttpRequest, approach: Approach) -> HttpResponse
     return redirect("portrait:indicators", approach.slug)
 
 
-def _indicator_url(request: HttpRequest, indicator: Indicator) -> str:
-    return reverse("portrait:indicator", args=[indicator.approach.slug, indicator.pk])
+_indicator_url = link_to("portrait:indicator", "pk")
 
 
-def _indicators_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("portrait:indicators", args=[request.approach.slug])  # type: ignore[attr-defined]
-
-
-def _approach_kwargs(request: HttpRequest, approach: Approach, obj: Any) -> dict[str, Any]:
-    return {"approach": approach}
+_indicators_url = link_to("portrait:indicators")
 
 
 indicator_edit = edit_view(
@@ -85,7 +78,7 @@ indicator_edit = edit_view(
     right=Right.CONTRIBUTE,
     title=lambda i: f"Modifier l'indicateur « {i.name} »" if i.pk else "Nouvel indicateur",
     new=lambda request, approach: Indicator(approach=approach, created_by=request.user),
-    form_kwargs=_approach_kwargs,
+    form_kwargs=with_approach,
     done=_indicator_url,
     cancel=lambda request, i: _indicator_url(request, i) if i.pk else _indicators_url(request, i),
     delete="portrait:indicator_delete",
@@ -102,24 +95,36 @@ indicator_delete = delete_view(
 )
 
 
-@demarche_view(Right.VIEW, FORM, objects={"pk": Indicator})
-def indicator_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    indicator = get_scoped(Indicator, approach, pk=pk)
-    form = ValueForm(approach=approach, indicator=indicator)
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = ValueForm(request.POST, approach=approach, indicator=indicator)
-        if form.is_valid():
-            with transaction.atomic():
-                value = form.save()
-            messages.success(request, f"Valeur enregistrée : {value.place}, {value.year}.")
-            return redirect("portrait:indicator", approach.slug, indicator.pk)
+def _indicator_page(
+    request: HttpRequest, approach: Approach, indicator: Indicator, form: ValueForm | None = None
+) -> HttpResponse:
     values = indicator.values.select_related("territory").order_by("scope", "territory", "-year")
     return render(
         request,
         "portrait/indicator_detail.html",
-        {"indicator": indicator, "values": values, "form": form},
+        {
+            "indicator": indicator,
+            "values": values,
+            "form": form or ValueForm(approach=approach, indicator=indicator),
+        },
     )
+
+
+@demarche_view(Right.VIEW, READ, objects={"pk": Indicator})
+def indicator_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _indicator_page(request, approach, get_scoped(Indicator, approach, pk=pk))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Indicator})
+def value_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    indicator = get_scoped(Indicator, approach, pk=pk)
+    form = ValueForm(request.POST, approach=approach, indicator=indicator)
+    if not form.is_valid():
+        return _indicator_page(request, approach, indicator, form)
+    with transaction.atomic():
+        value = form.save()
+    messages.success(request, f"Valeur enregistrée : {value.place}, {value.year}.")
+    return redirect("portrait:indicator", approach.slug, indicator.pk)
 
 
 def _value(approach: Approach, pk: int, value_pk: int) -> tuple[Indicator, IndicatorValue]:
@@ -195,19 +200,9 @@ def _session(approach: Approach, pk: int) -> ScoringSession:
     return get_scoped(ScoringSession.objects.select_related("version__framework"), approach, pk=pk)
 
 
-@demarche_view(Right.VIEW, FORM)
-def session_list(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = SessionForm(approach=approach)
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = SessionForm(request.POST, approach=approach)
-        if form.is_valid():
-            session = form.save(commit=False)
-            session.approach = approach
-            session.created_by = request.user
-            session.save()
-            messages.success(request, f"La séance « {session.title} » est créée.")
-            return redirect("portrait:session", approach.slug, session.pk)
+def _sessions_page(
+    request: HttpRequest, approach: Approach, form: SessionForm | None = None
+) -> HttpResponse:
     sessions = approach.scoring_sessions.select_related("version__framework").annotate(
         participants=Count("answers__participant", distinct=True)
     )
@@ -217,11 +212,29 @@ def session_list(request: HttpRequest, approach: Approach) -> HttpResponse:
         "portrait/session_list.html",
         {
             "sessions": sessions,
-            "form": form,
+            "form": form or SessionForm(approach=approach),
             "focuses": FOCUSES,
             "has_profile": any(v is not None for v in profile.values()),
         },
     )
+
+
+@demarche_view(Right.VIEW, READ)
+def session_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _sessions_page(request, approach)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def session_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = SessionForm(request.POST, approach=approach)
+    if not form.is_valid():
+        return _sessions_page(request, approach, form)
+    session = form.save(commit=False)
+    session.approach = approach
+    session.created_by = request.user
+    session.save()
+    messages.success(request, f"La séance « {session.title} » est créée.")
+    return redirect("portrait:session", approach.slug, session.pk)
 
 
 def _read_answers(
@@ -245,31 +258,19 @@ def _read_answers(
     return answers, faults
 
 
-@demarche_view(Right.VIEW, FORM, objects={"pk": ScoringSession})
-def session_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    session = _session(approach, pk)
-    questions = filter_questions(services.grid_questions(session.version), session.focus)
-    faults: list[str] = []
-    participant = request.GET.get("participant", "")
-    existing: dict[str, GridAnswer] = {}
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        participant = request.POST.get("participant", "").strip()
-        answers, faults = _read_answers(request, questions)
-        if not participant:
-            faults.insert(0, "Participant·e : indiquez un nom, des initiales ou un numéro.")
-        if not answers and not faults:
-            faults.append("Aucune réponse : notez au moins une question (ou « je ne sais pas »).")
-        if not faults:
-            count = services.save_participant(session, participant, answers)
-            messages.success(request, f"{count} réponses enregistrées pour « {participant} ».")
-            return redirect("portrait:session", approach.slug, session.pk)
-        existing = {
-            code: GridAnswer(question_code=code, score=s, comment=c)
-            for code, (s, c) in answers.items()
-        }
-    elif participant:
-        existing = {a.question_code: a for a in session.answers.filter(participant=participant)}
+def _questions(session: ScoringSession) -> list[Dimension]:
+    return filter_questions(services.grid_questions(session.version), session.focus)
+
+
+def _session_page(
+    request: HttpRequest,
+    session: ScoringSession,
+    questions: list[Dimension],
+    participant: str,
+    existing: dict[str, GridAnswer],
+    faults: list[str] | None = None,
+) -> HttpResponse:
+    faults = faults or []
     result = services.session_result(session)
     compass = ""
     principles = [(n, s) for n, s, depth in result.nodes if n.kind == "principe"]
@@ -296,6 +297,36 @@ def session_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
     )
 
 
+@demarche_view(Right.VIEW, READ, objects={"pk": ScoringSession})
+def session_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    session = _session(approach, pk)
+    participant = request.GET.get("participant", "")
+    existing: dict[str, GridAnswer] = {}
+    if participant:
+        existing = {a.question_code: a for a in session.answers.filter(participant=participant)}
+    return _session_page(request, session, _questions(session), participant, existing)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ScoringSession})
+def session_answers(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    session = _session(approach, pk)
+    questions = _questions(session)
+    participant = request.POST.get("participant", "").strip()
+    answers, faults = _read_answers(request, questions)
+    if not participant:
+        faults.insert(0, "Participant·e : indiquez un nom, des initiales ou un numéro.")
+    if not answers and not faults:
+        faults.append("Aucune réponse : notez au moins une question (ou « je ne sais pas »).")
+    if not faults:
+        count = services.save_participant(session, participant, answers)
+        messages.success(request, f"{count} réponses enregistrées pour « {participant} ».")
+        return redirect("portrait:session", approach.slug, session.pk)
+    existing = {
+        code: GridAnswer(question_code=code, score=s, comment=c) for code, (s, c) in answers.items()
+    }
+    return _session_page(request, session, questions, participant, existing, faults)
+
+
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ScoringSession})
 def session_participant_delete(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     session = _session(approach, pk)
@@ -310,10 +341,8 @@ session_delete = delete_view(
     right=Right.CONTRIBUTE,
     what=lambda session: f"La séance « {session.title} »",
     consequence="ses réponses le sont avec elle",
-    done=lambda request, session: reverse("portrait:sessions", args=[session.approach.slug]),
-    back=lambda request, session: reverse(
-        "portrait:session", args=[session.approach.slug, session.pk]
-    ),
+    done=link_to("portrait:sessions"),
+    back=link_to("portrait:session", "pk"),
 )
 
 
@@ -353,8 +382,7 @@ def map_features(request: HttpRequest, approach: Approach) -> JsonResponse:
     return JsonResponse(_map_features(approach))
 
 
-def _portrait_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("portrait:portrait", args=[request.approach.slug])  # type: ignore[attr-defined]
+_portrait_url = link_to("portrait:portrait")
 
 
 reading_edit = edit_view(
@@ -365,7 +393,7 @@ reading_edit = edit_view(
         "Modifier une force ou une faiblesse" if r.pk else "Ajouter une force ou une faiblesse"
     ),
     new=lambda request, approach: Reading(approach=approach, created_by=request.user),
-    form_kwargs=_approach_kwargs,
+    form_kwargs=with_approach,
     done=_portrait_url,
     delete="portrait:reading_delete",
     saved="Le portrait est enregistré.",

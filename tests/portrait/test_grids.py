@@ -111,7 +111,7 @@ def test_focus_filters_questions(boussole: Any) -> None:
 
 def test_session_pages(approach: Any, personas: Any, boussole: Any) -> None:
     client = client_for(personas["equipe"])
-    url = reverse("portrait:sessions", args=[approach.slug])
+    url = reverse("portrait:session_add", args=[approach.slug])
     response = client.post(
         url,
         {"title": "Atelier élus", "version": boussole.pk, "held_on": "2026-03-12", "focus": ""},
@@ -119,19 +119,20 @@ def test_session_pages(approach: Any, personas: Any, boussole: Any) -> None:
     session = ScoringSession.objects.get()
     assert response.status_code == 302
     detail = reverse("portrait:session", args=[approach.slug, session.pk])
+    answers = reverse("portrait:session_answers", args=[approach.slug, session.pk])
     text = page_text(client.get(detail))
     assert "0 – Non engagé" in text and "Je ne sais pas" in text
     # a comment without a score is refused, nothing stored
-    response = client.post(detail, {"participant": "A", "c-Q1.1.a": "hmm"})
+    response = client.post(answers, {"participant": "A", "c-Q1.1.a": "hmm"})
     assert "un commentaire sans note" in page_text(response)
     assert not GridAnswer.objects.exists()
-    client.post(detail, {"participant": "A", "q-Q1.1.a": "0", "q-Q1.1.b": "nsp", "c-Q1.1.b": "?"})
-    client.post(detail, {"participant": "B", "q-Q1.1.a": "4"})
+    client.post(answers, {"participant": "A", "q-Q1.1.a": "0", "q-Q1.1.b": "nsp", "c-Q1.1.b": "?"})
+    client.post(answers, {"participant": "B", "q-Q1.1.a": "4"})
     assert GridAnswer.objects.count() == 3
     text = page_text(client.get(detail))
     assert "désaccord" in text and "2 participants" in text
     # entering A again replaces A's answers
-    client.post(detail, {"participant": "A", "q-Q1.1.a": "3"})
+    client.post(answers, {"participant": "A", "q-Q1.1.a": "3"})
     assert GridAnswer.objects.filter(participant="A").count() == 1
     client.post(
         reverse("portrait:session_participant_delete", args=[approach.slug, session.pk]),
@@ -140,7 +141,8 @@ def test_session_pages(approach: Any, personas: Any, boussole: Any) -> None:
     assert GridAnswer.objects.count() == 1
     # rights: a partner reads, cannot enter; an outsider gets a 404
     assert client_for(personas["partenaire"]).get(detail).status_code == 200
-    assert client_for(personas["partenaire"]).post(detail, {"participant": "P"}).status_code == 403
+    assert client_for(personas["partenaire"]).post(answers, {"participant": "P"}).status_code == 403
+    assert client.post(detail, {"participant": "A", "q-Q1.1.a": "1"}).status_code == 405
     assert client_for(personas["outsider"]).get(detail).status_code == 404
     client.post(reverse("portrait:session_delete", args=[approach.slug, session.pk]))
     assert not ScoringSession.objects.exists()

@@ -28,7 +28,7 @@ def test_outsider_gets_404_and_partner_reads_only(
     assert partner.get(reverse("portrait:indicator_add", args=[approach.slug])).status_code == 403
     assert (
         partner.post(
-            reverse("portrait:indicator", args=[approach.slug, indicator.pk]), {}
+            reverse("portrait:value_add", args=[approach.slug, indicator.pk]), {}
         ).status_code
         == 403
     )
@@ -58,7 +58,7 @@ def test_create_enter_value_edit_delete(approach: Any, personas: Any) -> None:
     )
     indicator = Indicator.objects.get(code="logement")
     assert response.status_code == 302 and indicator.dimension_codes == ["housing"]
-    url = reverse("portrait:indicator", args=[approach.slug, indicator.pk])
+    url = reverse("portrait:value_add", args=[approach.slug, indicator.pk])
     assert (
         client.post(url, {"place": "perimetre", "year": "2021", "value": "80"}).status_code == 302
     )
@@ -159,7 +159,7 @@ def test_import_page_shows_faults_and_imports_nothing(
 
 def test_value_in_french_notation(approach: Any, personas: Any, make_indicator: Any) -> None:
     indicator = make_indicator("x")
-    url = reverse("portrait:indicator", args=[approach.slug, indicator.pk])
+    url = reverse("portrait:value_add", args=[approach.slug, indicator.pk])
     client = client_for(personas["facilitateur"])
     response = client.post(url, {"place": "perimetre", "year": "2021", "value": "beaucoup"})
     assert "«\u00a0beaucoup\u00a0» n'est pas un nombre" in page_text(response)
