@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from ressort.approaches.models import Approach
+from ressort.web import demarche_url
 
 THEMES = [
     ("eau", "Eau"),
@@ -165,7 +166,7 @@ class Observation(Located, ClientMade):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("fieldwork:observation_detail", args=[self.approach.slug, self.pk])
+        return demarche_url(self.approach, "fieldwork:observation_detail", self.pk)
 
     def theme_labels(self) -> list[str]:
         return [THEME_LABELS.get(t, t) for t in self.themes]
@@ -212,8 +213,8 @@ class Photo(models.Model):
         return self.description or f"Photo {self.pk}"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "fieldwork:photo", args=[self.observation.approach.slug, self.observation_id, self.pk]
+        return demarche_url(
+            self.observation.approach, "fieldwork:photo", self.observation_id, self.pk
         )
 
 
@@ -280,7 +281,7 @@ class Testimony(Located, ClientMade):
         return f"{self.speaker_label} — {self.spoken_on:%d/%m/%Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("fieldwork:testimony_detail", args=[self.approach.slug, self.pk])
+        return demarche_url(self.approach, "fieldwork:testimony_detail", self.pk)
 
     @property
     def speaker_label(self) -> str:
@@ -482,4 +483,4 @@ class Walk(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("fieldwork:walk_detail", args=[self.approach.slug, self.pk])
+        return demarche_url(self.approach, "fieldwork:walk_detail", self.pk)

@@ -126,5 +126,6 @@ urlpatterns = [
     path("terrain/sw.js", offline.service_worker, name="service_worker"),
     path("terrain/app.webmanifest", offline.manifest, name="manifest"),
     path("terrain/aleas/", inventory.hazard_list, name="hazard_list"),
+    path("terrain/aleas/ajouter/", inventory.hazard_add, name="hazard_add"),
     path("terrain/aleas/<int:pk>/supprimer/", inventory.hazard_delete, name="hazard_delete"),
 ]

@@ -99,7 +99,7 @@ def write_post_urls(slug: str, o: dict[str, Any]) -> list[str]:
         reverse("fieldwork:tag_decide", args=[slug, "citation", o["quote"].pk]),
         reverse("fieldwork:quote_add", args=[slug, o["t"].pk]),
         reverse("fieldwork:hazard_delete", args=[slug, o["hazard"].pk]),
-        reverse("fieldwork:hazard_list", args=[slug]),
+        reverse("fieldwork:hazard_add", args=[slug]),
     ]
 
 
@@ -441,7 +441,13 @@ def test_hazards_page_add_and_remove_own(client: Any, approach: Any, personas: A
     client.force_login(personas["equipe"])
     url = reverse("fieldwork:hazard_list", args=[approach.slug])
     assert "Canicule" in page_text(client.get(url))
-    client.post(url, {"label": "Rupture de la digue du canal", "family": "climat"})
+    add = reverse("fieldwork:hazard_add", args=[approach.slug])
+    assert client.post(add, {"label": "", "family": "climat"}).status_code == 200
+    assert not Hazard.objects.filter(approach=approach).exists()
+    assert (
+        client.post(add, {"label": "Rupture de la digue du canal", "family": "climat"})["Location"]
+        == url
+    )
     hazard = Hazard.objects.get(approach=approach)
     assert hazard.code == "rupture-de-la-digue-du-canal"
     shipped = Hazard.objects.get(code="canicule")

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 
 from ressort.approaches.access import Right
@@ -18,8 +17,9 @@ from ressort.approaches.models import Approach
 from ressort.fieldwork import services
 from ressort.fieldwork.forms import HazardForm, ResourceForm, VulnerabilityForm
 from ressort.fieldwork.models import Hazard, Observation, Resource, Vulnerability
-from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped, scoped
+from ressort.web import link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 KINDS: dict[str, tuple[type[Vulnerability] | type[Resource], Any]] = {
     "vulnerabilite": (Vulnerability, VulnerabilityForm),
@@ -52,8 +52,7 @@ def by_kind(views: dict[str, View]) -> View:
     return view
 
 
-def _inventory_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("fieldwork:inventory", args=[request.approach.slug])  # type: ignore[attr-defined]
+_inventory_url = link_to("fieldwork:inventory")
 
 
 def _observation_initial(request: HttpRequest, approach: Approach) -> dict[str, Any]:
@@ -72,7 +71,7 @@ def _item_edit(model: type[Vulnerability] | type[Resource], form_class: Any) -> 
             f"Modifier « {item.title} »" if item.pk else f"Nouvelle {model.kind_label.lower()}"
         ),
         initial=_observation_initial,
-        form_kwargs=lambda request, approach, item: {"approach": approach},
+        form_kwargs=with_approach,
         done=lambda request, item: item.get_absolute_url(),
         cancel=lambda request, item: (
             item.get_absolute_url() if item.pk else _inventory_url(request, item)
@@ -152,32 +151,42 @@ def item_detail(request: HttpRequest, approach: Approach, kind: str, pk: int) ->
     )
 
 
-@demarche_view(Right.VIEW, FORM)
-def hazard_list(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = HazardForm()
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = HazardForm(request.POST)
-        if form.is_valid():
-            hazard = form.save(commit=False)
-            hazard.approach = approach
-            base = slugify(hazard.label)[:50] or "alea"
-            code, n = base, 1
-            while Hazard.objects.filter(approach=approach, code=code).exists():
-                n += 1
-                code = f"{base}-{n}"
-            hazard.code = code
-            hazard.order = 1000
-            hazard.save()
-            messages.success(request, f"L'aléa « {hazard.label} » est ajouté.")
-            return redirect("fieldwork:hazard_list", approach.slug)
+def _hazards_page(
+    request: HttpRequest, approach: Approach, form: HazardForm | None = None
+) -> HttpResponse:
     hazards = Hazard.objects.filter(pk__in=[h.pk for h in services.hazards_for(approach)]).annotate(
         vuln_count=Count(
             "vulnerabilities", filter=Q(vulnerabilities__approach=approach), distinct=True
         ),
         res_count=Count("resources", filter=Q(resources__approach=approach), distinct=True),
     )
-    return render(request, "fieldwork/hazard_list.html", {"hazards": hazards, "form": form})
+    return render(
+        request, "fieldwork/hazard_list.html", {"hazards": hazards, "form": form or HazardForm()}
+    )
+
+
+@demarche_view(Right.VIEW, READ)
+def hazard_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _hazards_page(request, approach)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def hazard_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = HazardForm(request.POST)
+    if not form.is_valid():
+        return _hazards_page(request, approach, form)
+    hazard = form.save(commit=False)
+    hazard.approach = approach
+    base = slugify(hazard.label)[:50] or "alea"
+    code, n = base, 1
+    while Hazard.objects.filter(approach=approach, code=code).exists():
+        n += 1
+        code = f"{base}-{n}"
+    hazard.code = code
+    hazard.order = 1000
+    hazard.save()
+    messages.success(request, f"L'aléa « {hazard.label} » est ajouté.")
+    return redirect("fieldwork:hazard_list", approach.slug)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Hazard})

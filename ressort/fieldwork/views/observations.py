@@ -12,7 +12,6 @@ from django.db.models import Count
 from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
@@ -20,14 +19,14 @@ from ressort.fieldwork import services, tags
 from ressort.fieldwork.forms import ObservationForm, PhotoForm
 from ressort.fieldwork.models import THEMES, Nature, Observation, Photo
 from ressort.fieldwork.photos import ProcessedPhoto
+from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 PER_PAGE = 50
 
 
-def _list_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("fieldwork:observation_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_list_url = link_to("fieldwork:observation_list")
 
 
 @demarche_view(Right.VIEW, READ)

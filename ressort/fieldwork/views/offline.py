@@ -24,7 +24,6 @@ from django.forms import BaseForm, ModelForm
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import reverse
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
@@ -32,6 +31,7 @@ from ressort.fieldwork import tags
 from ressort.fieldwork.forms import ObservationForm, TestimonyForm, VulnerabilityForm
 from ressort.fieldwork.models import Observation, Testimony, Vulnerability
 from ressort.fieldwork.views.observations import _save_photo
+from ressort.web import demarche_url
 from ressort.web.scoped import READ, WRITE, demarche_view
 
 SW_VERSION = "v2"  # raise it when sw.js changes what it keeps: the old copies are dropped
@@ -86,7 +86,7 @@ def _new(kind: Kind, request: HttpRequest, approach: Approach, client_id: uuid.U
 
 def field_scope(approach: Approach) -> str:
     """`/demarches/<slug>/terrain/`: the service worker's scope, the outbox's prefix."""
-    return reverse("fieldwork:map", args=[approach.slug]).removesuffix("carte/")
+    return demarche_url(approach, "fieldwork:map").removesuffix("carte/")
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, samples={"kind": tuple(KINDS)})
@@ -165,7 +165,7 @@ def manifest(request: HttpRequest, approach: Approach) -> HttpResponse:
         "lang": "fr",
         "dir": "ltr",
         "id": scope,
-        "start_url": reverse("fieldwork:observation_create", args=[approach.slug]),
+        "start_url": demarche_url(approach, "fieldwork:observation_create"),
         "scope": scope,
         "display": "standalone",
         "background_color": "#ffffff",

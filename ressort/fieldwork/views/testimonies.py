@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -11,7 +9,6 @@ from django.db.models import Prefetch
 from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
@@ -19,12 +16,11 @@ from ressort.fieldwork import services, tags
 from ressort.fieldwork.forms import QuoteForm, TestimonyForm
 from ressort.fieldwork.models import Quote, SpeakerCategory, Testimony
 from ressort.fieldwork.views.observations import PER_PAGE
+from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
-
-def _list_url(request: HttpRequest, obj: Any) -> str:
-    return reverse("fieldwork:testimony_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_list_url = link_to("fieldwork:testimony_list")
 
 
 @demarche_view(Right.VIEW, READ)

@@ -6,18 +6,16 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.fieldwork.forms import WalkForm
 from ressort.fieldwork.models import Walk
+from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import READ, demarche_view, get_scoped, scoped
 
-
-def _list_url(request: HttpRequest, obj: Any = None) -> str:
-    return reverse("fieldwork:walk_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_list_url = link_to("fieldwork:walk_list")
 
 
 def walk_geojson(walk: Walk) -> dict[str, Any]:
