@@ -18,7 +18,6 @@ from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.analysis import micmac as mm
 from ressort.analysis import morphology as morph
@@ -84,19 +83,13 @@ from ressort.systems.services.scenarios import (
     tracc_levels,
 )
 from ressort.systems.services.vision import add_vision_keywords
-from ressort.web import Right
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_url, link_to
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 
 
-def _url(name: str, approach: Approach, *args: Any, fragment: str = "") -> str:
-    return reverse(f"systems:{name}", args=[approach.slug, *args]) + (
-        f"#{fragment}" if fragment else ""
-    )
-
-
 def _chain_url(chain: ImpactChain, fragment: str = "") -> str:
-    return _url("chain", chain.approach, chain.pk, fragment=fragment)
+    return demarche_url(chain, "systems:chain", chain.pk, fragment=fragment)
 
 
 # --- Chains ----------------------------------------------------------------------------------
@@ -142,9 +135,11 @@ chain_edit = edit_view(
     title=lambda chain: (
         f"Renommer la chaîne « {chain.name} »" if chain.pk else "Créer une chaîne d'impacts vide"
     ),
-    done=lambda request, chain: _chain_url(chain),
-    cancel=lambda request, chain: _chain_url(chain) if chain.pk else _url("chains", chain.approach),
-    form_kwargs=lambda request, approach, chain: {"approach": approach},
+    done=link_to("systems:chain", "pk"),
+    cancel=lambda request, chain: (
+        _chain_url(chain) if chain.pk else demarche_url(chain.approach, "systems:chains")
+    ),
+    form_kwargs=with_approach,
     delete="systems:chain_delete",
 )
 
@@ -154,8 +149,8 @@ chain_delete = delete_view(
     what=lambda chain: f"La chaîne « {chain.name} »",
     consequence="ses éléments et ses liens avec elle",
     gone="{what} est supprimée.",
-    done=lambda request, chain: _url("chains", chain.approach),
-    back=lambda request, chain: _chain_url(chain),
+    done=link_to("systems:chains"),
+    back=link_to("systems:chain", "pk"),
 )
 
 
@@ -197,32 +192,30 @@ def chain_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
     return _chain_page(request, approach, get_scoped(ImpactChain, approach, pk=pk))
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ImpactChain})
-def node_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    chain = get_scoped(ImpactChain, approach, pk=pk)
-    form = NodeForm(request.POST, chain=chain, prefix="noeud")
-    if not form.is_valid():
-        return _chain_page(request, approach, chain, node_form=form)
-    with transaction.atomic():
-        node = form.save(commit=False)
-        node.chain = chain
-        node.save()
-        form.save_m2m()
-    messages.success(request, f"« {node.label} » est ajouté à la chaîne.")
-    return redirect(_chain_url(chain, "elements"))
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": ImpactChain})
-def link_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    chain = get_scoped(ImpactChain, approach, pk=pk)
-    form = LinkForm(request.POST, chain=chain, prefix="lien")
-    if not form.is_valid():
-        return _chain_page(request, approach, chain, link_form=form)
-    link = form.save(commit=False)
-    link.chain = chain
-    link.save()
-    messages.success(request, f"Le lien « {link} » est ajouté.")
-    return redirect(_chain_url(chain, "liens"))
+node_add = add_view(
+    ImpactChain,
+    NodeForm,
+    parent="chain",
+    prefix="noeud",
+    form_kwargs=lambda request, approach, chain: {"chain": chain},
+    page=lambda request, approach, chain, form: _chain_page(
+        request, approach, chain, node_form=form
+    ),
+    saved=lambda node: f"« {node.label} » est ajouté à la chaîne.",
+    done=link_to("systems:chain", "chain_id", fragment="elements"),
+)
+link_add = add_view(
+    ImpactChain,
+    LinkForm,
+    parent="chain",
+    prefix="lien",
+    form_kwargs=lambda request, approach, chain: {"chain": chain},
+    page=lambda request, approach, chain, form: _chain_page(
+        request, approach, chain, link_form=form
+    ),
+    saved=lambda link: f"Le lien « {link} » est ajouté.",
+    done=link_to("systems:chain", "chain_id", fragment="liens"),
+)
 
 
 node_edit = edit_view(
@@ -230,7 +223,7 @@ node_edit = edit_view(
     NodeForm,
     right=Right.CONTRIBUTE,
     title=lambda node: f"Élément « {node.label} »",
-    done=lambda request, node: _chain_url(node.chain, "elements"),
+    done=link_to("systems:chain", "chain_id", fragment="elements"),
     form_kwargs=lambda request, approach, node: {"chain": node.chain},
     delete="systems:node_delete",
 )
@@ -241,7 +234,7 @@ node_delete = delete_view(
     what=lambda node: f"L'élément « {node.label} »",
     consequence="ses liens sont retirés avec lui",
     gone="{what} et ses liens sont retirés de la chaîne.",
-    done=lambda request, node: _chain_url(node.chain, "elements"),
+    done=link_to("systems:chain", "chain_id", fragment="elements"),
 )
 
 link_edit = edit_view(
@@ -249,7 +242,7 @@ link_edit = edit_view(
     LinkForm,
     right=Right.CONTRIBUTE,
     title=lambda link: f"Lien « {link.source.label} » → « {link.target.label} »",
-    done=lambda request, link: _chain_url(link.chain, "liens"),
+    done=link_to("systems:chain", "chain_id", fragment="liens"),
     form_kwargs=lambda request, approach, link: {"chain": link.chain},
     delete="systems:link_delete",
 )
@@ -259,7 +252,7 @@ link_delete = delete_view(
     right=Right.CONTRIBUTE,
     what=lambda link: f"Le lien « {link} »",
     gone="{what} est retiré.",
-    done=lambda request, link: _chain_url(link.chain, "liens"),
+    done=link_to("systems:chain", "chain_id", fragment="liens"),
 )
 
 
@@ -345,7 +338,7 @@ def vision_save(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _vision_page(request, approach, form=form)
     form.save()
     messages.success(request, "La vision est enregistrée.")
-    return redirect(_url("vision", approach))
+    return redirect(demarche_url(approach, "systems:vision"))
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
@@ -356,7 +349,7 @@ def vision_keywords(request: HttpRequest, approach: Approach) -> HttpResponse:
     words = [w for w in form.cleaned_data["words"].split(",") if w.strip()]
     add_vision_keywords(approach, words, source="Saisie de l'équipe")
     messages.success(request, f"{len(words)} mot(s) clé(s) ajouté(s).")
-    return redirect(_url("vision", approach, fragment="titre-mots"))
+    return redirect(demarche_url(approach, "systems:vision", fragment="titre-mots"))
 
 
 vision_keyword_delete = delete_view(
@@ -364,7 +357,7 @@ vision_keyword_delete = delete_view(
     right=Right.CONTRIBUTE,
     what=lambda keyword: f"Le mot clé « {keyword.word} »",
     gone="{what} est retiré.",
-    done=lambda request, keyword: _url("vision", keyword.approach, fragment="titre-mots"),
+    done=link_to("systems:vision", fragment="titre-mots"),
 )
 
 
@@ -420,7 +413,7 @@ def variable_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     variable.order = add_variable_order(approach)
     variable.save()
     messages.success(request, f"La variable « {variable.name} » est ajoutée.")
-    return redirect(_url("micmac", approach))
+    return redirect(demarche_url(approach, "systems:micmac"))
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
@@ -433,7 +426,7 @@ def micmac_grid(request: HttpRequest, approach: Approach) -> HttpResponse:
         faults = save_grid(approach, form.cells())
         if not faults:
             messages.success(request, "La matrice est enregistrée.")
-            return redirect(_url("micmac", approach, fragment="grille"))
+            return redirect(demarche_url(approach, "systems:micmac", fragment="grille"))
         return _micmac_page(request, approach, grid_form=form, faults=faults)
     return _micmac_page(request, approach, grid_form=form)
 
@@ -449,7 +442,7 @@ def micmac_import(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _micmac_page(request, approach, faults=[str(f) for f in error.faults])
     replace_matrix(approach, matrix)
     messages.success(request, f"Matrice importée : {len(matrix.names)} variables.")
-    return redirect(_url("micmac", approach))
+    return redirect(demarche_url(approach, "systems:micmac"))
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
@@ -464,7 +457,7 @@ def micmac_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
         )
     else:
         messages.error(request, "Aucune chaîne d'impacts à reprendre.")
-    return redirect(_url("micmac", approach))
+    return redirect(demarche_url(approach, "systems:micmac"))
 
 
 @demarche_view(Right.VIEW, READ)
@@ -531,8 +524,8 @@ variable_edit = edit_view(
     VariableForm,
     right=Right.CONTRIBUTE,
     title=lambda variable: f"Variable « {variable.name} »",
-    done=lambda request, variable: _url("micmac", variable.approach),
-    form_kwargs=lambda request, approach, variable: {"approach": approach},
+    done=link_to("systems:micmac"),
+    form_kwargs=with_approach,
     delete="systems:variable_delete",
 )
 
@@ -542,7 +535,7 @@ variable_delete = delete_view(
     what=lambda variable: f"La variable « {variable.name} »",
     consequence="ses influences sont retirées avec elle",
     gone="{what} et ses influences sont retirées.",
-    done=lambda request, variable: _url("micmac", variable.approach),
+    done=link_to("systems:micmac"),
 )
 
 
@@ -611,7 +604,7 @@ def component_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     component.order = approach.morph_variables.count()
     save_component(component, form.cleaned_data["hypotheses_text"])
     messages.success(request, f"La composante « {component.name} » est ajoutée.")
-    return redirect(_url("scenarios", approach, fragment="boite"))
+    return redirect(demarche_url(approach, "systems:scenarios", fragment="boite"))
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
@@ -632,7 +625,7 @@ def exclusion_add(request: HttpRequest, approach: Approach) -> HttpResponse:
         messages.success(request, f"Incompatibilité ajoutée : {first} ✕ {second}.")
     else:
         messages.info(request, "Cette incompatibilité est déjà notée.")
-    return redirect(_url("scenarios", approach, fragment="exclusions"))
+    return redirect(demarche_url(approach, "systems:scenarios", fragment="exclusions"))
 
 
 exclusion_delete = delete_view(
@@ -640,7 +633,7 @@ exclusion_delete = delete_view(
     right=Right.CONTRIBUTE,
     what=lambda e: f"L'incompatibilité « {e.first} » ✕ « {e.second} »",
     gone="{what} est retirée.",
-    done=lambda request, e: _url("scenarios", e.approach, fragment="exclusions"),
+    done=link_to("systems:scenarios", fragment="exclusions"),
 )
 
 
@@ -658,14 +651,14 @@ def scenario_add(request: HttpRequest, approach: Approach) -> HttpResponse:
         if hypotheses:
             save_scenario_frame(scenario, hypotheses, {})
     messages.success(request, f"Le scénario « {scenario.name} » est créé.")
-    return redirect(_url("scenario", approach, scenario.pk))
+    return redirect(demarche_url(approach, "systems:scenario", scenario.pk))
 
 
 @demarche_view(Right.VIEW, READ)
 def combinations(request: HttpRequest, approach: Approach) -> HttpResponse:
     components, box = build_box(approach) if approach.morph_variables.exists() else ([], None)
     if box is None:
-        return redirect(_url("scenarios", approach))
+        return redirect(demarche_url(approach, "systems:scenarios"))
     count = morph.count_combinations(box)
     pages = max(1, -(-count // COMBINATIONS_PER_PAGE))
     try:
@@ -705,8 +698,8 @@ morph_edit = edit_view(
     MorphVariableForm,
     right=Right.CONTRIBUTE,
     title=lambda component: f"Composante « {component.name} »",
-    done=lambda request, component: _url("scenarios", component.approach, fragment="boite"),
-    form_kwargs=lambda request, approach, component: {"approach": approach},
+    done=link_to("systems:scenarios", fragment="boite"),
+    form_kwargs=with_approach,
     save=_save_component,
     delete="systems:morph_delete",
     template="systems/morph_edit.html",
@@ -718,7 +711,7 @@ morph_delete = delete_view(
     what=lambda component: f"La composante « {component.name} »",
     consequence="ses hypothèses, leurs incompatibilités et leur place dans les scénarios avec elle",
     gone="{what} est retirée.",
-    done=lambda request, component: _url("scenarios", component.approach, fragment="boite"),
+    done=link_to("systems:scenarios", fragment="boite"),
 )
 
 
@@ -777,7 +770,7 @@ def scenario(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
         return _scenario_page(request, approach, instance, form=form)
     form.save()
     messages.success(request, f"Le scénario « {instance.name} » est enregistré.")
-    return redirect(_url("scenario", approach, instance.pk))
+    return redirect(demarche_url(approach, "systems:scenario", instance.pk))
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Scenario})
@@ -791,13 +784,13 @@ def scenario_frame(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
         return _scenario_page(request, approach, instance, frame=frame)
     save_scenario_frame(instance, frame.chosen_hypotheses(), frame.intensities())
     messages.success(request, "Hypothèses et aléas du scénario enregistrés.")
-    return redirect(_url("scenario", approach, instance.pk, fragment="stress"))
+    return redirect(demarche_url(approach, "systems:scenario", instance.pk, fragment="stress"))
 
 
 scenario_delete = delete_view(
     Scenario,
     right=Right.CONTRIBUTE,
     what=lambda s: f"Le scénario « {s.name} »",
-    done=lambda request, s: _url("scenarios", s.approach),
-    back=lambda request, s: _url("scenario", s.approach, s.pk),
+    done=link_to("systems:scenarios"),
+    back=link_to("systems:scenario", "pk"),
 )
