@@ -6,11 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.behaviour import services
@@ -23,21 +21,17 @@ from ressort.behaviour.models import (
     TargetBehaviour,
 )
 from ressort.behaviour.wheel import read_wheel
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_view, get_scoped, link_to
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
 from ressort.web.scoped import WRITE
 
-
-def _list_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("behaviour:list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_list_url = link_to("behaviour:list")
 
 
-def _detail_url(request: HttpRequest, behaviour: TargetBehaviour) -> str:
-    return reverse("behaviour:detail", args=[request.approach.slug, behaviour.pk])  # type: ignore[attr-defined]
+_detail_url = link_to("behaviour:detail", "pk")
 
 
-def _parent_url(request: HttpRequest, item: Any) -> str:
-    return _detail_url(request, item.behaviour)
+_parent_url = link_to("behaviour:detail", "behaviour_id")
 
 
 @demarche_view(Right.VIEW)
@@ -80,7 +74,7 @@ behaviour_edit = edit_view(
     title=lambda b: f"Modifier «\u00a0{b.title}\u00a0»" if b.pk else "Ajouter un comportement visé",
     done=_detail_url,
     cancel=lambda request, b: _detail_url(request, b) if b.pk else _list_url(request),
-    form_kwargs=lambda request, approach, b: {"approach": approach},
+    form_kwargs=with_approach,
     delete="behaviour:delete",
     saved="Le comportement visé est enregistré.",
 )
@@ -156,32 +150,30 @@ def behaviour_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpR
     return _render_detail(request, approach, get_scoped(TargetBehaviour, approach, pk=pk))
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TargetBehaviour})
-def determinant_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    behaviour = get_scoped(TargetBehaviour, approach, pk=pk)
-    form = DeterminantForm(request.POST, prefix="determinant", approach=approach)
-    if not form.is_valid():
-        return _render_detail(request, approach, behaviour, {"determinant": form})
-    with transaction.atomic():
-        item = form.save(commit=False)
-        item.behaviour = behaviour
-        item.save()
-        form.save_m2m()
-    messages.success(request, "Le frein ou levier est ajouté au diagnostic.")
-    return redirect(_detail_url(request, behaviour) + "#diagnostic")
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TargetBehaviour})
-def intervention_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    behaviour = get_scoped(TargetBehaviour, approach, pk=pk)
-    form = InterventionForm(request.POST, prefix="intervention", approach=approach)
-    if not form.is_valid():
-        return _render_detail(request, approach, behaviour, {"intervention": form})
-    item = form.save(commit=False)
-    item.behaviour = behaviour
-    item.save()
-    messages.success(request, "L'intervention est retenue.")
-    return redirect(_detail_url(request, behaviour) + "#interventions")
+determinant_add = add_view(
+    TargetBehaviour,
+    DeterminantForm,
+    parent="behaviour",
+    prefix="determinant",
+    form_kwargs=with_approach,
+    page=lambda request, approach, b, form: _render_detail(
+        request, approach, b, {"determinant": form}
+    ),
+    saved="Le frein ou levier est ajouté au diagnostic.",
+    done=link_to("behaviour:detail", "behaviour_id", fragment="diagnostic"),
+)
+intervention_add = add_view(
+    TargetBehaviour,
+    InterventionForm,
+    parent="behaviour",
+    prefix="intervention",
+    form_kwargs=with_approach,
+    page=lambda request, approach, b, form: _render_detail(
+        request, approach, b, {"intervention": form}
+    ),
+    saved="L'intervention est retenue.",
+    done=link_to("behaviour:detail", "behaviour_id", fragment="interventions"),
+)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TargetBehaviour})
@@ -201,7 +193,7 @@ determinant_edit = edit_view(
     DeterminantForm,
     title=lambda d: f"Modifier «\u00a0{d.statement}\u00a0»",
     done=_parent_url,
-    form_kwargs=lambda request, approach, d: {"approach": approach},
+    form_kwargs=with_approach,
     delete="behaviour:determinant_delete",
 )
 determinant_delete = delete_view(
@@ -215,7 +207,7 @@ intervention_edit = edit_view(
     InterventionForm,
     title=lambda i: f"Modifier «\u00a0{i.title}\u00a0»",
     done=_parent_url,
-    form_kwargs=lambda request, approach, i: {"approach": approach},
+    form_kwargs=with_approach,
     delete="behaviour:intervention_delete",
 )
 intervention_delete = delete_view(

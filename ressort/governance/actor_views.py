@@ -8,19 +8,16 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.governance import services
 from ressort.governance.forms import ActorForm, ActorLinkForm, DiagnosisForm, RaciForm
 from ressort.governance.models import Actor, ActorLink
-from ressort.web import Right, demarche_view
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_url, demarche_view, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import WRITE
 
-
-def _register(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("governance:actor_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_register = link_to("governance:actor_list")
 
 
 @demarche_view(Right.VIEW)
@@ -53,7 +50,7 @@ actor_edit = edit_view(
         f"Modifier l'acteur «\u00a0{actor.name}\u00a0»" if actor.pk else "Ajouter un acteur"
     ),
     done=_register,
-    form_kwargs=lambda request, approach, actor: {"approach": approach},
+    form_kwargs=with_approach,
     delete="governance:actor_delete",
     saved="L'acteur est enregistré.",
 )
@@ -69,7 +66,7 @@ link_edit = edit_view(
     ActorLinkForm,
     title=lambda link: "Modifier un lien entre acteurs" if link.pk else "Relier deux acteurs",
     done=_register,
-    form_kwargs=lambda request, approach, link: {"approach": approach},
+    form_kwargs=with_approach,
     delete="governance:link_delete",
     saved="Le lien est enregistré.",
 )
@@ -111,7 +108,7 @@ def raci_save(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _raci_page(request, approach, form)
     services.save_raci(approach, form.cells())
     messages.success(request, "La répartition des rôles est enregistrée.")
-    return redirect(reverse("governance:raci", args=[approach.slug]))
+    return redirect(demarche_url(approach, "governance:raci"))
 
 
 def _diagnosis_page(
@@ -147,4 +144,4 @@ def diagnosis_save(request: HttpRequest, approach: Approach) -> HttpResponse:
         for form in forms:
             form.save()
     messages.success(request, "Le diagnostic est enregistré.")
-    return redirect(reverse("governance:diagnosis", args=[approach.slug]))
+    return redirect(demarche_url(approach, "governance:diagnosis"))

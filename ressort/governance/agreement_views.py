@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.governance import services
 from ressort.governance.forms import AgreementForm
 from ressort.governance.models import Agreement
-from ressort.web import Right, demarche_view
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_view, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 
-
-def _list_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("governance:agreement_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_list_url = link_to("governance:agreement_list")
 
 
 @demarche_view(Right.VIEW)
@@ -34,7 +31,7 @@ agreement_edit = edit_view(
         f"Modifier «\u00a0{a.title}\u00a0»" if a.pk else "Enregistrer un accord de coopération"
     ),
     done=_list_url,
-    form_kwargs=lambda request, approach, a: {"approach": approach},
+    form_kwargs=with_approach,
     delete="governance:agreement_delete",
     saved="L'accord est enregistré.",
 )

@@ -4,27 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.db.models import Count
 from django.forms import ModelForm
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 
 from ressort.approaches.models import Approach
 from ressort.governance.forms import ConflictForm, MeetingForm, OptionForm, PartyForm
 from ressort.governance.models import Conflict, ConflictMeeting, ConflictOption, ConflictParty
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import WRITE
+from ressort.web import Right, demarche_view, get_scoped, link_to
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+
+_detail_url = link_to("governance:conflict_detail", "pk")
 
 
-def _detail_url(request: HttpRequest, conflict: Conflict) -> str:
-    return reverse("governance:conflict_detail", args=[request.approach.slug, conflict.pk])  # type: ignore[attr-defined]
-
-
-def _list_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("governance:conflict_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_list_url = link_to("governance:conflict_list")
 
 
 @demarche_view(Right.VIEW)
@@ -45,7 +39,7 @@ conflict_edit = edit_view(
     ),
     done=_detail_url,
     cancel=lambda request, c: _detail_url(request, c) if c.pk else _list_url(request),
-    form_kwargs=lambda request, approach, c: {"approach": approach},
+    form_kwargs=with_approach,
     delete="governance:conflict_delete",
     saved="Le conflit est enregistré.",
 )
@@ -95,37 +89,28 @@ def conflict_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRe
     return _render_detail(request, approach, get_scoped(Conflict, approach, pk=pk), {})
 
 
-def _add(part: str, request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    conflict = get_scoped(Conflict, approach, pk=pk)
+def _part_add(part: str) -> Any:
     form_class, message = PARTS[part]
-    kwargs = {"approach": approach} if form_class is PartyForm else {}
-    form = form_class(request.POST, prefix=part, **kwargs)
-    if not form.is_valid():
-        return _render_detail(request, approach, conflict, {part: form})
-    item = form.save(commit=False)
-    item.conflict = conflict
-    item.save()
-    messages.success(request, message)
-    return redirect(_detail_url(request, conflict) + f"#{part}s")
+    return add_view(
+        Conflict,
+        form_class,
+        parent="conflict",
+        prefix=part,
+        form_kwargs=with_approach if form_class is PartyForm else None,
+        page=lambda request, approach, conflict, form: _render_detail(
+            request, approach, conflict, {part: form}
+        ),
+        saved=message,
+        done=link_to("governance:conflict_detail", "conflict_id", fragment=f"{part}s"),
+    )
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Conflict})
-def party_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    return _add("party", request, approach, pk)
+party_add = _part_add("party")
+option_add = _part_add("option")
+meeting_add = _part_add("meeting")
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Conflict})
-def option_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    return _add("option", request, approach, pk)
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Conflict})
-def meeting_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    return _add("meeting", request, approach, pk)
-
-
-def _parent(request: HttpRequest, item: Any) -> str:
-    return _detail_url(request, item.conflict)
+_parent = link_to("governance:conflict_detail", "conflict_id")
 
 
 party_delete = delete_view(

@@ -9,20 +9,19 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.analysis.mactor import INFLUENCE_LABELS, MAX_INFLUENCE, MAX_POSITION, POSITION_LABELS
 from ressort.approaches.models import Approach
 from ressort.governance import services
 from ressort.governance.forms import MatrixFormSet, ObjectiveForm, ParticipantsForm, StudyForm
 from ressort.governance.models import MactorObjective, MactorStudy
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
+from ressort.web.generic import add_view, delete_view, edit_view
 from ressort.web.scoped import WRITE
 
 
 def _study_url(request: HttpRequest, study: MactorStudy, name: str = "study_detail") -> str:
-    return reverse(f"governance:{name}", args=[request.approach.slug, study.pk])  # type: ignore[attr-defined]
+    return demarche_url(request, f"governance:{name}", study.pk)
 
 
 @demarche_view(Right.VIEW)
@@ -42,19 +41,17 @@ study_edit = edit_view(
         if study.pk
         else "Nouvelle analyse des jeux d'acteurs"
     ),
-    done=lambda request, study: _study_url(request, study),
+    done=link_to("governance:study_detail", "pk"),
     cancel=lambda request, study: (
-        _study_url(request, study)
-        if study.pk
-        else reverse("governance:study_list", args=[request.approach.slug])
-    ),  # type: ignore[attr-defined]
+        _study_url(request, study) if study.pk else demarche_url(request, "governance:study_list")
+    ),
     delete="governance:study_delete",
     saved="L'analyse est enregistrée.",
 )
 study_delete = delete_view(
     MactorStudy,
     what=lambda study: f"L'analyse «\u00a0{study.title}\u00a0»",
-    done=lambda request, study: reverse("governance:study_list", args=[request.approach.slug]),  # type: ignore[attr-defined]
+    done=link_to("governance:study_list"),
     consequence="ses objectifs et ses matrices partent avec elle (les acteurs restent au registre)",
     gone="{what} est supprimée.",
 )
@@ -104,25 +101,27 @@ def study_actors(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
     return redirect(_study_url(request, study))
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
-def objective_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    study = get_scoped(MactorStudy, approach, pk=pk)
-    form = ObjectiveForm(request.POST, study=study)
-    if not form.is_valid():
-        return _detail(request, approach, study, objective_form=form)
-    objective = form.save(commit=False)
-    objective.study = study
-    objective.order = services.next_objective_order(study)
-    objective.save()
-    messages.success(request, f"L'objectif «\u00a0{objective.name}\u00a0» est ajouté.")
-    return redirect(_study_url(request, study) + "#objectifs")
+objective_add = add_view(
+    MactorStudy,
+    ObjectiveForm,
+    parent="study",
+    form_kwargs=lambda request, approach, study: {"study": study},
+    fill=lambda objective, form: setattr(
+        objective, "order", services.next_objective_order(objective.study)
+    ),
+    page=lambda request, approach, study, form: _detail(
+        request, approach, study, objective_form=form
+    ),
+    saved=lambda objective: f"L'objectif «\u00a0{objective.name}\u00a0» est ajouté.",
+    done=link_to("governance:study_detail", "study_id", fragment="objectifs"),
+)
 
 
 objective_edit = edit_view(
     MactorObjective,
     ObjectiveForm,
     title=lambda objective: f"Modifier l'objectif «\u00a0{objective.name}\u00a0»",
-    done=lambda request, objective: _study_url(request, objective.study),
+    done=link_to("governance:study_detail", "study_id"),
     form_kwargs=lambda request, approach, objective: {"study": objective.study},
     delete="governance:objective_delete",
     saved="L'objectif est enregistré.",
@@ -130,7 +129,7 @@ objective_edit = edit_view(
 objective_delete = delete_view(
     MactorObjective,
     what=lambda objective: f"L'objectif «\u00a0{objective.name}\u00a0»",
-    done=lambda request, objective: _study_url(request, objective.study),
+    done=link_to("governance:study_detail", "study_id"),
     consequence="les positions des acteurs sur cet objectif partent avec lui",
     gone="{what} est supprimé.",
 )

@@ -5,24 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.training import services
 from ressort.training.catalogue import modules_for, read_catalogue
 from ressort.training.forms import ModuleForm
 from ressort.training.models import Format, Module, NeedsSurvey, Session, TrainingPath
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_view, get_scoped, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import WRITE
 
-
-def _catalogue_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("training:catalogue", args=[request.approach.slug])  # type: ignore[attr-defined]
+_catalogue_url = link_to("training:catalogue")
 
 
-def _module_url(request: HttpRequest, module: Module) -> str:
-    return reverse("training:module", args=[request.approach.slug, module.pk])  # type: ignore[attr-defined]
+_module_url = link_to("training:module", "pk")
 
 
 @demarche_view(Right.VIEW)
@@ -81,7 +77,7 @@ module_edit = edit_view(
     ),
     done=_module_url,
     cancel=lambda request, m: _module_url(request, m) if m.pk else _catalogue_url(request),
-    form_kwargs=lambda request, approach, m: {"approach": approach},
+    form_kwargs=with_approach,
     delete="training:module_delete",
     saved="Le module est enregistré.",
 )

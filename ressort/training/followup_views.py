@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.training import services
 from ressort.training.forms import HeadcountForm
 from ressort.training.models import Headcount, NeedsSurvey
-from ressort.web import Right, demarche_view
+from ressort.web import Right, demarche_view, link_to
 from ressort.web.generic import delete_view, edit_view
 
-
-def _followup_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("training:followup", args=[request.approach.slug])  # type: ignore[attr-defined]
+_followup_url = link_to("training:followup")
 
 
 @demarche_view(Right.VIEW)

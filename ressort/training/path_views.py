@@ -9,23 +9,19 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.training import services
 from ressort.training.forms import PathForm, StepForm
 from ressort.training.models import PathStep, TrainingPath
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_view, get_scoped, link_to
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
 from ressort.web.scoped import WRITE
 
-
-def _overview_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("training:overview", args=[request.approach.slug])  # type: ignore[attr-defined]
+_overview_url = link_to("training:overview")
 
 
-def _path_url(request: HttpRequest, path: TrainingPath) -> str:
-    return reverse("training:path", args=[request.approach.slug, path.pk])  # type: ignore[attr-defined]
+_path_url = link_to("training:path", "pk")
 
 
 def _save_path(request: HttpRequest, form: Any) -> TrainingPath:
@@ -43,7 +39,7 @@ path_edit = edit_view(
     ),
     done=_path_url,
     cancel=lambda request, p: _path_url(request, p) if p.pk else _overview_url(request),
-    form_kwargs=lambda request, approach, p: {"approach": approach},
+    form_kwargs=with_approach,
     delete="training:path_delete",
     saved="Le parcours est enregistré.",
     save=_save_path,
@@ -81,18 +77,18 @@ def path_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
     return _render_path(request, approach, get_scoped(TrainingPath, approach, pk=pk))
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TrainingPath})
-def step_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    path = get_scoped(TrainingPath, approach, pk=pk)
-    form = StepForm(request.POST, approach=approach)
-    if not form.is_valid():
-        return _render_path(request, approach, path, form)
-    step = form.save(commit=False)
-    step.path = path
-    step.order = (path.steps.aggregate(m=Max("order"))["m"] or 0) + 1
-    step.save()
-    messages.success(request, "Le module est ajouté au parcours.")
-    return redirect(_path_url(request, path))
+step_add = add_view(
+    TrainingPath,
+    StepForm,
+    parent="path",
+    form_kwargs=with_approach,
+    fill=lambda step, form: setattr(
+        step, "order", (step.path.steps.aggregate(m=Max("order"))["m"] or 0) + 1
+    ),
+    page=lambda request, approach, path, form: _render_path(request, approach, path, form),
+    saved="Le module est ajouté au parcours.",
+    done=link_to("training:path", "path_id"),
+)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": TrainingPath})

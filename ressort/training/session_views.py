@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.text import slugify
 
 from ressort.approaches.models import Approach
@@ -23,21 +22,17 @@ from ressort.training.forms import (
     SessionForm,
 )
 from ressort.training.models import Attendee, Commitment, Session
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_view, get_scoped, link_to
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
 from ressort.web.scoped import WRITE
 
-
-def _overview_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("training:overview", args=[request.approach.slug])  # type: ignore[attr-defined]
+_overview_url = link_to("training:overview")
 
 
-def _session_url(request: HttpRequest, session: Session) -> str:
-    return reverse("training:session", args=[request.approach.slug, session.pk])  # type: ignore[attr-defined]
+_session_url = link_to("training:session", "pk")
 
 
-def _parent_url(request: HttpRequest, item: Any) -> str:
-    return _session_url(request, item.session)
+_parent_url = link_to("training:session", "session_id")
 
 
 session_edit = edit_view(
@@ -48,7 +43,7 @@ session_edit = edit_view(
     ),
     done=_session_url,
     cancel=lambda request, s: _session_url(request, s) if s.pk else _overview_url(request),
-    form_kwargs=lambda request, approach, s: {"approach": approach},
+    form_kwargs=with_approach,
     delete="training:session_delete",
     saved="La session est enregistrée.",
 )
@@ -103,18 +98,19 @@ def session_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
     return _render_session(request, approach, session)
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Session})
-def attendee_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    session = get_scoped(Session, approach, pk=pk)
-    form = AttendeeForm(request.POST, prefix="attendee", approach=approach, session=session)
-    if not form.is_valid():
-        return _render_session(request, approach, session, {"attendee": form})
-    attendee = form.save(commit=False)
-    attendee.session = session
-    attendee.name = form.cleaned_data["name"]
-    attendee.save()
-    messages.success(request, f"{attendee.name} est inscrit·e.")
-    return redirect(_session_url(request, session) + "#participants")
+attendee_add = add_view(
+    Session,
+    AttendeeForm,
+    parent="session",
+    prefix="attendee",
+    form_kwargs=lambda request, approach, session: {"approach": approach, "session": session},
+    fill=lambda attendee, form: setattr(attendee, "name", form.cleaned_data["name"]),
+    page=lambda request, approach, session, form: _render_session(
+        request, approach, session, {"attendee": form}
+    ),
+    saved=lambda attendee: f"{attendee.name} est inscrit·e.",
+    done=link_to("training:session", "session_id", fragment="participants"),
+)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Session})
@@ -134,17 +130,18 @@ def attendance_import(request: HttpRequest, approach: Approach, pk: int) -> Http
     return redirect(_session_url(request, session) + "#participants")
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Session})
-def commitment_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    session = get_scoped(Session, approach, pk=pk)
-    form = CommitmentForm(request.POST, prefix="commitment", session=session)
-    if not form.is_valid():
-        return _render_session(request, approach, session, {"commitment": form})
-    commitment = form.save(commit=False)
-    commitment.session = session
-    commitment.save()
-    messages.success(request, "L'engagement est noté.")
-    return redirect(_session_url(request, session) + "#engagements")
+commitment_add = add_view(
+    Session,
+    CommitmentForm,
+    parent="session",
+    prefix="commitment",
+    form_kwargs=lambda request, approach, session: {"session": session},
+    page=lambda request, approach, session, form: _render_session(
+        request, approach, session, {"commitment": form}
+    ),
+    saved="L'engagement est noté.",
+    done=link_to("training:session", "session_id", fragment="engagements"),
+)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Commitment})
