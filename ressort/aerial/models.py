@@ -13,10 +13,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 
 from ressort.analysis.measure import Shape
 from ressort.approaches.models import Approach
+from ressort.web import demarche_url
 
 
 class Annotation(models.Model):
@@ -84,7 +84,7 @@ class Annotation(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("aerial:map", args=[self.approach.slug]) + f"#annotation-{self.pk}"
+        return demarche_url(self.approach, "aerial:map") + f"#annotation-{self.pk}"
 
     @property
     def measure_label(self) -> str:
@@ -139,4 +139,4 @@ class GeoImage(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("aerial:image_file", args=[self.approach.slug, self.pk])
+        return demarche_url(self.approach, "aerial:image_file", self.pk)

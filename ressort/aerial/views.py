@@ -10,18 +10,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.aerial.forms import AnnotationForm, GeoImageForm
 from ressort.aerial.models import Annotation, GeoImage
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped, scoped
 
-
-def _map_url(request: HttpRequest, obj: Any = None) -> str:
-    return reverse("aerial:map", args=[request.approach.slug])  # type: ignore[attr-defined]
+_map_url = link_to("aerial:map")
 
 
 def layers_config(approach: Approach) -> dict[str, Any]:
@@ -116,7 +114,7 @@ annotation_edit = edit_view(
     AnnotationForm,
     right=Right.CONTRIBUTE,
     title=lambda a: f"Modifier l'annotation « {a.title} »",
-    form_kwargs=lambda request, approach, obj: {"approach": approach},
+    form_kwargs=with_approach,
     done=lambda request, a: a.get_absolute_url(),
     cancel=_map_url,
     template="aerial/annotation_form.html",

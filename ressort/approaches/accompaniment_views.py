@@ -6,18 +6,16 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches import accompaniment
 from ressort.approaches.access import Right
 from ressort.approaches.forms import AccompanimentSessionForm, ContractedDaysForm, HandoverForm
 from ressort.approaches.models import AccompanimentSession, Approach, Handover
+from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import FORM, READ, demarche_view, ensure_right
 
-
-def _page(request: HttpRequest, obj: object) -> str:
-    return reverse("approaches:accompaniment", args=[request.approach.slug])  # type: ignore[attr-defined]
+_page = link_to("approaches:accompaniment")
 
 
 @demarche_view(Right.CONTRIBUTE, FORM)

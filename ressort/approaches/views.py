@@ -6,7 +6,6 @@ from django.db import transaction
 from django.db.models import Count, Max, Min
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -48,7 +47,7 @@ from ressort.approaches.models import (
 )
 from ressort.approaches.offer import load_offer
 from ressort.territories.views import feature_collection
-from ressort.web import nav
+from ressort.web import demarche_url, nav
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right
 
 
@@ -372,7 +371,7 @@ def step_close(request: HttpRequest, approach: Approach, code: str) -> HttpRespo
         messages.success(request, f"L'étape {code} est close à la main.")
     else:
         messages.error(request, "Donnez la raison de la clôture\u00a0: l'étape n'a pas été close.")
-    return redirect(f"{reverse('approaches:journey', args=[approach.slug])}#etape-{code}")
+    return redirect(demarche_url(approach, "approaches:journey", fragment=f"etape-{code}"))
 
 
 @demarche_view(Right.EDIT_FRAMING, WRITE, samples={"code": STEP_CODES})
@@ -383,7 +382,7 @@ def step_reopen(request: HttpRequest, approach: Approach, code: str) -> HttpResp
     messages.success(
         request, f"L'étape {code} n'est plus close à la main : son statut suit le travail fait."
     )
-    return redirect(f"{reverse('approaches:journey', args=[approach.slug])}#etape-{code}")
+    return redirect(demarche_url(approach, "approaches:journey", fragment=f"etape-{code}"))
 
 
 @demarche_view(Right.VIEW, READ)

@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from ressort.analysis import drawing
@@ -36,6 +35,7 @@ from ressort.frameworks.views import (
     read_uploaded,
     yaml_response,
 )
+from ressort.web import demarche_url
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 
 NODE_KINDS = [
@@ -170,7 +170,7 @@ class AddNodeForm(forms.Form):
 
 
 def _anchor(approach: Approach, grid: Framework, node: Dimension) -> str:
-    return reverse("grids:grid_detail", args=[approach.slug, grid.code]) + f"#element-{node.pk}"
+    return demarche_url(approach, "grids:grid_detail", grid.code) + f"#element-{node.pk}"
 
 
 @demarche_view(Right.EDIT_FRAMING, WRITE, objects=NODE, samples=GRID)

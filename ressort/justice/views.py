@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.justice import insee, services
@@ -22,21 +21,12 @@ from ressort.justice.forms import (
 )
 from ressort.justice.models import DistributiveEffect, GroupSize, PopulationGroup, Remedy
 from ressort.tables import TableError
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import FORM, WRITE
 
-
-def _url(name: str, request: HttpRequest) -> str:
-    return reverse(name, args=[request.approach.slug])  # type: ignore[attr-defined]
-
-
-def _groups(request: HttpRequest, _obj: object = None) -> str:
-    return _url("justice:groups", request)
-
-
-def _portfolio(request: HttpRequest, _obj: object = None) -> str:
-    return _url("justice:portfolio", request)
+_groups = link_to("justice:groups")
+_portfolio = link_to("justice:portfolio")
 
 
 # --- Population groups ----------------------------------------------------------------------
@@ -84,7 +74,7 @@ group_edit = edit_view(
     GroupForm,
     title=lambda g: f"Modifier le groupe «\u00a0{g.name}\u00a0»" if g.pk else "Ajouter un groupe",
     done=_groups,
-    form_kwargs=lambda request, approach, g: {"approach": approach},
+    form_kwargs=with_approach,
     delete="justice:group_delete",
     saved="Le groupe est enregistré.",
 )
@@ -151,7 +141,7 @@ effect_edit = edit_view(
     ),
     done=_portfolio,
     new=lambda request, approach: DistributiveEffect(),
-    form_kwargs=lambda request, approach, e: {"approach": approach},
+    form_kwargs=with_approach,
     delete="justice:effect_delete",
     saved="L'effet distributif est enregistré.",
 )
@@ -209,7 +199,7 @@ def participation_add(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _participation_page(request, approach, form, status=400)
     number = services.add_participations(approach, form.save(commit=False))
     messages.success(request, f"{number} participation(s) enregistrée(s).")
-    return redirect(_url("justice:participation", request))
+    return redirect(demarche_url(request, "justice:participation"))
 
 
 def _acceptability_page(
@@ -235,4 +225,4 @@ def acceptability_add(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _acceptability_page(request, approach, form, status=400)
     number = services.add_answers(approach, form.save(commit=False))
     messages.success(request, f"{number} réponse(s) enregistrée(s).")
-    return redirect(_url("justice:acceptability", request))
+    return redirect(demarche_url(request, "justice:acceptability"))

@@ -11,14 +11,13 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 
 from ressort.approaches.models import Approach
 from ressort.legal import personal_data
 from ressort.legal.forms import ConsentForm, RetentionForm
 from ressort.legal.models import ConsentRecord, RetentionPolicy, RightsRequest
-from ressort.web import Right, demarche_view
+from ressort.web import Right, demarche_url, demarche_view
 from ressort.web.scoped import FORM, READ, WRITE
 
 LEADS = Right.EDIT_FRAMING  # the facilitator and the project lead
@@ -93,7 +92,7 @@ def export(request: HttpRequest, approach: Approach) -> HttpResponse:
 @demarche_view(LEADS, WRITE)
 def erase(request: HttpRequest, approach: Approach) -> HttpResponse:
     query = request.POST.get("q", "").strip()
-    back = reverse("personal_data:page", args=[approach.slug])
+    back = demarche_url(approach, "personal_data:page")
     if request.POST.get("confirm") != "oui":
         messages.error(request, "Cochez la case de confirmation\u00a0: rien n'est effacé.")
         return redirect(f"{back}?{urlencode({'q': query})}")

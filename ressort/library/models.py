@@ -15,9 +15,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
+from ressort.web import demarche_url
 
 
 class DocumentKind(models.TextChoices):
@@ -84,7 +84,7 @@ class Document(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("library:document_detail", args=[self.approach.slug, self.pk])
+        return demarche_url(self.approach, "library:document_detail", self.pk)
 
     @property
     def is_link(self) -> bool:

@@ -5,23 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.living import openobs, services
 from ressort.living.forms import MilieuForm, OpenDataUploadForm, SpeciesForm
 from ressort.living.models import Milieu, Species
-from ressort.web import Right, demarche_view
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_url, demarche_view, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import FORM, WRITE
 
-
-def _overview(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("living:overview", args=[request.approach.slug])  # type: ignore[attr-defined]
-
-
-def _scoped(request: HttpRequest, approach: Approach, _obj: object) -> dict[str, object]:
-    return {"approach": approach}
+_overview = link_to("living:overview")
 
 
 @demarche_view(Right.VIEW)
@@ -42,7 +35,7 @@ milieu_edit = edit_view(
     MilieuForm,
     title=lambda m: f"Modifier le milieu «\u00a0{m.name}\u00a0»" if m.pk else "Ajouter un milieu",
     done=_overview,
-    form_kwargs=_scoped,
+    form_kwargs=with_approach,
     delete="living:milieu_delete",
     template="living/milieu_form.html",
     saved="Le milieu est enregistré.",
@@ -59,7 +52,7 @@ species_edit = edit_view(
     SpeciesForm,
     title=lambda s: f"Modifier l'espèce «\u00a0{s.name}\u00a0»" if s.pk else "Ajouter une espèce",
     done=_overview,
-    form_kwargs=_scoped,
+    form_kwargs=with_approach,
     delete="living:species_delete",
     saved="L'espèce est enregistrée.",
 )
@@ -99,7 +92,7 @@ def opendata_fetch(request: HttpRequest, approach: Approach) -> HttpResponse:
         report = openobs.fetch_perimeter(approach)
     except openobs.OpenDataError as error:
         messages.error(request, f"Rien n'a été enregistré. {error}")
-        return redirect(reverse("living:opendata", args=[approach.slug]))
+        return redirect(demarche_url(approach, "living:opendata"))
     messages.success(request, report.message())
     return redirect(_overview(request))
 

@@ -6,23 +6,16 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.living import services
 from ressort.living.forms import ParliamentForm, SpokespersonForm, StatementForm
 from ressort.living.models import Parliament, Position, Spokesperson, Statement
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import WRITE
 
-
-def _list(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("living:parliament_list", args=[request.approach.slug])  # type: ignore[attr-defined]
-
-
-def _detail_url(approach: Approach, parliament: Parliament) -> str:
-    return reverse("living:parliament_detail", args=[approach.slug, parliament.pk])
+_list = link_to("living:parliament_list")
 
 
 @demarche_view(Right.VIEW)
@@ -84,9 +77,9 @@ parliament_edit = edit_view(
         if p.pk
         else "Préparer une séance du parlement du vivant"
     ),
-    done=lambda request, p: _detail_url(request.approach, p),  # type: ignore[attr-defined]
+    done=link_to("living:parliament_detail", "pk"),
     cancel=_list,
-    form_kwargs=lambda request, approach, p: {"approach": approach},
+    form_kwargs=with_approach,
     delete="living:parliament_delete",
     saved="La séance est enregistrée.",
 )
@@ -118,13 +111,13 @@ def spokesperson_add(request: HttpRequest, approach: Approach, pk: int) -> HttpR
         f"«\u00a0{spokesperson.entity}\u00a0» a un·e porte-parole\u00a0; elle figure parmi les "
         "acteurs du territoire, comme porte-parole du vivant.",
     )
-    return redirect(_detail_url(approach, parliament))
+    return redirect(demarche_url(approach, "living:parliament_detail", parliament.pk))
 
 
 spokesperson_delete = delete_view(
     Spokesperson,
     what=lambda s: f"Le porte-parole de «\u00a0{s.entity}\u00a0»",
-    done=lambda request, s: _detail_url(request.approach, s.parliament),  # type: ignore[attr-defined]
+    done=link_to("living:parliament_detail", "parliament_id"),
     consequence="ses déclarations partent avec lui\u00a0; l'acteur du registre reste",
     gone="{what} est supprimé.",
 )
@@ -147,12 +140,14 @@ def statement_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResp
     statement.spokesperson = spokesperson
     statement.save()
     messages.success(request, "La déclaration est enregistrée.")
-    return redirect(_detail_url(approach, spokesperson.parliament))
+    return redirect(demarche_url(approach, "living:parliament_detail", spokesperson.parliament_id))
 
 
 statement_delete = delete_view(
     Statement,
     what=lambda s: "La déclaration",
-    done=lambda request, s: _detail_url(request.approach, s.spokesperson.parliament),  # type: ignore[attr-defined]
+    done=lambda request, s: demarche_url(
+        request, "living:parliament_detail", s.spokesperson.parliament_id
+    ),
     gone="{what} est supprimée.",
 )

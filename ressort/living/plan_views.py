@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.living import services
 from ressort.living.forms import LivingEffectForm
 from ressort.living.models import LivingEffect
-from ressort.web import Right, demarche_view
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_view, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 
-
-def _lens(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("living:lens", args=[request.approach.slug])  # type: ignore[attr-defined]
+_lens = link_to("living:lens")
 
 
 @demarche_view(Right.VIEW)
@@ -33,7 +30,7 @@ effect_edit = edit_view(
     ),
     done=_lens,
     new=lambda request, approach: LivingEffect(),
-    form_kwargs=lambda request, approach, e: {"approach": approach},
+    form_kwargs=with_approach,
     delete="living:effect_delete",
     saved="L'effet sur le vivant est enregistré.",
 )

@@ -15,11 +15,11 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from ressort.approaches.models import Approach, Role
 from ressort.monitoring.dashboard import action_rows
+from ressort.web import demarche_url
 
 
 @dataclass
@@ -66,9 +66,8 @@ def render(digest: Digest, site: str) -> str:
             "digest": digest,
             "approach": digest.approach,
             "dashboard_url": site.rstrip("/")
-            + reverse("monitoring:dashboard", args=[digest.approach.slug]),
-            "progress_url": site.rstrip("/")
-            + reverse("monitoring:progress", args=[digest.approach.slug]),
+            + demarche_url(digest.approach, "monitoring:dashboard"),
+            "progress_url": site.rstrip("/") + demarche_url(digest.approach, "monitoring:progress"),
             "instance": settings.RESSORT_INSTANCE_NAME,
         },
     )

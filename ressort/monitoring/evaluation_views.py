@@ -11,7 +11,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -22,6 +21,7 @@ from ressort.documents import views as document_views
 from ressort.monitoring import evaluation as ev
 from ressort.monitoring.forms import EvaluationForm
 from ressort.monitoring.models import Evaluation, EvaluationKind
+from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
@@ -71,12 +71,10 @@ def _first_draft(request: HttpRequest, approach: Approach) -> dict[str, Any]:
     }
 
 
-def _evaluation_url(request: HttpRequest, evaluation: Evaluation) -> str:
-    return reverse("monitoring:evaluation_detail", args=[evaluation.approach.slug, evaluation.pk])
+_evaluation_url = link_to("monitoring:evaluation_detail", "pk")
 
 
-def _evaluations_url(request: HttpRequest, evaluation: Evaluation) -> str:
-    return reverse("monitoring:evaluation_list", args=[evaluation.approach.slug])
+_evaluations_url = link_to("monitoring:evaluation_list")
 
 
 evaluation_edit = edit_view(

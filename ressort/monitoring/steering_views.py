@@ -14,12 +14,12 @@ from django.db import transaction
 from django.forms import inlineformset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.access import RIGHTS, Right
 from ressort.approaches.models import Approach
 from ressort.monitoring.forms import DecisionForm, MeetingForm
 from ressort.monitoring.models import Decision, DecisionKind, Meeting
+from ressort.web import link_to
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, demarche_view, get_scoped
 
@@ -106,10 +106,8 @@ meeting_delete = delete_view(
     what=lambda meeting: f"La réunion « {meeting.label} »",
     consequence="ses décisions aussi",
     gone="{what} et ses décisions sont supprimées.",
-    done=lambda request, meeting: reverse("monitoring:meeting_list", args=[meeting.approach.slug]),
-    back=lambda request, meeting: reverse(
-        "monitoring:meeting_detail", args=[meeting.approach.slug, meeting.pk]
-    ),
+    done=link_to("monitoring:meeting_list"),
+    back=link_to("monitoring:meeting_detail", "pk"),
 )
 
 

@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from ressort.analysis.trajectory_chart import trajectory_svg
@@ -22,6 +21,7 @@ from ressort.monitoring import tracking
 from ressort.monitoring.forms import MilestoneFormSet, TrajectoryForm
 from ressort.monitoring.models import Trajectory
 from ressort.portrait.models import Indicator
+from ressort.web import link_to
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, demarche_view, get_scoped
 
@@ -152,8 +152,6 @@ trajectory_delete = delete_view(
     what=lambda t: f"La trajectoire de « {t.indicator.name} »",
     consequence="ses jalons aussi ; les valeurs observées de l'indicateur restent",
     gone="{what} est supprimée.",
-    done=lambda request, t: reverse("monitoring:trajectory_list", args=[t.approach.slug]),
-    back=lambda request, t: reverse(
-        "monitoring:trajectory_detail", args=[t.approach.slug, t.indicator_id]
-    ),
+    done=link_to("monitoring:trajectory_list"),
+    back=link_to("monitoring:trajectory_detail", "indicator_id"),
 )

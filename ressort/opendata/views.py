@@ -6,12 +6,9 @@ CONTRIBUTE (the team builds the portrait). Another démarche's object is a 404.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
@@ -23,7 +20,8 @@ from ressort.opendata.connectors import REGISTRY
 from ressort.opendata.forms import PastShockForm
 from ressort.opendata.models import FetchRecord, PastShock
 from ressort.opendata.refresh import _s, connectors_of
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right
 
 BOUSSOLE_FALLBACK = {f"P{n}": f"Principe {n}" for n in range(1, 7)}
@@ -187,8 +185,7 @@ def shock_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
     return redirect("opendata:shocks", approach.slug)
 
 
-def _shocks_url(request: HttpRequest, obj: Any = None) -> str:
-    return reverse("opendata:shocks", args=[request.approach.slug])  # type: ignore[attr-defined]
+_shocks_url = link_to("opendata:shocks")
 
 
 shock_edit = edit_view(
@@ -196,7 +193,7 @@ shock_edit = edit_view(
     PastShockForm,
     title=lambda s: f"Modifier «\u00a0{s.title}\u00a0»" if s.pk else "Ajouter un choc vécu",
     new=lambda request, approach: PastShock(approach=approach, created_by=request.user),
-    form_kwargs=lambda request, approach, s: {"approach": approach},
+    form_kwargs=with_approach,
     done=_shocks_url,
     delete="opendata:shock_delete",
     saved="Le choc est enregistré dans la frise.",

@@ -15,7 +15,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 
 from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
@@ -38,6 +37,7 @@ from ressort.strategy.models import (
     SheetIndicator,
 )
 from ressort.strategy.views import versioned_edit
+from ressort.web import demarche_url, link_to
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
@@ -50,7 +50,7 @@ def get_sheet(approach: Approach, pk: int) -> ActionSheet:
 
 
 def sheet_url(sheet: ActionSheet) -> str:
-    return reverse("strategy:sheet_detail", args=[sheet.approach.slug, sheet.pk])
+    return demarche_url(sheet.approach, "strategy:sheet_detail", sheet.pk)
 
 
 @demarche_view(Right.CONTRIBUTE, FORM)
@@ -140,7 +140,7 @@ def sheet_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpRespons
         success="La fiche action est enregistrée.",
         done=sheet_url(sheet),
         title=f"Fiche action : {sheet.action.title}",
-        delete_url=reverse("strategy:sheet_delete", args=[approach.slug, sheet.pk]),
+        delete_url=demarche_url(approach, "strategy:sheet_delete", sheet.pk),
     )
 
 
@@ -152,7 +152,7 @@ sheet_delete = delete_view(
     "la fiche",
     gone="{what} est supprimée (l'action reste dans la liste des actions ; l'historique "
     "permet de rétablir la fiche).",
-    done=lambda request, sheet: reverse("strategy:overview", args=[sheet.approach.slug]),
+    done=link_to("strategy:overview"),
     back=lambda request, sheet: sheet_url(sheet),
     perform=lambda request, sheet: services.delete_with_history(sheet, request.user),
 )
@@ -217,9 +217,7 @@ def _part_page(
         title=(f"Modifier : {part.title}" if item else f"Ajouter : {part.title}")
         + f" — {sheet.action.title}",
         delete_url=(
-            reverse("strategy:part_delete", args=[approach.slug, sheet.pk, kind, item])
-            if item
-            else ""
+            demarche_url(approach, "strategy:part_delete", sheet.pk, kind, item) if item else ""
         ),
     )
 

@@ -7,13 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from django.urls import reverse
-
 from ressort import tables
 from ressort.analysis import gantt
 from ressort.approaches.models import Approach
 from ressort.strategy import services
 from ressort.strategy.models import ActionSheet, SheetStatus
+from ressort.web import demarche_url
 
 STATUS_COLOURS = {
     SheetStatus.IDEA: "#8a9399",
@@ -184,7 +183,7 @@ def to_ical(approach: Approach, groups: list[AxisRows], base_url: str = "") -> b
     stamp = services.now()
     for group in groups:
         for sheet in group.sheets:
-            url = base_url + reverse("strategy:sheet_detail", args=[approach.slug, sheet.pk])
+            url = base_url + demarche_url(approach, "strategy:sheet_detail", sheet.pk)
             start = sheet.start_date or sheet.end_date
             if start is not None:
                 end = sheet.end_date or sheet.start_date

@@ -13,7 +13,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from ressort import tables
@@ -25,6 +24,7 @@ from ressort.strategy import documents, history, plan_checks, reading, services,
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
 from ressort.strategy.models import Axis, Objective, SheetStatus
 from ressort.strategy.versioning import EditConflict, save_versioned
+from ressort.web import demarche_url, link_to
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
@@ -153,7 +153,7 @@ def versioned_edit(
 
 
 def _overview_url(approach: Approach) -> str:
-    return reverse("strategy:overview", args=[approach.slug])
+    return demarche_url(approach, "strategy:overview")
 
 
 @demarche_view(Right.EDIT_FRAMING, FORM)
@@ -165,7 +165,7 @@ def statement_edit(request: HttpRequest, approach: Approach) -> HttpResponse:
         success="Le cadre de la stratégie est enregistré.",
         done=_overview_url(approach),
         title="Titre et introduction de la stratégie",
-        vision_url=reverse("systems:vision", args=[approach.slug]),
+        vision_url=demarche_url(approach, "systems:vision"),
     )
 
 
@@ -194,12 +194,11 @@ def axis_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse
         success="L'axe est enregistré.",
         done=_overview_url(approach),
         title=f"Modifier l'axe {axis.order}",
-        delete_url=reverse("strategy:axis_delete", args=[approach.slug, axis.pk]),
+        delete_url=demarche_url(approach, "strategy:axis_delete", axis.pk),
     )
 
 
-def _back_to_overview(request: HttpRequest, obj: Axis | Objective) -> str:
-    return _overview_url(request.approach)  # type: ignore[attr-defined]
+_back_to_overview = link_to("strategy:overview")
 
 
 axis_delete = delete_view(
@@ -252,7 +251,7 @@ def objective_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
         success="L'objectif est enregistré.",
         done=_overview_url(approach),
         title=f"Modifier l'objectif {objective.number}",
-        delete_url=reverse("strategy:objective_delete", args=[approach.slug, objective.pk]),
+        delete_url=demarche_url(approach, "strategy:objective_delete", objective.pk),
     )
 
 

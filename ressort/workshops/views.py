@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
+from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
 from ressort.workshops import live, services
@@ -44,8 +45,7 @@ def join_url(request: HttpRequest, workshop: Workshop) -> str:
     return request.build_absolute_uri(reverse("atelier:enter", args=[workshop.join_code]))
 
 
-def _detail_url(request: HttpRequest, workshop: Workshop) -> str:
-    return reverse("workshops:detail", args=[workshop.approach.slug, workshop.pk])
+_detail_url = link_to("workshops:detail", "pk")
 
 
 @demarche_view(Right.VIEW, FORM)
@@ -112,7 +112,7 @@ workshop_delete = delete_view(
     consequence="ses activités et leurs réponses aussi (les résultats déjà envoyés dans la "
     "démarche y restent)",
     gone="{what} et ses réponses sont supprimés.",
-    done=lambda request, workshop: reverse("workshops:list", args=[workshop.approach.slug]),
+    done=link_to("workshops:list"),
     back=_detail_url,
 )
 

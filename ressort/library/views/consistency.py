@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.actions.models import Action
 from ressort.approaches.models import Approach
@@ -19,7 +18,7 @@ from ressort.library.models import (
     PlanObjective,
     Verdict,
 )
-from ressort.web import Right, demarche_view, get_scoped
+from ressort.web import Right, demarche_url, demarche_view, get_scoped
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, ensure_right
 
@@ -84,7 +83,7 @@ def action_consistency(request: HttpRequest, approach: Approach, pk: int) -> Htt
                 messages.error(request, f"Rien n'est enregistré — {fault}")
         else:
             messages.success(request, "La cohérence de l'action est enregistrée.")
-            return redirect(reverse("library:action_consistency", args=[approach.slug, action.pk]))
+            return redirect(demarche_url(approach, "library:action_consistency", action.pk))
     posted = request.method == "POST"
     shown = []
     for row in rows:

@@ -10,19 +10,16 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort.approaches.models import Approach
 from ressort.library import search, services
 from ressort.library.forms import DocumentForm, ObjectiveForm, PassageForm
 from ressort.library.models import Citation, Document, DocumentKind, Passage
-from ressort.web import Right, demarche_view, get_scoped
+from ressort.web import Right, demarche_view, get_scoped, link_to
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import FORM, WRITE, ensure_right
 
-
-def _list_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("library:document_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_list_url = link_to("library:document_list")
 
 
 @demarche_view(Right.VIEW)

@@ -5,13 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from ressort import tables
 from ressort.approaches.models import Approach
 from ressort.library import plan_import
 from ressort.library.forms import PlanImportForm
-from ressort.web import Right, demarche_view
+from ressort.web import Right, demarche_url, demarche_view
 from ressort.web.scoped import FORM, ensure_right
 
 EXPORTS = {"actions", "politiques", "idees"}
@@ -40,7 +39,7 @@ def plan_import_page(request: HttpRequest, approach: Approach) -> HttpResponse:
                     f"{'s' if count > 1 else ''} en {label}.",
                 )
                 target = "actions:idea_list" if into == "idees" else "actions:action_list"
-                return redirect(reverse(target, args=[approach.slug]))
+                return redirect(demarche_url(approach, target))
     return render(
         request,
         "library/plan_import.html",

@@ -8,26 +8,23 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from ressort.approaches.models import Approach
 from ressort.library import services
 from ressort.library.forms import FeedForm, SignalForm
 from ressort.library.models import Feed, FeedItem, Signal
-from ressort.web import Right, demarche_view, get_scoped
-from ressort.web.generic import delete_view, edit_view
+from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
+from ressort.web.generic import delete_view, edit_view, with_approach
 from ressort.web.scoped import WRITE
 
 INTO = {"alea": "aléa", "variable": "variable de l'analyse structurelle", "idee": "idée d'action"}
 
 
-def _signals_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("library:signal_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_signals_url = link_to("library:signal_list")
 
 
-def _feeds_url(request: HttpRequest, _obj: object = None) -> str:
-    return reverse("library:feed_list", args=[request.approach.slug])  # type: ignore[attr-defined]
+_feeds_url = link_to("library:feed_list")
 
 
 @demarche_view(Right.VIEW)
@@ -60,7 +57,7 @@ signal_edit = edit_view(
         "noticed_on": timezone.localdate(),
         "noticed_by": request.user.get_full_name() if request.user.is_authenticated else "",
     },
-    form_kwargs=lambda request, approach, s: {"approach": approach},
+    form_kwargs=with_approach,
     delete="library:signal_delete",
     saved="Le signal est enregistré.",
 )
@@ -155,4 +152,4 @@ def item_to_signal(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
     messages.success(
         request, "L'article est noté comme signal\u00a0: dites ce qu'il pourrait signifier."
     )
-    return redirect(reverse("library:signal_edit", args=[approach.slug, signal.pk]))
+    return redirect(demarche_url(approach, "library:signal_edit", signal.pk))
