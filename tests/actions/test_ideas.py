@@ -153,18 +153,19 @@ def test_what_an_idea_answers_is_a_link(
     page = page_text(client.get(url))
     assert "Îlots de chaleur" in page and "Ailleurs" not in page
     base = {"text": "Planter des arbres", "source": "equipe"}
-    response = client.post(url, {**base, "vulnerability": foreign.pk})
+    response = client.post(f"{url}ajouter/", {**base, "vulnerability": foreign.pk})
     assert response.status_code == 200 and not Idea.objects.exists()
-    client.post(url, {**base, "vulnerability": heat.pk})
+    client.post(f"{url}ajouter/", {**base, "vulnerability": heat.pk})
     idea = Idea.objects.get()
     assert (idea.vulnerability, idea.answers) == (heat, "vulnerabilite")
     page = page_text(client.get(url))
     assert f'répond à une vulnérabilité : <a href="{heat.get_absolute_url()}">' in page
     scenario = Scenario.objects.create(approach=approach, name="Été 2050 sec")
     response = client.post(
-        url, {**base, "text": "Les deux", "vulnerability": heat.pk, "scenario": scenario.pk}
+        f"{url}ajouter/",
+        {**base, "text": "Les deux", "vulnerability": heat.pk, "scenario": scenario.pk},
     )
     assert "Une idée répond à une vulnérabilité ou à un scénario." in page_text(response)
-    client.post(url, {**base, "text": "Réserves d'eau", "scenario": scenario.pk})
+    client.post(f"{url}ajouter/", {**base, "text": "Réserves d'eau", "scenario": scenario.pk})
     assert Idea.objects.get(text="Réserves d'eau").answers == "scenario"
     assert "Été 2050 sec</a>" in page_text(client.get(url))
