@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -234,6 +235,46 @@ def shipped_current(code: str) -> FrameworkVersion | None:
         FrameworkVersion.objects.select_related("framework")
         .filter(framework__code=code, framework__approach=None, is_current=True)
         .first()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DoughnutDimension:
+    """One of the Doughnut's 21 dimensions: its code, labels and ring (`plancher_social` or
+    `plafond_ecologique`, the codes of data/frameworks/donut.yaml)."""
+
+    code: str
+    label: str
+    short_label: str
+    ring: str
+
+
+def doughnut_dimensions() -> list[DoughnutDimension]:
+    """The Doughnut's dimensions in the framework's order, with their French labels.
+
+    The one list of them: the shipped framework's current version, or, while the frameworks
+    are not loaded yet, its shipped file (data/frameworks/donut.yaml) itself.
+    """
+    version = shipped_current("donut")
+    if version is None:
+        return list(_shipped_doughnut())
+    rows = Dimension.objects.filter(version=version, kind="dimension").select_related("parent")
+    return [
+        DoughnutDimension(
+            d.code, d.label, d.short_label or d.label, d.parent.code if d.parent else ""
+        )
+        for d in rows
+    ]
+
+
+@cache
+def _shipped_doughnut() -> tuple[DoughnutDimension, ...]:
+    doc = fw.load_framework_file(fw.SHIPPED_DIR / "donut.yaml")
+    return tuple(
+        DoughnutDimension(d.code, d.label, d.short_label or d.label, ring.code)
+        for ring in doc.nodes
+        for d in ring.children
+        if d.kind == "dimension"
     )
 
 

@@ -30,34 +30,6 @@ from ressort.portrait.models import (
 )
 from ressort.territories.models import Territory, TerritoryType
 
-# The 21 dimensions of the Doughnut (Raworth 2017), by their codes in data/frameworks/donut.yaml;
-# used when the shipped framework is not loaded (labels then come from this table).
-DOUGHNUT_SOCIAL = {
-    "food": "Alimentation",
-    "health": "Santé",
-    "education": "Éducation",
-    "income_work": "Revenus et travail",
-    "peace_justice": "Paix et justice",
-    "political_voice": "Voix politique",
-    "social_equity": "Équité sociale",
-    "gender_equality": "Égalité des genres",
-    "housing": "Logement",
-    "networks": "Réseaux",
-    "energy": "Énergie",
-    "water": "Eau",
-}
-DOUGHNUT_ECOLOGICAL = {
-    "climate_change": "Changement climatique",
-    "ocean_acidification": "Acidification des océans",
-    "chemical_pollution": "Pollution chimique",
-    "nitrogen_phosphorus": "Charge d'azote et de phosphore",
-    "freshwater": "Prélèvements d'eau douce",
-    "land_conversion": "Conversion des terres",
-    "biodiversity": "Perte de biodiversité",
-    "air_pollution": "Pollution de l'air",
-    "ozone": "Appauvrissement de la couche d'ozone",
-}
-
 
 @dataclass
 class DoughnutDimension:
@@ -88,17 +60,11 @@ class DoughnutDimension:
 
 
 def doughnut_dimensions() -> list[tuple[str, str, dn.Ring]]:
-    """(code, label, ring) of the 21 Doughnut dimensions, labels from the shipped framework."""
-    labels: dict[str, str] = {}
-    version = FrameworkVersion.objects.filter(framework__code="donut", is_current=True).first()
-    if version is not None:
-        for code, label, short in Dimension.objects.filter(
-            version=version, kind="dimension"
-        ).values_list("code", "label", "short_label"):
-            labels[code] = short or label
-    return [(c, labels.get(c, lab), dn.Ring.SOCIAL) for c, lab in DOUGHNUT_SOCIAL.items()] + [
-        (c, labels.get(c, lab), dn.Ring.ECOLOGICAL) for c, lab in DOUGHNUT_ECOLOGICAL.items()
-    ]
+    """(code, label, ring) of the 21 Doughnut dimensions, labels from the framework."""
+    from ressort.frameworks.services import doughnut_dimensions as dimensions
+
+    rings = {"plancher_social": dn.Ring.SOCIAL, "plafond_ecologique": dn.Ring.ECOLOGICAL}
+    return [(d.code, d.short_label, rings[d.ring]) for d in dimensions()]
 
 
 def own_values(indicators: Iterable[Indicator], approach: Approach) -> Q:

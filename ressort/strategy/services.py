@@ -39,22 +39,14 @@ class DoughnutDimension:
 
 def doughnut_dimensions(approach: Approach) -> list[DoughnutDimension]:
     """The Doughnut's dimensions with this démarche's portrait status, gaps first."""
-    from ressort.frameworks.models import Dimension
-    from ressort.frameworks.services import shipped_current
-    from ressort.portrait.services import DOUGHNUT_ECOLOGICAL, DOUGHNUT_SOCIAL
+    from ressort.frameworks import services as frameworks
 
     gaps = doughnut_gaps_of(approach)
-    version = shipped_current("donut")
-    if version is not None:
-        rows = Dimension.objects.filter(version=version, kind="dimension").select_related("parent")
-        labelled = [(d.code, d.label, d.parent.code if d.parent else "") for d in rows]
-    else:  # frameworks not loaded: the portrait's table of the 21 dimensions
-        labelled = [(c, label, "plancher_social") for c, label in DOUGHNUT_SOCIAL.items()] + [
-            (c, label, "plafond_ecologique") for c, label in DOUGHNUT_ECOLOGICAL.items()
-        ]
     dims = [
-        DoughnutDimension(code=code, label=label, ring=ring, gap=gaps.get(code, dn.Status.MISSING))
-        for code, label, ring in labelled
+        DoughnutDimension(
+            code=d.code, label=d.label, ring=d.ring, gap=gaps.get(d.code, dn.Status.MISSING)
+        )
+        for d in frameworks.doughnut_dimensions()
     ]
     rank = {dn.Status.SHORTFALL: 0, dn.Status.OVERSHOOT: 0, dn.Status.SAFE: 1, dn.Status.MISSING: 2}
     return sorted(dims, key=lambda d: rank.get(d.gap, 3))
