@@ -106,7 +106,7 @@ objective_add = add_view(
     ObjectiveForm,
     parent="study",
     form_kwargs=lambda request, approach, study: {"study": study},
-    fill=lambda objective, form: setattr(
+    fill=lambda request, objective, form: setattr(
         objective, "order", services.next_objective_order(objective.study)
     ),
     page=lambda request, approach, study, form: _detail(

@@ -38,7 +38,7 @@ from ressort.portrait.models import (
     ScoringSession,
 )
 from ressort.web import freshness, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
@@ -224,17 +224,15 @@ def session_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return _sessions_page(request, approach)
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def session_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = SessionForm(request.POST, approach=approach)
-    if not form.is_valid():
-        return _sessions_page(request, approach, form)
-    session = form.save(commit=False)
-    session.approach = approach
-    session.created_by = request.user
-    session.save()
-    messages.success(request, f"La séance « {session.title} » est créée.")
-    return redirect("portrait:session", approach.slug, session.pk)
+session_add = add_view(
+    None,
+    SessionForm,
+    form_kwargs=with_approach,
+    fill=lambda request, session, form: setattr(session, "created_by", request.user),
+    page=lambda request, approach, _, form: _sessions_page(request, approach, form),
+    saved=lambda session: f"La séance « {session.title} » est créée.",
+    done=link_to("portrait:session", "pk"),
+)
 
 
 def _read_answers(

@@ -82,7 +82,7 @@ step_add = add_view(
     StepForm,
     parent="path",
     form_kwargs=with_approach,
-    fill=lambda step, form: setattr(
+    fill=lambda request, step, form: setattr(
         step, "order", (step.path.steps.aggregate(m=Max("order"))["m"] or 0) + 1
     ),
     page=lambda request, approach, path, form: _render_path(request, approach, path, form),

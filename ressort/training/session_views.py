@@ -104,7 +104,7 @@ attendee_add = add_view(
     parent="session",
     prefix="attendee",
     form_kwargs=lambda request, approach, session: {"approach": approach, "session": session},
-    fill=lambda attendee, form: setattr(attendee, "name", form.cleaned_data["name"]),
+    fill=lambda request, attendee, form: setattr(attendee, "name", form.cleaned_data["name"]),
     page=lambda request, approach, session, form: _render_session(
         request, approach, session, {"attendee": form}
     ),

@@ -144,28 +144,28 @@ def delete_view(
 
 
 def add_view(
-    owner: type[Model],
+    owner: type[Model] | None,
     form_class: type[BaseForm],
     *,
-    parent: str,
     page: Callable[[HttpRequest, Approach, Obj, BaseForm], HttpResponse],
     done: UrlOf,
     saved: str | Callable[[Obj], str],
+    parent: str = "approach",
     prefix: str | None = None,
     right: Right = Right.CONTRIBUTE,
     form_kwargs: Callable[[HttpRequest, Approach, Obj], dict[str, Any]] | None = None,
-    fill: Callable[[Obj, BaseForm], None] | None = None,
+    fill: Callable[[HttpRequest, Obj, BaseForm], None] | None = None,
 ) -> Callable[..., HttpResponse]:
-    """A POST that adds one object under `owner` (the URL's `pk`), from a form on its page.
+    """A POST that adds one object from a form on its owner's page.
 
-    The new object gets the owner in its field `parent`; `fill` sets what else the form does
-    not (an order, a name). On a fault, `page(request, approach, owner, form)` draws the
-    owner's page again with the bound form, so the typed values stay.
+    The owner is the object of the URL's `pk` (a chain for its nodes), or the démarche itself
+    when `owner` is None (a workshop on the list of workshops). The new object gets the owner
+    in its field `parent`; `fill(request, obj, form)` sets what else the form does not (an
+    order, an author). On a fault, `page(request, approach, owner, form)` draws the owner's
+    page again with the bound form, so the typed values stay and nothing is saved.
     """
 
-    @demarche_view(right, WRITE, objects={"pk": owner})
-    def view(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-        holder = get_scoped(owner, approach, pk=pk)
+    def add(request: HttpRequest, approach: Approach, holder: Obj) -> HttpResponse:
         kwargs = form_kwargs(request, approach, holder) if form_kwargs else {}
         form = form_class(request.POST, prefix=prefix, **kwargs)
         if not form.is_valid():
@@ -174,10 +174,23 @@ def add_view(
             obj = form.save(commit=False)  # type: ignore[attr-defined]
             setattr(obj, parent, holder)
             if fill:
-                fill(obj, form)
+                fill(request, obj, form)
             obj.save()
             form.save_m2m()  # type: ignore[attr-defined]
         messages.success(request, saved(obj) if callable(saved) else saved)
         return redirect(done(request, obj))
 
-    return view
+    if owner is None:
+
+        @demarche_view(right, WRITE)
+        def view(request: HttpRequest, approach: Approach) -> HttpResponse:
+            return add(request, approach, approach)
+
+        return view
+    model = owner
+
+    @demarche_view(right, WRITE, objects={"pk": model})
+    def owned(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+        return add(request, approach, get_scoped(model, approach, pk=pk))
+
+    return owned
