@@ -70,16 +70,13 @@ def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return _conflicts_page(request, approach)
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def resource_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = ResourceForm(request.POST)
-    if not form.is_valid():
-        return _conflicts_page(request, approach, form)
-    resource = form.save(commit=False)
-    resource.approach = approach
-    resource.save()
-    messages.success(request, f"« {resource.name} » est ajoutée au registre.")
-    return redirect("actions:resource_detail", approach.slug, resource.pk)
+resource_add = add_view(
+    None,
+    ResourceForm,
+    page=lambda request, approach, _, form: _conflicts_page(request, approach, form),
+    saved=lambda resource: f"« {resource.name} » est ajoutée au registre.",
+    done=link_to("actions:resource_detail", "pk"),
+)
 
 
 def _resource_page(

@@ -34,8 +34,8 @@ from ressort.analysis.majority_judgment import DEFAULT_GRADES
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, scoped
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.scoped import READ, WRITE, demarche_view, scoped
 
 GRADE_COLOURS = ("#7e0129", "#b3261e", "#e8a33d", "#f3d36b", "#a5d6a7", "#4caf50", "#1b5e20")
 GRADE_TEXT = ("#fff", "#fff", "#000", "#000", "#000", "#000", "#fff")
@@ -283,20 +283,22 @@ def _prioritisation_page(
     )
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, READ)
 def prioritisation(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = None
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = CriterionForm(request.POST, approach=approach)
-        if form.is_valid():
-            criterion = form.save(commit=False)
-            criterion.approach = approach
-            criterion.order = approach.criteria.count()
-            criterion.save()
-            messages.success(request, f"Le critère « {criterion.name} » est ajouté.")
-            return redirect("actions:prioritisation", approach.slug)
-    return _prioritisation_page(request, approach, form=form)
+    return _prioritisation_page(request, approach)
+
+
+criterion_add = add_view(
+    None,
+    CriterionForm,
+    form_kwargs=with_approach,
+    fill=lambda request, criterion, form: setattr(
+        criterion, "order", criterion.approach.criteria.count()
+    ),
+    page=lambda request, approach, _, form: _prioritisation_page(request, approach, form=form),
+    saved=lambda criterion: f"Le critère « {criterion.name} » est ajouté.",
+    done=link_to("actions:prioritisation"),
+)
 
 
 _prioritisation_url = link_to("actions:prioritisation")
@@ -434,36 +436,39 @@ def _vote_actions(approach: Approach) -> list[Action]:
     return list(scoped(Action, approach).filter(kind=Action.Kind.ACTION).order_by("title", "pk"))
 
 
-@demarche_view(Right.VIEW, FORM)
+def _ballot_form(actions: list[Action], data: Any = None) -> BallotForm:
+    return BallotForm(data, actions=actions, grades=list(DEFAULT_GRADES))
+
+
+@demarche_view(Right.VIEW, READ)
 def vote(request: HttpRequest, approach: Approach) -> HttpResponse:
     actions = _vote_actions(approach)
-    form = BallotForm(
-        request.POST if request.method == "POST" else None,
-        actions=actions,
-        grades=list(DEFAULT_GRADES),
-    )
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        if form.is_valid():
-            with transaction.atomic():
-                row = Ballot.objects.create(
-                    approach=approach,
-                    voter=form.cleaned_data["votant"].strip(),
-                    source="saisie",
-                )
-                Grade.objects.bulk_create(
-                    Grade(ballot=row, action_id=pk, grade=g) for pk, g in form.grades_of().items()
-                )
-            messages.success(request, "Le bulletin est enregistré.")
-            return redirect("actions:vote", approach.slug)
-        return render(
-            request, "actions/vote.html", _vote_context(approach, actions, ballot_form=form)
-        )
     return render(
         request,
         "actions/vote.html",
-        _vote_context(approach, actions, request.GET.get("absence", ""), ballot_form=form),
+        _vote_context(
+            approach, actions, request.GET.get("absence", ""), ballot_form=_ballot_form(actions)
+        ),
     )
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def ballot_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    actions = _vote_actions(approach)
+    form = _ballot_form(actions, request.POST)
+    if not form.is_valid():
+        return render(
+            request, "actions/vote.html", _vote_context(approach, actions, ballot_form=form)
+        )
+    with transaction.atomic():
+        row = Ballot.objects.create(
+            approach=approach, voter=form.cleaned_data["votant"].strip(), source="saisie"
+        )
+        Grade.objects.bulk_create(
+            Grade(ballot=row, action_id=pk, grade=g) for pk, g in form.grades_of().items()
+        )
+    messages.success(request, "Le bulletin est enregistré.")
+    return redirect("actions:vote", approach.slug)
 
 
 ABSENCE_CHOICES = [

@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("budget/plan-d-actions/", budget_views.budget_plan, name="budget_plan"),
     path("priorisation/", decision_views.prioritisation, name="prioritisation"),
+    path("priorisation/criteres/", decision_views.criterion_add, name="criterion_add"),
     path("priorisation/valeurs/", decision_views.criterion_values, name="criterion_values"),
     path("priorisation/criteres/<int:pk>/", decision_views.criterion_edit, name="criterion_edit"),
     path(
@@ -88,6 +89,7 @@ urlpatterns = [
         name="resource_arbitration_delete",
     ),
     path("vote/", decision_views.vote, name="vote"),
+    path("vote/bulletins/", decision_views.ballot_add, name="ballot_add"),
     path("vote/import/", decision_views.vote_import, name="vote_import"),
     path("vote/bulletins.csv", decision_views.vote_export, name="vote_export"),
     path("vote/bulletins/<int:pk>/supprimer/", decision_views.ballot_delete, name="ballot_delete"),

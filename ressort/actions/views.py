@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -22,7 +21,7 @@ from ressort.actions.models import Action, Idea, Theme
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 
@@ -54,16 +53,17 @@ def idea_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return _ideas_page(request, approach)
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def idea_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = IdeaForm(request.POST, approach=approach, dimensions=_dimension_choices(approach))
-    if not form.is_valid():
-        return _ideas_page(request, approach, form)
-    idea = form.save(commit=False)
-    idea.approach = approach
-    idea.save()
-    messages.success(request, "L'idée est ajoutée.")
-    return redirect("actions:idea_list", approach.slug)
+idea_add = add_view(
+    None,
+    IdeaForm,
+    form_kwargs=lambda request, approach, _: {
+        "approach": approach,
+        "dimensions": _dimension_choices(approach),
+    },
+    page=lambda request, approach, _, form: _ideas_page(request, approach, form),
+    saved="L'idée est ajoutée.",
+    done=link_to("actions:idea_list"),
+)
 
 
 def _ideas_page(
@@ -237,19 +237,15 @@ def action_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return _actions_page(request, approach, ActionForm(approach=approach))
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def action_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = ActionForm(request.POST, approach=approach)
-    if not form.is_valid():
-        return _actions_page(request, approach, form)
-    with transaction.atomic():
-        action = form.save(commit=False)
-        action.approach = approach
-        action.created_by = request.user
-        action.save()
-        form.save_m2m()
-    messages.success(request, f"« {action.title} » est créée.")
-    return redirect("actions:action_detail", approach.slug, action.pk)
+action_add = add_view(
+    None,
+    ActionForm,
+    form_kwargs=with_approach,
+    fill=lambda request, action, form: setattr(action, "created_by", request.user),
+    page=lambda request, approach, _, form: _actions_page(request, approach, form),
+    saved=lambda action: f"« {action.title} » est créée.",
+    done=link_to("actions:action_detail", "pk"),
+)
 
 
 def _actions_page(request: HttpRequest, approach: Approach, form: ActionForm) -> HttpResponse:

@@ -40,11 +40,12 @@ def test_empty_state_and_criterion_faults(approach: Any, client_as: Any) -> None
         "q": "2",
         "p": "1",
     }
-    response = client.post(url, bad)
+    add = f"{url}criteres/"
+    response = client.post(add, bad)
     assert response.status_code == 200 and not Criterion.objects.exists()
     assert "Le seuil p (1) doit être strictement supérieur à q (2)." in page_text(response)
-    client.post(url, {**bad, "p": "5"})
-    response = client.post(url, {**bad, "p": "5"})
+    client.post(add, {**bad, "p": "5"})
+    response = client.post(add, {**bad, "p": "5"})
     assert "Un critère « coût » existe déjà." in page_text(response)
     assert Criterion.objects.get().function == "linear"
 
@@ -110,7 +111,7 @@ def test_prioritisation_rights(approach: Any, personas: dict[str, Any], client_a
     foreign = Criterion.objects.create(approach=personas["other_approach"], name="c")
     base = f"/demarches/{approach.slug}/priorisation/"
     partner = client_as("partenaire")
-    assert partner.post(base, {"name": "c", "weight": "1"}).status_code == 403
+    assert partner.post(base + "criteres/", {"name": "c", "weight": "1"}).status_code == 403
     assert partner.post(base + "valeurs/", {}).status_code == 403
     assert client_as("equipe").get(f"{base}criteres/{foreign.pk}/").status_code == 404
     assert client_as("outsider").get(base + "sensibilite/").status_code == 404
@@ -127,7 +128,9 @@ def test_vote_enter_import_export_and_ties(approach: Any, client_as: Any) -> Non
     client = client_as("equipe")
     url = f"/demarches/{approach.slug}/vote/"
     assert "Aucun bulletin pour l'instant" in page_text(client.get(url))
-    client.post(url, {"votant": "Léa", f"mention-{a.pk}": "4", f"mention-{b.pk}": "4"})
+    client.post(
+        url + "bulletins/", {"votant": "Léa", f"mention-{a.pk}": "4", f"mention-{b.pk}": "4"}
+    )
     assert Ballot.objects.get().voter == "Léa"
     text = page_text(client.get(url))
     assert (
@@ -185,7 +188,7 @@ def test_vote_rights(approach: Any, personas: dict[str, Any], client_as: Any) ->
     url = f"/demarches/{approach.slug}/vote/"
     partner = client_as("partenaire")
     assert partner.get(url).status_code == 200
-    assert partner.post(url, {f"mention-{a.pk}": "1"}).status_code == 403
+    assert partner.post(url + "bulletins/", {f"mention-{a.pk}": "1"}).status_code == 403
     assert partner.get(url + "bulletins.csv").status_code == 200
     team = client_as("equipe")
     assert team.post(f"{url}bulletins/{foreign.pk}/supprimer/").status_code == 404
@@ -295,10 +298,10 @@ def test_conventions_chosen_on_the_pages(approach: Any, client_as: Any) -> None:
         ("level", {"q": "2", "p": "2"}, "Le seuil p (2) doit être strictement supérieur à q (2)."),
         ("u-shape", {"q": "-1"}, "Le seuil q doit être positif ou nul."),
     ):
-        response = client.post(url, {**base, "function": function, **extra})
+        response = client.post(url + "criteres/", {**base, "function": function, **extra})
         assert message in page_text(response), function
     assert not Criterion.objects.filter(name="w").exists()
-    response = client.post(url, {**base, "function": "gaussian", "s": "2,5"})
+    response = client.post(url + "criteres/", {**base, "function": "gaussian", "s": "2,5"})
     assert response.status_code == 302
     w = Criterion.objects.get(name="w")
     assert (w.function, w.s) == ("gaussian", 2.5)
