@@ -8,6 +8,7 @@ app_name = "workshops"
 
 urlpatterns = [
     path("ateliers/", views.workshop_list, name="list"),
+    path("ateliers/ajouter/", views.workshop_add, name="add"),
     path("ateliers/<int:pk>/", views.workshop_detail, name="detail"),
     path("ateliers/<int:pk>/modifier/", views.workshop_edit, name="edit"),
     path("ateliers/<int:pk>/supprimer/", views.workshop_delete, name="delete"),

@@ -19,8 +19,8 @@ from django.urls import reverse
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
+from ressort.web.generic import add_view, delete_view, edit_view
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 from ressort.workshops import live, services
 from ressort.workshops.forms import ActivityForm, WorkshopForm
 from ressort.workshops.kinds import REGISTRY, DeliveryError, UnknownKind, get_kind
@@ -48,23 +48,34 @@ def join_url(request: HttpRequest, workshop: Workshop) -> str:
 _detail_url = link_to("workshops:detail", "pk")
 
 
-@demarche_view(Right.VIEW, FORM)
-def workshop_list(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = WorkshopForm()
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        form = WorkshopForm(request.POST)
-        if form.is_valid():
-            workshop = form.save(commit=False)
-            workshop.approach = approach
-            workshop.created_by = request.user
-            workshop.code_expires_at = workshop.default_expiry()
-            workshop.save()
-            messages.success(request, f"L'atelier « {workshop.title} » est créé.")
-            return redirect("workshops:detail", approach.slug, workshop.pk)
+def _list_page(
+    request: HttpRequest, approach: Approach, form: WorkshopForm | None = None
+) -> HttpResponse:
     return render(
-        request, "workshops/list.html", {"workshops": approach.workshops.all(), "form": form}
+        request,
+        "workshops/list.html",
+        {"workshops": approach.workshops.all(), "form": form or WorkshopForm()},
     )
+
+
+@demarche_view(Right.VIEW, READ)
+def workshop_list(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _list_page(request, approach)
+
+
+def _new_workshop(request: HttpRequest, workshop: Workshop, form: WorkshopForm) -> None:
+    workshop.created_by = request.user
+    workshop.code_expires_at = workshop.default_expiry()
+
+
+workshop_add = add_view(
+    None,
+    WorkshopForm,
+    fill=_new_workshop,
+    page=lambda request, approach, _, form: _list_page(request, approach, form),
+    saved=lambda workshop: f"L'atelier « {workshop.title} » est créé.",
+    done=link_to("workshops:detail", "pk"),
+)
 
 
 @demarche_view(Right.VIEW, READ, objects={"pk": Workshop})

@@ -32,7 +32,7 @@ def clear_cache() -> None:
 
 def new_workshop(approach: Approach, client: Client) -> tuple[Workshop, str]:
     base = f"/demarches/{approach.slug}/ateliers/"
-    response = client.post(base, {"title": "Séminaire des services", "mode": "direct"})
+    response = client.post(base + "ajouter/", {"title": "Séminaire des services", "mode": "direct"})
     assert response.status_code == 302, page_text(response)[:500]
     workshop = Workshop.objects.get(title="Séminaire des services")
     return workshop, f"{base}{workshop.pk}/"

@@ -66,7 +66,9 @@ def test_create_workshop_and_activities(
 ) -> None:
     c = client_for(personas["equipe"])
     base = f"/demarches/{approach.slug}/ateliers/"
-    response = c.post(base, {"title": "Consultation des habitants", "mode": "consultation"})
+    response = c.post(
+        base + "ajouter/", {"title": "Consultation des habitants", "mode": "consultation"}
+    )
     assert response.status_code == 200
     assert "Indiquez jusqu'à quand" in page_text(response)
     until = (timezone.now() + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")

@@ -18,7 +18,7 @@ from ressort.fieldwork import services
 from ressort.fieldwork.forms import HazardForm, ResourceForm, VulnerabilityForm
 from ressort.fieldwork.models import Hazard, Observation, Resource, Vulnerability
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, edit_view, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 KINDS: dict[str, tuple[type[Vulnerability] | type[Resource], Any]] = {
@@ -170,23 +170,25 @@ def hazard_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return _hazards_page(request, approach)
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def hazard_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = HazardForm(request.POST)
-    if not form.is_valid():
-        return _hazards_page(request, approach, form)
-    hazard = form.save(commit=False)
-    hazard.approach = approach
+def _hazard_code(request: HttpRequest, hazard: Hazard, form: HazardForm) -> None:
+    """A code of its own in the démarche, from the label; after the shipped hazards."""
     base = slugify(hazard.label)[:50] or "alea"
     code, n = base, 1
-    while Hazard.objects.filter(approach=approach, code=code).exists():
+    while Hazard.objects.filter(approach=hazard.approach, code=code).exists():
         n += 1
         code = f"{base}-{n}"
     hazard.code = code
     hazard.order = 1000
-    hazard.save()
-    messages.success(request, f"L'aléa « {hazard.label} » est ajouté.")
-    return redirect("fieldwork:hazard_list", approach.slug)
+
+
+hazard_add = add_view(
+    None,
+    HazardForm,
+    fill=_hazard_code,
+    page=lambda request, approach, _, form: _hazards_page(request, approach, form),
+    saved=lambda hazard: f"L'aléa « {hazard.label} » est ajouté.",
+    done=link_to("fieldwork:hazard_list"),
+)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Hazard})
