@@ -8,6 +8,7 @@ app_name = "grids"
 
 urlpatterns = [
     path("grilles/", views.grid_list, name="grid_list"),
+    path("grilles/ajouter/", views.grid_add, name="grid_add"),
     path("grilles/importer/", views.grid_import, name="grid_import"),
     path("grilles/<slug:code>/", views.grid_detail, name="grid_detail"),
     path("grilles/<slug:code>/export.yaml", views.grid_export, name="grid_export"),
@@ -28,6 +29,9 @@ urlpatterns = [
         name="node_move",
     ),
     path("appropriation/", views.appropriation, name="appropriation"),
+    path("appropriation/ajouter/", views.exercise_add, name="exercise_add"),
     path("appropriation/<int:pk>/", views.exercise_detail, name="exercise"),
+    path("appropriation/<int:pk>/tri/", views.exercise_sort, name="exercise_sort"),
     path("conditions-de-reussite/", views.conditions, name="conditions"),
+    path("conditions-de-reussite/repondre/", views.conditions_answer, name="conditions_answer"),
 ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
@@ -36,7 +36,7 @@ from ressort.frameworks.views import (
     yaml_response,
 )
 from ressort.web import demarche_url
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
+from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
 NODE_KINDS = [
     ("dimension", "Dimension"),
@@ -102,12 +102,15 @@ def _grid_list(
     )
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, READ)
 def grid_list(request: HttpRequest, approach: Approach) -> HttpResponse:
-    """The démarche's grids; a POST creates one (from a shipped framework or empty)."""
-    if request.method != "POST":
-        return _grid_list(request, approach)
-    ensure_right(approach, Right.EDIT_FRAMING)
+    """The démarche's grids."""
+    return _grid_list(request, approach)
+
+
+@demarche_view(Right.EDIT_FRAMING, WRITE)
+def grid_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Create a grid, from a shipped framework or empty."""
     bases = _bases()
     form = GridCreateForm(request.POST, bases=bases)
     if not form.is_valid():
@@ -261,23 +264,18 @@ class ExerciseForm(forms.Form):
     version = forms.ChoiceField(label="Référentiel ou grille à trier")
 
 
-@demarche_view(Right.VIEW, FORM)
-def appropriation(request: HttpRequest, approach: Approach) -> HttpResponse:
+def _exercise_form(
+    approach: Approach, data: QueryDict | None = None
+) -> tuple[ExerciseForm, list[FrameworkVersion]]:
     choices = _framework_choices(approach)
-    form = ExerciseForm(request.POST or None)
+    form = ExerciseForm(data)
     form.fields["version"].choices = [(str(v.pk), v.name) for v in choices]
-    if request.method == "POST":
-        ensure_right(approach, Right.EDIT_FRAMING)
-        if form.is_valid():
-            version = next(v for v in choices if str(v.pk) == form.cleaned_data["version"])
-            exercise = PriorityExercise.objects.create(
-                approach=approach,
-                version=version,
-                title=form.cleaned_data["title"],
-                held_on=form.cleaned_data["held_on"],
-                created_by=request.user,
-            )
-            return redirect("grids:exercise", approach.slug, exercise.pk)
+    return form, choices
+
+
+def _appropriation_page(
+    request: HttpRequest, approach: Approach, form: ExerciseForm
+) -> HttpResponse:
     exercises = approach.priority_exercises.select_related("version")
     return render(
         request,
@@ -286,41 +284,38 @@ def appropriation(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-@demarche_view(Right.VIEW, FORM, objects={"pk": PriorityExercise})
-def exercise_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    exercise = get_scoped(
+@demarche_view(Right.VIEW, READ)
+def appropriation(request: HttpRequest, approach: Approach) -> HttpResponse:
+    return _appropriation_page(request, approach, _exercise_form(approach)[0])
+
+
+@demarche_view(Right.EDIT_FRAMING, WRITE)
+def exercise_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form, choices = _exercise_form(approach, request.POST)
+    if not form.is_valid():
+        return _appropriation_page(request, approach, form)
+    version = next(v for v in choices if str(v.pk) == form.cleaned_data["version"])
+    exercise = PriorityExercise.objects.create(
+        approach=approach,
+        version=version,
+        title=form.cleaned_data["title"],
+        held_on=form.cleaned_data["held_on"],
+        created_by=request.user,
+    )
+    return redirect("grids:exercise", approach.slug, exercise.pk)
+
+
+def _exercise(approach: Approach, pk: int) -> PriorityExercise:
+    return get_scoped(
         PriorityExercise.objects.select_related("version__framework"), approach, pk=pk
     )
+
+
+def _exercise_page(
+    request: HttpRequest, exercise: PriorityExercise, errors: list[str] | None = None
+) -> HttpResponse:
     dimensions = _sortable(exercise.version)
-    errors: list[str] = []
-    if request.method == "POST":
-        ensure_right(approach, Right.EDIT_FRAMING)
-        group = request.POST.get("group", "").strip()
-        if not group:
-            errors.append("Groupe de participants : indiquez un nom (ex. « élus », « habitants »).")
-        votes = []
-        for dim in dimensions:
-            for pile in PriorityVote.Pile:
-                raw = request.POST.get(f"{dim.code}-{pile.value}", "").strip() or "0"
-                if not raw.isdigit():
-                    errors.append(f"{dim.label} / {pile.label} : un nombre entier positif attendu.")
-                    continue
-                if int(raw):
-                    votes.append(
-                        PriorityVote(
-                            exercise=exercise,
-                            group=group,
-                            dimension_code=dim.code,
-                            pile=pile.value,
-                            count=int(raw),
-                        )
-                    )
-        if not errors:
-            with transaction.atomic():
-                exercise.votes.filter(group=group).delete()
-                PriorityVote.objects.bulk_create(votes)
-            messages.success(request, f"Tri du groupe « {group} » enregistré.")
-            return redirect("grids:exercise", approach.slug, exercise.pk)
+    errors = errors or []
     answers = [
         fw.PriorityAnswer(v.group, v.dimension_code, v.pile, v.rank, v.count)
         for v in exercise.votes.all()
@@ -355,6 +350,45 @@ def exercise_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRe
             "svg": mark_safe(svg),
         },
     )
+
+
+@demarche_view(Right.VIEW, READ, objects={"pk": PriorityExercise})
+def exercise_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    return _exercise_page(request, _exercise(approach, pk))
+
+
+@demarche_view(Right.EDIT_FRAMING, WRITE, objects={"pk": PriorityExercise})
+def exercise_sort(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """Record one group's sort of the dimensions into piles (it replaces the group's last)."""
+    exercise = _exercise(approach, pk)
+    errors: list[str] = []
+    group = request.POST.get("group", "").strip()
+    if not group:
+        errors.append("Groupe de participants : indiquez un nom (ex. « élus », « habitants »).")
+    votes = []
+    for dim in _sortable(exercise.version):
+        for pile in PriorityVote.Pile:
+            raw = request.POST.get(f"{dim.code}-{pile.value}", "").strip() or "0"
+            if not raw.isdigit():
+                errors.append(f"{dim.label} / {pile.label} : un nombre entier positif attendu.")
+                continue
+            if int(raw):
+                votes.append(
+                    PriorityVote(
+                        exercise=exercise,
+                        group=group,
+                        dimension_code=dim.code,
+                        pile=pile.value,
+                        count=int(raw),
+                    )
+                )
+    if errors:
+        return _exercise_page(request, exercise, errors)
+    with transaction.atomic():
+        exercise.votes.filter(group=group).delete()
+        PriorityVote.objects.bulk_create(votes)
+    messages.success(request, f"Tri du groupe « {group} » enregistré.")
+    return redirect("grids:exercise", approach.slug, exercise.pk)
 
 
 CROSS_KINDS = {"donut": "dimension", "boussole": "levier", "odd": "objectif"}
@@ -415,41 +449,28 @@ def cross_readings(
 # --------------------------------------------------------------------------------------
 
 
-@demarche_view(Right.VIEW, FORM)
-def conditions(request: HttpRequest, approach: Approach) -> HttpResponse:
+def _questionnaire() -> tuple[FrameworkVersion, fw.FrameworkDoc] | None:
     version = services.shipped_current(services.CONDITIONS_CODE)
     if version is None:
-        messages.error(request, "Le questionnaire n'est pas chargé (ressort referentiel charger).")
-        return redirect("approaches:detail", approach.slug)
-    doc = services.doc_from_version(version)
+        return None
+    return version, services.doc_from_version(version)
+
+
+def _not_loaded(request: HttpRequest, approach: Approach) -> HttpResponse:
+    messages.error(request, "Le questionnaire n'est pas chargé (ressort referentiel charger).")
+    return redirect("approaches:detail", approach.slug)
+
+
+def _conditions_page(
+    request: HttpRequest,
+    approach: Approach,
+    version: FrameworkVersion,
+    doc: fw.FrameworkDoc,
+    errors: list[str] | None = None,
+) -> HttpResponse:
     assert doc.scale is not None
-    levels = [lvl.value for lvl in doc.scale.levels]
+    errors = errors or []
     themes = [n for n in doc.nodes if n.kind == "theme"]
-    errors: list[str] = []
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        answers: dict[str, int] = {}
-        for theme in themes:
-            for question in theme.children:
-                raw = request.POST.get(question.code, "")
-                if raw == "":
-                    continue
-                if not raw.lstrip("-").isdigit() or int(raw) not in levels:
-                    errors.append(f"« {question.label} » : niveau invalide.")
-                    continue
-                answers[question.code] = int(raw)
-        if not answers and not errors:
-            errors.append("Répondez au moins à une question.")
-        if not errors:
-            SelfAssessment.objects.create(
-                approach=approach,
-                version=version,
-                answers=answers,
-                comment=request.POST.get("comment", "").strip(),
-                created_by=request.user,
-            )
-            messages.success(request, "Votre auto-évaluation est enregistrée.")
-            return redirect("grids:conditions", approach.slug)
     latest = (
         approach.self_assessments.select_related("version", "created_by").order_by("-pk").first()
     )
@@ -484,3 +505,46 @@ def conditions(request: HttpRequest, approach: Approach) -> HttpResponse:
             "history": approach.self_assessments.select_related("created_by")[:10],
         },
     )
+
+
+@demarche_view(Right.VIEW, READ)
+def conditions(request: HttpRequest, approach: Approach) -> HttpResponse:
+    questionnaire = _questionnaire()
+    if questionnaire is None:
+        return _not_loaded(request, approach)
+    return _conditions_page(request, approach, *questionnaire)
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def conditions_answer(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Record one self-assessment of the conditions of success."""
+    questionnaire = _questionnaire()
+    if questionnaire is None:
+        return _not_loaded(request, approach)
+    version, doc = questionnaire
+    assert doc.scale is not None
+    levels = [lvl.value for lvl in doc.scale.levels]
+    errors: list[str] = []
+    answers: dict[str, int] = {}
+    for theme in (n for n in doc.nodes if n.kind == "theme"):
+        for question in theme.children:
+            raw = request.POST.get(question.code, "")
+            if raw == "":
+                continue
+            if not raw.lstrip("-").isdigit() or int(raw) not in levels:
+                errors.append(f"« {question.label} » : niveau invalide.")
+                continue
+            answers[question.code] = int(raw)
+    if not answers and not errors:
+        errors.append("Répondez au moins à une question.")
+    if errors:
+        return _conditions_page(request, approach, version, doc, errors)
+    SelfAssessment.objects.create(
+        approach=approach,
+        version=version,
+        answers=answers,
+        comment=request.POST.get("comment", "").strip(),
+        created_by=request.user,
+    )
+    messages.success(request, "Votre auto-évaluation est enregistrée.")
+    return redirect("grids:conditions", approach.slug)

@@ -144,7 +144,7 @@ def boussole_grid(client: Client, approach: Any) -> Framework:
     base = services.shipped_current("boussole")
     assert base is not None
     response = client.post(
-        reverse("grids:grid_list", args=[approach.slug]),
+        reverse("grids:grid_add", args=[approach.slug]),
         {"name": "Notre boussole", "base": str(base.pk)},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -158,7 +158,7 @@ def test_only_leads_build_grids(
     base = services.shipped_current("boussole")
     assert base is not None
     response = client_for(personas[role]).post(
-        reverse("grids:grid_list", args=[approach.slug]),
+        reverse("grids:grid_add", args=[approach.slug]),
         {"name": "Grille", "base": str(base.pk)},
     )
     expected = 302 if Role(role) in RIGHTS[Right.EDIT_FRAMING] else 403
@@ -249,15 +249,16 @@ def test_appropriation_workshop(frameworks: None, personas: dict[str, Any], appr
     donut = services.shipped_current("donut")
     assert donut is not None
     response = client.post(
-        reverse("grids:appropriation", args=[approach.slug]),
+        reverse("grids:exercise_add", args=[approach.slug]),
         {"title": "Atelier élus", "held_on": "", "version": str(donut.pk)},
     )
     exercise = PriorityExercise.objects.get(approach=approach)
     assert response["Location"] == reverse("grids:exercise", args=[approach.slug, exercise.pk])
     url = response["Location"]
-    client.post(url, {"group": "élus", "water-essentiel": "5", "food-important": "2"})
-    client.post(url, {"group": "habitants", "food-essentiel": "4"})
-    client.post(url, {"group": "élus", "water-essentiel": "6"})  # replaces the group's sort
+    sort = reverse("grids:exercise_sort", args=[approach.slug, exercise.pk])
+    client.post(sort, {"group": "élus", "water-essentiel": "5", "food-important": "2"})
+    client.post(sort, {"group": "habitants", "food-essentiel": "4"})
+    client.post(sort, {"group": "élus", "water-essentiel": "6"})  # replaces the group's sort
     assert exercise.votes.filter(group="élus").count() == 1
     page = client.get(url).content.decode()
     table = page[page.index("Ce qui compte le plus ici") :]
@@ -269,25 +270,26 @@ def test_appropriation_workshop(frameworks: None, personas: dict[str, Any], appr
     reading = page[page.index("Objectifs de développement durable (ODD) : les") :]
     # ODD 2 ← food (8 points); ODD 6 ← water (12) and freshwater (0): mean 6
     assert reading.index("Faim « zéro »") < reading.index("Eau propre et assainissement")
-    bad = client.post(url, {"group": "", "water-essentiel": "-1"})
+    bad = client.post(sort, {"group": "", "water-essentiel": "-1"})
     assert "Groupe de participants" in bad.content.decode()
     partner = client_for(personas["partenaire"])
     assert partner.get(url).status_code == 200
-    assert partner.post(url, {"group": "x"}).status_code == 403
+    assert partner.post(sort, {"group": "x"}).status_code == 403
 
 
 def test_conditions_of_success(frameworks: None, personas: dict[str, Any], approach: Any) -> None:
     url = reverse("grids:conditions", args=[approach.slug])
+    answer = reverse("grids:conditions_answer", args=[approach.slug])
     client = client_for(personas["equipe"])
-    response = client.post(url, {"portage.mandat": "1", "portage.elu": "0", "moyens.temps": "4"})
+    response = client.post(answer, {"portage.mandat": "1", "portage.elu": "0", "moyens.temps": "4"})
     assert response.status_code == 302
     saved = SelfAssessment.objects.get(approach=approach)
     assert saved.answers == {"portage.mandat": 1, "portage.elu": 0, "moyens.temps": 4}
     page = client.get(url).content.decode()
     assert "Faire délibérer l" in page and ("12,5 %" in page or "12.5 %" in page)
-    assert client.post(url, {"portage.mandat": "9"}).status_code == 200
+    assert client.post(answer, {"portage.mandat": "9"}).status_code == 200
     partner = client_for(personas["partenaire"])
-    assert partner.post(url, {"portage.mandat": "1"}).status_code == 403
+    assert partner.post(answer, {"portage.mandat": "1"}).status_code == 403
 
 
 @pytest.mark.parametrize("code", ["donut", "boussole", "odd"])
