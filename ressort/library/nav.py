@@ -13,7 +13,7 @@ register(
             "library:citation*",
             "library:objective_*",
             "library:plan*",
-            "library:action_consistency",
+            "library:action_consistency*",
             "library:plan_import",
             "library:plan_export",
         ),

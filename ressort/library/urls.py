@@ -38,7 +38,17 @@ urlpatterns = [
         consistency.action_consistency,
         name="action_consistency",
     ),
+    path(
+        "bibliotheque/coherence/actions/<int:pk>/enregistrer/",
+        consistency.action_consistency_save,
+        name="action_consistency_save",
+    ),
     path("bibliotheque/importer-un-plan/", plan_import.plan_import_page, name="plan_import"),
+    path(
+        "bibliotheque/importer-un-plan/importer/",
+        plan_import.plan_import_run,
+        name="plan_import_run",
+    ),
     path(
         "bibliotheque/plan-d-actions.<str:fmt>",
         plan_import.plan_export,

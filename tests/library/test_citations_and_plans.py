@@ -88,12 +88,13 @@ def test_actions_are_checked_against_the_objectives_and_shown_on_the_sheet(
     action = Action.objects.create(approach=approach, title="Climatiser la mairie")
     client = client_as("facilitateur")
     url = base(approach) + f"bibliotheque/coherence/actions/{action.pk}/"
-    response = client.post(url, {f"verdict-{objective.pk}": "tension"})
+    save = f"{url}enregistrer/"
+    response = client.post(save, {f"verdict-{objective.pk}": "tension"})
     assert response.status_code == 200
     assert "une tension doit être justifiée" in page_text(response)
     assert not ConsistencyCheck.objects.exists()
     client.post(
-        url,
+        save,
         {
             f"verdict-{objective.pk}": "tension",
             f"justification-{objective.pk}": "La climatisation accroît la chaleur dehors.",
@@ -106,7 +107,7 @@ def test_actions_are_checked_against_the_objectives_and_shown_on_the_sheet(
     assert "<strong>En tension</strong> avec PCAET (O2)" in page
     partner = client_as("partenaire")
     assert partner.get(url).status_code == 200
-    assert partner.post(url, {f"verdict-{objective.pk}": "neutre"}).status_code == 403
+    assert partner.post(save, {f"verdict-{objective.pk}": "neutre"}).status_code == 403
 
 
 def test_objectives_are_recorded_on_regulatory_plans_only(
@@ -126,7 +127,7 @@ def test_objectives_are_recorded_on_regulatory_plans_only(
 
 def upload(client: Any, approach: Approach, name: str, data: bytes, into: str) -> Any:
     return client.post(
-        base(approach) + "bibliotheque/importer-un-plan/",
+        base(approach) + "bibliotheque/importer-un-plan/importer/",
         {"upload": SimpleUploadedFile(name, data), "into": into, "source_label": "PCAET 2020"},
     )
 

@@ -3,6 +3,8 @@ the strategy checked against them (compatible, neutral, in tension, with a justi
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -20,7 +22,7 @@ from ressort.library.models import (
 )
 from ressort.web import Right, demarche_url, demarche_view, get_scoped
 from ressort.web.generic import delete_view
-from ressort.web.scoped import FORM, ensure_right
+from ressort.web.scoped import READ, WRITE
 
 
 @demarche_view(Right.VIEW)
@@ -54,37 +56,10 @@ objective_delete = delete_view(
 )
 
 
-@demarche_view(Right.VIEW, FORM, objects={"pk": Action})
-def action_consistency(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    action = get_scoped(Action, approach, pk=pk)
-    rows = services.consistency_of(approach, action)
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        faults = []
-        with transaction.atomic():
-            for row in rows:
-                objective = row["objective"]
-                verdict = request.POST.get(f"verdict-{objective.pk}", "")
-                justification = request.POST.get(f"justification-{objective.pk}", "")[:2000]
-                if verdict and verdict not in Verdict.values:
-                    faults.append(f"{objective}\u00a0: cohérence inconnue.")
-                    continue
-                if verdict == Verdict.TENSION and not justification.strip():
-                    faults.append(
-                        f"« {objective} » : une tension doit être justifiée (en quoi l'action "
-                        "s'écarte de l'objectif, et pourquoi elle est maintenue)."
-                    )
-                    continue
-                services.record_consistency(action, objective, verdict, justification)
-            if faults:
-                transaction.set_rollback(True)
-        if faults:
-            for fault in faults:
-                messages.error(request, f"Rien n'est enregistré — {fault}")
-        else:
-            messages.success(request, "La cohérence de l'action est enregistrée.")
-            return redirect(demarche_url(approach, "library:action_consistency", action.pk))
-    posted = request.method == "POST"
+def _consistency_page(
+    request: HttpRequest, action: Action, rows: list[dict[str, Any]], posted: bool = False
+) -> HttpResponse:
+    """The action's page; after a refused POST, with what was typed."""
     shown = []
     for row in rows:
         objective, check = row["objective"], row["check"]
@@ -100,3 +75,40 @@ def action_consistency(request: HttpRequest, approach: Approach, pk: int) -> Htt
         "library/action_consistency.html",
         {"action": action, "rows": shown, "verdicts": Verdict.choices},
     )
+
+
+@demarche_view(Right.VIEW, READ, objects={"pk": Action})
+def action_consistency(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    action = get_scoped(Action, approach, pk=pk)
+    return _consistency_page(request, action, services.consistency_of(approach, action))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Action})
+def action_consistency_save(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """Record the action's consistency with every objective: all of it, or nothing."""
+    action = get_scoped(Action, approach, pk=pk)
+    rows = services.consistency_of(approach, action)
+    faults = []
+    with transaction.atomic():
+        for row in rows:
+            objective = row["objective"]
+            verdict = request.POST.get(f"verdict-{objective.pk}", "")
+            justification = request.POST.get(f"justification-{objective.pk}", "")[:2000]
+            if verdict and verdict not in Verdict.values:
+                faults.append(f"{objective}\u00a0: cohérence inconnue.")
+                continue
+            if verdict == Verdict.TENSION and not justification.strip():
+                faults.append(
+                    f"« {objective} » : une tension doit être justifiée (en quoi l'action "
+                    "s'écarte de l'objectif, et pourquoi elle est maintenue)."
+                )
+                continue
+            services.record_consistency(action, objective, verdict, justification)
+        if faults:
+            transaction.set_rollback(True)
+    if not faults:
+        messages.success(request, "La cohérence de l'action est enregistrée.")
+        return redirect(demarche_url(approach, "library:action_consistency", action.pk))
+    for fault in faults:
+        messages.error(request, f"Rien n'est enregistré — {fault}")
+    return _consistency_page(request, action, rows, posted=True)

@@ -17,7 +17,7 @@ from ressort.library.forms import DocumentForm, ObjectiveForm, PassageForm
 from ressort.library.models import Citation, Document, DocumentKind, Passage
 from ressort.web import Right, demarche_view, get_scoped, link_to
 from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import FORM, WRITE, ensure_right
+from ressort.web.scoped import FORM, WRITE
 
 _list_url = link_to("library:document_list")
 
@@ -216,7 +216,6 @@ def citations(request: HttpRequest, approach: Approach) -> HttpResponse:
 @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Document})
 def objective_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     document = get_scoped(Document.objects.defer("text", "search_vector"), approach, pk=pk)
-    ensure_right(approach, Right.CONTRIBUTE)
     form = ObjectiveForm(request.POST)
     if not document.is_regulatory:
         messages.error(
