@@ -8,6 +8,7 @@ app_name = "opendata"
 
 urlpatterns = [
     path("indicateurs/catalogue/", views.catalogue_page, name="catalogue"),
+    path("indicateurs/catalogue/ajouter/", views.catalogue_add, name="catalogue_add"),
     path("donnees-ouvertes/", views.sources_page, name="sources"),
     path("donnees-ouvertes/actualiser/", views.refresh_start, name="refresh"),
     path("chocs-passes/", views.shock_list, name="shocks"),

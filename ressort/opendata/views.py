@@ -22,7 +22,7 @@ from ressort.opendata.models import FetchRecord, PastShock
 from ressort.opendata.refresh import _s, connectors_of
 from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view, with_approach
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right
+from ressort.web.scoped import READ, WRITE, demarche_view
 
 BOUSSOLE_FALLBACK = {f"P{n}": f"Principe {n}" for n in range(1, 7)}
 
@@ -44,37 +44,41 @@ def _groups() -> list[tuple[str, list[tuple[str, str]]]]:
     ]
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.CONTRIBUTE, WRITE)
+def catalogue_add(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Add the whole catalogue (« tout ») or the entries of the checked dimensions."""
+    catalogue = load_catalogue()
+    if request.POST.get("tout"):
+        codes = None
+    else:
+        chosen = set(request.POST.getlist("dimension"))
+        codes = [e.code for e in catalogue.for_dimensions(chosen)]
+        if not codes:
+            messages.error(
+                request,
+                "Aucune dimension choisie : cochez au moins une dimension, ou ajoutez tout "
+                "le catalogue.",
+            )
+            return redirect("opendata:catalogue", approach.slug)
+    try:
+        result = add_to_approach(approach, codes, user=request.user)
+    except CatalogueError as error:
+        messages.error(request, str(error))
+        return redirect("opendata:catalogue", approach.slug)
+    made, kept = len(result.created), len(result.kept)
+    text = f"{made} indicateur{_s(made)} ajouté{_s(made)}"
+    if kept:
+        text += (
+            f", {kept} déjà présent{_s(kept)} (conservé{_s(kept)} tel{_s(kept)} "
+            "que vous les avez adaptés)"
+        )
+    messages.success(request, text + ". Récupérez maintenant les données ouvertes.")
+    return redirect("opendata:sources", approach.slug)
+
+
+@demarche_view(Right.VIEW, READ)
 def catalogue_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     catalogue = load_catalogue()
-    if request.method == "POST":
-        ensure_right(approach, Right.CONTRIBUTE)
-        if request.POST.get("tout"):
-            codes = None
-        else:
-            chosen = set(request.POST.getlist("dimension"))
-            codes = [e.code for e in catalogue.for_dimensions(chosen)]
-            if not codes:
-                messages.error(
-                    request,
-                    "Aucune dimension choisie : cochez au moins une dimension, ou ajoutez tout "
-                    "le catalogue.",
-                )
-                return redirect("opendata:catalogue", approach.slug)
-        try:
-            result = add_to_approach(approach, codes, user=request.user)
-        except CatalogueError as error:
-            messages.error(request, str(error))
-            return redirect("opendata:catalogue", approach.slug)
-        made, kept = len(result.created), len(result.kept)
-        text = f"{made} indicateur{_s(made)} ajouté{_s(made)}"
-        if kept:
-            text += (
-                f", {kept} déjà présent{_s(kept)} (conservé{_s(kept)} tel{_s(kept)} "
-                "que vous les avez adaptés)"
-            )
-        messages.success(request, text + ". Récupérez maintenant les données ouvertes.")
-        return redirect("opendata:sources", approach.slug)
     have = set(
         approach.indicators.exclude(catalogue_code="").values_list("catalogue_code", flat=True)
     )

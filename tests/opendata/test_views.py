@@ -42,7 +42,8 @@ def test_pages_for_every_role_and_404_for_outsiders(approach: Approach, client_a
     for page in [*pages, f"chocs-passes/{shock.pk}/", f"chocs-passes/{shock.pk}/supprimer/"]:
         assert outsider.get(base(approach) + page).status_code == 404, page
     assert (
-        outsider.post(base(approach) + "indicateurs/catalogue/", {"tout": "1"}).status_code == 404
+        outsider.post(base(approach) + "indicateurs/catalogue/ajouter/", {"tout": "1"}).status_code
+        == 404
     )
     assert outsider.post(base(approach) + "donnees-ouvertes/actualiser/").status_code == 404
     assert not Indicator.objects.filter(approach=approach).exists()
@@ -52,7 +53,10 @@ def test_partner_reads_but_cannot_add_or_refresh(approach: Approach, client_as: 
     client = client_as("partenaire")
     page = page_text(client.get(base(approach) + "indicateurs/catalogue/"))
     assert "Ajouter tout le catalogue" not in page
-    assert client.post(base(approach) + "indicateurs/catalogue/", {"tout": "1"}).status_code == 403
+    assert (
+        client.post(base(approach) + "indicateurs/catalogue/ajouter/", {"tout": "1"}).status_code
+        == 403
+    )
     assert client.post(base(approach) + "donnees-ouvertes/actualiser/").status_code == 403
     assert client.post(base(approach) + "chocs-passes/catnat/").status_code == 403
 
@@ -72,7 +76,9 @@ def test_another_demarche_shock_is_404(
 def test_one_click_catalogue_then_adapt(approach: Approach, client_as: Any) -> None:
     client = client_as("equipe")
     response = client.post(
-        base(approach) + "indicateurs/catalogue/", {"dimension": ["water", "P3"]}, follow=True
+        base(approach) + "indicateurs/catalogue/ajouter/",
+        {"dimension": ["water", "P3"]},
+        follow=True,
     )
     codes = set(approach.indicators.values_list("code", flat=True))
     assert {"conformite-bacteriologique", "prelevements-eau-potable", "arretes-catnat"} <= codes
@@ -83,11 +89,13 @@ def test_one_click_catalogue_then_adapt(approach: Approach, client_as: Any) -> N
     assert water.aggregation == "ratio" and water.level == "commune"
     water.social_floor = 99
     water.save()
-    response = client.post(base(approach) + "indicateurs/catalogue/", {"tout": "1"}, follow=True)
+    response = client.post(
+        base(approach) + "indicateurs/catalogue/ajouter/", {"tout": "1"}, follow=True
+    )
     assert "déjà présent" in page_text(response)
     water.refresh_from_db()
     assert water.social_floor == 99  # the team's adaptation is kept
-    nothing = client.post(base(approach) + "indicateurs/catalogue/", {}, follow=True)
+    nothing = client.post(base(approach) + "indicateurs/catalogue/ajouter/", {}, follow=True)
     assert "Aucune dimension choisie" in page_text(nothing)
 
 
@@ -98,7 +106,9 @@ def test_refresh_button_runs_through_the_queue(
     client.force_login(approach.memberships.get().user)
     response = client.post(base(approach) + "donnees-ouvertes/actualiser/", follow=True)
     assert "ajoutez d'abord le catalogue" in page_text(response)
-    client.post(base(approach) + "indicateurs/catalogue/", {"dimension": ["chemical_pollution"]})
+    client.post(
+        base(approach) + "indicateurs/catalogue/ajouter/", {"dimension": ["chemical_pollution"]}
+    )
     response = client.post(
         base(approach) + "donnees-ouvertes/actualiser/", {"source": "georisques_icpe"}, follow=True
     )
