@@ -48,6 +48,7 @@ urlpatterns = [
         name="exclusion_delete",
     ),
     path("scenarios/<int:pk>/", views.scenario, name="scenario"),
+    path("scenarios/<int:pk>/enregistrer/", views.scenario_save, name="scenario_save"),
     path("scenarios/<int:pk>/cadre/", views.scenario_frame, name="scenario_frame"),
     path("scenarios/<int:pk>/supprimer/", views.scenario_delete, name="scenario_delete"),
     path("micmac/", views.micmac, name="micmac"),

@@ -85,7 +85,7 @@ from ressort.systems.services.scenarios import (
 from ressort.systems.services.vision import add_vision_keywords
 from ressort.web import Right, demarche_url, link_to
 from ressort.web.generic import add_view, delete_view, edit_view, with_approach
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right, get_scoped
+from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
 
 def _chain_url(chain: ImpactChain, fragment: str = "") -> str:
@@ -757,14 +757,16 @@ def _frame_parts(approach: Approach) -> tuple[list[MorphVariable], list[Any], li
     )
 
 
-@demarche_view(Right.VIEW, FORM, objects={"pk": Scenario})
+@demarche_view(Right.VIEW, READ, objects={"pk": Scenario})
 def scenario(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    """A scenario: its story, TRACC frame, hypotheses, intensified hazards and stress test.
-    Its POST saves the name, TRACC level and story (CONTRIBUTE)."""
+    """A scenario: its story, TRACC frame, hypotheses, intensified hazards and stress test."""
+    return _scenario_page(request, approach, get_scoped(Scenario, approach, pk=pk))
+
+
+@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Scenario})
+def scenario_save(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+    """Save the scenario's name, TRACC level and story."""
     instance = get_scoped(Scenario, approach, pk=pk)
-    if request.method != "POST":
-        return _scenario_page(request, approach, instance)
-    ensure_right(approach, Right.CONTRIBUTE)
     form = ScenarioForm(request.POST, instance=instance, approach=approach, prefix="scenario")
     if not form.is_valid():
         return _scenario_page(request, approach, instance, form=form)

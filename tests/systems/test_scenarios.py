@@ -80,7 +80,7 @@ def test_rights(approach: Approach, personas: dict[str, Any], box: dict[str, Any
         assert partner.get(url).status_code == 200
     exclusion = Exclusion.objects.get(approach=approach)
     writes = [
-        reverse("systems:scenario", args=[s, scenario.pk]),
+        reverse("systems:scenario_save", args=[s, scenario.pk]),
         reverse("systems:scenario_delete", args=[s, scenario.pk]),
         reverse("systems:scenario_frame", args=[s, scenario.pk]),
         reverse("systems:scenario_add", args=[s]),
@@ -203,7 +203,7 @@ def test_scenario_with_tracc_and_stress_test(
     assert "40 jours de restrictions" in page
     assert "Indiquez ci-dessous les aléas" in page
     bad_tracc = client.post(
-        detail_url,
+        reverse("systems:scenario_save", args=[approach.slug, scenario.pk]),
         {"scenario-name": "X", "scenario-tracc_level": "mars.2100"},
     )
     assert "Sélectionnez un choix valide" in page_text(bad_tracc)
