@@ -223,7 +223,7 @@ def test_vote_export_imports_back_when_two_actions_share_a_title(
     url = f"/demarches/{approach.slug}/vote/"
     for grades in ((6, 1, 3), (5, 2, 3), (4, 0, 3)):
         client.post(
-            url,
+            url + "bulletins/",
             {
                 f"mention-{a.pk}": str(g)
                 for a, g in zip((first, second, other), grades, strict=True)

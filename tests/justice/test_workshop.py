@@ -43,7 +43,7 @@ def test_inhabitants_answer_and_the_answers_reach_the_justice_brique(
     poor = PopulationGroup.objects.create(approach=approach, name="Modestes", dimension="revenu")
     rural = PopulationGroup.objects.create(approach=approach, name="Ruraux", dimension="lieu")
     base = f"/demarches/{approach.slug}/ateliers/"
-    team.post(base, {"title": "Questionnaire mobilité", "mode": "direct"})
+    team.post(base + "ajouter/", {"title": "Questionnaire mobilité", "mode": "direct"})
     workshop = Workshop.objects.get(title="Questionnaire mobilité")
     base = f"{base}{workshop.pk}/"
     new = f"{base}activites/nouvelle/"
@@ -126,7 +126,7 @@ def test_inhabitants_answer_and_the_answers_reach_the_justice_brique(
 def test_no_action_no_activity(approach: Approach, client_as: Any) -> None:
     team = client_as("facilitateur")
     base = f"/demarches/{approach.slug}/ateliers/"
-    team.post(base, {"title": "Questionnaire", "mode": "direct"})
+    team.post(base + "ajouter/", {"title": "Questionnaire", "mode": "direct"})
     workshop = Workshop.objects.get(title="Questionnaire")
     response = team.post(
         f"{base}{workshop.pk}/activites/nouvelle/", {"type": "acceptabilite", "title": "X"}

@@ -73,7 +73,7 @@ def test_create_workshop_and_activities(
     assert "Indiquez jusqu'à quand" in page_text(response)
     until = (timezone.now() + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
     response = c.post(
-        base,
+        base + "ajouter/",
         {"title": "Consultation des habitants", "mode": "consultation", "open_until": until},
     )
     workshop = Workshop.objects.get(title="Consultation des habitants")
