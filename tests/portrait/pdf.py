@@ -7,7 +7,8 @@ import zlib
 def inflate(data: bytes) -> bytes:
     """The PDF with every Flate stream decompressed (object streams included)."""
     parts = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+    # (?<!end): « endstream\nendobj » is not the start of a stream.
+    for match in re.finditer(rb"(?<!end)stream\r?\n(.*?)\r?\nendstream", data, re.S):
         try:
             parts.append(zlib.decompress(match.group(1)))
         except zlib.error:
@@ -16,7 +17,13 @@ def inflate(data: bytes) -> bytes:
 
 
 def page_count(data: bytes) -> int:
-    return len(re.findall(rb"/Type\s*/Page(?![s\w])", inflate(data)))
+    """Pages counted by pypdf: a regular expression over the streams missed the page
+    objects once the object streams' order changed."""
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
 
 
 def title(data: bytes) -> str:

@@ -253,7 +253,9 @@ def test_docx_and_odt_carry_the_drawings(filled: Any, frameworks: None) -> None:
     )
     doc = Document(io.BytesIO(documents.build_docx(filled)))
     shapes = list(doc.inline_shapes)
-    assert len(shapes) == 2
+    assert len(shapes) == 3  # the perimeter's map (in the synthesis), the Donut, the Boussole
+    assert plain(shapes[0]._inline.docPr.get("descr")).startswith("Carte du périmètre")
+    shapes = shapes[1:]
     alts = [plain(shape._inline.docPr.get("descr")) for shape in shapes]
     assert alts[0].startswith("Le Donut du territoire. Plancher social — ")
     assert "Logement : Déficit" in alts[0] and "Changement climatique : Dépassement" in alts[0]
@@ -290,3 +292,20 @@ def test_the_method_annex_flags_the_unverified_boussole_levers(
     assert "Libellés de la Boussole à vérifier : 11 leviers" in text[start:]
     assert "L3.2 « Diffuser la connaissance et la culture du risque »" in text[start:]
     assert "provisoire" not in text and text.count("à vérifier") == 1  # the annex only
+
+
+def test_portrait_document_shows_the_perimeter_map_with_its_alternative_and_source(
+    filled: Any,
+) -> None:
+    from ressort.portrait import documents as portrait_documents
+
+    blocks = portrait_documents._outline(filled, portrait_documents.pt.build(filled))
+    (drawn,) = [c for k, c in blocks if k == "svg" and c[2] == "carte"]
+    svg, alt, _name, source = drawn
+    names = list(filled.communes.values_list("name", flat=True))
+    assert names and all(f"<title>{name}</title>" in svg for name in names)
+    assert alt.startswith("Carte du périmètre") and all(name in alt for name in names)
+    assert source.startswith("Source : contours simplifiés des communes fournis avec Ressort")
+    # Before the Donut: the map is part of the synthesis.
+    kinds = [(k, c) for k, c in blocks]
+    assert kinds.index(("svg", drawn)) < kinds.index(("h2", "Le Donut du territoire"))
