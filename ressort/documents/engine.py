@@ -606,7 +606,7 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     )
     doc.automaticstyles.addElement(head_style)
     frame_style = Style(name="Dessin", family="graphic")
-    frame_style.addElement(GraphicProperties(wrap="none", anchortype="paragraph"))
+    frame_style.addElement(GraphicProperties(anchortype="as-char", verticalpos="top", verticalrel="baseline"))
     doc.automaticstyles.addElement(frame_style)
     column_styles: dict[int, Any] = {}
 
@@ -672,7 +672,10 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
                 stylename=frame_style,
                 width=f"{width}cm",
                 height=f"{width * _svg_ratio(svg):.2f}cm",
-                anchortype="paragraph",
+                # As a character of its own paragraph: the drawing moves to the next page
+                # as a whole (anchored to a paragraph, LibreOffice drew it over the foot
+                # of the page and again on the next one).
+                anchortype="as-char",
                 name=f"Dessin {number}",
             )
             frame.addElement(Image(href=href))

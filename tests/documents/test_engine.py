@@ -123,6 +123,11 @@ def test_odt_is_french_a4_numbered_with_bordered_tables() -> None:
     assert re.search(r'fo:border="0.5pt solid #C5CCD2"', content)
     assert "• " not in content  # the list style draws the bullet, once
     assert "Sommaire" in content and "Version adoptée" in content
+    # A drawing is a character of its own paragraph: it moves to the next page whole.
+    # Anchored to the paragraph, LibreOffice drew the Donut over the foot of one page and
+    # again on the next.
+    frames = re.findall(r"<draw:frame [^>]*>", content)
+    assert frames and all('text:anchor-type="as-char"' in frame for frame in frames)
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "odt"])
