@@ -606,7 +606,9 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     )
     doc.automaticstyles.addElement(head_style)
     frame_style = Style(name="Dessin", family="graphic")
-    frame_style.addElement(GraphicProperties(anchortype="as-char", verticalpos="top", verticalrel="baseline"))
+    frame_style.addElement(
+        GraphicProperties(anchortype="as-char", verticalpos="top", verticalrel="baseline")
+    )
     doc.automaticstyles.addElement(frame_style)
     column_styles: dict[int, Any] = {}
 
