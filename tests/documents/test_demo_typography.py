@@ -94,3 +94,37 @@ def test_numbers_and_dates_of_the_demo_pages_are_french(db: Any) -> None:
             found[url] = faults
     assert opened > 50
     assert found == {}, "\n".join(f"{url} : {faults}" for url, faults in found.items())
+
+
+def docx_text(data: bytes) -> str:
+    import io
+
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_numbers_and_dates_of_the_demo_documents_are_french(db: Any) -> None:
+    """The portrait and the strategy of the demo, as DOCX (the same blocks as the PDF and the
+    ODT: ressort.documents.engine), scanned like the pages."""
+    from html import escape
+
+    from ressort.portrait import documents as portrait_documents
+    from ressort.strategy import documents as strategy_documents
+
+    import_official_territories(DATA, CONTOURS)
+    assert not framework_services.load_shipped().errors
+    demo, _ = load_demo()
+    found = {}
+    for name, build in (
+        ("portrait", portrait_documents.build_docx),
+        ("stratégie", strategy_documents.build_docx),
+    ):
+        faults = faults_in(f"<p>{escape(docx_text(build(demo)))}</p>")
+        if faults:
+            found[name] = faults
+    assert found == {}, found
