@@ -149,6 +149,21 @@ def trim(limit_mb: int | None = None) -> int:
     return removed
 
 
+def clear() -> int:
+    """Delete every cached part; return how many. The parts hold documents' text (names of
+    pilots, quotes): an erasure or a retention purge empties the cache so that no erased
+    text outlives its rows there."""
+    folder = cache_dir()
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.glob("*"):
+        if path.suffix in {".pdf", ".json", ".tmp"}:
+            path.unlink(missing_ok=True)
+            removed += path.suffix == ".json"
+    return removed
+
+
 # --------------------------------------------------------------------------------------
 # Layout (in this process or in a worker process)
 # --------------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ressort.approaches.models import Approach
+from ressort.documents import parts as document_parts
 from ressort.fieldwork.models import Photo, Testimony
 from ressort.governance.models import Actor, ConflictParty
 from ressort.legal.models import (
@@ -178,6 +179,7 @@ def erase(approach: Approach, data: PersonData, user: Any) -> str:
     RightsRequest.objects.create(
         approach=approach, kind=RightsRequest.Kind.ERASURE, summary=summary, created_by=user
     )
+    transaction.on_commit(document_parts.clear)  # the cached pages may quote the person
     return summary
 
 
@@ -272,5 +274,6 @@ def purge(today: dt.date | None = None, *, apply: bool = False) -> list[PurgeLin
                 # The files go once the rows are gone for good: a purge that fails half-way
                 # is rolled back and leaves every photo whole.
                 transaction.on_commit(lambda files=files: _delete_files(files))
+                transaction.on_commit(document_parts.clear)
         lines.append(line)
     return lines

@@ -54,7 +54,8 @@ REGISTER: tuple[Processing, ...] = (
         "Gouvernance des démarches",
         "Nom, fonction, organisation et adresse électronique des membres des instances "
         "(binôme, équipe, comité de pilotage, acteurs à mobiliser)\u00a0; personnes présentes aux "
-        "comités et destinataires des récapitulatifs de suivi.",
+        "comités et destinataires des récapitulatifs de suivi\u00a0; commentaires des membres "
+        "et des partenaires sur les fiches actions et les axes (auteur, texte, date).",
         "Élus, agents et partenaires associés à la démarche.",
         "Organiser la gouvernance et le pilotage de la démarche.",
         PUBLIC_TASK,
@@ -64,6 +65,7 @@ REGISTER: tuple[Processing, ...] = (
             "monitoring.Meeting",
             "monitoring.DigestDelivery",
             "strategy.ActionSheet",
+            "strategy.Comment",
         ),
     ),
     Processing(

@@ -271,3 +271,52 @@ def test_a_failed_purge_keeps_the_photos_files(
         personal_data.purge(apply=True)
     assert not fieldwork.Photo.objects.filter(pk=photo.pk).exists()
     assert not stored.exists()
+
+
+def _cached_part(settings: Any, tmp_path: Any) -> Any:
+    """A cached document part quoting the person (the parts hold documents' text)."""
+    settings.RESSORT_DOCUMENT_CACHE_DIR = str(tmp_path / "parts")
+    from ressort.documents import parts
+
+    folder = parts.cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "abc.pdf").write_bytes(b"%PDF Jeanne Martin")
+    (folder / "abc.json").write_text("{}")
+    return folder
+
+
+def test_an_erasure_empties_the_cached_document_parts(
+    approach: Approach,
+    personas: dict[str, Any],
+    client: Any,
+    settings: Any,
+    tmp_path: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    _world(approach, personas)
+    folder = _cached_part(settings, tmp_path)
+    client.force_login(personas["facilitateur"])
+    url = f"/demarches/{approach.slug}/donnees-personnelles/effacer/"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"q": "jeanne", "confirm": "oui"})
+    assert not fieldwork.Testimony.objects.filter(speaker_name__icontains="Jeanne").exists()
+    assert list(folder.iterdir()) == []
+
+
+def test_a_purge_empties_the_cached_document_parts(
+    approach: Approach, settings: Any, tmp_path: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    RetentionPolicy.objects.create(approach=approach, months=12)
+    fieldwork.Testimony.objects.create(
+        approach=approach,
+        speaker_category="habitant",
+        spoken_on=timezone.localdate() - dt.timedelta(days=800),
+        felt="Autrefois",
+    )
+    folder = _cached_part(settings, tmp_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge", stdout=StringIO())
+    assert len(list(folder.iterdir())) == 2  # a dry run keeps them
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("purge", "--apply", stdout=StringIO())
+    assert list(folder.iterdir()) == []
