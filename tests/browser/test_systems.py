@@ -53,13 +53,13 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     assert float(graph.get_attribute("data-label-px") or 0) >= 12
     page.get_by_role("button", name="Recentrer").click()
     page.get_by_role("button", name="Ranger par étapes").click()
-    expect(page.get_by_role("status")).to_contain_text("rangés par étape")
+    expect(page.locator("#rs-graph-status")).to_contain_text("rangés par étape")
     placed = {n.kind: n.x for n in ImpactChain.objects.get(approach=approach).nodes.all()}
     assert placed["alea"] < placed["exposition"] < placed["sensibilite"] < placed["impact"]
     page.get_by_label("Libellé", exact=True).fill("Canicule")
     page.get_by_label("Nature", exact=True).select_option(label="Aléa")
     page.get_by_role("button", name="Ajouter", exact=True).click()
-    expect(page.get_by_role("status")).to_have_text("« Canicule » est ajouté.")
+    expect(page.locator("#rs-graph-status")).to_have_text("« Canicule » est ajouté.")
     page.get_by_label("Depuis", exact=True).select_option(label="Canicule")
     page.get_by_label("Vers", exact=True).select_option(label="Baisse des débits d'étiage")
     page.get_by_label("Force", exact=True).select_option(label="3 — forte")
@@ -72,7 +72,7 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     before = node.x
     page.get_by_role("button", name="Canicule (aléa)").click()
     page.keyboard.press("ArrowRight")
-    expect(page.get_by_role("status")).to_have_text("Élément sélectionné : Canicule.")
+    expect(page.locator("#rs-graph-status")).to_have_text("Élément sélectionné : Canicule.")
     page.wait_for_function("() => document.querySelector('#rs-graph-errors').hidden")
     page.wait_for_timeout(300)
     node.refresh_from_db()
@@ -80,11 +80,11 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     # rename the selected element, weaken a link
     page.get_by_label("Nouveau libellé").fill("Canicule estivale")
     page.get_by_role("button", name="Enregistrer l'élément").click()
-    expect(page.get_by_role("status")).to_have_text("« Canicule estivale » est enregistré.")
+    expect(page.locator("#rs-graph-status")).to_have_text("« Canicule estivale » est enregistré.")
     page.get_by_label(
         "Force du lien Canicule estivale renforce Baisse des débits d'étiage (force 3)"
     ).select_option("1")
-    expect(page.get_by_role("status")).to_contain_text("force 1.")
+    expect(page.locator("#rs-graph-status")).to_contain_text("force 1.")
     page.get_by_role("button", name="Inverser l'effet du lien Canicule estivale renforce").click()
     expect(
         page.get_by_text("Canicule estivale affaiblit Baisse des débits d'étiage (force 1)")
