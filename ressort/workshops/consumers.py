@@ -124,10 +124,10 @@ async def _retrying(func: Callable[..., Awaitable[T]], *args: Any, forever: bool
 def _fields(raw: Any) -> QueryDict:
     fields = QueryDict(mutable=True)
     if not isinstance(raw, list):
-        raise AnswerError("Réponse mal formée : rechargez la page.")
+        raise AnswerError("Réponse mal formée\u00a0: rechargez la page.")
     for item in raw:
         if not (isinstance(item, list | tuple) and len(item) == 2):
-            raise AnswerError("Réponse mal formée : rechargez la page.")
+            raise AnswerError("Réponse mal formée\u00a0: rechargez la page.")
         fields.appendlist(str(item[0]), str(item[1]))
     return fields
 
@@ -257,7 +257,7 @@ class AnswerWriter:
                 results = await _store_batch([writer.Item(p, a, f) for p, a, f, _ in batch])
             except Exception:
                 log.exception("Écriture d'un lot de %s réponses impossible", len(batch))
-                failed = (False, "Réponse non enregistrée (serveur occupé) : renvoyez-la.")
+                failed = (False, "Réponse non enregistrée (serveur occupé)\u00a0: renvoyez-la.")
                 results = [failed] * len(batch)
             for (*_, future), result in zip(batch, results, strict=True):
                 if not future.done():
@@ -320,7 +320,7 @@ class ParticipantConsumer(ResilientConsumer):
                 raise AnswerError("Réponse trop longue.")
             data = json.loads(text_data)
             if not isinstance(data, dict):
-                raise AnswerError("Réponse mal formée : rechargez la page.")
+                raise AnswerError("Réponse mal formée\u00a0: rechargez la page.")
             msg = str(data.get("msg", ""))[:64]
             if data.get("type") == "ping":
                 await self.send(json.dumps({"type": "pong", "msg": msg}))

@@ -11,18 +11,13 @@ import re
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
-from django.urls import reverse
 
-from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
-from ressort.approaches.models import Role
+from ressort.approaches.demo import load_demo
 from ressort.documents.typography import MONTHS, UNITS
 from ressort.frameworks import services as framework_services
 from ressort.territories.importer import import_official_territories
-from tests.legal.test_english_words import SKIP_SUFFIXES, VisibleText
+from tests.demo_pages import demo_pages, visible_text
 from tests.territories.test_import import CONTOURS, DATA
-from tests.web.test_routes import declared, demarche_routes, url_params
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +35,7 @@ FAULTS = {
 
 
 def faults_in(html: str) -> list[str]:
-    parser = VisibleText()
-    parser.feed(html)
-    text = " ".join(parser.parts)
+    text = visible_text(html)
     return [
         f"{name} : « {match.group(0)} »"
         for name, pattern in FAULTS.items()
@@ -66,28 +59,9 @@ def test_the_scanner_finds_what_it_should() -> None:
 
 
 def test_numbers_and_dates_of_the_demo_pages_are_french(db: Any) -> None:
-    import_official_territories(DATA, CONTOURS)
-    report = framework_services.load_shipped()
-    assert not report.errors, report.errors
-    demo, _ = load_demo()
-    account = next(a for a in DEMO_ACCOUNTS if a.role == Role.FACILITATOR)
-    client = Client()
-    client.force_login(get_user_model().objects.get(email=account.email))
     found: dict[str, list[str]] = {}
     opened = 0
-    for route in demarche_routes():
-        if not declared(route) or "GET" not in route.callback.demarche_methods:
-            continue
-        params = url_params(route, demo)
-        if isinstance(params, str):
-            continue
-        url = reverse(route.view_name, kwargs={"slug": demo.slug, **params})
-        if url.endswith(SKIP_SUFFIXES):
-            continue
-        response = client.get(url)
-        html = response.getvalue().decode(errors="replace")  # never close() twice
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            continue
+    for url, html in demo_pages():
         opened += 1
         faults = faults_in(html)
         if faults:
