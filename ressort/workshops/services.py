@@ -279,7 +279,9 @@ def source_label(workshop: Workshop) -> str:
 def deliver(activity: Activity) -> str:
     """Send a closed activity's results into the démarche (all or nothing)."""
     if activity.state != Activity.State.CLOSED:
-        raise DeliveryError("Fermez d'abord l'activité : ses résultats doivent être définitifs.")
+        raise DeliveryError(
+            "Fermez d'abord l'activité\u00a0: ses résultats doivent être définitifs."
+        )
     if activity.delivered_at:
         raise DeliveryError(
             "Les résultats ont déjà été envoyés le "

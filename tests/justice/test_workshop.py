@@ -14,7 +14,7 @@ from django.test import Client
 
 from ressort.actions.models import Action
 from ressort.approaches.models import Approach
-from ressort.justice.models import AcceptabilityAnswer, PopulationGroup
+from ressort.justice.models import AcceptabilityAnswer, Participation, PopulationGroup
 from ressort.workshops.models import Workshop
 from tests.conftest import page_text
 
@@ -107,7 +107,15 @@ def test_inhabitants_answer_and_the_answers_reach_the_justice_brique(
 
     team.post(f"{base}activites/{activity.pk}/etat/", {"state": "close"})
     report = page_text(team.post(f"{base}activites/{activity.pk}/envoyer/", follow=True))
-    assert "5 réponse(s) d'acceptabilité sur 2 mesure(s)" in report
+    assert "5 réponse(s) d'acceptabilité sur 2 mesure(s) et 4 participation(s)" in report
+    # Who took part: the four phones that answered, each once, under the group it named
+    # (the three refused answers stored nothing).
+    took_part = {
+        (p.category.name if p.category else None, p.age_group_id): p.count
+        for p in Participation.objects.select_related("category")
+    }
+    assert took_part == {("Modestes", None): 2, ("Ruraux", None): 1, (None, None): 1}
+    assert all(p.event.startswith("Atelier") for p in Participation.objects.all())
     rows = {
         (a.action.title, a.group.name if a.group else None, a.acceptable, a.affordable): a.count
         for a in AcceptabilityAnswer.objects.select_related("action", "group")

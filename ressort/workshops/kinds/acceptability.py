@@ -15,7 +15,7 @@ from ressort.actions.models import Action
 from ressort.analysis import justice as rule
 from ressort.approaches.models import Approach
 from ressort.justice import services as justice
-from ressort.justice.models import AcceptabilityAnswer, PopulationGroup
+from ressort.justice.models import AcceptabilityAnswer, Dimension, Participation, PopulationGroup
 from ressort.workshops.kinds.base import (
     ActivityKind,
     AnswerError,
@@ -230,8 +230,29 @@ class AcceptabilityConsultation(ActivityKind):
             raise DeliveryError(
                 "Aucune réponse sur une action de la démarche\u00a0: rien à envoyer."
             )
+        # Who took part: each phone once, under the group it named (an age band, or a
+        # self-declared category), so that the participation gaps count the consultation.
+        people = Counter(
+            next(
+                (a.payload.get("group", "") for a in answers if a.participant_id == participant),
+                "",
+            )
+            for participant in {a.participant_id for a in answers if not a.hidden}
+        )
+        for key, count in people.items():
+            group = groups.get(key)
+            is_age = group is not None and group.dimension == Dimension.AGE
+            justice.add_participations(
+                approach,
+                Participation(
+                    event=source[:200],
+                    age_group=group if is_age else None,
+                    category=None if is_age else group,
+                    count=count,
+                ),
+            )
         measures = len({pk for pk, *_ in counted if pk in actions})
         return (
-            f"{sent} réponse(s) d'acceptabilité sur {measures} mesure(s) envoyée(s) à la "
-            "transition juste."
+            f"{sent} réponse(s) d'acceptabilité sur {measures} mesure(s) et "
+            f"{sum(people.values())} participation(s) envoyée(s) à la transition juste."
         )
