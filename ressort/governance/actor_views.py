@@ -11,11 +11,17 @@ from django.shortcuts import redirect, render
 
 from ressort.approaches.models import Approach
 from ressort.governance import services
-from ressort.governance.forms import ActorForm, ActorLinkForm, DiagnosisForm, RaciForm
-from ressort.governance.models import Actor, ActorLink
+from ressort.governance.forms import (
+    ActorForm,
+    ActorLinkForm,
+    DiagnosisForm,
+    DocumentSectionsForm,
+    RaciForm,
+)
+from ressort.governance.models import Actor, ActorLink, DocumentSections
 from ressort.web import Right, demarche_url, demarche_view, link_to
 from ressort.web.generic import delete_view, edit_view, with_approach
-from ressort.web.scoped import WRITE
+from ressort.web.scoped import FORM, WRITE
 
 _register = link_to("governance:actor_list")
 
@@ -40,6 +46,24 @@ def actor_map(request: HttpRequest, approach: Approach) -> HttpResponse:
             "grid": services.interest_grid(drawn.actors),
             "agreements": services.agreements_of(approach),
         },
+    )
+
+
+@demarche_view(Right.EDIT_FRAMING, FORM)
+def actor_documents(request: HttpRequest, approach: Approach) -> HttpResponse:
+    """Which parts of the brique go into the portrait and into the strategy documents: the
+    team's choice, kept per démarche (« where the team chooses »)."""
+    sections = DocumentSections.of(approach)
+    form = DocumentSectionsForm(request.POST or None, instance=sections)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Le choix des parties de la gouvernance est enregistré.")
+        return redirect("governance:actor_documents", approach.slug)
+    return render(
+        request,
+        "governance/actor_documents.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 

@@ -1,6 +1,7 @@
 """The brique « Gouvernance et coopération » in the portrait and strategy documents, as
 blocks of the document engine (ressort.documents.engine: ("h2"|"h3"|"p"|"note", text),
-("table", (caption, header, rows)), ("svg", (svg, alternative text))). The portrait takes
+("table", (caption, header, rows)), ("svg", (svg, alternative text))). Which parts go into
+which document is the team's choice (`DocumentSections`); by default the portrait takes
 the diagnosis side: the actors, the internal governance diagnosis, the balance of power of
 each MACTOR study, the conflicts worked through; the strategy takes all of it with the
 cooperation agreements. Only when the brique is active for the démarche and something was
@@ -13,7 +14,14 @@ from typing import Any
 from ressort.approaches.models import Approach
 from ressort.documents import typography
 from ressort.governance import services
-from ressort.governance.models import Actor, ActorCategory, Conflict, MactorStudy
+from ressort.governance.models import (
+    Actor,
+    ActorCategory,
+    Conflict,
+    DocumentPart,
+    DocumentSections,
+    MactorStudy,
+)
 
 Block = tuple[str, Any]
 MODULE = "gouvernance"
@@ -46,45 +54,51 @@ def _records(approach: Approach) -> dict[str, Any]:
 
 
 def portrait_blocks(approach: Approach) -> list[Block]:
-    """The diagnosis side, for the portrait: who the actors are and how they weigh, how the
-    authority governs itself, which conflicts are at work. Nothing when the brique is off or
-    nothing was recorded."""
+    """The parts the team put in the portrait (by default the diagnosis side: who the actors
+    are and how they weigh, how the authority governs itself, which conflicts are at work).
+    Nothing when the brique is off or nothing chosen was recorded."""
     if not active(approach):
         return []
-    r = _records(approach)
-    if not (r["actors"] or r["studies"] or r["diagnosis"] or r["conflicts"]):
+    body = _chosen_blocks(approach, DocumentSections.of(approach).portrait)
+    if not body:
         return []
-    blocks: list[Block] = [
+    return [
         ("h2", "Gouvernance et coopération : les acteurs et leurs jeux"),
         (
             "p",
             "Les acteurs du territoire, la gouvernance interne de la collectivité, les rapports "
-            "de force et les conflits à l'œuvre ; les recommandations et les coopérations sont "
-            "dans la stratégie.",
+            "de force et les conflits à l'œuvre, tels que l'équipe les a retenus pour ce "
+            "portrait.",
         ),
+        *body,
     ]
-    blocks += _actor_blocks(r["actors"])
-    blocks += _diagnosis_blocks(r["diagnosis"])
-    for study in r["studies"]:
-        blocks += _study_blocks(study)
-    blocks += _conflict_blocks(r["conflicts"])
-    return blocks
 
 
 def strategy_blocks(approach: Approach) -> list[Block]:
-    """The section, or nothing when the brique is off or nothing was recorded."""
+    """The parts the team put in the strategy (by default all of them), or nothing when the
+    brique is off or nothing chosen was recorded."""
     if not active(approach):
         return []
-    r = _records(approach)
-    if not any(r.values()):
+    body = _chosen_blocks(approach, DocumentSections.of(approach).strategy)
+    if not body:
         return []
-    blocks: list[Block] = [("h2", "Gouvernance et coopération")]
-    blocks += _actor_blocks(r["actors"])
-    blocks += _diagnosis_blocks(r["diagnosis"])
-    for study in r["studies"]:
-        blocks += _study_blocks(study)
-    blocks += _conflict_blocks(r["conflicts"])
-    blocks += _agreement_blocks(r["agreements"])
+    return [("h2", "Gouvernance et coopération"), *body]
+
+
+def _chosen_blocks(approach: Approach, parts: list[str]) -> list[Block]:
+    r = _records(approach)
+    blocks: list[Block] = []
+    if DocumentPart.ACTORS in parts:
+        blocks += _actor_blocks(r["actors"])
+    if DocumentPart.DIAGNOSIS in parts:
+        blocks += _diagnosis_blocks(r["diagnosis"])
+    if DocumentPart.MACTOR in parts:
+        for study in r["studies"]:
+            blocks += _study_blocks(study)
+    if DocumentPart.CONFLICTS in parts:
+        blocks += _conflict_blocks(r["conflicts"])
+    if DocumentPart.AGREEMENTS in parts:
+        blocks += _agreement_blocks(r["agreements"])
     return blocks
 
 

@@ -23,6 +23,8 @@ from ressort.governance.models import (
     ConflictMeeting,
     ConflictOption,
     ConflictParty,
+    DocumentPart,
+    DocumentSections,
     GovernanceDiagnosis,
     MactorObjective,
     MactorStudy,
@@ -459,3 +461,22 @@ class DiagnosisForm(forms.ModelForm):  # type: ignore[type-arg]
                 "recommendation", "Écrivez la recommandation avant d'en suivre la réalisation."
             )
         return data
+
+
+class DocumentSectionsForm(forms.ModelForm):
+    portrait = forms.MultipleChoiceField(
+        label="Dans le portrait de résilience",
+        required=False,
+        choices=DocumentPart.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    strategy = forms.MultipleChoiceField(
+        label="Dans la stratégie et le plan d'actions",
+        required=False,
+        choices=DocumentPart.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = DocumentSections
+        fields = ["portrait", "strategy"]

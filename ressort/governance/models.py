@@ -480,3 +480,52 @@ class GovernanceDiagnosis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_criterion_display()} ({self.approach})"
+
+
+class DocumentPart(models.TextChoices):
+    """The parts of the brique the team may put in the portrait and in the strategy."""
+
+    ACTORS = "acteurs", "Les acteurs du territoire"
+    DIAGNOSIS = "diagnostic", "Le diagnostic de la gouvernance interne"
+    MACTOR = "mactor", "Les jeux d'acteurs (MACTOR)"
+    CONFLICTS = "conflits", "Les conflits travaillés"
+    AGREEMENTS = "cooperations", "Les accords de coopération"
+
+
+# Without a choice of the team: the portrait takes the diagnosis side, the strategy all of it.
+DEFAULT_PORTRAIT_PARTS = [
+    DocumentPart.ACTORS,
+    DocumentPart.DIAGNOSIS,
+    DocumentPart.MACTOR,
+    DocumentPart.CONFLICTS,
+]
+DEFAULT_STRATEGY_PARTS = list(DocumentPart.values)
+
+
+class DocumentSections(models.Model):
+    """Which parts of the brique go into the portrait and into the strategy documents."""
+
+    demarche_path = "approach"  # ressort.web.scoped
+
+    approach = models.OneToOneField(
+        Approach, on_delete=models.CASCADE, related_name="governance_sections"
+    )
+    portrait = models.JSONField("dans le portrait", default=list, blank=True)
+    strategy = models.JSONField("dans la stratégie", default=list, blank=True)
+
+    class Meta:
+        verbose_name = "gouvernance dans les documents"
+        verbose_name_plural = "gouvernance dans les documents"
+
+    def __str__(self) -> str:
+        return f"Gouvernance dans les documents de {self.approach}"
+
+    @classmethod
+    def of(cls, approach: Approach) -> DocumentSections:
+        """The team's choice, or the default one (not saved)."""
+        found = cls.objects.filter(approach=approach).first()
+        return found or cls(
+            approach=approach,
+            portrait=[str(p) for p in DEFAULT_PORTRAIT_PARTS],
+            strategy=[str(p) for p in DEFAULT_STRATEGY_PARTS],
+        )

@@ -9,6 +9,7 @@ app_name = "governance"
 urlpatterns = [
     path("acteurs/", actor_views.actor_list, name="actor_list"),
     path("acteurs/carte/", actor_views.actor_map, name="actor_map"),
+    path("acteurs/documents/", actor_views.actor_documents, name="actor_documents"),
     path("acteurs/ajouter/", actor_views.actor_edit, name="actor_add"),
     path("acteurs/<int:pk>/", actor_views.actor_edit, name="actor_edit"),
     path("acteurs/<int:pk>/supprimer/", actor_views.actor_delete, name="actor_delete"),

@@ -4,6 +4,7 @@ recorded, absent otherwise; the DOCX carries it (read back)."""
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from docx import Document
@@ -14,9 +15,11 @@ from ressort.governance.models import (
     Agreement,
     Conflict,
     ConflictParty,
+    DocumentSections,
     GovernanceDiagnosis,
 )
 from ressort.strategy import documents
+from tests.conftest import page_text
 from tests.governance.test_services import worked_study
 
 pytestmark = pytest.mark.django_db
@@ -70,4 +73,38 @@ def test_the_section_follows_the_brique(approach: Approach, actors: list[Actor])
 def test_nothing_recorded_no_section(approach: Approach) -> None:
     approach.modules = ["gouvernance"]
     approach.save()
+    assert "Gouvernance et coopération" not in texts(documents.outline(approach))
+
+
+def test_the_team_chooses_which_parts_go_into_which_document(
+    approach: Approach, actors: list[Actor], client_as: Any
+) -> None:
+    """« All of it appears in the portrait or strategy documents where the team chooses »."""
+    from ressort.governance import documents as governance_documents
+
+    worked_study(approach, actors)
+    agreement = Agreement.objects.create(approach=approach, title="Entente eau", purpose="x")
+    agreement.parties.set(actors[:2])
+    approach.modules = ["gouvernance"]
+    approach.save()
+    # By default: the portrait has the diagnosis side, the strategy all of it.
+    portrait = texts(governance_documents.portrait_blocks(approach))
+    assert "Jeux d'acteurs : Cas calculé à la main" in portrait
+    assert not any("Entente eau" in t for t in portrait)
+    assert any("Entente eau" in t for t in texts(governance_documents.strategy_blocks(approach)))
+
+    url = f"/demarches/{approach.slug}/acteurs/documents/"
+    assert client_as("partenaire").get(url).status_code == 403
+    lead = client_as("facilitateur")
+    assert "Dans le portrait de résilience" in page_text(lead.get(url))
+    refused = lead.post(url, {"portrait": ["cooperations", "inconnue"]})
+    assert refused.status_code == 400 and "inconnue" in page_text(refused)
+    assert not DocumentSections.objects.exists()  # nothing half-saved
+    saved = lead.post(url, {"portrait": ["cooperations"]}, follow=True)
+    assert "Le choix des parties de la gouvernance est enregistré" in page_text(saved)
+
+    portrait = texts(governance_documents.portrait_blocks(approach))
+    assert any("Entente eau" in t for t in portrait)
+    assert "Jeux d'acteurs : Cas calculé à la main" not in portrait
+    assert governance_documents.strategy_blocks(approach) == []  # nothing ticked for it
     assert "Gouvernance et coopération" not in texts(documents.outline(approach))
