@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
@@ -21,12 +21,16 @@ EXAMPLES = 60
 
 @pytest.fixture
 def wsgi_app(territories: dict[str, Territory]) -> Iterator[Any]:
-    # As Django's test client does: the request's end must not close the connection that
-    # holds the test's transaction.
+    # As Django's test client does: neither the request's start nor its end may close the
+    # connection that holds the test's transaction (on PostgreSQL, closing it there hands it
+    # back to the pool, and the next query fails: « Cannot open a new connection in an
+    # atomic block »; SQLite's in-memory test database never showed it).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         yield get_wsgi_application()
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
 
 
