@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, F, QuerySet, Sum
+from django.db.models import Count, F, Sum
 
 from ressort.analysis import justice as rule
 from ressort.approaches.models import Approach
@@ -27,51 +26,40 @@ from ressort.justice.models import (
 MODULE = "transition-juste"
 
 
+# What makes two rows « the same people giving the same answers »: rows alike on these
+# fields are one row with a count.
+IDENTITY = {
+    Participation: ("event", "age_group", "commune", "category"),
+    AcceptabilityAnswer: ("consultation", "action", "group", "acceptable", "affordable"),
+}
+
+
 def add_participations(approach: Approach, row: Participation) -> int:
     """Adds `row.count` people to the identical participations already recorded (same event,
     age band, commune and category) or records them; returns how many were added."""
-    with transaction.atomic():
-        added = _merge(
-            Participation.objects.filter(
-                approach=approach,
-                event=row.event,
-                age_group=row.age_group,
-                commune=row.commune,
-                category=row.category,
-            ),
-            row,
-            approach,
-        )
-    return added
+    return _merge(approach, row)
 
 
 def add_answers(approach: Approach, row: AcceptabilityAnswer) -> int:
     """Adds `row.count` identical acceptability answers, as `add_participations` does."""
+    return _merge(approach, row)
+
+
+def _merge(approach: Approach, row: Participation | AcceptabilityAnswer) -> int:
+    model = type(row)
+    alike = {name: getattr(row, name) for name in IDENTITY[model]}
     with transaction.atomic():
-        added = _merge(
-            AcceptabilityAnswer.objects.filter(
-                approach=approach,
-                consultation=row.consultation,
-                action=row.action,
-                group=row.group,
-                acceptable=row.acceptable,
-                affordable=row.affordable,
-            ),
-            row,
-            approach,
+        existing = (
+            model.objects.filter(approach=approach, **alike)
+            .select_for_update()
+            .order_by("pk")
+            .first()
         )
-    return added
-
-
-def _merge(
-    same: QuerySet[Any], row: Participation | AcceptabilityAnswer, approach: Approach
-) -> int:
-    existing = same.select_for_update().order_by("pk").first()
-    if existing is None:
-        row.approach = approach
-        row.save()
-    else:
-        type(existing).objects.filter(pk=existing.pk).update(count=F("count") + row.count)
+        if existing is None:
+            row.approach = approach
+            row.save()
+        else:
+            model.objects.filter(pk=existing.pk).update(count=F("count") + row.count)
     return row.count
 
 
