@@ -167,17 +167,21 @@ class PresenceWriter:
                     future.set_result(None)
 
 
-_presence_writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, PresenceWriter] = (
+_by_loop: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[type, Any]] = (
     weakref.WeakKeyDictionary()
 )
 
 
+def _of_this_loop(kind: type[T]) -> T:
+    """The one `kind` writer of the running event loop (its queue and task live there)."""
+    writers = _by_loop.setdefault(asyncio.get_running_loop(), {})
+    if kind not in writers:
+        writers[kind] = kind()
+    return writers[kind]  # type: ignore[no-any-return]
+
+
 def presence_writer() -> PresenceWriter:
-    loop = asyncio.get_running_loop()
-    writer_ = _presence_writers.get(loop)
-    if writer_ is None:
-        writer_ = _presence_writers[loop] = PresenceWriter()
-    return writer_
+    return _of_this_loop(PresenceWriter)
 
 
 @db_call
@@ -264,17 +268,8 @@ class AnswerWriter:
                     future.set_result(result)
 
 
-_writers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, AnswerWriter] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def answer_writer() -> AnswerWriter:
-    loop = asyncio.get_running_loop()
-    writer = _writers.get(loop)
-    if writer is None:
-        writer = _writers[loop] = AnswerWriter()
-    return writer
+    return _of_this_loop(AnswerWriter)
 
 
 class ParticipantConsumer(ResilientConsumer):
