@@ -332,6 +332,8 @@ def _insert(
                 pk_name = original._meta.pk.attname
                 old = getattr(obj, pk_name)
                 setattr(obj, pk_name, mapping[original._meta.label].get(old, old))
+            for attname, value in RUNTIME_STATE.get(label, {}).items():
+                setattr(obj, attname, value)
             _fresh_unique_values(model, obj)
             obj.save_base(raw=True, force_insert=True)
             mapping[label][row["pk"]] = obj.pk
@@ -342,6 +344,11 @@ def _insert(
         model._default_manager.filter(pk=mapping[model._meta.label][old_pk]).update(
             **{f.attname: new_ref}
         )
+
+
+# What a running server counts rather than what the démarche holds: a restored démarche
+# starts with nobody connected, whatever the archive says.
+RUNTIME_STATE: dict[str, dict[str, Any]] = {"workshops.Participant": {"open_sockets": 0}}
 
 
 def _fresh_unique_values(model: type[models.Model], obj: models.Model) -> None:

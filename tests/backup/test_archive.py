@@ -193,3 +193,20 @@ def test_restore_elsewhere_creates_missing_accounts_without_password(
     user = get_user_model().objects.get(email=email)
     assert not user.has_usable_password()
     assert restored.approach.memberships.filter(user=user).exists()
+
+
+@pytest.mark.django_db
+def test_restored_demarche_starts_with_nobody_connected(demo: Approach) -> None:
+    """Open sockets are the exporting server's state: a restore does not inherit them."""
+    from ressort.workshops.models import Participant
+
+    participant = Participant.objects.filter(workshop__approach=demo).first()
+    assert participant is not None
+    Participant.objects.filter(pk=participant.pk).update(open_sockets=3)
+    buffer = io.BytesIO()
+    archive.export(demo, buffer)
+    restored = archive.restore(io.BytesIO(buffer.getvalue()), slug="copie", name="Copie")
+    copies = Participant.objects.filter(workshop__approach=restored.approach)
+    assert copies.count() == Participant.objects.filter(workshop__approach=demo).count()
+    assert not copies.filter(open_sockets__gt=0).exists()
+    assert Participant.objects.get(pk=participant.pk).open_sockets == 3
