@@ -13,13 +13,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,30 @@ def redis_answers(url: str) -> str | None:
     return None
 
 
+NAME_PATTERN = re.compile(r"rs_\w+?_(\d+)_[0-9a-f]{6}")
+
+
+def leftovers(names: Iterable[str], alive: Callable[[int], bool]) -> list[str]:
+    """The databases of earlier runs whose process is gone (a run killed before its
+    `finally`): named `rs_<label>_<pid>_<hex>`, their process no longer alive."""
+    out = []
+    for name in names:
+        match = NAME_PATTERN.fullmatch(name)
+        if match and int(match.group(1)) != os.getpid() and not alive(int(match.group(1))):
+            out.append(name)
+    return out
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
 @contextlib.contextmanager
 def database(database_url: str, folder: Path, label: str) -> Iterator[dict[str, str]]:
     """The environment of a fresh database: a SQLite file in `folder`, or, when
@@ -116,6 +141,9 @@ def database(database_url: str, folder: Path, label: str) -> Iterator[dict[str, 
     base, _ = database_url.rsplit("/", 1)
     name = f"rs_{label}_{os.getpid()}_{uuid.uuid4().hex[:6]}"
     with psycopg.connect(base + "/postgres", autocommit=True) as conn:
+        names = [row[0] for row in conn.execute("SELECT datname FROM pg_database")]
+        for old in leftovers(names, pid_alive):
+            conn.execute(f'DROP DATABASE IF EXISTS "{old}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
         yield {"DATABASE_URL": f"{base}/{name}"}
