@@ -205,3 +205,27 @@ def test_the_form_pages_carry_the_outbox(approach: Any, personas: Any) -> None:
         assert 'rel="manifest"' in html
     resource = client.get(reverse("fieldwork:item_create", args=[approach.slug, "ressource"]))
     assert "data-offline-form=" not in resource.content.decode()
+
+
+def test_an_entry_noted_by_someone_else_on_a_shared_phone_is_refused(
+    approach: Any, personas: Any
+) -> None:
+    """A phone's outbox keeps entries across a sign-out: the next person to sign in must not
+    send them under their own name."""
+    noted_by, signed_in = personas["equipe"], personas["chef_projet"]
+    client = client_for(signed_in)
+    cid = str(uuid.uuid4())
+    answer = client.post(url(approach, "observation"), observation_data(cid, owner=noted_by.pk))
+    assert answer.status_code == 400
+    assert "notée sur ce téléphone par une autre personne" in answer.json()["message"]
+    assert not Observation.objects.filter(approach=approach).exists()
+    mine = client.post(url(approach, "observation"), observation_data(cid, owner=signed_in.pk))
+    assert mine.status_code == 201
+    assert Observation.objects.get(approach=approach).author == signed_in
+
+
+def test_the_outbox_knows_whose_phone_session_it_is(approach: Any, personas: Any) -> None:
+    page = client_for(personas["equipe"]).get(
+        reverse("fieldwork:observation_create", args=[approach.slug])
+    )
+    assert f'data-outbox-owner="{personas["equipe"].pk}"' in page.content.decode()

@@ -102,6 +102,13 @@ def receive(request: HttpRequest, approach: Approach, kind: str) -> HttpResponse
             "L'entrée n'a pas d'identifiant valable (champ « client_id ») : "
             "rechargez la page de saisie et enregistrez-la de nouveau."
         )
+    owner = request.POST.get("owner", "")
+    if owner and owner != str(request.user.pk):
+        # Noted on this phone by someone who has since signed out: it is theirs to send.
+        return _refused(
+            "Cette entrée a été notée sur ce téléphone par une autre personne : elle partira "
+            "quand cette personne se reconnectera ; elle n'est pas enregistrée sous votre nom."
+        )
     existing = spec.model.objects.filter(approach=approach, client_id=client_id).first()
     if existing is not None:
         return _answer(existing, "deja_recu", 200)

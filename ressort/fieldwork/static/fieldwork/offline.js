@@ -117,6 +117,7 @@
         endpoint: form.dataset.offlineForm,
         page: form.dataset.offlinePage || location.pathname,
         title: title || KIND_NAMES[form.dataset.offlineKind] || "entrée",
+        owner: owner(),
         created: new Date().toISOString(),
         fields: fields,
         photo: blob,
@@ -184,6 +185,7 @@
     var body = new FormData();
     entry.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
     body.append("client_id", entry.client_id);
+    body.append("owner", entry.owner || "");
     if (entry.photo) body.append("photo", entry.photo, "photo.jpg");
     return fetch(entry.endpoint, {
       method: "POST", body: body, credentials: "same-origin",
@@ -217,13 +219,18 @@
     return put(entry).then(function () { return { state: "refuse", entry: entry }; });
   }
 
+  function owner() { return box ? box.dataset.outboxOwner || "" : ""; }
+
   function mine(entries) {
-    // This démarche's entries, except the one being corrected in this page's form.
-    var base = box ? box.dataset.outboxBase : "", editing = {};
+    // This démarche's entries noted by the signed-in person (another person's, on a shared
+    // phone, wait for them), except the one being corrected in this page's form.
+    var base = box ? box.dataset.outboxBase : "", me = owner(), editing = {};
     document.querySelectorAll("form[data-offline-form]").forEach(function (f) {
       if (f.dataset.clientId) editing[f.dataset.clientId] = true;
     });
-    return entries.filter(function (e) { return e.endpoint.indexOf(base) === 0 && !editing[e.client_id]; });
+    return entries.filter(function (e) {
+      return e.endpoint.indexOf(base) === 0 && !editing[e.client_id] && (!e.owner || e.owner === me);
+    });
   }
 
   function sendAll() {
@@ -321,7 +328,9 @@
       var photo = form.querySelector("input[type=file][name=photo]");
       if (photo) photo.addEventListener("change", function () { placeFromPhoto(photo); });
       var fixing = new URLSearchParams(location.search).get("corriger");
-      if (fixing) get(fixing).then(function (entry) { if (entry) fill(form, entry); });
+      if (fixing) get(fixing).then(function (entry) {
+        if (entry && (!entry.owner || entry.owner === owner())) fill(form, entry);
+      });
     });
     var now = box.querySelector("[data-outbox-send]");
     if (now) now.addEventListener("click", function () {
