@@ -154,3 +154,60 @@ def test_offline_capture_is_sent_once_when_the_network_returns(
     )
     assert again.evaluate("caches.keys()") == []
     assert again.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
+
+
+PUT_ENTRY = """([entry]) => new Promise((resolve, reject) => {
+  const req = indexedDB.open("ressort-terrain", 1);
+  req.onupgradeneeded = () => req.result.createObjectStore("envois", { keyPath: "client_id" });
+  req.onsuccess = () => {
+    const t = req.result.transaction("envois", "readwrite");
+    t.objectStore("envois").put(entry);
+    t.oncomplete = () => { req.result.close(); resolve(true); };
+    t.onerror = () => reject(t.error);
+  };
+  req.onerror = () => reject(req.error);
+})"""
+
+
+def test_a_shared_phone_keeps_each_persons_entries_for_them(
+    site: str, page: Page, login_as: Any, personas: dict[str, Any], approach: Any
+) -> None:
+    """Entries kept on a phone outlive a sign-out: the next person signed in on the phone
+    neither sees nor sends them; they leave when their author signs in again."""
+    noted_by, next_person = personas["equipe"], personas["chef_projet"]
+    form_url = f"{site}/demarches/{approach.slug}/terrain/observations/nouvelle/"
+    login_as(next_person)
+    page.goto(form_url)
+    entry = {
+        "client_id": "0b6f2a8e-5d1c-4b7e-9a51-3f2c8d9e1a77",
+        "kind": "observation",
+        "endpoint": reverse("fieldwork:offline_receive", args=[approach.slug, "observation"]),
+        "page": f"/demarches/{approach.slug}/terrain/observations/nouvelle/",
+        "title": "Lavoir effondré",
+        "created": "2026-11-30T09:00:00.000Z",
+        "fields": [
+            ["title", "Lavoir effondré"],
+            ["text", "Le toit du lavoir est tombé."],
+            ["observed_on", "2026-11-30"],
+        ],
+        "photo": None,
+        "state": "attente",
+        "message": "",
+        "owner": str(noted_by.pk),
+    }
+    page.evaluate(PUT_ENTRY, [entry])
+    page.reload()
+    outbox = page.locator("[data-offline-outbox]")
+    expect(outbox).to_have_attribute("data-outbox-size", "0")
+    expect(outbox).to_be_hidden()
+    page.get_by_role("button", name="Enregistrer l'observation").wait_for()
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")  # try to send now
+    page.wait_for_timeout(500)
+    assert not Observation.objects.exists()
+
+    page.context.clear_cookies()
+    login_as(noted_by)
+    page.goto(form_url)  # its author is back: the entry leaves, under their name
+    page.wait_for_function("() => !document.querySelector('[data-outbox-entry]')")
+    expect(page.get_by_role("status").filter(has_text="a été envoyée")).to_be_visible()
+    assert Observation.objects.get().author == noted_by
