@@ -69,7 +69,8 @@ def annular_sector(
 
 
 def _wrap(label: str, width: int) -> list[str]:
-    words, lines, current = label.split(), [], ""
+    """`label` in lines of about `width` characters, broken at plain spaces only."""
+    words, lines, current = lb.words(label), [], ""
     for word in words:
         if current and len(current) + 1 + len(word) > width:
             lines.append(current)
@@ -110,10 +111,18 @@ def _svg_open(width: int, height: int, ident: str, title: str, desc: str) -> str
 DONUT_SIZE = 820
 DONUT_RADII = (70.0, 180.0, 240.0, 330.0)  # hole, social foundation, ceiling, overshoot cap
 _SOCIAL_FONT, _ECO_FONT = 11.0, 13.0
+_SOCIAL_FONTS = (_SOCIAL_FONT, 10.0, 9.0)  # 9 px in an 820 px drawing: the legible minimum
+
+
+def _distance_to_box(box: lb.Box, x: float, y: float) -> float:
+    """The distance from (x, y) to the nearest point of `box` (0 inside)."""
+    dx = max(box.x0 - x, 0.0, x - box.x1)
+    dy = max(box.y0 - y, 0.0, y - box.y1)
+    return math.hypot(dx, dy)
 
 
 def _shown(seg: Segment) -> str:
-    return seg.label + (" *" if seg.to_verify else "")
+    return seg.label + ("\u00a0*" if seg.to_verify else "")
 
 
 def doughnut_labels(social: Sequence[Segment], ecological: Sequence[Segment]) -> lb.Layout:
@@ -129,21 +138,58 @@ def doughnut_labels(social: Sequence[Segment], ecological: Sequence[Segment]) ->
     bounds = lb.Box(10.0, 10.0, size - 10, size - 10)  # room for a wider real font
     step = 360 / len(social)
     r_mid = (r_hole + r_social) / 2 + 8
-    chord = 2 * r_mid * math.sin(math.radians(step / 2)) * 0.95
-    height = _SOCIAL_FONT * lb.LINE_HEIGHT
-    centred: list[lb.Placed] = []
-    for i, seg in enumerate(social):
-        x, y = _point(c, c, r_mid, (i + 0.5) * step)
-        widest_word = max(lb.text_width(w, _SOCIAL_FONT) for w in _shown(seg).split())
-        lines = lb.wrap(_shown(seg), _SOCIAL_FONT, max(chord, widest_word))
-        w = max(lb.text_width(line, _SOCIAL_FONT) for line in lines)
-        h = height * len(lines)
+
+    def in_sector(i: int, seg: Segment, font: float, radius: float) -> lb.Placed:
+        x, y = _point(c, c, radius, (i + 0.5) * step)
+        chord = 2 * radius * math.sin(math.radians(step / 2)) * 0.95
+        widest_word = max(lb.text_width(w, font) for w in lb.words(_shown(seg)))
+        lines = lb.wrap(_shown(seg), font, max(chord, widest_word))
+        w = max(lb.text_width(line, font) for line in lines)
+        h = font * lb.LINE_HEIGHT * len(lines)
         box = lb.Box(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
-        centred.append(
-            lb.Placed(lb.Item(_shown(seg), x, y, radius=0.0), box, _SOCIAL_FONT, False, lines=lines)
-        )
+        return lb.Placed(lb.Item(_shown(seg), x, y, radius=0.0), box, font, False, lines=lines)
+
+    def within_ring(box: lb.Box) -> bool:
+        corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x0, box.y1), (box.x1, box.y1)]
+        far = max(math.hypot(x - c, y - c) for x, y in corners)
+        near = _distance_to_box(box, c, c)
+        return far <= r_social - 3 and near >= r_hole + 3
+
+    centred = [in_sector(i, seg, _SOCIAL_FONT, r_mid) for i, seg in enumerate(social)]
     clashing = {k for pair in lb.overlapping_pairs([p.box for p in centred]) for k in pair}
-    kept = [p for i, p in enumerate(centred) if i not in clashing]
+    kept = {i: p for i, p in enumerate(centred) if i not in clashing}
+    # A label too wide for its sector first tries a smaller font, then, inside its own
+    # sector, further out where the sector is wider: a label left in its sector reads better than
+    # one sent beside the drawing with a leader line across the ring. Alone first, then the
+    # clashing labels together at one size and distance (two neighbours too wide side by
+    # side may only fit when both give way).
+    radii = (r_mid, r_mid + 12, r_mid + 22, r_mid + 30, r_mid - 12)
+    options = [(font, radius) for radius in radii for font in _SOCIAL_FONTS]
+
+    def free(placed: lb.Placed, taken: list[lb.Box]) -> bool:
+        return within_ring(placed.box) and not any(placed.box.overlaps(b, gap=2.0) for b in taken)
+
+    alone = dict(kept)
+    for i in sorted(clashing):
+        taken = [p.box for p in alone.values()]
+        for font, radius in options:
+            if free(spot := in_sector(i, social[i], font, radius), taken):
+                alone[i] = spot
+                break
+    if clashing <= set(alone):
+        kept = alone
+    else:
+        fixed = [p.box for p in kept.values()]
+        for font, radius in options:
+            group = {i: in_sector(i, social[i], font, radius) for i in sorted(clashing)}
+            boxes = [p.box for p in group.values()]
+            if all(free(p, fixed) for p in group.values()) and not lb.overlapping_pairs(boxes):
+                kept = {**kept, **group}
+                break
+        else:
+            kept = alone
+    clashing -= set(kept)
+    kept_list = [kept[i] for i in sorted(kept)]
     step = 360 / len(ecological)
     eco_items = []
     for i, seg in enumerate(ecological):
@@ -155,13 +201,13 @@ def doughnut_labels(social: Sequence[Segment], ecological: Sequence[Segment]) ->
     eco = lb.place_labels(
         eco_items,
         bounds=bounds,
-        fixed=[p.box for p in kept],
+        fixed=[p.box for p in kept_list],
         font_size=_ECO_FONT,
         max_width=150.0,
         near=2.0,
         gap=6.0,
     )
-    placed = [*kept, *eco.labels]
+    placed = [*kept_list, *eco.labels]
     moved: list[lb.Placed] = []
     if clashing:
         # Beside the drawing, away from the ring, with a leader line to their sector.
@@ -177,7 +223,7 @@ def doughnut_labels(social: Sequence[Segment], ecological: Sequence[Segment]) ->
             overflow_y=eco.height,
         )
         moved = room.labels
-        return lb.Layout([*kept, *moved, *eco.labels], max(eco.height, room.height))
+        return lb.Layout([*kept_list, *moved, *eco.labels], max(eco.height, room.height))
     return lb.Layout(placed, eco.height)
 
 
@@ -313,7 +359,7 @@ def compass_svg(
             f"<title>{escape(seg.label)}</title></path>"
         )
         x, y = _point(c, c, r_label, angle)
-        parts.append(_text(x, y, seg.label + (" *" if seg.to_verify else ""), 13, 18, "600"))
+        parts.append(_text(x, y, _shown(seg), 13, 18, "600"))
     values = [p.value for p in principles]
     if all(v is not None for v in values):
         points = [

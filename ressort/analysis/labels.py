@@ -25,6 +25,7 @@ Used by the MICMAC influence–dependence maps and meant for the Doughnut's labe
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -68,15 +69,24 @@ def text_width(text: str, font_size: float, *, bold: bool = False) -> float:
     return total / 1000 * font_size * SAFETY * (1.06 if bold else 1.0)
 
 
+_BREAKABLE = re.compile(r"[ \t\n\r]+")
+
+
+def words(text: str) -> list[str]:
+    """The units a line may break between: words joined by no-break spaces stay one."""
+    return [w for w in _BREAKABLE.split(text) if w]
+
+
 def wrap(text: str, font_size: float, max_width: float | None) -> tuple[str, ...]:
     """`text` in lines no wider than `max_width` (word by word; a word too long for a line
-    is cut with « … »). No `max_width`: one line."""
-    words = text.split()
-    if max_width is None or not words:
-        return (" ".join(words),)
+    is cut with « … »). No `max_width`: one line. Lines break at plain spaces only: a
+    no-break space (« 12\u00a0% », « Eau\u202f? ») keeps its two sides on one line."""
+    units = words(text)
+    if max_width is None or not units:
+        return (" ".join(units),)
     lines: list[str] = []
     line = ""
-    for word in words:
+    for word in units:
         candidate = f"{line} {word}" if line else word
         if text_width(candidate, font_size) <= max_width:
             line = candidate

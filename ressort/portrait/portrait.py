@@ -128,7 +128,7 @@ def doughnut_svg(rows: list[services.DoughnutDimension], ident: str = "donut-por
     ones as ratio of the ceiling; a dimension without data gets « ? » after its label."""
     social, ecological = [], []
     for row in rows:
-        label = row.label + (" ?" if row.contract_status == "missing" else "")
+        label = row.label + ("\u202f?" if row.contract_status == "missing" else "")
         gap = row.status.gap
         if row.ring == dn.Ring.SOCIAL:
             value = min(100.0, gap * 100) if gap is not None else None

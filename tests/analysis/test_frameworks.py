@@ -1,5 +1,6 @@
 """Framework files: the shipped structures, schema faults by line, round trip, cross-reading."""
 
+import math
 import random
 import subprocess
 import sys
@@ -293,3 +294,38 @@ def test_compass_with_a_profile_prints_its_scale_between_the_petals() -> None:
     # Without a profile the bare compass has no figures to read.
     bare = drawing.compass_svg([drawing.Segment(str(i), f"P{i}") for i in range(6)])
     assert 'class="scale"' not in bare
+
+
+def test_donut_short_labels_stay_in_their_sectors_rather_than_cross_the_ring() -> None:
+    """The portrait's short labels with « ? » (no data yet): « Eau, assainissement ? » is too
+    wide for its sector at the usual size; it goes further out in its sector or smaller,
+    never beside the drawing with a line across the ring, and « ? » never starts a line."""
+    doc = shipped("donut")
+    rings = {n.code: n.children for n in doc.nodes}
+    social = [
+        drawing.Segment(n.code, (n.short_label or n.label) + "\u202f?")
+        for n in rings["plancher_social"]
+    ]
+    ecological = [
+        drawing.Segment(n.code, n.short_label or n.label) for n in rings["plafond_ecologique"]
+    ]
+    assert any("assainissement" in s.label for s in social)
+    layout = drawing.doughnut_labels(social, ecological)
+    inner = layout.labels[: len(social)]
+    assert not [p.item.text for p in inner if p.leader]
+    c = drawing.DONUT_SIZE / 2
+    _, r_social, _, _ = drawing.DONUT_RADII
+    for placed in inner:
+        box = placed.box
+        corners = [(box.x0, box.y0), (box.x1, box.y0), (box.x0, box.y1), (box.x1, box.y1)]
+        assert max(math.hypot(x - c, y - c) for x, y in corners) <= r_social, placed.lines
+        assert placed.font_size >= 9
+        assert not any(line.startswith("?") for line in placed.lines), placed.lines
+    assert labels.overlapping_pairs([p.box for p in layout.labels]) == []
+    assert sorted(" ".join(p.lines) for p in inner) == sorted(s.label for s in social)
+
+
+def test_wrap_breaks_at_plain_spaces_only() -> None:
+    lines = labels.wrap("Eau, assainissement\u202f?", 11, 100.0)
+    assert lines[-1].endswith("assainissement\u202f?")
+    assert labels.wrap("12\u00a0% des ménages", 11, 40.0)[0] == "12\u00a0%"
