@@ -13,17 +13,16 @@ from ressort.approaches.forms import AccompanimentSessionForm, ContractedDaysFor
 from ressort.approaches.models import AccompanimentSession, Approach, Handover
 from ressort.web import link_to
 from ressort.web.generic import delete_view, edit_view
-from ressort.web.scoped import FORM, READ, demarche_view, ensure_right
+from ressort.web.scoped import FORM, READ, demarche_view
 
 _page = link_to("approaches:accompaniment")
 
 
-@demarche_view(Right.CONTRIBUTE, FORM)
+@demarche_view(Right.CONTRIBUTE, FORM, post=Right.EDIT_FRAMING)
 def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
     rows = accompaniment.days_by_brique(approach)
     form = ContractedDaysForm(request.POST or None, rows=rows)
     if request.method == "POST":
-        ensure_right(approach, Right.EDIT_FRAMING)
         if form.is_valid():
             with transaction.atomic():
                 accompaniment.set_contracted(approach, form.days())

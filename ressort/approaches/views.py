@@ -48,7 +48,7 @@ from ressort.approaches.models import (
 from ressort.approaches.offer import load_offer
 from ressort.territories.views import feature_collection
 from ressort.web import demarche_url, nav
-from ressort.web.scoped import FORM, READ, WRITE, demarche_view, ensure_right
+from ressort.web.scoped import FORM, READ, WRITE, demarche_view
 
 
 def approach_context(
@@ -221,10 +221,8 @@ def approach_delete(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(request, "approaches/delete.html", {})
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, FORM, post=Right.EDIT_FRAMING)
 def framing(request: HttpRequest, approach: Approach) -> HttpResponse:
-    if request.method == "POST":
-        ensure_right(approach, Right.EDIT_FRAMING)
     suggestion = services.suggested_depth(approach)
     form = FramingForm(request.POST or None, instance=approach, suggestion=suggestion)
     if request.method == "POST" and form.is_valid():
@@ -281,17 +279,15 @@ def module_activate(request: HttpRequest, approach: Approach, module: str) -> Ht
     return redirect("approaches:journey", approach.slug)
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, FORM, post=Right.EDIT_FRAMING)
 def governance(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = GovernanceMemberForm(request.POST or None)
-    if request.method == "POST":
-        ensure_right(approach, Right.EDIT_FRAMING)
-        if form.is_valid():
-            member = form.save(commit=False)
-            member.approach = approach
-            member.save()
-            messages.success(request, f"{member.name} est ajouté·e à la gouvernance.")
-            return redirect("approaches:governance", approach.slug)
+    if request.method == "POST" and form.is_valid():
+        member = form.save(commit=False)
+        member.approach = approach
+        member.save()
+        messages.success(request, f"{member.name} est ajouté·e à la gouvernance.")
+        return redirect("approaches:governance", approach.slug)
     members = approach.governance.all()
     bodies = [
         (value, label, [m for m in members if m.body == value])
@@ -327,7 +323,7 @@ def governance_delete(request: HttpRequest, approach: Approach, pk: int) -> Http
     return redirect("approaches:governance", approach.slug)
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, FORM, post=Right.EDIT_FRAMING)
 def calendar(request: HttpRequest, approach: Approach) -> HttpResponse:
     steps = list(approach.steps.all())
     data = request.POST if request.method == "POST" else None
@@ -339,7 +335,6 @@ def calendar(request: HttpRequest, approach: Approach) -> HttpResponse:
         .annotate(first=Min("held_on"), last=Max("held_on"), count=Count("pk"))
     }
     if request.method == "POST":
-        ensure_right(approach, Right.EDIT_FRAMING)
         if all(f.is_valid() for f in forms):
             with transaction.atomic():
                 for f in forms:
@@ -429,23 +424,21 @@ def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-@demarche_view(Right.VIEW, FORM)
+@demarche_view(Right.VIEW, FORM, post=Right.MANAGE_MEMBERS)
 def members(request: HttpRequest, approach: Approach) -> HttpResponse:
     form = InvitationForm(request.POST or None, approach=approach)
-    if request.method == "POST":
-        ensure_right(approach, Right.MANAGE_MEMBERS)
-        if form.is_valid():
-            invitation = Invitation.objects.create(
-                approach=approach,
-                email=form.cleaned_data["email"],
-                role=form.cleaned_data["role"],
-                invited_by=request.user,
-            )
-            invitations.send_invitation(request, invitation)
-            messages.success(
-                request, f"Invitation envoyée à {invitation.email}. Le lien est aussi ci-dessous."
-            )
-            return redirect("approaches:members", approach.slug)
+    if request.method == "POST" and form.is_valid():
+        invitation = Invitation.objects.create(
+            approach=approach,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            invited_by=request.user,
+        )
+        invitations.send_invitation(request, invitation)
+        messages.success(
+            request, f"Invitation envoyée à {invitation.email}. Le lien est aussi ci-dessous."
+        )
+        return redirect("approaches:members", approach.slug)
     can_manage = role_has(approach.current_role, Right.MANAGE_MEMBERS)  # type: ignore[attr-defined]
     pending = [
         (inv, invitations.invitation_url(request, inv) if can_manage else "")

@@ -41,26 +41,31 @@ def demarche_view(
     right: Right = Right.VIEW,
     methods: Iterable[str] = READ,
     *,
+    post: Right | None = None,
     objects: dict[str, type[Model]] | None = None,
     samples: dict[str, Iterable[str]] | None = None,
 ) -> Callable[[View], View]:
     """Decorate `view(request, approach, **kwargs)` served under demarches/<slug>/.
 
-    `right` is the right needed; `methods` the HTTP methods allowed (READ, WRITE or FORM).
+    `right` is the right needed; `methods` the HTTP methods allowed (READ, WRITE or FORM);
+    `post` the right a POST needs when more than reading the page does (a page every member
+    reads, whose form only the leads may send).
     `objects` names the URL parameters that are ids of the démarche's objects, with their
     model (`{"pk": Indicator}`); `samples` gives example values of the other parameters (a
     `kind` slug…). All are kept on the view for the route-wide rights test
     (tests/web/test_routes.py), which opens every route with them as every role.
     """
     allowed = tuple(methods)
+    writing = post or right
 
     def decorate(view: View) -> View:
         @wraps(view)
         def wrapper(request: HttpRequest, slug: str, *args: Any, **kwargs: Any) -> HttpResponse:
             match = request.resolver_match
             view_name = match.view_name if match else ""
+            reading = request.method in ("GET", "HEAD", "OPTIONS")
             try:
-                approach = get_approach_for_user(request, slug, right)
+                approach = get_approach_for_user(request, slug, right if reading else writing)
             except RightRefused as refusal:
                 outside(refusal.approach, view_name)  # a closed part is a 404, not a 403
                 raise
@@ -69,13 +74,14 @@ def demarche_view(
             module = nav.module_of(view_name)
             if module and module not in approach.modules:
                 return inactive_module(request, approach, module)
-            if request.method in ("GET", "HEAD", "OPTIONS"):
+            if reading:
                 return view(request, approach, *args, **kwargs)
             with freshness.covering(approach.pk):  # the computed pages see the write at once
                 return view(request, approach, *args, **kwargs)
 
         wrapped = require_http_methods(list(allowed))(login_required(wrapper))
         wrapped.demarche_right = right  # type: ignore[attr-defined]
+        wrapped.demarche_post_right = writing  # type: ignore[attr-defined]
         wrapped.demarche_methods = allowed  # type: ignore[attr-defined]
         wrapped.demarche_objects = dict(objects or {})  # type: ignore[attr-defined]
         wrapped.demarche_samples = {k: tuple(v) for k, v in (samples or {}).items()}  # type: ignore[attr-defined]
@@ -99,13 +105,6 @@ def inactive_module(request: HttpRequest, approach: Approach, module: str) -> Ht
         "back": request.get_full_path() if request.method == "GET" else "",
     }
     return render(request, "approaches/inactive_module.html", context, status=404)
-
-
-def ensure_right(approach: Approach, right: Right) -> None:
-    """Refuse (explained 403) when the member's role lacks a further right (a POST…)."""
-    role = approach.current_role  # type: ignore[attr-defined]
-    if not role_has(role, right):
-        raise RightRefused(approach, role, right)
 
 
 def scope_lookup(model: type[Model]) -> str:

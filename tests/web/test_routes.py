@@ -8,7 +8,8 @@ values of its other parameters), never from a hand-kept list of URLs. On the dem
 - that member, on their own démarche with the demo's object ids in the URL, gets a 404 too
   (no object of one démarche is reachable through another: IDOR);
 - each role gets the page if it has the declared right, an explained 403 otherwise
-  (write-only routes are posted only by those who must be refused: nothing is changed);
+  (write-only routes are posted only by those who must be refused: nothing is changed),
+  and an explained 403 when it posts a page's form that needs a further right (`post=`);
 - a page drawn in the démarche's layout marks exactly one menu entry as current.
 A route whose view declares no right fails here.
 """
@@ -91,6 +92,12 @@ def test_every_demarche_route_declares_its_right() -> None:
         app for app in NOT_YET_CONVERTED if all(declared(r) for r in routes if app_of(r) == app)
     }
     assert stale == set(), "Retirez ces applications de NOT_YET_CONVERTED"
+    further = [
+        r
+        for r in routes
+        if declared(r) and r.callback.demarche_post_right != r.callback.demarche_right
+    ]
+    assert len(further) >= 6  # pages whose form needs more than reading (calendar, members…)
 
 
 def owned_objects(route: Route) -> list[type]:
@@ -306,6 +313,9 @@ def test_every_demarche_route_answers_every_person_as_the_rights_table_says(
                         faults.append(f"{route.view_name} : {count} entrées de menu actives")
             elif not allowed:
                 expect(client, url, method, "403", Role(role).label)
+            posting = route.callback.demarche_post_right  # a form only some readers may send
+            if allowed and posting != right and not role_has(role, posting):
+                expect(client, url, "post", "403", f"{Role(role).label}, envoi du formulaire")
         checked += 1
     assert faults == [], "\n".join(faults)
     assert checked == sum(1 for r in demarche_routes() if declared(r))
