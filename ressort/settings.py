@@ -234,6 +234,10 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 RESSORT_INSTANCE_NAME = env_str("RESSORT_INSTANCE_NAME", "Ressort")
 RESSORT_OPERATOR = env_str("RESSORT_OPERATOR", "")
 RESSORT_LOGO_URL = env_str("RESSORT_LOGO_URL", "")
+# The operator's logo as a local PNG or JPEG file, for the documents (and the pages when no
+# RESSORT_LOGO_URL is given); checked at start-up, ignored with a warning when unreadable.
+RESSORT_LOGO_FILE = env_str("RESSORT_LOGO_FILE", "")
+# `#rrggbb` only (ressort.branding): anything else is refused, the default used.
 RESSORT_ACCENT_COLOR = env_str("RESSORT_ACCENT_COLOR", "#0b5c57")
 # Long PDFs are laid out part by part, each part's pages cached by its content
 # (ressort.documents.parts): where, how much, and how many processes lay out at once

@@ -26,24 +26,56 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))}\u00a0ko"
 
 
-def too_big(upload: Any, max_bytes: int) -> str | None:
-    """The French message refusing `upload`, or None if it fits."""
+def too_big(upload: Any, max_bytes: int, what: str = "Le fichier") -> str | None:
+    """The French message refusing `upload`, or None if it fits; `what` names the field
+    (« Le logo de la collectivité »)."""
     size = getattr(upload, "size", None)
     if size is None or size <= max_bytes:
         return None
     return (
-        f"Le fichier « {getattr(upload, 'name', '')} » fait {size_text(size)} : la limite est "
+        f"{what} « {getattr(upload, 'name', '')} » fait {size_text(size)} : la limite est "
         f"de {size_text(max_bytes)}. Découpez-le ou allégez-le, puis recommencez."
     )
 
 
 class CappedFileField(forms.FileField):
-    def __init__(self, *args: Any, max_bytes: int = TABLE_MAX_BYTES, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        max_bytes: int = TABLE_MAX_BYTES,
+        what: str = "Le fichier",
+        **kwargs: Any,
+    ) -> None:
         self.max_bytes = max_bytes
+        self.what = what
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
         upload = super().clean(data, initial)
-        if upload and (message := too_big(upload, self.max_bytes)):
+        if upload and (message := too_big(upload, self.max_bytes, self.what)):
             raise forms.ValidationError(message, code="too_big")
         return upload
+
+
+class LogoField(CappedFileField):
+    """A logo (PNG or JPEG, ressort.branding.clean_logo): cleaned into a `branding.Logo`,
+    written again as PNG; anything else refused with a French message naming the field."""
+
+    def __init__(self, *args: Any, what: str = "Le logo", **kwargs: Any) -> None:
+        from ressort.branding import LOGO_MAX_BYTES
+
+        kwargs.setdefault("max_bytes", LOGO_MAX_BYTES)
+        kwargs.setdefault("widget", forms.FileInput(attrs={"accept": "image/png,image/jpeg"}))
+        super().__init__(*args, what=what, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        from ressort.branding import LogoError, clean_logo
+
+        upload = super().clean(data, initial)
+        if not upload or not hasattr(upload, "read"):
+            return None
+        upload.seek(0)
+        try:
+            return clean_logo(upload.read(), self.what)
+        except LogoError as error:
+            raise forms.ValidationError(str(error), code="invalid_image") from error

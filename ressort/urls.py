@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.http import require_GET
 from django.views.generic import RedirectView
 
+from ressort import branding
 from ressort.api import api
 from ressort.operations import health
 
@@ -50,5 +52,6 @@ urlpatterns = [
     path("", include("ressort.legal.urls")),
     path("admin/", admin.site.urls),
     path("sante/", health.sante, name="sante"),
+    path("logo-operateur.png", require_GET(branding.operator_logo_view), name="operator_logo"),
     path("api/v1/", api.urls),
 ]

@@ -4,6 +4,11 @@ Pure Python: the layout (a linear time scale from the first to the last date, pa
 whole months, with month, quarter or year ticks depending on the span) and the drawing.
 The drawing carries a <title> and a <desc> (role="img"); pages put the same rows in a
 table, which is the text alternative.
+
+Labels are never cut: each is wrapped, measured with the charts' text widths
+(ressort.analysis.labels.text_width, Liberation Sans / Arial metrics, the fonts the drawing
+names first), on two lines in a label column widened as far as needed (up to 45 % of the
+drawing); a label still too long takes a third line, its row growing with it.
 """
 
 from __future__ import annotations
@@ -13,10 +18,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from ressort.analysis.labels import Box, text_width
+
 INK = "#1d2327"
 GRID = "#d0d5d9"
 TODAY = "#b3261e"
 DEFAULT_FILL = "#3f6e8c"
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"  # the metrics text_width measures
+FONT_SIZE = 12
+LINE = 14  # between two lines of a label
+GROUP_INDENT, BAR_INDENT = 4.0, 16.0
+LABEL_GAP = 8.0  # between the longest label line and the time scale
+LABEL_LINES = 2  # what the label column is widened for
+MAX_LABEL_SHARE = 0.45  # of the drawing's width, at most
 MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
           "nov.", "déc.")  # fmt: skip
 
@@ -138,8 +152,105 @@ def chunks(groups: Sequence[Group], rows: int) -> list[list[Group]]:
     return pieces
 
 
-def _clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def wrap_label(text: str, max_width: float, *, bold: bool = False) -> tuple[str, ...]:
+    """`text` in lines no wider than `max_width`, word by word; never cut (a word wider than
+    the line is broken across lines, all its letters kept)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, FONT_SIZE, bold=bold) <= max_width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while len(line) > 1 and text_width(line, FONT_SIZE, bold=bold) > max_width:
+            cut = len(line) - 1
+            while cut > 1 and text_width(line[:cut], FONT_SIZE, bold=bold) > max_width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    lines.append(line)
+    return tuple(lines)
+
+
+def _labels(groups: Sequence[Group]) -> list[tuple[str, float, bool]]:
+    """(text, indent, bold) of every label, in drawing order."""
+    out = []
+    for group in groups:
+        out.append((group.label, GROUP_INDENT, True))
+        out += [(bar.label, BAR_INDENT, False) for bar in group.bars]
+    return out
+
+
+def label_column(groups: Sequence[Group], *, width: int = 960, minimum: float = 280) -> float:
+    """The label column's width: `minimum`, or wider (by steps of 8, up to 45 % of `width`)
+    until every label fits on two lines. Pass it to `draw` for the pages of one plan to
+    share their time scale."""
+    labels = _labels(groups)
+    widest = max(minimum, width * MAX_LABEL_SHARE)
+    column = float(minimum)
+    while column < widest:
+        if all(
+            len(wrap_label(text, column - indent - LABEL_GAP, bold=bold)) <= LABEL_LINES
+            for text, indent, bold in labels
+        ):
+            return column
+        column += 8
+    return widest
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A line of the drawing: a group's heading or a bar, its label wrapped, its box."""
+
+    label: str
+    lines: tuple[str, ...]
+    top: float
+    height: float
+    box: Box  # the label's text, as measured
+    bar: Bar | None = None  # None: a group's heading
+
+    @property
+    def baseline(self) -> float:
+        """The first line's baseline: the lines are centred in the row."""
+        return self.box.y0 + LINE - 3
+
+
+def rows_of(
+    groups: Sequence[Group], *, column: float, row_height: int = 24, top: float = 28
+) -> list[Row]:
+    """The drawing's rows from `top`, each as tall as its label needs (`row_height` at least)."""
+    out: list[Row] = []
+    y = float(top)
+    for group in groups:
+        entries: list[tuple[str, float, bool, Bar | None]] = [
+            (group.label, GROUP_INDENT, True, None)
+        ]
+        entries += [(bar.label, BAR_INDENT, False, bar) for bar in group.bars]
+        for text, indent, bold, bar in entries:
+            lines = wrap_label(text, column - indent - LABEL_GAP, bold=bold)
+            height = max(float(row_height), len(lines) * LINE + 10)
+            text_top = y + (height - len(lines) * LINE) / 2
+            wide = max(text_width(line, FONT_SIZE, bold=bold) for line in lines)
+            box = Box(indent, text_top, indent + wide, text_top + len(lines) * LINE)
+            out.append(Row(text, lines, y, height, box, bar))
+            y += height
+    return out
+
+
+def _label(row: Row) -> str:
+    """The label's <text>: one <tspan> per line after the first."""
+    x = row.box.x0
+    bold = ' font-weight="700"' if row.bar is None else ""
+    title = f"<title>{escape(row.label)}</title>" if row.bar is not None else ""
+    first, *rest = row.lines
+    more = "".join(f'<tspan x="{x:g}" dy="{LINE}">{escape(line)}</tspan>' for line in rest)
+    return (
+        f'<text x="{x:g}" y="{row.baseline:.1f}"{bold} fill="{INK}">'
+        f"{title}{escape(first)}{more}</text>"
+    )
 
 
 def draw(
@@ -167,15 +278,17 @@ def draw(
     if window is None:
         return ""
     colours = colours or {}
-    scale = Scale(window[0], window[1], float(label_width), float(width - label_width - 10))
+    column = label_column(groups, width=width, minimum=label_width)
+    scale = Scale(window[0], window[1], column, float(width - column - 10))
     header = 28
-    rows = sum(1 + len(g.bars) for g in groups)
-    key, key_height = _legend(legend, width, header + rows * row_height + 22)
-    height = header + rows * row_height + 10 + key_height
+    rows = rows_of(groups, column=column, row_height=row_height, top=header)
+    rows_bottom = rows[-1].top + rows[-1].height if rows else header
+    key, key_height = _legend(legend, width, rows_bottom + 22)
+    height = round(rows_bottom + 10 + key_height)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-labelledby="{id_prefix}-title {id_prefix}-desc" '
-        f'font-family="system-ui, sans-serif" font-size="12">',
+        f'font-family="{FONT}" font-size="{FONT_SIZE}">',
         f'<title id="{id_prefix}-title">{escape(title)}</title>',
         f'<desc id="{id_prefix}-desc">{escape(description)}</desc>',
     ]
@@ -192,16 +305,10 @@ def draw(
                 f'<text x="{x + 3:.1f}" y="{header - 10}" fill="{INK}">{escape(tick.label)}</text>'
             )
             free = x + 3 + len(tick.label) * LEGEND_CHAR + 4
-    y = header
-    for group in groups:
-        parts.append(
-            f'<text x="4" y="{y + row_height - 8}" font-weight="700" fill="{INK}">'
-            f"{escape(_clip(group.label, 42))}</text>"
-        )
-        y += row_height
-        for bar in group.bars:
-            parts.append(_bar(bar, scale, y, row_height, colours))
-            y += row_height
+    for row in rows:
+        parts.append(_label(row))
+        if row.bar is not None:
+            parts.append(_bar(row.bar, scale, row, row_height, colours))
     if today is not None and scale.start <= today <= scale.end:
         x = scale.x(today)
         parts.append(
@@ -276,17 +383,15 @@ def _legend(legend: Sequence[tuple[str, str]], width: int, top: float) -> tuple[
     return "".join(out), 14 + lines * 20
 
 
-def _bar(bar: Bar, scale: Scale, y: int, row_height: int, colours: Mapping[str, str]) -> str:
+def _bar(bar: Bar, scale: Scale, row: Row, row_height: int, colours: Mapping[str, str]) -> str:
     fill = colours.get(bar.status, DEFAULT_FILL)
-    out = [
-        f'<text x="16" y="{y + row_height - 8}" fill="{INK}">'
-        f"<title>{escape(bar.label)}</title>{escape(_clip(bar.label, 36))}</text>"
-    ]
-    top, h = y + 5, row_height - 10
+    out: list[str] = []
+    h = row_height - 10
+    top = row.top + (row.height - h) / 2  # centred in a row grown for its label
     if bar.start is not None and bar.end is not None:
         x1, x2 = scale.x(bar.start), scale.x(bar.end + timedelta(days=1))
         out.append(
-            f'<rect x="{x1:.1f}" y="{top}" width="{max(x2 - x1, 2):.1f}" height="{h}" rx="3" '
+            f'<rect x="{x1:.1f}" y="{top:g}" width="{max(x2 - x1, 2):.1f}" height="{h}" rx="3" '
             f'fill="{fill}"' + (f' stroke="{TODAY}" stroke-width="2"' if bar.late else "") + "/>"
         )
     else:

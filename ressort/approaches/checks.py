@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core import checks
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError
 from django.db.models import Q
@@ -50,4 +51,16 @@ def secret_key_set(app_configs: Any = None, **kwargs: Any) -> list[Error]:
             hint="Définissez SECRET_KEY (une longue valeur aléatoire, gardée secrète).",
             id="ressort.E002",
         )
+    ]
+
+
+@register(Tags.compatibility)
+def branding_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.Warning]:
+    """The operator's colour and logo file, checked at start-up (ressort.branding): a wrong
+    value is not fatal (the default colour, no logo) but is said."""
+    from ressort.branding import check_startup
+
+    return [
+        checks.Warning(problem, hint="Corrigez la variable d'environnement.", id="ressort.W010")
+        for problem in check_startup()
     ]

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from ressort.approaches import services
+from ressort.approaches.logo import set_branding
 from ressort.approaches.method import MODULE_CODES
 from ressort.approaches.models import (
     AccompanimentSession,
@@ -28,6 +29,7 @@ from ressort.approaches.models import (
     Role,
     SessionFormat,
 )
+from ressort.branding import clean_logo
 from ressort.territories.models import Territory, TerritoryType
 
 DEMO_SLUG = "demo"
@@ -163,6 +165,7 @@ def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, boo
     approach.steering_frequency = "Tous les trimestres"
     approach.modules = list(MODULE_CODES)  # the demo shows every brique
     approach.save()
+    set_branding(approach, "", clean_logo(demo_logo(), "Le logo de démonstration"))
     GovernanceMember.objects.bulk_create(
         GovernanceMember(
             approach=approach, body=body, name=name, position=position, organisation=organisation
@@ -218,6 +221,29 @@ def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, boo
     for builder in DEMO_BUILDERS:
         import_string(builder)(approach)
     return approach, True
+
+
+def demo_logo() -> bytes:
+    """An illustrative logo drawn for the demo (Pillow), marked « logo illustratif »: not the
+    real authority's (ours, given under the CC0 1.0 licence)."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGBA", (480, 160), (255, 255, 255, 0))
+    d = ImageDraw.Draw(image)
+    d.rounded_rectangle([4, 4, 152, 152], radius=28, fill=(11, 92, 87))  # a gate over water
+    d.rectangle([44, 48, 60, 118], fill=(255, 255, 255))
+    d.rectangle([96, 48, 112, 118], fill=(255, 255, 255))
+    d.arc([44, 20, 112, 78], start=180, end=360, fill=(255, 255, 255), width=14)
+    for y in (126, 138):
+        d.line([24, y, 132, y], fill=(142, 202, 230), width=6)
+    big, small = ImageFont.load_default(size=64), ImageFont.load_default(size=24)
+    d.text((172, 22), "CAPI", font=big, fill=(29, 35, 39))  # the built-in font: no accents
+    d.text((172, 92), "LOGO ILLUSTRATIF", font=small, fill=(85, 96, 106))
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
 
 
 def build_accompaniment(approach: Approach) -> None:

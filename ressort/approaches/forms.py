@@ -18,7 +18,26 @@ from ressort.approaches.models import (
 from ressort.approaches.offer import load_offer
 from ressort.approaches.perimeter import parse_commune_codes, resolve_territory
 from ressort.territories.text import normalize
+from ressort.uploads import LogoField
 from ressort.web import nav
+
+
+class BrandingForm(forms.Form):
+    """The authority's name on documents and its logo (a PNG or JPEG, written again)."""
+
+    authority_name = forms.CharField(
+        label="Nom de la collectivité sur les documents",
+        max_length=200,
+        required=False,
+        help_text="Laissez vide pour reprendre le nom du périmètre.",
+    )
+    logo = LogoField(
+        label="Logo de la collectivité",
+        required=False,
+        what="Le logo de la collectivité",
+        help_text="Image PNG ou JPEG, 2\u00a0Mo au plus\u00a0; il paraît sur les documents "
+        "et les pages de la démarche. Laissez vide pour garder le logo actuel.",
+    )
 
 
 class PerimeterForm(forms.Form):

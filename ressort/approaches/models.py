@@ -1,4 +1,6 @@
+import io
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +8,9 @@ from django.db.models import Sum
 
 from ressort.approaches.method import MODULES, STEP_BY_CODE, STEPS
 from ressort.territories.models import Territory, TerritoryType
+
+if TYPE_CHECKING:
+    from ressort.branding import Logo
 
 
 class Role(models.TextChoices):
@@ -19,6 +24,13 @@ class Role(models.TextChoices):
 class PerimeterKind(models.TextChoices):
     OFFICIAL = "officiel", "Un territoire officiel (commune, EPCI, département, région)"
     CUSTOM = "sur_mesure", "Un regroupement de communes (PETR, SCoT, PNR, bassin de vie…)"
+
+
+def logo_path(approach: "Approach", filename: str) -> str:
+    # A new name at each upload: a logo replaced is never served from a stale cache.
+    import uuid
+
+    return f"approaches/{approach.pk}/logo-{uuid.uuid4().hex}.png"
 
 
 class Approach(models.Model):
@@ -56,6 +68,18 @@ class Approach(models.Model):
     )
     modules = models.JSONField("briques activées", default=list, blank=True)
     is_demo = models.BooleanField("démarche de démonstration", default=False)
+    # The authority as its documents name it, and its logo (ressort.branding: a PNG written
+    # again from the pixels of the PNG or JPEG uploaded; served to members only).
+    authority_name = models.CharField(
+        "nom de la collectivité",
+        max_length=200,
+        blank=True,
+        help_text="Tel qu'il paraît sur les documents, s'il diffère du nom du périmètre "
+        "(ex. «\u00a0Communauté de communes des Balcons du Dauphiné\u00a0»).",
+    )
+    authority_logo = models.FileField(
+        "logo de la collectivité", upload_to=logo_path, max_length=200, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -75,6 +99,37 @@ class Approach(models.Model):
         if self.territory_id:
             return self.territory.name  # type: ignore[union-attr]
         return self.perimeter_label or "Périmètre sur mesure"
+
+    @property
+    def authority(self) -> str:
+        """The authority's name on documents and pages."""
+        return self.authority_name or self.perimeter_name
+
+    @property
+    def authority_logo_version(self) -> str:
+        """Changes with each logo uploaded (its file name): pages cache the image by it."""
+        name = self.authority_logo.name or ""
+        return name.rsplit("logo-", 1)[-1].removesuffix(".png")[:12]
+
+    def authority_logo_image(self) -> "Logo | None":
+        """The stored logo, for the documents; None when there is none or it is gone."""
+        from ressort.branding import Logo
+
+        if not self.authority_logo:
+            return None
+        try:
+            with self.authority_logo.open("rb") as handle:
+                data = handle.read()
+        except (FileNotFoundError, OSError):
+            return None
+        from PIL import Image
+
+        try:
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+        except OSError:
+            return None
+        return Logo(data, width, height)
 
     def key_figures(self) -> dict[str, float | int | None]:
         totals = self.communes.aggregate(population=Sum("population"), area=Sum("area_km2"))

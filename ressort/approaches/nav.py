@@ -5,7 +5,11 @@ from ressort.web.nav import Entry, register
 
 register(
     Entry(
-        "Accueil et périmètre", "approaches:detail", "demarche", ("approaches:perimeter",), order=10
+        "Accueil et périmètre",
+        "approaches:detail",
+        "demarche",
+        ("approaches:perimeter", "approaches:authority_logo"),
+        order=10,
     ),
     Entry(
         "Parcours de la méthode",
@@ -38,7 +42,7 @@ register(
         "Nom et périmètre",
         "approaches:settings",
         "demarche",
-        ("approaches:delete",),
+        ("approaches:delete", "approaches:logo_*"),
         right=Right.EDIT_FRAMING,
         order=70,
     ),

@@ -5,7 +5,7 @@ The other apps' démarche pages are mounted under demarches/<slug:slug>/ in ress
 
 from django.urls import include, path
 
-from ressort.approaches import accompaniment_views, views
+from ressort.approaches import accompaniment_views, logo_views, views
 
 app_name = "approaches"
 
@@ -13,6 +13,9 @@ demarche_patterns = [
     path("", views.approach_detail, name="detail"),
     path("perimetre.geojson", views.approach_perimeter_geojson, name="perimeter"),
     path("parametres/", views.approach_settings, name="settings"),
+    path("parametres/logo/", logo_views.logo_save, name="logo_save"),
+    path("parametres/logo/retirer/", logo_views.logo_remove, name="logo_remove"),
+    path("logo.png", logo_views.authority_logo, name="authority_logo"),
     path("supprimer/", views.approach_delete, name="delete"),
     path("cadrage/", views.framing, name="framing"),
     path("briques/<slug:module>/activer/", views.module_activate, name="module_activate"),

@@ -20,6 +20,7 @@ from ressort.approaches.access import (
 )
 from ressort.approaches.forms import (
     ApproachCreateForm,
+    BrandingForm,
     CloseStepForm,
     FramingForm,
     GovernanceMemberForm,
@@ -181,6 +182,20 @@ def approach_perimeter_geojson(request: HttpRequest, approach: Approach) -> Json
 
 @demarche_view(Right.EDIT_FRAMING, FORM)
 def approach_settings(request: HttpRequest, approach: Approach) -> HttpResponse:
+    form = perimeter_form(approach, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            services.rename(approach, form.cleaned_data["name"])
+            approach.perimeter_label = form.cleaned_data.get("perimeter_label", "")
+            services.set_perimeter(approach, form.resolved_territory, form.resolved_communes)
+        messages.success(request, "Le nom et le périmètre de la démarche sont enregistrés.")
+        return redirect("approaches:detail", approach.slug)
+    branding = BrandingForm(initial={"authority_name": approach.authority_name})
+    return render(request, "approaches/settings.html", {"form": form, "branding_form": branding})
+
+
+def perimeter_form(approach: Approach, data: object = None) -> PerimeterForm:
+    """The settings' name and perimeter form, filled with the démarche's."""
     initial = {
         "name": approach.name,
         "perimeter_kind": approach.perimeter_kind,
@@ -191,15 +206,7 @@ def approach_settings(request: HttpRequest, approach: Approach) -> HttpResponse:
         initial["territory_code"] = f"{approach.territory.type}:{approach.territory.code}"
     else:
         initial["commune_codes"] = " ".join(approach.communes.values_list("code", flat=True))
-    form = PerimeterForm(request.POST or None, initial=initial, approach=approach)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            services.rename(approach, form.cleaned_data["name"])
-            approach.perimeter_label = form.cleaned_data.get("perimeter_label", "")
-            services.set_perimeter(approach, form.resolved_territory, form.resolved_communes)
-        messages.success(request, "Le nom et le périmètre de la démarche sont enregistrés.")
-        return redirect("approaches:detail", approach.slug)
-    return render(request, "approaches/settings.html", {"form": form})
+    return PerimeterForm(data, initial=initial, approach=approach)
 
 
 @demarche_view(Right.DELETE, FORM)

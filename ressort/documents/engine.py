@@ -35,11 +35,13 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ressort import branding
 from ressort.documents.typography import french
 
 Block = tuple[str, Any]
 
-ACCENT = "0B5C57"  # the documents' one colour (headings, rules), never Word's theme blue
+# The documents' one colour (headings, rules), never Word's theme blue: the operator's
+# accent colour (RESSORT_ACCENT_COLOR), checked to be #rrggbb (ressort.branding.accent).
 TEXT = "1D2327"
 MUTED = "55606A"
 FONT = "Liberation Sans"
@@ -83,6 +85,15 @@ class Cover:
     adoption: str = ""  # « Adopté par délibération n° … du … »
     note: str = ""  # illustrative content warning
     draft_note: str = "Projet soumis à l'assemblée délibérante\u00a0: ce document n'est pas adopté."
+    authority_logo: branding.Logo | None = None  # uploaded in the démarche's settings
+
+    @property
+    def operator_logo(self) -> branding.Logo | None:
+        return branding.operator_logo()  # RESSORT_LOGO_FILE, checked
+
+    @property
+    def operator_name(self) -> str:
+        return settings.RESSORT_OPERATOR or settings.RESSORT_INSTANCE_NAME
 
     @property
     def operator(self) -> str:
@@ -120,7 +131,8 @@ def cover_for(
     return Cover(
         draft_note=draft_note,
         title=title,
-        authority=approach.perimeter_name,
+        authority=approach.authority,
+        authority_logo=approach.authority_logo_image(),
         subtitle=f"Démarche «\u00a0{approach.name}\u00a0»",
         kind=kind or title,
         status="Version adoptée" if adoption else "Version projet",
@@ -191,6 +203,8 @@ def pdf_source(
             "toc": toc or [],
             "front": front,
             "numbered": numbered,
+            "accent": branding.accent(),  # #rrggbb only: it goes into the CSS
+            "accent_tint": branding.tint(branding.accent()),
         },
     )
 
@@ -280,13 +294,14 @@ def _docx_styles(doc: Any) -> None:
     normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.15
     sizes = {"Title": 24, "Subtitle": 13, "Heading 1": 15, "Heading 2": 12, "Heading 3": 10.5}
+    accent = branding.accent_hex()
     for name, size in sizes.items():
         style = doc.styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
         style.font.bold = name != "Subtitle"
         style.font.italic = False
-        style.font.color.rgb = RGBColor.from_string(ACCENT if name != "Heading 3" else TEXT)
+        style.font.color.rgb = RGBColor.from_string(accent if name != "Heading 3" else TEXT)
         style.paragraph_format.space_before = Pt(14 if name == "Heading 1" else 8)
         style.paragraph_format.space_after = Pt(4)
         style.paragraph_format.keep_with_next = True
@@ -328,6 +343,8 @@ def _docx_cover(doc: Any, cover: Cover) -> None:
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt, RGBColor
 
+    if cover.authority_logo is not None:
+        _docx_logo(doc.add_paragraph(), cover.authority_logo, f"Logo\u00a0: {cover.authority}", 2.2)
     authority = doc.add_paragraph()
     run = authority.add_run(french(cover.authority))
     run.bold, run.font.size = True, Pt(14)
@@ -339,11 +356,15 @@ def _docx_cover(doc: Any, cover: Cover) -> None:
     status = doc.add_paragraph()
     run = status.add_run(french(cover.status))
     run.bold = True
-    run.font.color.rgb = RGBColor.from_string(ACCENT)
+    run.font.color.rgb = RGBColor.from_string(branding.accent_hex())
     doc.add_paragraph(french(cover.adoption or cover.draft_note))
     if cover.note:
         doc.add_paragraph().add_run(french(cover.note)).italic = True
-    doc.add_paragraph(french(f"Document produit avec {cover.operator}."))
+    operator = doc.add_paragraph()
+    if cover.operator_logo is not None:
+        _docx_logo(operator, cover.operator_logo, f"Logo\u00a0: {cover.operator_name}", 1.0)
+        operator.add_run(" ")
+    operator.add_run(french(f"Document produit avec {cover.operator}."))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("Sommaire", style="Heading 1")
     _docx_field(
@@ -352,6 +373,17 @@ def _docx_cover(doc: Any, cover: Cover) -> None:
         "Le sommaire se met à jour à l'ouverture (ou clic droit, « Mettre à jour les champs »).",
     )
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _docx_logo(paragraph: Any, logo: branding.Logo, alt: str, height_cm: float) -> None:
+    """A logo embedded in the file (word/media), with its alternative text."""
+    from docx.shared import Cm
+
+    width, height = logo.width_for(height_cm, 7.0)
+    shape = paragraph.add_run().add_picture(
+        io.BytesIO(logo.png), width=Cm(width), height=Cm(height)
+    )
+    shape._inline.docPr.set("descr", french(alt))
 
 
 def _docx_update_fields_on_open(doc: Any) -> None:
@@ -376,7 +408,7 @@ def _docx_table(doc: Any, caption: str, header: list[str], rows: list[list[str]]
         cell.paragraphs[0].add_run(french(text)).bold = True
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:fill"), "E4F1EF")
+        shading.set(qn("w:fill"), branding.tint(branding.accent())[1:].upper())
         cell._tc.get_or_add_tcPr().append(shading)
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
@@ -435,7 +467,7 @@ def write_docx(cover: Cover, blocks: list[Block]) -> bytes:
             cell = box.rows[0].cells[0]
             run = cell.paragraphs[0].add_run(french(title))
             run.bold = True
-            run.font.color.rgb = RGBColor.from_string(ACCENT)
+            run.font.color.rgb = RGBColor.from_string(branding.accent_hex())
             for message in messages:
                 cell.add_paragraph(french(message), style="List Bullet")
             doc.add_paragraph()
@@ -543,7 +575,10 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     doc.styles.addElement(footer_style)
     master = MasterPage(name="Standard", pagelayoutname=layout)
     footer = StyleFooter()
-    line = P(stylename=footer_style, text=french(f"{cover.kind} — {cover.status} · page "))
+    line = P(
+        stylename=footer_style,
+        text=french(f"{cover.kind} — {cover.authority} — {cover.status} · page "),
+    )
     line.addElement(PageNumber(selectpage="current", text="1"))
     line.addText(" sur ")
     line.addElement(PageCount(text="1"))
@@ -568,7 +603,9 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
         )
         style.addElement(
             TextProperties(
-                fontsize=size, fontweight="bold", color=f"#{ACCENT if level < 3 else TEXT}"
+                fontsize=size,
+                fontweight="bold",
+                color=branding.accent() if level < 3 else f"#{TEXT}",
             )
         )
         style.addElement(
@@ -601,7 +638,9 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     head_style = Style(name="CelluleTitre", family="table-cell")
     head_style.addElement(
         TableCellProperties(
-            border="0.5pt solid #C5CCD2", padding="0.08cm", backgroundcolor="#E4F1EF"
+            border="0.5pt solid #C5CCD2",
+            padding="0.08cm",
+            backgroundcolor=branding.tint(branding.accent()),
         )
     )
     doc.automaticstyles.addElement(head_style)
@@ -625,7 +664,30 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     def text(style: Any, content: str) -> None:
         body.addElement(P(stylename=style, text=french(content)))
 
+    def logo_frame(logo: branding.Logo, name: str, alt: str, height_cm: float) -> Any:
+        """A logo embedded in the file (Pictures/), a character of its paragraph."""
+        href = doc.addPicture(f"Pictures/{name}.png", "image/png", logo.png)
+        width, height = logo.width_for(height_cm, 7.0)
+        frame = Frame(
+            stylename=frame_style,
+            width=f"{width:.2f}cm",
+            height=f"{height:.2f}cm",
+            anchortype="as-char",
+            name=alt,
+        )
+        frame.addElement(Image(href=href))
+        frame.addElement(Desc(text=french(alt)))
+        return frame
+
     # Cover, then the contents (chapters listed; the page numbers are the reader's job).
+    if cover.authority_logo is not None:
+        holder = P(stylename=default)
+        holder.addElement(
+            logo_frame(
+                cover.authority_logo, "logo-collectivite", f"Logo\u00a0: {cover.authority}", 2.2
+            )
+        )
+        body.addElement(holder)
     text(cover_big, cover.authority)
     body.addElement(H(outlinelevel=1, stylename=headings_styles[1], text=french(cover.title)))
     if cover.subtitle:
@@ -638,7 +700,13 @@ def write_odt(cover: Cover, blocks: list[Block]) -> bytes:
     )
     if cover.note:
         text(note, cover.note)
-    text(default, f"Document produit avec {cover.operator}.")
+    operator = P(stylename=default)
+    if cover.operator_logo is not None:
+        alt = f"Logo\u00a0: {cover.operator_name}"
+        operator.addElement(logo_frame(cover.operator_logo, "logo-operateur", alt, 1.0))
+        operator.addText(" ")
+    operator.addText(french(f"Document produit avec {cover.operator}."))
+    body.addElement(operator)
     body.addElement(P(stylename=breaking))
     body.addElement(H(outlinelevel=2, stylename=headings_styles[2], text="Sommaire"))
     for level, _anchor, title in headings(blocks):

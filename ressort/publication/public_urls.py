@@ -9,4 +9,5 @@ app_name = "publique"
 urlpatterns = [
     path("<slug:address>/", public_views.page, name="page"),
     path("<slug:address>/documents/<int:pk>/", public_views.document, name="document"),
+    path("<slug:address>/logo.png", public_views.logo, name="logo"),
 ]

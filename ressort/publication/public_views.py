@@ -53,3 +53,13 @@ def document(request: HttpRequest, address: str, pk: int) -> HttpResponse:
     response = HttpResponse(bytes(version.content), content_type=version.mime)
     response["Content-Disposition"] = f'attachment; filename="{version.filename}"'
     return response
+
+
+@require_GET
+def logo(request: HttpRequest, address: str) -> HttpResponse:
+    """The authority's logo, shown on its published page (404 while it is not published)."""
+    from ressort.approaches.logo_views import logo_response
+
+    response = logo_response(_published(address).approach)
+    response["Cache-Control"] = "public, max-age=86400"  # its URL changes with the logo
+    return response

@@ -152,6 +152,7 @@ def page_drawings(groups: list[AxisRows]) -> list[str]:
     if window is None:
         return []
     pieces = gantt.chunks(whole, PRINTED_ROWS)
+    column = gantt.label_column(whole)  # one label column, so one time scale, on every page
     return [
         gantt.draw(
             piece,
@@ -160,6 +161,7 @@ def page_drawings(groups: list[AxisRows]) -> list[str]:
             colours=STATUS_COLOURS,
             today=today,
             window=window,
+            label_width=round(column),
             id_prefix=f"gantt-{n}",
             legend=legend(),
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from ressort.analysis import gantt
@@ -126,3 +127,79 @@ def test_legend_names_each_status_and_sign_without_overlap_within_the_width() ->
     height = float(svg.split('viewBox="0 0 600 ')[1].split('"')[0])
     assert height >= max(y for *_, y, _ in boxes) + 4
     assert "Légende" not in gantt.draw([gantt.Group("Axe", bars)], title="t", description="d")
+
+
+LONG_AXES = {
+    "Axe 1 — Sécuriser la ressource en eau potable et l’assainissement des communes rurales": [
+        "Installer des cuves de récupération des eaux de pluie dans toutes les écoles, les "
+        "gymnases et les équipements sportifs de l’agglomération",
+        "Cartographier les fuites du réseau d’eau potable et programmer leur réparation",
+        "Court",
+        "Désimperméabiliser-et-végétaliser-les-cours-d’écoles-de-Bourgoin-Jallieu-et-de-"
+        "Villefontaine",  # one word wider than the column: broken, never cut
+    ],
+    "Axe 2 — Nourrir le territoire": [
+        "Créer une légumerie intercommunale pour approvisionner la restauration collective "
+        "en produits locaux, de saison et issus de l’agriculture biologique",
+    ],
+}
+
+
+def long_groups() -> list[gantt.Group]:
+    return [
+        gantt.Group(
+            axis,
+            tuple(
+                gantt.Bar(label, date(2027, 1 + n, 1), date(2028, 6, 30))
+                for n, label in enumerate(labels)
+            ),
+        )
+        for axis, labels in LONG_AXES.items()
+    ]
+
+
+def test_long_french_labels_are_never_cut_and_never_overlap() -> None:
+    import re
+    from html import unescape
+
+    groups = long_groups()
+    column = gantt.label_column(groups)
+    assert 280 < column <= 960 * 0.45  # widened, within its share of the drawing
+    rows = gantt.rows_of(groups, column=column)
+    assert [r.label for r in rows] == [
+        text for axis, labels in LONG_AXES.items() for text in (axis, *labels)
+    ]
+    for row in rows:
+        joined = " ".join(row.lines)
+        if " " in row.label:
+            assert joined == row.label  # every word, in order: nothing cut
+        else:
+            assert "".join(row.lines) == row.label  # a word broken, all its letters kept
+        assert "…" not in joined
+        assert len(row.lines) <= 2 or " " not in row.label
+        # The text's box lies in its row and in the label column, left of the bars.
+        assert row.top <= row.box.y0 and row.box.y1 <= row.top + row.height
+        assert row.box.x1 <= column - gantt.LABEL_GAP + 0.01
+    for a, b in itertools.pairwise(rows):
+        assert a.top + a.height <= b.top
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            assert not a.box.overlaps(b.box), (a.label, b.label)
+    assert any(len(row.lines) == 2 for row in rows)  # some labels do wrap
+    # The drawing writes those lines: each label's text, whole, in its <text>.
+    svg = gantt.draw(groups, title="Calendrier", description="d")
+    texts = re.findall(r"<text [^>]*>(.*?)</text>", svg)
+    shown = [unescape(re.sub(r"<title>.*?</title>|<[^>]+>", " ", t)).split() for t in texts]
+    for row in rows:
+        assert any(words == " ".join(row.lines).split() for words in shown), row.label
+    # The time scale begins after the label column: no bar under a label.
+    first_bar = min(float(x) for x in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width', svg))
+    assert first_bar >= column
+
+
+def test_the_pages_of_one_plan_share_the_label_column() -> None:
+    groups = long_groups()
+    column = gantt.label_column(groups)
+    short = [gantt.Group("Axe 3", (gantt.Bar("Haies", date(2027, 1, 1), date(2027, 3, 1)),))]
+    assert gantt.label_column(short) == 280
+    assert gantt.label_column(short, minimum=round(column)) == column
