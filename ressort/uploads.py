@@ -2,8 +2,9 @@
 
 Every upload field of Ressort is a `CappedFileField`: a file above its cap is refused with a
 French form error naming both sizes, before a byte is parsed. Spreadsheets are also checked
-for their unpacked size (tables.read_rows, a zip bomb) and photos for their pixel count
-(fieldwork.photos, a decompression bomb).
+for their unpacked size (tables.read_rows, a zip bomb), photos and logos for their pixel
+count (fieldwork.photos, branding.clean_logo: a decompression bomb); a logo is a PNG or a
+JPEG written again as PNG (`LogoField`), never an SVG.
 """
 
 from __future__ import annotations
