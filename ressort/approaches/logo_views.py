@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ressort.approaches import logo
@@ -18,11 +18,12 @@ def logo_response(approach: Approach) -> HttpResponse:
     """The stored logo (a PNG written by ressort.branding), or 404."""
     if not approach.authority_logo:
         raise Http404("Cette démarche n'a pas de logo.")
-    try:
-        handle = approach.authority_logo.open("rb")
+    try:  # a few hundred kilobytes at most: read at once, no file left open
+        with approach.authority_logo.open("rb") as handle:
+            data = handle.read()
     except (FileNotFoundError, OSError) as exc:
         raise Http404("Logo introuvable.") from exc
-    response = FileResponse(handle, content_type="image/png")
+    response = HttpResponse(data, content_type="image/png")
     response["Cache-Control"] = "private, max-age=86400"  # its URL changes with the logo
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -143,7 +143,7 @@ def test_settings_page_saves_shows_replaces_and_removes_the_logo(
     assert "alt=\"Communauté d'agglomération Porte de l'Isère\"" in page
     served = lead.get(f"{base}/logo.png")
     assert served.status_code == 200 and served["Content-Type"] == "image/png"
-    assert b"".join(served.streaming_content).startswith(b"\x89PNG")
+    assert served.content.startswith(b"\x89PNG")
     assert served["X-Content-Type-Options"] == "nosniff"
     # Replaced: the old file goes (once committed).
     with django_capture_on_commit_callbacks(execute=True):

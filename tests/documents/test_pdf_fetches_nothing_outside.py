@@ -6,6 +6,7 @@ page footer, and nothing may connect to that port.
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 from collections.abc import Iterator
@@ -135,6 +136,13 @@ def test_templates_put_no_variable_in_css() -> None:
         ).read_text()
         style = source.split("<style>", 1)[1].split("</style>", 1)[0]
         assert "{{" not in style, name
+        # The one style attribute with variables sets the operator's accent colour, checked
+        # to be #rrggbb before it gets there (ressort.branding.accent; tests/documents/
+        # test_branding.py renders hostile values).
+        attributes = re.findall(r'style="([^"]*\{\{[^"]*)"', source)
+        assert attributes == ["--rs-accent: {{ accent }}; --rs-accent-tint: {{ accent_tint }}"], (
+            name
+        )
 
 
 def test_the_renderer_refuses_every_outside_resource(listener: Listener, tmp_path: Path) -> None:
