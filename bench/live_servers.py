@@ -1,5 +1,12 @@
 """Real web processes for the live workshops: a database of their own, a workshop seeded in
-it, N daphne processes sharing it through the Redis channel layer.
+it, N web processes sharing it through the Redis channel layer.
+
+The processes are those of the production serving model, `ressort servir` (uvicorn), by
+default: either N of them on N addresses (`servers`, each `--processus 1`, so that a caller
+can choose a process or kill one), or one `ressort servir --processus N` whose processes
+share one address as in production (`shared_server`). `model="daphne"` starts daphne instead,
+for comparison (its handshake limit raised: it refuses a websocket not accepted within 5 s
+by default, which a room arriving at once can exceed).
 
 Used by the workshop load benchmark (bench_workshop_load.py) and by the two-process test
 (tests/workshops/test_two_processes.py). Each run gets its own database (a SQLite file in a
@@ -14,6 +21,7 @@ import contextlib
 import json
 import os
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -235,12 +243,79 @@ def state(env: dict[str, str], seed: dict[str, Any]) -> dict[str, Any]:
     return {"answers": rows, "connected": int(connected)}
 
 
+MODELS = ("servir", "daphne")
+# daphne's default is 5 s: past it, a handshake the application has not accepted is refused.
+DAPHNE_CONNECT_TIMEOUT_S = 60
+
+
+def command(model: str, port: int, processes: int = 1) -> list[str]:
+    """The command line of `processes` web processes of `model` listening on `port`."""
+    if model == "servir":
+        # `ressort servir` replaces itself with uvicorn (same process id).
+        return [
+            str(BIN / "python"),
+            "-m",
+            "django",
+            "servir",
+            "--adresse",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--processus",
+            str(processes),
+        ]
+    if model == "daphne" and processes == 1:
+        return [
+            str(BIN / "daphne"),
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "--websocket_connect_timeout",
+            str(DAPHNE_CONNECT_TIMEOUT_S),
+            "ressort.asgi:application",
+        ]
+    raise ValueError(f"modèle de service inconnu : {model} ({processes} processus)")
+
+
+SOCKETS = "SELECT server, count(*) FROM workshops_livesocket GROUP BY server"
+
+
+def sockets_by_process(env: dict[str, str]) -> list[int]:
+    """How many participant sockets each web process holds now (as recorded for presence)."""
+    if "DATABASE_URL" in env:
+        import psycopg
+
+        with psycopg.connect(env["DATABASE_URL"]) as conn:
+            rows = conn.execute(SOCKETS).fetchall()
+    else:
+        import sqlite3
+
+        lite = sqlite3.connect(Path(env["RESSORT_VAR_DIR"]) / "ressort.sqlite3", timeout=20)
+        try:
+            rows = lite.execute(SOCKETS).fetchall()
+        finally:
+            lite.close()
+    return [int(n) for _, n in rows]
+
+
 @dataclass
 class Server:
     port: int
     process: subprocess.Popen[bytes]
     log: Path
     ended: bool = field(default=False)
+
+    def pids(self) -> list[int]:
+        """The process and its descendants (the workers of `ressort servir --processus N`)."""
+        found, todo = [], [self.process.pid]
+        while todo:
+            pid = todo.pop()
+            found.append(pid)
+            for task in Path(f"/proc/{pid}/task").glob("*/children"):
+                with contextlib.suppress(OSError):
+                    todo.extend(int(child) for child in task.read_text().split())
+        return found
 
     def kill(self) -> None:
         """Dead at once, as in a crash: no socket is closed, no disconnect runs."""
@@ -260,30 +335,37 @@ class Server:
         self.ended = True
 
 
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """User + system CPU time used so far by each process (all its threads), from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    seconds = {}
+    for pid in pids:
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            seconds[pid] = (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return seconds
+
+
+def _start(env: dict[str, str], argv: list[str], port: int, log: Path) -> Server:
+    # BENCH_WEB_PREFIX runs the servers under a profiler, for instance
+    # "py-spy record --subprocesses --format raw -o profile.txt --".
+    argv = shlex.split(os.environ.get("BENCH_WEB_PREFIX", "")) + argv
+    with log.open("wb") as out:
+        process = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=out)
+    return Server(port, process, log)
+
+
 @contextlib.contextmanager
-def servers(env: dict[str, str], count: int, folder: Path) -> Iterator[list[Server]]:
-    """`count` daphne processes on free ports, each with its log in `folder`."""
+def servers(
+    env: dict[str, str], count: int, folder: Path, model: str = "servir"
+) -> Iterator[list[Server]]:
+    """`count` web processes of `model`, each on a free port of its own, each with its log in
+    `folder`."""
     started: list[Server] = []
     try:
         for i in range(count):
             port = free_port()
-            log = folder / f"daphne-{i + 1}.log"
-            with log.open("wb") as out:
-                process = subprocess.Popen(
-                    [
-                        str(BIN / "daphne"),
-                        "-b",
-                        "127.0.0.1",
-                        "-p",
-                        str(port),
-                        "ressort.asgi:application",
-                    ],
-                    env=env,
-                    cwd=ROOT,
-                    stdout=subprocess.DEVNULL,
-                    stderr=out,
-                )
-            started.append(Server(port, process, log))
+            started.append(_start(env, command(model, port), port, folder / f"web-{i + 1}.log"))
         for server in started:
             wait_for(server)
         yield started
@@ -292,14 +374,35 @@ def servers(env: dict[str, str], count: int, folder: Path) -> Iterator[list[Serv
             server.stop()
 
 
-def wait_for(server: Server, timeout: float = 90) -> None:
+@contextlib.contextmanager
+def shared_server(env: dict[str, str], count: int, folder: Path) -> Iterator[Server]:
+    """`ressort servir --processus count` on a free port, as in production: the processes
+    share one listening socket and the system hands each new connection to one of them."""
+    port = free_port()
+    server = _start(env, command("servir", port, count), port, folder / "web-1.log")
+    try:
+        wait_for(server, workers=count)
+        yield server
+    finally:
+        server.stop()
+
+
+def wait_for(server: Server, timeout: float = 90, workers: int = 0) -> None:
+    """Until the server takes connections; with `workers`, until that many of uvicorn's
+    processes have loaded the application (they share a socket that is open before them)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise RuntimeError(
-                f"daphne s'est arrêté au démarrage : {server.log.read_text(errors='replace')}"
+                "le serveur web s'est arrêté au démarrage : "
+                + server.log.read_text(errors="replace")
             )
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", server.port), 1):
-            return
+        ready = server.log.read_text(errors="replace").count("Started server process")
+        if ready >= workers:
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", server.port), 1).close()
+                return
         time.sleep(0.2)
-    raise RuntimeError(f"daphne ne répond pas sur le port {server.port} après {timeout:.0f} s")
+    raise RuntimeError(
+        f"le serveur web ne répond pas sur le port {server.port} après {timeout:.0f} s"
+    )

@@ -36,6 +36,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from asgiref.sync import sync_to_async
+from channels.consumer import get_handler_name
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
@@ -87,6 +88,23 @@ class ResilientConsumer(AsyncWebsocketConsumer):
             sources = [receive, self._layer_receive]
         with contextlib.suppress(StopConsumer):
             await await_many_dispatch(sources, self.dispatch)
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        """Channels' own dispatch closes the old database connections before every message
+        (`aclose_old_connections`): a hop to the shared database thread, where it waits behind
+        the batch of answers being written, and, CONN_MAX_AGE being 0, the close of that
+        thread's connection, reopened by the next batch. Every answer paid both. Here a message
+        goes straight to its handler; `db_call` drops a connection that failed."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"Pas de traitement pour les messages {message['type']!r}")
+        await handler(message)
+
+    async def websocket_disconnect(self, message: dict[str, Any]) -> None:
+        # As channels' own, without its `aclose_old_connections` (see dispatch); these
+        # consumers join their groups themselves (no `groups` attribute).
+        await self.disconnect(message["code"])
+        raise StopConsumer()
 
     async def _layer_receive(self) -> dict[str, Any]:
         return await _retrying(self.channel_layer.receive, self.channel_name, forever=True)

@@ -352,3 +352,39 @@ def test_group_commit_keeps_each_answer_apart(workshop: Workshop) -> None:
     assert [ok for ok, _ in results] == [True, False, True]
     assert "une note de 0 à 4" in results[1][1]
     assert sorted(grid.answers.values_list("client_id", flat=True)) == ["Q1.1.a", "Q1.1.b"]
+
+
+def test_messages_never_close_the_database_threads_connection(
+    workshop: Workshop, personas: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Channels' consumers close the old database connections before every message: a hop to
+    the database thread that waits behind the batch being written, and the writer's connection
+    closed (CONN_MAX_AGE 0) and reopened at each answer. The live consumers skip it."""
+    import channels.consumer
+    import channels.generic.websocket
+
+    closed: list[str] = []
+
+    async def count_closing() -> None:
+        closed.append("fermeture")
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", count_closing)
+    monkeypatch.setattr(channels.generic.websocket, "aclose_old_connections", count_closing)
+    grid = activity(workshop, "grille")
+    services.set_state(grid, Activity.State.OPEN)
+    token = token_of(join(Client(), workshop), workshop)
+    projection = projection_socket(workshop, personas["partenaire"])
+
+    async def scenario() -> None:
+        assert (await projection.connect())[0]
+        phone = participant_socket(workshop, token)
+        assert (await phone.connect())[0]
+        for i, score in enumerate(("1", "3")):
+            await phone.send_json_to(answer(grid.pk, [["q-Q1.1.a", score]], f"m-{i}"))
+            assert (await phone.receive_json_from(timeout=5))["type"] == "ack"
+        await phone.disconnect()
+        await projection.disconnect()
+
+    async_to_sync(scenario)()
+    assert closed == []
+    assert set(grid.answers.values_list("client_id", "payload__score")) == {("Q1.1.a", 3)}

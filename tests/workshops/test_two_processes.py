@@ -1,6 +1,7 @@
 """A live workshop served by two web processes at once (issue 15).
 
-Two real daphne processes share one database and the Redis channel layer; the projection is
+Two real web processes of the production serving model (`ressort servir`, uvicorn, each on
+an address of its own) share one database and the Redis channel layer; the projection is
 connected to the first, the phones to one or the other. Every answer must be acknowledged,
 stored once and reach the projection once, whichever process took it; a phone that comes
 back through the other process and resends adds nothing; and when one process is killed
@@ -49,7 +50,7 @@ def test_a_workshop_across_two_processes(tmp_path: Path) -> None:
         seed = live_servers.seed(env, PARTICIPANTS, QUESTIONS)
         with live_servers.servers(env, 2, tmp_path) as (first, second):
             asyncio.run(asyncio.wait_for(scenario(env, seed, first, second), timeout=180))
-        logs = "".join(p.read_text(errors="replace") for p in tmp_path.glob("daphne-*.log"))
+        logs = "".join(p.read_text(errors="replace") for p in tmp_path.glob("web-*.log"))
     assert "Traceback" not in logs, logs[-3000:]
 
 
