@@ -84,6 +84,7 @@ async def participant(
     activity: int,
     sent: dict[str, float],
     acked: dict[str, float],
+    scores: dict[str, int],
     errors: list[str],
     start: float,
     ramp: float,
@@ -111,7 +112,8 @@ async def participant(
                     if delay > 0:
                         await asyncio.sleep(delay)
                     sent.setdefault(msg, time.perf_counter())
-                    fields = [[f"q-Q{i:02d}", str(rng.randint(0, 4))]]
+                    scores[msg] = rng.randint(0, 4)
+                    fields = [[f"q-Q{i:02d}", str(scores[msg])]]
                     await ws.send(
                         json.dumps(
                             {"type": "answer", "msg": msg, "activity": activity, "fields": fields}
@@ -189,6 +191,7 @@ async def drive(
     start joining, when the answering starts and when the last answer is acknowledged."""
     sent: dict[str, float] = {}
     acked: dict[str, float] = {}
+    scores: dict[str, int] = {}
     errors: list[str] = []
     if not await asyncio.to_thread(watcher.ready.wait, 60):
         raise RuntimeError("la projection ne s'est pas connectée")
@@ -210,6 +213,7 @@ async def drive(
                 seed["activity"],
                 sent,
                 acked,
+                scores,
                 errors,
                 start,
                 ramp,
@@ -233,6 +237,30 @@ async def drive(
         "duration_s": end - start,
         "errors": errors,
         "projection_cpu_s": projection_cpu,
+        "sent_ids": set(sent),
+        "acked_ids": set(acked),
+        "scores": scores,
+    }
+
+
+def losses(figures: dict[str, Any], rows: list[tuple[str, str, Any]]) -> dict[str, int]:
+    """Every answer sent must be in the database once (a resend updates the same row), and an
+    acknowledged one with the score sent last. `rows`: (participant token, question, score)."""
+    stored: dict[tuple[str, str], list[Any]] = {}
+    for token, question, score in rows:
+        stored.setdefault((token[-12:], question), []).append(score)
+
+    def key(msg: str) -> tuple[str, str]:
+        phone, number = msg.rsplit("-", 1)
+        return phone, f"Q{int(number):02d}"
+
+    acked_missing = sum(
+        1 for msg in figures["acked_ids"] if stored.get(key(msg)) != [figures["scores"][msg]]
+    )
+    return {
+        "sent_not_stored": sum(1 for msg in figures["sent_ids"] if key(msg) not in stored),
+        "acknowledged_not_stored_as_sent": acked_missing,
+        "stored_twice": sum(1 for scores in stored.values() if len(scores) > 1),
     }
 
 
@@ -299,7 +327,7 @@ def run_once(
                 finally:
                     if watcher.process.is_alive():
                         watcher.process.kill()
-            stored = len(live_servers.state(env, seed)["answers"])
+            rows = live_servers.state(env, seed)["answers"]
         logs = [
             line
             for p in sorted(folder.glob("web-*.log"))
@@ -308,6 +336,8 @@ def run_once(
     if os.environ.get("BENCH_SERVER_LOG"):
         Path(os.environ["BENCH_SERVER_LOG"]).write_text("\n".join(logs))
     latencies = figures["latencies"]
+    stored = len(rows)
+    faults = losses(figures, rows)
     server_errors = [line for line in logs if "Traceback" in line]
     exceptions = sorted(
         {line for line in logs if re.match(r"^[\w.]+(Error|Exception|Timeout)", line)}
@@ -330,8 +360,9 @@ def run_once(
         "answers_acknowledged": figures["acked"],
         "answers_stored": stored,
         # Every answer sent must be stored (acknowledged or not: a resend would store it),
-        # once: the table's unique key (activity, participant, question) holds it to one row.
-        "lost": max(figures["sent"] - stored, 0),
+        # once, and an acknowledged one as it was sent (losses above).
+        "lost": sum(faults.values()),
+        "lost_detail": faults,
         "unacknowledged": figures["sent"] - figures["acked"],
         "projection_notices": figures["projection_notices"],
         "p50_ms": round(percentile(latencies, 50), 1),

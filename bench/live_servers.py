@@ -308,13 +308,16 @@ class Server:
 
     def pids(self) -> list[int]:
         """The process and its descendants (the workers of `ressort servir --processus N`)."""
+        children: dict[int, list[int]] = {}
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(stat.parent.name))
         found, todo = [], [self.process.pid]
         while todo:
             pid = todo.pop()
             found.append(pid)
-            for task in Path(f"/proc/{pid}/task").glob("*/children"):
-                with contextlib.suppress(OSError):
-                    todo.extend(int(child) for child in task.read_text().split())
+            todo.extend(children.get(pid, []))
         return found
 
     def kill(self) -> None:
