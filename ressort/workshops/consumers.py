@@ -4,6 +4,8 @@ Participant: `/ws/atelier/<workshop pk>/`, identified by the cookie set when the
 Each answer message carries a client-generated `msg` id and the form's fields; the answer is
 validated and stored (committed) before the consumer replies `{"type": "ack", "msg": …}`.
 A message sent again (reconnection, lost ack) updates the same rows: never counted twice.
+Notices for every phone of a workshop (activities opened or closed) reach the phones through
+their process's room (ressort.workshops.rooms): a phone's socket does not watch the layer.
 
 A participant counts as connected while their socket is open: the consumer counts the
 sockets up on connect and down on disconnect (`Participant.open_sockets`, in the database so
@@ -44,7 +46,7 @@ from channels.utils import await_many_dispatch
 from django.db import connection
 from django.http import QueryDict
 
-from ressort.workshops import live, presence, writer
+from ressort.workshops import live, presence, rooms, writer
 from ressort.workshops.kinds import AnswerError
 from ressort.workshops.models import Participant, Workshop
 
@@ -74,20 +76,25 @@ class ResilientConsumer(AsyncWebsocketConsumer):
     heavy load, a dropped connection) kill the consumer and close the socket with 1011.
     Here the layer is retried with a short back-off while the socket keeps working: answers
     never depend on the layer, only the notices do.
+
+    A consumer that does not `listen` to the layer (a phone: its notices come through its
+    process's room, ressort.workshops.rooms) has no channel of its own and reads its socket
+    alone, without a task and a wait over two sources per message.
     """
+
+    listens = True
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         self.scope = scope
         self.channel_layer = get_channel_layer(self.channel_layer_alias)
         self.base_send = send
-        if self.channel_layer is None:
-            sources = [receive]
-        else:
-            self.channel_name = await _retrying(self.channel_layer.new_channel)
-            self.channel_receive = self._layer_receive
-            sources = [receive, self._layer_receive]
         with contextlib.suppress(StopConsumer):
-            await await_many_dispatch(sources, self.dispatch)
+            if self.channel_layer is None or not self.listens:
+                while True:
+                    await self.dispatch(await receive())
+            self.channel_name = await live.retrying(self.channel_layer.new_channel)
+            self.channel_receive = self._layer_receive
+            await await_many_dispatch([receive, self._layer_receive], self.dispatch)
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Channels' own dispatch closes the old database connections before every message
@@ -107,36 +114,13 @@ class ResilientConsumer(AsyncWebsocketConsumer):
         raise StopConsumer()
 
     async def _layer_receive(self) -> dict[str, Any]:
-        return await _retrying(self.channel_layer.receive, self.channel_name, forever=True)
+        return await live.retrying(self.channel_layer.receive, self.channel_name, forever=True)
 
     async def join_group(self, group: str) -> None:
         try:
-            await _retrying(self.channel_layer.group_add, group, self.channel_name)
+            await live.retrying(self.channel_layer.group_add, group, self.channel_name)
         except Exception as error:
             log.warning("group_add %s abandonné : %r", group, error)
-
-    async def leave_group(self, group: str) -> None:
-        try:
-            await self.channel_layer.group_discard(group, self.channel_name)
-        except Exception as error:
-            log.warning("group_discard %s : %r", group, error)
-
-
-async def _retrying(func: Callable[..., Awaitable[T]], *args: Any, forever: bool = False) -> T:
-    delay = 0.05
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            return await func(*args)
-        except asyncio.CancelledError:
-            raise
-        except Exception as error:
-            if not forever and attempt >= live.RETRIES:
-                raise
-            log.warning("Couche de canaux : %r, nouvel essai dans %.2f s", error, delay)
-            await asyncio.sleep(delay)
-            delay = min(delay * 2, 2.0)
 
 
 def _fields(raw: Any) -> QueryDict:
@@ -292,6 +276,8 @@ def answer_writer() -> AnswerWriter:
 
 class ParticipantConsumer(ResilientConsumer):
     participant: Participant | None = None
+    listens = False  # the process's room passes the workshop's notices on (rooms.py)
+    in_room = False
 
     async def connect(self) -> None:
         workshop_pk = int(self.scope["url_route"]["kwargs"]["pk"])
@@ -300,14 +286,11 @@ class ParticipantConsumer(ResilientConsumer):
         if self.participant is None:
             await self.close(code=4403)
             return
-        # Accepted first: the handshake waits only for the participant's lookup (daphne
-        # refuses a handshake not accepted within 5 s, and a room arrives at once).
+        # Accepted first: the handshake waits only for the participant's lookup (a room
+        # arrives at once, and daphne refuses a handshake not accepted within 5 s).
         await self.accept()
-        self.group = live.participants_group(workshop_pk)
-        try:
-            await self.channel_layer.group_add(self.group, self.channel_name)
-        except Exception as error:
-            log.warning("group_add %s : %r", self.group, error)
+        self.in_room = True
+        await rooms.enter(workshop_pk, self)
         start_heartbeat()
         self.socket_key = uuid.uuid4().hex
         await presence_writer().record((presence.OPENED, self.socket_key, self.participant.pk))
@@ -316,10 +299,9 @@ class ParticipantConsumer(ResilientConsumer):
 
     async def disconnect(self, code: int) -> None:
         if self.participant is not None:
-            try:
-                await self.channel_layer.group_discard(self.group, self.channel_name)
-            except Exception as error:
-                log.warning("group_discard %s : %r", self.group, error)
+            if self.in_room:
+                self.in_room = False
+                rooms.leave(self.participant.workshop_id, self)
             if getattr(self, "counted", False):
                 self.counted = False
                 await presence_writer().record((presence.CLOSED, self.socket_key, 0))

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
 log = logging.getLogger(__name__)
 RETRIES = 4
+T = TypeVar("T")
 
 
 def participants_group(workshop_pk: int) -> str:
@@ -25,6 +27,25 @@ def participants_group(workshop_pk: int) -> str:
 
 def projection_group(workshop_pk: int) -> str:
     return f"atelier-{workshop_pk}-projection"
+
+
+async def retrying(func: Callable[..., Awaitable[T]], *args: Any, forever: bool = False) -> T:
+    """`func(*args)`, tried again after a short, growing pause when the layer fails: RETRIES
+    times, or until it succeeds (`forever`)."""
+    delay = 0.05
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            return await func(*args)
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:
+            if not forever and attempt >= RETRIES:
+                raise
+            log.warning("Couche de canaux : %r, nouvel essai dans %.2f s", error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2.0)
 
 
 async def safe_group_send(group: str, message: dict[str, Any]) -> bool:

@@ -6,6 +6,7 @@ its own channel prefix.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import uuid
@@ -388,3 +389,49 @@ def test_messages_never_close_the_database_threads_connection(
     async_to_sync(scenario)()
     assert closed == []
     assert set(grid.answers.values_list("client_id", "payload__score")) == {("Q1.1.a", 3)}
+
+
+def test_a_room_of_phones_is_one_channel_of_its_process(
+    workshop: Workshop, personas: dict[str, Any]
+) -> None:
+    """The participants' group holds one channel per web process, not one per phone, and a
+    notice to the group reaches every phone of the process; the last phone out takes the
+    process's channel out of the group (in-memory layer: its groups can be read)."""
+    with override_settings(
+        CHANNEL_LAYERS={"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    ):
+        channel_layers.backends = {}
+        try:
+            _room_scenario(workshop, personas)
+        finally:
+            channel_layers.backends = {}
+
+
+def _room_scenario(workshop: Workshop, personas: dict[str, Any]) -> None:
+    vote = activity(workshop, "vote")
+    services.set_state(vote, Activity.State.OPEN)
+    tokens = [token_of(join(Client(), workshop), workshop) for _ in range(3)]
+    facilitator = Client()
+    facilitator.force_login(personas["facilitateur"])
+    layer = channel_layers["default"]
+    group = live.participants_group(workshop.pk)
+
+    async def scenario() -> None:
+        phones = [participant_socket(workshop, token) for token in tokens]
+        for phone in phones:
+            assert (await phone.connect())[0]
+        assert len(layer.groups[group]) == 1
+        await _close(facilitator, workshop, vote)
+        for phone in phones:
+            assert (await phone.receive_json_from(timeout=5))["type"] == "refresh"
+        await phones[0].disconnect()
+        assert len(layer.groups[group]) == 1  # two phones still here
+        for phone in phones[1:]:
+            await phone.disconnect()
+        for _ in range(50):  # the room leaves the group as its task ends
+            if not layer.groups.get(group):
+                break
+            await asyncio.sleep(0.01)
+        assert not layer.groups.get(group)
+
+    async_to_sync(scenario)()
