@@ -329,7 +329,10 @@ class Server:
     def stop(self) -> None:
         if self.ended:
             return
-        self.process.terminate()
+        if os.environ.get("BENCH_WEB_PREFIX"):
+            self.process.send_signal(signal.SIGINT)  # a profiler writes its output on SIGINT
+        else:
+            self.process.terminate()
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:

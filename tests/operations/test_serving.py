@@ -27,6 +27,7 @@ def test_servir_runs_processes_with_a_few_page_threads_each(monkeypatch: Any) ->
     assert argv[1:4] == ["-m", "uvicorn", "ressort.asgi:application"]
     assert argv[argv.index("--workers") + 1] == "3" and argv[argv.index("--port") + 1] == "9000"
     assert "--no-proxy-headers" in argv
+    assert argv[argv.index("--ws-per-message-deflate") + 1] == "false"
     assert os.environ["RESSORT_HTTP_THREADS"] == "5"
     with pytest.raises(CommandError, match="1 au moins"):
         call_command("servir", "--fils", "0", stderr=io.StringIO())

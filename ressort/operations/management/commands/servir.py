@@ -2,7 +2,9 @@
 
 Several processes (uvicorn's workers, sharing one socket); in each, pages go through a pool
 of a few long-lived threads (ressort.asgi with RESSORT_HTTP_THREADS) and websockets through
-Channels. `make run` keeps Django's development server; this command is what the container
+Channels. Unlike daphne, uvicorn sets no time limit on a websocket handshake the application
+has not accepted yet, so a room of phones arriving at once is never refused for it.
+`make run` keeps Django's development server; this command is what the container
 runs, and what bench/bench_page_load.py measures.
 """
 
@@ -67,6 +69,11 @@ class Command(BaseCommand):
             "--no-access-log",
             "--timeout-graceful-shutdown",
             "20",
+            # The live workshops' messages are a hundred bytes: compressing them saves nothing
+            # and costs each socket its zlib contexts and each message its (de)compression
+            # (a few per cent of the server's CPU at 1,000 phones, bench_workshop_load).
+            "--ws-per-message-deflate",
+            "false",
         ]
         if options["mandataire"]:
             command += ["--proxy-headers", "--forwarded-allow-ips", "*"]
