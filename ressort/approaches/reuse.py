@@ -2,9 +2,10 @@
 
 What a team builds once and may reuse elsewhere is method, not territory: the briques and
 depths chosen, the calendar's shape, the co-built grids and their questions, the list of
-indicators followed, the prioritisation criteria. Each part is copied without any of the
-source's people or data: no member, author, value, score, answer, target or date of its
-own; the copies are the new démarche's creator's. The source is only read.
+indicators followed, the prioritisation criteria, the workshops as templates. Each part is
+copied without any of the source's people or data: no member, author, value, score,
+answer, participant, target or date of its own; the copies are the new démarche's
+creator's. The source is only read.
 
 The other apps' models are looked up by name (as in `progress`): they depend on this app.
 """
@@ -12,7 +13,7 @@ The other apps' models are looked up by name (as in `progress`): they depend on 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -20,26 +21,49 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import QuerySet
 
+from ressort.approaches.access import RIGHTS, Right
 from ressort.approaches.models import Approach, Membership, MethodStep
+
+
+@dataclass
+class Copying:
+    """One reuse under way: what it copies from and into, and what the parts copied so far
+    made, for the later parts' references (a workshop's grid → the grid's copy)."""
+
+    source: Approach
+    target: Approach
+    user: Any
+    start: date
+    grids: dict[int, Any] = field(default_factory=dict)  # source grid's id → its copy
+    notes: list[str] = field(default_factory=list)  # what was left out, for the user
+
+
+@dataclass(frozen=True, slots=True)
+class Copied:
+    counts: dict[str, int]  # part's code → how many things it copied
+    notes: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Part:
     code: str
     label: str
-    copy: Callable[[Approach, Approach, Any, date], int]  # returns how many things copied
+    copy: Callable[[Copying], int]  # returns how many things copied
 
 
 def sources_for(user: Any) -> QuerySet[Approach]:
     """The démarches a user may copy from: those they are a member of, wholly (a partner
-    limited to some parts does not see the rest)."""
+    limited to some parts does not see the rest), with the right to contribute."""
     if not getattr(user, "is_authenticated", False):
         return Approach.objects.none()
-    memberships = Membership.objects.filter(user=user, scope=[])
+    memberships = Membership.objects.filter(
+        user=user, scope=[], role__in=[str(role) for role in RIGHTS[Right.CONTRIBUTE]]
+    )
     return Approach.objects.filter(pk__in=memberships.values("approach")).order_by("name")
 
 
-def _contract(source: Approach, target: Approach, user: Any, start: date) -> int:
+def _contract(c: Copying) -> int:
+    source, target = c.source, c.target
     target.modules = list(source.modules)
     target.save(update_fields=["modules"])
     depths = dict(source.steps.values_list("code", "depth"))
@@ -50,8 +74,9 @@ def _contract(source: Approach, target: Approach, user: Any, start: date) -> int
     return len(target.modules) + len(steps)
 
 
-def _calendar(source: Approach, target: Approach, user: Any, start: date) -> int:
+def _calendar(c: Copying) -> int:
     """The steps' planned lengths and gaps, moved so that the first starts on `start`."""
+    source, target, start = c.source, c.target, c.start
     planned = {s.code: s for s in source.steps.all()}
     first = min((s.start_date for s in planned.values() if s.start_date), default=None)
     if first is None:
@@ -70,14 +95,16 @@ def _calendar(source: Approach, target: Approach, user: Any, start: date) -> int
     return copied
 
 
-def _grids(source: Approach, target: Approach, user: Any, start: date) -> int:
+def _grids(c: Copying) -> int:
     from ressort.frameworks import services as grids  # frameworks depends on approaches
 
+    source, target = c.source, c.target
     framework = apps.get_model("frameworks", "Framework")
     copies = {
-        grid.pk: grids.copy_grid(grid, target, user)
+        grid.pk: grids.copy_grid(grid, target, c.user)
         for grid in framework.objects.filter(approach=source).order_by("pk")
     }
+    c.grids.update(copies)
     choice_model = apps.get_model("actions", "GridChoice")
     choice = choice_model.objects.filter(approach=source).first()
     if choice and choice.grid_id in copies:
@@ -105,9 +132,10 @@ INDICATOR_FIELDS = (
 )
 
 
-def _indicators(source: Approach, target: Approach, user: Any, start: date) -> int:
+def _indicators(c: Copying) -> int:
     """The indicators' definitions and reference thresholds; never their values, the year
     of the source's data, nor the target the source's authority set itself."""
+    source, target, user = c.source, c.target, c.user
     model = apps.get_model("portrait", "Indicator")
     taken = set(model.objects.filter(approach=target).values_list("code", flat=True))
     rows = [
@@ -122,8 +150,9 @@ def _indicators(source: Approach, target: Approach, user: Any, start: date) -> i
 CRITERION_FIELDS = ("name", "weight", "direction", "function", "q", "p", "s", "from_grid", "order")
 
 
-def _criteria(source: Approach, target: Approach, user: Any, start: date) -> int:
+def _criteria(c: Copying) -> int:
     """The prioritisation criteria and their settings; never the actions' values."""
+    source, target = c.source, c.target
     model = apps.get_model("actions", "Criterion")
     rows = [
         model(approach=target, **{f: getattr(c, f) for f in CRITERION_FIELDS})
@@ -133,12 +162,35 @@ def _criteria(source: Approach, target: Approach, user: Any, start: date) -> int
     return len(rows)
 
 
+def _workshops(c: Copying) -> int:
+    """The workshops as templates (ressort.workshops.reuse): their activities and questions,
+    pointing at the grids copied just before; never participants, answers, codes or dates."""
+    from ressort.workshops import reuse as workshops  # workshops depends on approaches
+    from ressort.workshops.kinds.base import Copies
+
+    model = apps.get_model("workshops", "Workshop")
+    copied = workshops.copy_workshops(
+        model.objects.filter(approach=c.source).order_by("created_at", "pk"),
+        c.target,
+        c.user,
+        Copies(versions=workshops.versions_of_copied_grids(c.grids)),
+    )
+    c.notes.extend(copied.notes)
+    return len(copied.workshops)
+
+
 PARTS: tuple[Part, ...] = (
     Part("briques", "Les briques activées et la profondeur de chaque étape", _contract),
     Part("calendrier", "Le calendrier type : durée et enchaînement des étapes", _calendar),
     Part("grilles", "Les grilles co-construites et leurs questions", _grids),
     Part("indicateurs", "La liste des indicateurs suivis (sans leurs valeurs)", _indicators),
     Part("criteres", "Les critères de priorisation des actions", _criteria),
+    Part(
+        "ateliers",
+        "Les ateliers comme modèles\u00a0: leurs activités et questions (sans participant, "
+        "réponse ni date)",
+        _workshops,
+    ),
 )
 PART_BY_CODE = {part.code: part for part in PARTS}
 # How the message after copying names what came (counted parts: singular, plural).
@@ -146,6 +198,7 @@ COUNTED = {
     "grilles": ("grille co-construite", "grilles co-construites"),
     "indicateurs": ("indicateur", "indicateurs"),
     "criteres": ("critère de priorisation", "critères de priorisation"),
+    "ateliers": ("atelier", "ateliers"),
 }
 FIXED = {"briques": "les briques et les profondeurs", "calendrier": "le calendrier type"}
 
@@ -170,9 +223,9 @@ def next_month(today: date | None = None) -> date:
 @transaction.atomic
 def copy_parts(
     source: Approach, target: Approach, codes: list[str], user: Any, start: date | None = None
-) -> dict[str, int]:
-    """Copy the chosen parts of `source` into `target`; how many things each part copied."""
-    start = start or next_month()
-    return {
-        part.code: part.copy(source, target, user, start) for part in PARTS if part.code in codes
-    }
+) -> Copied:
+    """Copy the chosen parts of `source` into `target` (in the order of PARTS: the grids
+    before the workshops that score them); how many things each part copied, and notes."""
+    copying = Copying(source, target, user, start or next_month())
+    counts = {part.code: part.copy(copying) for part in PARTS if part.code in codes}
+    return Copied(counts, tuple(copying.notes))

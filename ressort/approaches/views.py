@@ -143,14 +143,16 @@ def approach_create(request: HttpRequest) -> HttpResponse:
                     data["source"], approach, data["parts"], request.user, data["calendar_start"]
                 )
                 if data.get("source")
-                else {}
+                else None
             )
         if copied:
             messages.success(
                 request,
                 f"La démarche «\u00a0{approach.name}\u00a0» est créée. Repris de "
-                f"«\u00a0{data['source'].name}\u00a0»\u00a0: {reuse.summary(copied)}.",
+                f"«\u00a0{data['source'].name}\u00a0»\u00a0: {reuse.summary(copied.counts)}.",
             )
+            for note in copied.notes:
+                messages.warning(request, f"À compléter\u00a0: {note}")
         else:
             messages.success(request, f"La démarche «\u00a0{approach.name}\u00a0» est créée.")
         return redirect("approaches:detail", approach.slug)

@@ -17,7 +17,7 @@ from typing import Any
 from django import forms
 
 from ressort.approaches.models import Approach
-from ressort.workshops.kinds.base import DeliveryError, register
+from ressort.workshops.kinds.base import ActivityKind, Copies, DeliveryError, Template, register
 from ressort.workshops.kinds.grid import GridScoring
 from ressort.workshops.models import Activity, Answer
 
@@ -34,6 +34,10 @@ class ShortQuestionnaire(GridScoring):
         "formation, enquête de suivi d'un comportement."
     )
     delivers_to = "les pages de la formation et du changement de comportements, qui la lisent"
+    template_keys = ("questions",)  # its own statements, no framework to map
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        return ActivityKind.as_template(self, config, copies)
 
     @property
     def participant_template(self) -> str:

@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from ressort.workshops import views
+from ressort.workshops import reuse_views, views
 
 app_name = "workshops"
 
 urlpatterns = [
     path("ateliers/", views.workshop_list, name="list"),
     path("ateliers/ajouter/", views.workshop_add, name="add"),
+    path("ateliers/reprendre/", reuse_views.workshop_reuse, name="reuse"),
     path("ateliers/<int:pk>/", views.workshop_detail, name="detail"),
     path("ateliers/<int:pk>/modifier/", views.workshop_edit, name="edit"),
     path("ateliers/<int:pk>/supprimer/", views.workshop_delete, name="delete"),

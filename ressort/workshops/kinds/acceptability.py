@@ -19,9 +19,11 @@ from ressort.justice.models import AcceptabilityAnswer, Dimension, Participation
 from ressort.workshops.kinds.base import (
     ActivityKind,
     AnswerError,
+    Copies,
     DeliveryError,
     Fields,
     Parsed,
+    Template,
     first,
     register,
 )
@@ -51,6 +53,31 @@ class AcceptabilityConsultation(ActivityKind):
         "de 1 (pas du tout) à 4 (tout à fait), et peut indiquer son groupe de population."
     )
     delivers_to = "l'acceptabilité par groupe de la transition juste"
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        """The measures, mapped to the actions copied by the same reuse or dropped; never
+        the source démarche's population groups."""
+        kept: list[dict[str, Any]] = []
+        dropped = 0
+        for action in config.get("actions", []):
+            new = copies.actions.get(action["action_pk"])
+            if new is None:
+                dropped += 1
+            else:
+                kept.append({"key": f"a{new}", "label": action["label"], "action_pk": new})
+        notes: list[str] = []
+        if dropped:
+            notes.append(
+                f"{dropped}\u00a0mesure{'s' if dropped > 1 else ''} de l'autre démarche "
+                f"retirée{'s' if dropped > 1 else ''}\u00a0: cochez les actions de cette "
+                "démarche («\u00a0Modifier\u00a0» dans l'atelier)."
+            )
+        if config.get("groups"):
+            notes.append(
+                "les groupes de population de l'autre démarche ne sont pas repris\u00a0: "
+                "cochez ceux de cette démarche."
+            )
+        return Template({"actions": kept, "groups": []}, tuple(notes))
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         fields: dict[str, forms.Field] = {

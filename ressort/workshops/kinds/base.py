@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
@@ -75,6 +75,24 @@ def lines(text: str) -> list[str]:
 class Parsed:
     key: str
     payload: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Copies:
+    """What the same reuse copied into the new démarche, source id → copy id: an activity
+    copied as a template points at these copies, never at the source démarche's objects."""
+
+    versions: Mapping[int, int] = field(default_factory=dict)  # its own grids' versions
+    actions: Mapping[int, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """An activity's configuration as a template for another démarche, and what was left
+    out (French, shown to the user who copies)."""
+
+    config: dict[str, Any]
+    notes: tuple[str, ...] = ()
 
 
 def parse_scores(
@@ -148,6 +166,18 @@ class ActivityKind:
 
     def deliver(self, activity: Activity, answers: Sequence[Answer], source: str) -> str:
         raise DeliveryError("Ce type d'activité n'envoie rien dans la démarche.")
+
+    # -- reuse as a template (ressort.workshops.reuse) ----------------------------------
+    # Each kind declares what of its configuration another démarche may start from: the
+    # keys copied as they are (questions, settings), and `as_template` for the references
+    # to the source démarche's objects, mapped to their copies or dropped with a note.
+    # Never answers, participants, codes or dates: those are not in the configuration.
+    template_keys: tuple[str, ...] | None = None  # None: the kind has not declared it
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        if self.template_keys is None:
+            raise NotImplementedError(f"{self.code} : ce qui se copie n'est pas déclaré.")
+        return Template({k: config[k] for k in self.template_keys if k in config})
 
 
 REGISTRY: dict[str, ActivityKind] = {}

@@ -35,6 +35,7 @@ class GovernanceDiagnosisScoring(ActivityKind):
         "décision, moyens, compétences) est coté de 1 à 4, ou « je ne sais pas »."
     )
     delivers_to = "les appréciations du diagnostic de la gouvernance interne"
+    template_keys = ("questions",)  # the diagnosis' fixed criteria
 
     def build_config(self, data: Mapping[str, Any], approach: Approach) -> dict[str, Any]:
         return {

@@ -11,21 +11,27 @@ from typing import Any
 from django import forms
 
 from ressort.approaches.models import Approach
-from ressort.frameworks.models import FrameworkVersion
 from ressort.portrait import services as portrait
 from ressort.workshops.kinds.base import (
     GRID_SCORES,
     NSP,
     ActivityKind,
+    Copies,
     DeliveryError,
     Fields,
     Parsed,
+    Template,
     category_of,
     parse_scores,
     participant_ref,
     register,
 )
-from ressort.workshops.kinds.sources import version_field, version_nodes
+from ressort.workshops.kinds.sources import (
+    configured_version,
+    template_version,
+    version_field,
+    version_nodes,
+)
 from ressort.workshops.models import Activity, Answer
 
 
@@ -38,6 +44,10 @@ class GridScoring(ActivityKind):
         "ou « je ne sais pas »."
     )
     delivers_to = "une session de cotation du portrait de résilience"
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        """The framework or grid scored and its questions (see `template_version`)."""
+        return template_version(config, copies, keep=("questions",))
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         return {
@@ -141,7 +151,7 @@ class GridScoring(ActivityKind):
         return {"rows": rows, "categories": categories}
 
     def deliver(self, activity: Activity, answers: Sequence[Answer], source: str) -> str:
-        version = FrameworkVersion.objects.get(pk=activity.config["version"])
+        version = configured_version(activity.config)
         groups: dict[str, list[dict[str, Any]]] = {}
         for a in answers:
             if a.hidden:

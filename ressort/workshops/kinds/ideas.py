@@ -35,6 +35,8 @@ class IdeaWall(ActivityKind):
     )
     delivers_to = "idées d'actions (ou témoignages de l'enquête de terrain)"
     multiple = True
+    # A template keeps where the ideas go and the dimensions offered (codes and labels).
+    template_keys = ("target", "dimensions")
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         return {

@@ -16,8 +16,10 @@ from ressort.workshops.kinds.base import (
     MAX_TEXT,
     ActivityKind,
     AnswerError,
+    Copies,
     Fields,
     Parsed,
+    Template,
     clean_client_id,
     first,
     new_client_id,
@@ -42,6 +44,16 @@ class ImageryPins(ActivityKind):
     )
     delivers_to = "annotations de photo-interprétation"
     multiple = True
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        """The images compared and the zoom; the place shown is the source's, to check."""
+        return Template(
+            {k: config[k] for k in ("center", "zoom", "then", "now") if k in config},
+            (
+                "la carte montre le lieu choisi dans l'autre démarche\u00a0: vérifiez son "
+                "centre («\u00a0Modifier\u00a0» dans l'atelier).",
+            ),
+        )
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         layers = _layer_choices()

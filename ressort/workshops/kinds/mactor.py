@@ -17,9 +17,11 @@ from ressort.governance.models import MactorStudy
 from ressort.workshops.kinds.base import (
     ActivityKind,
     AnswerError,
+    Copies,
     DeliveryError,
     Fields,
     Parsed,
+    Template,
     first,
     register,
 )
@@ -46,6 +48,17 @@ class MactorMatrix(ActivityKind):
         "l'influence directe de chaque acteur sur chacun des autres (de 0 à 4)."
     )
     delivers_to = "les matrices d'une analyse des jeux d'acteurs (MACTOR)"
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        """The matrix to fill; never the source's study, its actors nor its objectives."""
+        return Template(
+            {"matrix": config.get("matrix", POSITIONS), "rows": [], "columns": []},
+            (
+                "l'analyse des jeux d'acteurs de l'autre démarche, ses acteurs et ses "
+                "objectifs ne sont pas repris\u00a0: choisissez une analyse de cette démarche "
+                "(«\u00a0Modifier\u00a0» dans l'atelier).",
+            ),
+        )
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         studies = MactorStudy.objects.filter(approach=approach).order_by("title")

@@ -10,18 +10,25 @@ from django import forms
 
 from ressort.analysis import frameworks as fw
 from ressort.approaches.models import Approach
-from ressort.frameworks.models import FrameworkVersion, PriorityExercise, PriorityVote
+from ressort.frameworks.models import PriorityExercise, PriorityVote
 from ressort.workshops.kinds.base import (
     SINGLE_KEY,
     ActivityKind,
     AnswerError,
+    Copies,
     Fields,
     Parsed,
+    Template,
     category_of,
     first,
     register,
 )
-from ressort.workshops.kinds.sources import version_field, version_nodes
+from ressort.workshops.kinds.sources import (
+    configured_version,
+    template_version,
+    version_field,
+    version_nodes,
+)
 from ressort.workshops.models import Activity, Answer
 
 
@@ -34,6 +41,10 @@ class Ranking(ActivityKind):
         "ou les trie en trois piles."
     )
     delivers_to = "les résultats d'appropriation des référentiels"
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        """The framework ranked, its cards and the mode (see `template_version`)."""
+        return template_version(config, copies, keep=("mode", "cards"))
 
     PILES = (("essentiel", "Essentiel"), ("important", "Important"), ("secondaire", "Secondaire"))
 
@@ -149,7 +160,7 @@ class Ranking(ActivityKind):
             approach=workshop.approach,
             workshop_ref=ref,
             defaults={
-                "version": FrameworkVersion.objects.get(pk=activity.config["version"]),
+                "version": configured_version(activity.config),
                 "title": f"{workshop.title} — {activity.title}"[:200],
                 "held_on": workshop.held_on,
                 "source": PriorityExercise.Source.LIVE,

@@ -15,14 +15,21 @@ from ressort.workshops.kinds.base import (
     RATING_SCORES,
     ActivityKind,
     AnswerError,
+    Copies,
     DeliveryError,
     Fields,
     Parsed,
+    Template,
     first,
     lines,
     register,
 )
-from ressort.workshops.kinds.sources import analysis_criteria, candidates, candidates_fields
+from ressort.workshops.kinds.sources import (
+    analysis_criteria,
+    candidates,
+    candidates_fields,
+    template_candidates,
+)
 from ressort.workshops.models import Activity, Answer
 
 
@@ -32,6 +39,11 @@ class ActionRating(ActivityKind):
     label = "Notation d'actions sur la grille d'analyse"
     description = "Chaque action est notée de −2 à +2 sur chaque critère (dimension) choisi."
     delivers_to = "les évaluations des actions (aide à la décision)"
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        """The criteria, and the candidates (see `template_candidates`)."""
+        kept, notes = template_candidates(config, copies)
+        return Template({"candidates": kept, "criteria": config.get("criteria", [])}, notes)
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         return {

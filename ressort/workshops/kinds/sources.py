@@ -17,7 +17,7 @@ from ressort.approaches.models import Approach
 from ressort.frameworks import services as frameworks
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.territories.text import normalize
-from ressort.workshops.kinds.base import lines
+from ressort.workshops.kinds.base import Copies, DeliveryError, Template, lines
 
 
 def framework_versions(approach: Approach) -> list[Any]:
@@ -40,6 +40,18 @@ def version_nodes(version_pk: int, kinds: Iterable[str]) -> list[Any]:
     present = {row.kind for row in rows}
     kind = next((k for k in wanted if k in present), None)
     return [row for row in rows if row.kind == kind]
+
+
+def configured_version(config: Mapping[str, Any]) -> FrameworkVersion:
+    """The framework or grid an activity scores; a template whose grid was not copied has
+    none until the team chooses one."""
+    version = FrameworkVersion.objects.filter(pk=config.get("version") or 0).first()
+    if version is None:
+        raise DeliveryError(
+            "Choisissez d'abord la grille de cette activité («\u00a0Modifier\u00a0» dans "
+            "l'atelier)."
+        )
+    return version
 
 
 def version_dimension_codes(approach: Approach) -> list[tuple[str, str]]:
@@ -123,3 +135,56 @@ def candidates(data: Mapping[str, Any], approach: Approach) -> list[dict[str, An
     if len(out) > 30:
         raise forms.ValidationError("Trente propositions au plus.")
     return out
+
+
+def template_version(
+    config: Mapping[str, Any], copies: Copies, *, keep: tuple[str, ...]
+) -> Template:
+    """A kind scoring a framework or grid (`config["version"]` and the `keep` keys built
+    from it): a shipped framework stays; a grid of the source démarche becomes its copy
+    when the same reuse copied it; otherwise the grid and its questions are dropped."""
+    pk = config.get("version")
+    version = (
+        FrameworkVersion.objects.filter(pk=pk).select_related("framework").first() if pk else None
+    )
+    if version is not None and version.framework.approach_id is None:
+        return Template({"version": version.pk, **{k: config[k] for k in keep if k in config}})
+    if version is not None and version.pk in copies.versions:
+        mapped = copies.versions[version.pk]
+        return Template({"version": mapped, **{k: config[k] for k in keep if k in config}})
+    name = f"«\u00a0{version.framework.name}\u00a0»" if version else "de l'activité"
+    return Template(
+        {},
+        (
+            f"la grille {name} de l'autre démarche n'est pas reprise\u00a0: choisissez une "
+            "grille et ses questions («\u00a0Modifier\u00a0» dans l'atelier).",
+        ),
+    )
+
+
+def template_candidates(
+    config: Mapping[str, Any], copies: Copies
+) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """Candidates of a vote or a rating: free propositions stay; an action of the source
+    démarche becomes its copy when the same reuse copied it, otherwise it is dropped."""
+    kept: list[dict[str, Any]] = []
+    dropped = 0
+    for cand in config.get("candidates", []):
+        pk = cand.get("action_pk")
+        if pk is None:
+            kept.append(dict(cand))
+        elif pk in copies.actions:
+            new = copies.actions[pk]
+            kept.append({"key": f"a{new}", "label": cand["label"], "action_pk": new})
+        else:
+            dropped += 1
+    notes = (
+        (
+            f"{dropped}\u00a0action{'s' if dropped > 1 else ''} de l'autre démarche "
+            f"retirée{'s' if dropped > 1 else ''} des propositions\u00a0: choisissez celles "
+            "de cette démarche («\u00a0Modifier\u00a0» dans l'atelier).",
+        )
+        if dropped
+        else ()
+    )
+    return kept, notes

@@ -16,15 +16,17 @@ from ressort.workshops.kinds.base import (
     SINGLE_KEY,
     ActivityKind,
     AnswerError,
+    Copies,
     DeliveryError,
     Fields,
     Parsed,
+    Template,
     category_of,
     first,
     register,
 )
 from ressort.workshops.kinds.rating import ActionRating
-from ressort.workshops.kinds.sources import candidates, candidates_fields
+from ressort.workshops.kinds.sources import candidates, candidates_fields, template_candidates
 from ressort.workshops.models import Activity, Answer
 
 
@@ -36,6 +38,11 @@ class MajorityVote(ActivityKind):
         "Chacun·e attribue une mention à chaque action (de « À rejeter » à « Excellent »)."
     )
     delivers_to = "la priorisation des actions"
+
+    def as_template(self, config: Mapping[str, Any], copies: Copies) -> Template:
+        """The grades, and the candidates (see `template_candidates`)."""
+        kept, notes = template_candidates(config, copies)
+        return Template({"candidates": kept, "grades": config.get("grades", [])}, notes)
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         return candidates_fields(approach, "départager")

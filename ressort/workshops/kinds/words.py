@@ -31,6 +31,7 @@ class WordCloud(ActivityKind):
     description = "Quelques mots chacun·e (« le territoire résilient en 2050, c'est… »)."
     delivers_to = "mots-clés de la vision (systèmes et scénarios)"
     multiple = True
+    template_keys = ("max_words",)
 
     def form_fields(self, approach: Approach) -> dict[str, forms.Field]:
         return {
