@@ -5,6 +5,9 @@ slip onto the page through a template (tests/publication/test_public_page.py mar
 other text field of the démarche and checks that none of them appears):
 - the story: the chapters the team wrote and marked publiable (never the app's drafts,
   which are made from private content);
+- the portrait's key messages: the synthesis the portrait document opens with (what the
+  data say, the strengths and weaknesses the team wrote, the vulnerabilities it recorded),
+  never the testimonies, observations or scores behind them;
 - the vision: the shared vision's text, horizon, values and commitments;
 - the ideas: those that came from workshops and free contributions (never the team's own),
   their text and what became of them — never who proposed them;
@@ -30,6 +33,12 @@ PUBLIC_IDEA_SOURCES = ("atelier", "participant")  # actions.Idea.Source, not the
 class StoryChapter:
     title: str
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMessage:
+    title: str  # « Trois forces »
+    items: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +120,17 @@ def story(approach: Approach) -> list[StoryChapter]:
         StoryChapter(str(label), chapters[key].text)
         for key, label in ChapterKey.choices
         if key in chapters
+    ]
+
+
+def key_messages(approach: Approach) -> list[KeyMessage]:
+    """The portrait's synthesis, as its document writes it (ressort.portrait.documents)."""
+    from ressort.portrait import documents
+    from ressort.portrait import portrait as pt
+
+    return [
+        KeyMessage(title, tuple(items))
+        for title, items in documents.key_messages(pt.build(approach))
     ]
 
 
@@ -217,6 +237,7 @@ def calendar(approach: Approach) -> list[CalendarStep]:
 
 READERS = {
     Part.STORY: story,
+    Part.PORTRAIT: key_messages,
     Part.VISION: vision,
     Part.IDEAS: ideas,
     Part.PLAN: plan,

@@ -15,6 +15,11 @@ from ressort.approaches.models import Approach
 
 class Part(models.TextChoices):
     STORY = "recit", "Le récit du territoire (les chapitres marqués publiables)"
+    PORTRAIT = (
+        "portrait",
+        "Les messages clés du portrait : ce que disent les données, les forces, les "
+        "faiblesses et les vulnérabilités retenues par l'équipe",
+    )
     VISION = "vision", "La vision partagée : texte, valeurs et engagements"
     IDEAS = "idees", "Ce que sont devenues vos idées (ateliers et contributions libres)"
     PLAN = "plan", "Le plan d'actions : axes, actions et avancement"

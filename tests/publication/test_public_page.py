@@ -25,6 +25,8 @@ from ressort.approaches.demo import DEMO_ACCOUNTS, load_demo
 from ressort.approaches.method import MODULE_CODES
 from ressort.approaches.models import Approach, Membership, Role
 from ressort.documents.models import AdoptedVersion
+from ressort.fieldwork.models import Vulnerability
+from ressort.portrait.models import Reading
 from ressort.publication.models import Part, PublicPage
 from ressort.story.models import Chapter, ChapterKey
 from ressort.strategy.models import ActionSheet, Axis
@@ -93,6 +95,10 @@ def published_objects(approach: Approach) -> dict[type[models.Model], tuple[set[
         Action: ({"title"}, Q(pk__in=in_plan) | Q(pk__in=from_people)),
         Axis: ({"title"}, Q()),
         Vision: ({"text", "values", "commitments"}, Q()),
+        # The portrait's key messages: the team's strengths and weaknesses, the titles of
+        # the vulnerabilities it recorded (never the testimonies or observations behind).
+        Reading: ({"text"}, Q()),
+        Vulnerability: ({"title"}, Q()),
         AdoptedVersion: ({"title", "deliberation_number", "assembly", "filename", "mime"}, Q()),
     }
 
@@ -280,3 +286,51 @@ def test_the_story_part_is_offered_only_with_its_brique(demo: Approach) -> None:
     html = page_text(Client().get(reverse("publique:page", args=[approach.slug])))
     assert 'id="recit"' not in html and 'id="plan"' in html
     assert Membership.objects.filter(approach=approach).exists()
+
+
+def test_the_portraits_key_messages_appear_only_when_opted_in(
+    approach: Approach, personas: dict[str, Any]
+) -> None:
+    from ressort.frameworks import services as frameworks
+    from tests.fieldwork import factories
+
+    assert not frameworks.load_shipped().errors
+    lead = personas["chef_projet"]
+    Reading.objects.create(
+        approach=approach, kind="force", text="Un réseau d'entraide solide", created_by=lead
+    )
+    Reading.objects.create(
+        approach=approach, kind="faiblesse", text="Des bourgs sans commerce", created_by=lead
+    )
+    factories.vulnerability(approach, title="Écoles sans ombre", description="Note ZQPRIVE1")
+    factories.testimony(
+        approach,
+        quotes=(("Parole ZQPRIVE2 d'une habitante", ["water"]),),
+        speaker_name="Louise ZQPRIVE3",
+        consent_recorded=True,
+        felt="Ressenti ZQPRIVE4",
+    )
+    address = reverse("publique:page", args=[approach.slug])
+    anonymous = Client()
+
+    page = publish(approach, [Part.CALENDAR])  # not opted in
+    html = page_text(anonymous.get(address))
+    assert 'id="calendrier"' in html and 'id="portrait"' not in html
+    for text in ("Un réseau d'entraide solide", "Des bourgs sans commerce", "Écoles sans ombre"):
+        assert text not in html
+
+    page.parts = [Part.CALENDAR, Part.PORTRAIT]  # opted in
+    page.save()
+    response = anonymous.get(address)
+    assert response.status_code == 200
+    html = page_text(response)
+    assert 'id="portrait"' in html and "Les messages clés du portrait" in html
+    flat = plain(html)
+    for text in ("Un réseau d'entraide solide", "Des bourgs sans commerce", "Écoles sans ombre"):
+        assert text in flat, text
+    assert "Trois forces" in flat and "Ce que disent les données" in flat
+    assert "ZQPRIVE" not in html  # the testimony, its speaker, the vulnerability's notes
+
+    page.parts = [Part.CALENDAR]  # unticked: gone at the next request
+    page.save()
+    assert "Un réseau d'entraide solide" not in page_text(anonymous.get(address))
