@@ -7,14 +7,15 @@ pages say so (Approach.is_demo).
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.module_loading import import_string
 
-from ressort.approaches import services
+from ressort.approaches import progress, services
 from ressort.approaches.logo import set_branding
 from ressort.approaches.method import MODULE_CODES
 from ressort.approaches.models import (
@@ -28,6 +29,7 @@ from ressort.approaches.models import (
     MethodStep,
     Role,
     SessionFormat,
+    StepStatus,
 )
 from ressort.branding import clean_logo
 from ressort.territories.models import Territory, TerritoryType
@@ -200,26 +202,17 @@ def load_demo(passwords: Mapping[str, str] | None = None) -> tuple[Approach, boo
             (GovernanceBody.OUTSIDE, "Association d'habitants (exemple)", "", "Société civile"),
         ]
     )
-    # Planned dates; each step's status follows from the content the builders add.
-    dates = {
-        "1": (date(2026, 9, 1), date(2026, 11, 30)),
-        "2": (date(2026, 12, 1), date(2027, 5, 31)),
-        "3A": (date(2027, 6, 1), date(2027, 9, 30)),
-        "3B": (date(2027, 10, 1), date(2028, 3, 31)),
-        "3C": (date(2028, 4, 1), date(2028, 6, 30)),
-    }
-    for step in MethodStep.objects.filter(approach=approach):
-        step.start_date, step.end_date = dates[step.code]
-        if step.code == "1":  # held in workshops before Ressort: closed by hand
-            step.closed_reason = (
-                "(exemple) Séances d'acculturation des élus et des services tenues en "
-                "septembre et octobre 2026, hors de Ressort."
-            )
-            step.closed_on = date(2026, 11, 30)
-        step.save()
+    # Each step's status follows from the content the builders add; the planned dates
+    # follow the statuses, from today (plan_calendar).
+    MethodStep.objects.filter(approach=approach, code="1").update(
+        # held in workshops before Ressort: closed by hand
+        closed_reason="(exemple) Séances d'acculturation des élus et des services tenues hors "
+        "de Ressort, avant la démarche."
+    )
     build_accompaniment(approach)
     for builder in DEMO_BUILDERS:
         import_string(builder)(approach)
+    plan_calendar(approach)
     return approach, True
 
 
@@ -244,6 +237,75 @@ def demo_logo() -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()
+
+
+# Each step's planned length, in months.
+STEP_MONTHS = {"1": 3, "2": 6, "3A": 4, "3B": 6, "3C": 3}
+
+
+def _month(first: date, shift: int) -> date:
+    """The first day of the month `shift` months after `first`'s."""
+    index = first.year * 12 + first.month - 1 + shift
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def plan_calendar(approach: Approach, today: date | None = None) -> dict[str, tuple[date, date]]:
+    """The demo's planned calendar, consistent with its content on the day it is set up:
+    the steps done end before this month, one after the other in the method's order; the
+    steps under way (or, when none is, the next one) run through today, each starting a
+    month after the previous one; the steps still to come follow. The accompaniment's
+    sessions and hand-overs are dated within their step, a hand-closed step closed on its
+    end. Returns each step's (start, end)."""
+    today = today or date.today()
+    this_month = today.replace(day=1)
+    method = list(approach.steps.all())
+    status = {p.code: p.status for p in progress.progress(approach, today)}
+    current = [s for s in method if status[s.code] == StepStatus.ONGOING] or [
+        s for s in method if status[s.code] == StepStatus.TODO
+    ][:1]
+    ranges: dict[str, tuple[date, date]] = {}
+    for k, step in enumerate(current):
+        months = STEP_MONTHS.get(step.code, 3)
+        start = _month(this_month, min(0, k - months // 2))
+        ranges[step.code] = (start, _month(start, months) - timedelta(days=1))
+    end = this_month
+    for step in reversed([s for s in method if status[s.code] == StepStatus.DONE]):
+        start = _month(end, -STEP_MONTHS.get(step.code, 3))
+        ranges[step.code] = (start, end - timedelta(days=1))
+        end = start
+    # Every range ends on a month's last day: the steps to come start the day after.
+    later = max((ranges[s.code][1] + timedelta(days=1) for s in current), default=this_month)
+    for step in method:
+        if step.code not in ranges:
+            months = STEP_MONTHS.get(step.code, 3)
+            ranges[step.code] = (later, _month(later, months) - timedelta(days=1))
+            later = _month(later, months)
+    for step in method:
+        step.start_date, step.end_date = ranges[step.code]
+        if step.closed_reason:
+            step.closed_on = min(step.end_date, today)
+    MethodStep.objects.bulk_update(method, ["start_date", "end_date", "closed_on"])
+    _date_accompaniment(approach, ranges, today)
+    return ranges
+
+
+def _date_accompaniment(
+    approach: Approach, ranges: dict[str, tuple[date, date]], today: date
+) -> None:
+    """Sessions held and hand-overs spread within their step's planned dates up to today
+    (the cadrage's within the first step's first weeks)."""
+    first = min(start for start, _ in ranges.values())
+    for model, field in ((AccompanimentSession, "held_on"), (Handover, "handed_on")):
+        rows = list(model._default_manager.filter(approach=approach).order_by(field, "pk"))
+        by_step: dict[str, list[Any]] = {}
+        for row in rows:
+            by_step.setdefault(row.step, []).append(row)
+        for step, items in by_step.items():
+            start, end = ranges.get(step, (first, first + timedelta(days=20)))
+            span = max((min(end, today) - start).days, 0)
+            for i, row in enumerate(items, start=1):
+                setattr(row, field, start + timedelta(days=span * i // (len(items) + 1)))
+        model._default_manager.bulk_update(rows, [field])
 
 
 def build_accompaniment(approach: Approach) -> None:

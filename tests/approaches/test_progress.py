@@ -38,6 +38,69 @@ def test_demo_statuses_follow_from_its_content(db: Any) -> None:
     assert progress.next_of(list(steps.values())).code == "2"  # type: ignore[union-attr]
 
 
+def assert_consistent(demo: Approach, today: date) -> list[progress.StepProgress]:
+    steps = progress.progress(demo, today)
+    for s in steps:
+        planned = s.method_step
+        assert planned.start_date and planned.end_date, s.code
+        assert planned.start_date <= planned.end_date, s.code
+        if s.status == StepStatus.DONE:  # never « Terminée » with dates still to come
+            assert planned.end_date < today, (s.code, planned.end_date)
+            assert planned.start_date < today, s.code
+        elif s.status == StepStatus.ONGOING:
+            assert planned.start_date <= today <= planned.end_date, s.code
+        else:
+            assert planned.end_date > today, s.code
+        assert not s.late, s.code
+    current = progress.next_of(steps)
+    assert current is not None and current.method_step.start_date <= today  # type: ignore[operator]
+    return steps
+
+
+def test_no_finished_step_of_the_demo_is_planned_in_the_future(db: Any) -> None:
+    from ressort.approaches.demo import plan_calendar
+    from ressort.approaches.models import AccompanimentSession, Handover
+
+    import_official_territories(DATA, CONTOURS)
+    demo, _ = load_demo()
+    today = date.today()
+    steps = assert_consistent(demo, today)
+    assert {s.status for s in steps} >= {StepStatus.DONE, StepStatus.ONGOING}
+    done = [s.method_step for s in steps if s.status == StepStatus.DONE]
+    assert all(m.closed_on is None or m.closed_on <= today for m in done)
+    # Sessions held and deliverables handed over: in the past, within their step's dates.
+    dates = {s.code: (s.method_step.start_date, s.method_step.end_date) for s in steps}
+    for held in AccompanimentSession.objects.filter(approach=demo):
+        assert held.held_on <= today
+        if held.step in dates:
+            assert dates[held.step][0] <= held.held_on <= dates[held.step][1]  # type: ignore[operator]
+    for handover in Handover.objects.filter(approach=demo):
+        assert handover.handed_on <= today
+
+    # Set up on another day, the calendar follows that day (steps of whole months).
+    later = date(2031, 5, 17)
+    ranges = plan_calendar(demo, later)
+    assert_consistent(demo, later)
+    # Done (1, 3A, 3C): one after the other in the method's order, before this month.
+    assert ranges["1"] == (date(2030, 7, 1), date(2030, 9, 30))
+    assert ranges["3A"] == (date(2030, 10, 1), date(2031, 1, 31))
+    assert ranges["3C"] == (date(2031, 2, 1), date(2031, 4, 30))
+    # Under way (2, 3B): through today, each a month after the previous one.
+    assert ranges["2"] == (date(2031, 2, 1), date(2031, 7, 31))
+    assert ranges["3B"] == (date(2031, 3, 1), date(2031, 8, 31))
+
+
+def test_a_planned_calendar_puts_the_steps_to_come_after_today(approach: Approach) -> None:
+    from ressort.approaches.demo import plan_calendar
+
+    today = date(2031, 5, 17)
+    ranges = plan_calendar(approach, today)  # nothing done: the first step is the current one
+    assert_consistent(approach, today)
+    assert ranges["1"] == (date(2031, 4, 1), date(2031, 6, 30))
+    assert ranges["2"] == (date(2031, 7, 1), date(2031, 12, 31))
+    assert ranges["3A"][0] == date(2032, 1, 1)
+
+
 def client_for(user: Any) -> Client:
     client = Client()
     client.force_login(user)
