@@ -109,7 +109,7 @@ def test_follow_the_strategy(
     expect(page.get_by_text("Associer les communes plus tôt.")).to_be_visible()
     page.get_by_role("button", name="Produire le document modifiable (DOCX)").click()
     link = page.get_by_role("link", name="télécharger le document DOCX")
-    expect(link).to_be_visible()
+    expect(link).to_be_visible(timeout=60_000)  # a background job: minutes under load
     with page.expect_download() as download:
         link.click()
     assert download.value.suggested_filename.endswith(".docx")

@@ -114,7 +114,7 @@ def test_phase_two_journey(
     assert_accessible(page)
     page.get_by_role("button", name="Produire le PDF").click()
     link = page.get_by_role("link", name="télécharger le document PDF")
-    expect(link).to_be_visible()
+    expect(link).to_be_visible(timeout=60_000)  # a background job: minutes under load
     with page.expect_download() as download:
         link.click()
     path = tmp_path / "portrait.pdf"
