@@ -1,10 +1,16 @@
 """Two new démarches as contracted at cadrage: a 3,000-inhabitant commune at light depth
 with the base only, a département at deep depth with three briques. Their menus and
 journeys differ; a page of a brique the commune has not taken says so and offers to
-activate it. axe checks every page, at desktop width and on a 390 px phone."""
+activate it; their deliverables differ too, and the portrait the commune adopts stays as
+adopted after the team's edits. The demo's statuses follow from its content, its calendar
+from today. axe checks every page, at desktop width and on a 390 px phone."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from ressort.approaches import services
 from ressort.approaches.models import Role
+from ressort.documents.models import AdoptedVersion
 from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -115,6 +122,96 @@ def test_a_commune_and_a_departement_get_different_menus_and_journeys(
     expect(menu(page).get_by_role("link", name="Acteurs du territoire")).to_be_attached()
     commune.refresh_from_db()
     assert commune.modules == ["gouvernance"]
+
+    # Different deliverables: each step's at its depth, and the briques' own.
+    page.goto(f"{site}/demarches/{departement.slug}/parcours/")
+    expect(
+        page.get_by_text("Portrait de résilience détaillé, par thème et par secteur")
+    ).to_be_attached()
+    page.goto(f"{site}/demarches/{commune.slug}/parcours/")
+    expect(page.get_by_text("Portrait de résilience synthétique").first).to_be_attached()
+    expect(
+        page.get_by_text("Portrait de résilience détaillé, par thème et par secteur")
+    ).to_have_count(0)
+    story = page.get_by_label("Livrable adopté").locator("option", has_text="Récit du territoire")
+    page.goto(f"{site}/demarches/{departement.slug}/versions-adoptees/")
+    expect(story).to_have_count(1)
+    page.goto(f"{site}/demarches/{commune.slug}/versions-adoptees/")
+    expect(story).to_have_count(0)
+
+    # The commune adopts its portrait; the team's edits afterwards never change it.
+    page.get_by_label("Livrable adopté").select_option("portrait")
+    page.get_by_label("Date de la délibération").fill("2026-11-20")
+    page.get_by_label("Numéro de la délibération").fill("2026-77")
+    page.get_by_role("button", name="Figer la version adoptée").click()
+    expect(page.get_by_text("est figé en version 1 adoptée")).to_be_visible(timeout=60_000)
+    adopted = AdoptedVersion.objects.get(approach=commune)
+    assert_accessible(page)
+    before = download_adopted(page)
+    assert hashlib.sha256(before).hexdigest() == adopted.sha256
+    page.goto(f"{site}/demarches/{commune.slug}/portrait/lecture/")
+    page.get_by_label("Type").select_option(label="Force")
+    page.get_by_label("Texte").fill("Un tissu associatif très vivant.")
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Le portrait est enregistré.")).to_be_visible()
+    expect(page.get_by_text("Un tissu associatif très vivant.").first).to_be_visible()
+    page.goto(f"{site}/demarches/{commune.slug}/versions-adoptees/")
+    expect(page.get_by_text(adopted.sha256)).to_be_visible()
+    assert download_adopted(page) == before
+    assert AdoptedVersion.objects.filter(approach=commune).count() == 1
+    assert bytes(AdoptedVersion.objects.get(approach=commune).content) == before
+    on_phone_too(page)
+
+
+def download_adopted(page: Page) -> bytes:
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Document adopté (PDF)").first.click()
+    return Path(download.value.path()).read_bytes()
+
+
+@pytest.fixture
+def demo(db: Any) -> Any:
+    from ressort.approaches.demo import load_demo
+    from ressort.territories.importer import import_official_territories
+    from tests.territories.test_import import CONTOURS, DATA
+
+    import_official_territories(DATA, CONTOURS)
+    approach, _ = load_demo()
+    return approach
+
+
+def test_the_demos_statuses_follow_its_content_and_its_calendar_today(
+    site: str, page: Page, login_as: Any, demo: Any
+) -> None:
+    """The demo as a new visitor opens it: the steps done are « Terminée » and planned in the
+    past, those under way run through today, the rest are to come."""
+    from django.contrib.auth import get_user_model
+
+    from ressort.approaches import progress
+    from ressort.approaches.demo import DEMO_ACCOUNTS
+    from ressort.approaches.templatetags.approaches_tags import date_fr
+
+    page.set_default_timeout(30_000)
+    login_as(get_user_model().objects.get(email=DEMO_ACCOUNTS[1].email))
+    page.goto(f"{site}/demarches/{demo.slug}/parcours/")
+    today = date.today()
+    steps = progress.progress(demo, today)
+    assert {s.status_label for s in steps} >= {"Terminée", "En cours"}
+    for s in steps:
+        item = page.locator(f"#etape-{s.code}")
+        expect(item.get_by_role("heading").first).to_contain_text(s.status_label)
+        planned = s.method_step
+        start, end = (
+            re.sub("<[^>]+>", "", date_fr(d)) for d in (planned.start_date, planned.end_date)
+        )
+        expect(item).to_contain_text(f"Prévue du {start} au {end}")
+        if s.status_label == "Terminée":
+            assert planned.end_date < today, s.code
+        elif s.status_label == "En cours":
+            assert planned.start_date <= today <= planned.end_date, s.code
+    expect(page.get_by_text("En retard")).to_have_count(0)
+    assert_accessible(page)
+    on_phone_too(page)
 
 
 def test_accompaniment_follow_up_and_portfolio(

@@ -126,6 +126,7 @@ def test_the_demos_public_page_on_a_phone(site: str, page: Page, demo_world: Any
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
     for heading in (
         "Le récit du territoire",
+        "Les messages clés du portrait",
         "La vision partagée",
         "Ce que sont devenues vos idées",
         "Le plan d’actions",
