@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ressort.analysis import typography
 from ressort.analysis.spreadsheet_cells import neutralise, restore
 from ressort.territories.text import normalize
 
@@ -54,16 +55,10 @@ def _text(raw: str) -> str:
 
 
 def _decimal(raw: str) -> float:
-    cleaned = raw.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation as exc:
-        raise ValueError(
-            f"«\u00a0{raw}\u00a0» n'est pas un nombre (exemples\u00a0: 12,5 ou 12.5)."
-        ) from exc
-    if not value.is_finite():
-        raise ValueError(f"«\u00a0{raw}\u00a0» n'est pas un nombre fini.")
-    return float(value)
+    value = float(typography.read_number(raw))
+    if not math.isfinite(value):
+        raise ValueError(f"{typography.quoted(raw)} n'est pas un nombre fini.")
+    return value
 
 
 def _integer(raw: str) -> int:
@@ -343,7 +338,7 @@ def _format(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if kind == "decimal":
-        return f"{value:g}".replace(".", ",")
+        return typography.decimal_cell(value)
     return str(value)
 
 
@@ -386,7 +381,7 @@ def xlsx_to_ods(data: bytes) -> bytes:
                     cell.addElement(P(text="oui" if value else "non"))
                 elif isinstance(value, int | float):
                     cell = TableCell(valuetype="float", value=value)
-                    cell.addElement(P(text=str(value).replace(".", ",")))
+                    cell.addElement(P(text=typography.decimal_cell(value)))
                 elif isinstance(value, dt.datetime | dt.date):
                     day = value.date() if isinstance(value, dt.datetime) else value
                     cell = TableCell(

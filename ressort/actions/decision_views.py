@@ -31,6 +31,7 @@ from ressort.actions.models import (
 )
 from ressort.analysis import disagreement, gaia, mcda
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
+from ressort.analysis.typography import number, percent
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
@@ -52,14 +53,6 @@ METHOD_NOTES = {
 }
 
 
-def _decimal(x: float) -> str:
-    return f"{x:.2f}".replace(".", ",")
-
-
-def _pct(x: float) -> str:
-    return f"{round(100 * x)} %"
-
-
 def _explain(problem: mcda.Problem, comparison: mcda.Comparison) -> list[str]:
     texts = []
     for r in disagreement.reversals(comparison, limit=5):
@@ -70,8 +63,8 @@ def _explain(problem: mcda.Problem, comparison: mcda.Comparison) -> list[str]:
             f"« {r.ahead} » passe devant « {r.behind} » selon "
             f"{services.METHOD_LABELS[r.method_a]} mais derrière selon "
             f"{services.METHOD_LABELS[r.method_b]}. « {r.ahead} » est meilleure sur {a_leads} "
-            f"(poids {_pct(why.first_weight)}), « {r.behind} » sur {b_leads} "
-            f"(poids {_pct(why.second_weight)})."
+            f"(poids {percent(why.first_weight, ratio=True)}), « {r.behind} » sur {b_leads} "
+            f"(poids {percent(why.second_weight, ratio=True)})."
         )
         text += " " + _why_methods(r, why)
         texts.append(text)
@@ -199,7 +192,7 @@ def _results(data: services.DecisionData, norms: dict[str, str] | None = None) -
         else "",
         "gaia_delta": round(100 * gaia_plane.delta) if gaia_plane else None,
         "gaia_rows": [
-            {"name": n, "x": _decimal(float(x)), "y": _decimal(float(y))}
+            {"name": n, "x": number(float(x)), "y": number(float(y))}
             for n, (x, y) in zip(names, gaia_plane.points, strict=True)
         ]
         if gaia_plane
@@ -211,8 +204,8 @@ def _results(data: services.DecisionData, norms: dict[str, str] | None = None) -
             (
                 "ELECTRE I",
                 METHOD_NOTES["electre"]
-                + f" Seuils : concordance ≥ {_decimal(electre.concordance_threshold)}, "
-                f"discordance ≤ {_decimal(electre.discordance_threshold)}.",
+                + f" Seuils : concordance ≥ {number(electre.concordance_threshold)}, "
+                f"discordance ≤ {number(electre.discordance_threshold)}.",
             )
         ],
         "result_rows": rows,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django import forms
@@ -20,6 +21,7 @@ from ressort.actions.models import (
     ResourceUse,
     Theme,
 )
+from ressort.analysis.typography import NBSP, number, quoted, read_number
 from ressort.approaches.models import Approach
 from ressort.uploads import CappedFileField
 
@@ -138,19 +140,18 @@ class CriterionForm(forms.ModelForm):  # type: ignore[type-arg]
         function = data.get("function")
         q, p, s = data.get("q"), data.get("p"), data.get("s")
 
-        def fr(x: float) -> str:
-            return format(x, "g").replace(".", ",").replace("-", "−")
-
         if q is not None and function in ("u-shape", "level", "linear") and q < 0:
             self.add_error("q", "Le seuil q doit être positif ou nul.")
         if p is not None and function == "v-shape" and p <= 0:
-            self.add_error("p", f"Le seuil p ({fr(p)}) doit être strictement positif.")
+            self.add_error("p", f"Le seuil p ({number(p, 6)}) doit être strictement positif.")
         if q is not None and p is not None and function in ("level", "linear") and p <= q:
             self.add_error(
-                "p", f"Le seuil p ({fr(p)}) doit être strictement supérieur à q ({fr(q)})."
+                "p",
+                f"Le seuil p ({number(p, 6)}) doit être strictement supérieur "
+                f"à q ({number(q, 6)}).",
             )
         if s is not None and function == "gaussian" and s <= 0:
-            self.add_error("s", f"Le paramètre s ({fr(s)}) doit être strictement positif.")
+            self.add_error("s", f"Le paramètre s ({number(s, 6)}) doit être strictement positif.")
         return data
 
 
@@ -277,10 +278,6 @@ class EvaluationGridForm(forms.Form):
         return out
 
 
-def _french_number(raw: str) -> str:
-    return raw.strip().replace(",", ".").replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-
-
 class CriterionValuesForm(forms.Form):
     """The table of criterion values: one field `v-<criterion>-<action>` per cell typed by
     the team (criteria from the grid are computed, not typed). A number in French or English
@@ -317,19 +314,19 @@ class CriterionValuesForm(forms.Form):
             if name not in self.data:
                 data.pop(name, None)  # a cell not sent is left as it is
                 continue
-            raw = _french_number(data.get(name) or "")
+            raw = (data.get(name) or "").strip()
             if not raw:
                 data[name] = None
                 continue
             try:
-                value = float(raw)
+                value = float(read_number(raw))
             except ValueError:
-                value = float("nan")
-            if value != value or value in (float("inf"), float("-inf")):
+                value = math.inf
+            if not math.isfinite(value):
                 self.add_error(
                     name,
-                    f"« {action.title} », critère « {criterion.name} » : « {raw} » n'est pas "
-                    "un nombre.",
+                    f"{quoted(action.title)}, critère {quoted(criterion.name)}{NBSP}: "
+                    f"{quoted(raw)} n'est pas un nombre.",
                 )
             else:
                 data[name] = value

@@ -89,7 +89,7 @@ class Annotation(models.Model):
     @property
     def measure_label(self) -> str:
         """« 1,23 ha (12 345 m²), périmètre 452 m », « 1,2 km », or « » for a point."""
-        from ressort.portrait.templatetags.portrait_tags import french_number
+        from ressort.analysis.typography import number as french_number
 
         def length(metres: float) -> str:
             if metres >= 1000:

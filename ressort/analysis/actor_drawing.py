@@ -25,6 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ressort.analysis.typography import coordinate as xy
+from ressort.analysis.typography import number
+
 INK = "#1d2327"
 MUTED = "#6c757d"
 LABEL_LIMIT = 40
@@ -72,10 +75,6 @@ class ScatterPoint:
     y: float
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def _svg_open(width: int, height: int, ident: str, title: str, desc: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
@@ -108,7 +107,7 @@ def _label(x: float, y: float, angle: float, text: str, size: int = 11) -> str:
     dx = 7 if right else -7
     anchor = "start" if right else "end"
     return (
-        f'<text x="{_fmt(x + dx)}" y="{_fmt(y + 4)}" font-size="{size}" fill="{INK}" '
+        f'<text x="{xy(x + dx)}" y="{xy(y + 4)}" font-size="{size}" fill="{INK}" '
         f'text-anchor="{anchor}">{escape(_short(text))}</text>'
     )
 
@@ -166,7 +165,7 @@ def network_svg(
         mx, my = (x1 + x2) / 2, (y1 + y2) / 2
         qx, qy = mx + (cx - mx) * 0.35, my + (cy - my) * 0.35
         parts.append(
-            f'<path d="M{_fmt(x1)} {_fmt(y1)} Q{_fmt(qx)} {_fmt(qy)} {_fmt(x2)} {_fmt(y2)}" '
+            f'<path d="M{xy(x1)} {xy(y1)} Q{xy(qx)} {xy(qy)} {xy(x2)} {xy(y2)}" '
             f'stroke="{style.colour}"{dash}/>'
         )
     parts.append("</g><g>")
@@ -174,7 +173,7 @@ def network_svg(
         x, y, node_angle = position[node.key]
         parts.append(
             f"<g><title>{escape(node.label)} — {escape(groups[node.group])}</title>"
-            f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="{5 if labelled else 3.5}" '
+            f'<circle cx="{xy(x)}" cy="{xy(y)}" r="{5 if labelled else 3.5}" '
             f'fill="{colour[node.key]}" stroke="#fff" stroke-width="1"/>'
             + (_label(x, y, node_angle, node.label) if labelled else "")
             + "</g>"
@@ -188,9 +187,9 @@ def network_svg(
     for group in order:
         text = groups[group]
         legend.append(
-            f'<circle cx="{_fmt(x + 5)}" cy="{_fmt(y - 4)}" r="5" '
+            f'<circle cx="{xy(x + 5)}" cy="{xy(y - 4)}" r="5" '
             f'fill="{PALETTE[group % len(PALETTE)]}"/>'
-            f'<text x="{_fmt(x + 14)}" y="{_fmt(y)}" font-size="12" fill="{INK}">'
+            f'<text x="{xy(x + 14)}" y="{xy(y)}" font-size="12" fill="{INK}">'
             f"{escape(text)}</text>"
         )
         x += 26 + 6.6 * len(text)
@@ -200,9 +199,9 @@ def network_svg(
     for style in kinds:
         dash = f' stroke-dasharray="{style.dash}"' if style.dash else ""
         legend.append(
-            f'<line x1="{_fmt(x)}" y1="{_fmt(y - 4)}" x2="{_fmt(x + 26)}" y2="{_fmt(y - 4)}" '
+            f'<line x1="{xy(x)}" y1="{xy(y - 4)}" x2="{xy(x + 26)}" y2="{xy(y - 4)}" '
             f'stroke="{style.colour}" stroke-width="2"{dash}/>'
-            f'<text x="{_fmt(x + 32)}" y="{_fmt(y)}" font-size="12" fill="{INK}">'
+            f'<text x="{xy(x + 32)}" y="{xy(y)}" font-size="12" fill="{INK}">'
             f"{escape(style.label)}</text>"
         )
         x += 44 + 6.6 * len(style.label)
@@ -241,24 +240,24 @@ def influence_dependence_svg(
     )
     parts = [_svg_open(width, height, ident, title, desc)]
     parts.append(
-        f'<line x1="{_fmt(left)}" y1="{_fmt(bottom)}" x2="{_fmt(right)}" y2="{_fmt(bottom)}" '
+        f'<line x1="{xy(left)}" y1="{xy(bottom)}" x2="{xy(right)}" y2="{xy(bottom)}" '
         f'stroke="{INK}"/>'
-        f'<line x1="{_fmt(left)}" y1="{_fmt(top)}" x2="{_fmt(left)}" y2="{_fmt(bottom)}" '
+        f'<line x1="{xy(left)}" y1="{xy(top)}" x2="{xy(left)}" y2="{xy(bottom)}" '
         f'stroke="{INK}"/>'
-        f'<line x1="{_fmt(sx(mean_x))}" y1="{_fmt(top)}" x2="{_fmt(sx(mean_x))}" '
-        f'y2="{_fmt(bottom)}" stroke="{MUTED}" stroke-dasharray="4 3"/>'
-        f'<line x1="{_fmt(left)}" y1="{_fmt(sy(mean_y))}" x2="{_fmt(right)}" '
-        f'y2="{_fmt(sy(mean_y))}" stroke="{MUTED}" stroke-dasharray="4 3"/>'
+        f'<line x1="{xy(sx(mean_x))}" y1="{xy(top)}" x2="{xy(sx(mean_x))}" '
+        f'y2="{xy(bottom)}" stroke="{MUTED}" stroke-dasharray="4 3"/>'
+        f'<line x1="{xy(left)}" y1="{xy(sy(mean_y))}" x2="{xy(right)}" '
+        f'y2="{xy(sy(mean_y))}" stroke="{MUTED}" stroke-dasharray="4 3"/>'
         f'<g font-size="12" fill="#495057" font-style="italic">'
-        f'<text x="{_fmt(left + 6)}" y="{_fmt(top + 12)}">acteurs dominants</text>'
-        f'<text x="{_fmt(right - 6)}" y="{_fmt(top + 12)}" text-anchor="end">acteurs relais</text>'
-        f'<text x="{_fmt(right - 6)}" y="{_fmt(bottom - 8)}" text-anchor="end">'
+        f'<text x="{xy(left + 6)}" y="{xy(top + 12)}">acteurs dominants</text>'
+        f'<text x="{xy(right - 6)}" y="{xy(top + 12)}" text-anchor="end">acteurs relais</text>'
+        f'<text x="{xy(right - 6)}" y="{xy(bottom - 8)}" text-anchor="end">'
         f"acteurs dominés</text>"
-        f'<text x="{_fmt(left + 6)}" y="{_fmt(bottom - 8)}">acteurs autonomes</text></g>'
-        f'<text x="{_fmt(right)}" y="{_fmt(bottom + 30)}" text-anchor="end" font-size="12" '
+        f'<text x="{xy(left + 6)}" y="{xy(bottom - 8)}">acteurs autonomes</text></g>'
+        f'<text x="{xy(right)}" y="{xy(bottom + 30)}" text-anchor="end" font-size="12" '
         f'fill="{INK}">dépendance →</text>'
-        f'<text x="14" y="{_fmt(top)}" font-size="12" fill="{INK}" '
-        f'transform="rotate(-90 14 {_fmt(top)})" text-anchor="end">influence →</text>'
+        f'<text x="14" y="{xy(top)}" font-size="12" fill="{INK}" '
+        f'transform="rotate(-90 14 {xy(top)})" text-anchor="end">influence →</text>'
     )
     labelled = len(points) <= LABEL_LIMIT
     for point in points:
@@ -272,16 +271,16 @@ def influence_dependence_svg(
         }[high_i, high_d]
         end = x > right - 160
         label = (
-            f'<text x="{_fmt(x)}" y="{_fmt(y)}" dx="{-6 if end else 6}" dy="-5" font-size="11" '
+            f'<text x="{xy(x)}" y="{xy(y)}" dx="{-6 if end else 6}" dy="-5" font-size="11" '
             f'fill="{INK}"{" text-anchor=" + chr(34) + "end" + chr(34) if end else ""}>'
             f"{escape(_short(point.label))}</text>"
             if labelled
             else ""
         )
         parts.append(
-            f"<g><title>{escape(point.label)} : influence {_fmt(point.y)}, dépendance "
-            f"{_fmt(point.x)}</title>"
-            f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="4.5" fill="{fill}"/>{label}</g>'
+            f"<g><title>{escape(point.label)} : influence {number(point.y, 1)}, dépendance "
+            f"{number(point.x, 1)}</title>"
+            f'<circle cx="{xy(x)}" cy="{xy(y)}" r="4.5" fill="{fill}"/>{label}</g>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -317,16 +316,15 @@ def pair_graph_svg(
                 continue
             (x1, y1, _), (x2, y2, _) = points[i], points[k]
             parts.append(
-                f'<line x1="{_fmt(x1)}" y1="{_fmt(y1)}" x2="{_fmt(x2)}" y2="{_fmt(y2)}" '
+                f'<line x1="{xy(x1)}" y1="{xy(y1)}" x2="{xy(x2)}" y2="{xy(y2)}" '
                 f'stroke-width="{level * 2 - 1}" stroke-opacity="{0.45 + 0.18 * level:.2f}">'
                 f"<title>{escape(labels[i])} – {escape(labels[k])} : "
-                f"{_fmt(matrix[i][k])}</title></line>"
+                f"{number(matrix[i][k], 1)}</title></line>"
             )
     parts.append("</g><g>")
     for label, (x, y, angle) in zip(labels, points, strict=True):
         parts.append(
-            f'<circle cx="{_fmt(x)}" cy="{_fmt(y)}" r="5" fill="{INK}"/>'
-            + _label(x, y, angle, label)
+            f'<circle cx="{xy(x)}" cy="{xy(y)}" r="5" fill="{INK}"/>' + _label(x, y, angle, label)
         )
     parts.append("</g></svg>")
     return "".join(parts)

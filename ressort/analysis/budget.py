@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ressort.analysis.native import quiet_stdout
+from ressort.analysis.typography import number
 
 if TYPE_CHECKING:
     from scipy.optimize import LinearConstraint
@@ -211,12 +212,6 @@ def make_problem(actions: Sequence[Action], constraints: Sequence[Constraint] = 
 # --- Solving --------------------------------------------------------------------------------
 
 
-def _fmt(x: float) -> str:
-    """A number in French: thin no-break spaces between thousands, decimal comma."""
-    text = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
-    return text.replace(",", "\u202f").replace(".", ",")
-
-
 def _names(ids: Sequence[str]) -> str:
     quoted = [f"« {i} »" for i in ids]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " et " + quoted[-1]
@@ -241,12 +236,12 @@ def check_feasible(problem: Problem, budget: float) -> None:
     if cost > budget * (1 + RELATIVE_SLACK) + RELATIVE_SLACK:
         extra = [a for a in forced if a not in required]
         detail = ", ".join(
-            f"« {a} » ({_fmt(problem.actions[problem.index[a]].cost)})" for a in forced
+            f"« {a} » ({number(problem.actions[problem.index[a]].cost)})" for a in forced
         )
         needed = f", avec ce qu'elles exigent ({_names(extra)})" if extra else ""
         raise NoPortfolio(
             f"aucun portefeuille possible : les actions obligatoires{needed} coûtent "
-            f"{_fmt(cost)}, plus que le budget de {_fmt(budget)} : {detail}",
+            f"{number(cost)}, plus que le budget de {number(budget)} : {detail}",
             forced,
         )
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from html import escape
 
 from ressort.analysis import labels as lb
+from ressort.analysis.typography import coordinate as xy
+from ressort.analysis.typography import number
 
 SAFE_GREEN = "#2e7d32"  # white text on it keeps a 5:1 contrast
 SHORTFALL_RED = "#b3261e"
@@ -48,10 +50,6 @@ def _point(cx: float, cy: float, radius: float, degrees: float) -> tuple[float, 
     return cx + radius * math.cos(rad), cy + radius * math.sin(rad)
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def annular_sector(
     cx: float, cy: float, r_inner: float, r_outer: float, start: float, end: float
 ) -> str:
@@ -61,10 +59,10 @@ def annular_sector(
     x2, y2 = _point(cx, cy, r_outer, end)
     x3, y3 = _point(cx, cy, r_inner, end)
     x4, y4 = _point(cx, cy, r_inner, start)
-    ro, ri = _fmt(r_outer), _fmt(r_inner)
+    ro, ri = xy(r_outer), xy(r_inner)
     return (
-        f"M{_fmt(x1)},{_fmt(y1)} A{ro},{ro} 0 {large} 1 {_fmt(x2)},{_fmt(y2)} "
-        f"L{_fmt(x3)},{_fmt(y3)} A{ri},{ri} 0 {large} 0 {_fmt(x4)},{_fmt(y4)} Z"
+        f"M{xy(x1)},{xy(y1)} A{ro},{ro} 0 {large} 1 {xy(x2)},{xy(y2)} "
+        f"L{xy(x3)},{xy(y3)} A{ri},{ri} 0 {large} 0 {xy(x4)},{xy(y4)} Z"
     )
 
 
@@ -86,13 +84,12 @@ def _text(x: float, y: float, label: str, size: float, width: int, weight: str =
     lines = _wrap(label, width)
     first_dy = -(len(lines) - 1) * size * 0.55
     spans = "".join(
-        f'<tspan x="{_fmt(x)}" dy="{_fmt(first_dy if i == 0 else size * 1.1)}">'
-        f"{escape(line)}</tspan>"
+        f'<tspan x="{xy(x)}" dy="{xy(first_dy if i == 0 else size * 1.1)}">{escape(line)}</tspan>'
         for i, line in enumerate(lines)
     )
     bold = f' font-weight="{weight}"' if weight else ""
     return (
-        f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="{_fmt(size)}" text-anchor="middle" '
+        f'<text x="{xy(x)}" y="{xy(y)}" font-size="{xy(size)}" text-anchor="middle" '
         f'dominant-baseline="middle" fill="{INK}" stroke="#ffffff" stroke-width="3" '
         f'stroke-linejoin="round" paint-order="stroke"{bold}>{spans}</text>'
     )
@@ -233,7 +230,7 @@ def _placed_text(placed: lb.Placed) -> str:
     x = (box.x0 + box.x1) / 2
     size = placed.font_size
     spans = "".join(
-        f'<tspan x="{_fmt(x)}" y="{_fmt(box.y0 + size * (lb.LINE_HEIGHT * (k + 0.5) + 0.35))}">'
+        f'<tspan x="{xy(x)}" y="{xy(box.y0 + size * (lb.LINE_HEIGHT * (k + 0.5) + 0.35))}">'
         f"{escape(line)}</tspan>"
         for k, line in enumerate(placed.lines)
     )
@@ -241,11 +238,11 @@ def _placed_text(placed: lb.Placed) -> str:
     if placed.leader:
         ex, ey = placed.leader_end
         leader = (
-            f'<line x1="{_fmt(placed.item.x)}" y1="{_fmt(placed.item.y)}" x2="{_fmt(ex)}" '
-            f'y2="{_fmt(ey)}" stroke="#6b737a" stroke-width="1" />'
+            f'<line x1="{xy(placed.item.x)}" y1="{xy(placed.item.y)}" x2="{xy(ex)}" '
+            f'y2="{xy(ey)}" stroke="#6b737a" stroke-width="1" />'
         )
     return (
-        f'{leader}<text font-size="{_fmt(size)}" text-anchor="middle" fill="{INK}" '
+        f'{leader}<text font-size="{xy(size)}" text-anchor="middle" fill="{INK}" '
         f'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">'
         f"{spans}</text>"
     )
@@ -274,8 +271,8 @@ def doughnut_svg(
     parts = [_svg_open(size, max(size, math.ceil(layout.height)), ident, title, desc)]
     # A full ring as a stroked circle: an arc whose two ends coincide would not be drawn.
     parts.append(
-        f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="{_fmt((r_social + r_eco) / 2)}" fill="none" '
-        f'stroke="{SAFE_GREEN}" stroke-width="{_fmt(r_eco - r_social)}" />'
+        f'<circle cx="{xy(c)}" cy="{xy(c)}" r="{xy((r_social + r_eco) / 2)}" fill="none" '
+        f'stroke="{SAFE_GREEN}" stroke-width="{xy(r_eco - r_social)}" />'
     )
     step = 360 / len(social)
     for i, seg in enumerate(social):
@@ -307,7 +304,7 @@ def doughnut_svg(
     parts.append(_text(c, c, "en deçà du plancher : déficit", 10, 14))
     x, y = _point(c, c, (r_social + r_eco) / 2, 0)
     parts.append(
-        f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="12" text-anchor="middle" '
+        f'<text x="{xy(x)}" y="{xy(y)}" font-size="12" text-anchor="middle" '
         f'dominant-baseline="middle" fill="#ffffff" font-weight="600">espace sûr et juste</text>'
     )
     parts.append("</svg>")
@@ -334,14 +331,14 @@ def compass_svg(
     )
     if any(p.value is not None for p in principles):
         desc += ". Profil : " + ", ".join(
-            f"{p.label} {_fmt(p.value)} sur {_fmt(max_value)}"
+            f"{p.label} {number(p.value, 1)} sur {number(max_value, 1)}"
             for p in principles
             if p.value is not None
         )
     parts = [_svg_open(size, size, ident, title, desc + ".")]
     for ring in (0.25, 0.5, 0.75, 1.0):
         parts.append(
-            f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="{_fmt(r_petal * ring)}" fill="none" '
+            f'<circle cx="{xy(c)}" cy="{xy(c)}" r="{xy(r_petal * ring)}" fill="none" '
             f'stroke="#c9d3cf" stroke-width="1" />'
         )
     step = 360 / n
@@ -353,8 +350,8 @@ def compass_svg(
         right = _point(c, c, r_petal * 0.28, angle + step / 2)
         colour = palette[i % len(palette)]
         parts.append(
-            f'<path d="M{_fmt(c)},{_fmt(c)} L{_fmt(left[0])},{_fmt(left[1])} '
-            f'L{_fmt(tip[0])},{_fmt(tip[1])} L{_fmt(right[0])},{_fmt(right[1])} Z" '
+            f'<path d="M{xy(c)},{xy(c)} L{xy(left[0])},{xy(left[1])} '
+            f'L{xy(tip[0])},{xy(tip[1])} L{xy(right[0])},{xy(right[1])} Z" '
             f'fill="{colour}" fill-opacity="0.22" stroke="{colour}" stroke-width="2">'
             f"<title>{escape(seg.label)}</title></path>"
         )
@@ -366,14 +363,14 @@ def compass_svg(
             _point(c, c, r_petal * max(0.0, min(float(v or 0), max_value)) / max_value, i * step)
             for i, v in enumerate(values)
         ]
-        path = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in points)
+        path = " ".join(f"{xy(x)},{xy(y)}" for x, y in points)
         parts.append(
             f'<polygon points="{path}" fill="{INK}" fill-opacity="0.15" stroke="{INK}" '
             f'stroke-width="2.5" />'
         )
     if any(v is not None for v in values):
         parts.append(_compass_scale(c, r_petal, step, max_value))
-    parts.append(f'<circle cx="{_fmt(c)}" cy="{_fmt(c)}" r="6" fill="{INK}" />')
+    parts.append(f'<circle cx="{xy(c)}" cy="{xy(c)}" r="6" fill="{INK}" />')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -385,8 +382,8 @@ def _compass_scale(c: float, radius: float, step: float, max_value: float) -> st
     for ring in (0.25, 0.5, 0.75, 1.0):
         x, y = _point(c, c, radius * ring, step / 2)
         out.append(
-            f'<text x="{_fmt(x + 4)}" y="{_fmt(y)}" dominant-baseline="middle">'
-            f"{_fmt(ring * max_value)}</text>"
+            f'<text x="{xy(x + 4)}" y="{xy(y)}" dominant-baseline="middle">'
+            f"{number(ring * max_value, 1)}</text>"
         )
     out.append("</g>")
     return "".join(out)

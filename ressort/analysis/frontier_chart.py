@@ -15,30 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from ressort.analysis.typography import number
+from ressort.analysis.typography import short_euros as money
+
 WIDTH, HEIGHT = 640, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 40, 48, 48
 FONT_SIZE = 12
 CHAR_WIDTH = 7.2  # estimated advance of one character at FONT_SIZE (digits, €, spaces)
 GAP = 10  # least room between two tick labels
-
-
-def money(amount: float) -> str:
-    """An amount in euros, short and French: « 850 k€ », « 1,2 M€ », « 0 € »."""
-    sign = "−" if amount < 0 else ""
-    amount = abs(amount)
-    if amount >= 1_000_000:
-        text = f"{amount / 1_000_000:.2f}".rstrip("0").rstrip(".")
-        return f"{sign}{text.replace('.', ',')}\u202fM€"
-    if amount >= 1_000:
-        text = f"{amount / 1_000:.1f}".rstrip("0").rstrip(".")
-        return f"{sign}{text.replace('.', ',')}\u202fk€"
-    return f"{sign}{amount:.0f}\u202f€"
-
-
-def number(value: float) -> str:
-    """A benefit in French notation (decimal comma, at most two decimals)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace("-", "−").replace(".", ",")
 
 
 def nice_step(span: float, count: int) -> float:

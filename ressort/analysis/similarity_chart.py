@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from ressort.analysis import typography
+
 WIDTH = 420  # narrow: on a 390-pixel phone the text keeps about its size
 LEFT, RIGHT = 12, 20
 ROW = 56  # height of one characteristic's row
@@ -24,9 +26,7 @@ OURS, THEIRS, TRACK = "#b3261e", "#0b5c57", "#adb5bd"
 def ordinal(value: float) -> str:
     """« 1er », « 2e », « 62e » centile (0 reads « 0 »)."""
     n = round(value)
-    if n == 1:
-        return "1er"
-    return f"{n}e" if n else "0"
+    return typography.ordinal(n) if n else "0"
 
 
 def rows_in_words(
@@ -81,7 +81,7 @@ def profile_svg(
         parts.append(
             f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{bottom}" stroke="#e9ecef"/>'
             f'<text x="{x:.1f}" y="{bottom + 18}" text-anchor="{anchor}" fill="#212529">'
-            f"{tick}\u202f%</text>"
+            f"{typography.percent(tick)}</text>"
         )
     parts.append(
         f'<text x="{LEFT + plot_w / 2:.1f}" y="{height - 4}" text-anchor="middle" '

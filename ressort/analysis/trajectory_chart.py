@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from ressort.analysis.trajectories import TargetPath, Trend
+from ressort.analysis.typography import number
 
 TARGET = "#0b5c57"
 OBSERVED = "#1d2327"
@@ -30,10 +31,9 @@ def _nice_step(span: float) -> float:
     return next(base * f for f in (1, 2, 2.5, 5, 10) if base * f >= raw)
 
 
-def _fmt(value: float) -> str:
-    if abs(value) >= 100 or value == int(value):
-        return f"{value:,.0f}".replace(",", "\u202f")
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+def _label(value: float) -> str:
+    """Whole numbers from 100 up, two decimals at most below (the one French formatter)."""
+    return number(value, 0 if abs(value) >= 100 else 2)
 
 
 def trajectory_svg(
@@ -72,15 +72,15 @@ def trajectory_svg(
     if path is not None and path.milestones:
         desc_parts.append(
             "Trajectoire cible : "
-            + ", ".join(f"{y} : {_fmt(v)}" for y, v in path.points)
+            + ", ".join(f"{y} : {_label(v)}" for y, v in path.points)
             + (f" {unit}" if unit else "")
         )
     if observations:
         desc_parts.append(
-            "Valeurs observées : " + ", ".join(f"{int(y)} : {_fmt(v)}" for y, v in observations)
+            "Valeurs observées : " + ", ".join(f"{int(y)} : {_label(v)}" for y, v in observations)
         )
     if trend is not None:
-        desc_parts.append(f"Tendance : {_fmt(trend.slope)} par an")
+        desc_parts.append(f"Tendance : {_label(trend.slope)} par an")
     desc = ". ".join(desc_parts) or "Aucune donnée."
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
@@ -118,7 +118,7 @@ def trajectory_svg(
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{OBSERVED}">'
-            f"{escape(_fmt(tick))}</text>"
+            f"{escape(_label(tick))}</text>"
         )
         tick += step
     year_step = max(1, int(_nice_step(x1 - x0)))

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Sum
 
 from ressort import tables
+from ressort.analysis.typography import short_day
 from ressort.approaches.method import MODULE_BY_CODE
 from ressort.approaches.models import AccompanimentSession, Approach, ContractedDays, Handover
 from ressort.approaches.offer import load_offer
@@ -126,7 +127,7 @@ HANDOVER_HEADERS = ["Livrable", "Étape", "Brique", "Remis le", "Remis à", "Not
 def session_rows(approach: Approach) -> list[dict[str, Any]]:
     return [
         {
-            "held_on": s.held_on.strftime("%d/%m/%Y"),
+            "held_on": short_day(s.held_on),
             "title": s.title,
             "step": s.get_step_display(),
             "module": s.get_module_display(),
@@ -177,7 +178,7 @@ def workbook(approach: Approach) -> bytes:
                     h.title,
                     h.get_step_display(),
                     h.get_module_display(),
-                    h.handed_on.strftime("%d/%m/%Y"),
+                    short_day(h.handed_on),
                     h.handed_to,
                     h.notes,
                 ]

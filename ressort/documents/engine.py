@@ -36,6 +36,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ressort import branding
+from ressort.documents.typography import day as french_date
 from ressort.documents.typography import french
 
 Block = tuple[str, Any]
@@ -46,30 +47,11 @@ TEXT = "1D2327"
 MUTED = "55606A"
 FONT = "Liberation Sans"
 DRAWING_CM = 16.0
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-]
 
 
 def figure_source(content: Any) -> str:
     """The « Source : …, année » line of a drawing block, or ""."""
     return str(content[3]) if len(content) > 3 and content[3] else ""
-
-
-def french_date(day: datetime.date) -> str:
-    """« 1er septembre 2026 », « 12 mars 2027 »."""
-    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @dataclass

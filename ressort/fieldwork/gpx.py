@@ -14,6 +14,8 @@ from xml.sax.handler import ContentHandler
 from defusedxml import DefusedXmlException
 from defusedxml.sax import parseString
 
+from ressort.analysis.typography import french, number
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_POINTS = 50_000
 
@@ -34,7 +36,10 @@ EXPAT_FR = {
 
 
 class GpxError(ValueError):
-    """A French message naming the line and column."""
+    """A French message naming the line and column, with French typography."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(french(message))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +90,14 @@ class _Reader(ContentHandler):
             lat, lon = values
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                 raise GpxError(
-                    f"Point hors des coordonnées possibles ({lat}, {lon}) ({self._where()})."
+                    f"Point hors des coordonnées possibles (latitude {number(lat, 6)}, "
+                    f"longitude {number(lon, 6)}) ({self._where()})."
                 )
             target = self.track if local == "trkpt" else self.route
             target.append((lon, lat))
             if len(target) > MAX_POINTS:
                 raise GpxError(
-                    f"La trace compte plus de {MAX_POINTS:,} points".replace(",", "\u202f")
+                    f"La trace compte plus de {number(MAX_POINTS, 0)} points"
                     + " : simplifiez-la dans votre application avant de l'importer."
                 )
         self._in_name = local == "name" and self._depth <= 3 and not self.name

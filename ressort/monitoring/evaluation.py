@@ -211,10 +211,6 @@ def report(evaluation: Evaluation) -> Report:
 Block = tuple[str, Any]
 
 
-def _fmt(value: float | None, digits: int = 2) -> str:
-    return number(value, digits)  # the one French formatter (rounding half up)
-
-
 def outline(rep: Report) -> list[Block]:
     ev = rep.evaluation
     approach = ev.approach
@@ -239,8 +235,8 @@ def outline(rep: Report) -> list[Block]:
             (
                 "p",
                 f"{a.total} fiches action ; taux de réalisation "
-                f"{_fmt(a.realisation_rate, 1)} % (réalisées sur actions non abandonnées) ; "
-                f"budget dépensé {_fmt(float(a.spent), 0)} € sur {_fmt(float(a.planned), 0)} € "
+                f"{number(a.realisation_rate, 1)} % (réalisées sur actions non abandonnées) ; "
+                f"budget dépensé {number(float(a.spent), 0)} € sur {number(float(a.planned), 0)} € "
                 f"prévus ; {len(a.late)} en retard, {len(a.over_budget)} en dépassement.",
             )
         )
@@ -262,8 +258,8 @@ def outline(rep: Report) -> list[Block]:
             rows.append(
                 [
                     f"{e.indicator.name} ({unit})",
-                    f"{_fmt(e.before[1])} ({e.before[0]})" if e.before else "—",
-                    f"{_fmt(e.after[1])} ({e.after[0]})" if e.after else "—",
+                    f"{number(e.before[1])} ({e.before[0]})" if e.before else "—",
+                    f"{number(e.after[1])} ({e.after[0]})" if e.after else "—",
                     e.verdict,
                     e.track.label if e.track else "Sans trajectoire",
                 ]
@@ -325,9 +321,9 @@ def outline(rep: Report) -> list[Block]:
                     [
                         [
                             f"{b.code} — {b.label}",
-                            _fmt(b.before, 1),
-                            _fmt(b.after, 1),
-                            _fmt(b.change, 1) if b.change is not None else "—",
+                            number(b.before, 1),
+                            number(b.after, 1),
+                            number(b.change, 1) if b.change is not None else "—",
                         ]
                         for b in rep.boussole
                     ],

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 
 from ressort.analysis.trajectories import national_target_milestones
+from ressort.analysis.typography import NBSP, quoted, read_number
 from ressort.monitoring.library import THEMES, dimension_choices
 from ressort.monitoring.models import (
     Decision,
@@ -282,12 +283,6 @@ class ProgressYearForm(forms.Form):
     )
 
 
-def _french_amount(raw: str) -> Decimal:
-    """« 2 500,50 » → Decimal("2500.50"); InvalidOperation if unreadable."""
-    cleaned = raw.replace("\u202f", "").replace("\xa0", "").replace(" ", "").replace(",", ".")
-    return Decimal(cleaned)
-
-
 class ProgressRowForm(forms.Form):
     """One action's row of the progress entry: what is left empty stays as it is."""
 
@@ -346,8 +341,8 @@ class ProgressRowForm(forms.Form):
         if not raw:
             return None
         try:
-            value = _french_amount(raw)
-        except InvalidOperation:
+            value = read_number(raw)
+        except ValueError:
             value = Decimal(-1)
         if not value.is_finite() or value < 0:
             raise forms.ValidationError(f"un montant positif en euros (reçu « {raw} »).")
@@ -356,7 +351,7 @@ class ProgressRowForm(forms.Form):
     def faults(self) -> list[str]:
         """Each error named by the action's title and the field (« Cantine », avancement : …)."""
         return [
-            f"« {self.title} », {self.fields[name].label} : {message}"
+            f"{quoted(self.title)}, {self.fields[name].label}{NBSP}: {message}"
             for name, messages in self.errors.items()
             for message in messages
         ]

@@ -21,7 +21,6 @@ from ressort.governance import documents as governance_documents
 from ressort.justice import documents as justice_documents
 from ressort.living import documents as living_documents
 from ressort.portrait import portrait as pt
-from ressort.portrait.templatetags.portrait_tags import french_number
 
 FORMATS = {
     "pdf": ("application/pdf", "PDF"),
@@ -95,7 +94,7 @@ def _status_text(row: Any) -> str:
 def _figure_text(figure: pt.KeyFigure) -> str:
     indicator = figure.indicator
     value = (
-        f"{french_number(figure.value.value)} {indicator.unit} ({figure.value.year})"
+        f"{number(figure.value.value)} {indicator.unit} ({figure.value.year})"
         if figure.value
         else "donnée manquante"
     )

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from ressort import tables
+from ressort.analysis.typography import decimal_cell
 from ressort.approaches.models import Approach
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait import services
@@ -196,7 +197,7 @@ class ValueForm(forms.Form):
             "place": place,
             "insee": value.territory.code if value.territory and place == "autre" else "",
             "year": value.year,
-            "value": f"{value.value:g}".replace(".", ","),
+            "value": decimal_cell(value.value),
             "source_note": value.source_note,
         }
 

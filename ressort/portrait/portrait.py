@@ -15,10 +15,10 @@ from django.utils import timezone
 from ressort.analysis import doughnut as dn
 from ressort.analysis import drawing
 from ressort.approaches.models import Approach
+from ressort.documents.typography import number
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait import services
 from ressort.portrait.models import Indicator, IndicatorValue, Reading
-from ressort.portrait.templatetags.portrait_tags import french_number
 
 EVIDENCE_KINDS = (
     ("quotes", "Paroles recueillies"),
@@ -38,9 +38,7 @@ class KeyFigure:
     @property
     def comparison_text(self) -> str:
         """« Isère : 5,1 ; France : 4,9 » (the same year), or ""."""
-        return " ; ".join(
-            f"{place} : {french_number(value.value)}" for place, value in self.compared
-        )
+        return " ; ".join(f"{place} : {number(value.value)}" for place, value in self.compared)
 
     @property
     def year(self) -> int | None:
@@ -253,7 +251,7 @@ def reading_context(portrait: Portrait, reading: Reading) -> str:
     for figure in section.figures[:3]:
         if figure.value is not None:
             parts.append(
-                f"{figure.indicator.name} : {french_number(figure.value.value)} "
+                f"{figure.indicator.name} : {number(figure.value.value)} "
                 f"{figure.indicator.unit} "
                 f"({figure.value.year})"
             )

@@ -1,12 +1,16 @@
-"""Template filters of French typography: `{{ text|typo }}`, `{{ value|nombre:1 }}`."""
+"""Template filters of French typography, built into every template (settings.TEMPLATES):
+`{{ text|typo }}`, and the one formatter of values (ressort/analysis/typography.py):
+`{{ value|nombre:1 }}`, `{{ share|percent }}`, `{{ amount|euros }}`, `{{ day|day_fr }}`.
+Numbers written into a style or an SVG attribute take `|coordonnee`, with a dot."""
 
+from datetime import date
 from typing import Any
 
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
-from ressort.documents.typography import french, french_html, number
+from ressort.analysis import typography
 
 register = template.Library()
 
@@ -17,11 +21,41 @@ def typo(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, SafeData):
-        return mark_safe(french_html(str(value)))
-    return mark_safe(conditional_escape(french(str(value))))
+        return mark_safe(typography.french_html(str(value)))
+    return mark_safe(conditional_escape(typography.french(str(value))))
 
 
 @register.filter
 def nombre(value: Any, decimals: int = 2) -> str:
-    """A value the French way, rounded half up (the documents' rule)."""
-    return number(value, int(decimals))
+    """A value the French way, rounded half up (the documents' rule): « 1 234,5 »."""
+    return typography.number(value, int(decimals))
+
+
+@register.filter
+def percent(value: Any, decimals: int = 0) -> str:
+    """A fraction of one as a share: 0.42 → « 42 % »."""
+    return typography.percent(value, int(decimals), ratio=True)
+
+
+@register.filter
+def pourcentage(value: Any, decimals: int = 0) -> str:
+    """A value already in percent: 42 → « 42 % »."""
+    return typography.percent(value, int(decimals))
+
+
+@register.filter
+def euros(value: Any, decimals: int = 0) -> str:
+    """An amount: « 480 000 € »."""
+    return typography.euros(value, int(decimals))
+
+
+@register.filter(expects_localtime=True)
+def day_fr(value: date | None) -> str:
+    """A full date: « 1er décembre 2026 »."""
+    return typography.day(value) if value else ""
+
+
+@register.filter
+def coordonnee(value: Any, decimals: int = 1) -> str:
+    """A number for a style or SVG attribute, never for reading: always a dot."""
+    return typography.coordinate(float(value), int(decimals))
