@@ -373,9 +373,7 @@ class TallyForm(forms.Form):
             error_messages={
                 "invalid": "« Bulletins dépouillés » : saisissez un nombre entier.",
                 "min_value": "« Bulletins dépouillés » : au moins 1.",
-                "max_value": f"« Bulletins dépouillés » : au plus {MAX_TALLY:_}.".replace(
-                    "_", "\u202f"
-                ),
+                "max_value": f"« Bulletins dépouillés » : au plus {number(MAX_TALLY, 0)}.",
             },
             widget=forms.NumberInput(attrs={"class": "form-control", "min": 1}),
         )
@@ -390,7 +388,7 @@ class TallyForm(forms.Form):
                     error_messages={
                         "invalid": f"{where} : saisissez un nombre entier.",
                         "min_value": f"{where} : un nombre positif ou nul.",
-                        "max_value": f"{where} : au plus {MAX_TALLY:_}.".replace("_", "\u202f"),
+                        "max_value": f"{where} : au plus {number(MAX_TALLY, 0)}.",
                     },
                     widget=forms.NumberInput(
                         attrs={"class": "form-control form-control-sm", "min": 0}

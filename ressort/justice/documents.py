@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ressort.approaches.models import Approach
-from ressort.documents.typography import number
+from ressort.documents.typography import number, percent
 from ressort.justice import services
 
 Block = tuple[str, Any]
@@ -16,10 +16,6 @@ Block = tuple[str, Any]
 
 def _active(approach: Approach) -> bool:
     return services.MODULE in (approach.modules or [])
-
-
-def _share(value: float) -> str:
-    return f"{number(value * 100, 0)}\u00a0%"
 
 
 def _size(value: int | None) -> str:
@@ -41,8 +37,8 @@ def _representation(what: str, gaps: list[services.Gap], unanswered: int) -> lis
                         g.row.category + (" (sous-représenté)" if g.row.under_represented else ""),
                         number(g.row.population, 0),
                         str(g.row.participants),
-                        _share(g.row.population_share),
-                        _share(g.row.participant_share),
+                        percent(g.row.population_share, ratio=True),
+                        percent(g.row.participant_share, ratio=True),
                     ]
                     for g in gaps
                 ],
@@ -184,7 +180,7 @@ def strategy_blocks(approach: Approach) -> list[Block]:
                             str(r.answers),
                             number(r.acceptable, 1),
                             number(r.affordable, 1),
-                            _share(r.share_acceptable),
+                            percent(r.share_acceptable, ratio=True),
                         ]
                         for rows in view.acceptability.values()
                         for r in rows

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 
+from ressort.analysis.typography import read_number
 from ressort.approaches.models import Approach
 from ressort.justice.catalogue import load as catalogue
 from ressort.justice.models import GroupSize, PopulationGroup
@@ -43,12 +44,7 @@ class InseeReport:
 
 
 def _count(raw: str) -> int:
-    cleaned = raw.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
-    cleaned = cleaned.replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"«\u00a0{raw}\u00a0» n'est pas un nombre.") from None
+    value = read_number(raw)
     if value < 0 or not value.is_finite():
         raise ValueError(f"«\u00a0{raw}\u00a0»\u00a0: un effectif ne peut pas être négatif.")
     # INSEE's census counts are estimates with decimals: round to whole people.

@@ -52,7 +52,7 @@ def euros(value: Any, decimals: int = 0) -> str:
 @register.filter(expects_localtime=True)
 def day_fr(value: date | None) -> str:
     """A full date: « 1er décembre 2026 »."""
-    return typography.day(value) if value else ""
+    return typography.day(value) if isinstance(value, date) else ""
 
 
 @register.filter
