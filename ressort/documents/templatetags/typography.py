@@ -50,9 +50,11 @@ def euros(value: Any, decimals: int = 0) -> str:
 
 
 @register.filter(expects_localtime=True)
-def day_fr(value: date | None) -> str:
-    """A full date: « 1er décembre 2026 »."""
-    return typography.day(value) if isinstance(value, date) else ""
+def day_fr(value: date | None, form: str = "") -> str:
+    """A full date: « 1er décembre 2026 »; `day_fr:"long"`: « mardi 1er décembre 2026 »."""
+    if not isinstance(value, date):
+        return ""
+    return typography.day(value, weekday=form == "long")
 
 
 @register.filter
