@@ -17,6 +17,7 @@ import yaml
 from django.db import transaction
 
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
+from ressort.analysis.typography import french
 from ressort.approaches.models import Approach
 
 SOCIAL_RING = "plancher_social"
@@ -571,12 +572,16 @@ def import_ballots(
             if titles.get(pk) == numbered.group(1).strip().casefold():
                 found = [pk]
         if not found:
-            faults.append(f"ligne 1, colonne {n} : action inconnue « {name} » dans cette démarche")
+            faults.append(
+                french(f"ligne 1, colonne {n} : action inconnue « {name} » dans cette démarche")
+            )
         elif len(found) > 1:
             example = f"{name.strip()} (n° {found[0]})"
             faults.append(
-                f"ligne 1, colonne {n} : plusieurs actions s'intitulent « {name} » ; "
-                f"renommez-les, ou désignez-les comme l'export : « {example} »"
+                french(
+                    f"ligne 1, colonne {n} : plusieurs actions s'intitulent « {name} » ; "
+                    f"renommez-les, ou désignez-les comme l'export : « {example} »"
+                )
             )
         else:
             columns.append(found[0])

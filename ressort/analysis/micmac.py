@@ -48,6 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ressort.analysis.spreadsheet_cells import restore
+from ressort.analysis.typography import french
 
 MAX_POWER = 30
 MAX_FIXED_POWER = 100
@@ -411,9 +412,8 @@ class Fault:
     message: str
 
     def __str__(self) -> str:
-        return (
-            f"ligne {self.line}, colonne {self.column} ({_letters(self.column)}) : {self.message}"
-        )
+        where = f"ligne {self.line}, colonne {self.column} ({_letters(self.column)})"
+        return french(f"{where} : {self.message}")
 
 
 class MatrixFileError(ValueError):

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 
 from ressort.analysis import micmac as mm
+from ressort.analysis.typography import cell as cell_fault
+from ressort.analysis.typography import quoted
 from ressort.systems.models import (
     Hypothesis,
     ImpactChain,
@@ -225,8 +227,12 @@ class InfluenceGridForm(forms.Form):
                 if code not in CELL_CODES:
                     self.add_error(
                         name,
-                        f"ligne « {row.name} », colonne « {column.name} » : "
-                        f"« {cleaned.get(name)} » n'est pas une influence permise ({mm.SCORES}).",
+                        cell_fault(
+                            row.name,
+                            column.name,
+                            f"{quoted(cleaned.get(name))} n'est pas une influence permise "
+                            f"({mm.SCORES}).",
+                        ),
                     )
                 else:
                     cleaned[name] = code

@@ -14,6 +14,8 @@ from ressort import tables
 from ressort.analysis import labels
 from ressort.analysis import micmac as mm
 from ressort.analysis import systems as sa
+from ressort.analysis.typography import cell as cell_fault
+from ressort.analysis.typography import quoted
 from ressort.approaches.models import Approach
 from ressort.systems.models import ImpactChain, Influence, Variable
 from ressort.systems.services.chains import build_system_graph
@@ -152,11 +154,16 @@ def save_grid(approach: Approach, cells: dict[tuple[int, int], str]) -> list[str
         if source is None or target is None:
             faults.append("Une cellule désigne une variable qui n'existe plus : rechargez la page.")
             continue
-        where = f"ligne « {source.name} », colonne « {target.name} »"
         if code not in ("", *CELL_CODES):
-            faults.append(f"{where} : « {raw} » n'est pas une influence permise ({mm.SCORES}).")
+            faults.append(
+                cell_fault(
+                    source.name,
+                    target.name,
+                    f"{quoted(raw)} n'est pas une influence permise ({mm.SCORES}).",
+                )
+            )
         elif i == j and code not in ("", "0"):
-            faults.append(f"{where} : la diagonale doit valoir 0.")
+            faults.append(cell_fault(source.name, target.name, "la diagonale doit valoir 0."))
         elif code not in ("", "0"):
             rows.append(
                 Influence(
