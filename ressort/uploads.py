@@ -13,6 +13,8 @@ from typing import Any
 
 from django import forms
 
+from ressort.analysis.typography import unit
+
 MB = 1024 * 1024
 TABLE_MAX_BYTES = 10 * MB  # indicator values, progress, ballots, MICMAC matrices
 FRAMEWORK_MAX_BYTES = 2 * MB  # a framework's YAML
@@ -22,9 +24,8 @@ PHOTO_MAX_BYTES = 20 * MB
 def size_text(size: int) -> str:
     """A size in French: « 2 Mo », « 12,5 Mo », « 300 ko »."""
     if size >= MB:
-        text = f"{size / MB:.1f}".rstrip("0").rstrip(".")
-        return f"{text.replace('.', ',')}\u00a0Mo"
-    return f"{max(1, round(size / 1024))}\u00a0ko"
+        return unit(size / MB, "Mo", 1)
+    return unit(max(1, round(size / 1024)), "ko", 0)
 
 
 def too_big(upload: Any, max_bytes: int, what: str = "Le fichier") -> str | None:

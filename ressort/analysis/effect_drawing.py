@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ressort.analysis.drawing import INK, annular_sector
+from ressort.analysis.typography import coordinate as xy
 
 EFFECT_COLOURS = {
     -2: "#b3261e",
@@ -41,10 +42,6 @@ class EffectSegment:
     effect: int | None = None
 
 
-def _f(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def _ring(
     parts: list[str], segments: Sequence[EffectSegment], c: float, r_in: float, r_out: float
 ) -> None:
@@ -66,7 +63,7 @@ def _ring(
             r = (r_in + r_out) / 2
             colour = "#ffffff" if abs(seg.effect) == 2 else INK
             parts.append(
-                f'<text x="{_f(c + r * math.cos(mid))}" y="{_f(c + r * math.sin(mid))}" '
+                f'<text x="{xy(c + r * math.cos(mid))}" y="{xy(c + r * math.sin(mid))}" '
                 f'font-size="13" font-weight="700" text-anchor="middle" '
                 f'dominant-baseline="middle" fill="{colour}" aria-hidden="true">'
                 f"{EFFECT_SIGNS[seg.effect]}</text>"

@@ -16,7 +16,7 @@ from ressort.analysis import doughnut as dn
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
-from ressort.documents.typography import number
+from ressort.documents.typography import number, percent
 from ressort.monitoring import dashboard, tracking
 from ressort.monitoring.models import Evaluation
 from ressort.strategy.models import SheetStatus
@@ -235,7 +235,7 @@ def outline(rep: Report) -> list[Block]:
             (
                 "p",
                 f"{a.total} fiches action ; taux de réalisation "
-                f"{number(a.realisation_rate, 1)} % (réalisées sur actions non abandonnées) ; "
+                f"{percent(a.realisation_rate, 1)} (réalisées sur actions non abandonnées) ; "
                 f"budget dépensé {number(float(a.spent), 0)} € sur {number(float(a.planned), 0)} € "
                 f"prévus ; {len(a.late)} en retard, {len(a.over_budget)} en dépassement.",
             )

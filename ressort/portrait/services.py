@@ -18,7 +18,7 @@ from django.db.models import Q, Sum
 from ressort.analysis import doughnut as dn
 from ressort.analysis import grids
 from ressort.approaches.models import Approach
-from ressort.documents.typography import number as french_number
+from ressort.documents.typography import percent
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait.models import (
     Direction,
@@ -56,7 +56,7 @@ class DoughnutDimension:
         gap = self.status.gap
         if gap is None:
             return "—"
-        return f"{french_number(gap * 100, 0)} %"
+        return percent(gap, ratio=True)
 
 
 def doughnut_dimensions() -> list[tuple[str, str, dn.Ring]]:

@@ -21,7 +21,7 @@ from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
 from ressort.documents.typography import number as french_number
-from ressort.documents.typography import plural
+from ressort.documents.typography import percent, plural
 from ressort.governance import documents as governance_documents
 from ressort.justice import documents as justice_documents
 from ressort.living import documents as living_documents
@@ -153,7 +153,7 @@ def outline(approach: Approach) -> list[Block]:
                                 [
                                     s.action.title,
                                     s.pilot_service or s.pilot_name or "—",
-                                    f"{s.get_status_display()} ({s.progress} %)",
+                                    f"{s.get_status_display()} ({percent(s.progress)})",
                                     period(s),
                                 ]
                                 for s in objective_sheets
@@ -286,7 +286,7 @@ def _report_annex(closed: list[ActionSheet]) -> list[Block]:
                     [
                         s.action.title,
                         s.get_status_display(),
-                        f"{s.progress} %",
+                        percent(s.progress),
                         euros(services.budget_totals(s.budget_lines.all()).spent),
                     ]
                     for s in closed
@@ -318,7 +318,7 @@ def _sheet_blocks(sheet: ActionSheet, communes: dict[str, str]) -> list[Block]:
         ["Public cible", sheet.target_public or "—"],
         ["Territoire", territory or "—"],
         ["Période", period(sheet)],
-        ["Statut", f"{sheet.get_status_display()}, avancement {sheet.progress} %"],
+        ["Statut", f"{sheet.get_status_display()}, avancement {percent(sheet.progress)}"],
         ["Budget", f"{euros(totals.planned)} prévus, {euros(totals.spent)} dépensés"],
         ["Financements", fundings or "—"],
         [

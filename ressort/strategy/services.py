@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from ressort.analysis import doughnut as dn
+from ressort.analysis.typography import NBSP, quoted, read_number
 from ressort.approaches.models import Approach
 from ressort.strategy.models import (
     ActionSheet,
@@ -340,11 +341,11 @@ def record_progress(
 
 def _amount(value: Any) -> Decimal:
     try:
-        amount = Decimal(str(value).replace(" ", "").replace(",", "."))
-    except InvalidOperation:
-        raise ValueError(f"Montant dépensé illisible : « {value} ».") from None
-    if amount < 0 or not amount.is_finite():
-        raise ValueError(f"Le montant dépensé ne peut pas être négatif (reçu : {value}).")
+        amount = read_number(str(value))
+    except ValueError:
+        raise ValueError(f"Montant dépensé illisible{NBSP}: {quoted(value)}.") from None
+    if amount < 0:
+        raise ValueError(f"Le montant dépensé ne peut pas être négatif (reçu{NBSP}: {value}).")
     return amount.quantize(Decimal("0.01"))
 
 

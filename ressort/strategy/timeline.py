@@ -9,6 +9,7 @@ from typing import Any
 
 from ressort import tables
 from ressort.analysis import gantt
+from ressort.analysis.typography import percent
 from ressort.approaches.models import Approach
 from ressort.strategy import services
 from ressort.strategy.models import ActionSheet, SheetStatus
@@ -214,7 +215,7 @@ def to_ical(approach: Approach, groups: list[AxisRows], base_url: str = "") -> b
 
 
 def _describe(sheet: ActionSheet, axis: str) -> str:
-    lines = [axis, f"Statut : {sheet.get_status_display()} ({sheet.progress} %)"]
+    lines = [axis, f"Statut : {sheet.get_status_display()} ({percent(sheet.progress)})"]
     if sheet.pilot_service or sheet.pilot_name:
         lines.append(
             "Pilote : " + ", ".join(p for p in (sheet.pilot_service, sheet.pilot_name) if p)

@@ -13,6 +13,7 @@ from django.forms import BaseForm
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ressort.analysis.typography import french, number
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.fieldwork import services, tags
@@ -85,8 +86,11 @@ def _place_from_photo(request: HttpRequest, observation: Observation, p: Process
         observation.save(update_fields=["latitude", "longitude"])
         messages.info(
             request,
-            f"Le lieu a été repris de la position GPS de la photo ({p.latitude:.5f}, "
-            f"{p.longitude:.5f}) ; modifiez l'observation s'il n'est pas juste.",
+            french(
+                f"Le lieu a été repris de la position GPS de la photo (latitude "
+                f"{number(p.latitude, 5)}, longitude {number(p.longitude, 5)}) ; modifiez "
+                "l'observation s'il n'est pas juste."
+            ),
         )
 
 
