@@ -11,7 +11,7 @@ Two spaces, one rule each (never a plain space where a line must not break):
 - NNBSP, the narrow no-break space (U+202F): between groups of thousands, and before
   « ; ! ? » and « % »;
 - NBSP, the no-break space (U+00A0): before « : », inside « guillemets », between a number
-  and any other unit (« 480 000 € », « 7,5 km », « 12 j »), after « 1er » before a month.
+  and any other unit (« 480 000 € », « 7,5 km », « 12 j »), between a day and its month.
 Negative values take the minus sign (U+2212), not the hyphen.
 
 Numbers written into markup for a machine — SVG coordinates, CSS widths, data attributes —
@@ -252,12 +252,16 @@ def ordinal(n: int) -> str:
     return "1er" if n == 1 else f"{n}e"
 
 
+def _day_number(n: int) -> str:
+    return "1er" if n == 1 else str(n)
+
+
 def day(value: date | None, *, weekday: bool = False) -> str:
     """A full date: « 1er septembre 2026 », « 12 mars 2027 », « mardi 1er décembre 2026 »."""
     if value is None:
         return ""
-    first = f"1er{NBSP}" if value.day == 1 else f"{value.day} "
-    text = f"{first}{MONTH_NAMES[value.month - 1]} {value.year}"
+    # The day and its month never part at a line's end (Lexique, « Dates »).
+    text = f"{_day_number(value.day)}{NBSP}{MONTH_NAMES[value.month - 1]} {value.year}"
     if weekday:
         text = f"{WEEKDAY_NAMES[value.weekday()]} {text}"
     return text

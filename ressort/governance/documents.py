@@ -27,14 +27,6 @@ Block = tuple[str, Any]
 MODULE = "gouvernance"
 
 
-def _decimal(value: float, digits: int = 2) -> str:
-    return typography.number(value, digits)  # the one French number formatter
-
-
-def _date(value: Any) -> str:
-    return f"{value:%d/%m/%Y}" if value else "…"
-
-
 def active(approach: Approach) -> bool:
     return MODULE in (approach.modules or [])
 
@@ -178,10 +170,10 @@ def _study_blocks(study: MactorStudy) -> list[Block]:
                 [
                     [
                         row.name,
-                        _decimal(float(row.score.influence), 0),
-                        _decimal(float(row.score.dependence), 0),
-                        _decimal(float(row.score.r_star)),
-                        _decimal(float(row.score.ambivalence)),
+                        typography.number(float(row.score.influence), 0),
+                        typography.number(float(row.score.dependence), 0),
+                        typography.number(float(row.score.r_star)),
+                        typography.number(float(row.score.ambivalence)),
                         row.quadrant,
                     ]
                     for row in view.actors
@@ -198,9 +190,9 @@ def _study_blocks(study: MactorStudy) -> list[Block]:
                 [
                     [
                         o.name,
-                        _decimal(float(o.for_)),
-                        _decimal(float(o.against)),
-                        _decimal(float(o.mobilisation)),
+                        typography.number(float(o.for_)),
+                        typography.number(float(o.against)),
+                        typography.number(float(o.mobilisation)),
                     ]
                     for o in view.objectives
                 ],
@@ -261,7 +253,8 @@ def _agreement_blocks(agreements: list[Any]) -> list[Block]:
                     [
                         a.title,
                         ", ".join(p.name for p in a.parties.all()) or "—",
-                        f"{_date(a.start_date)} → {_date(a.end_date)}",
+                        f"{typography.short_day(a.start_date) if a.start_date else '…'} → "
+                        f"{typography.short_day(a.end_date) if a.end_date else '…'}",
                         "; ".join(x.title for x in a.actions.all()) or "—",
                     ]
                     for a in agreements
