@@ -20,6 +20,8 @@ from PIL import Image, UnidentifiedImageError
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
+from ressort.analysis.typography import read_number
+
 MAX_BYTES = 30 * 1024 * 1024
 MAX_PIXELS = 100_000_000
 MAX_SIDE = 4096
@@ -70,7 +72,7 @@ def read_world_file(text: str) -> WorldFile:
     values = []
     for number, line in enumerate(lines, start=1):
         try:
-            values.append(float(line.replace(",", ".")))
+            values.append(float(read_number(line)))
         except ValueError:
             raise GeorefError(
                 f"Fichier de géoréférencement, ligne {number}\u00a0: «\u00a0{line[:40]}\u00a0» "

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ressort.analysis.aggregation import Part
+from ressort.analysis.typography import read_number
 from ressort.opendata.catalogue import Entry
 from ressort.opendata.http import unexpected
 
@@ -112,7 +113,7 @@ def number(value: Any) -> float | None:
         return float(value)
     if isinstance(value, str):
         try:
-            return float(value.replace(",", ".").replace("\u00a0", "").strip())
+            return float(read_number(value))
         except ValueError:
             return None
     return None

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from ressort.analysis.typography import read_number
 from ressort.approaches.models import Approach
 from ressort.workshops.kinds.base import (
     MAX_TEXT,
@@ -102,8 +103,8 @@ class ImageryPins(ActivityKind):
 
     def parse(self, fields: Fields, config: Mapping[str, Any]) -> list[Parsed]:
         try:
-            lat = float(first(fields, "latitude").replace(",", "."))
-            lon = float(first(fields, "longitude").replace(",", "."))
+            lat = float(read_number(first(fields, "latitude")))
+            lon = float(read_number(first(fields, "longitude")))
         except ValueError:
             raise AnswerError("Votre épingle : touchez la photo pour la placer.") from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
