@@ -64,7 +64,7 @@ def test_settings_links_choice_and_reasons(approach: Any, client_as: Any) -> Non
     ]
     assert (result.cost, result.benefit) == (1_000_000, 8)
     text = page_text(client.get(url))
-    assert "le meilleur choix retient 3 actions pour 1\u202fM€, et un bénéfice total de 8" in text
+    assert "le meilleur choix retient 3 actions pour 1\u00a0M€, et un bénéfice total de 8" in text
     reasons = {item.action.title: " ".join(item.reasons) for item in result.left_out}
     assert "Elle exclut « Récupérer l'eau », retenue." in reasons["Parking relais"]
     # With « parking » or « vélo » forced in, the best is haies + parking + vélo: 7.
@@ -226,7 +226,7 @@ def test_demo_twelve_actions_within_budget(approach: Any, client: Any, framework
     assert result.benefit == best
     client.force_login(approach.memberships.first().user)
     text = page_text(client.get(f"/demarches/{approach.slug}/budget/"))
-    assert "Avec un budget de 1,2\u202fM€, le meilleur choix retient" in text
+    assert "Avec un budget de 1,2\u00a0M€, le meilleur choix retient" in text
     assert "Ce qui reste de côté, et pourquoi" in text and 'role="img"' in text
 
 
@@ -268,14 +268,14 @@ def test_annual_cap_and_minimum_per_theme(approach: Any, client_as: Any) -> None
         "Vélo-route",
     ]
     text = page_text(client.get(url))
-    assert "Dépenses de 2027 : au plus 600\u202fk€." in text
+    assert "Dépenses de 2027 : au plus 600\u00a0k€." in text
     # At least 400 000 € on mobility, no cap: the same answer for another reason.
     client.post(url + "reglages/", {**settings, f"min_{mobility.pk}": "400000"})
     setting.refresh_from_db()
     assert setting.year_caps == {} and setting.theme_minimums == {str(mobility.pk): 400_000.0}
     result = budget.choose(approach)
     assert result is not None and (result.cost, result.benefit) == (1_150_000, 7)
-    assert "Thème « Mobilité » : au moins 400\u202fk€." in page_text(client.get(url))
+    assert "Thème « Mobilité » : au moins 400\u00a0k€." in page_text(client.get(url))
     # Both at once and a cap too low for the required « haies »: no portfolio, said why.
     client.post(
         url + "reglages/", {**settings, "cap_2027": "100000", f"min_{mobility.pk}": "400000"}

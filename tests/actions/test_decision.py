@@ -349,7 +349,7 @@ def test_gaia_plane_on_the_prioritisation_page(approach: Any, client_as: Any) ->
         problem.alternatives, problem.criterion_names, flows.criterion_flows, problem.weights
     )
     assert response.context["gaia_delta"] == round(100 * plane.delta)
-    assert f"conserve {round(100 * plane.delta)}\u00a0% de l'information" in text
+    assert f"conserve {round(100 * plane.delta)}\u202f% de l'information" in text
 
 
 def _tally(

@@ -330,7 +330,7 @@ def test_cli_skips_blank_lines_and_counts_them(
 ) -> None:
     code, _, err = run_cli(capsys, tmp_path, "\n,A,B\n\n,,\nA,0,1\nB,5,0\n")
     assert code == 2
-    assert "ligne 6, colonne 2 (B) : « 5 »" in err
+    assert "ligne 6, colonne 2 (B)\u00a0: «\u00a05\u00a0»" in err
 
 
 def test_cli_lists_every_fault(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

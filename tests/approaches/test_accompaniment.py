@@ -123,4 +123,4 @@ def test_calendar_shows_sessions_held_against_the_plan(
     page = page_text(
         client_for(personas["partenaire"]).get(f"/demarches/{approach.slug}/calendrier/")
     )
-    assert "2 séances tenues du 6\u00a0octobre 2026 au 1<sup>er</sup>\u00a0décembre 2026" in page
+    assert "2 séances tenues du 6\u00a0octobre 2026 au 1er\u00a0décembre 2026" in page

@@ -99,7 +99,7 @@ def test_calendar_is_all_or_nothing(personas: Any, approach: Approach) -> None:
     assert client.post(f"/demarches/{approach.slug}/calendrier/", data).status_code == 302
     assert MethodStep.objects.get(approach=approach, code="1").notes == "Séances prévues en mairie"
     journey = unescape(client.get(f"/demarches/{approach.slug}/parcours/").content.decode())
-    assert "Prévue du 1<sup>er</sup>\u00a0mars 2027 au 30\u00a0juin 2027" in journey
+    assert "Prévue du 1er\u00a0mars 2027 au 30\u00a0juin 2027" in journey
 
 
 def test_settings_change_name_and_perimeter(personas: Any, approach: Approach) -> None:

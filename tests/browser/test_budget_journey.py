@@ -49,7 +49,7 @@ def test_choose_within_budget_then_build_the_plan(
         timeout=30_000
     )
     expect(
-        page.get_by_text("Avec un budget de 1,2\u202fM€, le meilleur choix retient")
+        page.get_by_text("Avec un budget de 1,2\u00a0M€, le meilleur choix retient")
     ).to_be_visible()
     chosen = page.get_by_role("table").first
     expect(chosen.get_by_text("Registre des personnes isolées et veille canicule")).to_be_visible()
@@ -70,7 +70,7 @@ def test_choose_within_budget_then_build_the_plan(
     page.get_by_label("Budget disponible (€)").fill("600000")
     page.get_by_role("button", name="Recalculer").click()
     expect(
-        page.get_by_text("Avec un budget de 600\u202fk€, le meilleur choix retient")
+        page.get_by_text("Avec un budget de 600\u00a0k€, le meilleur choix retient")
     ).to_be_visible()
     assert_accessible(page)
 

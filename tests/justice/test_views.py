@@ -170,7 +170,7 @@ def test_acceptability_per_group(approach: Approach, poor: PopulationGroup, clie
     (answer,) = AcceptabilityAnswer.objects.all()
     assert answer.count == 3
     text = page_text(client.get(base(approach) + "plan/"))
-    assert "Péage urbain" in text and "0\u00a0%" in text
+    assert "Péage urbain" in text and "0\u202f%" in text
 
 
 def test_partner_cannot_write(approach: Approach, client_as: Any) -> None:

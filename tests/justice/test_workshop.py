@@ -103,7 +103,7 @@ def test_inhabitants_answer_and_the_answers_reach_the_justice_brique(
     assert "Toutes les réponses" in results and "Sans groupe déclaré" in results
     # The toll: 4 answers (1, 1, 3, 4) → mean 2.25 written « 2,3 », two in four find it acceptable.
     flat = re.sub(r"[ \n]+", " ", re.sub("<[^>]+>", " ", results))
-    assert "Toutes les réponses 4 2,3 2 50\u00a0%" in flat
+    assert "Toutes les réponses 4 2,3 2 50\u202f%" in flat
 
     team.post(f"{base}activites/{activity.pk}/etat/", {"state": "close"})
     report = page_text(team.post(f"{base}activites/{activity.pk}/envoyer/", follow=True))

@@ -115,7 +115,7 @@ def test_document_progress_polled_and_failure_in_french(
         reverse("documents:jobs", args=[approach.slug, "evaluation", evaluation.pk])
     )
     assert 'hx-trigger="every 1s"' in polled.content.decode()
-    assert "40\u00a0% · Écriture du PDF" in page_text(polled)
+    assert "40\u202f% · Écriture du PDF" in page_text(polled)
     # One active job per document: that one ends before another is asked for.
     DocumentJob.objects.update(state=DocumentJob.State.DONE, content=b"%PDF")
 

@@ -175,7 +175,7 @@ def test_pending_job_is_polled(filled: Any, personas: Any) -> None:
             reverse("documents:jobs", args=[filled.slug, "portrait"])
         )
     )
-    assert 'hx-trigger="every 1s"' in text and "40\u00a0% · Mise en page" in text
+    assert 'hx-trigger="every 1s"' in text and "40\u202f% · Mise en page" in text
 
 
 def test_cli_export(filled: Any, tmp_path: Path) -> None:

@@ -188,7 +188,7 @@ def test_progress_is_polled_and_failure_shown_in_french(
     client = client_for(personas["partenaire"])
     polled = client.get(reverse("documents:jobs", args=[approach.slug, "strategie"]))
     assert 'hx-trigger="every 1s"' in polled.content.decode()
-    assert "30\u00a0% · Mise en page du PDF" in page_text(polled)
+    assert "30\u202f% · Mise en page du PDF" in page_text(polled)
     # One active job per document: that one ends before another is asked for.
     DocumentJob.objects.update(state=DocumentJob.State.DONE, content=b"%PDF")
 

@@ -149,11 +149,14 @@ def test_cli_and_web_read_the_same_file(
 
 
 BAD_FILES = [
-    (",A,B\nA,0,1\n", "ligne 3, colonne 1 (A) : la matrice n'est pas carrée"),
-    (",A,B\nA,0,1\nC,1,0\n", "ligne 3, colonne 1 (A) : « C » ne correspond pas"),
-    (",A,B\nA,0,4\nB,1,0\n", "ligne 2, colonne 3 (C) : « 4 » n'est pas une influence permise"),
-    (",A,B\nA,2,1\nB,1,0\n", "ligne 2, colonne 2 (B) : la diagonale doit valoir 0"),
-    (",A,A\nA,0,1\nA,1,0\n", "« A » figure déjà en colonne 2"),
+    (",A,B\nA,0,1\n", "ligne 3, colonne 1 (A)\u00a0: la matrice n'est pas carrée"),
+    (",A,B\nA,0,1\nC,1,0\n", "ligne 3, colonne 1 (A)\u00a0: «\u00a0C\u00a0» ne correspond pas"),
+    (
+        ",A,B\nA,0,4\nB,1,0\n",
+        "ligne 2, colonne 3 (C)\u00a0: «\u00a04\u00a0» n'est pas une influence permise",
+    ),
+    (",A,B\nA,2,1\nB,1,0\n", "ligne 2, colonne 2 (B)\u00a0: la diagonale doit valoir 0"),
+    (",A,A\nA,0,1\nA,1,0\n", "«\u00a0A\u00a0» figure déjà en colonne 2"),
     (";;\n\n", "le fichier est vide"),
 ]
 
@@ -189,7 +192,10 @@ def test_grid_saves_all_or_nothing(approach: Approach, personas: dict[str, Any])
     assert '<th scope="col" class="rs-col" title="Emploi">Empl</th>' in page
     bad = client.post(grid, {f"c_{a.pk}_{b.pk}": "3", f"c_{b.pk}_{c.pk}": "9"})
     bad_page = page_text(bad)
-    assert "ligne « Logement », colonne « Mobilité » : « 9 »" in bad_page
+    assert (
+        "ligne «\u00a0Logement\u00a0», colonne «\u00a0Mobilité\u00a0»\u00a0: «\u00a09\u00a0»"
+        in bad_page
+    )
     assert not Influence.objects.exists()
     # the values the user chose are kept, the refused one shown and marked on its cell
     kept = re.search(rf'<select name="c_{a.pk}_{b.pk}"[^>]*>(.*?)</select>', bad_page)

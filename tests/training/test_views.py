@@ -253,7 +253,7 @@ def test_participants_commitments_pdfs_and_coverage(
     assert response.status_code == 200 and "Cet effectif est déjà indiqué" in page_text(response)
     [row] = services.coverage(approach)
     assert (row.label, row.trained, row.headcount, row.share) == ("Agents – Voirie", 1, 4, 25.0)
-    assert "Agents – Voirie 1 4 25\u00a0%" in page_text(client.get(base(approach) + "suivi/"))
+    assert "Agents – Voirie 1 4 25\u202f%" in page_text(client.get(base(approach) + "suivi/"))
 
 
 def test_a_session_links_the_demarches_documents_only(
