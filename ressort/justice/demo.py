@@ -29,14 +29,14 @@ GROUPS = (
         Dimension.INCOME,
         True,
         0.20,
-        "Les 20\u00a0% de ménages aux revenus les plus bas (exemple).",
+        "Les 20\u202f% de ménages aux revenus les plus bas (exemple).",
     ),
     (
         "Ménages en précarité énergétique",
         Dimension.VULNERABLE,
         True,
         0.12,
-        "Plus de 8\u00a0% du revenu consacré à l'énergie du logement (exemple).",
+        "Plus de 8\u202f% du revenu consacré à l'énergie du logement (exemple).",
     ),
     (
         "Habitants dépendants de la voiture",

@@ -105,3 +105,14 @@ def test_every_template_writes_the_first_of_the_month_as_1er() -> None:
     page = engines["django"].from_string('Au {{ d|date:"j F Y"|typo }}, {{ e|date:"j F Y"|typo }}')
     text = page.render({"d": datetime.date(2026, 12, 1), "e": datetime.date(2026, 12, 11)})
     assert text == "Au 1er\u00a0décembre 2026, 11 décembre 2026"
+
+
+def test_numbers_in_styles_keep_their_dot_while_text_takes_a_comma() -> None:
+    """Django writes a float the French way in a template (« 1,73 »): in a style attribute
+    that is no CSS length, and the word cloud's sizes all fell back to 1em."""
+    from django.template import engines
+
+    page = engines["django"].from_string(
+        '<span style="font-size: {{ s|coordonnee:2 }}em">{{ s|nombre }}</span>'
+    )
+    assert page.render({"s": 1.734}) == '<span style="font-size: 1.73em">1,73</span>'
