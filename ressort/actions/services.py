@@ -555,7 +555,8 @@ def import_ballots(
         except InputError as error:
             text = str(error).replace(str(path), filename)
             lines = [line.strip() for line in text.splitlines() if line.strip()]
-            return 0, lines[1:] if len(lines) > 1 else lines
+            # Every fault with French typography (no-break spaces before « : », in « »).
+            return 0, [french(line) for line in (lines[1:] if len(lines) > 1 else lines)]
     by_title: dict[str, list[int]] = {}
     titles: dict[int, str] = {}
     for pk, title in Action.objects.filter(approach=approach).values_list("pk", "title"):
@@ -572,21 +573,17 @@ def import_ballots(
             if titles.get(pk) == numbered.group(1).strip().casefold():
                 found = [pk]
         if not found:
-            faults.append(
-                french(f"ligne 1, colonne {n} : action inconnue « {name} » dans cette démarche")
-            )
+            faults.append(f"ligne 1, colonne {n} : action inconnue « {name} » dans cette démarche")
         elif len(found) > 1:
             example = f"{name.strip()} (n° {found[0]})"
             faults.append(
-                french(
-                    f"ligne 1, colonne {n} : plusieurs actions s'intitulent « {name} » ; "
-                    f"renommez-les, ou désignez-les comme l'export : « {example} »"
-                )
+                f"ligne 1, colonne {n} : plusieurs actions s'intitulent « {name} » ; "
+                f"renommez-les, ou désignez-les comme l'export : « {example} »"
             )
         else:
             columns.append(found[0])
     if faults:
-        return 0, faults
+        return 0, [french(fault) for fault in faults]
     ballots = [{columns[c]: int(row[c]) for c in range(len(columns))} for row in array.tolist()]
     return record_ballots(approach, ballots, source=source), []
 
