@@ -169,11 +169,15 @@ def test_vote_import_faults_name_line_and_column(approach: Any, client_as: Any) 
     text = page_text(response)
     assert (
         response.status_code == 400
-        and "ligne 3, colonne 1 (« Large ») : mention inconnue « Génial »" in text
+        and "ligne 3, colonne 1 («\u00a0Large\u00a0»)\u00a0: mention inconnue «\u00a0Génial\u00a0»"
+        in text
     )
     unknown = SimpleUploadedFile("v.csv", b"Large;Inconnue\nBien;Bien\n")
     text = page_text(client.post(url, {"file": unknown}))
-    assert "ligne 1, colonne 2 : action inconnue « Inconnue » dans cette démarche" in text
+    assert (
+        "ligne 1, colonne 2\u00a0: action inconnue «\u00a0Inconnue\u00a0» dans cette démarche"
+        in text
+    )
     empty = page_text(client.post(url, {"file": SimpleUploadedFile("v.csv", b"")}))
     assert "Le fichier soumis est vide." in empty
     assert not Ballot.objects.exists()
@@ -253,11 +257,11 @@ def test_vote_export_imports_back_when_two_actions_share_a_title(
     # A bare shared title is still ambiguous, and the message says how to name them.
     bare = SimpleUploadedFile("v.csv", b"Haies;Mares\nBien;Bien\n")
     text = page_text(client.post(url + "import/", {"file": bare}))
-    assert "plusieurs actions s'intitulent « Haies »" in text
-    assert f"« Haies (n° {first.pk}) »" in text
+    assert "plusieurs actions s’intitulent «\u00a0Haies\u00a0»" in text
+    assert f"«\u00a0Haies (n° {first.pk})\u00a0»" in text
     # A number that is not one of these actions is unknown.
     wrong = SimpleUploadedFile("v.csv", f"Haies (n° {other.pk});Mares\nBien;Bien\n".encode())
-    assert "action inconnue « Haies (n° " in page_text(
+    assert "action inconnue «\u00a0Haies (n° " in page_text(
         client.post(url + "import/", {"file": wrong})
     )
 
