@@ -42,7 +42,7 @@ def test_the_matrix_reader_locates_each_fault() -> None:
     for data, expected in [
         (MATRIX_HUGE, "ligne 2, colonne 1 (A)\u00a0: ligne illisible"),
         (MATRIX_NUL, "ligne 3, colonne 1 (A)\u00a0: caractère nul"),
-        (MATRIX_UTF16, "ligne 1, colonne 1 (A)\u00a0: le fichier n'est pas en UTF-8"),
+        (MATRIX_UTF16, "ligne 1, colonne 1 (A)\u00a0: le fichier n’est pas en UTF-8"),
     ]:
         with pytest.raises(mm.MatrixFileError) as error:
             mm.read_matrix_csv(data)

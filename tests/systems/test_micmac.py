@@ -149,7 +149,7 @@ def test_cli_and_web_read_the_same_file(
 
 
 BAD_FILES = [
-    (",A,B\nA,0,1\n", "ligne 3, colonne 1 (A)\u00a0: la matrice n'est pas carrée"),
+    (",A,B\nA,0,1\n", "ligne 3, colonne 1 (A)\u00a0: la matrice n’est pas carrée"),
     (",A,B\nA,0,1\nC,1,0\n", "ligne 3, colonne 1 (A)\u00a0: «\u00a0C\u00a0» ne correspond pas"),
     (
         ",A,B\nA,0,4\nB,1,0\n",
