@@ -36,7 +36,7 @@ def test_a_gpx_track_is_read() -> None:
     ("data", "message"),
     [
         ((DATA / "mal-forme.gpx").read_bytes(), "mal formé, ligne 6, colonne"),
-        (b"<kml><Document/></kml>", "n'est pas un GPX"),
+        (b"<kml><Document/></kml>", "n’est pas un GPX"),
         (b'<gpx>\n<trk><trkseg><trkpt lat="quarante" lon="5"/></trkseg></trk></gpx>', "ligne 2"),
         (b'<gpx><trk><trkseg><trkpt lon="5"/></trkseg></trk></gpx>', "sans latitude"),
         (b"<gpx></gpx>", "pas de trace"),
