@@ -20,7 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 
-from ressort.analysis.typography import read_number
+from ressort.analysis.typography import number, quoted, read_number
 
 MAX_BYTES = 30 * 1024 * 1024
 MAX_PIXELS = 100_000_000
@@ -70,13 +70,13 @@ def read_world_file(text: str) -> WorldFile:
             f"il en a {len(lines)}."
         )
     values = []
-    for number, line in enumerate(lines, start=1):
+    for line_number, line in enumerate(lines, start=1):
         try:
             values.append(float(read_number(line)))
         except ValueError:
             raise GeorefError(
-                f"Fichier de géoréférencement, ligne {number}\u00a0: «\u00a0{line[:40]}\u00a0» "
-                "n'est pas un nombre."
+                f"Fichier de géoréférencement, ligne {line_number}\u00a0: "
+                f"{quoted(line[:40])} n'est pas un nombre."
             ) from None
     world = WorldFile(*values)
     if world.d or world.b:
@@ -105,8 +105,8 @@ def _open(data: bytes) -> Image.Image:
         ) from exc
     if image.width * image.height > MAX_PIXELS:
         raise GeorefError(
-            f"L'image fait {image.width * image.height / 1e6:.0f} millions de pixels : la limite "
-            f"est de {MAX_PIXELS // 1_000_000} millions."
+            f"L'image fait {number(image.width * image.height / 1e6, 0)} millions de pixels"
+            f"\u00a0: la limite est de {MAX_PIXELS // 1_000_000} millions."
         )
     return image
 

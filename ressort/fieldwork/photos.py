@@ -14,6 +14,8 @@ from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from ressort.analysis.typography import number
+
 MAX_SIDE = 1600
 MAX_BYTES = 20 * 1024 * 1024
 JPEG_QUALITY = 82
@@ -90,7 +92,7 @@ def process(data: bytes, max_side: int = MAX_SIDE) -> ProcessedPhoto:
         ) from exc
     pixels = image.width * image.height
     if pixels > MAX_PIXELS:
-        raise PhotoError(too_many.format(f"{pixels / 1_000_000:.0f}"))
+        raise PhotoError(too_many.format(number(pixels / 1_000_000, 0)))
     try:
         image.load()
     except (UnidentifiedImageError, OSError) as exc:
