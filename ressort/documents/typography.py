@@ -3,10 +3,14 @@ package (ressort/analysis/typography.py) so that its drawings use it too; this m
 the documents' import path."""
 
 from ressort.analysis.typography import (
+    JOINER,
     MINUS,
     MONTH_NAMES,
+    MONTHS,
     NBSP,
     NNBSP,
+    SPACES,
+    UNITS,
     cell,
     coordinate,
     day,
@@ -26,10 +30,14 @@ from ressort.analysis.typography import (
 )
 
 __all__ = [
+    "JOINER",
     "MINUS",
+    "MONTHS",
     "MONTH_NAMES",
     "NBSP",
     "NNBSP",
+    "SPACES",
+    "UNITS",
     "cell",
     "coordinate",
     "day",
