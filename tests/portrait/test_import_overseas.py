@@ -138,7 +138,9 @@ def test_xlsx_with_number_cells_and_text_cells_lands_the_same(reunion: Any) -> N
 def test_edit_form_writes_the_value_back_with_a_decimal_comma(reunion: Any) -> None:
     approach, lead = reunion
     _import(approach, lead, SimpleUploadedFile("valeurs.csv", VALUES.read_bytes()))
-    value = IndicatorValue.objects.get(territory__type="DEP", territory__code="974")
+    value = IndicatorValue.objects.get(
+        indicator__code="population", territory__type="DEP", territory__code="974"
+    )
     url = reverse("portrait:value_edit", args=[approach.slug, value.indicator_id, value.pk])
     assert 'value="871157,5"' in page_text(client_for(lead).get(url))
 

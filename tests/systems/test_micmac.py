@@ -153,7 +153,7 @@ BAD_FILES = [
     (",A,B\nA,0,1\nC,1,0\n", "ligne 3, colonne 1 (A)\u00a0: «\u00a0C\u00a0» ne correspond pas"),
     (
         ",A,B\nA,0,4\nB,1,0\n",
-        "ligne 2, colonne 3 (C)\u00a0: «\u00a04\u00a0» n'est pas une influence permise",
+        "ligne 2, colonne 3 (C)\u00a0: «\u00a04\u00a0» n’est pas une influence permise",
     ),
     (",A,B\nA,2,1\nB,1,0\n", "ligne 2, colonne 2 (B)\u00a0: la diagonale doit valoir 0"),
     (",A,A\nA,0,1\nA,1,0\n", "«\u00a0A\u00a0» figure déjà en colonne 2"),
@@ -176,7 +176,7 @@ def test_import_faults_are_named_and_nothing_is_written(
 
 def test_import_refuses_latin1(approach: Approach, personas: dict[str, Any]) -> None:
     response = upload(client_for(personas["equipe"]), approach, ",Économie,B\n".encode("latin-1"))
-    assert "n'est pas en UTF-8" in page_text(response)
+    assert "n’est pas en UTF-8" in page_text(response)
 
 
 def test_grid_saves_all_or_nothing(approach: Approach, personas: dict[str, Any]) -> None:
