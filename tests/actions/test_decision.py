@@ -102,7 +102,7 @@ def test_sensitivity(approach: Any, client_as: Any) -> None:
     client = client_as("partenaire")
     url = f"/demarches/{approach.slug}/priorisation/sensibilite/?critere={criteria[0].pk}"
     text = page_text(client.get(url))
-    assert "Poids actuel de « x » : 0.40" in text or "Poids actuel de « x » : 0,40" in text
+    assert "Poids actuel de « x » : 0,4 (soit 40\u202f%)" in text
     assert "le classement change" in text
     assert client.get(url + "&methode=inconnue").status_code == 200
 

@@ -147,9 +147,12 @@ def test_progress_entry_checks_every_row_before_writing(
     assert response.status_code == 200
     text = page_text(response)
     assert "Rien n'a été enregistré" in text
-    assert "« Cantine bio », avancement : un nombre entier de 0 à 100 (reçu « 150 »)" in text
-    assert "« Cantine bio », dépensé dans l'année" in text
-    assert "« Pistes cyclables », statut : valeur inconnue" in text
+    assert (
+        "«\u00a0Cantine bio\u00a0», avancement\u00a0: un nombre entier de 0 à 100 (reçu « 150 »)"
+        in text
+    )
+    assert "«\u00a0Cantine bio\u00a0», dépensé dans l'année" in text
+    assert "«\u00a0Pistes cyclables\u00a0», statut\u00a0: valeur inconnue" in text
     assert 'value="150"' in text and 'value="-3"' in text  # what was typed is shown again
     assert 'aria-invalid="true"' in response.content.decode()
     p["ok"].refresh_from_db()

@@ -78,7 +78,10 @@ def test_envoyer_sends_one_message_per_pilot(
     assert set(by_to) == {"pilote@example.org", "chef_projet@example.org"}
     pilot = by_to["pilote@example.org"]
     assert pilot.subject == "[Ressort] CAPI résiliente : 2 actions en retard"
-    assert "- Rénovation des écoles — fin prévue le 30 juin 2026 — avancement 40 %" in pilot.body
+    assert (
+        "- Rénovation des écoles — fin prévue le 30\u00a0juin 2026 — avancement 40\u202f%"
+        in pilot.body
+    )
     assert "https://ressort.example.fr/demarches/capi-resiliente/suivi/avancement/" in pilot.body
     assert "&#" not in pilot.body  # plain text, not HTML-escaped
     lead = by_to["chef_projet@example.org"]
