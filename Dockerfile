@@ -39,7 +39,9 @@ RUN mkdir -p /var/lib/ressort/media \
 USER ressort
 EXPOSE 8000
 
-HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+# Two uvicorn processes loading Django take over two minutes on a busy two-core machine (seen
+# in the offline run, README): failures in the first 120 s do not count (a success ends it).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
     CMD ["python", "-c", "import sys, urllib.request; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/sante/', timeout=4).status != 200)"]
 
 # The production serving model (ressort servir: uvicorn processes, a few page threads each);

@@ -131,11 +131,12 @@ def compose(*args: str, stdin: str | None = None, timeout: float = 120) -> str:
 
 def in_web(script: str, *args: str) -> str:
     """A Python script run by Ressort's own interpreter in the web1 container."""
-    return compose("exec", "-T", "web1", "python", "-", *args, stdin=script).strip()
+    settings = "DJANGO_SETTINGS_MODULE=ressort.settings"
+    return compose("exec", "-T", "-e", settings, "web1", "python", "-", *args, stdin=script).strip()
 
 
 def state(service: str) -> dict[str, Any]:
-    ids = compose("ps", "-q", service).split()
+    ids = compose("ps", "-a", "-q", service).split()
     if not ids:
         return {"Status": "absent"}
     out = subprocess.run(
