@@ -162,6 +162,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Démarche pages kept per reader (ressort.web.kept): in each process's memory, whatever
+# the default cache, since their keys hold the démarche's version read from the database;
+# bounded (a page weighs 50 to 200 kB), the least recently read leave first.
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("RESSORT_KEPT_PAGES", 500)},
+}
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated).
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 

@@ -232,7 +232,7 @@ def idea_retain(request: HttpRequest, approach: Approach) -> HttpResponse:
 # --- Actions ----------------------------------------------------------------------------
 
 
-@demarche_view(Right.VIEW, READ)
+@demarche_view(Right.VIEW, READ, kept=True)
 def action_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return _actions_page(request, approach, ActionForm(approach=approach))
 

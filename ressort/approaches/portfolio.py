@@ -26,6 +26,7 @@ from ressort.approaches.models import (
     StepStatus,
 )
 from ressort.territories.models import Territory, TerritoryType
+from ressort.web import freshness
 
 LATE = "en_retard"
 AWAITING = "a_adopter"
@@ -99,35 +100,12 @@ def rows_for(user: Any, today: date | None = None) -> list[Row]:
         .order_by("approach__name")
     )
     ids = [m.approach_id for m in memberships]
-    facts = progress.gather(ids)
-    steps: dict[int, list[MethodStep]] = {pk: [] for pk in ids}
-    for step in MethodStep.objects.filter(approach__in=ids).order_by("approach", "code"):
-        steps[step.approach_id].append(step)
-    sessions = AccompanimentSession.objects.filter(approach__in=ids).order_by()
-    upcoming = dict(
-        sessions.filter(held_on__gt=today)
-        .values("approach")
-        .annotate(d=Min("held_on"))
-        .values_list("approach", "d")
+    # Kept under the versions of the démarches (ressort.web.freshness), and the day.
+    facts, steps, upcoming, held, contracted, custom_regions = freshness.cached_for(
+        ids, "portefeuille", lambda: _followed(ids, today), today.isoformat()
     )
-    held = {
-        row["approach"]: row
-        for row in sessions.filter(held_on__lte=today)
-        .values("approach")
-        .annotate(last=Max("held_on"), days=Sum("days_spent"))
-    }
-    contracted = dict(
-        ContractedDays.objects.filter(approach__in=ids)
-        .order_by()
-        .values("approach")
-        .annotate(days=Sum("days"))
-        .values_list("approach", "days")
-    )
-    custom_regions = dict(
-        Approach.communes.through.objects.filter(approach__in=ids, approach__territory=None)
-        .values_list("approach_id", "territory__region_code")
-        .distinct()
-    )
+    for pk, kinds in progress.FACT_QUERIES["exported"](ids).items():  # read afresh
+        facts[pk].exported = kinds
     waiting = awaiting_adoption(ids)
     rows = []
     for m in memberships:
@@ -162,6 +140,40 @@ def rows_for(user: Any, today: date | None = None) -> list[Row]:
             )
         )
     return rows
+
+
+def _followed(ids: list[int], today: date) -> tuple[Any, ...]:
+    """What the rows show of the démarches' own data (their versions follow it)."""
+    facts = progress.gather(ids, skip=progress.UNVERSIONED)
+    steps: dict[int, list[MethodStep]] = {pk: [] for pk in ids}
+    for step in MethodStep.objects.filter(approach__in=ids).order_by("approach", "code"):
+        steps[step.approach_id].append(step)
+    sessions = AccompanimentSession.objects.filter(approach__in=ids).order_by()
+    upcoming = dict(
+        sessions.filter(held_on__gt=today)
+        .values("approach")
+        .annotate(d=Min("held_on"))
+        .values_list("approach", "d")
+    )
+    held = {
+        row["approach"]: row
+        for row in sessions.filter(held_on__lte=today)
+        .values("approach")
+        .annotate(last=Max("held_on"), days=Sum("days_spent"))
+    }
+    contracted = dict(
+        ContractedDays.objects.filter(approach__in=ids)
+        .order_by()
+        .values("approach")
+        .annotate(days=Sum("days"))
+        .values_list("approach", "days")
+    )
+    custom_regions = dict(
+        Approach.communes.through.objects.filter(approach__in=ids, approach__territory=None)
+        .values_list("approach_id", "territory__region_code")
+        .distinct()
+    )
+    return facts, steps, upcoming, held, contracted, custom_regions
 
 
 def awaiting_adoption(ids: list[int]) -> dict[int, tuple[str, ...]]:

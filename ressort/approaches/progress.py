@@ -20,6 +20,7 @@ from django.urls import reverse
 from ressort.approaches.method import STEP_BY_CODE, Step
 from ressort.approaches.models import Approach, MethodStep, StepStatus
 from ressort.approaches.offer import load_offer
+from ressort.web import freshness, kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +178,13 @@ FACT_QUERIES: dict[str, Callable[[list[int]], dict[int, Any]]] = {
 }
 
 
-def gather(ids: list[int]) -> dict[int, Facts]:
-    """The facts of many démarches in a fixed number of queries (one per kind of content)."""
+def gather(ids: list[int], skip: frozenset[str] = frozenset()) -> dict[int, Facts]:
+    """The facts of many démarches in a fixed number of queries (one per kind of content);
+    those named in `skip` are left at their default."""
     facts = {pk: Facts() for pk in ids}
     for name, query in FACT_QUERIES.items():
+        if name in skip:
+            continue
         for pk, value in query(ids).items():
             setattr(facts[pk], name, value)
     return facts
@@ -329,10 +333,46 @@ def status_of(method_step: MethodStep, checks: tuple[Check, ...]) -> str:
     return StepStatus.TODO
 
 
+# Facts read afresh on every page: a document finished in the background raises no version
+# of the démarche (ressort.web.freshness ignores the documents' rows), so a kept page that
+# shows them is served again only while they are the same (ressort.web.kept).
+UNVERSIONED = frozenset({"exported"})
+kept.register_value("exported", lambda approach: _exported([approach.pk]).get(approach.pk, set()))
+
+
+class KeptFacts(LazyFacts):
+    """A démarche's facts, each counted once per version of the démarche
+    (ressort.web.freshness): every page of a step draws its guide from two or three of
+    them, the home and the journey page from all."""
+
+    def __init__(self, approach: Approach) -> None:
+        super().__init__(approach.pk)
+        self._approach = approach
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in FACT_QUERIES:
+            raise AttributeError(name)
+        if name in UNVERSIONED:
+            if name not in self._known:
+                self._known[name] = kept.varying(self._approach, name)
+            return self._known[name]
+        if name not in self._known:
+            self._known[name] = freshness.cached(
+                self._approach, f"fait-{name}", lambda: LazyFacts(self._pk).__getattr__(name)
+            )
+        return self._known[name]
+
+
+def known(approach: Approach) -> tuple[list[MethodStep], KeptFacts]:
+    """The démarche's steps and facts, kept under its version."""
+    steps = freshness.cached(approach, "etapes", lambda: list(approach.steps.all()))
+    return steps, KeptFacts(approach)
+
+
 def progress(approach: Approach, today: date | None = None) -> list[StepProgress]:
     """Every step of the démarche, its checklist, status and lateness."""
-    facts = gather([approach.pk])[approach.pk]
-    return steps_of(approach.slug, list(approach.steps.all()), facts, today)
+    steps, facts = known(approach)
+    return steps_of(approach.slug, steps, facts, today)
 
 
 def steps_of(
@@ -362,8 +402,7 @@ class Guide:
 
 def guide(approach: Approach, code: str) -> Guide | None:
     """The guide of one step's pages (its checklist only, and the next step's if done)."""
-    steps = list(approach.steps.all())
-    facts = LazyFacts(approach.pk)
+    steps, facts = known(approach)
     for i, method_step in enumerate(steps):
         if method_step.code != code:
             continue

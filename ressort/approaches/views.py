@@ -159,7 +159,7 @@ def approach_create(request: HttpRequest) -> HttpResponse:
     return render(request, "approaches/create.html", {"form": form})
 
 
-@demarche_view(Right.VIEW, READ)
+@demarche_view(Right.VIEW, READ, kept=True)
 def approach_detail(request: HttpRequest, approach: Approach) -> HttpResponse:
     communes = approach.communes.order_by("name")
     page = Paginator(communes, 50).get_page(request.GET.get("page"))
@@ -389,7 +389,7 @@ def step_reopen(request: HttpRequest, approach: Approach, code: str) -> HttpResp
     return redirect(demarche_url(approach, "approaches:journey", fragment=f"etape-{code}"))
 
 
-@demarche_view(Right.VIEW, READ)
+@demarche_view(Right.VIEW, READ, kept=True)
 def journey(request: HttpRequest, approach: Approach) -> HttpResponse:
     steps = progress.progress(approach)
     framing_done = (

@@ -13,12 +13,15 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from ressort.approaches.models import Approach
 from ressort.documents.models import DocumentJob
+from ressort.web import kept
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +179,21 @@ def jobs_context(approach: Approach, kind: str, target: int | None = None) -> di
         "poll_url": reverse("documents:jobs", args=args),
         "no_worker": polling and not worker_alive(),
     }
+
+
+def _jobs_part(request: HttpRequest, approach: Approach, kind: str) -> str:
+    return render_to_string("documents/_jobs.html", jobs_context(approach, kind))
+
+
+# A page that lists a kind's documents draws the list with `jobs_part`: the worker finishes
+# them in the background, which raises no version of the démarche (ressort.web.freshness),
+# so a kept page (ressort.web.kept) draws the list afresh at every reading.
+kept.register_part("documents", _jobs_part)
+
+
+def jobs_part(request: HttpRequest, approach: Approach, kind: str) -> str:
+    """documents/_jobs.html for one kind (without a target), as a part of a kept page."""
+    return kept.part(request, approach, "documents", kind)
 
 
 def worker_alive() -> bool:

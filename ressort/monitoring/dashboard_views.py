@@ -26,7 +26,7 @@ from ressort.web.scoped import FORM, READ, demarche_view
 MAX_UPLOAD = 2 * 1024 * 1024
 
 
-@demarche_view(Right.VIEW, READ)
+@demarche_view(Right.VIEW, READ, kept=True)
 def dashboard_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     role, today = approach.current_role, timezone.localdate()  # type: ignore[attr-defined]
 

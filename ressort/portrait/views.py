@@ -353,7 +353,7 @@ def _map_features(approach: Approach) -> dict[str, Any]:
     return fieldwork.map_features(approach)
 
 
-@demarche_view(Right.VIEW, READ)
+@demarche_view(Right.VIEW, READ, kept=True)
 def portrait_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     def computed() -> tuple[str, str]:
         context = documents.context(approach, pt.build(approach))
@@ -370,8 +370,8 @@ def portrait_page(request: HttpRequest, approach: Approach) -> HttpResponse:
     context = {
         "computed": mark_safe(part),  # our own templates' output
         "reading_fields": mark_safe(form),
+        "document_jobs": jobs.jobs_part(request, approach, documents.KIND),
     }
-    context.update(jobs.jobs_context(approach, documents.KIND))
     return render(request, "portrait/portrait.html", context)
 
 

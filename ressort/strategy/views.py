@@ -29,7 +29,7 @@ from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
-@demarche_view(Right.VIEW, READ)
+@demarche_view(Right.VIEW, READ, kept=True)
 def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
     gaps = reading.gap_context(approach)
     axes = reading.strategy_tree(approach, gaps["dimensions"])
@@ -44,7 +44,7 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
             "loose": reading.loose_sheets(approach),
             "actions_without_sheet": approach.actions.filter(sheet__isnull=True).count(),
             "unanswered": [d for d in gaps["open_gaps"] if d.code not in answered],
-            "document_jobs": jobs.jobs_context(approach, documents.KIND),
+            "document_jobs": jobs.jobs_part(request, approach, documents.KIND),
             "plan_warnings": plan_checks.check(approach).warnings,
             **gaps,
         },

@@ -19,18 +19,22 @@ What raises it:
   three links away), and every deleted row that holds its démarche itself, through Django's
   signals; a row that leads to no démarche (a shared framework, a territory) raises the
   shared counter (row 0), part of every key.
-Rows that no computed page shows are left out (accounts, document jobs, tasks, history rows:
-the change that wrote them raised the counter already). Raises in one transaction are merged.
+Rows that no computed page shows are left out (document jobs, tasks, history rows: the change
+that wrote them raised the counter already); an account's change (a name shown wherever the
+person takes part) raises the shared counter, a sign-in nothing. Raises in one transaction
+are merged.
 """
 
 from __future__ import annotations
 
 import contextvars
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models import F
@@ -59,12 +63,46 @@ def version(approach_id: int) -> tuple[int, int]:
     return rows.get(SHARED, 0), rows.get(approach_id, 0)
 
 
+def pin(approach: Any) -> None:
+    """A reading request: the versions are read once for all its cached parts (the layout's
+    and the page's), the first time one of them asks."""
+    approach._versions_pinned = True
+
+
+def versions_of(approach: Any) -> tuple[int, int]:
+    """`version(approach.pk)`, read once per reading request (see `pin`)."""
+    found: tuple[int, int] | None = getattr(approach, "_versions", None)
+    if found is None:
+        found = version(approach.pk)
+        if getattr(approach, "_versions_pinned", False):
+            approach._versions = found
+    return found
+
+
 def cached(approach: Any, name: str, build: Callable[[], T], *vary: object) -> T:
     """`build()`'s result for this démarche, computed again only after one of its writes.
 
     `vary` adds what else the result depends on (the reader's role, the day)."""
-    shared, own = version(approach.pk)
-    key = ":".join(str(p) for p in ("calcul", name, approach.pk, shared, own, *vary))
+    shared, own = versions_of(approach)
+    return _kept(("calcul", name, approach.pk, shared, own, *vary), build)
+
+
+def cached_for(ids: list[int], name: str, build: Callable[[], T], *vary: object) -> T:
+    """`cached` for several démarches at once (a portfolio): computed again after a write
+    to any of them; one query for their versions."""
+    ids = sorted(set(ids))
+    rows = dict(
+        DemarcheVersion.objects.filter(demarche_id__in=(SHARED, *ids)).values_list(
+            "demarche_id", "version"
+        )
+    )
+    versions = ",".join(f"{pk}.{rows.get(pk, 0)}" for pk in (SHARED, *ids))
+    digest = hashlib.sha256(versions.encode()).hexdigest()  # hundreds of démarches: short
+    return _kept(("calcul", name, digest, *vary), build)
+
+
+def _kept(parts: tuple[object, ...], build: Callable[[], T]) -> T:
+    key = ":".join(str(p) for p in parts)
     value = cache.get(key)
     if value is None:
         value = build()
@@ -165,7 +203,8 @@ def approach_of(instance: models.Model) -> int | None:
     return next(iter(rows), None)
 
 
-def _watched(model: type[models.Model]) -> bool:
+def watched(model: type[models.Model]) -> bool:
+    """Whether the rows of `model` raise a version when they are saved."""
     meta = model._meta
     return (
         meta.app_config is not None
@@ -199,12 +238,27 @@ def _deleted(sender: type[models.Model], instance: models.Model, **kwargs: Any) 
     bump(SHARED if approach_id is None else approach_id)
 
 
+def _account_saved(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    # A name shown in the pages of every démarche the person takes part in, or took part in.
+    fields = kwargs.get("update_fields")
+    if kwargs.get("raw") or (fields is not None and set(fields) <= {"last_login"}):
+        return  # a sign-in changes nothing shown
+    bump(SHARED)
+
+
+def _account_deleted(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    bump(SHARED)
+
+
 def connect() -> None:
     """Called once, when the apps are ready (ressort.web.apps). Deletions are followed for
     rows holding their démarche only: a receiver makes Django load every row it deletes, and
     the children of those rows go with them."""
+    account = get_user_model()
+    post_save.connect(_account_saved, sender=account, dispatch_uid="freshness-account-save")
+    post_delete.connect(_account_deleted, sender=account, dispatch_uid="freshness-account-delete")
     for model in apps.get_models():
-        if not _watched(model):
+        if not watched(model):
             continue
         post_save.connect(_saved, sender=model, dispatch_uid=f"freshness-save-{model._meta}")
         path = _path_to_approach(model)

@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 
 from ressort.approaches.access import Right, role_has
 
@@ -94,16 +95,30 @@ def register(*entries: Entry) -> None:
         if any(e.url_name == entry.url_name for e in _REGISTRY):
             raise ValueError(f"Entrée de menu déclarée deux fois : {entry.url_name}")
         _REGISTRY.append(entry)
+    # What was drawn from the registry is drawn again from the new one.
+    for memo in (_sorted, entries_for_name, _links):
+        memo.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _sorted() -> tuple[Entry, ...]:
+    phase_rank = {phase.code: i for i, phase in enumerate(PHASES)}
+    return tuple(sorted(_REGISTRY, key=lambda e: (phase_rank[e.phase], e.order)))
 
 
 def entries() -> list[Entry]:
-    phase_rank = {phase.code: i for i, phase in enumerate(PHASES)}
-    return sorted(_REGISTRY, key=lambda e: (phase_rank[e.phase], e.order))
+    return list(_sorted())
 
 
 def entries_for(view_name: str) -> list[Entry]:
     """The entries a view makes current (the route-wide test wants exactly one)."""
-    return [entry for entry in _REGISTRY if entry.matches(view_name)]
+    return list(entries_for_name(view_name))
+
+
+@lru_cache(maxsize=2048)
+def entries_for_name(view_name: str) -> tuple[Entry, ...]:
+    # Every page asks (its menu, its step, its brique, its scope): matched once per view.
+    return tuple(entry for entry in _REGISTRY if entry.matches(view_name))
 
 
 def module_of(view_name: str) -> str:
@@ -126,7 +141,36 @@ class MenuGroup:
 
 
 def _url(entry: Entry, slug: str) -> str:
-    return reverse(entry.url_name, args=[slug] if entry.of_demarche else [])
+    return _reversed(entry.url_name, slug if entry.of_demarche else "", get_script_prefix())
+
+
+@lru_cache(maxsize=8192)
+def _reversed(url_name: str, slug: str, prefix: str) -> str:
+    # The same few dozen URLs on every page of a démarche: reversed once per process (the
+    # script prefix, set per request by the server, is part of the key).
+    return reverse(url_name, args=[slug] if slug else [])
+
+
+@lru_cache(maxsize=1024)
+def _links(
+    slug: str, role: str | None, modules: tuple[str, ...], scope: tuple[str, ...], prefix: str
+) -> tuple[tuple[Phase, tuple[tuple[Entry, str], ...]], ...]:
+    """The menu's groups without the current page: the same for every page of a démarche
+    that one role sees (nothing here reads the database)."""
+    groups = []
+    for phase in PHASES:
+        links = tuple(
+            (e, _url(e, slug))
+            for e in entries()
+            if e.phase == phase.code
+            and e.in_menu
+            and e.visible_to(role)
+            and e.active_in(modules)
+            and e.open_to(scope)
+        )
+        if links:
+            groups.append((phase, links))
+    return tuple(groups)
 
 
 def menu(
@@ -138,23 +182,12 @@ def menu(
 ) -> list[MenuGroup]:
     """The menu of a démarche for a role and its active briques, the current page marked;
     for a member limited to some parts (`scope`), those parts only."""
-    modules, scope = tuple(modules), tuple(scope)
-    current = entries_for(view_name)
+    current = entries_for_name(view_name)
     chosen = current[0] if current else None
-    groups: list[MenuGroup] = []
-    for phase in PHASES:
-        links = tuple(
-            MenuLink(e.label, _url(e, slug), e is chosen)
-            for e in entries()
-            if e.phase == phase.code
-            and e.in_menu
-            and e.visible_to(role)
-            and e.active_in(modules)
-            and e.open_to(scope)
-        )
-        if links:
-            groups.append(MenuGroup(phase, links))
-    return groups
+    return [
+        MenuGroup(phase, tuple(MenuLink(e.label, url, e is chosen) for e, url in links))
+        for phase, links in _links(slug, role, tuple(modules), tuple(scope), get_script_prefix())
+    ]
 
 
 def journey_tools(

@@ -28,6 +28,7 @@ from ressort.approaches.access import Right, RightRefused, get_approach_for_user
 from ressort.approaches.method import MODULE_BY_CODE
 from ressort.approaches.models import Approach
 from ressort.web import freshness, nav
+from ressort.web import kept as kept_pages
 
 M = TypeVar("M", bound=Model)
 View = Callable[..., HttpResponse]
@@ -44,6 +45,7 @@ def demarche_view(
     post: Right | None = None,
     objects: dict[str, type[Model]] | None = None,
     samples: dict[str, Iterable[str]] | None = None,
+    kept: bool = False,
 ) -> Callable[[View], View]:
     """Decorate `view(request, approach, **kwargs)` served under demarches/<slug>/.
 
@@ -54,6 +56,8 @@ def demarche_view(
     model (`{"pk": Indicator}`); `samples` gives example values of the other parameters (a
     `kind` slug…). All are kept on the view for the route-wide rights test
     (tests/web/test_routes.py), which opens every route with them as every role.
+    `kept`: the page is kept per reader until the démarche's data changes, when what it
+    read allows it (see `ressort.web.kept`).
     """
     allowed = tuple(methods)
     writing = post or right
@@ -75,13 +79,20 @@ def demarche_view(
             if module and module not in approach.modules:
                 return inactive_module(request, approach, module)
             if reading:
-                return view(request, approach, *args, **kwargs)
+                freshness.pin(approach)  # nothing written here: one reading of the versions
+                page_key = kept_pages.key(request, approach) if kept else None
+                if page_key is None:
+                    return view(request, approach, *args, **kwargs)
+                return kept_pages.read(
+                    request, approach, page_key, lambda: view(request, approach, *args, **kwargs)
+                )
             with freshness.covering(approach.pk):  # the computed pages see the write at once
                 return view(request, approach, *args, **kwargs)
 
         wrapped = require_http_methods(list(allowed))(login_required(wrapper))
         wrapped.demarche_right = right  # type: ignore[attr-defined]
         wrapped.demarche_post_right = writing  # type: ignore[attr-defined]
+        wrapped.demarche_kept = kept  # type: ignore[attr-defined]
         wrapped.demarche_methods = allowed  # type: ignore[attr-defined]
         wrapped.demarche_objects = dict(objects or {})  # type: ignore[attr-defined]
         wrapped.demarche_samples = {k: tuple(v) for k, v in (samples or {}).items()}  # type: ignore[attr-defined]
