@@ -321,7 +321,7 @@ def _docx_page(doc: Any, cover: Cover) -> None:
             run.font.color.rgb = RGBColor.from_string(MUTED)
 
 
-def _docx_cover(doc: Any, cover: Cover) -> None:
+def _docx_cover(doc: Any, cover: Cover, contents: list[tuple[int, str, str]]) -> None:
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt, RGBColor
 
@@ -349,12 +349,41 @@ def _docx_cover(doc: Any, cover: Cover) -> None:
     operator.add_run(french(f"Document produit avec {cover.operator}."))
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("Sommaire", style="Heading 1")
-    _docx_field(
-        doc.add_paragraph(),
-        'TOC \\o "1-2" \\h \\z \\u',
-        "Le sommaire se met à jour à l'ouverture (ou clic droit, « Mettre à jour les champs »).",
-    )
+    _docx_contents(doc, contents)
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _docx_contents(doc: Any, contents: list[tuple[int, str, str]]) -> None:
+    """The table of contents as a TOC field whose last result is already the document's
+    headings (level 2 indented): a reader that does not compute fields (LibreOffice until
+    « Mettre à jour », a viewer) shows the contents rather than a placeholder; Word
+    computes it again with page numbers when the file opens (updateFields)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    def char(kind: str) -> Any:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        return element
+
+    first = doc.add_paragraph()
+    first.add_run()._r.append(char("begin"))
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = ' TOC \\o "1-2" \\h \\z \\u '
+    first.add_run()._r.append(instruction)
+    first.add_run()._r.append(char("separate"))
+    paragraph = first
+    for n, (level, _anchor, text) in enumerate(contents):
+        if n:
+            paragraph = doc.add_paragraph()
+        if level > 1:
+            paragraph.paragraph_format.left_indent = Cm(0.8)
+        paragraph.add_run(french(text))
+    if not contents:
+        first.add_run("Le sommaire se met à jour à l'ouverture du document.")
+    paragraph.add_run()._r.append(char("end"))
 
 
 def _docx_logo(paragraph: Any, logo: branding.Logo, alt: str, height_cm: float) -> None:
@@ -432,7 +461,7 @@ def write_docx(cover: Cover, blocks: list[Block]) -> bytes:
     _docx_styles(doc)
     _docx_page(doc, cover)
     _docx_update_fields_on_open(doc)
-    _docx_cover(doc, cover)
+    _docx_cover(doc, cover, headings(blocks))
     for kind, content in blocks:
         if kind in ("h1", "part"):
             continue  # the cover carries the title; parts are the PDF's affair

@@ -96,6 +96,12 @@ def test_docx_is_french_a4_numbered_with_headings_in_order() -> None:
     assert " PAGE " in footer and " NUMPAGES " in footer
     document = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
     assert "TOC \\o" in document
+    # The field's last result is already the contents: a reader that does not compute fields
+    # (LibreOffice until refreshed) shows the headings between « separate » and « end ».
+    result = document.split('w:fldCharType="separate"', 1)[1].split('w:fldCharType="end"', 1)[0]
+    shown = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", result)
+    expected = [text for _level, _anchor, text in engine.headings(BLOCKS)]
+    assert expected and [plain(t) for t in shown] == [plain(engine.french(t)) for t in expected]
     styles = [p.style.name for p in doc.paragraphs if p.style.name.startswith(("Title", "Heading"))]
     assert styles[0] == "Title"
     levels = [0] + [int(s.split()[-1]) for s in styles[1:]]
