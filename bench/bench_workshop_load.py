@@ -93,6 +93,8 @@ async def participant(
 
     rng = random.Random(cookie)
     moments = sorted(rng.uniform(0, WINDOW_S - 3) for _ in range(QUESTIONS))
+    # A resend carries the same answer, as the participant page resends what is pending.
+    picks = [rng.randint(0, 4) for _ in range(QUESTIONS)]
     # Phones join over the first seconds (a room scanning the QR code), not in the same ms.
     await asyncio.sleep(max(0.0, start - ramp + rng.uniform(0, ramp) - time.perf_counter()))
     for attempt in range(5):
@@ -112,7 +114,7 @@ async def participant(
                     if delay > 0:
                         await asyncio.sleep(delay)
                     sent.setdefault(msg, time.perf_counter())
-                    scores[msg] = rng.randint(0, 4)
+                    scores[msg] = picks[i - 1]
                     fields = [[f"q-Q{i:02d}", str(scores[msg])]]
                     await ws.send(
                         json.dumps(
