@@ -127,11 +127,17 @@ def key_messages(approach: Approach) -> list[KeyMessage]:
     """The portrait's synthesis, as its document writes it (ressort.portrait.documents)."""
     from ressort.portrait import documents
     from ressort.portrait import portrait as pt
+    from ressort.web import freshness
 
-    return [
-        KeyMessage(title, tuple(items))
-        for title, items in documents.key_messages(pt.build(approach))
-    ]
+    def build() -> list[KeyMessage]:
+        return [
+            KeyMessage(title, tuple(items))
+            for title, items in documents.key_messages(pt.build(approach))
+        ]
+
+    # Kept under the démarche's version: an anonymous visit does not compute the portrait
+    # again until something of the démarche changes.
+    return freshness.cached(approach, "public-key-messages", build)
 
 
 def vision(approach: Approach) -> list[SharedVision]:

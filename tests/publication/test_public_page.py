@@ -334,3 +334,24 @@ def test_the_portraits_key_messages_appear_only_when_opted_in(
     page.parts = [Part.CALENDAR]  # unticked: gone at the next request
     page.save()
     assert "Un réseau d'entraide solide" not in page_text(anonymous.get(address))
+
+
+def test_the_key_messages_are_kept_until_the_demarche_changes(
+    approach: Approach, personas: dict[str, Any], django_assert_max_num_queries: Any
+) -> None:
+    """Anonymous visits do not compute the portrait again; a new strength shows at once."""
+    from ressort.publication import content
+
+    lead = personas["chef_projet"]
+    Reading.objects.create(
+        approach=approach, kind="force", text="Un réseau d'entraide solide", created_by=lead
+    )
+    first = content.key_messages(approach)
+    assert any("Un réseau d'entraide solide" in m for k in first for m in k.items)
+    with django_assert_max_num_queries(2):  # the démarche's version, nothing else
+        assert content.key_messages(approach) == first
+    Reading.objects.create(
+        approach=approach, kind="force", text="Des haies replantées", created_by=lead
+    )
+    again = content.key_messages(approach)
+    assert any("Des haies replantées" in m for k in again for m in k.items)
