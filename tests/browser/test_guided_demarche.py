@@ -186,10 +186,10 @@ def test_the_demos_statuses_follow_its_content_and_its_calendar_today(
     """The demo as a new visitor opens it: the steps done are « Terminée » and planned in the
     past, those under way run through today, the rest are to come."""
     from django.contrib.auth import get_user_model
+    from ressort.approaches.templatetags.approaches_tags import date_fr
 
     from ressort.approaches import progress
     from ressort.approaches.demo import DEMO_ACCOUNTS
-    from ressort.approaches.templatetags.approaches_tags import date_fr
 
     page.set_default_timeout(30_000)
     login_as(get_user_model().objects.get(email=DEMO_ACCOUNTS[1].email))
