@@ -53,7 +53,7 @@ def test_the_demo_documents_carry_the_three_briques(db: Any) -> None:
     # 6 + 2 answers of the fuel-poor households on the heat network, stored as two rows:
     # 8 answers, acceptable (6 × 2 + 2 × 3) / 8 = 2.25 → « 2,3 », one in four finds it so.
     heat = words.index("Réseau de chaleur bois à Villefontaine", words.index("Acceptable"))
-    assert words[heat + 1 : heat + 6] == [FUEL, "8", "2,3", "1,3", "25\u00a0%"]
+    assert words[heat + 1 : heat + 6] == [FUEL, "8", "2,3", "1,3", "25\u202f%"]
 
     docx = Document(io.BytesIO(portrait.build_docx(approach)))
     body = "\n".join(p.text for p in docx.paragraphs)
