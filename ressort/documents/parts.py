@@ -176,7 +176,8 @@ def render(source: str, extra_anchors: Iterable[str] = ()) -> Rendered:
     from ressort.documents import pdf
 
     started = time.process_time()
-    document = pdf.html(source).render()
+    with pdf.fewer_collections():
+        document = pdf.html(source).render()
     anchors: dict[str, int] = {}
     bookmarks: list[tuple[int, str, int, float]] = []
     for index, page in enumerate(document.pages):
@@ -197,7 +198,8 @@ def _render_plain(source: str) -> bytes:
     """An untagged PDF (the page numbers laid over the parts: artifacts, no structure)."""
     from ressort.documents import pdf
 
-    data: bytes = pdf.html(source).write_pdf()
+    with pdf.fewer_collections():
+        data: bytes = pdf.html(source).write_pdf()
     return data
 
 
@@ -225,6 +227,11 @@ def render_all(sources: list[str]) -> list[Rendered]:
     if missing:
         todo = [sources[names.index(name)] for name in missing]
         if count > 1 and len(todo) > 1:
+            # The longest parts first (the calendar's drawings and table cost several
+            # sheet groups): a long part started last would keep one process busy alone.
+            order = sorted(range(len(todo)), key=lambda i: -len(todo[i]))
+            missing = [missing[i] for i in order]
+            todo = [todo[i] for i in order]
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
