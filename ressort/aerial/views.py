@@ -116,7 +116,6 @@ annotation_edit = edit_view(
     title=lambda a: f"Modifier l'annotation « {a.title} »",
     form_kwargs=with_approach,
     done=lambda request, a: a.get_absolute_url(),
-    cancel=_map_url,
     template="aerial/annotation_form.html",
     saved="L'annotation est enregistrée.",
 )

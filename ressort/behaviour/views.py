@@ -73,7 +73,7 @@ behaviour_edit = edit_view(
     BehaviourForm,
     title=lambda b: f"Modifier «\u00a0{b.title}\u00a0»" if b.pk else "Ajouter un comportement visé",
     done=_detail_url,
-    cancel=lambda request, b: _detail_url(request, b) if b.pk else _list_url(request),
+    listing=_list_url,
     form_kwargs=with_approach,
     delete="behaviour:delete",
     saved="Le comportement visé est enregistré.",

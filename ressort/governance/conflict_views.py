@@ -38,7 +38,7 @@ conflict_edit = edit_view(
         f"Modifier «\u00a0{c.title}\u00a0»" if c.pk else "Inscrire un conflit au registre"
     ),
     done=_detail_url,
-    cancel=lambda request, c: _detail_url(request, c) if c.pk else _list_url(request),
+    listing=_list_url,
     form_kwargs=with_approach,
     delete="governance:conflict_delete",
     saved="Le conflit est enregistré.",

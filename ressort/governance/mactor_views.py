@@ -42,9 +42,7 @@ study_edit = edit_view(
         else "Nouvelle analyse des jeux d'acteurs"
     ),
     done=link_to("governance:study_detail", "pk"),
-    cancel=lambda request, study: (
-        _study_url(request, study) if study.pk else demarche_url(request, "governance:study_list")
-    ),
+    listing=link_to("governance:study_list"),
     delete="governance:study_delete",
     saved="L'analyse est enregistrée.",
 )

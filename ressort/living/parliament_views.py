@@ -78,7 +78,7 @@ parliament_edit = edit_view(
         else "Préparer une séance du parlement du vivant"
     ),
     done=link_to("living:parliament_detail", "pk"),
-    cancel=_list,
+    listing=_list,
     form_kwargs=with_approach,
     delete="living:parliament_delete",
     saved="La séance est enregistrée.",

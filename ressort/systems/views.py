@@ -136,9 +136,7 @@ chain_edit = edit_view(
         f"Renommer la chaîne « {chain.name} »" if chain.pk else "Créer une chaîne d'impacts vide"
     ),
     done=link_to("systems:chain", "pk"),
-    cancel=lambda request, chain: (
-        _chain_url(chain) if chain.pk else demarche_url(chain.approach, "systems:chains")
-    ),
+    listing=link_to("systems:chains"),
     form_kwargs=with_approach,
     delete="systems:chain_delete",
 )

@@ -76,7 +76,7 @@ module_edit = edit_view(
         f"Modifier «\u00a0{m.title}\u00a0»" if m.pk else "Ajouter un module propre à la démarche"
     ),
     done=_module_url,
-    cancel=lambda request, m: _module_url(request, m) if m.pk else _catalogue_url(request),
+    listing=_catalogue_url,
     form_kwargs=with_approach,
     delete="training:module_delete",
     saved="Le module est enregistré.",

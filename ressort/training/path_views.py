@@ -38,7 +38,7 @@ path_edit = edit_view(
         f"Modifier «\u00a0{p.title}\u00a0»" if p.pk else "Créer un parcours de formation"
     ),
     done=_path_url,
-    cancel=lambda request, p: _path_url(request, p) if p.pk else _overview_url(request),
+    listing=_overview_url,
     form_kwargs=with_approach,
     delete="training:path_delete",
     saved="Le parcours est enregistré.",

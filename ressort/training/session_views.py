@@ -42,7 +42,7 @@ session_edit = edit_view(
         f"Modifier la session du {s.held_on:%d/%m/%Y}" if s.pk else "Programmer une session"
     ),
     done=_session_url,
-    cancel=lambda request, s: _session_url(request, s) if s.pk else _overview_url(request),
+    listing=_overview_url,
     form_kwargs=with_approach,
     delete="training:session_delete",
     saved="La session est enregistrée.",

@@ -56,7 +56,7 @@ def edit_view(
     right: Right = Right.CONTRIBUTE,
     title: Callable[[Obj], str],
     done: UrlOf,
-    cancel: UrlOf | None = None,
+    listing: UrlOf | None = None,
     new: Callable[[HttpRequest, Approach], Obj] | None = None,
     form_kwargs: Callable[[HttpRequest, Approach, Obj], dict[str, Any]] | None = None,
     initial: Callable[[HttpRequest, Approach], dict[str, Any]] | None = None,
@@ -66,7 +66,11 @@ def edit_view(
     save: Callable[[HttpRequest, BaseForm], Obj] | None = None,
     extra: Callable[[HttpRequest, Obj], dict[str, Any]] | None = None,
 ) -> Callable[..., HttpResponse]:
-    """A page that adds (no `pk` in the URL) or edits (with `pk`) one object of the démarche."""
+    """A page that adds (no `pk` in the URL) or edits (with `pk`) one object of the démarche.
+
+    « Annuler » leads to `done` from the edit page, and from the add page to `listing`, the
+    page the object is added from (its list), when `done` needs the saved object.
+    """
 
     @demarche_view(right, FORM, objects={"pk": model})
     def view(request: HttpRequest, approach: Approach, pk: int | None = None) -> HttpResponse:
@@ -83,7 +87,7 @@ def edit_view(
                 obj = save(request, form) if save else form.save()  # type: ignore[attr-defined]
             messages.success(request, saved)
             return redirect(done(request, obj))
-        back = (cancel or done)(request, obj)
+        back = (listing if listing and not obj.pk else done)(request, obj)
         context = {
             "title": title(obj),
             "form": form,

@@ -73,9 +73,7 @@ def _item_edit(model: type[Vulnerability] | type[Resource], form_class: Any) -> 
         initial=_observation_initial,
         form_kwargs=with_approach,
         done=lambda request, item: item.get_absolute_url(),
-        cancel=lambda request, item: (
-            item.get_absolute_url() if item.pk else _inventory_url(request, item)
-        ),
+        listing=_inventory_url,
         template="fieldwork/item_form.html",
         saved=f"La {model.kind_label.lower()} est enregistrée.",
     )

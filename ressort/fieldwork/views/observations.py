@@ -119,7 +119,7 @@ observation_edit = edit_view(
     form_kwargs=lambda request, approach, obj: {"files": request.FILES or None},
     save=_save_observation,
     done=lambda request, o: o.get_absolute_url(),
-    cancel=lambda request, o: o.get_absolute_url() if o.pk else _list_url(request, o),
+    listing=_list_url,
     template="fieldwork/observation_form.html",
     saved="L'observation est enregistrée.",
 )

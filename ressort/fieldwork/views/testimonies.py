@@ -63,7 +63,7 @@ testimony_edit = edit_view(
     title=lambda t: "Modifier le témoignage" if t.pk else "Noter un témoignage",
     new=lambda request, approach: Testimony(approach=approach, author=request.user),
     done=lambda request, t: t.get_absolute_url() + "#citations",
-    cancel=lambda request, t: t.get_absolute_url() if t.pk else _list_url(request, t),
+    listing=_list_url,
     template="fieldwork/testimony_form.html",
     saved="Le témoignage est enregistré ; ses citations se notent sur sa page.",
 )

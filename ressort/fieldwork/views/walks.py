@@ -74,7 +74,7 @@ walk_edit = edit_view(
     new=lambda request, approach: Walk(approach=approach, author=request.user),
     form_kwargs=lambda request, approach, w: {"files": request.FILES or None, "approach": approach},
     done=lambda request, w: w.get_absolute_url(),
-    cancel=lambda request, w: w.get_absolute_url() if w.pk else _list_url(request),
+    listing=_list_url,
     template="fieldwork/walk_form.html",
     saved="La marche est enregistrée.",
 )
