@@ -62,8 +62,8 @@ DEMO_ADMIN = "admin@demo.ressort.fr"
 DEMO_BUILDERS = tuple(
     f"ressort.{app}.demo.build"
     for app in (
-        "portrait",
         "fieldwork",
+        "portrait",
         "systems",
         "actions",
         "strategy",

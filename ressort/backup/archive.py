@@ -37,6 +37,12 @@ from ressort.territories.text import normalize
 
 FORMAT = "ressort-demarche"
 VERSION = 1
+# Tables whose model moved to another app, their rows and field names unchanged: an older
+# archive names them by their old label.
+MOVED = {
+    "fieldwork.Vulnerability_indicators": "portrait.Indicator_vulnerabilities",
+    "fieldwork.Resource_indicators": "portrait.Indicator_resources",
+}
 PLAIN_TYPES = (
     "CharField",
     "SlugField",
@@ -204,8 +210,8 @@ def _read(source: IO[bytes]) -> tuple[dict[str, Any], dict[str, Any], zipfile.Zi
     try:
         archive = zipfile.ZipFile(source)
         manifest = json.loads(archive.read("manifest.json"))
-        data = json.loads(archive.read("data.json"))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        data = {MOVED.get(k, k): v for k, v in json.loads(archive.read("data.json")).items()}
+    except (zipfile.BadZipFile, KeyError, ValueError, AttributeError) as error:
         raise ArchiveError(f"Archive illisible : {error}.") from error
     if manifest.get("format") != FORMAT:
         raise ArchiveError("Ce fichier n'est pas une archive de démarche de Ressort.")

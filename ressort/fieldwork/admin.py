@@ -51,7 +51,7 @@ class TestimonyAdmin(admin.ModelAdmin):
 class InventoryAdmin(admin.ModelAdmin):
     list_display = ["title", "approach", "place_name"]
     list_filter = ["approach"]
-    filter_horizontal = ["hazards", "observations", "testimonies", "indicators"]
+    filter_horizontal = ["hazards", "observations", "testimonies"]
 
 
 @admin.register(TagDecision)

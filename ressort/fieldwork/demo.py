@@ -549,15 +549,6 @@ RESOURCES: list[
 ]
 
 
-def _link_indicators(approach: Approach, item: Any) -> None:
-    """Tie the item to the portrait's indicators that inform one of its dimensions."""
-    indicators = list(approach.indicators.all()) if hasattr(approach, "indicators") else []
-    codes = set(item.dimensions)
-    matching = [i for i in indicators if codes & set(i.dimension_codes or [])]
-    if matching:
-        item.indicators.set(matching[:3])
-
-
 @transaction.atomic
 def build(approach: Approach) -> None:
     """Add this app's demo content to a freshly created demo démarche."""
@@ -634,7 +625,6 @@ def build(approach: Approach) -> None:
                 t for t in testimonies if any(set(q.dimensions) & set(dims) for q in t.quotes.all())
             ]
             item.testimonies.set(related[index % 2 : index % 2 + 2])
-            _link_indicators(approach, item)
     _walk(approach, author, observations)
     _photos(observations)
 

@@ -220,10 +220,6 @@ class InventoryForm(PlaceMixin):
     def level_field(self) -> forms.BoundField:
         return self[self.level_name]
 
-    @property
-    def indicator_field(self) -> forms.BoundField | None:
-        return self["indicators"] if "indicators" in self.fields else None
-
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["dimensions"] = dimensions_field()
@@ -236,11 +232,6 @@ class InventoryForm(PlaceMixin):
         self.fields["testimonies"].queryset = approach.testimonies.all()
         self.fields["observations"].help_text = "Les observations de terrain qui l'attestent."
         self.fields["testimonies"].help_text = "Les témoignages qui en parlent."
-        if "indicators" in self.fields:
-            from ressort.portrait.models import Indicator
-
-            self.fields["indicators"].queryset = Indicator.objects.filter(approach=approach)
-            self.fields["indicators"].help_text = "Les indicateurs du portrait qui l'étayent."
 
 
 INVENTORY_FIELDS = [
@@ -253,7 +244,6 @@ INVENTORY_FIELDS = [
     "hazards",
     "observations",
     "testimonies",
-    "indicators",
 ]
 INVENTORY_WIDGETS = {"description": forms.Textarea(attrs={"rows": 3})}
 INVENTORY_HELP = {"latitude": COORD_HELP, "longitude": COORD_HELP}

@@ -340,7 +340,11 @@ class TagDecision(models.Model):
 
 
 class InventoryItem(Located):
-    """What vulnerabilities and resources share: dimensions, place, evidence, hazards."""
+    """What vulnerabilities and resources share: dimensions, place, evidence, hazards.
+
+    The portrait's indicators that support an item are linked on the portrait's side
+    (`Indicator.vulnerabilities`, `Indicator.resources`): this app knows nothing of them.
+    """
 
     title = models.CharField("intitulé", max_length=200)
     description = models.TextField("description", blank=True)
@@ -379,12 +383,6 @@ class Vulnerability(InventoryItem, ClientMade):
     testimonies = models.ManyToManyField(
         Testimony, blank=True, related_name="vulnerabilities", verbose_name="témoignages"
     )
-    indicators = models.ManyToManyField(
-        "portrait.Indicator",
-        blank=True,
-        related_name="field_vulnerabilities",
-        verbose_name="indicateurs",
-    )
 
     kind = "vulnerabilite"
     kind_label = "Vulnérabilité"
@@ -419,12 +417,6 @@ class Resource(InventoryItem):
     )
     testimonies = models.ManyToManyField(
         Testimony, blank=True, related_name="resources", verbose_name="témoignages"
-    )
-    indicators = models.ManyToManyField(
-        "portrait.Indicator",
-        blank=True,
-        related_name="field_resources",
-        verbose_name="indicateurs",
     )
 
     kind = "ressource"

@@ -301,3 +301,15 @@ def build(approach: Approach) -> None:
         Reading(approach=approach, kind=kind, dimension_code=code, text=text)
         for kind, code, text in READINGS
     )
+    _link_field_evidence(approach)
+
+
+def _link_field_evidence(approach: Approach) -> None:
+    """Tie each vulnerability and resource of the field inventory (built before the
+    portrait) to three at most of the indicators that inform one of its dimensions."""
+    indicators = list(approach.indicators.all())
+    for item in [*approach.vulnerabilities.all(), *approach.resources.all()]:
+        codes = set(item.dimensions)
+        matching = [i for i in indicators if codes & set(i.dimension_codes or [])]
+        if matching:
+            item.indicators.set(matching[:3])

@@ -9,6 +9,7 @@ from django import forms
 from ressort import tables
 from ressort.analysis.typography import decimal_cell
 from ressort.approaches.models import Approach
+from ressort.fieldwork.models import Resource, Vulnerability
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait import services
 from ressort.portrait.focus import FOCUSES
@@ -79,12 +80,24 @@ class IndicatorForm(forms.ModelForm):
             "level",
             "aggregation",
             "update_rhythm",
+            "vulnerabilities",
+            "resources",
         ]
+        widgets = {
+            "vulnerabilities": forms.CheckboxSelectMultiple,
+            "resources": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "vulnerabilities": "Les vulnérabilités de l'inventaire de terrain qu'il étaye.",
+            "resources": "Les ressources de l'inventaire de terrain qu'il étaye.",
+        }
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.approach = approach
         self.fields["dimension_codes"].choices = dimension_choices(approach)
+        self.fields["vulnerabilities"].queryset = Vulnerability.objects.filter(approach=approach)
+        self.fields["resources"].queryset = Resource.objects.filter(approach=approach)
 
     def clean_code(self) -> str:
         code: str = self.cleaned_data["code"]

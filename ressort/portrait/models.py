@@ -98,6 +98,21 @@ class Indicator(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The field evidence it supports; the tables keep the names they had in fieldwork.
+    vulnerabilities = models.ManyToManyField(
+        "fieldwork.Vulnerability",
+        blank=True,
+        related_name="indicators",
+        db_table="fieldwork_vulnerability_indicators",
+        verbose_name="vulnérabilités qu'il étaye",
+    )
+    resources = models.ManyToManyField(
+        "fieldwork.Resource",
+        blank=True,
+        related_name="indicators",
+        db_table="fieldwork_resource_indicators",
+        verbose_name="ressources qu'il étaye",
+    )
     history = HistoricalRecords()
 
     class Meta:

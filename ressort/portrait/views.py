@@ -80,7 +80,7 @@ indicator_edit = edit_view(
     new=lambda request, approach: Indicator(approach=approach, created_by=request.user),
     form_kwargs=with_approach,
     done=_indicator_url,
-    cancel=lambda request, i: _indicator_url(request, i) if i.pk else _indicators_url(request, i),
+    listing=_indicators_url,
     delete="portrait:indicator_delete",
     template="portrait/indicator_form.html",
     saved="L'indicateur est enregistré.",
@@ -105,6 +105,7 @@ def _indicator_page(
         {
             "indicator": indicator,
             "values": values,
+            "supports": [*indicator.vulnerabilities.all(), *indicator.resources.all()],
             "form": form or ValueForm(approach=approach, indicator=indicator),
         },
     )

@@ -210,3 +210,35 @@ def test_restored_demarche_starts_with_nobody_connected(demo: Approach) -> None:
     assert copies.count() == Participant.objects.filter(workshop__approach=demo).count()
     assert not copies.filter(open_sockets__gt=0).exists()
     assert Participant.objects.get(pk=participant.pk).open_sockets == 3
+
+
+@pytest.mark.django_db
+def test_an_archive_made_before_the_indicator_links_moved_restores_them(
+    demo: Approach, tmp_path: Path
+) -> None:
+    """Archives written before the field-to-indicator links moved to the portrait name their
+    tables by the fieldwork labels: restored, the links are the same."""
+    buffer = io.BytesIO()
+    archive.export(demo, buffer)
+    old = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as new, zipfile.ZipFile(old, "w") as out:
+        for name in new.namelist():
+            content = new.read(name)
+            if name == "data.json":
+                data = json.loads(content)
+                for before, now in archive.MOVED.items():
+                    data[before] = data.pop(now)
+                content = json.dumps(data).encode()
+            out.writestr(name, content)
+    links = sorted(
+        (v.title, i.code) for v in demo.vulnerabilities.all() for i in v.indicators.all()
+    )
+    assert links  # the demo links its inventory to indicators
+    restored = archive.restore(io.BytesIO(old.getvalue()), slug="ancienne", name="Ancienne")
+    again = sorted(
+        (v.title, i.code)
+        for v in restored.approach.vulnerabilities.all()
+        for i in v.indicators.all()
+    )
+    assert again == links
+    assert all(i.approach_id == restored.approach.pk for i in restored.approach.indicators.all())

@@ -1,15 +1,13 @@
-"""The partial the portrait page includes, and indicators as evidence of the inventory."""
+"""The partial the portrait page includes."""
 
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
-from django.urls import reverse
 
 from ressort.fieldwork import services
-from ressort.fieldwork.models import Photo, Vulnerability
-from tests.conftest import page_text
+from ressort.fieldwork.models import Photo
 from tests.fieldwork import factories
 
 pytestmark = pytest.mark.django_db
@@ -34,32 +32,3 @@ def test_partial_shows_one_dimension_and_only_portrait_photos(approach: Any) -> 
     assert "Dépendance à une seule ressource en eau" in html and "Nappe de la Bourbre" in html
     empty = render_to_string("fieldwork/_portrait_evidence.html", {"evidence": None})
     assert "Aucune observation" in empty
-
-
-def test_inventory_links_portrait_indicators_of_its_approach_only(
-    client: Any, approach: Any, personas: Any
-) -> None:
-    from ressort.portrait.models import Indicator
-
-    mine = Indicator.objects.create(
-        approach=approach,
-        code="conso-eau",
-        name="Consommation d'eau",
-        unit="m³/hab.",
-        source="Illustratif",
-        year=2024,
-        dimension_codes=["water"],
-    )
-    theirs = Indicator.objects.create(
-        approach=personas["other_approach"], code="x", name="Autre", unit="%", source="S"
-    )
-    client.force_login(personas["equipe"])
-    url = reverse("fieldwork:item_create", args=[approach.slug, "vulnerabilite"])
-    assert "Autre (%)" not in page_text(client.get(url))
-    refused = client.post(url, {"title": "X", "severity": 2, "indicators": [theirs.pk]})
-    assert refused.status_code == 200 and not Vulnerability.objects.exists()
-    client.post(url, {"title": "Captage unique", "severity": 4, "indicators": [mine.pk]})
-    vuln = Vulnerability.objects.get()
-    assert list(vuln.indicators.all()) == [mine]
-    detail = page_text(client.get(vuln.get_absolute_url()))
-    assert "Consommation d'eau (m³/hab.)" in detail and "Illustratif, 2024" in detail
