@@ -35,7 +35,7 @@ from ressort.analysis.typography import number, percent
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view, scoped
 
 GRADE_COLOURS = ("#7e0129", "#b3261e", "#e8a33d", "#f3d36b", "#a5d6a7", "#4caf50", "#1b5e20")
@@ -297,7 +297,7 @@ criterion_add = add_view(
 _prioritisation_url = link_to("actions:prioritisation")
 
 
-criterion_edit = edit_view(
+criterion_edit, criterion_delete = object_pages(
     Criterion,
     CriterionForm,
     right=Right.CONTRIBUTE,
@@ -306,12 +306,7 @@ criterion_edit = edit_view(
     form_kwargs=with_approach,
     delete="actions:criterion_delete",
     saved="Le critère est enregistré.",
-)
-criterion_delete = delete_view(
-    Criterion,
-    right=Right.CONTRIBUTE,
     what=lambda criterion: f"Le critère « {criterion.name} »",
-    done=_prioritisation_url,
     consequence="Ses valeurs pour chaque action partent avec lui.",
 )
 

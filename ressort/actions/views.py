@@ -21,7 +21,7 @@ from ressort.actions.models import Action, Idea, Theme
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 
@@ -110,7 +110,7 @@ def _ideas_page(
     )
 
 
-idea_edit = edit_view(
+idea_edit, idea_delete = object_pages(
     Idea,
     IdeaForm,
     right=Right.CONTRIBUTE,
@@ -127,12 +127,7 @@ idea_edit = edit_view(
         "idea": idea,
         "answer_suggestions": services.answer_suggestions(idea.approach),
     },
-)
-idea_delete = delete_view(
-    Idea,
-    right=Right.CONTRIBUTE,
     what=lambda idea: f"L'idée « {idea.text[:80]} »",
-    done=_ideas_url,
     consequence="Ses doublons fusionnés redeviennent des idées à part entière.",
 )
 
@@ -275,7 +270,7 @@ def _actions_page(request: HttpRequest, approach: Approach, form: ActionForm) ->
     )
 
 
-action_edit = edit_view(
+action_edit, action_delete = object_pages(
     Action,
     ActionForm,
     right=Right.CONTRIBUTE,
@@ -284,13 +279,8 @@ action_edit = edit_view(
     form_kwargs=with_approach,
     delete="actions:action_delete",
     saved="La fiche est enregistrée.",
-)
-action_delete = delete_view(
-    Action,
-    right=Right.CONTRIBUTE,
     what=lambda action: f"La fiche « {action.title} »",
-    done=_actions_url,
-    back=_action_url,
+    deleted=_actions_url,
     consequence="Ses évaluations, ses valeurs de critères et ses mentions de vote partent "
     "avec elle.",
     gone="{what} est supprimée.",

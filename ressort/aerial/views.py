@@ -16,7 +16,7 @@ from ressort.aerial.models import Annotation, GeoImage
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import delete_view, object_pages, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped, scoped
 
 _map_url = link_to("aerial:map")
@@ -109,7 +109,7 @@ def annotations_geojson(request: HttpRequest, approach: Approach) -> JsonRespons
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 
-annotation_edit = edit_view(
+annotation_edit, annotation_delete = object_pages(
     Annotation,
     AnnotationForm,
     right=Right.CONTRIBUTE,
@@ -118,12 +118,8 @@ annotation_edit = edit_view(
     done=lambda request, a: a.get_absolute_url(),
     template="aerial/annotation_form.html",
     saved="L'annotation est enregistrée.",
-)
-annotation_delete = delete_view(
-    Annotation,
-    right=Right.CONTRIBUTE,
     what=lambda a: f"L'annotation « {a.title} »",
-    done=_map_url,
+    deleted=_map_url,
     back=_map_url,
 )
 

@@ -12,7 +12,7 @@ from ressort.approaches.access import Right
 from ressort.approaches.forms import AccompanimentSessionForm, ContractedDaysForm, HandoverForm
 from ressort.approaches.models import AccompanimentSession, Approach, Handover
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view
+from ressort.web.generic import object_pages
 from ressort.web.scoped import FORM, READ, demarche_view
 
 _page = link_to("approaches:accompaniment")
@@ -63,31 +63,23 @@ def export_xlsx(request: HttpRequest, approach: Approach) -> HttpResponse:
     return response
 
 
-session_edit = edit_view(
+session_edit, session_delete = object_pages(
     AccompanimentSession,
     AccompanimentSessionForm,
     title=lambda s: "Modifier la séance" if s.pk else "Ajouter une séance tenue",
     done=_page,
     delete="approaches:session_delete",
     saved="La séance est enregistrée.",
-)
-session_delete = delete_view(
-    AccompanimentSession,
     what=lambda s: f"La séance «\u00a0{s.title}\u00a0»",
-    done=_page,
     gone="{what} est supprimée.",
 )
-handover_edit = edit_view(
+handover_edit, handover_delete = object_pages(
     Handover,
     HandoverForm,
     title=lambda h: "Modifier le livrable remis" if h.pk else "Ajouter un livrable remis",
     done=_page,
     delete="approaches:handover_delete",
     saved="Le livrable remis est enregistré.",
-)
-handover_delete = delete_view(
-    Handover,
     what=lambda h: f"Le livrable «\u00a0{h.title}\u00a0»",
-    done=_page,
     gone="{what} est retiré de la liste.",
 )

@@ -22,7 +22,7 @@ from ressort.behaviour.models import (
 )
 from ressort.behaviour.wheel import read_wheel
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import WRITE
 
 _list_url = link_to("behaviour:list")
@@ -68,7 +68,7 @@ def wheel(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(request, "behaviour/wheel.html", {"data": data, "rows": rows})
 
 
-behaviour_edit = edit_view(
+behaviour_edit, behaviour_delete = object_pages(
     TargetBehaviour,
     BehaviourForm,
     title=lambda b: f"Modifier «\u00a0{b.title}\u00a0»" if b.pk else "Ajouter un comportement visé",
@@ -77,11 +77,7 @@ behaviour_edit = edit_view(
     form_kwargs=with_approach,
     delete="behaviour:delete",
     saved="Le comportement visé est enregistré.",
-)
-behaviour_delete = delete_view(
-    TargetBehaviour,
     what=lambda b: f"Le comportement «\u00a0{b.title}\u00a0»",
-    done=_list_url,
     consequence="son diagnostic, ses interventions et ses enquêtes de suivi partent avec lui",
     gone="{what} est supprimé.",
 )
@@ -188,32 +184,24 @@ def survey_start(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
     return redirect(_detail_url(request, behaviour) + "#suivi")
 
 
-determinant_edit = edit_view(
+determinant_edit, determinant_delete = object_pages(
     Determinant,
     DeterminantForm,
     title=lambda d: f"Modifier «\u00a0{d.statement}\u00a0»",
     done=_parent_url,
     form_kwargs=with_approach,
     delete="behaviour:determinant_delete",
-)
-determinant_delete = delete_view(
-    Determinant,
     what=lambda d: f"Le constat «\u00a0{d.statement}\u00a0»",
-    done=_parent_url,
     gone="{what} est retiré.",
 )
-intervention_edit = edit_view(
+intervention_edit, intervention_delete = object_pages(
     Intervention,
     InterventionForm,
     title=lambda i: f"Modifier «\u00a0{i.title}\u00a0»",
     done=_parent_url,
     form_kwargs=with_approach,
     delete="behaviour:intervention_delete",
-)
-intervention_delete = delete_view(
-    Intervention,
     what=lambda i: f"L'intervention «\u00a0{i.title}\u00a0»",
-    done=_parent_url,
     gone="{what} est retirée.",
 )
 survey_delete = delete_view(

@@ -20,7 +20,7 @@ from ressort.governance.forms import (
 )
 from ressort.governance.models import Actor, ActorLink, DocumentSections
 from ressort.web import Right, demarche_url, demarche_view, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import object_pages, with_approach
 from ressort.web.scoped import FORM, WRITE
 
 _register = link_to("governance:actor_list")
@@ -67,7 +67,7 @@ def actor_documents(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-actor_edit = edit_view(
+actor_edit, actor_delete = object_pages(
     Actor,
     ActorForm,
     title=lambda actor: (
@@ -77,15 +77,11 @@ actor_edit = edit_view(
     form_kwargs=with_approach,
     delete="governance:actor_delete",
     saved="L'acteur est enregistré.",
-)
-actor_delete = delete_view(
-    Actor,
     what=lambda actor: f"L'acteur «\u00a0{actor.name}\u00a0»",
-    done=_register,
     consequence="ses liens et sa place dans les analyses des jeux d'acteurs partent avec lui",
     gone="{what} est supprimé.",
 )
-link_edit = edit_view(
+link_edit, link_delete = object_pages(
     ActorLink,
     ActorLinkForm,
     title=lambda link: "Modifier un lien entre acteurs" if link.pk else "Relier deux acteurs",
@@ -93,11 +89,7 @@ link_edit = edit_view(
     form_kwargs=with_approach,
     delete="governance:link_delete",
     saved="Le lien est enregistré.",
-)
-link_delete = delete_view(
-    ActorLink,
     what=lambda link: f"Le lien «\u00a0{link}\u00a0»",
-    done=_register,
     gone="{what} est supprimé.",
 )
 

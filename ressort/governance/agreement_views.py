@@ -10,7 +10,7 @@ from ressort.governance import services
 from ressort.governance.forms import AgreementForm
 from ressort.governance.models import Agreement
 from ressort.web import Right, demarche_view, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import object_pages, with_approach
 
 _list_url = link_to("governance:agreement_list")
 
@@ -24,7 +24,7 @@ def agreement_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-agreement_edit = edit_view(
+agreement_edit, agreement_delete = object_pages(
     Agreement,
     AgreementForm,
     title=lambda a: (
@@ -34,10 +34,6 @@ agreement_edit = edit_view(
     form_kwargs=with_approach,
     delete="governance:agreement_delete",
     saved="L'accord est enregistré.",
-)
-agreement_delete = delete_view(
-    Agreement,
     what=lambda a: f"L'accord «\u00a0{a.title}\u00a0»",
-    done=_list_url,
     gone="{what} est supprimé.",
 )

@@ -13,7 +13,7 @@ from ressort.approaches.models import Approach
 from ressort.governance.forms import ConflictForm, MeetingForm, OptionForm, PartyForm
 from ressort.governance.models import Conflict, ConflictMeeting, ConflictOption, ConflictParty
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 
 _detail_url = link_to("governance:conflict_detail", "pk")
 
@@ -31,7 +31,7 @@ def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(request, "governance/conflict_list.html", {"conflicts": conflicts})
 
 
-conflict_edit = edit_view(
+conflict_edit, conflict_delete = object_pages(
     Conflict,
     ConflictForm,
     title=lambda c: (
@@ -42,11 +42,7 @@ conflict_edit = edit_view(
     form_kwargs=with_approach,
     delete="governance:conflict_delete",
     saved="Le conflit est enregistré.",
-)
-conflict_delete = delete_view(
-    Conflict,
     what=lambda c: f"Le conflit «\u00a0{c.title}\u00a0»",
-    done=_list_url,
     consequence="ses parties, options et rencontres partent avec lui",
     gone="{what} est supprimé.",
 )

@@ -16,7 +16,7 @@ from ressort.governance import services
 from ressort.governance.forms import MatrixFormSet, ObjectiveForm, ParticipantsForm, StudyForm
 from ressort.governance.models import MactorObjective, MactorStudy
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, edit_view
+from ressort.web.generic import add_view, object_pages
 from ressort.web.scoped import WRITE
 
 
@@ -33,7 +33,7 @@ def study_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(request, "governance/study_list.html", {"studies": studies})
 
 
-study_edit = edit_view(
+study_edit, study_delete = object_pages(
     MactorStudy,
     StudyForm,
     title=lambda study: (
@@ -45,11 +45,7 @@ study_edit = edit_view(
     listing=link_to("governance:study_list"),
     delete="governance:study_delete",
     saved="L'analyse est enregistrée.",
-)
-study_delete = delete_view(
-    MactorStudy,
     what=lambda study: f"L'analyse «\u00a0{study.title}\u00a0»",
-    done=link_to("governance:study_list"),
     consequence="ses objectifs et ses matrices partent avec elle (les acteurs restent au registre)",
     gone="{what} est supprimée.",
 )
@@ -115,7 +111,7 @@ objective_add = add_view(
 )
 
 
-objective_edit = edit_view(
+objective_edit, objective_delete = object_pages(
     MactorObjective,
     ObjectiveForm,
     title=lambda objective: f"Modifier l'objectif «\u00a0{objective.name}\u00a0»",
@@ -123,11 +119,7 @@ objective_edit = edit_view(
     form_kwargs=lambda request, approach, objective: {"study": objective.study},
     delete="governance:objective_delete",
     saved="L'objectif est enregistré.",
-)
-objective_delete = delete_view(
-    MactorObjective,
     what=lambda objective: f"L'objectif «\u00a0{objective.name}\u00a0»",
-    done=link_to("governance:study_detail", "study_id"),
     consequence="les positions des acteurs sur cet objectif partent avec lui",
     gone="{what} est supprimé.",
 )

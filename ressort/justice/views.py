@@ -22,7 +22,7 @@ from ressort.justice.forms import (
 from ressort.justice.models import DistributiveEffect, GroupSize, PopulationGroup, Remedy
 from ressort.tables import TableError
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import delete_view, object_pages, with_approach
 from ressort.web.scoped import FORM, WRITE
 
 _groups = link_to("justice:groups")
@@ -69,7 +69,7 @@ def insee_upload(request: HttpRequest, approach: Approach) -> HttpResponse:
     return redirect(_groups(request))
 
 
-group_edit = edit_view(
+group_edit, group_delete = object_pages(
     PopulationGroup,
     GroupForm,
     title=lambda g: f"Modifier le groupe «\u00a0{g.name}\u00a0»" if g.pk else "Ajouter un groupe",
@@ -77,11 +77,7 @@ group_edit = edit_view(
     form_kwargs=with_approach,
     delete="justice:group_delete",
     saved="Le groupe est enregistré.",
-)
-group_delete = delete_view(
-    PopulationGroup,
     what=lambda g: f"Le groupe «\u00a0{g.name}\u00a0»",
-    done=_groups,
     consequence="ses effectifs, ses effets distributifs et ses remèdes partent avec lui",
     gone="{what} est supprimé.",
 )
@@ -131,7 +127,7 @@ def portfolio(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-effect_edit = edit_view(
+effect_edit, effect_delete = object_pages(
     DistributiveEffect,
     EffectForm,
     title=lambda e: (
@@ -144,11 +140,7 @@ effect_edit = edit_view(
     form_kwargs=with_approach,
     delete="justice:effect_delete",
     saved="L'effet distributif est enregistré.",
-)
-effect_delete = delete_view(
-    DistributiveEffect,
     what=lambda e: f"L'effet de «\u00a0{e.action}\u00a0» sur «\u00a0{e.group}\u00a0»",
-    done=_portfolio,
     gone="{what} est supprimé.",
 )
 

@@ -11,7 +11,7 @@ from ressort.living import openobs, services
 from ressort.living.forms import MilieuForm, OpenDataUploadForm, SpeciesForm
 from ressort.living.models import Milieu, Species
 from ressort.web import Right, demarche_url, demarche_view, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import object_pages, with_approach
 from ressort.web.scoped import FORM, WRITE
 
 _overview = link_to("living:overview")
@@ -30,7 +30,7 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-milieu_edit = edit_view(
+milieu_edit, milieu_delete = object_pages(
     Milieu,
     MilieuForm,
     title=lambda m: f"Modifier le milieu «\u00a0{m.name}\u00a0»" if m.pk else "Ajouter un milieu",
@@ -39,15 +39,11 @@ milieu_edit = edit_view(
     delete="living:milieu_delete",
     template="living/milieu_form.html",
     saved="Le milieu est enregistré.",
-)
-milieu_delete = delete_view(
-    Milieu,
     what=lambda m: f"Le milieu «\u00a0{m.name}\u00a0»",
-    done=_overview,
     consequence="les effets des actions sur ce milieu partent avec lui",
     gone="{what} est supprimé.",
 )
-species_edit = edit_view(
+species_edit, species_delete = object_pages(
     Species,
     SpeciesForm,
     title=lambda s: f"Modifier l'espèce «\u00a0{s.name}\u00a0»" if s.pk else "Ajouter une espèce",
@@ -55,11 +51,7 @@ species_edit = edit_view(
     form_kwargs=with_approach,
     delete="living:species_delete",
     saved="L'espèce est enregistrée.",
-)
-species_delete = delete_view(
-    Species,
     what=lambda s: f"L'espèce «\u00a0{s.name}\u00a0»",
-    done=_overview,
     gone="{what} est supprimée.",
 )
 

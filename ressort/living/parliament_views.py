@@ -12,7 +12,7 @@ from ressort.living import services
 from ressort.living.forms import ParliamentForm, SpokespersonForm, StatementForm
 from ressort.living.models import Parliament, Position, Spokesperson, Statement
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import delete_view, object_pages, with_approach
 from ressort.web.scoped import WRITE
 
 _list = link_to("living:parliament_list")
@@ -69,7 +69,7 @@ def parliament_detail(request: HttpRequest, approach: Approach, pk: int) -> Http
     return _detail_page(request, approach, get_scoped(Parliament, approach, pk=pk))
 
 
-parliament_edit = edit_view(
+parliament_edit, parliament_delete = object_pages(
     Parliament,
     ParliamentForm,
     title=lambda p: (
@@ -82,15 +82,9 @@ parliament_edit = edit_view(
     form_kwargs=with_approach,
     delete="living:parliament_delete",
     saved="La séance est enregistrée.",
-)
-parliament_delete = delete_view(
-    Parliament,
     what=lambda p: f"La séance «\u00a0{p.title}\u00a0»",
-    done=_list,
-    consequence=(
-        "ses porte-parole et leurs déclarations partent avec elle\u00a0; "
-        "les acteurs du registre restent"
-    ),
+    consequence="ses porte-parole et leurs déclarations partent avec elle\u00a0; "
+    "les acteurs du registre restent",
     gone="{what} est supprimée.",
 )
 

@@ -10,7 +10,7 @@ from ressort.living import services
 from ressort.living.forms import LivingEffectForm
 from ressort.living.models import LivingEffect
 from ressort.web import Right, demarche_view, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import object_pages, with_approach
 
 _lens = link_to("living:lens")
 
@@ -20,7 +20,7 @@ def lens(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(request, "living/lens.html", {"plan": services.plan_view(approach)})
 
 
-effect_edit = edit_view(
+effect_edit, effect_delete = object_pages(
     LivingEffect,
     LivingEffectForm,
     title=lambda e: (
@@ -33,10 +33,6 @@ effect_edit = edit_view(
     form_kwargs=with_approach,
     delete="living:effect_delete",
     saved="L'effet sur le vivant est enregistré.",
-)
-effect_delete = delete_view(
-    LivingEffect,
     what=lambda e: f"L'effet de «\u00a0{e.action}\u00a0» sur «\u00a0{e.milieu}\u00a0»",
-    done=_lens,
     gone="{what} est supprimé.",
 )

@@ -21,7 +21,7 @@ from ressort.opendata.forms import PastShockForm
 from ressort.opendata.models import FetchRecord, PastShock
 from ressort.opendata.refresh import _s, connectors_of
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import object_pages, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view
 
 BOUSSOLE_FALLBACK = {f"P{n}": f"Principe {n}" for n in range(1, 7)}
@@ -192,7 +192,7 @@ def shock_seed(request: HttpRequest, approach: Approach) -> HttpResponse:
 _shocks_url = link_to("opendata:shocks")
 
 
-shock_edit = edit_view(
+shock_edit, shock_delete = object_pages(
     PastShock,
     PastShockForm,
     title=lambda s: f"Modifier «\u00a0{s.title}\u00a0»" if s.pk else "Ajouter un choc vécu",
@@ -201,10 +201,6 @@ shock_edit = edit_view(
     done=_shocks_url,
     delete="opendata:shock_delete",
     saved="Le choc est enregistré dans la frise.",
-)
-shock_delete = delete_view(
-    PastShock,
     what=lambda s: f"Le choc «\u00a0{s.title}\u00a0»",
-    done=_shocks_url,
     gone="{what} est retiré de la frise.",
 )

@@ -38,7 +38,7 @@ from ressort.portrait.models import (
     ScoringSession,
 )
 from ressort.web import freshness, link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
@@ -72,7 +72,7 @@ _indicator_url = link_to("portrait:indicator", "pk")
 _indicators_url = link_to("portrait:indicators")
 
 
-indicator_edit = edit_view(
+indicator_edit, indicator_delete = object_pages(
     Indicator,
     IndicatorForm,
     right=Right.CONTRIBUTE,
@@ -84,14 +84,8 @@ indicator_edit = edit_view(
     delete="portrait:indicator_delete",
     template="portrait/indicator_form.html",
     saved="L'indicateur est enregistré.",
-)
-indicator_delete = delete_view(
-    Indicator,
-    right=Right.CONTRIBUTE,
     what=lambda i: f"L'indicateur « {i.name} »",
     consequence="ses valeurs le sont avec lui",
-    done=_indicators_url,
-    back=_indicator_url,
 )
 
 
@@ -384,7 +378,7 @@ def map_features(request: HttpRequest, approach: Approach) -> JsonResponse:
 _portrait_url = link_to("portrait:portrait")
 
 
-reading_edit = edit_view(
+reading_edit, reading_delete = object_pages(
     Reading,
     ReadingForm,
     right=Right.CONTRIBUTE,
@@ -396,12 +390,7 @@ reading_edit = edit_view(
     done=_portrait_url,
     delete="portrait:reading_delete",
     saved="Le portrait est enregistré.",
-)
-reading_delete = delete_view(
-    Reading,
-    right=Right.CONTRIBUTE,
     what=lambda r: f"La {r.get_kind_display().lower()} « {Truncator(r.text).chars(60)} »",
-    done=_portrait_url,
 )
 
 

@@ -84,7 +84,7 @@ from ressort.systems.services.scenarios import (
 )
 from ressort.systems.services.vision import add_vision_keywords
 from ressort.web import Right, demarche_url, link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
 
@@ -128,7 +128,7 @@ def chain_from_template(request: HttpRequest, approach: Approach) -> HttpRespons
     return redirect(_chain_url(chain))
 
 
-chain_edit = edit_view(
+chain_edit, chain_delete = object_pages(
     ImpactChain,
     ChainForm,
     right=Right.CONTRIBUTE,
@@ -139,16 +139,9 @@ chain_edit = edit_view(
     listing=link_to("systems:chains"),
     form_kwargs=with_approach,
     delete="systems:chain_delete",
-)
-
-chain_delete = delete_view(
-    ImpactChain,
-    right=Right.CONTRIBUTE,
     what=lambda chain: f"La chaîne « {chain.name} »",
     consequence="ses éléments et ses liens avec elle",
     gone="{what} est supprimée.",
-    done=link_to("systems:chains"),
-    back=link_to("systems:chain", "pk"),
 )
 
 
@@ -216,7 +209,7 @@ link_add = add_view(
 )
 
 
-node_edit = edit_view(
+node_edit, node_delete = object_pages(
     Node,
     NodeForm,
     right=Right.CONTRIBUTE,
@@ -224,18 +217,12 @@ node_edit = edit_view(
     done=link_to("systems:chain", "chain_id", fragment="elements"),
     form_kwargs=lambda request, approach, node: {"chain": node.chain},
     delete="systems:node_delete",
-)
-
-node_delete = delete_view(
-    Node,
-    right=Right.CONTRIBUTE,
     what=lambda node: f"L'élément « {node.label} »",
     consequence="ses liens sont retirés avec lui",
     gone="{what} et ses liens sont retirés de la chaîne.",
-    done=link_to("systems:chain", "chain_id", fragment="elements"),
 )
 
-link_edit = edit_view(
+link_edit, link_delete = object_pages(
     Link,
     LinkForm,
     right=Right.CONTRIBUTE,
@@ -243,14 +230,8 @@ link_edit = edit_view(
     done=link_to("systems:chain", "chain_id", fragment="liens"),
     form_kwargs=lambda request, approach, link: {"chain": link.chain},
     delete="systems:link_delete",
-)
-
-link_delete = delete_view(
-    Link,
-    right=Right.CONTRIBUTE,
     what=lambda link: f"Le lien « {link} »",
     gone="{what} est retiré.",
-    done=link_to("systems:chain", "chain_id", fragment="liens"),
 )
 
 
@@ -517,7 +498,7 @@ def micmac_export(request: HttpRequest, approach: Approach) -> HttpResponse:
     return response
 
 
-variable_edit = edit_view(
+variable_edit, variable_delete = object_pages(
     Variable,
     VariableForm,
     right=Right.CONTRIBUTE,
@@ -525,15 +506,9 @@ variable_edit = edit_view(
     done=link_to("systems:micmac"),
     form_kwargs=with_approach,
     delete="systems:variable_delete",
-)
-
-variable_delete = delete_view(
-    Variable,
-    right=Right.CONTRIBUTE,
     what=lambda variable: f"La variable « {variable.name} »",
     consequence="ses influences sont retirées avec elle",
     gone="{what} et ses influences sont retirées.",
-    done=link_to("systems:micmac"),
 )
 
 
@@ -691,7 +666,7 @@ def _save_component(request: HttpRequest, form: MorphVariableForm) -> MorphVaria
     return component
 
 
-morph_edit = edit_view(
+morph_edit, morph_delete = object_pages(
     MorphVariable,
     MorphVariableForm,
     right=Right.CONTRIBUTE,
@@ -701,15 +676,9 @@ morph_edit = edit_view(
     save=_save_component,
     delete="systems:morph_delete",
     template="systems/morph_edit.html",
-)
-
-morph_delete = delete_view(
-    MorphVariable,
-    right=Right.CONTRIBUTE,
     what=lambda component: f"La composante « {component.name} »",
     consequence="ses hypothèses, leurs incompatibilités et leur place dans les scénarios avec elle",
     gone="{what} est retirée.",
-    done=link_to("systems:scenarios", fragment="boite"),
 )
 
 

@@ -12,7 +12,7 @@ from ressort.training.catalogue import modules_for, read_catalogue
 from ressort.training.forms import ModuleForm
 from ressort.training.models import Format, Module, NeedsSurvey, Session, TrainingPath
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import object_pages, with_approach
 from ressort.web.scoped import WRITE
 
 _catalogue_url = link_to("training:catalogue")
@@ -69,7 +69,7 @@ def module(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     )
 
 
-module_edit = edit_view(
+module_edit, module_delete = object_pages(
     Module,
     ModuleForm,
     title=lambda m: (
@@ -80,11 +80,7 @@ module_edit = edit_view(
     form_kwargs=with_approach,
     delete="training:module_delete",
     saved="Le module est enregistré.",
-)
-module_delete = delete_view(
-    Module,
     what=lambda m: f"Le module «\u00a0{m.title}\u00a0»",
-    done=_catalogue_url,
     consequence="les sessions passées restent, sans module\u00a0; les parcours le perdent",
     gone="{what} est supprimé.",
 )

@@ -10,7 +10,7 @@ from ressort.training import services
 from ressort.training.forms import HeadcountForm
 from ressort.training.models import Headcount, NeedsSurvey
 from ressort.web import Right, demarche_view, link_to
-from ressort.web.generic import delete_view, edit_view
+from ressort.web.generic import object_pages
 
 _followup_url = link_to("training:followup")
 
@@ -41,17 +41,13 @@ def followup(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-headcount_edit = edit_view(
+headcount_edit, headcount_delete = object_pages(
     Headcount,
     HeadcountForm,
     title=lambda h: "Modifier un effectif" if h.pk else "Indiquer un effectif",
     done=_followup_url,
     delete="training:headcount_delete",
     saved="L'effectif est enregistré.",
-)
-headcount_delete = delete_view(
-    Headcount,
     what=lambda h: "L'effectif",
-    done=_followup_url,
     gone="{what} est supprimé.",
 )

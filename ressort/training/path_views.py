@@ -15,7 +15,7 @@ from ressort.training import services
 from ressort.training.forms import PathForm, StepForm
 from ressort.training.models import PathStep, TrainingPath
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import WRITE
 
 _overview_url = link_to("training:overview")
@@ -31,7 +31,7 @@ def _save_path(request: HttpRequest, form: Any) -> TrainingPath:
     return path
 
 
-path_edit = edit_view(
+path_edit, path_delete = object_pages(
     TrainingPath,
     PathForm,
     title=lambda p: (
@@ -43,11 +43,7 @@ path_edit = edit_view(
     delete="training:path_delete",
     saved="Le parcours est enregistré.",
     save=_save_path,
-)
-path_delete = delete_view(
-    TrainingPath,
     what=lambda p: f"Le parcours «\u00a0{p.title}\u00a0»",
-    done=_overview_url,
     consequence="ses sessions restent, hors parcours",
     gone="{what} est supprimé.",
 )

@@ -23,7 +23,7 @@ from ressort.training.forms import (
 )
 from ressort.training.models import Attendee, Commitment, Session
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import WRITE
 
 _overview_url = link_to("training:overview")
@@ -35,7 +35,7 @@ _session_url = link_to("training:session", "pk")
 _parent_url = link_to("training:session", "session_id")
 
 
-session_edit = edit_view(
+session_edit, session_delete = object_pages(
     Session,
     SessionForm,
     title=lambda s: (
@@ -46,26 +46,18 @@ session_edit = edit_view(
     form_kwargs=with_approach,
     delete="training:session_delete",
     saved="La session est enregistrée.",
-)
-session_delete = delete_view(
-    Session,
     what=lambda s: f"La session du {s.held_on:%d/%m/%Y}",
-    done=_overview_url,
     consequence="ses participant·es et leurs notes partent avec elle\u00a0; les idées et actions "
     "nées de ses engagements restent",
     gone="{what} est supprimée.",
 )
-attendee_edit = edit_view(
+attendee_edit, attendee_delete = object_pages(
     Attendee,
     ScoresForm,
     title=lambda a: f"Présence et notes de {a.name}",
     done=_parent_url,
     delete="training:attendee_delete",
-)
-attendee_delete = delete_view(
-    Attendee,
     what=lambda a: f"L'inscription de {a.name}",
-    done=_parent_url,
     gone="{what} est retirée.",
 )
 

@@ -1,17 +1,19 @@
 """Edit and delete pages of one object of a démarche, declared in a few lines.
 
-    axis_edit = edit_view(Axis, AxisForm, right=Right.EDIT_FRAMING,
-                          title=lambda axis: f"Modifier l'axe {axis.order}" if axis.pk
-                          else "Ajouter un axe stratégique",
-                          done=link_to("strategy:overview"),
-                          delete="strategy:axis_delete")
-    axis_delete = delete_view(Axis, right=Right.EDIT_FRAMING,
-                              what=lambda axis: f"L'axe « {axis.title} »",
-                              done=link_to("strategy:overview"))
+    group_edit, group_delete = object_pages(
+        PopulationGroup,
+        GroupForm,
+        right=Right.CONTRIBUTE,
+        title=lambda g: f"Modifier le groupe « {g.name} »" if g.pk else "Ajouter un groupe",
+        what=lambda g: f"Le groupe « {g.name} »",
+        done=link_to("justice:groups"),
+        delete="justice:group_delete",
+    )
 
-The same declaration serves the add page (URL without `pk`) and the edit page (with `pk`).
-A delete page asks for confirmation on GET (one template for the whole site) and deletes
-on POST, so a « Supprimer » button may also post to it directly.
+The same declaration serves the add page (URL without `pk`), the edit page (with `pk`) and
+the delete page; `edit_view` and `delete_view` declare one of them alone. A delete page asks
+for confirmation on GET (one template for the whole site) and deletes on POST, so a
+« Supprimer » button may also post to it directly.
 
 An object added from a form on its parent's page (a node on its chain's page) is declared
 with `add_view`: the POST, and on a fault the parent's page drawn again with the typed values.
@@ -145,6 +147,40 @@ def delete_view(
         )
 
     return view
+
+
+def object_pages(
+    model: type[Model],
+    form_class: type[BaseForm],
+    *,
+    what: Callable[[Obj], str],
+    done: UrlOf,
+    listing: UrlOf | None = None,
+    deleted: UrlOf | None = None,
+    back: UrlOf | None = None,
+    consequence: str = "",
+    gone: str = "{what} est supprimé·e.",
+    perform: Callable[[HttpRequest, Obj], None] | None = None,
+    **edit: Any,
+) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+    """The edit page (add page too) and the delete page of one kind of object, declared once.
+
+    The edit page takes `edit_view`'s options (`right` serves both pages). After a deletion
+    the user goes to `deleted`, by default `listing` or, without one, `done`; « Annuler » on
+    the confirmation leads to `back`, by default `done` (the object's page, or its parent's).
+    """
+    edit_page = edit_view(model, form_class, done=done, listing=listing, **edit)
+    delete_page = delete_view(
+        model,
+        right=edit.get("right", Right.CONTRIBUTE),
+        what=what,
+        done=deleted or listing or done,
+        back=back or done,
+        perform=perform,
+        consequence=consequence,
+        gone=gone,
+    )
+    return edit_page, delete_page
 
 
 def add_view(

@@ -19,7 +19,7 @@ from django.urls import reverse
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import add_view, delete_view, edit_view
+from ressort.web.generic import add_view, object_pages
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 from ressort.workshops import live, services
 from ressort.workshops.forms import ActivityForm, WorkshopForm
@@ -106,7 +106,7 @@ def workshop_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRe
     )
 
 
-workshop_edit = edit_view(
+workshop_edit, workshop_delete = object_pages(
     Workshop,
     WorkshopForm,
     right=Right.CONTRIBUTE,
@@ -114,17 +114,11 @@ workshop_edit = edit_view(
     done=_detail_url,
     delete="workshops:delete",
     saved="L'atelier est enregistré.",
-)
-
-workshop_delete = delete_view(
-    Workshop,
-    right=Right.CONTRIBUTE,
     what=lambda workshop: f"L'atelier « {workshop.title} »",
+    deleted=link_to("workshops:list"),
     consequence="ses activités et leurs réponses aussi (les résultats déjà envoyés dans la "
     "démarche y restent)",
     gone="{what} et ses réponses sont supprimés.",
-    done=link_to("workshops:list"),
-    back=_detail_url,
 )
 
 

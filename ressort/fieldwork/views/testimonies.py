@@ -17,7 +17,7 @@ from ressort.fieldwork.forms import QuoteForm, TestimonyForm
 from ressort.fieldwork.models import Quote, SpeakerCategory, Testimony
 from ressort.fieldwork.views.observations import PER_PAGE
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view
+from ressort.web.generic import object_pages
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 _list_url = link_to("fieldwork:testimony_list")
@@ -56,7 +56,7 @@ def testimony_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-testimony_edit = edit_view(
+testimony_edit, testimony_delete = object_pages(
     Testimony,
     TestimonyForm,
     right=Right.CONTRIBUTE,
@@ -66,14 +66,9 @@ testimony_edit = edit_view(
     listing=_list_url,
     template="fieldwork/testimony_form.html",
     saved="Le témoignage est enregistré ; ses citations se notent sur sa page.",
-)
-testimony_delete = delete_view(
-    Testimony,
-    right=Right.CONTRIBUTE,
     what=lambda t: f"Le témoignage « {t} »",
-    consequence="ses citations le sont avec lui",
-    done=_list_url,
     back=lambda request, t: t.get_absolute_url(),
+    consequence="ses citations le sont avec lui",
 )
 
 
@@ -123,7 +118,7 @@ def _save_quote(request: HttpRequest, form: BaseForm) -> Quote:
     return quote
 
 
-quote_edit = edit_view(
+quote_edit, quote_delete = object_pages(
     Quote,
     QuoteForm,
     right=Right.CONTRIBUTE,
@@ -132,11 +127,6 @@ quote_edit = edit_view(
     done=lambda request, q: q.get_absolute_url(),
     template="fieldwork/quote_form.html",
     saved="La citation est enregistrée.",
-)
-quote_delete = delete_view(
-    Quote,
-    right=Right.CONTRIBUTE,
     what=lambda q: f"La citation « {q} »",
-    done=lambda request, q: q.testimony.get_absolute_url() + "#citations",
-    back=lambda request, q: q.get_absolute_url(),
+    deleted=lambda request, q: q.testimony.get_absolute_url() + "#citations",
 )

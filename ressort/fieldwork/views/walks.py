@@ -12,7 +12,7 @@ from ressort.approaches.models import Approach
 from ressort.fieldwork.forms import WalkForm
 from ressort.fieldwork.models import Walk
 from ressort.web import link_to
-from ressort.web.generic import delete_view, edit_view
+from ressort.web.generic import object_pages
 from ressort.web.scoped import READ, demarche_view, get_scoped, scoped
 
 _list_url = link_to("fieldwork:walk_list")
@@ -66,7 +66,7 @@ def walk_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
     )
 
 
-walk_edit = edit_view(
+walk_edit, walk_delete = object_pages(
     Walk,
     WalkForm,
     right=Right.CONTRIBUTE,
@@ -77,12 +77,6 @@ walk_edit = edit_view(
     listing=_list_url,
     template="fieldwork/walk_form.html",
     saved="La marche est enregistrée.",
-)
-walk_delete = delete_view(
-    Walk,
-    right=Right.CONTRIBUTE,
     what=lambda w: f"La marche « {w.title} »",
     consequence="ses observations restent",
-    done=_list_url,
-    back=lambda request, w: w.get_absolute_url(),
 )

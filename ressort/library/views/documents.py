@@ -16,7 +16,7 @@ from ressort.library import search, services
 from ressort.library.forms import DocumentForm, ObjectiveForm, PassageForm
 from ressort.library.models import Citation, Document, DocumentKind, Passage
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import delete_view, edit_view
+from ressort.web.generic import delete_view, object_pages
 from ressort.web.scoped import FORM, WRITE
 
 _list_url = link_to("library:document_list")
@@ -78,7 +78,7 @@ def _save_and_reindex(request: HttpRequest, form: Any) -> Document:
     return document
 
 
-document_edit = edit_view(
+document_edit, document_delete = object_pages(
     Document,
     DocumentForm,
     title=lambda d: f"Modifier «\u00a0{d.title}\u00a0»",
@@ -86,14 +86,10 @@ document_edit = edit_view(
     save=_save_and_reindex,
     delete="library:document_delete",
     saved="Le document est enregistré.",
-)
-document_delete = delete_view(
-    Document,
     what=lambda d: f"Le document «\u00a0{d.title}\u00a0»",
-    done=_list_url,
-    back=lambda request, d: d.get_absolute_url(),
-    perform=lambda request, d: services.delete_document(d),
+    deleted=_list_url,
     consequence="Ses passages cités et les objectifs relevés partent avec lui.",
+    perform=lambda request, d: services.delete_document(d),
     gone="{what} est supprimé.",
 )
 

@@ -15,7 +15,7 @@ from ressort.library import services
 from ressort.library.forms import FeedForm, SignalForm
 from ressort.library.models import Feed, FeedItem, Signal
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import delete_view, edit_view, with_approach
+from ressort.web.generic import object_pages, with_approach
 from ressort.web.scoped import WRITE
 
 INTO = {"alea": "aléa", "variable": "variable de l'analyse structurelle", "idee": "idée d'action"}
@@ -47,7 +47,7 @@ def _new_signal(request: HttpRequest, approach: Approach) -> Signal:
     return Signal(approach=approach)
 
 
-signal_edit = edit_view(
+signal_edit, signal_delete = object_pages(
     Signal,
     SignalForm,
     title=lambda s: f"Modifier «\u00a0{s.title}\u00a0»" if s.pk else "Noter un signal faible",
@@ -60,11 +60,7 @@ signal_edit = edit_view(
     form_kwargs=with_approach,
     delete="library:signal_delete",
     saved="Le signal est enregistré.",
-)
-signal_delete = delete_view(
-    Signal,
     what=lambda s: f"Le signal «\u00a0{s.title}\u00a0»",
-    done=_signals_url,
     consequence="Ce qu'il est devenu (aléa, variable, idée) reste en place.",
     gone="{what} est supprimé.",
 )
@@ -102,18 +98,14 @@ def feed_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(request, "library/feed_list.html", {"feeds": feeds, "items": items})
 
 
-feed_edit = edit_view(
+feed_edit, feed_delete = object_pages(
     Feed,
     FeedForm,
     title=lambda f: f"Modifier le flux «\u00a0{f.title}\u00a0»" if f.pk else "S'abonner à un flux",
     done=_feeds_url,
     delete="library:feed_delete",
     saved="Le flux est enregistré\u00a0: il sera relevé au prochain passage.",
-)
-feed_delete = delete_view(
-    Feed,
     what=lambda f: f"Le flux «\u00a0{f.title}\u00a0»",
-    done=_feeds_url,
     consequence="Ses articles partent avec lui\u00a0; les signaux déjà notés restent.",
     gone="{what} est supprimé.",
 )
