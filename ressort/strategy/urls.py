@@ -10,7 +10,7 @@ urlpatterns = [
     path("strategie/", views.overview, name="overview"),
     path("strategie/une-page/", views.one_page, name="one_page"),
     path("strategie/cadre/", views.statement_edit, name="statement_edit"),
-    path("strategie/axes/ajouter/", views.axis_add, name="axis_add"),
+    path("strategie/axes/ajouter/", views.axis_edit, name="axis_add"),
     path("strategie/axes/<int:pk>/", views.axis_edit, name="axis_edit"),
     path("strategie/axes/<int:pk>/supprimer/", views.axis_delete, name="axis_delete"),
     path("strategie/axes/<int:pk>/commentaires/", comment_views.axis_comment, name="axis_comment"),
@@ -24,7 +24,7 @@ urlpatterns = [
         comment_views.comment_delete,
         name="comment_delete",
     ),
-    path("strategie/objectifs/ajouter/", views.objective_add, name="objective_add"),
+    path("strategie/objectifs/ajouter/", views.objective_edit, name="objective_add"),
     path("strategie/objectifs/<int:pk>/", views.objective_edit, name="objective_edit"),
     path(
         "strategie/objectifs/<int:pk>/supprimer/",

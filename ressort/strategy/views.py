@@ -169,32 +169,21 @@ def statement_edit(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-@demarche_view(Right.EDIT_FRAMING, FORM)
-def axis_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = AxisForm(
-        request.POST or None,
-        instance=Axis(approach=approach),
-        initial={"order": services.next_order(approach.strategic_axes.all())},
-    )
-    return versioned_edit(
-        request,
-        form,
-        success="L'axe est ajouté.",
-        done=_overview_url(approach),
-        title="Ajouter un axe stratégique",
-    )
-
-
 @demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": Axis})
-def axis_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    axis = get_scoped(Axis, approach, pk=pk)
+def axis_edit(request: HttpRequest, approach: Approach, pk: int | None = None) -> HttpResponse:
+    """Adds an axis (no `pk` in the URL) or edits one."""
+    if pk is None:
+        axis = Axis(approach=approach)
+        initial = {"order": services.next_order(approach.strategic_axes.all())}
+    else:
+        axis, initial = get_scoped(Axis, approach, pk=pk), {}
     return versioned_edit(
         request,
-        AxisForm(request.POST or None, instance=axis),
-        success="L'axe est enregistré.",
+        AxisForm(request.POST or None, instance=axis, initial=initial),
+        success="L'axe est enregistré." if pk else "L'axe est ajouté.",
         done=_overview_url(approach),
-        title=f"Modifier l'axe {axis.order}",
-        delete_url=demarche_url(approach, "strategy:axis_delete", axis.pk),
+        title=f"Modifier l'axe {axis.order}" if pk else "Ajouter un axe stratégique",
+        delete_url=demarche_url(approach, "strategy:axis_delete", pk) if pk else "",
     )
 
 
@@ -212,46 +201,35 @@ axis_delete = delete_view(
 )
 
 
-def _objective_form(
-    request: HttpRequest, approach: Approach, instance: Objective, initial: dict[str, Any]
-) -> ObjectiveForm:
+@demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": Objective})
+def objective_edit(request: HttpRequest, approach: Approach, pk: int | None = None) -> HttpResponse:
+    """Adds an objective (no `pk` in the URL: to the axis `?axe=`, or the first) or edits one."""
+    if pk is None:
+        axis = approach.strategic_axes.filter(pk=request.GET.get("axe") or 0).first()
+        if axis is None:
+            axis = approach.strategic_axes.order_by("order", "pk").first()
+        if axis is None:
+            messages.info(request, "Créez d'abord un axe stratégique.")
+            return redirect("strategy:axis_add", approach.slug)
+        objective = Objective()
+        initial = {"axis": axis.pk, "order": services.next_order(axis.objectives.all())}
+    else:
+        objective, initial = get_scoped(Objective, approach, pk=pk), {}
     extra = {
         "axes": approach.strategic_axes.order_by("order", "pk"),
         "dimensions": services.doughnut_dimensions(approach),
     }
-    form = ObjectiveForm(request.POST or None, instance=instance, initial=initial, **extra)
+    form = ObjectiveForm(request.POST or None, instance=objective, initial=initial, **extra)
     form.extra_kwargs = extra  # type: ignore[attr-defined]
-    return form
-
-
-@demarche_view(Right.EDIT_FRAMING, FORM)
-def objective_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    axis = approach.strategic_axes.filter(pk=request.GET.get("axe") or 0).first()
-    if axis is None:
-        axis = approach.strategic_axes.order_by("order", "pk").first()
-    if axis is None:
-        messages.info(request, "Créez d'abord un axe stratégique.")
-        return redirect("strategy:axis_add", approach.slug)
-    initial = {"axis": axis.pk, "order": services.next_order(axis.objectives.all())}
     return versioned_edit(
         request,
-        _objective_form(request, approach, Objective(), initial),
-        success="L'objectif est ajouté.",
+        form,
+        success="L'objectif est enregistré." if pk else "L'objectif est ajouté.",
         done=_overview_url(approach),
-        title="Ajouter un objectif opérationnel",
-    )
-
-
-@demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": Objective})
-def objective_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    objective = get_scoped(Objective, approach, pk=pk)
-    return versioned_edit(
-        request,
-        _objective_form(request, approach, objective, {}),
-        success="L'objectif est enregistré.",
-        done=_overview_url(approach),
-        title=f"Modifier l'objectif {objective.number}",
-        delete_url=demarche_url(approach, "strategy:objective_delete", objective.pk),
+        title=f"Modifier l'objectif {objective.number}"
+        if pk
+        else "Ajouter un objectif opérationnel",
+        delete_url=demarche_url(approach, "strategy:objective_delete", pk) if pk else "",
     )
 
 
