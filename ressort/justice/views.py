@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -23,7 +26,7 @@ from ressort.justice.models import DistributiveEffect, GroupSize, PopulationGrou
 from ressort.tables import TableError
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
 from ressort.web.generic import delete_view, object_pages, with_approach
-from ressort.web.scoped import FORM, WRITE
+from ressort.web.scoped import FORM, WRITE, View
 
 _groups = link_to("justice:groups")
 _portfolio = link_to("justice:portfolio")
@@ -168,53 +171,49 @@ remedy_delete = delete_view(
 # --- Who took part; acceptability -----------------------------------------------------------
 
 
-def _participation_page(
-    request: HttpRequest, approach: Approach, form: ParticipationForm, status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        "justice/participation.html",
-        {"view": services.participation_view(approach), "form": form},
-        status=status,
-    )
+def _counted_rows(
+    template: str,
+    form_class: type[ParticipationForm] | type[AcceptabilityForm],
+    view_of: Callable[[Approach], Any],
+    add: Callable[[Approach, Any], int],
+    added: str,
+    name: str,
+) -> tuple[View, View]:
+    """A page of counts with its form, and the POST that adds the typed row to the counts
+    (merged with a row alike); on a fault the page again, with the typed values."""
+
+    def page(request: HttpRequest, approach: Approach, form: Any, status: int = 200) -> Any:
+        context = {"view": view_of(approach), "form": form}
+        return render(request, template, context, status=status)
+
+    @demarche_view(Right.VIEW)
+    def read(request: HttpRequest, approach: Approach) -> HttpResponse:
+        return page(request, approach, form_class(approach=approach))
+
+    @demarche_view(Right.CONTRIBUTE, WRITE)
+    def write(request: HttpRequest, approach: Approach) -> HttpResponse:
+        form = form_class(request.POST, approach=approach)
+        if not form.is_valid():
+            return page(request, approach, form, status=400)
+        messages.success(request, added.format(add(approach, form.save(commit=False))))
+        return redirect(demarche_url(request, name))
+
+    return read, write
 
 
-@demarche_view(Right.VIEW)
-def participation(request: HttpRequest, approach: Approach) -> HttpResponse:
-    return _participation_page(request, approach, ParticipationForm(approach=approach))
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def participation_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = ParticipationForm(request.POST, approach=approach)
-    if not form.is_valid():
-        return _participation_page(request, approach, form, status=400)
-    number = services.add_participations(approach, form.save(commit=False))
-    messages.success(request, f"{number} participation(s) enregistrée(s).")
-    return redirect(demarche_url(request, "justice:participation"))
-
-
-def _acceptability_page(
-    request: HttpRequest, approach: Approach, form: AcceptabilityForm, status: int = 200
-) -> HttpResponse:
-    return render(
-        request,
-        "justice/acceptability.html",
-        {"view": services.justice_view(approach), "form": form},
-        status=status,
-    )
-
-
-@demarche_view(Right.VIEW)
-def acceptability(request: HttpRequest, approach: Approach) -> HttpResponse:
-    return _acceptability_page(request, approach, AcceptabilityForm(approach=approach))
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def acceptability_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = AcceptabilityForm(request.POST, approach=approach)
-    if not form.is_valid():
-        return _acceptability_page(request, approach, form, status=400)
-    number = services.add_answers(approach, form.save(commit=False))
-    messages.success(request, f"{number} réponse(s) enregistrée(s).")
-    return redirect(demarche_url(request, "justice:acceptability"))
+participation, participation_add = _counted_rows(
+    "justice/participation.html",
+    ParticipationForm,
+    services.participation_view,
+    services.add_participations,
+    "{} participation(s) enregistrée(s).",
+    "justice:participation",
+)
+acceptability, acceptability_add = _counted_rows(
+    "justice/acceptability.html",
+    AcceptabilityForm,
+    services.justice_view,
+    services.add_answers,
+    "{} réponse(s) enregistrée(s).",
+    "justice:acceptability",
+)

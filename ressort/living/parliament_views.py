@@ -12,7 +12,7 @@ from ressort.living import services
 from ressort.living.forms import ParliamentForm, SpokespersonForm, StatementForm
 from ressort.living.models import Parliament, Position, Spokesperson, Statement
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import delete_view, object_pages, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import WRITE
 
 _list = link_to("living:parliament_list")
@@ -117,31 +117,29 @@ spokesperson_delete = delete_view(
 )
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": Spokesperson})
-def statement_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    spokesperson = get_scoped(Spokesperson, approach, pk=pk)
-    form = StatementForm(request.POST, approach=approach)
-    if not form.is_valid():
-        return _detail_page(
-            request,
-            approach,
-            spokesperson.parliament,
-            statement_form=form,
-            statement_for=spokesperson.pk,
-            status=400,
-        )
-    statement = form.save(commit=False)
-    statement.spokesperson = spokesperson
-    statement.save()
-    messages.success(request, "La déclaration est enregistrée.")
-    return redirect(demarche_url(approach, "living:parliament_detail", spokesperson.parliament_id))
+def _session_of(request: HttpRequest, statement: Statement) -> str:
+    return demarche_url(request, "living:parliament_detail", statement.spokesperson.parliament_id)
 
 
+statement_add = add_view(
+    Spokesperson,
+    StatementForm,
+    parent="spokesperson",
+    form_kwargs=with_approach,
+    page=lambda request, approach, spokesperson, form: _detail_page(
+        request,
+        approach,
+        spokesperson.parliament,
+        statement_form=form,
+        statement_for=spokesperson.pk,
+        status=400,
+    ),
+    saved="La déclaration est enregistrée.",
+    done=_session_of,
+)
 statement_delete = delete_view(
     Statement,
     what=lambda s: "La déclaration",
-    done=lambda request, s: demarche_url(
-        request, "living:parliament_detail", s.spokesperson.parliament_id
-    ),
+    done=_session_of,
     gone="{what} est supprimée.",
 )
