@@ -15,11 +15,12 @@ A démarche page is one view function, one navigation entry and one template::
 
     # ressort/<app>/nav.py — read by the sidebar, the phone menu, the journey page and the
     # route-wide rights test (tests/web/test_routes.py)
-    ENTRIES = [Entry("Indicateurs", "portrait:indicators", phase="2",
-                     active=("portrait:indicator*",))]
+    register(Entry("Indicateurs", "portrait:indicators", phase="2",
+                   active=("portrait:indicator*",)))
 
     {# the template #}
     {% extends "approaches/_layout.html" %}
+    {% block approach_content %}<h1 class="h3">{{ indicator.name }}</h1>{% endblock %}
 
 `demarche_view` resolves the démarche and the right once (404 for anyone who is not a member,
 an explained 403 for a member whose role lacks the right, the login page for the anonymous),
@@ -27,7 +28,10 @@ sets `request.approach`, and passes the démarche to the view instead of its slu
 get `approach`, `role`, `role_label`, `can` and `menu` from the context processor
 `ressort.web.context.demarche`, so views never build that context themselves.
 
-Edit and delete pages of one object are declared, not written: see `ressort.web.generic`.
+Add, edit and delete pages of one object are declared, not written (`object_pages`,
+`edit_view`, `delete_view`, `add_view`: see `ressort.web.generic`). A page every member reads
+whose form only some roles may send declares that right too: `demarche_view(Right.VIEW,
+FORM, post=Right.EDIT_FRAMING)`.
 Links to démarche pages go through `demarche_url(request, "app:view", *ids)` and, for the
 generic views' `done`, `link_to("app:view", "pk")` (see `ressort.web.links`).
 """
