@@ -48,7 +48,8 @@ from ressort.approaches.models import (
 )
 from ressort.approaches.offer import load_offer
 from ressort.territories.views import feature_collection
-from ressort.web import demarche_url, nav
+from ressort.web import demarche_url, link_to, nav
+from ressort.web.generic import object_pages
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view
 
 
@@ -309,27 +310,17 @@ def governance(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-@demarche_view(Right.EDIT_FRAMING, FORM, objects={"pk": GovernanceMember})
-def governance_edit(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    member = get_object_or_404(approach.governance, pk=pk)
-    form = GovernanceMemberForm(request.POST or None, instance=member)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "Les informations sont enregistrées.")
-        return redirect("approaches:governance", approach.slug)
-    return render(
-        request,
-        "approaches/governance_edit.html",
-        {"form": form, "member": member},
-    )
-
-
-@demarche_view(Right.EDIT_FRAMING, WRITE, objects={"pk": GovernanceMember})
-def governance_delete(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    member = get_object_or_404(approach.governance, pk=pk)
-    member.delete()
-    messages.success(request, f"{member.name} a été retiré·e de la gouvernance.")
-    return redirect("approaches:governance", approach.slug)
+governance_edit, governance_delete = object_pages(
+    GovernanceMember,
+    GovernanceMemberForm,
+    right=Right.EDIT_FRAMING,
+    title=lambda member: f"Modifier\u00a0: {member.name}",
+    done=link_to("approaches:governance"),
+    delete="approaches:governance_delete",
+    saved="Les informations sont enregistrées.",
+    what=lambda member: member.name,
+    gone="{what} a été retiré·e de la gouvernance.",
+)
 
 
 @demarche_view(Right.VIEW, FORM, post=Right.EDIT_FRAMING)
