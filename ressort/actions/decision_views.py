@@ -35,6 +35,7 @@ from ressort.analysis.typography import number, percent
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
+from ressort.web.files import download
 from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view, scoped
 
@@ -573,11 +574,7 @@ def vote_import(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.VIEW, READ)
 def vote_export(request: HttpRequest, approach: Approach) -> HttpResponse:
-    response = HttpResponse(
-        services.export_ballots(approach), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-bulletins.csv"'
-    return response
+    return download(services.export_ballots(approach), f"{approach.slug}-bulletins.csv")
 
 
 _vote_url = link_to("actions:vote")

@@ -24,6 +24,7 @@ from ressort.analysis.effect_drawing import EffectSegment, effect_svg
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.frameworks.models import Framework
+from ressort.web.files import download
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped, scoped
 
 GAP_LABELS = dn.STATUS_PHRASES
@@ -271,11 +272,7 @@ def evaluations_csv(request: HttpRequest, approach: Approach) -> HttpResponse:
                 e.justification,
             ]
         )
-    response = HttpResponse(
-        tables.csv_text(out, lineterminator="\n"), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-evaluations.csv"'
-    return response
+    return download(tables.csv_text(out, lineterminator="\n"), f"{approach.slug}-evaluations.csv")
 
 
 @demarche_view(Right.EDIT_FRAMING, WRITE)

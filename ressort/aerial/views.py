@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from ressort.aerial.forms import AnnotationForm, GeoImageForm
@@ -16,6 +16,7 @@ from ressort.aerial.models import Annotation, GeoImage
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
+from ressort.web.files import private_file
 from ressort.web.generic import delete_view, object_pages, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped, scoped
 
@@ -153,14 +154,7 @@ def image_add(request: HttpRequest, approach: Approach) -> HttpResponse:
 def image_file(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     """The image, to members only (never a public media URL)."""
     item = get_scoped(GeoImage, approach, pk=pk)
-    try:
-        handle = item.image.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Image introuvable.") from exc
-    response = FileResponse(handle, content_type="image/png")
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file(item.image, "image/png", missing="Image introuvable.")
 
 
 def _delete_image(request: HttpRequest, image: GeoImage) -> None:

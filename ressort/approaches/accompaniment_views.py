@@ -12,6 +12,7 @@ from ressort.approaches.access import Right
 from ressort.approaches.forms import AccompanimentSessionForm, ContractedDaysForm, HandoverForm
 from ressort.approaches.models import AccompanimentSession, Approach, Handover
 from ressort.web import link_to
+from ressort.web.files import download
 from ressort.web.generic import object_pages
 from ressort.web.scoped import FORM, READ, demarche_view
 
@@ -46,21 +47,12 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.CONTRIBUTE, READ)
 def export_csv(request: HttpRequest, approach: Approach) -> HttpResponse:
-    response = HttpResponse(
-        accompaniment.sessions_csv(approach), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-seances.csv"'
-    return response
+    return download(accompaniment.sessions_csv(approach), f"{approach.slug}-seances.csv")
 
 
 @demarche_view(Right.CONTRIBUTE, READ)
 def export_xlsx(request: HttpRequest, approach: Approach) -> HttpResponse:
-    response = HttpResponse(
-        accompaniment.workbook(approach),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-accompagnement.xlsx"'
-    return response
+    return download(accompaniment.workbook(approach), f"{approach.slug}-accompagnement.xlsx")
 
 
 session_edit, session_delete = object_pages(

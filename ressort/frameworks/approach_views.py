@@ -33,9 +33,9 @@ from ressort.frameworks.views import (
     annotate_tree,
     drawing_for,
     read_uploaded,
-    yaml_response,
 )
 from ressort.web import demarche_url
+from ressort.web.files import download
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
 NODE_KINDS = [
@@ -155,7 +155,7 @@ def grid_detail(request: HttpRequest, approach: Approach, code: str) -> HttpResp
 @demarche_view(Right.VIEW, READ, samples=GRID)
 def grid_export(request: HttpRequest, approach: Approach, code: str) -> HttpResponse:
     grid = _grid(approach, code)
-    return yaml_response(
+    return download(
         services.export_yaml(services.grid_version(grid)), f"{approach.slug}-{grid.code}.yaml"
     )
 

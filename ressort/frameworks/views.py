@@ -18,6 +18,7 @@ from ressort.analysis import frameworks as fw
 from ressort.frameworks import services
 from ressort.frameworks.models import Dimension, Framework, FrameworkVersion
 from ressort.uploads import CappedFileField
+from ressort.web.files import download
 
 FACT_LABELS = {
     "seuil": "Seuil",
@@ -169,13 +170,7 @@ def node_detail(request: HttpRequest, code: str, node_code: str) -> HttpResponse
 @login_required
 def framework_export(request: HttpRequest, code: str) -> HttpResponse:
     version = _shipped_version(code, request.GET.get("version"))
-    return yaml_response(services.export_yaml(version), f"{code}-{version.version}.yaml")
-
-
-def yaml_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="application/yaml; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(services.export_yaml(version), f"{code}-{version.version}.yaml")
 
 
 MAX_UPLOAD_BYTES = 2_000_000

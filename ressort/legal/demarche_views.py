@@ -18,6 +18,7 @@ from ressort.legal import personal_data
 from ressort.legal.forms import ConsentForm, RetentionForm
 from ressort.legal.models import ConsentRecord, RetentionPolicy, RightsRequest
 from ressort.web import Right, demarche_url, demarche_view
+from ressort.web.files import download
 from ressort.web.scoped import FORM, READ, WRITE
 
 LEADS = Right.EDIT_FRAMING  # the facilitator and the project lead
@@ -83,10 +84,8 @@ def export(request: HttpRequest, approach: Approach) -> HttpResponse:
         return redirect("personal_data:page", approach.slug)
     personal_data.record_access(approach, found, request.user)
     body = json.dumps(personal_data.export(found), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
     name = slugify(query) or "personne"
-    response["Content-Disposition"] = f'attachment; filename="donnees-{name}.json"'
-    return response
+    return download(body, f"donnees-{name}.json")
 
 
 @demarche_view(LEADS, WRITE)

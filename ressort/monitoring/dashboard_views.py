@@ -21,6 +21,7 @@ from ressort.monitoring import dashboard, progress_import
 from ressort.monitoring.forms import ProgressRowForm, ProgressYearForm
 from ressort.strategy import services as strategy
 from ressort.web import freshness
+from ressort.web.files import download
 from ressort.web.scoped import FORM, READ, demarche_view
 
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -109,8 +110,4 @@ def progress_export(request: HttpRequest, approach: Approach) -> HttpResponse:
     """The current progress as a CSV table, to edit and import back."""
     rows = dashboard.action_rows(approach)
     rows.sort(key=lambda r: r["action"].title)
-    response = HttpResponse(
-        progress_import.export_csv(approach, rows), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-avancement.csv"'
-    return response
+    return download(progress_import.export_csv(approach, rows), f"{approach.slug}-avancement.csv")

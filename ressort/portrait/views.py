@@ -38,6 +38,7 @@ from ressort.portrait.models import (
     ScoringSession,
 )
 from ressort.web import freshness, link_to
+from ressort.web.files import download
 from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
@@ -183,9 +184,7 @@ def import_values(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.VIEW, READ)
 def import_template(request: HttpRequest, approach: Approach) -> HttpResponse:
-    response = HttpResponse(imports.template_csv(approach), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="valeurs-{approach.slug}.csv"'
-    return response
+    return download(imports.template_csv(approach), f"valeurs-{approach.slug}.csv")
 
 
 # --- Question-grid scoring sessions ----------------------------------------------------------

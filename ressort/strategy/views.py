@@ -25,6 +25,7 @@ from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, Versi
 from ressort.strategy.models import Axis, Objective, SheetStatus
 from ressort.strategy.versioning import EditConflict, save_versioned
 from ressort.web import demarche_url, link_to
+from ressort.web.files import download
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
@@ -326,35 +327,25 @@ def timeline_page(request: HttpRequest, approach: Approach) -> HttpResponse:
 @demarche_view(Right.VIEW, READ)
 def timeline_ics(request: HttpRequest, approach: Approach) -> HttpResponse:
     _filters, groups = _timeline_data(request, approach)
-    response = HttpResponse(
+    return download(
         timeline.to_ical(approach, groups, request.build_absolute_uri("/").rstrip("/")),
-        content_type="text/calendar; charset=utf-8",
+        f"{approach.slug}-plan-actions.ics",
     )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.ics"'
-    return response
 
 
 @demarche_view(Right.VIEW, READ)
 def timeline_xlsx(request: HttpRequest, approach: Approach) -> HttpResponse:
     _filters, groups = _timeline_data(request, approach)
-    response = HttpResponse(
-        timeline.to_xlsx(approach, groups),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.xlsx"'
-    return response
+    return download(timeline.to_xlsx(approach, groups), f"{approach.slug}-plan-actions.xlsx")
 
 
 @demarche_view(Right.VIEW, READ)
 def timeline_ods(request: HttpRequest, approach: Approach) -> HttpResponse:
     """The same workbook as the XLSX, in OpenDocument (LibreOffice Calc)."""
     _filters, groups = _timeline_data(request, approach)
-    response = HttpResponse(
-        tables.xlsx_to_ods(timeline.to_xlsx(approach, groups)),
-        content_type=tables.ODS_CONTENT_TYPE,
+    return download(
+        tables.xlsx_to_ods(timeline.to_xlsx(approach, groups)), f"{approach.slug}-plan-actions.ods"
     )
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-plan-actions.ods"'
-    return response
 
 
 @demarche_view(Right.VIEW, WRITE)

@@ -84,6 +84,7 @@ from ressort.systems.services.scenarios import (
 )
 from ressort.systems.services.vision import add_vision_keywords
 from ressort.web import Right, demarche_url, link_to
+from ressort.web.files import download
 from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
@@ -493,9 +494,7 @@ def micmac_results(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 @demarche_view(Right.VIEW, READ)
 def micmac_export(request: HttpRequest, approach: Approach) -> HttpResponse:
-    response = HttpResponse(matrix_csv(approach), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{approach.slug}-micmac.csv"'
-    return response
+    return download(matrix_csv(approach), f"{approach.slug}-micmac.csv")
 
 
 variable_edit, variable_delete = object_pages(

@@ -23,6 +23,7 @@ from ressort.training.forms import (
 )
 from ressort.training.models import Attendee, Commitment, Session
 from ressort.web import Right, demarche_view, get_scoped, link_to
+from ressort.web.files import download
 from ressort.web.generic import add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import WRITE
 
@@ -167,9 +168,7 @@ def _pdf(template: str, context: dict[str, Any], filename: str) -> HttpResponse:
     from ressort.documents import pdf
 
     data = pdf.html(render_to_string(template, context)).write_pdf()
-    response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(data, filename)
 
 
 @demarche_view(Right.VIEW, objects={"pk": Session})

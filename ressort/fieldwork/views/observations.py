@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.forms import BaseForm
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ressort.analysis.typography import french, number
@@ -21,6 +21,7 @@ from ressort.fieldwork.forms import ObservationForm, PhotoForm
 from ressort.fieldwork.models import THEMES, Nature, Observation, Photo
 from ressort.fieldwork.photos import ProcessedPhoto
 from ressort.web import link_to
+from ressort.web.files import private_file
 from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
@@ -194,14 +195,7 @@ def _photo(approach: Approach, obs_pk: int, pk: int) -> Photo:
 def photo(request: HttpRequest, approach: Approach, obs_pk: int, pk: int) -> HttpResponse:
     """The photo file, to members only (never a public media URL)."""
     item = _photo(approach, obs_pk, pk)
-    try:
-        handle = item.image.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Photo introuvable.") from exc
-    response = FileResponse(handle, content_type="image/jpeg")
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file(item.image, "image/jpeg", missing="Photo introuvable.")
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects=PHOTO_OBJECTS)

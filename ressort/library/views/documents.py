@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ressort.approaches.models import Approach
@@ -16,6 +16,7 @@ from ressort.library import search, services
 from ressort.library.forms import DocumentForm, ObjectiveForm, PassageForm
 from ressort.library.models import Citation, Document, DocumentKind, Passage
 from ressort.web import Right, demarche_view, get_scoped, link_to
+from ressort.web.files import private_file
 from ressort.web.generic import delete_view, object_pages
 from ressort.web.scoped import FORM, WRITE
 
@@ -123,19 +124,15 @@ def document_file(request: HttpRequest, approach: Approach, pk: int) -> HttpResp
     document = get_scoped(Document.objects.defer("text", "search_vector"), approach, pk=pk)
     if not document.file:
         raise Http404("Ce document n'a pas de fichier.")
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Fichier introuvable.") from exc
     inline = document.mime in ("application/pdf", "image/png", "image/jpeg")
-    response = FileResponse(
-        handle,
-        content_type=document.mime or "application/octet-stream",
+    response = private_file(
+        document.file,
+        document.mime or "application/octet-stream",
+        missing="Fichier introuvable.",
+        max_age=600,
         as_attachment=not inline,
         filename=document.original_name or "document",
     )
-    response["Cache-Control"] = "private, max-age=600"
-    response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     return response
 

@@ -11,6 +11,7 @@ from ressort.approaches.models import Approach
 from ressort.library import plan_import
 from ressort.library.forms import PlanImportForm
 from ressort.web import Right, demarche_url, demarche_view
+from ressort.web.files import download
 from ressort.web.scoped import READ, WRITE
 
 EXPORTS = {"actions", "politiques", "idees"}
@@ -62,14 +63,5 @@ def plan_export(request: HttpRequest, approach: Approach, fmt: str) -> HttpRespo
     rows = plan_import.export_rows(approach, what)
     name = f"plan-{what}-{approach.slug}"
     if fmt == "csv":
-        response = HttpResponse(
-            tables.write_csv(plan_import.PLAN_SCHEMA, rows), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    response = HttpResponse(
-        plan_import.export_xlsx(rows),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+        return download(tables.write_csv(plan_import.PLAN_SCHEMA, rows), f"{name}.csv")
+    return download(plan_import.export_xlsx(rows), f"{name}.xlsx")
