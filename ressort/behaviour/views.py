@@ -146,29 +146,26 @@ def behaviour_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpR
     return _render_detail(request, approach, get_scoped(TargetBehaviour, approach, pk=pk))
 
 
-determinant_add = add_view(
-    TargetBehaviour,
-    DeterminantForm,
-    parent="behaviour",
-    prefix="determinant",
-    form_kwargs=with_approach,
-    page=lambda request, approach, b, form: _render_detail(
-        request, approach, b, {"determinant": form}
-    ),
-    saved="Le frein ou levier est ajouté au diagnostic.",
-    done=link_to("behaviour:detail", "behaviour_id", fragment="diagnostic"),
+def _part_add(form_class: Any, part: str, saved: str, fragment: str) -> Any:
+    """A determinant or an intervention added from the behaviour's page (`part`: the form's
+    prefix and its key for `_render_detail`)."""
+    return add_view(
+        TargetBehaviour,
+        form_class,
+        parent="behaviour",
+        prefix=part,
+        form_kwargs=with_approach,
+        page=lambda request, approach, b, form: _render_detail(request, approach, b, {part: form}),
+        saved=saved,
+        done=link_to("behaviour:detail", "behaviour_id", fragment=fragment),
+    )
+
+
+determinant_add = _part_add(
+    DeterminantForm, "determinant", "Le frein ou levier est ajouté au diagnostic.", "diagnostic"
 )
-intervention_add = add_view(
-    TargetBehaviour,
-    InterventionForm,
-    parent="behaviour",
-    prefix="intervention",
-    form_kwargs=with_approach,
-    page=lambda request, approach, b, form: _render_detail(
-        request, approach, b, {"intervention": form}
-    ),
-    saved="L'intervention est retenue.",
-    done=link_to("behaviour:detail", "behaviour_id", fragment="interventions"),
+intervention_add = _part_add(
+    InterventionForm, "intervention", "L'intervention est retenue.", "interventions"
 )
 
 
