@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from ressort.analysis.typography import plural
 from ressort.approaches.models import Approach
 from ressort.documents import parts as document_parts
 from ressort.fieldwork.models import Photo, Testimony
@@ -39,6 +40,7 @@ from ressort.legal.models import (
     RightsRequest,
 )
 from ressort.portrait.models import GridAnswer
+from ressort.web import freshness
 from ressort.workshops.models import Answer, Participant
 
 ANONYMOUS_PARTY = "Partie anonymisée"
@@ -170,16 +172,20 @@ def erase(approach: Approach, data: PersonData, user: Any) -> str:
     ).update(name=ANONYMOUS_PARTY)
     ConsentRecord.objects.filter(pk__in=[c.pk for c in data.consents], approach=approach).delete()
     summary = (
-        f"{testimonies} témoignage(s) et {quotes} citation(s) supprimés\u00a0; "
-        f"{len(data.participants)} participation(s) à des ateliers et {answers} réponse(s) "
-        f"supprimées (résultats agrégés conservés sans lien avec la personne)\u00a0; "
-        f"{len(data.actors)} contact(s) d'acteur effacé(s)\u00a0; {len(data.parties)} partie(s) "
-        f"de conflit anonymisée(s) ; {len(data.consents)} recueil(s) de consentement supprimé(s)."
+        f"{plural(testimonies, 'témoignage')} et {plural(quotes, 'citation')} "
+        f"supprimés\u00a0; {plural(len(data.participants), 'participation')} à des ateliers "
+        f"et {plural(answers, 'réponse')} supprimées (résultats agrégés conservés sans lien "
+        f"avec la personne)\u00a0; {plural(len(data.actors), 'contact')} d'acteur "
+        f"effacés\u00a0; {plural(len(data.parties), 'partie')} de conflit anonymisées\u00a0; "
+        f"{plural(len(data.consents), 'recueil')} de consentement supprimés."
     )
     RightsRequest.objects.create(
         approach=approach, kind=RightsRequest.Kind.ERASURE, summary=summary, created_by=user
     )
     transaction.on_commit(document_parts.clear)  # the cached pages may quote the person
+    # Some rows went by queryset update, which raises no version: the kept pages and the
+    # computed portrait must not show the person again, whoever called this.
+    freshness.bump(approach.pk)
     return summary
 
 
@@ -188,9 +194,10 @@ def record_access(approach: Approach, data: PersonData, user: Any) -> None:
         approach=approach,
         kind=RightsRequest.Kind.ACCESS,
         summary=(
-            f"Export\u00a0: {len(data.testimonies)} témoignage(s), {len(data.participants)} "
-            f"participation(s), {len(data.actors)} contact(s), {len(data.parties)} partie(s), "
-            f"{len(data.consents)} consentement(s)."
+            f"Export\u00a0: {plural(len(data.testimonies), 'témoignage')}, "
+            f"{plural(len(data.participants), 'participation')}, "
+            f"{plural(len(data.actors), 'contact')}, {plural(len(data.parties), 'partie')}, "
+            f"{plural(len(data.consents), 'consentement')}."
         ),
         created_by=user,
     )
@@ -275,5 +282,6 @@ def purge(today: dt.date | None = None, *, apply: bool = False) -> list[PurgeLin
                 # is rolled back and leaves every photo whole.
                 transaction.on_commit(lambda files=files: _delete_files(files))
                 transaction.on_commit(document_parts.clear)
+                freshness.bump(approach.pk)  # pages kept with what is gone are dropped
         lines.append(line)
     return lines

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from ressort.analysis.typography import plural
 from ressort.legal.personal_data import purge
 
 
@@ -29,14 +30,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         apply = bool(options["apply"])
         lines = purge(apply=apply)
-        verb = "effacé" if apply else "à effacer (simulation\u00a0: relancez avec --apply)"
+        verb = "effacés" if apply else "à effacer (simulation\u00a0: relancez avec --apply)"
         touched = [line for line in lines if line.anything]
         for line in touched:
             self.stdout.write(
                 f"«\u00a0{line.approach.name}\u00a0» (conservation {line.months} mois, avant le "
-                f"{line.before:%d/%m/%Y})\u00a0: {line.testimonies} témoignage(s), {line.photos} "
-                f"photo(s), {line.participants} participation(s) et {line.answers} réponse(s) "
-                f"{verb}."
+                f"{line.before:%d/%m/%Y})\u00a0: {plural(line.testimonies, 'témoignage')}, "
+                f"{plural(line.photos, 'photo')}, {plural(line.participants, 'participation')} "
+                f"et {plural(line.answers, 'réponse')} {verb}."
             )
         if not touched:
             self.stdout.write("Aucune donnée personnelle n'a dépassé sa durée de conservation.")
