@@ -292,7 +292,7 @@ def test_conditions_of_success(frameworks: None, personas: dict[str, Any], appro
     saved = SelfAssessment.objects.get(approach=approach)
     assert saved.answers == {"portage.mandat": 1, "portage.elu": 0, "moyens.temps": 4}
     page = client.get(url).content.decode()
-    assert "Faire délibérer l" in page and ("12,5 %" in page or "12.5 %" in page)
+    assert "Faire délibérer l" in page and "12,5\u202f%" in page
     assert client.post(answer, {"portage.mandat": "9"}).status_code == 200
     partner = client_for(personas["partenaire"])
     assert partner.post(answer, {"portage.mandat": "1"}).status_code == 403
