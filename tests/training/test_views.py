@@ -123,7 +123,11 @@ def test_needs_by_audience_and_service_and_a_proposed_path(
     assert services.needs_for(approach, "agents", "voirie")["amenagement"] == 1.0
 
     # Steps 1 and 2 closed by hand: the démarche is at step 3A.
-    assert approach.steps.filter(code__in=["1", "2"]).update(closed_reason="Fait.") == 2
+    closed = list(approach.steps.filter(code__in=["1", "2"]))
+    for step in closed:  # saved one by one, as the calendar's form does: the version rises
+        step.closed_reason = "Fait."
+        step.save(update_fields=["closed_reason"])
+    assert len(closed) == 2
     assert services.current_phase(approach) == "3A"
     response = client.post(
         base(approach) + "parcours/ajouter/",
