@@ -14,6 +14,7 @@ from ressort.actions import budget
 from ressort.actions.forms import ActionLinkForm, BudgetSettingForm
 from ressort.actions.models import ActionLink, BudgetSetting
 from ressort.analysis.frontier_chart import money, number
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
@@ -114,5 +115,9 @@ def budget_plan(request: HttpRequest, approach: Approach) -> HttpResponse:
     with transaction.atomic():
         created, existing = budget.build_plan(approach, result, request.user)
     already = f" ; {existing} y figuraient déjà" if existing else ""
-    messages.success(request, f"{created} fiche(s) action ajoutée(s) au plan d'actions{already}.")
+    messages.success(
+        request,
+        f"{plural(created, 'fiche')} action {agree(created, 'ajoutée')} "
+        f"au plan d'actions{already}.",
+    )
     return redirect("strategy:overview", approach.slug)

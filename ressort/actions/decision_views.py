@@ -31,7 +31,7 @@ from ressort.actions.models import (
 )
 from ressort.analysis import disagreement, gaia, mcda
 from ressort.analysis.majority_judgment import DEFAULT_GRADES
-from ressort.analysis.typography import number, percent
+from ressort.analysis.typography import agree, number, percent, plural
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
@@ -559,7 +559,10 @@ def vote_import(request: HttpRequest, approach: Approach) -> HttpResponse:
                 approach, upload.read(), upload.name, source=source
             )
             if not faults:
-                messages.success(request, f"{stored} bulletin(s) importé(s) de {upload.name}.")
+                messages.success(
+                    request,
+                    f"{plural(stored, 'bulletin')} {agree(stored, 'importé')} de {upload.name}.",
+                )
                 return redirect("actions:vote", approach.slug)
     else:
         faults = [f"{_field} : {' '.join(errors)}" for _field, errors in form.errors.items()]

@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 from ressort.actions import services
 from ressort.actions.forms import ActionForm, IdeaForm, ThemeForm
 from ressort.actions.models import Action, Idea, Theme
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
@@ -192,7 +193,9 @@ def idea_theme(request: HttpRequest, approach: Approach) -> HttpResponse:
     theme = scoped(Theme, approach).filter(pk=raw).first() if raw.isdigit() else None
     Idea.objects.filter(pk__in=[i.pk for i in ideas]).update(theme=theme)
     label = f"au thème « {theme.name} »" if theme else "sans thème"
-    messages.success(request, f"{len(ideas)} idée(s) rangée(s) {label}.")
+    messages.success(
+        request, f"{plural(len(ideas), 'idée')} {agree(len(ideas), 'rangée')} {label}."
+    )
     return redirect("actions:idea_list", approach.slug)
 
 
@@ -206,7 +209,9 @@ def idea_merge(request: HttpRequest, approach: Approach) -> HttpResponse:
     target, rest = ideas[0], ideas[1:]
     merged = services.merge_ideas(target, rest)
     messages.success(
-        request, f"{merged} doublon(s) fusionné(s) dans « {services.root_of(target)} »."
+        request,
+        f"{plural(merged, 'doublon')} {agree(merged, 'fusionné')} "
+        f"dans « {services.root_of(target)} ».",
     )
     return redirect("actions:idea_list", approach.slug)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ressort.analysis.drawing import INK, annular_sector
+from ressort.analysis.typography import agree, plural
 from ressort.analysis.typography import coordinate as xy
 
 EFFECT_COLOURS = {
@@ -77,7 +78,7 @@ def _describe(segments: Sequence[EffectSegment]) -> str:
     text = "Améliore : " + (", ".join(better) or "aucune dimension") + ". "
     text += "Dégrade : " + (", ".join(worse) or "aucune dimension") + "."
     if missing:
-        text += f" {missing} dimension(s) non évaluée(s)."
+        text += f" {plural(missing, 'dimension')} non {agree(missing, 'évaluée')}."
     return text
 
 

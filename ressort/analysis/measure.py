@@ -25,6 +25,8 @@ from functools import lru_cache
 from pyproj import Transformer
 from shapely.geometry import LineString, Polygon
 
+from ressort.analysis.typography import agree, plural
+
 LAMBERT_93 = 2154
 
 # (EPSG, name, west, south, east, north): the first box that holds the shape's centre wins.
@@ -85,8 +87,8 @@ def measure(shape: Shape, points: Sequence[tuple[float, float]]) -> Measure:
     minimum = {Shape.POINT: 1, Shape.LINE: 2, Shape.AREA: 3}[shape]
     if len(points) < minimum:
         raise ValueError(
-            f"Une forme « {shape.value} » demande au moins {minimum} point(s) ; "
-            f"{len(points)} reçu(s)."
+            f"Une forme « {shape.value} » demande au moins {plural(minimum, 'point')} ; "
+            f"{len(points)} {agree(len(points), 'reçu')}."
         )
     _check(points)
     lon = sum(p[0] for p in points) / len(points)

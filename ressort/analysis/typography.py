@@ -275,10 +275,17 @@ def short_day(value: date) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year}"
 
 
+def agree(count: float, singular: str, plural_form: str | None = None) -> str:
+    """The form of a word that agrees with a count, without the count: « rangée » for 0
+    or 1, « rangées » from 2 (French: 0 and 1 singular)."""
+    if abs(count) < 2:
+        return singular
+    return plural_form if plural_form is not None else singular + "s"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """« 0 participant », « 1 participant », « 2 participants » (French: 0 and 1 singular)."""
-    word = singular if abs(count) < 2 else (plural_form or singular + "s")
-    return f"{number(count, 0)} {word}"
+    return f"{number(count, 0)} {agree(count, singular, plural_form)}"
 
 
 def quoted(text: object) -> str:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from ressort.analysis.typography import read_number
+from ressort.analysis.typography import agree, plural, read_number
 from ressort.approaches.models import Approach
 from ressort.justice.catalogue import load as catalogue
 from ressort.justice.models import GroupSize, PopulationGroup
@@ -38,8 +38,9 @@ class InseeReport:
 
     def message(self) -> str:
         return (
-            f"Recensement {self.year}\u00a0: {self.sizes} effectif(s) pour {self.communes} "
-            f"commune(s) du périmètre\u00a0; {self.groups_created} groupe(s) créé(s)."
+            f"Recensement {self.year}\u00a0: {plural(self.sizes, 'effectif')} pour "
+            f"{plural(self.communes, 'commune')} du périmètre\u00a0; "
+            f"{plural(self.groups_created, 'groupe')} {agree(self.groups_created, 'créé')}."
         )
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.justice import insee, services
 from ressort.justice.catalogue import load as catalogue
@@ -171,12 +172,17 @@ remedy_delete = delete_view(
 # --- Who took part; acceptability -----------------------------------------------------------
 
 
+def _added(count: int, noun: str, participle: str) -> str:
+    """« 1 participation enregistrée. », « 3 réponses enregistrées. »"""
+    return f"{plural(count, noun)} {agree(count, participle)}."
+
+
 def _counted_rows(
     template: str,
     form_class: type[ParticipationForm] | type[AcceptabilityForm],
     view_of: Callable[[Approach], Any],
     add: Callable[[Approach, Any], int],
-    added: str,
+    added: tuple[str, str],
     name: str,
 ) -> tuple[View, View]:
     """A page of counts with its form, and the POST that adds the typed row to the counts
@@ -195,7 +201,7 @@ def _counted_rows(
         form = form_class(request.POST, approach=approach)
         if not form.is_valid():
             return page(request, approach, form, status=400)
-        messages.success(request, added.format(add(approach, form.save(commit=False))))
+        messages.success(request, _added(add(approach, form.save(commit=False)), *added))
         return redirect(demarche_url(request, name))
 
     return read, write
@@ -206,7 +212,7 @@ participation, participation_add = _counted_rows(
     ParticipationForm,
     services.participation_view,
     services.add_participations,
-    "{} participation(s) enregistrée(s).",
+    ("participation", "enregistrée"),
     "justice:participation",
 )
 acceptability, acceptability_add = _counted_rows(
@@ -214,6 +220,6 @@ acceptability, acceptability_add = _counted_rows(
     AcceptabilityForm,
     services.justice_view,
     services.add_answers,
-    "{} réponse(s) enregistrée(s).",
+    ("réponse", "enregistrée"),
     "justice:acceptability",
 )

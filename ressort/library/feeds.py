@@ -158,7 +158,7 @@ class PublicHTTPSHandler(urllib.request.HTTPSHandler):
 
 
 class CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirection is followed only to a public http(s) address, checked like the first."""
+    """A redirection is followed only to a public http or https address, checked like the first."""
 
     def redirect_request(
         self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str

@@ -26,6 +26,7 @@ from typing import Any
 
 from django.db import transaction
 
+from ressort.analysis.typography import agree
 from ressort.approaches.models import Approach
 from ressort.living.models import ProtectedArea, Species, SpeciesStatus
 
@@ -203,9 +204,10 @@ class LoadReport:
 
     def message(self) -> str:
         return (
-            f"Espèces protégées ou menacées\u00a0: {self.species_created} ajoutée(s), "
-            f"{self.species_updated} mise(s) à jour\u00a0; espaces protégés\u00a0: "
-            f"{self.areas_created} ajouté(s)."
+            f"Espèces protégées ou menacées\u00a0: {self.species_created} "
+            f"{agree(self.species_created, 'ajoutée')}, {self.species_updated} "
+            f"{agree(self.species_updated, 'mise')} à jour\u00a0; espaces protégés\u00a0: "
+            f"{self.areas_created} {agree(self.areas_created, 'ajouté')}."
         )
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ressort import tables
+from ressort.analysis.typography import plural
 from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
 from ressort.monitoring import dashboard, progress_import
@@ -68,7 +69,7 @@ def progress_entry(request: HttpRequest, approach: Approach) -> HttpResponse:
             faults = [str(error)]
         else:
             messages.success(
-                request, f"Fichier importé : avancement enregistré pour {count} action(s)."
+                request, f"Fichier importé : avancement enregistré pour {plural(count, 'action')}."
             )
             return redirect("monitoring:dashboard", approach.slug)
     elif request.method == "POST":

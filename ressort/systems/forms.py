@@ -9,7 +9,7 @@ from django import forms
 
 from ressort.analysis import micmac as mm
 from ressort.analysis.typography import cell as cell_fault
-from ressort.analysis.typography import quoted
+from ressort.analysis.typography import plural, quoted
 from ressort.systems.models import (
     Hypothesis,
     ImpactChain,
@@ -350,7 +350,7 @@ class MorphVariableForm(forms.ModelForm):
         labels = [x for x in lines if x]
         if not 2 <= len(labels) <= 5:
             raise forms.ValidationError(
-                f"{len(labels)} hypothèse(s) : il en faut de 2 à 5, une par ligne."
+                f"{plural(len(labels), 'hypothèse')} : il en faut de 2 à 5, une par ligne."
             )
         doubles = sorted({x for x in labels if labels.count(x) > 1})
         if doubles:

@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 
 from ressort.analysis import micmac as mm
 from ressort.analysis import morphology as morph
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.systems.forms import (
     CascadeForm,
@@ -328,7 +329,9 @@ def vision_keywords(request: HttpRequest, approach: Approach) -> HttpResponse:
         return _vision_page(request, approach, keywords_form=form)
     words = [w for w in form.cleaned_data["words"].split(",") if w.strip()]
     add_vision_keywords(approach, words, source="Saisie de l'équipe")
-    messages.success(request, f"{len(words)} mot(s) clé(s) ajouté(s).")
+    messages.success(
+        request, f"{plural(len(words), 'mot clé', 'mots clés')} {agree(len(words), 'ajouté')}."
+    )
     return redirect(demarche_url(approach, "systems:vision", fragment="titre-mots"))
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+from ressort.analysis.typography import plural
 from ressort.approaches.models import Approach
 from ressort.tables import TableError
 from ressort.training import services
@@ -119,7 +120,9 @@ def attendance_import(request: HttpRequest, approach: Approach, pk: int) -> Http
         return _render_session(
             request, approach, session, {"import": form, "faults": [str(f) for f in error.faults]}
         )
-    messages.success(request, f"La présence et les notes de {count} personne(s) sont à jour.")
+    messages.success(
+        request, f"La présence et les notes de {plural(count, 'personne')} sont à jour."
+    )
     return redirect(_session_url(request, session) + "#participants")
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from ressort.accounts.throttle import Limit
+from ressort.analysis.typography import plural
 from ressort.workshops.kinds import AnswerError, DeliveryError, Fields, Parsed, get_kind
 from ressort.workshops.models import Activity, Answer, Participant, Workshop
 
@@ -109,7 +110,7 @@ def check_entry_limit(activity: Activity, existing: set[str], parsed: Sequence[P
     limit = int(activity.config.get("max_words", 20)) if activity.kind == "nuage" else 20
     if new and len(existing) + len(new) > limit:
         raise AnswerError(
-            f"Vous avez déjà envoyé {len(existing)} contribution(s) : {limit} au plus."
+            f"Vous avez déjà envoyé {plural(len(existing), 'contribution')} : {limit} au plus."
         )
 
 
@@ -148,7 +149,7 @@ def store_answers(
     *,
     activities: dict[int, Activity | None] | None = None,
 ) -> Stored:
-    """Validate then write a participant's answer(s) to an open activity of their workshop.
+    """Validate then write a participant's answers to an open activity of their workshop.
 
     Idempotent: the same answer sent twice updates the same row. Raises AnswerError with a
     French message for the participant. `activities` caches the activities read within one

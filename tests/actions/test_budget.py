@@ -152,7 +152,7 @@ def test_build_the_action_plan_from_the_choice(approach: Any, client_as: Any) ->
         "Planter des haies",
         "Récupérer l'eau",
     }
-    assert "2 fiche(s) action ajoutée(s) au plan d'actions" in page_text(response)
+    assert "2 fiches action ajoutées au plan d'actions" in page_text(response)
     client_as("chef_projet").post(url)
     assert ActionSheet.objects.count() == 2  # nothing twice
     assert a["haies"].sheet is not None

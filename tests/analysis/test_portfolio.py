@@ -91,7 +91,7 @@ def test_effect_svg_is_accessible_and_marks_signs() -> None:
         ident="a1",
     )
     assert 'role="img"' in svg and 'aria-labelledby="a1-titre a1-desc"' in svg
-    assert "Améliore : Alimentation. Dégrade : Eau douce. 1 dimension(s) non évaluée(s)." in svg
+    assert "Améliore : Alimentation. Dégrade : Eau douce. 1 dimension non évaluée." in svg
     assert "++" in svg and "stroke-dasharray" in svg
     ring = effect_svg([EffectSegment("L1.1", "Gouvernance", 0)])
     assert ring.count("<path") == 1

@@ -12,6 +12,7 @@ from ressort.analysis.typography import (
     MINUS,
     NBSP,
     NNBSP,
+    agree,
     cell,
     coordinate,
     day,
@@ -99,6 +100,28 @@ def test_ordinals_and_plural():
     assert plural(1, "participant") == "1 participant"
     assert plural(1500, "idée") == f"1{NNBSP}500 idées"
     assert plural(2, "œil", "yeux") == "2 yeux"
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, "rangée"),
+        (1, "rangée"),
+        (1.5, "rangée"),
+        (2, "rangées"),
+        (-1, "rangée"),
+        (-3, "rangées"),
+    ],
+)
+def test_agree_gives_the_word_alone_with_the_french_rule(count, expected):
+    assert agree(count, "rangée") == expected
+
+
+def test_agree_takes_an_irregular_plural():
+    assert agree(1, "journal", "journaux") == "journal"
+    assert agree(4, "journal", "journaux") == "journaux"
+    assert agree(2, "reste", "restent") == "restent"
+    assert plural(3, "mot clé", "mots clés") == "3 mots clés"
 
 
 def test_high_punctuation_in_messages():

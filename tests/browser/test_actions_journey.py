@@ -109,7 +109,7 @@ def test_ideas_to_arbitration(
     expect(page.get_by_text("Aucun bulletin pour l'instant")).to_be_visible()
     page.get_by_label("Fichier CSV des bulletins").set_input_files(str(csv))
     page.get_by_role("button", name="Importer").click()
-    expect(page.get_by_text("40 bulletin(s) importé(s)")).to_be_visible()
+    expect(page.get_by_text("40 bulletins importés")).to_be_visible()
     expect(page.get_by_text("1. Réduire les fuites")).to_be_visible()
     assert Ballot.objects.filter(approach=approach).count() == 40
     assert_accessible(page)

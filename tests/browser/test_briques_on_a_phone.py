@@ -207,7 +207,7 @@ def test_living_and_justice_additions_on_a_phone(
     expect(page.get_by_text("Toutes les réponses").first).to_be_visible()
     fits(page)
     page.get_by_role("button", name="Envoyer les résultats dans la démarche").click()
-    expect(page.get_by_text("1 réponse(s) d'acceptabilité sur 1 mesure(s)").first).to_be_visible()
+    expect(page.get_by_text("1 réponse d'acceptabilité sur 1 mesure").first).to_be_visible()
     assert sum(AcceptabilityAnswer.objects.values_list("count", flat=True)) == before + 1
     page.goto(f"{base}/transition-juste/acceptabilite/")
     expect(page.get_by_role("cell", name="Ménages en précarité énergétique").first).to_be_visible()

@@ -154,7 +154,7 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     page.get_by_label("Cette hypothèse").select_option(label="Eau : Rationnée")
     page.get_by_label("ne va pas avec").select_option(label="Agriculture : Irriguée")
     page.get_by_role("button", name="Ajouter", exact=True).click()
-    expect(page.get_by_text("3 combinaison(s) cohérente(s) sur 4 possibles")).to_be_visible()
+    expect(page.get_by_text("3 combinaisons cohérentes sur 4 possibles")).to_be_visible()
     page.get_by_role("link", name="Lister les combinaisons cohérentes").click()
     assert_accessible(page)
     page.get_by_role("link", name="Retenir la combinaison 3").click()

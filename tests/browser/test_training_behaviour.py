@@ -161,9 +161,7 @@ def test_behaviour_change_and_training_journey(
     good.write_text("Nom;Présent;Avant;Après;Satisfaction\nInès Blanc;oui;1;3;5\n")
     page.get_by_label("Feuille de présence").set_input_files(str(good))
     page.get_by_role("button", name="Importer", exact=True).click()
-    expect(
-        page.get_by_text("La présence et les notes de 1 personne(s) sont à jour.")
-    ).to_be_visible()
+    expect(page.get_by_text("La présence et les notes de 1 personne sont à jour.")).to_be_visible()
 
     field(page, "Engagement").fill("Désimperméabiliser la cour du centre technique")
     page.get_by_role("button", name="Noter l'engagement").click()

@@ -3,7 +3,9 @@ hand-written copies once disagreed (a no-break space here, a narrow one there, a
 drawing's labels, « 1 septembre » without its « er »). This test reads the sources so that
 a new copy cannot come back unnoticed; the message says what to use instead."""
 
+import io
 import re
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -29,7 +31,12 @@ TEMPLATE_COPIES = {
     ),
     r"\|\s*date_fr\b": "the old date filter: |day_fr",
     r"""\{\{[^{}]*\}\}(\s|&nbsp;)%""": "a share spaced by hand: |percent or |pourcentage",
+    r"\|\s*pluralize\b": "Django's pluralize writes « 0 démarches »: |pluriel (0 and 1 singular)",
+    r"\w\(s\)": "« idée(s) » in a text: the agreement, with |pluriel",
 }
+# « idée(s) », « rangée(s) », « participant·e(s) » in a string of the code, not a call
+# like position(s): the words agree with their count, with plural() and agree().
+HEDGED_PLURAL = re.compile(r"\w\(s\)")
 
 
 def _sources(*patterns: str) -> list[Path]:
@@ -77,6 +84,9 @@ def test_no_template_formats_numbers_or_dates_by_hand() -> None:
         ("<td>{{ v|floatformat:1 }}</td>", TEMPLATE_COPIES),
         ('le {{ d|date:"j F Y" }}', TEMPLATE_COPIES),
         ("{{ r.percent }}&nbsp;%", TEMPLATE_COPIES),
+        ("{{ n }} démarche{{ n|pluralize }}", TEMPLATE_COPIES),
+        ("{{ n }} cellule(s) non nulle(s).", TEMPLATE_COPIES),
+        ("(+{{ n }} autre(s) chemin(s))", TEMPLATE_COPIES),
     ],
 )
 def test_the_scan_catches_each_kind_of_copy(tmp_path: Path, line: str, rules: dict) -> None:
@@ -84,6 +94,44 @@ def test_the_scan_catches_each_kind_of_copy(tmp_path: Path, line: str, rules: di
     source = tmp_path / "copy.txt"
     source.write_text(line + "\n", encoding="utf-8")
     assert _copies([source], rules, tmp_path)
+
+
+def _hedged_plurals(paths: list[Path], root: Path = ROOT.parent) -> list[str]:
+    """Every string literal of the Python sources that hedges a plural with « (s) »."""
+    faults = []
+    for path in paths:
+        source = path.read_text(encoding="utf-8")
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.STRING and HEDGED_PLURAL.search(token.string):
+                faults.append(
+                    f"{path.relative_to(root)}:{token.start[0]}: « (s) » in a text: "
+                    "plural(count, word) and agree(count, participle)"
+                )
+    return faults
+
+
+def test_no_python_text_hedges_a_plural_with_s_in_brackets() -> None:
+    paths = _sources("*.py")
+    assert len(paths) > 100
+    assert _hedged_plurals(paths) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "caught"),
+    [
+        ('message = f"{n} idée(s) rangée(s)."', True),
+        ('message = "{} participation(s) enregistrée(s)."', True),
+        ('text = f"Classement de {n} participant·e(s)."', True),
+        ("values = [position(s) for _, s in rows]", False),
+        ("message = f\"{plural(n, 'idée')} {agree(n, 'rangée')}.\"", False),
+    ],
+)
+def test_the_scan_catches_a_hedged_plural_in_a_text_only(
+    tmp_path: Path, line: str, caught: bool
+) -> None:
+    source = tmp_path / "copy.py"
+    source.write_text(line + "\n", encoding="utf-8")
+    assert bool(_hedged_plurals([source], tmp_path)) is caught
 
 
 def test_the_owner_imports_no_django() -> None:

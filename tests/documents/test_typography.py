@@ -96,6 +96,32 @@ def test_template_filter():
     assert out == f"Note{NBSP}: «{NBSP}x{NBSP}» 1,3"
 
 
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 idée rangée"), (1, "1 idée rangée"), (2, "2 idées rangées"), (-2, "-2 idées rangées")],
+)
+def test_pluriel_takes_the_singular_for_0_and_1(count, expected):
+    """Django's pluralize writes « 0 idées »; French writes « 0 idée »."""
+    out = Template("{{ n }} idée{{ n|pluriel }} rangée{{ n|pluriel }}").render(
+        Context({"n": count})
+    )
+    assert out == expected
+
+
+def test_pluriel_with_suffixes_a_list_and_no_number():
+    render = lambda text, value: Template(text).render(Context({"v": value}))  # noqa: E731
+    assert render('journ{{ v|pluriel:"al,aux" }}', 1) == "journal"
+    assert render('journ{{ v|pluriel:"al,aux" }}', 3) == "journaux"
+    assert render('{{ v|pluriel:"a,ont" }}', 0) == "a"
+    assert render('{{ v|pluriel:"a,ont" }}', 5) == "ont"
+    assert render('jeu{{ v|pluriel:"x" }}', 2) == "jeux"
+    assert render("chemin{{ v|pluriel }}", ["a"]) == "chemin"
+    assert render("chemin{{ v|pluriel }}", ["a", "b"]) == "chemins"
+    assert render("chemin{{ v|pluriel }}", "2") == "chemins"
+    assert render("chemin{{ v|pluriel }}", None) == "chemin"
+    assert render('x{{ v|pluriel:"a,b,c" }}', 2) == "x"
+
+
 def test_every_template_writes_the_first_of_the_month_as_1er() -> None:
     """`|typo` is a built-in of every template (settings.TEMPLATES); dates go through it."""
     import datetime

@@ -87,7 +87,7 @@ def test_the_room_scores_the_internal_governance_grid(approach: Approach, client
     results = page_text(team.get(f"{base}activites/{grid.pk}/"))
     assert "Circuits de décision" in results and "Médiane" in results
     report = deliver(team, base, grid)
-    assert "Appréciation de 2 critère(s) du diagnostic de la gouvernance interne" in report
+    assert "Appréciation de 2 critères du diagnostic de la gouvernance interne" in report
     rows = {d.criterion: d for d in GovernanceDiagnosis.objects.filter(approach=approach)}
     assert rows["transversalite"].score == 1
     assert rows["decision"].score == 2
@@ -141,7 +141,7 @@ def test_the_room_fills_a_mactor_study(
         page_text(faulty)
     )
     report = deliver(team, base, positions)
-    assert "2 case(s) de la matrice des positions de « L'eau d'été » envoyée(s)" in report
+    assert "2 cases de la matrice des positions de « L'eau d'été » envoyées" in report
     m = services.matrices(study)
     assert m.positions == [[2, 0], [0, -2], [0, -1]]  # medians; the association's −1 kept
 

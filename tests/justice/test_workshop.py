@@ -107,7 +107,7 @@ def test_inhabitants_answer_and_the_answers_reach_the_justice_brique(
 
     team.post(f"{base}activites/{activity.pk}/etat/", {"state": "close"})
     report = page_text(team.post(f"{base}activites/{activity.pk}/envoyer/", follow=True))
-    assert "5 réponse(s) d'acceptabilité sur 2 mesure(s) et 4 participation(s)" in report
+    assert "5 réponses d'acceptabilité sur 2 mesures et 4 participations envoyées" in report
     # Who took part: the four phones that answered, each once, under the group it named
     # (the three refused answers stored nothing).
     took_part = {

@@ -99,7 +99,7 @@ def test_import_export_round_trip_and_results(approach: Approach, personas: dict
     # SVG coordinates are never localised (a French decimal comma would break the drawing)
     coordinates = re.findall(r' (?:x1|x2|y1|y2|cx|cy)="([^"]*)"', page)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates)
-    assert "1 influence(s) potentielle(s)" in page
+    assert "1 influence potentielle comptée" in page
     with_p = run_micmac(approach, potential=True)
     assert with_p is not None
     assert with_p.result.variables[3].direct_dependence == 3  # Mobilité → Eau counted 3

@@ -109,7 +109,7 @@ def test_box_counts_and_lists_consistent_combinations(
 ) -> None:
     client, h = box["client"], box["h"]
     page = page_text(client.get(reverse("systems:scenarios", args=[approach.slug])))
-    assert "<strong>10</strong> combinaison(s) cohérente(s) sur 12 possibles (2 exclues" in page
+    assert "<strong>10</strong> combinaisons cohérentes sur 12 possibles (2 exclues" in page
     assert "pas d'irrigation sous restrictions" in page
     listing = page_text(client.get(reverse("systems:combinations", args=[approach.slug])))
     assert "Page 1 sur 1" in listing
@@ -130,7 +130,7 @@ def test_combinations_are_paginated(approach: Approach, personas: dict[str, Any]
         add_component(client, approach, name, "1\n2\n3\n4")
     url = reverse("systems:combinations", args=[approach.slug])
     first = page_text(client.get(url))
-    assert "256 combinaison(s) cohérente(s) sur 256" in first and "Page 1 sur 6" in first
+    assert "256 combinaisons cohérentes sur 256" in first and "Page 1 sur 6" in first
     last = page_text(client.get(url, {"page": "6"}))
     assert "Page 6 sur 6" in last and last.count("Retenir<span") == 6
     assert "Page 1 sur 6" in page_text(client.get(url, {"page": "abc"}))
@@ -140,7 +140,7 @@ def test_component_faults(approach: Approach, personas: dict[str, Any]) -> None:
     client = client_for(personas["equipe"])
     assert "il en faut de 2 à 5" in page_text(add_component(client, approach, "Eau", "Seule"))
     six = "\n".join("abcdef")
-    assert "6 hypothèse(s)" in page_text(add_component(client, approach, "Eau", six))
+    assert "6 hypothèses" in page_text(add_component(client, approach, "Eau", six))
     assert "en double" in page_text(add_component(client, approach, "Eau", "a\nb\na"))
     assert not MorphVariable.objects.exists()
 

@@ -43,7 +43,7 @@ def test_idea_wall_becomes_action_ideas_hidden_ones_stay(workshop: Workshop) -> 
     )
     idea.answers.filter(payload__text="Hors sujet").update(hidden=True)
     report = services.deliver(idea)
-    assert report == "1 idée(s) d'action ajoutée(s)."
+    assert report == "1 idée d'action ajoutée."
     row = Idea.objects.get(approach=workshop.approach)
     assert (row.text, row.dimension_code, row.source) == (
         "Planter des haies",
@@ -116,7 +116,7 @@ def test_vote_on_actions_goes_to_prioritisation(workshop: Workshop) -> None:
     assert results["rows"][0]["r"].majority_grade_label == "Très bien"
     assert [g["category"] for g in results["by_category"]] == ["Habitant·e", "Élu·e"]
     report = services.deliver(vote)
-    assert report == "3 bulletin(s) envoyé(s) à la priorisation des actions."
+    assert report == "3 bulletins envoyés à la priorisation des actions."
     assert Ballot.objects.filter(approach=workshop.approach).count() == 3
     grades = sorted(
         Ballot.objects.get(grades__action=canteen, grades__grade=5).grades.values_list(
@@ -230,7 +230,7 @@ def test_grid_scoring_becomes_portrait_sessions_by_category(workshop: Workshop) 
     assert rows[1]["nsp"] == 1
     assert services.results(grid)["categories"] == ["Habitant·e", "Élu·e"]
     report = services.deliver(grid)
-    assert report == "5 cotation(s) en 2 session(s) de cotation du portrait."
+    assert report == "5 cotations en 2 sessions de cotation du portrait."
     sessions = ScoringSession.objects.filter(approach=workshop.approach).order_by("category")
     assert [s.category for s in sessions] == ["Habitant·e", "Élu·e"]
     assert sessions[0].title == "Atelier « Atelier vision du 12 mars »"

@@ -73,7 +73,7 @@ def test_resent_entries_never_count_twice_against_the_limit(workshop: Workshop) 
     third = item(alice, cloud, "client_id=mot-00000003&word=Ombre")
     results = writer.write_batch([first, second, second, third])
     assert results[:3] == [(True, "Réponse enregistrée.")] * 3
-    assert results[3] == (False, "Vous avez déjà envoyé 2 contribution(s) : 2 au plus.")
+    assert results[3] == (False, "Vous avez déjà envoyé 2 contributions : 2 au plus.")
     assert sorted(cloud.answers.values_list("payload__word", flat=True)) == ["Eau", "Haies"]
 
 

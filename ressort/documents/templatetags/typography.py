@@ -1,6 +1,7 @@
 """Template filters of French typography, built into every template (settings.TEMPLATES):
 `{{ text|typo }}`, and the one formatter of values (ressort/analysis/typography.py):
-`{{ value|nombre:1 }}`, `{{ share|percent }}`, `{{ amount|euros }}`, `{{ day|day_fr }}`.
+`{{ value|nombre:1 }}`, `{{ share|percent }}`, `{{ amount|euros }}`, `{{ day|day_fr }}`,
+`{{ count|pluriel }}` (Django's `pluralize` with the French rule: 0 and 1 singular).
 Numbers written into a style or an SVG attribute take `|coordonnee`, with a dot."""
 
 from datetime import date
@@ -61,3 +62,24 @@ def day_fr(value: date | None, form: str = "") -> str:
 def coordonnee(value: Any, decimals: int = 1) -> str:
     """A number for a style or SVG attribute, never for reading: always a dot."""
     return typography.coordinate(float(value), int(decimals))
+
+
+@register.filter
+def pluriel(value: Any, suffixes: str = "s") -> str:
+    """Django's `pluralize` with the French rule, 0 and 1 singular: « idée{{ n|pluriel }} »,
+    « {{ n|pluriel:"x" }} », « journ{{ n|pluriel:"al,aux" }} », « {{ n|pluriel:"a,ont" }} ».
+    A list or any sized value counts its items; a value that is no number gives ""."""
+    if "," in suffixes:
+        singular, _, plural_suffix = suffixes.partition(",")
+        if "," in plural_suffix:
+            return ""
+    else:
+        singular, plural_suffix = "", suffixes
+    try:
+        count = float(value)
+    except (TypeError, ValueError):
+        try:
+            count = len(value)
+        except TypeError:
+            return ""
+    return typography.agree(count, singular, plural_suffix)

@@ -13,6 +13,7 @@ from django import forms
 
 from ressort.actions.models import Action
 from ressort.analysis import justice as rule
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.justice import services as justice
 from ressort.justice.models import AcceptabilityAnswer, Dimension, Participation, PopulationGroup
@@ -280,6 +281,7 @@ class AcceptabilityConsultation(ActivityKind):
             )
         measures = len({pk for pk, *_ in counted if pk in actions})
         return (
-            f"{sent} réponse(s) d'acceptabilité sur {measures} mesure(s) et "
-            f"{sum(people.values())} participation(s) envoyée(s) à la transition juste."
+            f"{plural(sent, 'réponse')} d'acceptabilité sur {plural(measures, 'mesure')} et "
+            f"{plural(sum(people.values()), 'participation')} "
+            f"{agree(sent + sum(people.values()), 'envoyée')} à la transition juste."
         )

@@ -8,6 +8,7 @@ import statistics
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ressort.analysis.typography import plural
 from ressort.approaches.models import Approach
 from ressort.governance import services as governance
 from ressort.governance.models import DiagnosisCriterion
@@ -110,4 +111,7 @@ class GovernanceDiagnosisScoring(ActivityKind):
         governance.record_diagnosis_scores(
             activity.workshop.approach, scores, comments, source=source
         )
-        return f"Appréciation de {len(scores)} critère(s) du diagnostic de la gouvernance interne."
+        return (
+            f"Appréciation de {plural(len(scores), 'critère')} "
+            "du diagnostic de la gouvernance interne."
+        )

@@ -10,6 +10,7 @@ from typing import Any
 
 from django import forms
 
+from ressort.analysis.typography import plural
 from ressort.approaches.models import Approach
 from ressort.portrait import services as portrait
 from ressort.workshops.kinds.base import (
@@ -171,4 +172,7 @@ class GridScoring(ActivityKind):
                 activity.workshop.approach, version, rows, source=source, category=category
             )
         total = sum(len(r) for r in groups.values())
-        return f"{total} cotation(s) en {len(groups)} session(s) de cotation du portrait."
+        return (
+            f"{plural(total, 'cotation')} en {plural(len(groups), 'session')} "
+            "de cotation du portrait."
+        )

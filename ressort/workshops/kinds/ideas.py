@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from ressort.actions import services as actions
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.fieldwork import services as fieldwork
 from ressort.workshops.kinds.base import (
@@ -108,7 +109,10 @@ class IdeaWall(ActivityKind):
                     source=source,
                     dimension_codes=(dim,) if dim else (),
                 )
-            return f"{len(visible)} témoignage(s) ajouté(s) à l'enquête de terrain."
+            return (
+                f"{plural(len(visible), 'témoignage')} {agree(len(visible), 'ajouté')} "
+                "à l'enquête de terrain."
+            )
         for a in visible:
             actions.add_idea(
                 approach,
@@ -117,7 +121,7 @@ class IdeaWall(ActivityKind):
                 proposer=a.participant.category,
                 dimension_code=a.payload.get("dimension") or None,
             )
-        return f"{len(visible)} idée(s) d'action ajoutée(s)."
+        return f"{plural(len(visible), 'idée')} d'action {agree(len(visible), 'ajoutée')}."
 
 
 def config_target(activity: Activity) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
-from ressort.analysis.typography import read_number
+from ressort.analysis.typography import agree, plural, read_number
 from ressort.approaches.models import Approach
 from ressort.workshops.kinds.base import (
     MAX_TEXT,
@@ -142,4 +142,4 @@ class ImageryPins(ActivityKind):
             then_period=str(activity.config.get("then", {}).get("periode", "")),
             now_period=str(activity.config.get("now", {}).get("periode", "")),
         )
-        return f"{count} épingle(s) ajoutée(s) à la photo-interprétation."
+        return f"{plural(count, 'épingle')} {agree(count, 'ajoutée')} à la photo-interprétation."

@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.governance import services as governance
 from ressort.governance.models import MactorStudy
@@ -218,4 +219,7 @@ class MactorMatrix(ActivityKind):
                 "Les acteurs ou objectifs notés ne sont plus dans l'analyse : rien à envoyer."
             )
         what = "positions" if config.get("matrix") == POSITIONS else "influences"
-        return f"{written} case(s) de la matrice des {what} de « {study.title} » envoyée(s)."
+        return (
+            f"{plural(written, 'case')} de la matrice des {what} de « {study.title} » "
+            f"{agree(written, 'envoyée')}."
+        )

@@ -9,6 +9,7 @@ from typing import Any
 from django import forms
 
 from ressort.analysis import frameworks as fw
+from ressort.analysis.typography import plural
 from ressort.approaches.models import Approach
 from ressort.frameworks.models import PriorityExercise, PriorityVote
 from ressort.workshops.kinds.base import (
@@ -181,4 +182,6 @@ class Ranking(ActivityKind):
         ]
         PriorityVote.objects.bulk_create(votes)
         voters = len({a.participant_id for a in answers if not a.hidden})
-        return f"Classement de {voters} participant·e(s) ajouté aux ateliers d'appropriation."
+        return (
+            f"Classement de {plural(voters, 'participant·e')} ajouté aux ateliers d'appropriation."
+        )

@@ -10,6 +10,7 @@ from django import forms
 
 from ressort.actions import services as actions
 from ressort.actions.models import Action
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.workshops.kinds.base import (
     RATING_SCORES,
@@ -162,6 +163,9 @@ class ActionRating(ActivityKind):
         if not sent:
             raise DeliveryError("Aucune action de la démarche n'a été notée : rien à envoyer.")
         extra = (
-            f" ; {skipped} proposition(s) hors actions restent dans l'atelier" if skipped else ""
+            f" ; {plural(skipped, 'proposition')} hors actions "
+            f"{agree(skipped, 'reste', 'restent')} dans l'atelier"
+            if skipped
+            else ""
         )
-        return f"Évaluations de {sent} action(s) envoyées{extra}."
+        return f"Évaluations de {plural(sent, 'action')} envoyées{extra}."

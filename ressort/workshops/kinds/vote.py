@@ -11,6 +11,7 @@ from django import forms
 
 from ressort.actions import services as actions
 from ressort.analysis import majority_judgment as mj
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.workshops.kinds.base import (
     SINGLE_KEY,
@@ -143,4 +144,6 @@ class MajorityVote(ActivityKind):
         if not ballots:
             raise DeliveryError("Aucun bulletin à envoyer.")
         stored = actions.record_ballots(activity.workshop.approach, ballots, source=source)
-        return f"{stored} bulletin(s) envoyé(s) à la priorisation des actions."
+        return (
+            f"{plural(stored, 'bulletin')} {agree(stored, 'envoyé')} à la priorisation des actions."
+        )

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.systems import services as systems
 from ressort.workshops.kinds.base import (
@@ -73,4 +74,7 @@ class WordCloud(ActivityKind):
         words = [a.payload["word"] for a in answers if not a.hidden]
         systems.add_vision_keywords(activity.workshop.approach, words, source=source)
         distinct = len({w.lower() for w in words})
-        return f"{distinct} mot(s)-clé(s) ({len(words)} occurrences) ajouté(s) à la vision."
+        return (
+            f"{plural(distinct, 'mot-clé', 'mots-clés')} ({plural(len(words), 'occurrence')}) "
+            f"{agree(distinct, 'ajouté')} à la vision."
+        )

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ressort.analysis.typography import plural
 from ressort.approaches.models import Approach
 from ressort.opendata import refresh
 from ressort.opendata.catalogue import add_to_approach, load_catalogue
@@ -65,4 +66,4 @@ class Command(BaseCommand):
             self.stdout.write(f"{REGISTRY[record.connector].label}\u00a0: {record.message}")
             failed += record.status == record.Status.FAILED
         if failed:
-            raise CommandError(f"{failed} source(s) en échec.", returncode=1)
+            raise CommandError(f"{plural(failed, 'source')} en échec.", returncode=1)
