@@ -99,14 +99,16 @@ def test_import_export_round_trip_and_results(approach: Approach, personas: dict
     # SVG coordinates are never localised (a French decimal comma would break the drawing)
     coordinates = re.findall(r' (?:x1|x2|y1|y2|cx|cy)="([^"]*)"', page)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", c) for c in coordinates)
-    assert "1 influence potentielle comptée" in page
+    assert "1 influence potentielle (P) comptée comme nulle — " in page
+    assert ">la compter comme forte (3)</a>" in page
     with_p = run_micmac(approach, potential=True)
     assert with_p is not None
     assert with_p.result.variables[3].direct_dependence == 3  # Mobilité → Eau counted 3
     potential_page = page_text(
         client.get(reverse("systems:micmac_results", args=[approach.slug]), {"potentiel": "1"})
     )
-    assert "comme fortes (3)" in potential_page
+    assert "1 influence potentielle (P) comptée comme forte (3) — " in potential_page
+    assert ">la compter comme nulle</a>" in potential_page
     # A fixed power (issue 23): the values of M^5 exactly, the orders at each power shown.
     fixed = mm.micmac(matrix.matrix(), matrix.names, power=5)
     response = client.get(

@@ -153,7 +153,9 @@ def test_rating_becomes_evaluation_proposals(workshop: Workshop) -> None:
         ],
     )
     report = services.deliver(rating)
-    assert "Évaluations de 1 action(s)" in report and "1 proposition(s) hors actions" in report
+    assert report == (
+        "Évaluations de 1 action envoyées ; 1 proposition hors actions reste dans l'atelier."
+    )
     proposal = EvaluationProposal.objects.get(action=hedges)
     assert proposal.scores == [{"water": 2, codes[1]: -1}, {"water": 1}]
 
