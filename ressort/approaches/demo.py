@@ -33,6 +33,7 @@ from ressort.approaches.models import (
 )
 from ressort.branding import clean_logo
 from ressort.territories.models import Territory, TerritoryType
+from ressort.web import freshness
 
 DEMO_SLUG = "demo"
 DEMO_EPCI = "243800604"  # CA Porte de l'Isère (CAPI), one of the offer's reference territories
@@ -286,6 +287,9 @@ def plan_calendar(approach: Approach, today: date | None = None) -> dict[str, tu
             step.closed_on = min(step.end_date, today)
     MethodStep.objects.bulk_update(method, ["start_date", "end_date", "closed_on"])
     _date_accompaniment(approach, ranges, today)
+    # bulk_update sends no signal: the progress computed above (kept under the démarche's
+    # version) must not outlive the dates it was computed with.
+    freshness.bump(approach.pk)
     return ranges
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
@@ -251,6 +252,7 @@ def test_a_refused_colour_never_reaches_the_pages_css(
     assert ":root { --rs-accent: #0b5c57; }" in page
     settings.RESSORT_ACCENT_COLOR = "#A0522D"
     assert branding.safe_colour("#A0522D") == "#a0522d" and branding.check_startup() == []
+    caches["pages"].clear()  # a new setting means a restarted server: no page kept from before
     page = as_user(personas["equipe"]).get(f"/demarches/{approach.slug}/").content.decode()
     assert ":root { --rs-accent: #a0522d; }" in page
 
