@@ -186,8 +186,8 @@ def test_the_demos_statuses_follow_its_content_and_its_calendar_today(
     """The demo as a new visitor opens it: the steps done are « Terminée » and planned in the
     past, those under way run through today, the rest are to come."""
     from django.contrib.auth import get_user_model
-    from ressort.approaches.templatetags.approaches_tags import date_fr
 
+    from ressort.analysis.typography import day as date_fr
     from ressort.approaches import progress
     from ressort.approaches.demo import DEMO_ACCOUNTS
 
