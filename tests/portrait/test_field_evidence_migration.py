@@ -11,20 +11,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.migrations]
 
 BEFORE = [("fieldwork", "0004_walks"), ("portrait", "0004_indicator_catalogue_provenance")]
 AFTER = [("portrait", "0005_indicator_field_evidence")]
-
-
-def _migrate(targets: list[tuple[str, str]]) -> Any:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return MigrationExecutor(connection).loader.project_state(targets).apps
 
 
 def _indicator(apps: Any, approach: Any, code: str) -> Any:
@@ -38,7 +31,7 @@ def test_links_made_in_fieldwork_read_the_same_from_the_portrait_and_back(
 ) -> None:
     other = personas["other_approach"]
     try:
-        apps = _migrate(BEFORE)
+        apps = migrate(BEFORE)
         vulnerability = apps.get_model("fieldwork", "Vulnerability")
         resource = apps.get_model("fieldwork", "Resource")
         water, soil = _indicator(apps, approach, "eau"), _indicator(apps, approach, "sols")
@@ -52,7 +45,7 @@ def test_links_made_in_fieldwork_read_the_same_from_the_portrait_and_back(
         )
         resource.objects.create(approach_id=approach.pk, title="Sans indicateur")
 
-        apps = _migrate(AFTER)
+        apps = migrate(AFTER)
         indicator = apps.get_model("portrait", "Indicator")
         assert sorted(
             indicator.objects.get(code="eau").vulnerabilities.values_list("title", flat=True)
@@ -73,7 +66,7 @@ def test_links_made_in_fieldwork_read_the_same_from_the_portrait_and_back(
             apps.get_model("fieldwork", "Resource").objects.get(title="Sans indicateur")
         )
 
-        apps = _migrate(BEFORE)  # and back: the link made after the move is kept too
+        apps = migrate(BEFORE)  # and back: the link made after the move is kept too
         resource = apps.get_model("fieldwork", "Resource")
         assert list(
             resource.objects.get(title="Sans indicateur").indicators.values_list("code", flat=True)
@@ -82,6 +75,4 @@ def test_links_made_in_fieldwork_read_the_same_from_the_portrait_and_back(
             resource.objects.get(title="Nappe").indicators.values_list("code", flat=True)
         ) == ["eau"]
     finally:
-        _migrate(
-            [(key[0], key[1]) for key in MigrationExecutor(connection).loader.graph.leaf_nodes()]
-        )
+        migrate_to_latest()
