@@ -20,13 +20,21 @@ is described in `ressort.analysis.budget`.
 from __future__ import annotations
 
 import argparse
-import math
 from pathlib import Path
 from typing import Any
 
 from ressort.analysis import budget
-from ressort.analysis.cli import InputError, NoSolution
-from ressort.analysis.mcda_cli import read_json
+from ressort.analysis.cli import (
+    Faults,
+    InputError,
+    NoSolution,
+    format_faults,
+    kind,
+    number,
+    read_json,
+    text,
+    unknown_keys,
+)
 
 _TOP_KEYS = ("budget", "actions")
 _ACTION_KEYS = ("id", "cost", "benefit", "required", "requires", "excludes")
@@ -68,44 +76,14 @@ def _number(x: float) -> int | float:
     return int(x) if float(x).is_integer() and abs(x) < 2**53 else x
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "un booléen"
-    if isinstance(value, int | float):
-        return f"le nombre {value}"
-    if isinstance(value, str):
-        return f"le texte « {value} »"
-    if isinstance(value, list):
-        return "une liste"
-    return "un objet"
-
-
-def _read_number(value: Any, path: str, errors: list[tuple[str, str]]) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        errors.append((path, f"un nombre est attendu, pas {_kind(value)}"))
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        errors.append((path, "un nombre fini est attendu"))
-        return None
-    return number
-
-
-def _ids(value: Any, path: str, errors: list[tuple[str, str]]) -> tuple[str, ...]:
+def _ids(value: Any, path: str, errors: Faults) -> tuple[str, ...]:
     if not isinstance(value, list):
-        errors.append((path, f"une liste d'identifiants est attendue, pas {_kind(value)}"))
+        errors.append((path, f"une liste d'identifiants est attendue, pas {kind(value)}"))
         return ()
     good = []
     for k, item in enumerate(value):
         if not isinstance(item, str) or not item.strip():
-            errors.append(
-                (f"{path}[{k}]", f"un identifiant (texte) est attendu, pas {_kind(item)}")
-            )
+            errors.append((f"{path}[{k}]", f"un identifiant (texte) est attendu, pas {kind(item)}"))
         else:
             good.append(item)
     return tuple(good)
@@ -117,15 +95,13 @@ def parse(data: Any) -> tuple[float, budget.Problem]:
         raise InputError(
             "le document doit être un objet JSON avec les champs « budget » et « actions »"
         )
-    errors: list[tuple[str, str]] = []
-    for key in data:
-        if key not in _TOP_KEYS:
-            errors.append((key, "champ inconnu ; champs permis : « budget », « actions »"))
+    errors: Faults = []
+    unknown_keys(data, _TOP_KEYS, "", errors)
     amount: float | None = None
     if "budget" not in data:
         errors.append(("budget", "champ obligatoire manquant (un nombre ≥ 0)"))
     else:
-        amount = _read_number(data["budget"], "budget", errors)
+        amount = number(data, "budget", "", errors)
         if amount is not None and amount < 0:
             errors.append(("budget", f"le budget ne peut pas être négatif ({data['budget']})"))
             amount = None
@@ -135,7 +111,7 @@ def parse(data: Any) -> tuple[float, budget.Problem]:
         errors.append(("actions", "champ obligatoire manquant (une liste d'actions)"))
         raw = []
     elif not isinstance(raw, list):
-        errors.append(("actions", f"une liste est attendue, pas {_kind(raw)}"))
+        errors.append(("actions", f"une liste est attendue, pas {kind(raw)}"))
         raw = []
     for i, item in enumerate(raw):
         action = _action(item, f"actions[{i}]", errors)
@@ -147,45 +123,28 @@ def parse(data: Any) -> tuple[float, budget.Problem]:
         except budget.InvalidPortfolio as invalid:
             errors.extend(invalid.errors)
     if errors:
-        unique = list(dict.fromkeys(errors))
-        head = "1 erreur" if len(unique) == 1 else f"{len(unique)} erreurs"
-        raise InputError(
-            f"{head} dans le fichier :\n" + "\n".join(f"  {p} : {m}" for p, m in unique)
-        )
+        raise InputError(format_faults(errors))
     assert amount is not None
     return amount, problem
 
 
-def _action(item: Any, path: str, errors: list[tuple[str, str]]) -> budget.Action | None:
+def _action(item: Any, path: str, errors: Faults) -> budget.Action | None:
     if not isinstance(item, dict):
-        errors.append((path, f"un objet action est attendu, pas {_kind(item)}"))
+        errors.append((path, f"un objet action est attendu, pas {kind(item)}"))
         return None
     before = len(errors)
-    for key in item:
-        if key not in _ACTION_KEYS:
-            allowed = ", ".join(f"« {k} »" for k in _ACTION_KEYS)
-            errors.append((f"{path}.{key}", f"champ inconnu ; champs permis : {allowed}"))
-    identifier = item.get("id")
-    if "id" not in item:
-        errors.append((f"{path}.id", "champ obligatoire manquant (un texte)"))
-    elif not isinstance(identifier, str) or not identifier.strip():
-        errors.append((f"{path}.id", f"un texte non vide est attendu, pas {_kind(identifier)}"))
-    values: dict[str, float | None] = {}
-    for key in ("cost", "benefit"):
-        if key not in item:
-            errors.append((f"{path}.{key}", "valeur manquante (un nombre)"))
-            values[key] = None
-        else:
-            values[key] = _read_number(item[key], f"{path}.{key}", errors)
-    cost = values["cost"]
+    unknown_keys(item, _ACTION_KEYS, path, errors)
+    identifier = text(item, "id", path, errors)
+    cost = number(item, "cost", path, errors)
+    benefit = number(item, "benefit", path, errors)
     if cost is not None and cost < 0:
         errors.append((f"{path}.cost", f"le coût ne peut pas être négatif ({item['cost']})"))
     required = item.get("required", False)
     if not isinstance(required, bool):
-        errors.append((f"{path}.required", f"true ou false est attendu, pas {_kind(required)}"))
+        errors.append((f"{path}.required", f"true ou false est attendu, pas {kind(required)}"))
     requires = _ids(item["requires"], f"{path}.requires", errors) if "requires" in item else ()
     excludes = _ids(item["excludes"], f"{path}.excludes", errors) if "excludes" in item else ()
     if len(errors) > before:
         return None
-    assert isinstance(identifier, str) and cost is not None and values["benefit"] is not None
-    return budget.Action(identifier, cost, values["benefit"], required, requires, excludes)
+    assert identifier is not None and cost is not None and benefit is not None
+    return budget.Action(identifier, cost, benefit, required, requires, excludes)

@@ -19,8 +19,7 @@ import argparse
 from pathlib import Path
 
 from ressort.analysis import mactor
-from ressort.analysis.cli import InputError
-from ressort.analysis.mcda_cli import read_json
+from ressort.analysis.cli import InputError, read_json, unknown_keys
 
 _TOP_KEYS = ("actors", "objectives", "influences", "positions")
 
@@ -42,10 +41,7 @@ def run(args: argparse.Namespace) -> object:
             "« influences » et « positions »"
         )
     errors: list[tuple[str, str]] = []
-    permitted = ", ".join(f"« {k} »" for k in _TOP_KEYS)
-    for key in data:
-        if key not in _TOP_KEYS:
-            errors.append((key, f"champ inconnu ; champs permis : {permitted}"))
+    unknown_keys(data, _TOP_KEYS, "", errors)
     missing = [key for key in _TOP_KEYS if key not in data]
     for key in missing:
         errors.append((key, "champ obligatoire manquant"))

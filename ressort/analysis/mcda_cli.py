@@ -17,33 +17,25 @@ from 0, e.g. `alternatives[2].values.coût`), before anything is computed.
 from __future__ import annotations
 
 import argparse
-import json
-import math
 from pathlib import Path
 from typing import Any
 
 from ressort.analysis import mcda
-from ressort.analysis.cli import InputError
+from ressort.analysis.cli import (
+    InputError,
+    format_faults,
+    join,
+    kind,
+    number,
+    read_json,
+    text,
+    unknown_keys,
+)
 
 _CRITERION_KEYS = ("name", "weight", "direction", "preference")
 _PREFERENCE_KEYS = ("function", "q", "p", "s")
 _ALTERNATIVE_KEYS = ("name", "values")
 _TOP_KEYS = ("criteria", "alternatives")
-
-# json's messages, in French (the position is added separately).
-_JSON_MESSAGES = {
-    "Expecting value": "valeur attendue",
-    "Expecting ',' delimiter": "virgule attendue",
-    "Expecting ':' delimiter": "deux-points attendus",
-    "Expecting property name enclosed in double quotes": "nom de champ entre guillemets attendu",
-    "Unterminated string starting at": "texte entre guillemets non terminé",
-    "Invalid control character at": "caractère de contrôle dans un texte",
-    "Invalid \\escape": "séquence d'échappement invalide",
-    "Invalid \\uXXXX escape": "séquence \\uXXXX invalide",
-    "Extra data": "données en trop après la fin du document",
-    "Illegal trailing comma before end of object": "virgule en trop avant la fin de l'objet",
-    "Illegal trailing comma before end of array": "virgule en trop avant la fin de la liste",
-}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +69,7 @@ def run(args: argparse.Namespace) -> object:
     try:
         result = mcda.rank(problem, args.method, normalisation)
     except mcda.InvalidProblem as problem_error:
-        raise InputError(_format(list(problem_error.errors))) from None
+        raise InputError(format_faults(list(problem_error.errors))) from None
     head: dict[str, object] = {"method": args.method}
     if allowed:
         head["normalisation"] = normalisation or allowed[0]
@@ -98,27 +90,6 @@ def load_problem(path: Path) -> mcda.Problem:
     return parse_problem(read_json(path))
 
 
-def read_json(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"{path} : fichier introuvable") from None
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path} : le fichier n'est pas en UTF-8 (octet {error.start + 1})"
-        ) from None
-    except OSError as error:
-        raise InputError(f"{path} : lecture impossible ({error.strerror})") from None
-    try:
-        # NaN and Infinity are read as numbers so that the field is named later.
-        return json.loads(text, parse_constant=float)
-    except json.JSONDecodeError as error:
-        message = _JSON_MESSAGES.get(error.msg, error.msg)
-        raise InputError(
-            f"{path} : JSON invalide ligne {error.lineno}, colonne {error.colno} : {message}"
-        ) from None
-
-
 def parse_problem(data: Any) -> mcda.Problem:
     """Check the JSON structure, then the problem; raise InputError listing every fault."""
     errors: list[tuple[str, str]] = []
@@ -126,7 +97,7 @@ def parse_problem(data: Any) -> mcda.Problem:
         raise InputError(
             "le document doit être un objet JSON avec les champs « criteria » et « alternatives »"
         )
-    _unknown_keys(data, _TOP_KEYS, "", errors)
+    unknown_keys(data, _TOP_KEYS, "", errors)
     parsed: list[tuple[int, mcda.Criterion]] = []
     raw_criteria = _list(data, "criteria", "", errors)
     for i, item in enumerate(raw_criteria):
@@ -156,105 +127,39 @@ def parse_problem(data: Any) -> mcda.Problem:
                 errors.extend(
                     (f"criteria[{i}].{path}", msg) for path, msg in mcda.criterion_errors(criterion)
                 )
-        raise InputError(_format(errors))
+        raise InputError(format_faults(errors))
     try:
         return mcda.make_problem(criteria, alternatives, rows)
     except mcda.InvalidProblem as problem_error:
-        raise InputError(_format(list(problem_error.errors))) from None
-
-
-def _format(errors: list[tuple[str, str]]) -> str:
-    unique = list(dict.fromkeys(errors))
-    head = "1 erreur" if len(unique) == 1 else f"{len(unique)} erreurs"
-    return f"{head} dans le fichier :\n" + "\n".join(f"  {path} : {msg}" for path, msg in unique)
-
-
-def _join(prefix: str, key: str) -> str:
-    return f"{prefix}.{key}" if prefix else key
-
-
-def _unknown_keys(
-    obj: dict[str, Any], allowed: tuple[str, ...], prefix: str, errors: list[tuple[str, str]]
-) -> None:
-    for key in obj:
-        if key not in allowed:
-            permitted = ", ".join(f"« {k} »" for k in allowed)
-            errors.append((_join(prefix, key), f"champ inconnu ; champs permis : {permitted}"))
+        raise InputError(format_faults(list(problem_error.errors))) from None
 
 
 def _list(obj: dict[str, Any], key: str, prefix: str, errors: list[tuple[str, str]]) -> list[Any]:
-    path = _join(prefix, key)
+    path = join(prefix, key)
     if key not in obj:
         errors.append((path, "champ obligatoire manquant (une liste)"))
         return []
     value = obj[key]
     if not isinstance(value, list):
-        errors.append((path, f"une liste est attendue, pas {_kind(value)}"))
+        errors.append((path, f"une liste est attendue, pas {kind(value)}"))
         return []
     if not value:
         errors.append((path, "la liste est vide"))
     return value
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "un booléen"
-    if isinstance(value, int | float):
-        return f"le nombre {value}"
-    if isinstance(value, str):
-        return f"le texte « {value} »"
-    if isinstance(value, list):
-        return "une liste"
-    return "un objet"
-
-
-def _number(
-    obj: dict[str, Any], key: str, prefix: str, errors: list[tuple[str, str]]
-) -> float | None:
-    path = _join(prefix, key)
-    if key not in obj:
-        errors.append((path, "valeur manquante (un nombre)"))
-        return None
-    value = obj[key]
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        errors.append((path, f"un nombre est attendu, pas {_kind(value)}"))
-        return None
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number):
-        errors.append((path, "un nombre fini est attendu"))
-        return None
-    return number
-
-
-def _text(obj: dict[str, Any], key: str, prefix: str, errors: list[tuple[str, str]]) -> str | None:
-    path = _join(prefix, key)
-    if key not in obj:
-        errors.append((path, "champ obligatoire manquant (un texte)"))
-        return None
-    value = obj[key]
-    if not isinstance(value, str) or not value.strip():
-        errors.append((path, f"un texte non vide est attendu, pas {_kind(value)}"))
-        return None
-    return value
-
-
 def _criterion(item: Any, path: str, errors: list[tuple[str, str]]) -> mcda.Criterion | None:
     if not isinstance(item, dict):
-        errors.append((path, f"un objet critère est attendu, pas {_kind(item)}"))
+        errors.append((path, f"un objet critère est attendu, pas {kind(item)}"))
         return None
     before = len(errors)
-    _unknown_keys(item, _CRITERION_KEYS, path, errors)
-    name = _text(item, "name", path, errors)
-    weight = _number(item, "weight", path, errors)
-    direction = _text(item, "direction", path, errors)
+    unknown_keys(item, _CRITERION_KEYS, path, errors)
+    name = text(item, "name", path, errors)
+    weight = number(item, "weight", path, errors)
+    direction = text(item, "direction", path, errors)
     preference = mcda.Preference()
     if "preference" in item:
-        parsed = _preference(item["preference"], _join(path, "preference"), errors)
+        parsed = _preference(item["preference"], join(path, "preference"), errors)
         preference = parsed if parsed is not None else preference
     if len(errors) > before or name is None or weight is None or direction is None:
         return None
@@ -263,17 +168,17 @@ def _criterion(item: Any, path: str, errors: list[tuple[str, str]]) -> mcda.Crit
 
 def _preference(item: Any, path: str, errors: list[tuple[str, str]]) -> mcda.Preference | None:
     if not isinstance(item, dict):
-        errors.append((path, f"un objet est attendu, pas {_kind(item)}"))
+        errors.append((path, f"un objet est attendu, pas {kind(item)}"))
         return None
     before = len(errors)
-    _unknown_keys(item, _PREFERENCE_KEYS, path, errors)
-    function = _text(item, "function", path, errors)
+    unknown_keys(item, _PREFERENCE_KEYS, path, errors)
+    function = text(item, "function", path, errors)
     needed = mcda.PREFERENCE_PARAMETERS.get(function or "", ())
     thresholds: dict[str, float | None] = {}
     for name in ("q", "p", "s"):
         if name in needed or name in item:
             # A threshold the function does not read must still be a number when given.
-            thresholds[name] = _number(item, name, path, errors)
+            thresholds[name] = number(item, name, path, errors)
         else:
             thresholds[name] = 0.0
     if len(errors) > before or function is None or None in thresholds.values():
@@ -290,24 +195,24 @@ def _alternative(
     item: Any, path: str, criteria: list[str], errors: list[tuple[str, str]]
 ) -> tuple[str, list[float]] | None:
     if not isinstance(item, dict):
-        errors.append((path, f"un objet alternative est attendu, pas {_kind(item)}"))
+        errors.append((path, f"un objet alternative est attendu, pas {kind(item)}"))
         return None
     before = len(errors)
-    _unknown_keys(item, _ALTERNATIVE_KEYS, path, errors)
-    name = _text(item, "name", path, errors)
-    values_path = _join(path, "values")
+    unknown_keys(item, _ALTERNATIVE_KEYS, path, errors)
+    name = text(item, "name", path, errors)
+    values_path = join(path, "values")
     values = item.get("values")
     if "values" not in item:
         errors.append((values_path, "champ obligatoire manquant (un objet critère → nombre)"))
         return None
     if not isinstance(values, dict):
-        errors.append((values_path, f"un objet critère → nombre est attendu, pas {_kind(values)}"))
+        errors.append((values_path, f"un objet critère → nombre est attendu, pas {kind(values)}"))
         return None
     known = ", ".join(f"« {c} »" for c in criteria)
     for key in values:
         if key not in criteria:
-            errors.append((_join(values_path, key), f"critère inconnu ; critères : {known}"))
-    row = [_number(values, c, values_path, errors) for c in criteria]
+            errors.append((join(values_path, key), f"critère inconnu ; critères : {known}"))
+    row = [number(values, c, values_path, errors) for c in criteria]
     if len(errors) > before or name is None:
         return None
     return name, [v for v in row if v is not None]

@@ -22,7 +22,7 @@ from ressort.behaviour.models import (
 )
 from ressort.behaviour.wheel import read_wheel
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import WRITE
 
 _list_url = link_to("behaviour:list")
@@ -71,15 +71,11 @@ def wheel(request: HttpRequest, approach: Approach) -> HttpResponse:
 behaviour_edit, behaviour_delete = object_pages(
     TargetBehaviour,
     BehaviourForm,
-    title=lambda b: f"Modifier «\u00a0{b.title}\u00a0»" if b.pk else "Ajouter un comportement visé",
+    noun=Noun("le comportement visé", "title"),
     done=_detail_url,
     listing=_list_url,
-    form_kwargs=with_approach,
     delete="behaviour:delete",
-    saved="Le comportement visé est enregistré.",
-    what=lambda b: f"Le comportement «\u00a0{b.title}\u00a0»",
     consequence="son diagnostic, ses interventions et ses enquêtes de suivi partent avec lui",
-    gone="{what} est supprimé.",
 )
 
 
@@ -154,7 +150,6 @@ def _part_add(form_class: Any, part: str, saved: str, fragment: str) -> Any:
         form_class,
         parent="behaviour",
         prefix=part,
-        form_kwargs=with_approach,
         page=lambda request, approach, b, form: _render_detail(request, approach, b, {part: form}),
         saved=saved,
         done=link_to("behaviour:detail", "behaviour_id", fragment=fragment),
@@ -184,22 +179,16 @@ def survey_start(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
 determinant_edit, determinant_delete = object_pages(
     Determinant,
     DeterminantForm,
-    title=lambda d: f"Modifier «\u00a0{d.statement}\u00a0»",
+    noun=Noun("le constat", "statement", removed=True),
     done=_parent_url,
-    form_kwargs=with_approach,
     delete="behaviour:determinant_delete",
-    what=lambda d: f"Le constat «\u00a0{d.statement}\u00a0»",
-    gone="{what} est retiré.",
 )
 intervention_edit, intervention_delete = object_pages(
     Intervention,
     InterventionForm,
-    title=lambda i: f"Modifier «\u00a0{i.title}\u00a0»",
+    noun=Noun("l'intervention", "title", feminine=True, removed=True),
     done=_parent_url,
-    form_kwargs=with_approach,
     delete="behaviour:intervention_delete",
-    what=lambda i: f"L'intervention «\u00a0{i.title}\u00a0»",
-    gone="{what} est retirée.",
 )
 survey_delete = delete_view(
     FollowUpSurvey,

@@ -20,7 +20,7 @@ from ressort.governance.forms import (
 )
 from ressort.governance.models import Actor, ActorLink, DocumentSections
 from ressort.web import Right, demarche_url, demarche_view, link_to
-from ressort.web.generic import object_pages, with_approach
+from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import FORM, WRITE
 
 _register = link_to("governance:actor_list")
@@ -70,27 +70,19 @@ def actor_documents(request: HttpRequest, approach: Approach) -> HttpResponse:
 actor_edit, actor_delete = object_pages(
     Actor,
     ActorForm,
-    title=lambda actor: (
-        f"Modifier l'acteur «\u00a0{actor.name}\u00a0»" if actor.pk else "Ajouter un acteur"
-    ),
+    noun=Noun("l'acteur"),
     done=_register,
-    form_kwargs=with_approach,
     delete="governance:actor_delete",
-    saved="L'acteur est enregistré.",
-    what=lambda actor: f"L'acteur «\u00a0{actor.name}\u00a0»",
     consequence="ses liens et sa place dans les analyses des jeux d'acteurs partent avec lui",
-    gone="{what} est supprimé.",
 )
 link_edit, link_delete = object_pages(
     ActorLink,
     ActorLinkForm,
+    noun=Noun("le lien", "pk"),
     title=lambda link: "Modifier un lien entre acteurs" if link.pk else "Relier deux acteurs",
-    done=_register,
-    form_kwargs=with_approach,
-    delete="governance:link_delete",
-    saved="Le lien est enregistré.",
     what=lambda link: f"Le lien «\u00a0{link}\u00a0»",
-    gone="{what} est supprimé.",
+    done=_register,
+    delete="governance:link_delete",
 )
 
 

@@ -10,7 +10,7 @@ from ressort.governance import services
 from ressort.governance.forms import AgreementForm
 from ressort.governance.models import Agreement
 from ressort.web import Right, demarche_view, link_to
-from ressort.web.generic import object_pages, with_approach
+from ressort.web.generic import Noun, object_pages
 
 _list_url = link_to("governance:agreement_list")
 
@@ -27,13 +27,7 @@ def agreement_list(request: HttpRequest, approach: Approach) -> HttpResponse:
 agreement_edit, agreement_delete = object_pages(
     Agreement,
     AgreementForm,
-    title=lambda a: (
-        f"Modifier «\u00a0{a.title}\u00a0»" if a.pk else "Enregistrer un accord de coopération"
-    ),
+    noun=Noun("l'accord", "title", add="Enregistrer un accord de coopération"),
     done=_list_url,
-    form_kwargs=with_approach,
     delete="governance:agreement_delete",
-    saved="L'accord est enregistré.",
-    what=lambda a: f"L'accord «\u00a0{a.title}\u00a0»",
-    gone="{what} est supprimé.",
 )

@@ -13,7 +13,7 @@ from ressort.approaches.models import Approach
 from ressort.governance.forms import ConflictForm, MeetingForm, OptionForm, PartyForm
 from ressort.governance.models import Conflict, ConflictMeeting, ConflictOption, ConflictParty
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 
 _detail_url = link_to("governance:conflict_detail", "pk")
 
@@ -34,17 +34,11 @@ def conflict_list(request: HttpRequest, approach: Approach) -> HttpResponse:
 conflict_edit, conflict_delete = object_pages(
     Conflict,
     ConflictForm,
-    title=lambda c: (
-        f"Modifier «\u00a0{c.title}\u00a0»" if c.pk else "Inscrire un conflit au registre"
-    ),
+    noun=Noun("le conflit", "title", add="Inscrire un conflit au registre"),
     done=_detail_url,
     listing=_list_url,
-    form_kwargs=with_approach,
     delete="governance:conflict_delete",
-    saved="Le conflit est enregistré.",
-    what=lambda c: f"Le conflit «\u00a0{c.title}\u00a0»",
     consequence="ses parties, options et rencontres partent avec lui",
-    gone="{what} est supprimé.",
 )
 
 # Each kind of part of a conflict: its form, its prefix, its success message.
@@ -58,8 +52,7 @@ PARTS: dict[str, tuple[type[ModelForm], str]] = {  # type: ignore[type-arg]
 def _forms(approach: Approach, bound: dict[str, Any]) -> dict[str, Any]:
     forms = {}
     for name, (form_class, _) in PARTS.items():
-        kwargs = {"approach": approach} if form_class is PartyForm else {}
-        forms[name] = bound.get(name) or form_class(prefix=name, **kwargs)
+        forms[name] = bound.get(name) or form_class(prefix=name, approach=approach)
     return forms
 
 
@@ -92,7 +85,6 @@ def _part_add(part: str) -> Any:
         form_class,
         parent="conflict",
         prefix=part,
-        form_kwargs=with_approach if form_class is PartyForm else None,
         page=lambda request, approach, conflict, form: _render_detail(
             request, approach, conflict, {part: form}
         ),
@@ -110,16 +102,10 @@ _parent = link_to("governance:conflict_detail", "conflict_id")
 
 
 party_delete = delete_view(
-    ConflictParty,
-    what=lambda p: f"La partie «\u00a0{p.label}\u00a0»",
-    done=_parent,
-    gone="{what} est retirée.",
+    ConflictParty, noun=Noun("la partie", "label", feminine=True, removed=True), done=_parent
 )
 option_delete = delete_view(
-    ConflictOption,
-    what=lambda o: f"L'option «\u00a0{o.title}\u00a0»",
-    done=_parent,
-    gone="{what} est retirée.",
+    ConflictOption, noun=Noun("l'option", "title", feminine=True, removed=True), done=_parent
 )
 meeting_delete = delete_view(
     ConflictMeeting,

@@ -13,7 +13,6 @@ from typing import Any
 from django import forms
 from django.db.models import Model
 
-from ressort.actions.models import Action, ContestedResource
 from ressort.approaches.models import Approach, GovernanceBody
 from ressort.governance.models import (
     Actor,
@@ -31,11 +30,10 @@ from ressort.governance.models import (
     RaciRole,
     RecommendationStatus,
 )
+from ressort.web.forms import DemarcheForm, taken
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-
-class ActorForm(forms.ModelForm):  # type: ignore[type-arg]
+class ActorForm(DemarcheForm):
     bodies = forms.MultipleChoiceField(
         label="Instances de la démarche où il siège",
         choices=GovernanceBody.choices,
@@ -58,31 +56,14 @@ class ActorForm(forms.ModelForm):  # type: ignore[type-arg]
         ]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
-
     def clean_name(self) -> str:
-        name: str = self.cleaned_data["name"].strip()
-        others = Actor.objects.filter(approach=self.approach, name__iexact=name)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError("Un acteur de ce nom est déjà dans le registre.")
-        return name
+        return self.unique("name", "Un acteur de ce nom est déjà dans le registre.")
 
 
-class ActorLinkForm(forms.ModelForm):  # type: ignore[type-arg]
+class ActorLinkForm(DemarcheForm):
     class Meta:
         model = ActorLink
         fields = ["source", "kind", "target", "notes"]
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
-        actors = Actor.objects.filter(approach=approach)
-        self.fields["source"].queryset = actors  # type: ignore[attr-defined]
-        self.fields["target"].queryset = actors  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -93,7 +74,7 @@ class ActorLinkForm(forms.ModelForm):  # type: ignore[type-arg]
             source
             and target
             and kind
-            and ActorLink.objects.filter(source=source, target=target, kind=kind).exists()
+            and taken(self.instance, source=source, target=target, kind=kind)
         ):
             self.add_error("target", "Ce lien est déjà enregistré.")
         return data
@@ -140,10 +121,7 @@ class ObjectiveForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean_name(self) -> str:
         name: str = self.cleaned_data["name"].strip()
-        others = MactorObjective.objects.filter(study=self.study, name__iexact=name)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
+        if taken(self.instance, study=self.study, name__iexact=name):
             raise forms.ValidationError("Cet objectif est déjà dans l'analyse.")
         return name
 
@@ -283,7 +261,7 @@ MatrixFormSet = forms.formset_factory(MatrixRowForm, formset=BaseMatrixFormSet, 
 # --- Conflicts -------------------------------------------------------------------------------
 
 
-class ConflictForm(forms.ModelForm):  # type: ignore[type-arg]
+class ConflictForm(DemarcheForm):
     class Meta:
         model = Conflict
         fields = [
@@ -305,15 +283,8 @@ class ConflictForm(forms.ModelForm):  # type: ignore[type-arg]
             "resources": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["actions"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["resources"].queryset = ContestedResource.objects.filter(  # type: ignore[attr-defined]
-            approach=approach
-        )
 
-
-class PartyForm(forms.ModelForm):  # type: ignore[type-arg]
+class PartyForm(DemarcheForm):
     class Meta:
         model = ConflictParty
         fields = ["actor", "name", "position", "interests"]
@@ -321,10 +292,6 @@ class PartyForm(forms.ModelForm):  # type: ignore[type-arg]
             "position": forms.Textarea(attrs={"rows": 2}),
             "interests": forms.Textarea(attrs={"rows": 2}),
         }
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = Actor.objects.filter(approach=approach)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -335,24 +302,24 @@ class PartyForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
-class OptionForm(forms.ModelForm):  # type: ignore[type-arg]
+class OptionForm(DemarcheForm):
     class Meta:
         model = ConflictOption
         fields = ["title", "description", "retained"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class MeetingForm(forms.ModelForm):  # type: ignore[type-arg]
+class MeetingForm(DemarcheForm):
     class Meta:
         model = ConflictMeeting
         fields = ["held_on", "summary"]
-        widgets = {"held_on": DATE_INPUT, "summary": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 2})}
 
 
 # --- Cooperation -----------------------------------------------------------------------------
 
 
-class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
+class AgreementForm(DemarcheForm):
     class Meta:
         model = Agreement
         fields = [
@@ -370,14 +337,7 @@ class AgreementForm(forms.ModelForm):  # type: ignore[type-arg]
             "notes": forms.Textarea(attrs={"rows": 2}),
             "parties": forms.CheckboxSelectMultiple,
             "actions": forms.CheckboxSelectMultiple,
-            "start_date": DATE_INPUT,
-            "end_date": DATE_INPUT,
         }
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["parties"].queryset = Actor.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["actions"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

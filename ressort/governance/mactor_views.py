@@ -16,7 +16,7 @@ from ressort.governance import services
 from ressort.governance.forms import MatrixFormSet, ObjectiveForm, ParticipantsForm, StudyForm
 from ressort.governance.models import MactorObjective, MactorStudy
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, object_pages
+from ressort.web.generic import Noun, add_view, object_pages
 from ressort.web.scoped import WRITE
 
 
@@ -36,18 +36,11 @@ def study_list(request: HttpRequest, approach: Approach) -> HttpResponse:
 study_edit, study_delete = object_pages(
     MactorStudy,
     StudyForm,
-    title=lambda study: (
-        f"Modifier «\u00a0{study.title}\u00a0»"
-        if study.pk
-        else "Nouvelle analyse des jeux d'acteurs"
-    ),
+    noun=Noun("l'analyse", "title", feminine=True, add="Nouvelle analyse des jeux d'acteurs"),
     done=link_to("governance:study_detail", "pk"),
     listing=link_to("governance:study_list"),
     delete="governance:study_delete",
-    saved="L'analyse est enregistrée.",
-    what=lambda study: f"L'analyse «\u00a0{study.title}\u00a0»",
     consequence="ses objectifs et ses matrices partent avec elle (les acteurs restent au registre)",
-    gone="{what} est supprimée.",
 )
 
 
@@ -114,14 +107,11 @@ objective_add = add_view(
 objective_edit, objective_delete = object_pages(
     MactorObjective,
     ObjectiveForm,
-    title=lambda objective: f"Modifier l'objectif «\u00a0{objective.name}\u00a0»",
+    noun=Noun("l'objectif"),
     done=link_to("governance:study_detail", "study_id"),
     form_kwargs=lambda request, approach, objective: {"study": objective.study},
     delete="governance:objective_delete",
-    saved="L'objectif est enregistré.",
-    what=lambda objective: f"L'objectif «\u00a0{objective.name}\u00a0»",
     consequence="les positions des acteurs sur cet objectif partent avec lui",
-    gone="{what} est supprimé.",
 )
 
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 
-from ressort.actions.models import Action
 from ressort.approaches.models import Approach
 from ressort.justice.catalogue import load as catalogue
 from ressort.justice.models import (
@@ -18,28 +17,19 @@ from ressort.justice.models import (
     Remedy,
 )
 from ressort.uploads import CappedFileField
+from ressort.web.forms import DemarcheForm, taken
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
 
-class GroupForm(forms.ModelForm):  # type: ignore[type-arg]
+class GroupForm(DemarcheForm):
     class Meta:
         model = PopulationGroup
         fields = ["name", "dimension", "vulnerable", "description", "source"]
         widgets = {"description": TEXTAREA}
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
-
     def clean_name(self) -> str:
-        name: str = self.cleaned_data["name"].strip()
-        others = PopulationGroup.objects.filter(approach=self.approach, name__iexact=name)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError("Un groupe de ce nom existe déjà dans la démarche.")
-        return name
+        return self.unique("name", "Un groupe de ce nom existe déjà dans la démarche.")
 
 
 class SizesForm(forms.Form):
@@ -72,32 +62,23 @@ class InseeUploadForm(forms.Form):
     )
 
 
-class EffectForm(forms.ModelForm):  # type: ignore[type-arg]
+class EffectForm(DemarcheForm):
     class Meta:
         model = DistributiveEffect
         fields = ["action", "group", "gain", "cost", "exclusion", "justification", "confidence"]
         widgets = {"justification": TEXTAREA}
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["action"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["group"].queryset = PopulationGroup.objects.filter(approach=approach)  # type: ignore[attr-defined]
-
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         action, group = data.get("action"), data.get("group")
-        if action and group:
-            others = DistributiveEffect.objects.filter(action=action, group=group)
-            if self.instance.pk:
-                others = others.exclude(pk=self.instance.pk)
-            if others.exists():
-                raise forms.ValidationError(
-                    "L'effet de cette action sur ce groupe est déjà décrit\u00a0: modifiez-le."
-                )
+        if action and group and taken(self.instance, action=action, group=group):
+            raise forms.ValidationError(
+                "L'effet de cette action sur ce groupe est déjà décrit\u00a0: modifiez-le."
+            )
         return data
 
 
-class RemedyForm(forms.ModelForm):  # type: ignore[type-arg]
+class RemedyForm(DemarcheForm):
     kind = forms.ChoiceField(label="Remède")
 
     class Meta:
@@ -105,14 +86,12 @@ class RemedyForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["action", "group", "kind", "description"]
         widgets = {"description": TEXTAREA, "action": forms.HiddenInput, "group": forms.HiddenInput}
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["group"].queryset = PopulationGroup.objects.filter(approach=approach)  # type: ignore[attr-defined]
         self.fields["kind"].choices = [(r.code, r.label) for r in catalogue().remedies]  # type: ignore[attr-defined]
 
 
-class ParticipationForm(forms.ModelForm):  # type: ignore[type-arg]
+class ParticipationForm(DemarcheForm):
     count = forms.IntegerField(
         label="Nombre de personnes à enregistrer ainsi",
         min_value=1,
@@ -126,7 +105,7 @@ class ParticipationForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["event", "age_group", "commune", "category", "count"]
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, approach=approach, **kwargs)
         groups = PopulationGroup.objects.filter(approach=approach)
         self.fields["age_group"].queryset = groups.filter(dimension=Dimension.AGE)  # type: ignore[attr-defined]
         self.fields["category"].queryset = groups.exclude(dimension=Dimension.AGE)  # type: ignore[attr-defined]
@@ -136,7 +115,7 @@ class ParticipationForm(forms.ModelForm):  # type: ignore[type-arg]
             self.fields[name].help_text = "facultatif"
 
 
-class AcceptabilityForm(forms.ModelForm):  # type: ignore[type-arg]
+class AcceptabilityForm(DemarcheForm):
     count = forms.IntegerField(
         label="Nombre de réponses identiques", min_value=1, max_value=500, initial=1
     )
@@ -145,10 +124,8 @@ class AcceptabilityForm(forms.ModelForm):  # type: ignore[type-arg]
         model = AcceptabilityAnswer
         fields = ["consultation", "action", "group", "acceptable", "affordable", "count"]
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["group"].queryset = PopulationGroup.objects.filter(approach=approach)  # type: ignore[attr-defined]
         self.fields["group"].empty_label = "Non renseigné"  # type: ignore[attr-defined]
         scale = [
             (1, "1\u00a0: pas du tout"),

@@ -26,7 +26,7 @@ from ressort.justice.forms import (
 from ressort.justice.models import DistributiveEffect, GroupSize, PopulationGroup, Remedy
 from ressort.tables import TableError
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, delete_view, object_pages
 from ressort.web.scoped import FORM, WRITE, View
 
 _groups = link_to("justice:groups")
@@ -76,14 +76,10 @@ def insee_upload(request: HttpRequest, approach: Approach) -> HttpResponse:
 group_edit, group_delete = object_pages(
     PopulationGroup,
     GroupForm,
-    title=lambda g: f"Modifier le groupe «\u00a0{g.name}\u00a0»" if g.pk else "Ajouter un groupe",
+    noun=Noun("le groupe"),
     done=_groups,
-    form_kwargs=with_approach,
     delete="justice:group_delete",
-    saved="Le groupe est enregistré.",
-    what=lambda g: f"Le groupe «\u00a0{g.name}\u00a0»",
     consequence="ses effectifs, ses effets distributifs et ses remèdes partent avec lui",
-    gone="{what} est supprimé.",
 )
 
 
@@ -141,7 +137,6 @@ effect_edit, effect_delete = object_pages(
     ),
     done=_portfolio,
     new=lambda request, approach: DistributiveEffect(),
-    form_kwargs=with_approach,
     delete="justice:effect_delete",
     saved="L'effet distributif est enregistré.",
     what=lambda e: f"L'effet de «\u00a0{e.action}\u00a0» sur «\u00a0{e.group}\u00a0»",

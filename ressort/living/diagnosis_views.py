@@ -11,7 +11,7 @@ from ressort.living import openobs, services
 from ressort.living.forms import MilieuForm, OpenDataUploadForm, SpeciesForm
 from ressort.living.models import Milieu, Species
 from ressort.web import Right, demarche_url, demarche_view, link_to
-from ressort.web.generic import object_pages, with_approach
+from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import FORM, WRITE
 
 _overview = link_to("living:overview")
@@ -33,26 +33,18 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
 milieu_edit, milieu_delete = object_pages(
     Milieu,
     MilieuForm,
-    title=lambda m: f"Modifier le milieu «\u00a0{m.name}\u00a0»" if m.pk else "Ajouter un milieu",
+    noun=Noun("le milieu"),
     done=_overview,
-    form_kwargs=with_approach,
     delete="living:milieu_delete",
     template="living/milieu_form.html",
-    saved="Le milieu est enregistré.",
-    what=lambda m: f"Le milieu «\u00a0{m.name}\u00a0»",
     consequence="les effets des actions sur ce milieu partent avec lui",
-    gone="{what} est supprimé.",
 )
 species_edit, species_delete = object_pages(
     Species,
     SpeciesForm,
-    title=lambda s: f"Modifier l'espèce «\u00a0{s.name}\u00a0»" if s.pk else "Ajouter une espèce",
+    noun=Noun("l'espèce", feminine=True),
     done=_overview,
-    form_kwargs=with_approach,
     delete="living:species_delete",
-    saved="L'espèce est enregistrée.",
-    what=lambda s: f"L'espèce «\u00a0{s.name}\u00a0»",
-    gone="{what} est supprimée.",
 )
 
 

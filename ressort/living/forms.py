@@ -6,10 +6,9 @@ from typing import Any
 
 from django import forms
 
-from ressort.actions.models import GRADE_CHOICES, Action, ContestedResource
+from ressort.actions.models import GRADE_CHOICES
 from ressort.approaches.models import Approach
 from ressort.fieldwork.forms import COORD_HELP
-from ressort.fieldwork.models import Observation
 from ressort.living.models import (
     LivingEffect,
     Milieu,
@@ -19,44 +18,27 @@ from ressort.living.models import (
     Spokesperson,
     Statement,
 )
-from ressort.portrait.models import Indicator
-from ressort.systems.models import Node
 from ressort.uploads import CappedFileField
+from ressort.web.forms import DemarcheForm, taken
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CHECKBOXES = dict.fromkeys(
+    ("observations", "indicators", "chain_nodes", "milieux"), forms.CheckboxSelectMultiple
+)
 
 
-class _Scoped(forms.ModelForm):  # type: ignore[type-arg]
-    """Unique name in the démarche, and the linked objects of the démarche only."""
+class _Scoped(DemarcheForm):
+    """A milieu or a species: a name unique in the démarche, its links as checkboxes."""
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.approach = approach
-        scopes = {
-            "observations": Observation.objects.filter(approach=approach),
-            "indicators": Indicator.objects.filter(approach=approach),
-            "chain_nodes": Node.objects.filter(chain__approach=approach).select_related("chain"),
-            "milieux": Milieu.objects.filter(approach=approach),
-        }
-        for name, queryset in scopes.items():
-            if name in self.fields:
-                field = self.fields[name]
-                field.queryset = queryset  # type: ignore[attr-defined]
-                field.widget = forms.CheckboxSelectMultiple(choices=field.choices)  # type: ignore[attr-defined]
         if "chain_nodes" in self.fields:
-            self.fields["chain_nodes"].label_from_instance = (  # type: ignore[attr-defined]
-                lambda node: f"{node.label} ({node.chain.name})"
-            )
+            nodes = self.fields["chain_nodes"]
+            nodes.queryset = nodes.queryset.select_related("chain")  # type: ignore[attr-defined]
+            nodes.label_from_instance = lambda node: f"{node.label} ({node.chain.name})"  # type: ignore[attr-defined]
 
     def clean_name(self) -> str:
-        name: str = self.cleaned_data["name"].strip()
-        others = type(self.instance).objects.filter(approach=self.approach, name__iexact=name)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError("Ce nom est déjà pris dans la démarche.")
-        return name
+        return self.unique("name", "Ce nom est déjà pris dans la démarche.")
 
 
 class MilieuForm(_Scoped):
@@ -85,7 +67,7 @@ class MilieuForm(_Scoped):
             "indicators",
             "chain_nodes",
         ]
-        widgets = {"description": TEXTAREA, "pressures": TEXTAREA, "evidence": TEXTAREA}
+        widgets = CHECKBOXES | dict.fromkeys(("description", "pressures", "evidence"), TEXTAREA)
         help_texts = {"latitude": COORD_HELP, "longitude": COORD_HELP}
 
     def clean(self) -> dict[str, Any]:
@@ -114,10 +96,10 @@ class SpeciesForm(_Scoped):
             "observations",
             "indicators",
         ]
-        widgets = {"description": TEXTAREA, "pressures": TEXTAREA, "evidence": TEXTAREA}
+        widgets = CHECKBOXES | dict.fromkeys(("description", "pressures", "evidence"), TEXTAREA)
 
 
-class LivingEffectForm(forms.ModelForm):  # type: ignore[type-arg]
+class LivingEffectForm(DemarcheForm):
     class Meta:
         model = LivingEffect
         fields = [
@@ -136,53 +118,42 @@ class LivingEffectForm(forms.ModelForm):  # type: ignore[type-arg]
             ("justification", "on_species", "on_continuities", "avoid", "reduce", "compensate"),
             TEXTAREA,
         )
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["action"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["milieu"].queryset = Milieu.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["residual_harm"].help_text = (
-            "Pour une action qui porte atteinte au milieu\u00a0: décochez si l'évitement et la "
-            "réduction suffisent."
-        )
+        help_texts = {
+            "residual_harm": "Pour une action qui porte atteinte au milieu\u00a0: décochez si "
+            "l'évitement et la réduction suffisent."
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         action, milieu = data.get("action"), data.get("milieu")
-        if action and milieu:
-            others = LivingEffect.objects.filter(action=action, milieu=milieu)
-            if self.instance.pk:
-                others = others.exclude(pk=self.instance.pk)
-            if others.exists():
-                raise forms.ValidationError(
-                    "L'effet de cette action sur ce milieu est déjà décrit\u00a0: modifiez-le."
-                )
+        if action and milieu and taken(self.instance, action=action, milieu=milieu):
+            raise forms.ValidationError(
+                "L'effet de cette action sur ce milieu est déjà décrit\u00a0: modifiez-le."
+            )
         return data
 
 
-class ParliamentForm(forms.ModelForm):  # type: ignore[type-arg]
+class ParliamentForm(DemarcheForm):
     class Meta:
         model = Parliament
         fields = ["title", "date", "question"]
-        widgets = {"date": DATE_INPUT, "question": TEXTAREA}
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        widgets = {"question": TEXTAREA}
 
 
-class SpokespersonForm(forms.ModelForm):  # type: ignore[type-arg]
+class SpokespersonForm(DemarcheForm):
     class Meta:
         model = Spokesperson
         fields = ["entity", "milieu", "species", "speaker_name"]
 
+        help_texts = {"entity": "la rivière, la forêt, les pollinisateurs…"}
+        labels = {
+            "milieu": "milieu du diagnostic (facultatif)",
+            "species": "espèce du diagnostic (facultatif)",
+        }
+
     def __init__(self, *args: Any, approach: Approach, parliament: Parliament, **kwargs: Any):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, approach=approach, **kwargs)
         self.parliament = parliament
-        self.fields["milieu"].queryset = Milieu.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["species"].queryset = Species.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["entity"].help_text = "la rivière, la forêt, les pollinisateurs…"
-        self.fields["milieu"].label = "milieu du diagnostic (facultatif)"
-        self.fields["species"].label = "espèce du diagnostic (facultatif)"
 
     def clean_entity(self) -> str:
         entity: str = self.cleaned_data["entity"].strip()
@@ -191,16 +162,14 @@ class SpokespersonForm(forms.ModelForm):  # type: ignore[type-arg]
         return entity
 
 
-class StatementForm(forms.ModelForm):  # type: ignore[type-arg]
+class StatementForm(DemarcheForm):
     class Meta:
         model = Statement
         fields = ["text", "action", "position", "grade", "resource"]
         widgets = {"text": TEXTAREA}
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].queryset = Action.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        self.fields["resource"].queryset = ContestedResource.objects.filter(approach=approach)  # type: ignore[attr-defined]
         self.fields["grade"].choices = [("", "Pas de mention"), *GRADE_CHOICES]  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from ressort.living import services
 from ressort.living.forms import ParliamentForm, SpokespersonForm, StatementForm
 from ressort.living.models import Parliament, Position, Spokesperson, Statement
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import WRITE
 
 _list = link_to("living:parliament_list")
@@ -72,20 +72,14 @@ def parliament_detail(request: HttpRequest, approach: Approach, pk: int) -> Http
 parliament_edit, parliament_delete = object_pages(
     Parliament,
     ParliamentForm,
-    title=lambda p: (
-        f"Modifier la séance «\u00a0{p.title}\u00a0»"
-        if p.pk
-        else "Préparer une séance du parlement du vivant"
+    noun=Noun(
+        "la séance", "title", feminine=True, add="Préparer une séance du parlement du vivant"
     ),
     done=link_to("living:parliament_detail", "pk"),
     listing=_list,
-    form_kwargs=with_approach,
     delete="living:parliament_delete",
-    saved="La séance est enregistrée.",
-    what=lambda p: f"La séance «\u00a0{p.title}\u00a0»",
     consequence="ses porte-parole et leurs déclarations partent avec elle\u00a0; "
     "les acteurs du registre restent",
-    gone="{what} est supprimée.",
 )
 
 
@@ -125,7 +119,6 @@ statement_add = add_view(
     Spokesperson,
     StatementForm,
     parent="spokesperson",
-    form_kwargs=with_approach,
     page=lambda request, approach, spokesperson, form: _detail_page(
         request,
         approach,

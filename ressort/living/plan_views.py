@@ -10,7 +10,7 @@ from ressort.living import services
 from ressort.living.forms import LivingEffectForm
 from ressort.living.models import LivingEffect
 from ressort.web import Right, demarche_view, link_to
-from ressort.web.generic import object_pages, with_approach
+from ressort.web.generic import object_pages
 
 _lens = link_to("living:lens")
 
@@ -30,7 +30,6 @@ effect_edit, effect_delete = object_pages(
     ),
     done=_lens,
     new=lambda request, approach: LivingEffect(),
-    form_kwargs=with_approach,
     delete="living:effect_delete",
     saved="L'effet sur le vivant est enregistré.",
     what=lambda e: f"L'effet de «\u00a0{e.action}\u00a0» sur «\u00a0{e.milieu}\u00a0»",

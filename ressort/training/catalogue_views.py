@@ -12,7 +12,7 @@ from ressort.training.catalogue import modules_for, read_catalogue
 from ressort.training.forms import ModuleForm
 from ressort.training.models import Format, Module, NeedsSurvey, Session, TrainingPath
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import object_pages, with_approach
+from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import WRITE
 
 _catalogue_url = link_to("training:catalogue")
@@ -72,17 +72,11 @@ def module(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
 module_edit, module_delete = object_pages(
     Module,
     ModuleForm,
-    title=lambda m: (
-        f"Modifier «\u00a0{m.title}\u00a0»" if m.pk else "Ajouter un module propre à la démarche"
-    ),
+    noun=Noun("le module", "title", add="Ajouter un module propre à la démarche"),
     done=_module_url,
     listing=_catalogue_url,
-    form_kwargs=with_approach,
     delete="training:module_delete",
-    saved="Le module est enregistré.",
-    what=lambda m: f"Le module «\u00a0{m.title}\u00a0»",
     consequence="les sessions passées restent, sans module\u00a0; les parcours le perdent",
-    gone="{what} est supprimé.",
 )
 
 

@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 
 from ressort.approaches.models import Approach
-from ressort.library.models import Document
 from ressort.training.catalogue import modules_for, topic_labels
 from ressort.training.models import (
     Attendee,
@@ -21,11 +20,10 @@ from ressort.training.models import (
     TrainingPath,
 )
 from ressort.uploads import CappedFileField
+from ressort.web.forms import DemarcheForm
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-
-class ModuleForm(forms.ModelForm):  # type: ignore[type-arg]
+class ModuleForm(DemarcheForm):
     audiences = forms.MultipleChoiceField(
         label="Publics", choices=Audience.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -70,8 +68,7 @@ class ModuleForm(forms.ModelForm):  # type: ignore[type-arg]
         }
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
+        super().__init__(*args, approach=approach, **kwargs)
         self.fields["topics"].choices = list(topic_labels().items())
         self.fields["prerequisites"].queryset = modules_for(approach).exclude(pk=self.instance.pk)
         self.fields["prerequisites"].required = False
@@ -108,7 +105,7 @@ class ModuleForm(forms.ModelForm):  # type: ignore[type-arg]
         return module
 
 
-class PathForm(forms.ModelForm):  # type: ignore[type-arg]
+class PathForm(DemarcheForm):
     propose = forms.BooleanField(
         label="Proposer les modules d'après les besoins recueillis et l'étape de la démarche",
         required=False,
@@ -119,10 +116,10 @@ class PathForm(forms.ModelForm):  # type: ignore[type-arg]
         model = TrainingPath
         fields = ["title", "audience", "trade", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"trade": "Pour un parcours d'agents d'un métier."}
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["trade"].help_text = "Pour un parcours d'agents d'un métier."
         if self.instance.pk:
             del self.fields["propose"]
 
@@ -133,18 +130,18 @@ class PathForm(forms.ModelForm):  # type: ignore[type-arg]
         return data
 
 
-class StepForm(forms.ModelForm):  # type: ignore[type-arg]
+class StepForm(DemarcheForm):
     class Meta:
         model = PathStep
         fields = ["module", "reason"]
+        labels = {"module": "Module à ajouter à la fin du parcours"}
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, approach=approach, **kwargs)
         self.fields["module"].queryset = modules_for(approach)
-        self.fields["module"].label = "Module à ajouter à la fin du parcours"
 
 
-class SessionForm(forms.ModelForm):  # type: ignore[type-arg]
+class SessionForm(DemarcheForm):
     class Meta:
         model = Session
         fields = [
@@ -158,22 +155,21 @@ class SessionForm(forms.ModelForm):  # type: ignore[type-arg]
             "notes",
         ]
         widgets = {
-            "held_on": DATE_INPUT,
             "materials": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 2}),
+            "documents": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "materials": "Diaporama, jeu, fiches…",
+            "documents": "Documents de la bibliothèque de la démarche.",
         }
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, approach=approach, **kwargs)
         self.fields["module"].queryset = modules_for(approach)
-        self.fields["path"].queryset = TrainingPath.objects.filter(approach=approach)
         self.fields["path"].empty_label = "Hors parcours"
-        self.fields["materials"].help_text = "Diaporama, jeu, fiches…"
-        documents = Document.objects.filter(approach=approach).order_by("title")
-        self.fields["documents"].queryset = documents
-        self.fields["documents"].widget = forms.CheckboxSelectMultiple()
-        self.fields["documents"].choices = [(d.pk, d.title) for d in documents]
-        self.fields["documents"].help_text = "Documents de la bibliothèque de la démarche."
+        documents = self.fields["documents"]
+        documents.queryset = documents.queryset.order_by("title")
 
 
 class AttendeeForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -15,7 +15,7 @@ from ressort.training import services
 from ressort.training.forms import PathForm, StepForm
 from ressort.training.models import PathStep, TrainingPath
 from ressort.web import Right, demarche_view, get_scoped, link_to
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import WRITE
 
 _overview_url = link_to("training:overview")
@@ -34,18 +34,12 @@ def _save_path(request: HttpRequest, form: Any) -> TrainingPath:
 path_edit, path_delete = object_pages(
     TrainingPath,
     PathForm,
-    title=lambda p: (
-        f"Modifier «\u00a0{p.title}\u00a0»" if p.pk else "Créer un parcours de formation"
-    ),
+    noun=Noun("le parcours", "title", add="Créer un parcours de formation"),
     done=_path_url,
     listing=_overview_url,
-    form_kwargs=with_approach,
     delete="training:path_delete",
-    saved="Le parcours est enregistré.",
     save=_save_path,
-    what=lambda p: f"Le parcours «\u00a0{p.title}\u00a0»",
     consequence="ses sessions restent, hors parcours",
-    gone="{what} est supprimé.",
 )
 
 
@@ -77,7 +71,6 @@ step_add = add_view(
     TrainingPath,
     StepForm,
     parent="path",
-    form_kwargs=with_approach,
     fill=lambda request, step, form: setattr(
         step, "order", (step.path.steps.aggregate(m=Max("order"))["m"] or 0) + 1
     ),

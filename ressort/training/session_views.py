@@ -25,7 +25,7 @@ from ressort.training.forms import (
 from ressort.training.models import Attendee, Commitment, Session
 from ressort.web import Right, demarche_view, get_scoped, link_to
 from ressort.web.files import download
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import add_view, delete_view, object_pages
 from ressort.web.scoped import WRITE
 
 _overview_url = link_to("training:overview")
@@ -45,7 +45,6 @@ session_edit, session_delete = object_pages(
     ),
     done=_session_url,
     listing=_overview_url,
-    form_kwargs=with_approach,
     delete="training:session_delete",
     saved="La session est enregistrée.",
     what=lambda s: f"La session du {s.held_on:%d/%m/%Y}",

@@ -29,9 +29,10 @@ get `approach`, `role`, `role_label`, `can` and `menu` from the context processo
 `ressort.web.context.demarche`, so views never build that context themselves.
 
 Add, edit and delete pages of one object are declared, not written (`object_pages`,
-`edit_view`, `delete_view`, `add_view`: see `ressort.web.generic`). A page every member reads
-whose form only some roles may send declares that right too: `demarche_view(Right.VIEW,
-FORM, post=Right.EDIT_FRAMING)`.
+`edit_view`, `delete_view`, `add_view`, their French from a `Noun`: see `ressort.web.generic`);
+their forms are `DemarcheForm`s, whose choices are the démarche's (`ressort.web.forms`).
+A page every member reads whose form only some roles may send declares that right too:
+`demarche_view(Right.VIEW, FORM, post=Right.EDIT_FRAMING)`.
 Links to démarche pages go through `demarche_url(request, "app:view", *ids)` and, for the
 generic views' `done`, `link_to("app:view", "pk")` (see `ressort.web.links`).
 """

@@ -4,14 +4,16 @@
         PopulationGroup,
         GroupForm,
         right=Right.CONTRIBUTE,
-        title=lambda g: f"Modifier le groupe « {g.name} »" if g.pk else "Ajouter un groupe",
-        what=lambda g: f"Le groupe « {g.name} »",
+        noun=Noun("le groupe"),
         done=link_to("justice:groups"),
         delete="justice:group_delete",
     )
 
 The same declaration serves the add page (URL without `pk`), the edit page (with `pk`) and
-the delete page; `edit_view` and `delete_view` declare one of them alone. A delete page asks
+the delete page; `edit_view` and `delete_view` declare one of them alone. The `noun` writes
+their French: « Ajouter un groupe », « Modifier le groupe « Jeunes » », « Le groupe est
+enregistré. », « Le groupe « Jeunes » est supprimé. » (`title`, `saved`, `what` and `gone`
+say it otherwise where that does not fit). A delete page asks
 for confirmation on GET (one template for the whole site) and deletes on POST, so a
 « Supprimer » button may also post to it directly.
 
@@ -28,6 +30,7 @@ with `add_view`: the POST, and on a fault the parent's page drawn again with the
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -39,6 +42,7 @@ from django.shortcuts import redirect, render
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
+from ressort.web.forms import DemarcheForm
 from ressort.web.links import demarche_url
 from ressort.web.scoped import FORM, WRITE, demarche_view, get_scoped
 
@@ -46,9 +50,63 @@ Obj = Any
 UrlOf = Callable[[HttpRequest, Obj], str]
 
 
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """How the pages of one kind of object name it, in French.
+
+    `words` has its article (« le groupe », « la séance », « l'espèce »), `attr` is the
+    attribute that names one object, `add` the add page's title when « Ajouter un groupe »
+    does not say it; a part of a page (`removed`) is « retiré », not « supprimé ».
+    """
+
+    words: str
+    attr: str = "name"
+    feminine: bool = False
+    add: str = ""
+    removed: bool = False
+
+    def _named(self, obj: Obj) -> str:
+        return f"{self.words} «\u00a0{getattr(obj, self.attr)}\u00a0»"
+
+    def title(self, obj: Obj) -> str:
+        if obj.pk:
+            return f"Modifier {self._named(obj)}"
+        bare = self.words[2:] if self.words.startswith("l'") else self.words.split(" ", 1)[1]
+        return self.add or f"Ajouter {'une' if self.feminine else 'un'} {bare}"
+
+    def what(self, obj: Obj) -> str:
+        named = self._named(obj)
+        return named[0].upper() + named[1:]
+
+    @property
+    def saved(self) -> str:
+        return f"{self.words[0].upper()}{self.words[1:]} est enregistré{self._e}."
+
+    @property
+    def gone(self) -> str:
+        return f"{{what}} est {'retiré' if self.removed else 'supprimé'}{self._e}."
+
+    @property
+    def _e(self) -> str:
+        return "e" if self.feminine else ""
+
+
 def with_approach(request: HttpRequest, approach: Approach, obj: Obj) -> dict[str, Any]:
-    """The `form_kwargs` of a form that takes the démarche (its choices are the démarche's)."""
+    """The `form_kwargs` of a form that takes the démarche (its choices are the démarche's);
+    a `DemarcheForm` gets it without saying."""
     return {"approach": approach}
+
+
+def _form_kwargs(
+    form_class: type[BaseForm],
+    form_kwargs: Callable[[HttpRequest, Approach, Obj], dict[str, Any]] | None,
+    request: HttpRequest,
+    approach: Approach,
+    obj: Obj,
+) -> dict[str, Any]:
+    if form_kwargs:
+        return form_kwargs(request, approach, obj)
+    return {"approach": approach} if issubclass(form_class, DemarcheForm) else {}
 
 
 def edit_view(
@@ -56,7 +114,8 @@ def edit_view(
     form_class: type[BaseForm],
     *,
     right: Right = Right.CONTRIBUTE,
-    title: Callable[[Obj], str],
+    noun: Noun | None = None,
+    title: Callable[[Obj], str] | None = None,
     done: UrlOf,
     listing: UrlOf | None = None,
     new: Callable[[HttpRequest, Approach], Obj] | None = None,
@@ -64,7 +123,7 @@ def edit_view(
     initial: Callable[[HttpRequest, Approach], dict[str, Any]] | None = None,
     delete: str | None = None,
     template: str = "web/edit.html",
-    saved: str = "Les modifications sont enregistrées.",
+    saved: str = "",
     save: Callable[[HttpRequest, BaseForm], Obj] | None = None,
     extra: Callable[[HttpRequest, Obj], dict[str, Any]] | None = None,
 ) -> Callable[..., HttpResponse]:
@@ -73,6 +132,8 @@ def edit_view(
     « Annuler » leads to `done` from the edit page, and from the add page to `listing`, the
     page the object is added from (its list), when `done` needs the saved object.
     """
+    heading = title or (noun.title if noun else str)
+    saved = saved or (noun.saved if noun else "Les modifications sont enregistrées.")
 
     @demarche_view(right, FORM, objects={"pk": model})
     def view(request: HttpRequest, approach: Approach, pk: int | None = None) -> HttpResponse:
@@ -82,7 +143,7 @@ def edit_view(
         else:
             obj = get_scoped(model, approach, pk=pk)
             start = {}
-        kwargs = form_kwargs(request, approach, obj) if form_kwargs else {}
+        kwargs = _form_kwargs(form_class, form_kwargs, request, approach, obj)
         form = form_class(request.POST or None, instance=obj, initial=start, **kwargs)  # type: ignore[call-arg]
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
@@ -91,7 +152,7 @@ def edit_view(
             return redirect(done(request, obj))
         back = (listing if listing and not obj.pk else done)(request, obj)
         context = {
-            "title": title(obj),
+            "title": heading(obj),
             "form": form,
             "object": obj,
             "cancel_url": back,
@@ -108,12 +169,13 @@ def delete_view(
     model: type[Model],
     *,
     right: Right = Right.CONTRIBUTE,
-    what: Callable[[Obj], str],
+    noun: Noun | None = None,
+    what: Callable[[Obj], str] | None = None,
     done: UrlOf,
     back: UrlOf | None = None,
     perform: Callable[[HttpRequest, Obj], None] | None = None,
     consequence: str = "",
-    gone: str = "{what} est supprimé·e.",
+    gone: str = "",
     lookup: str = "pk",
 ) -> Callable[..., HttpResponse]:
     """A page that asks to confirm (GET) and deletes (POST) one object of the démarche.
@@ -122,11 +184,13 @@ def delete_view(
     `back` where « Annuler » leads (default: `done`), `perform` deletes when a plain
     `obj.delete()` is not enough (files, history), `consequence` says what goes with it.
     """
+    naming = what or (noun.what if noun else str)
+    gone = gone or (noun.gone if noun else "{what} est supprimé·e.")
 
     @demarche_view(right, FORM, objects={lookup: model})
     def view(request: HttpRequest, approach: Approach, **kwargs: Any) -> HttpResponse:
         obj = get_scoped(model, approach, **{lookup: kwargs[lookup]})
-        name = what(obj)
+        name = naming(obj)
         if request.method == "POST":
             target = done(request, obj)
             with transaction.atomic():
@@ -153,13 +217,14 @@ def object_pages(
     model: type[Model],
     form_class: type[BaseForm],
     *,
-    what: Callable[[Obj], str],
+    noun: Noun | None = None,
+    what: Callable[[Obj], str] | None = None,
     done: UrlOf,
     listing: UrlOf | None = None,
     deleted: UrlOf | None = None,
     back: UrlOf | None = None,
     consequence: str = "",
-    gone: str = "{what} est supprimé·e.",
+    gone: str = "",
     perform: Callable[[HttpRequest, Obj], None] | None = None,
     **edit: Any,
 ) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
@@ -169,10 +234,11 @@ def object_pages(
     the user goes to `deleted`, by default `listing` or, without one, `done`; « Annuler » on
     the confirmation leads to `back`, by default `done` (the object's page, or its parent's).
     """
-    edit_page = edit_view(model, form_class, done=done, listing=listing, **edit)
+    edit_page = edit_view(model, form_class, noun=noun, done=done, listing=listing, **edit)
     delete_page = delete_view(
         model,
         right=edit.get("right", Right.CONTRIBUTE),
+        noun=noun,
         what=what,
         done=deleted or listing or done,
         back=back or done,
@@ -206,7 +272,7 @@ def add_view(
     """
 
     def add(request: HttpRequest, approach: Approach, holder: Obj) -> HttpResponse:
-        kwargs = form_kwargs(request, approach, holder) if form_kwargs else {}
+        kwargs = _form_kwargs(form_class, form_kwargs, request, approach, holder)
         form = form_class(request.POST, prefix=prefix, **kwargs)
         if not form.is_valid():
             return page(request, approach, holder, form)
