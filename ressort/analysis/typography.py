@@ -5,7 +5,7 @@ document writers (PDF, DOCX, ODT); and the one formatter of values — `number()
 `percent()`, `euros()`, `short_euros()`, `day()`, `ordinal()`, `plural()` — used by pages,
 documents, exports and drawings alike, so that a score reads the same everywhere.
 `read_number()` is its mirror: what a person types or a spreadsheet holds (« 2 500,5 »,
-« 2500.5 », « −3 ») read back. `ressort.documents.typography` re-exports all of it.
+« 2500.5 », « −3 ») read back.
 
 Two spaces, one rule each (never a plain space where a line must not break):
 - NNBSP, the narrow no-break space (U+202F): between groups of thousands, and before

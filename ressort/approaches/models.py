@@ -193,10 +193,6 @@ class Invitation(models.Model):
     def __str__(self) -> str:
         return f"Invitation de {self.email} ({self.approach})"
 
-    @property
-    def is_pending(self) -> bool:
-        return self.accepted_at is None and self.revoked_at is None
-
 
 class GovernanceBody(models.TextChoices):
     PROJECT_LEAD = "binome_chef", "Binôme : chef·fe de projet"

@@ -192,7 +192,6 @@ PARTS: tuple[Part, ...] = (
         _workshops,
     ),
 )
-PART_BY_CODE = {part.code: part for part in PARTS}
 # How the message after copying names what came (counted parts: singular, plural).
 COUNTED = {
     "grilles": ("grille co-construite", "grilles co-construites"),

@@ -16,7 +16,6 @@ from ressort.approaches import deletion, invitations, portfolio, progress, reuse
 from ressort.approaches.access import (
     Right,
     role_has,
-    user_rights,
 )
 from ressort.approaches.forms import (
     ApproachCreateForm,
@@ -51,20 +50,6 @@ from ressort.territories.views import feature_collection
 from ressort.web import demarche_url, link_to, nav
 from ressort.web.generic import object_pages
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view
-
-
-def approach_context(
-    request: HttpRequest, approach: Approach, **extra: object
-) -> dict[str, object]:
-    request.approach = approach  # type: ignore[attr-defined]  # the menu's context (ressort.web)
-    role = approach.current_role  # type: ignore[attr-defined]
-    return {
-        "approach": approach,
-        "role": role,
-        "role_label": Role(role).label,
-        "can": user_rights(role),
-        **extra,
-    }
 
 
 @require_GET

@@ -4,7 +4,7 @@ one writer per format (PDF, DOCX, ODT) turns them into a file a council can adop
 Every document gets the same frame: a cover (authority, title, démarche, date, version and
 status, adoption block), a table of contents, then the body; A4, French (fr-FR), page
 numbers in the footer, headings in order (the document's title, then levels 1 to 3), and
-French typography on every text (ressort.documents.typography).
+French typography on every text (ressort.analysis.typography).
 
 Blocks (tuples, so that an outline prints and compares simply):
 - ("h1" | "h2" | "h3", text): h1 is the title (the cover carries it; a second h1 is a part),
@@ -36,8 +36,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ressort import branding
-from ressort.documents.typography import day as french_date
-from ressort.documents.typography import french
+from ressort.analysis.typography import day as french_date
+from ressort.analysis.typography import french
 
 Block = tuple[str, Any]
 
@@ -196,7 +196,7 @@ def _svg_image(svg: str, alt: str) -> tuple[str, str, int]:
     text is `alt` (an inline <svg> would only give its <title>)."""
     import base64
 
-    from ressort.documents.typography import french_html
+    from ressort.analysis.typography import french_html
 
     data = base64.b64encode(french_html(svg).encode()).decode()
     pixels = round(_drawing_width(svg) / 2.54 * 96)  # CSS pixels: 96 per inch

@@ -60,10 +60,10 @@ def _fetcher_class() -> Any:
 
 def html(source: str) -> Any:
     """A WeasyPrint HTML document of `source` that fetches only Ressort's own files, its
-    text set in French typography (ressort.documents.typography)."""
+    text set in French typography (ressort.analysis.typography)."""
     from weasyprint import HTML
 
-    from ressort.documents.typography import french_html
+    from ressort.analysis.typography import french_html
 
     source = french_html(source)
     return HTML(string=source, base_url=str(settings.BASE_DIR), url_fetcher=_fetcher_class()())

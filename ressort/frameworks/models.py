@@ -51,10 +51,6 @@ class Framework(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_grid(self) -> bool:
-        return self.approach_id is not None
-
     def current_version(self) -> "FrameworkVersion | None":
         return self.versions.filter(is_current=True).first()
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ressort.analysis import typography
 from ressort.approaches.models import Approach
-from ressort.documents import typography
 from ressort.governance import services
 from ressort.governance.models import (
     Actor,

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ressort.analysis.typography import number, percent
 from ressort.approaches.models import Approach
-from ressort.documents.typography import number, percent
 from ressort.justice import services
 
 Block = tuple[str, Any]

@@ -13,10 +13,10 @@ from datetime import date
 from typing import Any
 
 from ressort.analysis import doughnut as dn
+from ressort.analysis.typography import number, percent
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
-from ressort.documents.typography import number, percent
 from ressort.monitoring import dashboard, tracking
 from ressort.monitoring.models import Evaluation
 from ressort.strategy.models import SheetStatus

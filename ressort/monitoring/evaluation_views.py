@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -113,11 +112,12 @@ evaluation_delete = delete_view(
 def evaluation_document(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     """Start the evaluation's document in the background; the page polls its progress."""
     evaluation = get_scoped(Evaluation, approach, pk=pk)
-    fmt = request.POST.get("format", "")
-    if fmt not in ev.FORMATS:
-        return HttpResponse("Format inconnu : choisissez PDF, DOCX ou ODT.", status=400)
-    ev.start_job(evaluation, fmt, request.user)
-    if request.headers.get("HX-Request"):
-        return document_views.jobs_fragment(request, approach, ev.KIND, evaluation.pk)
-    messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
-    return redirect("monitoring:evaluation_detail", approach.slug, evaluation.pk)
+    return document_views.start(
+        request,
+        approach,
+        ev.KIND,
+        ev.FORMATS,
+        lambda fmt: ev.start_job(evaluation, fmt, request.user),
+        _evaluation_url(request, evaluation),
+        target=evaluation.pk,
+    )

@@ -22,6 +22,8 @@ from ressort.approaches.models import Approach
 from ressort.monitoring import library
 from ressort.monitoring.forms import ExperienceForm, ExperienceSearchForm, InspirationForm
 from ressort.monitoring.models import ActionInspiration, ExperienceReport
+from ressort.web import link_to
+from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 PAGE_SIZE = 20
@@ -121,16 +123,14 @@ def inspiration_add(request: HttpRequest, approach: Approach, pk: int) -> HttpRe
     return redirect("monitoring:experience_detail", approach.slug, report.pk)
 
 
-@demarche_view(
-    Right.CONTRIBUTE, WRITE, objects={"link_pk": ActionInspiration, "pk": "link_pk.report_id"}
+inspiration_delete = delete_view(
+    ActionInspiration,
+    item="link_pk",
+    parent="report",
+    what=lambda link: f"Le lien avec l'action « {link.action.title} »",
+    gone="{what} est retiré.",
+    done=link_to("monitoring:experience_detail", "report_id"),
 )
-def inspiration_delete(
-    request: HttpRequest, approach: Approach, pk: int, link_pk: int
-) -> HttpResponse:
-    link = get_scoped(ActionInspiration, approach, pk=link_pk, report_id=pk)
-    link.delete()
-    messages.success(request, f"Le lien avec l'action « {link.action.title} » est retiré.")
-    return redirect("monitoring:experience_detail", approach.slug, pk)
 
 
 def _from_action(approach: Approach, action: Any) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
 from ressort.analysis.similarity_chart import profile_svg, rows_in_words
+from ressort.analysis.typography import number
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
-from ressort.documents.typography import number
 from ressort.monitoring import similar
 from ressort.web.scoped import READ, demarche_view
 

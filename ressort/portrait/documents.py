@@ -13,10 +13,10 @@ from typing import Any
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from ressort.analysis.typography import number, plural
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
-from ressort.documents.typography import number, plural
 from ressort.governance import documents as governance_documents
 from ressort.justice import documents as justice_documents
 from ressort.living import documents as living_documents

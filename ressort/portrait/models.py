@@ -125,10 +125,6 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})"
 
-    @property
-    def higher_is_better(self) -> bool:
-        return self.direction == Direction.HIGHER
-
 
 class Scope(models.TextChoices):
     PERIMETER = "perimetre", "Périmètre de la démarche"

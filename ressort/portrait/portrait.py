@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from ressort.analysis import doughnut as dn
 from ressort.analysis import drawing
+from ressort.analysis.typography import number
 from ressort.approaches.models import Approach
-from ressort.documents.typography import number
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait import services
 from ressort.portrait.models import Indicator, IndicatorValue, Reading

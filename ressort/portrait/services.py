@@ -17,8 +17,8 @@ from django.db.models import Q, Sum
 
 from ressort.analysis import doughnut as dn
 from ressort.analysis import grids
+from ressort.analysis.typography import percent
 from ressort.approaches.models import Approach
-from ressort.documents.typography import percent
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait.models import (
     Direction,

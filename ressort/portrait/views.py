@@ -151,12 +151,14 @@ def value_edit(request: HttpRequest, approach: Approach, pk: int, value_pk: int)
     )
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects=VALUE_OBJECTS)
-def value_delete(request: HttpRequest, approach: Approach, pk: int, value_pk: int) -> HttpResponse:
-    indicator, value = _value(approach, pk, value_pk)
-    value.delete()
-    messages.success(request, f"La valeur {value.year} ({value.place}) est supprimée.")
-    return redirect("portrait:indicator", approach.slug, indicator.pk)
+value_delete = delete_view(
+    IndicatorValue,
+    item="value_pk",
+    parent="indicator",
+    what=lambda value: f"La valeur {value.year} ({value.place})",
+    gone="{what} est supprimée.",
+    done=link_to("portrait:indicator", "indicator_id"),
+)
 
 
 @demarche_view(Right.CONTRIBUTE, FORM)
@@ -393,13 +395,4 @@ reading_edit, reading_delete = object_pages(
 )
 
 
-@demarche_view(Right.VIEW, WRITE)
-def document_start(request: HttpRequest, approach: Approach) -> HttpResponse:
-    fmt = request.POST.get("format", "")
-    if fmt not in documents.FORMATS:
-        return HttpResponse("Format inconnu : pdf, docx ou odt.", status=400)
-    documents.start_job(approach, fmt, request.user)
-    if request.headers.get("HX-Request"):
-        return document_views.jobs_fragment(request, approach, documents.KIND)
-    messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
-    return redirect("portrait:portrait", approach.slug)
+document_start = document_views.start_view(documents, "portrait:portrait")

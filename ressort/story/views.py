@@ -85,13 +85,4 @@ def chapter_revert(request: HttpRequest, approach: Approach, key: str) -> HttpRe
     return redirect("story:chapter_edit", approach.slug, key)
 
 
-@demarche_view(Right.VIEW, WRITE)
-def document_start(request: HttpRequest, approach: Approach) -> HttpResponse:
-    fmt = request.POST.get("format", "")
-    if fmt not in MIMES:
-        return HttpResponse("Format inconnu\u00a0: choisissez PDF, DOCX ou ODT.", status=400)
-    documents.start_job(approach, fmt, request.user)
-    if request.headers.get("HX-Request"):
-        return document_views.jobs_fragment(request, approach, documents.KIND)
-    messages.info(request, f"Le {fmt.upper()} est en préparation\u00a0: il apparaîtra ci-dessous.")
-    return redirect("story:story", approach.slug)
+document_start = document_views.start_view(documents, "story:story", formats=MIMES)

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from ressort.analysis.typography import number as french_number
+from ressort.analysis.typography import percent, plural
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
-from ressort.documents.typography import number as french_number
-from ressort.documents.typography import percent, plural
 from ressort.governance import documents as governance_documents
 from ressort.justice import documents as justice_documents
 from ressort.living import documents as living_documents
@@ -49,7 +49,7 @@ def _quiet(_: int, __: str) -> None:
 
 
 def euros(value: Decimal | float | int) -> str:
-    from ressort.documents.typography import euros as french_euros
+    from ressort.analysis.typography import euros as french_euros
 
     return french_euros(value)
 

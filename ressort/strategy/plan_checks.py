@@ -21,8 +21,8 @@ from typing import Any
 
 from django.urls import reverse
 
+from ressort.analysis.typography import euros
 from ressort.approaches.models import Approach
-from ressort.documents.typography import euros
 from ressort.strategy.models import ActionSheet, Funding, SheetStatus
 
 CLOSED = (SheetStatus.DONE, SheetStatus.ABANDONED)

@@ -348,14 +348,4 @@ def timeline_ods(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-@demarche_view(Right.VIEW, WRITE)
-def document_start(request: HttpRequest, approach: Approach) -> HttpResponse:
-    """Start the strategy document in the background; the page polls its progress."""
-    fmt = request.POST.get("format", "")
-    if fmt not in documents.FORMATS:
-        return HttpResponse("Format inconnu : choisissez PDF, DOCX ou ODT.", status=400)
-    documents.start_job(approach, fmt, request.user)
-    if request.headers.get("HX-Request"):
-        return document_views.jobs_fragment(request, approach, documents.KIND)
-    messages.info(request, f"Le {fmt.upper()} est en préparation : il apparaîtra ci-dessous.")
-    return redirect("strategy:overview", approach.slug)
+document_start = document_views.start_view(documents, "strategy:overview")

@@ -176,20 +176,28 @@ def delete_view(
     perform: Callable[[HttpRequest, Obj], None] | None = None,
     consequence: str = "",
     gone: str = "",
-    lookup: str = "pk",
+    parent: str = "",
+    item: str = "pk",
 ) -> Callable[..., HttpResponse]:
     """A page that asks to confirm (GET) and deletes (POST) one object of the démarche.
 
     `what` names the object in French (« L'axe « Eau » »), `done` is where to go after,
     `back` where « Annuler » leads (default: `done`), `perform` deletes when a plain
     `obj.delete()` is not enough (files, history), `consequence` says what goes with it.
+    An object whose URL goes through its parent's (…/indicateurs/<pk>/valeurs/<value_pk>/)
+    names its URL parameter `item` and the field of its parent `parent`: the object must be
+    the parent's, the parent `pk`.
     """
     naming = what or (noun.what if noun else str)
     gone = gone or (noun.gone if noun else "{what} est supprimé·e.")
+    objects: dict[str, Any] = {item: model}
+    if parent:
+        objects["pk"] = f"{item}.{parent}_id"
 
-    @demarche_view(right, FORM, objects={lookup: model})
+    @demarche_view(right, FORM, objects=objects)
     def view(request: HttpRequest, approach: Approach, **kwargs: Any) -> HttpResponse:
-        obj = get_scoped(model, approach, **{lookup: kwargs[lookup]})
+        within = {f"{parent}_id": kwargs["pk"]} if parent else {}
+        obj = get_scoped(model, approach, pk=kwargs[item], **within)
         name = naming(obj)
         if request.method == "POST":
             target = done(request, obj)

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from ressort.approaches.models import Approach
 from ressort.workshops.kinds import ActivityKind
-from ressort.workshops.models import Activity, Workshop
+from ressort.workshops.models import Workshop
 
 
 class WorkshopForm(forms.ModelForm):
@@ -81,7 +81,3 @@ class JoinForm(forms.Form):
                 choices=[("", "— je préfère ne pas le dire —")] + [(c, c) for c in categories],
                 required=False,
             )
-
-
-def activity_state_label(activity: Activity) -> str:
-    return activity.get_state_display()

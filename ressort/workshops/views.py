@@ -19,7 +19,7 @@ from django.urls import reverse
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import add_view, object_pages
+from ressort.web.generic import add_view, delete_view, object_pages
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 from ressort.workshops import live, services
 from ressort.workshops.forms import ActivityForm, WorkshopForm
@@ -209,14 +209,22 @@ def _activity_form(
     )
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
-def activity_delete(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
-    workshop = _workshop(approach, pk)
-    activity = _activity(workshop, apk)
+def _delete_activity(request: HttpRequest, activity: Activity) -> None:
+    workshop = activity.workshop_id
     activity.delete()
-    live.notify_workshop(workshop.pk)
-    messages.success(request, f"L'activité « {activity.title} » est supprimée.")
-    return redirect("workshops:detail", approach.slug, workshop.pk)
+    transaction.on_commit(lambda: live.notify_workshop(workshop))  # participants refresh
+
+
+activity_delete = delete_view(
+    Activity,
+    item="apk",
+    parent="workshop",
+    what=lambda activity: f"L'activité « {activity.title} »",
+    consequence="ses réponses aussi",
+    gone="{what} est supprimée.",
+    done=link_to("workshops:detail", "workshop_id"),
+    perform=_delete_activity,
+)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)

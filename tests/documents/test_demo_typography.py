@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from ressort.analysis.typography import MONTHS, UNITS
 from ressort.approaches.demo import load_demo
-from ressort.documents.typography import MONTHS, UNITS
 from ressort.frameworks import services as framework_services
 from ressort.territories.importer import import_official_territories
 from tests.demo_pages import demo_pages, visible_text

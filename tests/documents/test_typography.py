@@ -3,7 +3,7 @@
 import pytest
 from django.template import Context, Template
 
-from ressort.documents.typography import NBSP, NNBSP, euros, french, french_html, number, plural
+from ressort.analysis.typography import NBSP, NNBSP, euros, french, french_html, number, plural
 
 
 @pytest.mark.parametrize(
