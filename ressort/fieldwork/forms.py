@@ -22,13 +22,7 @@ from ressort.fieldwork.models import (
     Walk,
 )
 from ressort.uploads import PHOTO_MAX_BYTES, CappedFileField
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from ressort.web.forms import DATE
 
 
 def dimensions_field() -> forms.MultipleChoiceField:
@@ -87,7 +81,7 @@ class ObservationForm(PlaceMixin):
             "dimensions",
         ]
         widgets = {
-            "observed_on": DateInput(),
+            "observed_on": DATE,
             "text": forms.Textarea(attrs={"rows": 4}),
             "nature": forms.RadioSelect,
         }
@@ -156,7 +150,7 @@ class TestimonyForm(PlaceMixin):
             "practices",
         ]
         widgets = {
-            "spoken_on": DateInput(),
+            "spoken_on": DATE,
             "felt": forms.Textarea(attrs={"rows": 4}),
             "uses": forms.Textarea(attrs={"rows": 3}),
             "practices": forms.Textarea(attrs={"rows": 3}),
@@ -294,7 +288,7 @@ class WalkForm(forms.ModelForm):
         model = Walk
         fields = ["title", "walked_on", "participants", "notes", "observations"]
         widgets = {
-            "walked_on": DateInput(),
+            "walked_on": DATE,
             "participants": forms.Textarea(attrs={"rows": 2}),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "observations": forms.CheckboxSelectMultiple,

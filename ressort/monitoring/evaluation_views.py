@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from ressort.approaches.access import Right, role_has
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents import views as document_views
@@ -25,16 +25,12 @@ from ressort.web.generic import delete_view, edit_view
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
 
-def _lead(approach: Approach) -> bool:
-    return role_has(approach.current_role, Right.EDIT_FRAMING)  # type: ignore[attr-defined]
-
-
 @demarche_view(Right.VIEW, READ)
 def evaluation_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(
         request,
         "monitoring/evaluation_list.html",
-        {"evaluations": approach.evaluations.all(), "may_edit": _lead(approach)},
+        {"evaluations": approach.evaluations.all()},
     )
 
 
@@ -49,7 +45,6 @@ def evaluation_detail(request: HttpRequest, approach: Approach, pk: int) -> Http
             "evaluation": evaluation,
             "report": report,
             "drawings": [(year, mark_safe(svg)) for year, svg in report.drawings],
-            "may_edit": _lead(approach),
             "document_jobs": jobs.jobs_context(approach, ev.KIND, evaluation.pk),
         },
     )

@@ -22,13 +22,7 @@ from ressort.monitoring.models import (
 )
 from ressort.strategy.models import SheetStatus
 from ressort.territories.models import Territory
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from ressort.web.forms import DATE
 
 
 def regions() -> Any:
@@ -101,7 +95,7 @@ class MeetingForm(forms.ModelForm):
         model = Meeting
         fields = ["date", "body", "title", "attendees", "agenda", "minutes", "follow_ups"]
         widgets = {
-            "date": DateInput(),
+            "date": DATE,
             "attendees": forms.Textarea(attrs={"rows": 4}),
             "agenda": forms.Textarea(attrs={"rows": 4}),
             "minutes": forms.Textarea(attrs={"rows": 4}),
@@ -114,7 +108,7 @@ class DecisionForm(forms.ModelForm):
         model = Decision
         fields = ["kind", "text", "actions", "owner", "due", "done"]
         widgets = {
-            "due": DateInput(),
+            "due": DATE,
             "text": forms.Textarea(attrs={"rows": 2}),
             "actions": forms.SelectMultiple(attrs={"size": 4}),
         }
@@ -250,7 +244,7 @@ class EvaluationForm(forms.ModelForm):
             "lessons",
         ]
         widgets = {
-            "date": DateInput(),
+            "date": DATE,
             "findings": forms.Textarea(attrs={"rows": 5}),
             "lessons": forms.Textarea(attrs={"rows": 5}),
         }

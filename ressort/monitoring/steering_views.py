@@ -15,7 +15,7 @@ from django.forms import inlineformset_factory
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from ressort.approaches.access import RIGHTS, Right
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.monitoring.forms import DecisionForm, MeetingForm
 from ressort.monitoring.models import Decision, DecisionKind, Meeting
@@ -28,10 +28,6 @@ DecisionFormSet = inlineformset_factory(
 )
 
 
-def _can(approach: Approach, right: Right) -> bool:
-    return approach.current_role in RIGHTS[right]  # type: ignore[attr-defined]
-
-
 @demarche_view(Right.VIEW, READ)
 def meeting_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     meetings = Paginator(approach.meetings.all().prefetch_related("decisions"), 20).get_page(
@@ -40,7 +36,7 @@ def meeting_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     return render(
         request,
         "monitoring/meeting_list.html",
-        {"page": meetings, "may_contribute": _can(approach, Right.CONTRIBUTE)},
+        {"page": meetings},
     )
 
 
@@ -53,8 +49,6 @@ def meeting_detail(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
         {
             "meeting": meeting,
             "decisions": meeting.decisions.prefetch_related("actions"),
-            "may_contribute": _can(approach, Right.CONTRIBUTE),
-            "may_delete": _can(approach, Right.EDIT_FRAMING),
         },
     )
 

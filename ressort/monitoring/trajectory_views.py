@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
 from ressort.analysis.trajectory_chart import trajectory_svg
-from ressort.approaches.access import RIGHTS, Right
+from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.monitoring import tracking
 from ressort.monitoring.forms import MilestoneFormSet, TrajectoryForm
@@ -24,10 +24,6 @@ from ressort.portrait.models import Indicator
 from ressort.web import link_to
 from ressort.web.generic import delete_view
 from ressort.web.scoped import FORM, READ, demarche_view, get_scoped
-
-
-def _can(approach: Approach, right: Right) -> bool:
-    return approach.current_role in RIGHTS[right]  # type: ignore[attr-defined]
 
 
 @demarche_view(Right.VIEW, READ)
@@ -39,7 +35,6 @@ def trajectory_list(request: HttpRequest, approach: Approach) -> HttpResponse:
         {
             "with_target": [t for t in tracks if t.trajectory is not None],
             "without_target": [t for t in tracks if t.trajectory is None],
-            "may_contribute": _can(approach, Right.CONTRIBUTE),
         },
     )
 
@@ -93,8 +88,6 @@ def trajectory_detail(request: HttpRequest, approach: Approach, pk: int) -> Http
             "chart": mark_safe(chart),
             "rows": _rows(item),
             "contributions": _contributions(approach, indicator),
-            "may_contribute": _can(approach, Right.CONTRIBUTE),
-            "may_delete": _can(approach, Right.EDIT_FRAMING),
         },
     )
 

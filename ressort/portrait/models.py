@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from ressort.approaches.models import Approach
 from ressort.frameworks.models import FrameworkVersion
 from ressort.territories.models import Territory
+from ressort.web import demarche_url
 
 
 class Direction(models.TextChoices):
@@ -124,6 +125,9 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})"
+
+    def get_absolute_url(self) -> str:
+        return demarche_url(self.approach, "portrait:indicator", self.pk)
 
 
 class Scope(models.TextChoices):

@@ -21,6 +21,7 @@ from functools import wraps
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 
@@ -121,11 +122,9 @@ def nodes(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
     data = _body(request)
     if isinstance(data, JsonResponse):
         return data
-    form = NodeForm(_form_data(data, NODE_FIELDS), chain=instance)
-    if not form.is_valid():
-        return _form_errors(form)
-    node = form.save(commit=False)
-    node.chain = instance
+    node = _unsaved(NodeForm, NODE_FIELDS, data, instance)
+    if isinstance(node, JsonResponse):
+        return node
     fault = _position(node, data)
     if fault:
         return fault
@@ -148,13 +147,9 @@ def node(request: HttpRequest, approach: Approach, pk: int, node: int) -> JsonRe
     if isinstance(data, JsonResponse):
         return data
     if any(f in data for f in NODE_FIELDS):
-        current = {f: getattr(target, f) for f in NODE_FIELDS}
-        form = NodeForm(
-            _form_data({**current, **data}, NODE_FIELDS), instance=target, chain=instance
-        )
-        if not form.is_valid():
-            return _form_errors(form)
-        target = form.save(commit=False)
+        target = _unsaved(NodeForm, NODE_FIELDS, data, instance, target)
+        if isinstance(target, JsonResponse):
+            return target
     fault = _position(target, data)
     if fault:
         return fault
@@ -169,11 +164,9 @@ def links(request: HttpRequest, approach: Approach, pk: int) -> JsonResponse:
     data = _body(request)
     if isinstance(data, JsonResponse):
         return data
-    form = LinkForm(_form_data(data, LINK_FIELDS), chain=instance)
-    if not form.is_valid():
-        return _form_errors(form)
-    created = form.save(commit=False)
-    created.chain = instance
+    created = _unsaved(LinkForm, LINK_FIELDS, data, instance)
+    if isinstance(created, JsonResponse):
+        return created
     created.save()
     return JsonResponse(link_json(created), status=201)
 
@@ -189,18 +182,29 @@ def link(request: HttpRequest, approach: Approach, pk: int, link: int) -> JsonRe
     data = _body(request)
     if isinstance(data, JsonResponse):
         return data
-    current = {
-        "source": target.source_id,
-        "target": target.target_id,
-        "sign": target.sign,
-        "weight": target.weight,
-        "note": target.note,
-    }
-    form = LinkForm(_form_data({**current, **data}, LINK_FIELDS), instance=target, chain=instance)
+    changed = _unsaved(LinkForm, LINK_FIELDS, data, instance, target)
+    if isinstance(changed, JsonResponse):
+        return changed
+    changed.save()
+    return JsonResponse(link_json(changed))
+
+
+def _unsaved(
+    form_class: Any,
+    fields: tuple[str, ...],
+    data: dict[str, Any],
+    chain: ImpactChain,
+    target: Any = None,
+) -> Any:
+    """The element or link that the JSON `data` makes, through its form, not saved yet (a
+    change keeps the fields it does not send), or the 400 answer that names the faults."""
+    current = model_to_dict(target, fields) if target else {}
+    form = form_class(_form_data({**current, **data}, fields), instance=target, chain=chain)
     if not form.is_valid():
         return _form_errors(form)
-    form.save()
-    return JsonResponse(link_json(target))
+    made = form.save(commit=False)
+    made.chain = chain
+    return made
 
 
 def _form_data(data: dict[str, Any], fields: tuple[str, ...]) -> Any:

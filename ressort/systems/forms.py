@@ -24,26 +24,17 @@ from ressort.systems.services.chains import MAX_STEPS, chain_templates, dimensio
 from ressort.systems.services.micmac import CELL_CODES
 from ressort.systems.services.scenarios import tracc_levels
 from ressort.uploads import CappedFileField
+from ressort.web.forms import DemarcheForm, taken
 
 
-class ChainForm(forms.ModelForm):
+class ChainForm(DemarcheForm):
     class Meta:
         model = ImpactChain
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
-
     def clean_name(self) -> str:
-        name: str = self.cleaned_data["name"].strip()
-        taken = ImpactChain.objects.filter(approach=self.approach, name=name)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("Une chaîne porte déjà ce nom dans la démarche.")
-        return name
+        return self.unique("name", "Une chaîne porte déjà ce nom dans la démarche.")
 
 
 class TemplateForm(forms.Form):
@@ -102,10 +93,7 @@ class NodeForm(forms.ModelForm):
 
     def clean_label(self) -> str:
         label: str = " ".join(self.cleaned_data["label"].split())
-        taken = Node.objects.filter(chain=self.chain, label=label)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
+        if taken(self.instance, chain=self.chain, label=label):
             raise forms.ValidationError("Un élément de cette chaîne porte déjà ce libellé.")
         return label
 
@@ -130,12 +118,8 @@ class LinkForm(forms.ModelForm):
         if source and target:
             if source == target:
                 self.add_error("target", "Un élément ne peut pas agir sur lui-même.")
-            else:
-                taken = Link.objects.filter(source=source, target=target)
-                if self.instance.pk:
-                    taken = taken.exclude(pk=self.instance.pk)
-                if taken.exists():
-                    self.add_error("target", f"Le lien « {source} » → « {target} » existe déjà.")
+            elif taken(self.instance, source=source, target=target):
+                self.add_error("target", f"Le lien « {source} » → « {target} » existe déjà.")
         return data
 
 
@@ -154,24 +138,14 @@ class CascadeForm(forms.Form):
         self.fields["hazards"].choices = choices
 
 
-class VariableForm(forms.ModelForm):
+class VariableForm(DemarcheForm):
     class Meta:
         model = Variable
         fields = ["name", "short_name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
-
     def clean_name(self) -> str:
-        name: str = " ".join(self.cleaned_data["name"].split())
-        taken = Variable.objects.filter(approach=self.approach, name=name)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("Une variable porte déjà ce nom.")
-        return name
+        return self.unique("name", "Une variable porte déjà ce nom.")
 
 
 @dataclass(frozen=True)
@@ -315,7 +289,7 @@ class KeywordsForm(forms.Form):
     )
 
 
-class MorphVariableForm(forms.ModelForm):
+class MorphVariableForm(DemarcheForm):
     hypotheses_text = forms.CharField(
         label="Hypothèses (2 à 5, une par ligne)", widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -324,11 +298,9 @@ class MorphVariableForm(forms.ModelForm):
         model = MorphVariable
         fields = ["name", "variable"]
 
-    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.approach = approach
         field = self.fields["variable"]
-        field.queryset = approach.variables.all()  # type: ignore[attr-defined]
         field.required = False
         field.empty_label = "— aucune —"  # type: ignore[attr-defined]
         if self.instance.pk:
@@ -337,13 +309,7 @@ class MorphVariableForm(forms.ModelForm):
             )
 
     def clean_name(self) -> str:
-        name: str = " ".join(self.cleaned_data["name"].split())
-        taken = MorphVariable.objects.filter(approach=self.approach, name=name)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("Une composante porte déjà ce nom.")
-        return name
+        return self.unique("name", "Une composante porte déjà ce nom.")
 
     def clean_hypotheses_text(self) -> list[str]:
         lines = [" ".join(x.split()) for x in self.cleaned_data["hypotheses_text"].splitlines()]
@@ -390,7 +356,7 @@ class ExclusionForm(forms.Form):
         return data
 
 
-class ScenarioForm(forms.ModelForm):
+class ScenarioForm(DemarcheForm):
     class Meta:
         model = Scenario
         fields = ["name", "tracc_level", "story", "key_figures"]
@@ -399,25 +365,17 @@ class ScenarioForm(forms.ModelForm):
             "key_figures": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args: Any, approach: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.approach = approach
-        levels = tracc_levels()
         self.fields["tracc_level"] = forms.ChoiceField(
             label="Cadre climatique (TRACC)",
-            choices=[("", "— choisir un niveau de la TRACC —"), *levels],
+            choices=[("", "— choisir un niveau de la TRACC —"), *tracc_levels()],
             required=False,
             help_text="Trajectoire de réchauffement de référence pour l'adaptation.",
         )
 
     def clean_name(self) -> str:
-        name: str = " ".join(self.cleaned_data["name"].split())
-        taken = Scenario.objects.filter(approach=self.approach, name=name)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError("Un scénario porte déjà ce nom.")
-        return name
+        return self.unique("name", "Un scénario porte déjà ce nom.")
 
 
 INTENSIFY_CHOICES = [

@@ -86,7 +86,7 @@ from ressort.systems.services.scenarios import (
 from ressort.systems.services.vision import add_vision_keywords
 from ressort.web import Right, demarche_url, link_to
 from ressort.web.files import download
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped
 
 
@@ -139,11 +139,9 @@ chain_edit, chain_delete = object_pages(
     ),
     done=link_to("systems:chain", "pk"),
     listing=link_to("systems:chains"),
-    form_kwargs=with_approach,
     delete="systems:chain_delete",
-    what=lambda chain: f"La chaîne « {chain.name} »",
+    noun=Noun("la chaîne", feminine=True),
     consequence="ses éléments et ses liens avec elle",
-    gone="{what} est supprimée.",
 )
 
 
@@ -504,11 +502,9 @@ variable_edit, variable_delete = object_pages(
     Variable,
     VariableForm,
     right=Right.CONTRIBUTE,
-    title=lambda variable: f"Variable « {variable.name} »",
+    noun=Noun("la variable", feminine=True),
     done=link_to("systems:micmac"),
-    form_kwargs=with_approach,
     delete="systems:variable_delete",
-    what=lambda variable: f"La variable « {variable.name} »",
     consequence="ses influences sont retirées avec elle",
     gone="{what} et ses influences sont retirées.",
 )
@@ -672,15 +668,12 @@ morph_edit, morph_delete = object_pages(
     MorphVariable,
     MorphVariableForm,
     right=Right.CONTRIBUTE,
-    title=lambda component: f"Composante « {component.name} »",
+    noun=Noun("la composante", feminine=True, removed=True),
     done=link_to("systems:scenarios", fragment="boite"),
-    form_kwargs=with_approach,
     save=_save_component,
     delete="systems:morph_delete",
     template="systems/morph_edit.html",
-    what=lambda component: f"La composante « {component.name} »",
     consequence="ses hypothèses, leurs incompatibilités et leur place dans les scénarios avec elle",
-    gone="{what} est retirée.",
 )
 
 
@@ -761,7 +754,7 @@ def scenario_frame(request: HttpRequest, approach: Approach, pk: int) -> HttpRes
 scenario_delete = delete_view(
     Scenario,
     right=Right.CONTRIBUTE,
-    what=lambda s: f"Le scénario « {s.name} »",
+    noun=Noun("le scénario"),
     done=link_to("systems:scenarios"),
     back=link_to("systems:scenario", "pk"),
 )

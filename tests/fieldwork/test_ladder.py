@@ -57,6 +57,19 @@ def test_fieldwork_imports_nothing_of_the_portrait() -> None:
     assert upward == set()
 
 
+def test_fieldwork_names_no_page_of_the_portrait() -> None:
+    """A link to an indicator is the indicator's own (`Indicator.get_absolute_url`): field
+    work's code and templates name none of the portrait's routes."""
+    files = [
+        p
+        for p in FIELDWORK.rglob("*")
+        if p.suffix in (".py", ".html") and "migrations" not in p.parts
+    ]
+    assert any(p.name == "item_detail.html" for p in files)
+    naming = [str(p.relative_to(ROOT)) for p in files if "portrait:" in p.read_text("utf-8")]
+    assert naming == []
+
+
 def test_the_scan_sees_an_import_inside_a_function_and_a_relative_one(tmp_path: Path) -> None:
     """The scan itself can fail: the imports the old fieldwork forms made are found."""
     sample = tmp_path / "ressort" / "fieldwork" / "views" / "sample.py"

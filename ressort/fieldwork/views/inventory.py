@@ -144,7 +144,7 @@ def item_detail(request: HttpRequest, approach: Approach, kind: str, pk: int) ->
             "hazards": item.hazards.all(),
             "observations": item.observations.all(),
             "testimonies": item.testimonies.all(),
-            "indicators": item.indicators.all(),
+            "indicators": item.indicators.select_related("approach"),
         },
     )
 
