@@ -24,6 +24,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from ressort.background import periodic
 from ressort.background.models import WorkerHeartbeat
 from ressort.background.sweep import HEARTBEAT, sweep
+from ressort.documents import parts
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +78,9 @@ def run(*, interval: float = 1.0, once: bool = False, worker_id: str | None = No
     heartbeat = Heartbeat(worker_id)
     heartbeat.beat()
     if not once:
+        # The long documents' layout processes, started now rather than during the first
+        # export that needs them (about 2 s: ressort.documents.parts).
+        parts.start_layout_processes()
         worker.configure_signals()
         heartbeat.start()
     logging.getLogger("django_tasks_db").setLevel(logging.WARNING)
@@ -100,4 +104,5 @@ def run(*, interval: float = 1.0, once: bool = False, worker_id: str | None = No
         WorkerHeartbeat.objects.filter(worker_id=worker_id).delete()
         if not once:
             worker.reset_signals()
+            parts.stop_layout_processes()
     return worker._run_tasks

@@ -9,7 +9,10 @@ cut there (each part begins on a new page) and:
   same sheets give the same HTML, so an unchanged part is read back and a changed one laid
   out again; drawings travel inside the HTML (data URIs), so they are in the key too;
 - the parts not in the cache are laid out in parallel processes where cores allow
-  (`RESSORT_DOCUMENT_WORKERS`, one process by default on a single core);
+  (`RESSORT_DOCUMENT_WORKERS`, one process by default on a single core); those processes
+  are started once per process and kept (the background worker starts them when it starts,
+  `start_layout_processes`): starting them costs about 2 s (a fresh interpreter loading
+  Django and WeasyPrint), which a first export no longer waits for;
 - the cover and the contents are laid out last, with the page numbers read from the parts
   (the contents cannot count pages it has not seen), and cached the same way;
 - the pages are merged with pypdf: each part's structure tree becomes a « Part » of one
@@ -26,12 +29,14 @@ text, and is trimmed to `RESSORT_DOCUMENT_CACHE_MB`, the least recently used fir
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import io
 import json
 import os
 import tempfile
+import threading
 import time
 import warnings
 from collections.abc import Iterable
@@ -210,11 +215,89 @@ def _start_worker() -> None:
     django.setup()
 
 
+def warm_up() -> None:
+    """Lay out a small document like the parts (bold, italics, a table, French hyphenation,
+    the tagged PDF's font subsets): what a process's first layout loads, loaded."""
+    from ressort.documents import engine
+
+    cover = engine.Cover(title="Préchauffage", authority="Ressort")
+    blocks = [
+        ("h2", "Préchauffage"),
+        ("h3", "Une fiche"),
+        ("fields", [("Objectif", "Réchauffer les polices et la césure française.")]),
+        ("table", ("Budget", ["Année", "Total"], [["2026", "1 000 €"]])),
+        ("bullet", "Jalon"),
+        ("note", "Une note en italique."),
+    ]
+    render(engine.pdf_source(cover, blocks, front=False, numbered=False))
+
+
 def workers() -> int:
     configured = getattr(settings, "RESSORT_DOCUMENT_WORKERS", None)
     if configured is not None:
         return max(1, int(configured))
     return max(1, min(os.cpu_count() or 1, 4))
+
+
+# The layout processes, kept between documents (see the module's docstring).
+_pool: Any = None
+_pool_size = 0
+_pool_lock = threading.Lock()
+# A process is replaced after this many parts (from the warm fork server, in a few
+# hundredths of a second): what a long-lived process might accumulate is given back.
+PARTS_PER_PROCESS = 500
+
+
+def layout_pool(size: int) -> Any:
+    """The pool of `size` layout processes, started at the first call and kept."""
+    global _pool, _pool_size
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with _pool_lock:
+        if _pool is not None and (_pool_size != size or getattr(_pool, "_broken", False)):
+            _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = None
+        if _pool is None:
+            # A fork server, not fork: the web or worker process may hold threads and
+            # connections; it is started once, with Django and WeasyPrint loaded and warm.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["ressort.documents.layout_process"])
+            _pool = ProcessPoolExecutor(
+                max_workers=size,
+                mp_context=context,
+                initializer=_start_worker,
+                max_tasks_per_child=PARTS_PER_PROCESS,
+            )
+            _pool_size = size
+            atexit.register(stop_layout_processes)  # not torn down half-way at exit
+        return _pool
+
+
+def start_layout_processes() -> float:
+    """Start the layout processes now (the background worker calls this when it starts),
+    not during the first export; returns the seconds it took (0 with one process)."""
+    count = workers()
+    if count < 2:
+        return 0.0
+    started = time.perf_counter()
+    pool = layout_pool(count)
+    # As many small tasks at once as processes: each one is forked and its first task run.
+    list(pool.map(_ready, range(count)))
+    return round(time.perf_counter() - started, 3)
+
+
+def _ready(_: int) -> int:
+    return os.getpid()
+
+
+def stop_layout_processes(wait: bool = True) -> None:
+    global _pool
+    atexit.unregister(stop_layout_processes)
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=wait, cancel_futures=True)
+            _pool = None
 
 
 def render_all(sources: list[str]) -> list[Rendered]:
@@ -232,19 +315,14 @@ def render_all(sources: list[str]) -> list[Rendered]:
             order = sorted(range(len(todo)), key=lambda i: -len(todo[i]))
             missing = [missing[i] for i in order]
             todo = [todo[i] for i in order]
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
+            from concurrent.futures.process import BrokenProcessPool
 
-            # A fork server, not fork: the web or worker process may hold threads and
-            # connections; it is started once, with Django and WeasyPrint loaded.
-            context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["ressort.documents.layout_process"])
-            with ProcessPoolExecutor(
-                max_workers=min(count, len(todo)),
-                mp_context=context,
-                initializer=_start_worker,
-            ) as pool:
-                laid_out = list(pool.map(render, todo))
+            try:
+                laid_out = list(layout_pool(count).map(render, todo))
+            except BrokenProcessPool:
+                # A kept process died since (killed, out of memory): new ones, once.
+                stop_layout_processes(wait=False)
+                laid_out = list(layout_pool(count).map(render, todo))
             last_run["cpu_in_layout_processes_s"] = round(sum(r.cpu_s for r in laid_out), 2)
         else:
             laid_out = [render(source) for source in todo]
@@ -284,19 +362,165 @@ def split(blocks: list[Any]) -> list[tuple[int, list[Any]]]:
     return out
 
 
+NUMBERS_STYLE = (
+    '@page { size: A4; margin: 2cm; font-family: "Liberation Sans", "DejaVu Sans", '
+    "sans-serif; @bottom-right { content: %s; font-size: 8pt; color: #55606a; } }"
+)
+
+
 def stamp_source(pages: int) -> str:
     """M blank A4 pages numbered « page N sur M » where the documents print it, none on the
-    cover (no user text: only numbers)."""
+    cover (no user text: only numbers). Laid out only when `page_numbers` cannot write them."""
     style = (
-        '@page { size: A4; margin: 2cm; font-family: "Liberation Sans", "DejaVu Sans", '
-        'sans-serif; @bottom-right { content: "page " counter(page) " sur " '
-        "counter(pages); font-size: 8pt; color: #55606a; } }"
-        "@page :first { @bottom-right { content: none; } }"
+        NUMBERS_STYLE
+        % '"page " counter(page) " sur " counter(pages)'
+        + "@page :first { @bottom-right { content: none; } }"
         "div { break-after: page; }"
     )
     body = "<div></div>" * pages
     head = f"<head><style>{style}</style></head>"
     return f'<!doctype html><html lang="fr">{head}<body>{body}</body></html>'
+
+
+# Every character a page number uses, once: laid out once (any M), then each page's
+# « page N sur M » is written with its glyphs (see `Numbers`).
+NUMBERS_SAMPLE = "page 0123456789 sur"
+
+
+def numbers_sample_source() -> str:
+    head = f"<head><style>{NUMBERS_STYLE % repr(NUMBERS_SAMPLE).replace(chr(39), chr(34))}"
+    return f'<!doctype html><html lang="fr">{head}</style></head><body></body></html>'
+
+
+class Numbers:
+    """« page N sur M » for any N and M, written with the glyphs of one laid-out page: the
+    sample page's footer (`NUMBERS_SAMPLE`, right-aligned where the documents print their
+    numbers) is copied with its text replaced and moved left by the width it loses or
+    gains — the same font (embedded once), size, colour and place as WeasyPrint's, and
+    readable text (the font's ToUnicode map), without laying out M pages (about 1 s of CPU
+    for 250 pages, on the export's critical path)."""
+
+    def __init__(self, sample: bytes) -> None:
+        import pikepdf
+        from pikepdf import Name
+
+        self.pdf = pikepdf.open(io.BytesIO(sample))
+        page = self.pdf.pages[0]
+        self.resources = page.obj.Resources
+        fonts = self.resources.get(Name.Font, {})
+        if len(fonts) != 1:
+            raise ValueError("page numbers in more than one font")
+        font = next(iter(fonts.values()))
+        if font.get(Name.Encoding) != Name("/Identity-H"):
+            raise ValueError("page numbers' font not in Identity-H")
+        self.glyphs = _to_unicode(font.ToUnicode.read_bytes())
+        self.widths = _widths(font.DescendantFonts[0].get(Name.W, pikepdf.Array()))
+        self.default_width = int(font.DescendantFonts[0].get(Name.DW, 1000))
+        self.operations = list(pikepdf.parse_content_stream(page))
+        texts = [i for i, (_, op) in enumerate(self.operations) if str(op) == "TJ"]
+        matrices = [i for i, (_, op) in enumerate(self.operations) if str(op) == "Tm"]
+        sizes = [op for op in self.operations if str(op[1]) == "Tf"]
+        if len(texts) != 1 or len(matrices) != 1 or len(sizes) != 1:
+            raise ValueError("page numbers' sample is not one line of text")
+        self.text, self.matrix = texts[0], matrices[0]
+        self.size = float(sizes[0][0][1])
+        sample = self.operations[self.text][0][0]
+        shown = "".join(
+            self.glyphs.get(int.from_bytes(bytes(item)[i : i + 2], "big"), "?")
+            for item in sample
+            if isinstance(item, pikepdf.String)
+            for i in range(0, len(bytes(item)), 2)
+        )
+        if shown != NUMBERS_SAMPLE:
+            raise ValueError(f"page numbers' sample reads {shown!r}")
+        self.codes = {char: code for code, char in self.glyphs.items()}
+        self.right = float(self.operations[self.matrix][0][4]) + self._width(sample)
+
+    def _width(self, shown: Any) -> float:
+        import pikepdf
+
+        units = 0.0
+        for item in shown:
+            if isinstance(item, pikepdf.String):
+                data = bytes(item)
+                for i in range(0, len(data), 2):
+                    code = int.from_bytes(data[i : i + 2], "big")
+                    units += self.widths.get(code, self.default_width)
+            else:
+                units -= float(item)
+        return units * self.size / 1000
+
+    def content(self, number: int, total: int) -> bytes:
+        import pikepdf
+
+        text = f"page {number} sur {total}"
+        data = b"".join(self.codes[char].to_bytes(2, "big") for char in text)
+        shown = pikepdf.Array([pikepdf.String(data)])
+        operations = list(self.operations)
+        operands = list(self.operations[self.matrix][0])
+        operands[4] = round(self.right - self._width(shown), 4)
+        operations[self.matrix] = pikepdf.ContentStreamInstruction(operands, pikepdf.Operator("Tm"))
+        operations[self.text] = pikepdf.ContentStreamInstruction([shown], pikepdf.Operator("TJ"))
+        return pikepdf.unparse_content_stream(operations)
+
+
+def _to_unicode(cmap: bytes) -> dict[int, str]:
+    """The glyphs' characters of a ToUnicode map (its bfchar and bfrange entries)."""
+    import re
+
+    out: dict[int, str] = {}
+    text = cmap.decode("latin-1")
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for code, value in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            out[int(code, 16)] = bytes.fromhex(value).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for low, high, value in re.findall(
+            r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block
+        ):
+            start = ord(bytes.fromhex(value).decode("utf-16-be"))
+            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                out[code] = chr(start + offset)
+    return out
+
+
+def _widths(array: Any) -> dict[int, float]:
+    """A CID font's /W array: `c [w1 w2 …]` and `first last w` entries."""
+    import pikepdf
+
+    out: dict[int, float] = {}
+    items = list(array)
+    index = 0
+    while index < len(items):
+        first = int(items[index])
+        following = items[index + 1]
+        if isinstance(following, pikepdf.Array):
+            for offset, width in enumerate(following):
+                out[first + offset] = float(width)
+            index += 2
+        else:
+            for code in range(first, int(following) + 1):
+                out[code] = float(items[index + 2])
+            index += 3
+    return out
+
+
+def page_numbers() -> Numbers | None:
+    """The page numbers' writer, from the sample laid out once (and cached), or None when
+    the sample is not what `Numbers` expects (a font without the glyphs…): the numbers are
+    then laid out page by page (`stamp_source`)."""
+    try:
+        return Numbers(cached_plain(numbers_sample_source()))
+    except (ValueError, KeyError, AttributeError, TypeError, IndexError):
+        return None
+
+
+def cached_plain(source: str) -> bytes:
+    name = key(source)
+    found = load(name)
+    if found is None:
+        found = Rendered(_render_plain(source), 1)
+        store(name, found)
+    return found.pdf
 
 
 def write_pdf(cover: Any, blocks: list[Any]) -> bytes:
@@ -336,13 +560,11 @@ def write_pdf(cover: Any, blocks: list[Any]) -> bytes:
         front_pages = front.pages
     parts = [front, *body]
     total = sum(part.pages for part in parts)
-    name = key(stamp_source(total))
-    stamp = load(name)
+    stamp: Numbers | bytes | None = page_numbers()
     if stamp is None:
-        stamp = Rendered(_render_plain(stamp_source(total)), total)
-        store(name, stamp)
+        stamp = cached_plain(stamp_source(total))
     lap("cover_and_numbers_s")
-    data = merge(parts, stamp.pdf)
+    data = merge(parts, stamp)
     lap("merge_s")
     trim()
     run["pages"] = total
@@ -359,7 +581,7 @@ def _anchor_pages(body: list[Rendered], offset: int) -> dict[str, int]:
     return numbers
 
 
-def merge(parts: list[Rendered], stamp: bytes | None = None) -> bytes:
+def merge(parts: list[Rendered], stamp: Numbers | bytes | None = None) -> bytes:
     """One tagged PDF of the parts' pages (see the module's docstring), by qpdf (pikepdf):
     pypdf took 15 s of CPU to copy the 60,000 structure elements of a 400-action plan."""
     import pikepdf
@@ -434,7 +656,9 @@ def merge(parts: list[Rendered], stamp: bytes | None = None) -> bytes:
             flat_names.append(destinations[name])
         out.Root.Names = Dictionary(Dests=out.make_indirect(Dictionary(Names=flat_names)))
     _outline(out, outline)
-    if stamp is not None:
+    if isinstance(stamp, Numbers):
+        _number(out, stamp)
+    elif stamp is not None:
         stamp_pdf = pikepdf.open(io.BytesIO(stamp))
         sources.append(stamp_pdf)
         _stamp(out, stamp_pdf)
@@ -472,15 +696,37 @@ def _outline(out: Any, bookmarks: list[tuple[int, str, int, float]]) -> None:
             parents.append((level, item))
 
 
+def _number(out: Any, numbers: Numbers) -> None:
+    """« page N sur M » over every page but the cover, as an artifact (not read aloud, not
+    in the tree): a small form per page, sharing one copy of the sample's font."""
+    from pikepdf import Array, Dictionary, Name
+
+    resources = out.copy_foreign(numbers.resources)
+    bbox = Array([0, 0, 595.275591, A4_HEIGHT_PT])
+    total = len(out.pages)
+    for index, page in enumerate(out.pages):
+        if index == 0:
+            continue  # the cover carries no number
+        form = out.make_stream(
+            numbers.content(index + 1, total),
+            Dictionary(Type=Name.XObject, Subtype=Name.Form, BBox=bbox, Resources=resources),
+        )
+        _draw_artifact(page, form)
+
+
+def _draw_artifact(page: Any, form: Any) -> None:
+    from pikepdf import Name
+
+    name = page.add_resource(form, Name.XObject, prefix="RsPageNumber")
+    page.contents_add(b"q\n", prepend=True)
+    page.contents_add(b"Q\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n")
+
+
 def _stamp(out: Any, stamp: Any) -> None:
     """Lay the page numbers over the pages: each numbered page of `stamp` becomes a form
     drawn on the matching page, marked as an artifact (not read aloud, not in the tree)."""
-    from pikepdf import Name
 
     for index, (page, numbered) in enumerate(zip(out.pages, stamp.pages, strict=True)):
         if index == 0:
             continue  # the cover carries no number
-        form = out.copy_foreign(numbered.as_form_xobject())
-        name = page.add_resource(form, Name.XObject, prefix="RsPageNumber")
-        page.contents_add(b"q\n", prepend=True)
-        page.contents_add(b"Q\n/Artifact BMC q " + str(name).encode() + b" Do Q EMC\n")
+        _draw_artifact(page, out.copy_foreign(numbered.as_form_xobject()))

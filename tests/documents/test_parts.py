@@ -6,6 +6,9 @@ page numbers and working links, « page N sur M » on every page but the cover).
 from __future__ import annotations
 
 import io
+import os
+import signal
+import time
 from datetime import date
 from typing import Any
 
@@ -52,6 +55,7 @@ def cache(tmp_path: Any) -> Any:
     settings.RESSORT_DOCUMENT_WORKERS = 1
     yield tmp_path / "parts"
     settings.RESSORT_DOCUMENT_CACHE_DIR, settings.RESSORT_DOCUMENT_WORKERS = previous
+    parts.stop_layout_processes()
 
 
 def test_a_changed_part_is_laid_out_again_and_an_unchanged_one_read_back(cache: Any) -> None:
@@ -147,6 +151,60 @@ def test_contents_numbers_links_and_page_numbers_are_the_merged_documents(cache:
     }
 
 
+def _number_forms(data: bytes) -> list[bytes]:
+    pdf = pikepdf.open(io.BytesIO(data))
+    return [
+        next(v for k, v in page.Resources.XObject.items() if "RsPageNumber" in k).read_bytes()
+        for page in pdf.pages[1:]
+    ]
+
+
+def test_page_numbers_written_from_one_sample_read_and_sit_as_laid_out_ones(
+    cache: Any,
+) -> None:
+    # « page N sur M » written with the glyphs of one laid-out sample (parts.Numbers) reads
+    # like M pages laid out by WeasyPrint, in the same font and at the same place.
+    body = [parts.render(f'<html lang="fr"><body><p>Page {n}</p></body></html>') for n in range(12)]
+    written = parts.page_numbers()
+    assert written is not None
+    fast = parts.merge(body, written)
+    slow = parts.merge(body, parts.cached_plain(parts.stamp_source(12)))
+    fast_texts = [plain(p.extract_text()) for p in pdf_reader(fast).pages]
+    assert fast_texts == [plain(p.extract_text()) for p in pdf_reader(slow).pages]
+    assert "page 11 sur 12" in fast_texts[10] and "sur" not in fast_texts[0]
+    for ours, theirs in zip(_number_forms(fast), _number_forms(slow), strict=True):
+        x, y = (float(v) for v in ours.split(b" Tm")[0].split()[-2:])
+        x_ref, y_ref = (float(v) for v in theirs.split(b" Tm")[0].split()[-2:])
+        assert abs(x - x_ref) < 0.1 and y == y_ref  # right-aligned where WeasyPrint puts it
+        assert b"/Artifact" not in ours  # the artifact mark is on the page, around the form
+    merged = pikepdf.open(io.BytesIO(fast))
+    fonts = {
+        font.objgen
+        for page in merged.pages[1:]
+        for name, form in page.Resources.XObject.items()
+        if "RsPageNumber" in name
+        for font in form.Resources.Font.values()
+    }
+    assert len(fonts) == 1  # the numbers' font is embedded once
+
+
+def test_page_numbers_are_laid_out_when_the_sample_cannot_be_used(
+    cache: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Refused(parts.Numbers):
+        def __init__(self, sample: bytes) -> None:
+            raise ValueError("page numbers in more than one font")
+
+    monkeypatch.setattr(parts, "Numbers", Refused)
+    assert parts.page_numbers() is None
+    texts = [
+        plain(page.extract_text())
+        for page in pdf_reader(engine.write("pdf", COVER, blocks())).pages
+    ]
+    for number, text in enumerate(texts[1:], start=2):
+        assert f"page {number} sur {len(texts)}" in text
+
+
 def test_parts_laid_out_in_parallel_give_the_same_document(cache: Any) -> None:
     alone = pdf_text(engine.write("pdf", COVER, blocks()))
     settings.RESSORT_DOCUMENT_CACHE_DIR = str(cache.parent / "parallel")
@@ -154,6 +212,29 @@ def test_parts_laid_out_in_parallel_give_the_same_document(cache: Any) -> None:
     together = pdf_text(engine.write("pdf", COVER, blocks()))
     assert parts.last_run["parts_laid_out"] == 4
     assert together == alone
+
+
+def test_the_layout_processes_are_started_once_kept_and_replaced_when_one_dies(
+    cache: Any,
+) -> None:
+    settings.RESSORT_DOCUMENT_WORKERS = 2
+    assert parts.start_layout_processes() > 0
+    pool = parts.layout_pool(2)
+    pids = set(pool._processes)
+    assert len(pids) == 2
+    engine.write("pdf", COVER, blocks())
+    assert parts.layout_pool(2) is pool  # the export used the processes started before
+    assert set(pool._processes) == pids
+    os.kill(next(iter(pids)), signal.SIGKILL)
+    for _ in range(100):  # the pool notices the death within a few milliseconds
+        if pool._broken:
+            break
+        time.sleep(0.05)
+    settings.RESSORT_DOCUMENT_CACHE_DIR = str(cache.parent / "after-a-death")
+    text = pdf_text(engine.write("pdf", COVER, blocks()))
+    assert parts.last_run["parts_laid_out"] == 4
+    assert "Calendrier" in text
+    assert not pids & set(parts.layout_pool(2)._processes)
 
 
 def test_a_damaged_cache_entry_is_laid_out_again_and_the_cache_is_trimmed(cache: Any) -> None:
