@@ -2,9 +2,10 @@
 one piece as before (the same HTML, no parts), then in cached parts — a first export with an
 empty cache, a re-export after one sheet's text changed, a re-export after one sheet's
 progress changed (which also touches its objective's table and the calendar) and a
-re-export with nothing changed. Each figure in wall-clock seconds and in CPU seconds of this
-process and its layout processes, with the load average: on a shared machine the wall clock
-follows the load, the CPU time much less.
+re-export with nothing changed. Then the portrait PDF of bench_portrait's large démarche,
+in the same database (`portrait_*` keys). Each figure in wall-clock seconds and in CPU
+seconds of this process and its layout processes, with the load average: on a shared
+machine the wall clock follows the load, the CPU time much less.
 
 Runs on a fresh SQLite file by default; `BENCH_DATABASE_URL=postgres://…` for PostgreSQL.
 """
@@ -118,4 +119,49 @@ def run() -> dict[str, Any]:
         )
         results["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
         parts.stop_layout_processes()
+        results.update(_portrait())
         return results
+
+
+def _portrait() -> dict[str, Any]:
+    """The portrait PDF of bench_portrait's large démarche (300 indicators × 10 years, 2,000
+    testimonies, 500 observations), built in the same database after the strategy's figures
+    (its user is the plan's): the web export's builder, through the document engine (one
+    WeasyPrint layout, in this process), timed twice — the second without the first
+    layout's warm-up (fonts, templates)."""
+    import io
+
+    from pypdf import PdfReader
+
+    from bench import bench_portrait
+    from ressort.portrait import documents as portrait_documents
+    from ressort.portrait import portrait as pt
+
+    t0 = time.perf_counter()
+    approach, _user = bench_portrait._build_approach()
+    out: dict[str, Any] = {
+        "portrait_indicators": bench_portrait.INDICATORS,
+        "portrait_years": bench_portrait.YEARS,
+        "portrait_testimonies": bench_portrait.TESTIMONIES,
+        "portrait_observations": bench_portrait.OBSERVATIONS,
+        "portrait_data_build_s": round(time.perf_counter() - t0, 2),
+    }
+    t0 = time.perf_counter()
+    portrait = pt.build(approach)
+    out["portrait_computed_s"] = round(time.perf_counter() - t0, 2)
+    t0 = time.perf_counter()
+    blocks = portrait_documents._outline(approach, portrait)
+    out["portrait_outline_s"] = round(time.perf_counter() - t0, 2)
+    out["portrait_blocks"] = len(blocks)
+    data = b""
+    for name in ("portrait_pdf", "portrait_pdf_again"):
+        out[f"{name}_load_1min"] = round(os.getloadavg()[0], 2)
+        t0, c0 = time.perf_counter(), _cpu()
+        data = portrait_documents.build(approach, "pdf")
+        out[f"{name}_s"] = round(time.perf_counter() - t0, 2)
+        out[f"{name}_cpu_s"] = round(_cpu() - c0, 2)
+    reader = PdfReader(io.BytesIO(data))
+    out["portrait_pdf_kb"] = round(len(data) / 1024)
+    out["portrait_pdf_pages"] = len(reader.pages)
+    out["portrait_pdf_tagged"] = "/StructTreeRoot" in reader.trailer["/Root"]
+    return out

@@ -39,6 +39,7 @@ def _build_approach() -> Any:
     import numpy as np
     from django.contrib.auth import get_user_model
 
+    from ressort.analysis.doughnut import Ring
     from ressort.approaches import services as approaches
     from ressort.approaches.models import Role
     from ressort.fieldwork.models import Observation, Quote, Testimony
@@ -75,14 +76,19 @@ def _build_approach() -> Any:
         )
         for i in range(COMMUNES)
     )
-    user = get_user_model().objects.create_user(email="bench@example.org", password=None)
+    # bench_documents builds this démarche in the same database as bench_strategy's plan,
+    # whose user it is too.
+    user = get_user_model().objects.filter(email="bench@example.org").first()
+    if user is None:
+        user = get_user_model().objects.create_user(email="bench@example.org", password=None)
     approach = approaches.create_approach(
         name="Banc d'essai", creator=user, role=Role.FACILITATOR, territory=epci, communes=[]
     )
     services.sync_official_indicators(approach)
     rng = np.random.default_rng(2026)
-    codes = [c for c, _, _ in services.doughnut_dimensions()]
-    social = set(services.DOUGHNUT_SOCIAL)
+    dimensions = services.doughnut_dimensions()
+    codes = [c for c, _, _ in dimensions]
+    social = {c for c, _, ring in dimensions if ring == Ring.SOCIAL}
     indicators = []
     for i in range(INDICATORS):
         dims = [codes[i % len(codes)], codes[(i * 7) % len(codes)]]

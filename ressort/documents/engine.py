@@ -405,6 +405,15 @@ def _docx_update_fields_on_open(doc: Any) -> None:
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     settings_element.append(update)
+    # The template's theme fonts language (en-US): Word's spelling falls back to it.
+    theme_language = settings_element.find(qn("w:themeFontLang"))
+    if theme_language is not None:
+        theme_language.set(qn("w:val"), "fr-FR")
+    # The template's copy of its styles for Word 2010 (stylesWithEffects.xml: en-US, Word's
+    # theme) goes; styles.xml, made French above, is the one every reader uses.
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rel_id)
 
 
 def _docx_table(doc: Any, caption: str, header: list[str], rows: list[list[str]]) -> None:
@@ -458,6 +467,8 @@ def write_docx(cover: Cover, blocks: list[Block]) -> bytes:
     doc.core_properties.author = cover.authority
     doc.core_properties.language = "fr-FR"
     doc.core_properties.comments = cover.status
+    # The template's dates (2013) would be the document's in the reader's properties.
+    doc.core_properties.created = doc.core_properties.modified = timezone.now()
     _docx_styles(doc)
     _docx_page(doc, cover)
     _docx_update_fields_on_open(doc)

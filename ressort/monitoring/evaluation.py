@@ -8,12 +8,13 @@ reference year and once for the evaluation year.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ressort.analysis import doughnut as dn
-from ressort.analysis.typography import number, percent
+from ressort.analysis.typography import agree, number, percent, plural
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents.models import DocumentJob
@@ -224,6 +225,7 @@ def outline(rep: Report) -> list[Block]:
             f"{ev.evaluation_year}.",
         ),
     ]
+    blocks += _synthesis(rep)
     if approach.is_demo:
         blocks.append(("note", "Démarche de démonstration : contenus illustratifs."))
     blocks.append(("h2", "Réalisation du plan d'actions"))
@@ -234,7 +236,7 @@ def outline(rep: Report) -> list[Block]:
         blocks.append(
             (
                 "p",
-                f"{a.total} fiches action ; taux de réalisation "
+                f"{plural(a.total, 'fiche action', 'fiches action')} ; taux de réalisation "
                 f"{percent(a.realisation_rate, 1)} (réalisées sur actions non abandonnées) ; "
                 f"budget dépensé {number(float(a.spent), 0)} € sur {number(float(a.planned), 0)} € "
                 f"prévus ; {len(a.late)} en retard, {len(a.over_budget)} en dépassement.",
@@ -339,6 +341,83 @@ def outline(rep: Report) -> list[Block]:
         ("p", "À rédiger.")
     ]
     return blocks
+
+
+def _counted(counts: Counter[str], order: list[tuple[str, str, str]]) -> str:
+    """« 2 en amélioration, 1 stable » from counts of verdicts, in `order`
+    ((verdict, singular, plural) of the words after the number)."""
+    parts = [
+        f"{number(counts[key], 0)} {agree(counts[key], one, many)}"
+        for key, one, many in order
+        if counts[key]
+    ]
+    return ", ".join(parts) if parts else "aucun mouvement"
+
+
+def _synthesis(rep: Report) -> list[Block]:
+    """The evaluation in two minutes, for élus: the plan's realisation, the indicators, the
+    Donut and the Boussole between the two years, and what the team retains."""
+    ev = rep.evaluation
+    years = f"de {ev.reference_year} à {ev.evaluation_year}"
+    glance = []
+    a = rep.actions
+    if a.total:
+        rate = percent(a.realisation_rate, 1) if a.realisation_rate is not None else "—"
+        glance.append(
+            f"Plan d'actions : {plural(a.total, 'fiche action', 'fiches action')}, taux de "
+            f"réalisation {rate}, {number(float(a.spent), 0)} € dépensés sur "
+            f"{number(float(a.planned), 0)} € prévus."
+        )
+    else:
+        glance.append("Plan d'actions : aucune fiche action.")
+    verdicts = Counter(e.verdict for e in rep.effects if e.change is not None)
+    glance.append(
+        f"Indicateurs comparés {years} : "
+        + _counted(
+            verdicts,
+            [
+                ("En amélioration", "en amélioration", "en amélioration"),
+                ("En dégradation", "en dégradation", "en dégradation"),
+                ("Stable", "stable", "stables"),
+            ],
+        )
+        + f" (sur {plural(len(rep.effects), 'indicateur')} suivi"
+        + ("s" if len(rep.effects) > 1 else "")
+        + ")."
+    )
+    moves = Counter(d.moved for d in rep.doughnut)
+    glance.append(
+        f"Donut {years} : "
+        + _counted(
+            moves,
+            [
+                ("Amélioration", "dimension en amélioration", "dimensions en amélioration"),
+                ("Dégradation", "dimension en dégradation", "dimensions en dégradation"),
+                ("Mesure nouvelle", "dimension mesurée", "dimensions mesurées"),
+                ("Donnée perdue", "dimension sans donnée", "dimensions sans donnée"),
+            ],
+        )
+        + "."
+    )
+    scored = [b for b in rep.boussole if b.change is not None]
+    if scored:
+        up = sum(1 for b in scored if b.change and b.change > 0)
+        down = sum(1 for b in scored if b.change and b.change < 0)
+        glance.append(
+            f"Boussole : {plural(up, 'levier')} en progrès, {number(down, 0)} en recul, sur "
+            f"{plural(len(scored), 'levier')} coté{'s' if len(scored) > 1 else ''} deux fois."
+        )
+    retained = [
+        line.strip()
+        for text in (ev.findings, ev.lessons)
+        for line in text.splitlines()[:2]
+        if line.strip()
+    ]
+    return [
+        ("h2", "Synthèse"),
+        ("keys", ("L'évaluation en un coup d'œil", glance)),
+        ("keys", ("Ce que l'équipe retient", retained or ["À rédiger par l'équipe."])),
+    ]
 
 
 def cover(rep: Report, adoption: str = "") -> Any:

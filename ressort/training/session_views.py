@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from ressort.analysis.typography import plural
@@ -166,20 +165,24 @@ commitment_delete = delete_view(
 )
 
 
-def _pdf(template: str, context: dict[str, Any], filename: str) -> HttpResponse:
-    from ressort.documents import pdf
+def _pdf(
+    approach: Approach, template: str, context: dict[str, Any], filename: str, **frame: Any
+) -> HttpResponse:
+    """A sheet in the frame of every document: branding, A4, French, tagged."""
+    from ressort.documents import sheets
 
-    data = pdf.html(render_to_string(template, context)).write_pdf()
-    return download(data, filename)
+    return download(sheets.write_pdf(approach, template, context, **frame), filename)
 
 
 @demarche_view(Right.VIEW, objects={"pk": Session})
 def attendance_sheet(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     session = get_scoped(Session.objects.select_related("module"), approach, pk=pk)
     return _pdf(
+        approach,
         "training/attendance_sheet.pdf.html",
-        {"session": session, "approach": approach, "attendees": session.attendees.all()},
+        {"session": session, "attendees": session.attendees.all()},
         f"emargement-{session.held_on:%Y-%m-%d}.pdf",
+        title="Feuille d'émargement",
     )
 
 
@@ -190,7 +193,10 @@ def certificate(request: HttpRequest, approach: Approach, pk: int) -> HttpRespon
         messages.error(request, f"{attendee.name} n'est pas noté·e présent·e : pas d'attestation.")
         return redirect(_session_url(request, attendee.session) + "#participants")
     return _pdf(
+        approach,
         "training/certificate.pdf.html",
-        {"attendee": attendee, "session": attendee.session, "approach": approach},
+        {"attendee": attendee, "session": attendee.session},
         f"attestation-{slugify(attendee.name) or attendee.pk}.pdf",
+        title="Attestation de formation",
+        numbered=False,  # one page
     )

@@ -61,6 +61,27 @@ def test_report_figures(approach: Approach) -> None:
     assert rep.boussole == []  # no scoring session
 
 
+def test_the_document_opens_on_a_synthesis_for_elus(approach: Approach) -> None:
+    blocks = ev.outline(ev.report(setup_data(approach)))
+    chapters = [content for kind, content in blocks if kind == "h2"]
+    assert chapters[0] == "Synthèse"
+    start = blocks.index(("h2", "Synthèse"))
+    (_, (glance_title, glance)), (_, (retained_title, retained)) = blocks[start + 1 : start + 3]
+    assert glance_title == "L'évaluation en un coup d'œil"
+    assert glance[0] == (
+        "Plan d'actions : 3 fiches action, taux de réalisation 50 %, 400 € dépensés "
+        "sur 1 000 € prévus."
+    )
+    assert glance[1] == (
+        "Indicateurs comparés de 2020 à 2025 : 1 en amélioration, 1 en dégradation "
+        "(sur 2 indicateurs suivis)."
+    )
+    assert glance[2].startswith("Donut de 2020 à 2025 : 1 dimension en amélioration")
+    assert len(glance) == 3  # no Boussole scoring: no line for it
+    assert retained_title == "Ce que l'équipe retient"
+    assert retained == ["Le vélo a pris.", "Associer les communes plus tôt."]
+
+
 def test_page_and_documents(approach: Approach, client_for: Callable[[str], Client]) -> None:
     evaluation = setup_data(approach)
     client = client_for("partenaire")
