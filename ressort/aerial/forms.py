@@ -10,11 +10,10 @@ from django import forms
 from ressort.aerial import georef
 from ressort.aerial.models import Annotation, GeoImage
 from ressort.analysis.measure import Measure, Shape, measure
-from ressort.approaches.models import Approach
 from ressort.fieldwork import services as fieldwork
 from ressort.fieldwork.forms import dimensions_field
-from ressort.fieldwork.models import Hazard
 from ressort.uploads import MB, CappedFileField
+from ressort.web.forms import DemarcheForm
 
 GEOMETRY_HELP = (
     "Rempli par le dessin sur la carte. Sans souris ni écran tactile\u00a0: une géométrie GeoJSON "
@@ -59,7 +58,7 @@ def read_geometry(text: str) -> tuple[Shape, list[tuple[float, float]], dict[str
     return shape, points, clean
 
 
-class AnnotationForm(forms.ModelForm):
+class AnnotationForm(DemarcheForm):
     geometry_text = forms.CharField(
         label="Géométrie dessinée (GeoJSON)",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -78,20 +77,19 @@ class AnnotationForm(forms.ModelForm):
             "observations",
             "vulnerabilities",
         ]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "note": forms.Textarea(attrs={"rows": 3}),
+            "hazards": forms.CheckboxSelectMultiple,
+            "observations": forms.CheckboxSelectMultiple,
+            "vulnerabilities": forms.CheckboxSelectMultiple,
+        }
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.measured: Measure | None = None
         self.fields["dimensions"] = dimensions_field()
-        self.fields["hazards"].queryset = Hazard.objects.filter(
-            pk__in=[h.pk for h in fieldwork.hazards_for(approach)]
-        )
-        self.fields["observations"].queryset = approach.observations.order_by("title")
-        self.fields["vulnerabilities"].queryset = approach.vulnerabilities.order_by("title")
-        for name in ("hazards", "observations", "vulnerabilities"):
-            self.fields[name].widget = forms.CheckboxSelectMultiple()
-            self.fields[name].widget.choices = self.fields[name].choices
+        self.fields["hazards"].queryset = fieldwork.hazards_for(self.approach)
+        self.fields["observations"].queryset = self.approach.observations.order_by("title")
         if self.instance.pk:
             self.fields["geometry_text"].initial = json.dumps(self.instance.geometry)
 

@@ -17,7 +17,7 @@ from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
 from ressort.web.files import private_file
-from ressort.web.generic import delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, delete_view, object_pages
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped, scoped
 
 _map_url = link_to("aerial:map")
@@ -114,12 +114,9 @@ annotation_edit, annotation_delete = object_pages(
     Annotation,
     AnnotationForm,
     right=Right.CONTRIBUTE,
-    title=lambda a: f"Modifier l'annotation « {a.title} »",
-    form_kwargs=with_approach,
+    noun=Noun("l'annotation", attr="title", feminine=True),
     done=lambda request, a: a.get_absolute_url(),
     template="aerial/annotation_form.html",
-    saved="L'annotation est enregistrée.",
-    what=lambda a: f"L'annotation « {a.title} »",
     deleted=_map_url,
     back=_map_url,
 )
@@ -165,7 +162,7 @@ def _delete_image(request: HttpRequest, image: GeoImage) -> None:
 image_delete = delete_view(
     GeoImage,
     right=Right.CONTRIBUTE,
-    what=lambda i: f"L'image « {i.title} »",
+    noun=Noun("l'image", attr="title", feminine=True),
     perform=_delete_image,
     done=_map_url,
     back=_map_url,

@@ -8,7 +8,6 @@ from typing import Any
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
-from ressort.approaches.models import Approach
 from ressort.fieldwork import gpx, photos, services
 from ressort.fieldwork.models import (
     THEMES,
@@ -22,7 +21,7 @@ from ressort.fieldwork.models import (
     Walk,
 )
 from ressort.uploads import PHOTO_MAX_BYTES, CappedFileField
-from ressort.web.forms import DATE
+from ressort.web.forms import DATE, DemarcheForm
 
 
 def dimensions_field() -> forms.MultipleChoiceField:
@@ -38,7 +37,7 @@ def dimensions_field() -> forms.MultipleChoiceField:
 COORD_HELP = "Degrés décimaux (WGS 84), par exemple 45.5866 ; ou cliquez sur la carte."
 
 
-class PlaceMixin(forms.ModelForm):
+class PlaceMixin(DemarcheForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         lat, lon = data.get("latitude"), data.get("longitude")
@@ -208,22 +207,15 @@ class HazardForm(forms.ModelForm):
 
 
 class InventoryForm(PlaceMixin):
-    level_name = ""
-
     @property
     def level_field(self) -> forms.BoundField:
-        return self[self.level_name]
+        return self[self._meta.model.level_name]
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["dimensions"] = dimensions_field()
-        self.fields["hazards"].queryset = Hazard.objects.filter(
-            pk__in=[h.pk for h in services.hazards_for(approach)]
-        )
-        self.fields["hazards"].widget = forms.CheckboxSelectMultiple()
-        self.fields["hazards"].widget.choices = self.fields["hazards"].choices
-        self.fields["observations"].queryset = approach.observations.order_by("title")
-        self.fields["testimonies"].queryset = approach.testimonies.all()
+        self.fields["hazards"].queryset = services.hazards_for(self.approach)
+        self.fields["observations"].queryset = self.approach.observations.order_by("title")
         self.fields["observations"].help_text = "Les observations de terrain qui l'attestent."
         self.fields["testimonies"].help_text = "Les témoignages qui en parlent."
 
@@ -239,13 +231,14 @@ INVENTORY_FIELDS = [
     "observations",
     "testimonies",
 ]
-INVENTORY_WIDGETS = {"description": forms.Textarea(attrs={"rows": 3})}
+INVENTORY_WIDGETS = {
+    "description": forms.Textarea(attrs={"rows": 3}),
+    "hazards": forms.CheckboxSelectMultiple,
+}
 INVENTORY_HELP = {"latitude": COORD_HELP, "longitude": COORD_HELP}
 
 
 class VulnerabilityForm(InventoryForm):
-    level_name = "severity"
-
     class Meta:
         model = Vulnerability
         fields = ["title", "severity", *INVENTORY_FIELDS[1:]]
@@ -257,8 +250,6 @@ class VulnerabilityForm(InventoryForm):
 
 
 class ResourceForm(InventoryForm):
-    level_name = "strength"
-
     class Meta:
         model = Resource
         fields = ["title", "strength", *INVENTORY_FIELDS[1:]]
@@ -269,7 +260,7 @@ class ResourceForm(InventoryForm):
         }
 
 
-class WalkForm(forms.ModelForm):
+class WalkForm(DemarcheForm):
     gpx = CappedFileField(
         max_bytes=gpx.MAX_BYTES,
         label="Trace au format GPX",
@@ -293,11 +284,6 @@ class WalkForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
             "observations": forms.CheckboxSelectMultiple,
         }
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["observations"].queryset = approach.observations.order_by("-observed_on")
-        self.fields["observations"].widget.choices = self.fields["observations"].choices
 
     def _recorded(self, text: str) -> list[tuple[float, float]]:
         try:

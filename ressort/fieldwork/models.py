@@ -354,6 +354,7 @@ class InventoryItem(Located):
 
     kind = ""
     kind_label = ""
+    level_name = ""  # the field that grades it: a vulnerability's severity, a resource's strength
 
     class Meta:
         abstract = True
@@ -367,6 +368,14 @@ class InventoryItem(Located):
             "fieldwork:item_detail",
             args=[self.approach.slug, self.kind, self.pk],  # type: ignore[attr-defined]
         )
+
+    @property
+    def level(self) -> int:
+        return int(getattr(self, self.level_name))
+
+    @property
+    def level_label(self) -> str:
+        return str(getattr(self, f"get_{self.level_name}_display")())
 
 
 class Vulnerability(InventoryItem, ClientMade):
@@ -386,6 +395,7 @@ class Vulnerability(InventoryItem, ClientMade):
 
     kind = "vulnerabilite"
     kind_label = "Vulnérabilité"
+    level_name = "severity"
 
     class Meta(InventoryItem.Meta):
         verbose_name = "vulnérabilité"
@@ -394,14 +404,6 @@ class Vulnerability(InventoryItem, ClientMade):
                 fields=["approach", "client_id"], name="vulnerability_client_id_once"
             )
         ]
-
-    @property
-    def level(self) -> int:
-        return self.severity
-
-    @property
-    def level_label(self) -> str:
-        return str(self.get_severity_display())
 
 
 class Resource(InventoryItem):
@@ -421,17 +423,10 @@ class Resource(InventoryItem):
 
     kind = "ressource"
     kind_label = "Ressource"
+    level_name = "strength"
 
     class Meta(InventoryItem.Meta):
         verbose_name = "ressource"
-
-    @property
-    def level(self) -> int:
-        return self.strength
-
-    @property
-    def level_label(self) -> str:
-        return str(self.get_strength_display())
 
 
 class Walk(models.Model):

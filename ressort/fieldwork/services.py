@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ressort.approaches.models import Approach
@@ -126,13 +127,11 @@ def load_hazards() -> int:
     return len(entries)
 
 
-def hazards_for(approach: Approach) -> list[Hazard]:
+def hazards_for(approach: Approach) -> QuerySet[Hazard]:
     """The shipped hazards (loaded on first use) and the démarche's own."""
     if not Hazard.objects.filter(approach=None).exists():
         load_hazards()
-    from django.db.models import Q
-
-    return list(Hazard.objects.filter(Q(approach=None) | Q(approach=approach)))
+    return Hazard.objects.filter(Q(approach=None) | Q(approach=approach))
 
 
 # --------------------------------------------------------------------------------------

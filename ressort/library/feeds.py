@@ -73,18 +73,22 @@ def _check_address(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FeedError(f"«\u00a0{url}\u00a0» n'est pas une adresse http ou https.")
+    _public_addresses(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+
+
+def _public_addresses(host: str, port: int, **hints: Any) -> list[Any]:
+    """Every address `host` resolves to, when all of them are public; a FeedError otherwise."""
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port, **hints)
     except (socket.gaierror, UnicodeError) as error:
         raise FeedError(
-            f"Le serveur « {parts.hostname} » est introuvable (pas de réseau ou nom inconnu)."
+            f"Le serveur «\u00a0{host}\u00a0» est introuvable (pas de réseau ou nom inconnu)."
         ) from error
-    for info in infos:
-        if not is_public(info[4][0]):
-            raise FeedError(
-                f"« {parts.hostname} » désigne une adresse interne : Ressort ne relève que des "
-                "flux publics."
-            )
+    if not all(is_public(info[4][0]) for info in infos):
+        raise FeedError(
+            f"« {host} » désigne une adresse interne : Ressort ne relève que des flux publics."
+        )
+    return infos
 
 
 def _public_connection(
@@ -95,17 +99,7 @@ def _public_connection(
     answering a public address to `_check_address` and an internal one a moment later (DNS
     rebinding) never reaches the instance's own network."""
     host, port = address
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as error:
-        raise FeedError(
-            f"Le serveur «\u00a0{host}\u00a0» est introuvable (pas de réseau ou nom inconnu)."
-        ) from error
-    for info in infos:
-        if not is_public(info[4][0]):
-            raise FeedError(
-                f"« {host} » désigne une adresse interne : Ressort ne relève que des flux publics."
-            )
+    infos = _public_addresses(host, port, type=socket.SOCK_STREAM)
     last: OSError | None = None
     for family, kind, proto, _name, sockaddr in infos:
         sock = socket.socket(family, kind, proto)

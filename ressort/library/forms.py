@@ -6,14 +6,12 @@ from typing import Any
 
 from django import forms
 
-from ressort.approaches.models import Approach
 from ressort.library import extraction
 from ressort.library.models import Document, Feed, Passage, PlanObjective, Signal
 from ressort.uploads import TABLE_MAX_BYTES, CappedFileField
+from ressort.web.forms import DATE, DemarcheForm
 
 LIBRARY_MAX_BYTES = 50 * 1024 * 1024  # a PLUi's rapport de présentation is often 20 to 40 Mo
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DocumentForm(forms.ModelForm):
@@ -73,16 +71,6 @@ class PassageForm(forms.ModelForm):
         help_texts = {"excerpt": "Copiez le passage tel qu'il figure dans le document."}
 
 
-class CiteForm(forms.Form):
-    target = forms.ChoiceField(label="Citer ce passage comme preuve sur")
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        from ressort.library import services
-
-        super().__init__(*args, **kwargs)
-        self.fields["target"].choices = [("", "—"), *services.citation_targets(approach)]
-
-
 class ObjectiveForm(forms.ModelForm):
     class Meta:
         model = PlanObjective
@@ -111,7 +99,7 @@ class PlanImportForm(forms.Form):
     )
 
 
-class SignalForm(forms.ModelForm):
+class SignalForm(DemarcheForm):
     url = forms.URLField(label="Lien", required=False, max_length=1000, assume_scheme="https")
     dimensions = forms.MultipleChoiceField(
         label="Dimensions concernées",
@@ -140,17 +128,13 @@ class SignalForm(forms.ModelForm):
             "hazards": forms.SelectMultiple(attrs={"size": 6}),
         }
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        from django.db.models import Q
-
-        from ressort.fieldwork.models import Hazard
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ressort.fieldwork.services import hazards_for
         from ressort.library import services
 
         super().__init__(*args, **kwargs)
         self.fields["dimensions"].choices = list(services.dimension_labels().items())
-        self.fields["hazards"].queryset = Hazard.objects.filter(  # type: ignore[attr-defined]
-            Q(approach=None) | Q(approach=approach)
-        )
+        self.fields["hazards"].queryset = hazards_for(self.approach)  # type: ignore[attr-defined]
 
 
 class FeedForm(forms.ModelForm):

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 
-from ressort.approaches.models import Approach
 from ressort.opendata.models import PastShock
+from ressort.web.forms import DemarcheForm
 
 
-class PastShockForm(forms.ModelForm):
+class PastShockForm(DemarcheForm):
     class Meta:
         model = PastShock
         fields = [
@@ -27,8 +26,6 @@ class PastShockForm(forms.ModelForm):
             "testimonies",
         ]
         widgets = {
-            "started_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "ended_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "places": forms.TextInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
             "consequences": forms.Textarea(attrs={"rows": 3}),
@@ -37,14 +34,11 @@ class PastShockForm(forms.ModelForm):
             "testimonies": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from ressort.fieldwork.models import Hazard, Testimony
+        from ressort.fieldwork.services import hazards_for
 
-        self.fields["hazards"].queryset = Hazard.objects.filter(
-            Q(approach__isnull=True) | Q(approach=approach)
-        )
-        self.fields["testimonies"].queryset = Testimony.objects.filter(approach=approach)
+        self.fields["hazards"].queryset = hazards_for(self.approach)
         self.fields["hazards"].help_text = "Les aléas de la phase systèmes que ce choc illustre."
         self.fields["testimonies"].help_text = "Les témoignages qui racontent ce choc."
 

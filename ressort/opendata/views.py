@@ -21,7 +21,7 @@ from ressort.opendata.forms import PastShockForm
 from ressort.opendata.models import FetchRecord, PastShock
 from ressort.opendata.refresh import _s, connectors_of
 from ressort.web import link_to
-from ressort.web.generic import object_pages, with_approach
+from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import READ, WRITE, demarche_view
 
 BOUSSOLE_FALLBACK = {f"P{n}": f"Principe {n}" for n in range(1, 7)}
@@ -195,12 +195,10 @@ _shocks_url = link_to("opendata:shocks")
 shock_edit, shock_delete = object_pages(
     PastShock,
     PastShockForm,
-    title=lambda s: f"Modifier «\u00a0{s.title}\u00a0»" if s.pk else "Ajouter un choc vécu",
+    noun=Noun("le choc", attr="title", add="Ajouter un choc vécu"),
     new=lambda request, approach: PastShock(approach=approach, created_by=request.user),
-    form_kwargs=with_approach,
     done=_shocks_url,
     delete="opendata:shock_delete",
     saved="Le choc est enregistré dans la frise.",
-    what=lambda s: f"Le choc «\u00a0{s.title}\u00a0»",
     gone="{what} est retiré de la frise.",
 )

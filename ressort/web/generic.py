@@ -144,7 +144,8 @@ def edit_view(
             obj = get_scoped(model, approach, pk=pk)
             start = {}
         kwargs = _form_kwargs(form_class, form_kwargs, request, approach, obj)
-        form = form_class(request.POST or None, instance=obj, initial=start, **kwargs)  # type: ignore[call-arg]
+        data, files = request.POST or None, request.FILES or None
+        form = form_class(data, files, instance=obj, initial=start, **kwargs)  # type: ignore[call-arg]
         if request.method == "POST" and form.is_valid():
             with transaction.atomic():
                 obj = save(request, form) if save else form.save()  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from ressort.fieldwork import services
 from ressort.fieldwork.forms import HazardForm, ResourceForm, VulnerabilityForm
 from ressort.fieldwork.models import Hazard, Observation, Resource, Vulnerability
 from ressort.web import link_to
-from ressort.web.generic import add_view, delete_view, edit_view, with_approach
+from ressort.web.generic import add_view, delete_view, edit_view
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 KINDS: dict[str, tuple[type[Vulnerability] | type[Resource], Any]] = {
@@ -71,7 +71,6 @@ def _item_edit(model: type[Vulnerability] | type[Resource], form_class: Any) -> 
             f"Modifier « {item.title} »" if item.pk else f"Nouvelle {model.kind_label.lower()}"
         ),
         initial=_observation_initial,
-        form_kwargs=with_approach,
         done=lambda request, item: item.get_absolute_url(),
         listing=_inventory_url,
         template="fieldwork/item_form.html",
@@ -112,10 +111,9 @@ def inventory(request: HttpRequest, approach: Approach) -> HttpResponse:
             qs = qs.filter(hazards__code=hazard).filter(
                 Q(hazards__approach=None) | Q(hazards__approach=approach)
             )
-        order = "-severity" if model is Vulnerability else "-strength"
         items = [
             item
-            for item in qs.order_by(order, "title")
+            for item in qs.order_by(f"-{model.level_name}", "title")
             if not dimension or dimension in item.dimensions
         ]
         groups.append((code, model.kind_label, items))
@@ -152,7 +150,7 @@ def item_detail(request: HttpRequest, approach: Approach, kind: str, pk: int) ->
 def _hazards_page(
     request: HttpRequest, approach: Approach, form: HazardForm | None = None
 ) -> HttpResponse:
-    hazards = Hazard.objects.filter(pk__in=[h.pk for h in services.hazards_for(approach)]).annotate(
+    hazards = services.hazards_for(approach).annotate(
         vuln_count=Count(
             "vulnerabilities", filter=Q(vulnerabilities__approach=approach), distinct=True
         ),

@@ -117,7 +117,6 @@ observation_edit = edit_view(
     right=Right.CONTRIBUTE,
     title=lambda o: f"Modifier « {o.title} »" if o.pk else "Noter une observation",
     new=lambda request, approach: Observation(approach=approach, author=request.user),
-    form_kwargs=lambda request, approach, obj: {"files": request.FILES or None},
     save=_save_observation,
     done=lambda request, o: o.get_absolute_url(),
     listing=_list_url,

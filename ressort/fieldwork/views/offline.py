@@ -113,8 +113,7 @@ def receive(request: HttpRequest, approach: Approach, kind: str) -> HttpResponse
     if existing is not None:
         return _answer(existing, "deja_recu", 200)
     obj = _new(spec, request, approach, client_id)
-    extra: dict[str, Any] = {"approach": approach} if spec.model is Vulnerability else {}
-    form = spec.form(request.POST, request.FILES or None, instance=obj, **extra)
+    form = spec.form(request.POST, request.FILES or None, instance=obj, approach=approach)
     if not form.is_valid():
         errors = _form_errors(form)
         first = "; ".join(

@@ -12,7 +12,7 @@ from ressort.approaches.models import Approach
 from ressort.fieldwork.forms import WalkForm
 from ressort.fieldwork.models import Walk
 from ressort.web import link_to
-from ressort.web.generic import object_pages
+from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import READ, demarche_view, get_scoped, scoped
 
 _list_url = link_to("fieldwork:walk_list")
@@ -70,13 +70,10 @@ walk_edit, walk_delete = object_pages(
     Walk,
     WalkForm,
     right=Right.CONTRIBUTE,
-    title=lambda w: f"Modifier « {w.title} »" if w.pk else "Nouvelle marche",
+    noun=Noun("la marche", attr="title", feminine=True, add="Nouvelle marche"),
     new=lambda request, approach: Walk(approach=approach, author=request.user),
-    form_kwargs=lambda request, approach, w: {"files": request.FILES or None, "approach": approach},
     done=lambda request, w: w.get_absolute_url(),
     listing=_list_url,
     template="fieldwork/walk_form.html",
-    saved="La marche est enregistrée.",
-    what=lambda w: f"La marche « {w.title} »",
     consequence="ses observations restent",
 )

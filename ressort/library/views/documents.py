@@ -17,7 +17,7 @@ from ressort.library.forms import DocumentForm, ObjectiveForm, PassageForm
 from ressort.library.models import Citation, Document, DocumentKind, Passage
 from ressort.web import Right, demarche_view, get_scoped, link_to
 from ressort.web.files import private_file
-from ressort.web.generic import delete_view, object_pages
+from ressort.web.generic import Noun, delete_view, object_pages
 from ressort.web.scoped import FORM, WRITE
 
 _list_url = link_to("library:document_list")
@@ -82,16 +82,13 @@ def _save_and_reindex(request: HttpRequest, form: Any) -> Document:
 document_edit, document_delete = object_pages(
     Document,
     DocumentForm,
-    title=lambda d: f"Modifier «\u00a0{d.title}\u00a0»",
+    noun=Noun("le document", attr="title"),
     done=lambda request, d: d.get_absolute_url(),
     save=_save_and_reindex,
     delete="library:document_delete",
-    saved="Le document est enregistré.",
-    what=lambda d: f"Le document «\u00a0{d.title}\u00a0»",
     deleted=_list_url,
     consequence="Ses passages cités et les objectifs relevés partent avec lui.",
     perform=lambda request, d: services.delete_document(d),
-    gone="{what} est supprimé.",
 )
 
 

@@ -15,7 +15,7 @@ from ressort.library import services
 from ressort.library.forms import FeedForm, SignalForm
 from ressort.library.models import Feed, FeedItem, Signal
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
-from ressort.web.generic import object_pages, with_approach
+from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import WRITE
 
 INTO = {"alea": "aléa", "variable": "variable de l'analyse structurelle", "idee": "idée d'action"}
@@ -43,26 +43,17 @@ def signal_list(request: HttpRequest, approach: Approach) -> HttpResponse:
     )
 
 
-def _new_signal(request: HttpRequest, approach: Approach) -> Signal:
-    return Signal(approach=approach)
-
-
 signal_edit, signal_delete = object_pages(
     Signal,
     SignalForm,
-    title=lambda s: f"Modifier «\u00a0{s.title}\u00a0»" if s.pk else "Noter un signal faible",
+    noun=Noun("le signal", attr="title", add="Noter un signal faible"),
     done=_signals_url,
-    new=_new_signal,
     initial=lambda request, approach: {
         "noticed_on": timezone.localdate(),
         "noticed_by": request.user.get_full_name() if request.user.is_authenticated else "",
     },
-    form_kwargs=with_approach,
     delete="library:signal_delete",
-    saved="Le signal est enregistré.",
-    what=lambda s: f"Le signal «\u00a0{s.title}\u00a0»",
     consequence="Ce qu'il est devenu (aléa, variable, idée) reste en place.",
-    gone="{what} est supprimé.",
 )
 
 
@@ -101,13 +92,11 @@ def feed_list(request: HttpRequest, approach: Approach) -> HttpResponse:
 feed_edit, feed_delete = object_pages(
     Feed,
     FeedForm,
-    title=lambda f: f"Modifier le flux «\u00a0{f.title}\u00a0»" if f.pk else "S'abonner à un flux",
+    noun=Noun("le flux", attr="title", add="S'abonner à un flux"),
     done=_feeds_url,
     delete="library:feed_delete",
     saved="Le flux est enregistré\u00a0: il sera relevé au prochain passage.",
-    what=lambda f: f"Le flux «\u00a0{f.title}\u00a0»",
     consequence="Ses articles partent avec lui\u00a0; les signaux déjà notés restent.",
-    gone="{what} est supprimé.",
 )
 
 

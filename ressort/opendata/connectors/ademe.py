@@ -8,7 +8,14 @@ from __future__ import annotations
 from django.conf import settings
 
 from ressort.analysis.aggregation import Part
-from ressort.opendata.connectors.base import Connector, Context, Figure, Harvest, number, records
+from ressort.opendata.connectors.base import (
+    Connector,
+    Context,
+    Harvest,
+    commune_figure,
+    number,
+    records,
+)
 from ressort.opendata.http import get_json
 
 LABELS = set("ABCDEFG")
@@ -43,19 +50,9 @@ def fetch(ctx: Context) -> Harvest:
                     denominator=total,
                 )
             )
-    if not parts:
-        return Harvest()
     year = ctx.today.year
-    return Harvest(
-        figures=[
-            Figure(
-                "passoires-energetiques",
-                year,
-                f"DPE depuis juillet 2021, état {year}",
-                "commune",
-                parts,
-            )
-        ]
+    return commune_figure(
+        "passoires-energetiques", year, f"DPE depuis juillet 2021, état {year}", parts
     )
 
 

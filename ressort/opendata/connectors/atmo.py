@@ -14,8 +14,8 @@ from ressort.analysis.aggregation import Part
 from ressort.opendata.connectors.base import (
     Connector,
     Context,
-    Figure,
     Harvest,
+    commune_figure,
     number,
     parse_date,
     records,
@@ -74,12 +74,7 @@ def fetch(ctx: Context) -> Harvest:
                 days.add(day.isoformat())
         if seen:
             parts.append(Part(commune.code, days=frozenset(days)))
-    figures = (
-        [Figure("jours-pollution-air", year, f"indice ATMO {year}", "commune", parts)]
-        if parts
-        else []
-    )
-    return Harvest(figures=figures)
+    return commune_figure("jours-pollution-air", year, f"indice ATMO {year}", parts)
 
 
 CONNECTORS = (Connector("atmo_indices", "Atmo France : indice ATMO de la qualité de l'air", fetch),)

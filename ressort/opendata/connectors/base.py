@@ -78,6 +78,26 @@ class Connector:
     fetch: Callable[[Context], Harvest]
 
 
+def commune_figure(code: str, year: int, vintage: str, parts: list[Part]) -> Harvest:
+    """One indicator's figure for one year from its commune parts; nothing without parts."""
+    return Harvest(figures=[Figure(code, year, vintage, "commune", parts)] if parts else [])
+
+
+def latest_year(
+    code: str, by_year: dict[int, list[Part]], vintage: Callable[[int], str]
+) -> Harvest:
+    """The figure of the latest year found, for a source that answers for several years."""
+    if not by_year:
+        return Harvest()
+    year = max(by_year)
+    return commune_figure(code, year, vintage(year), by_year[year])
+
+
+def summed(by_year: dict[int, dict[str, float]]) -> dict[int, list[Part]]:
+    """Per year, one part per commune: the commune's values added up."""
+    return {year: [Part(c, v) for c, v in values.items()] for year, values in by_year.items()}
+
+
 def parse_date(text: Any) -> datetime.date | None:
     """ISO (2021-06-17, 2021-06-17T00:00:00Z) or French (17/06/2021) dates; None otherwise."""
     if not isinstance(text, str):

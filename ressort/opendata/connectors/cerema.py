@@ -12,7 +12,14 @@ import re
 from django.conf import settings
 
 from ressort.analysis.aggregation import Part
-from ressort.opendata.connectors.base import Connector, Context, Figure, Harvest, number, records
+from ressort.opendata.connectors.base import (
+    Connector,
+    Context,
+    Harvest,
+    latest_year,
+    number,
+    records,
+)
 from ressort.opendata.http import get_json
 
 YEAR_COLUMN = re.compile(r"^naf(\d{2})art(\d{2})$")
@@ -41,19 +48,10 @@ def fetch(ctx: Context) -> Harvest:
                 if match and value is not None and int(match[2]) == int(match[1]) + 1:
                     year = 2000 + int(match[1])
                     by_year.setdefault(year, []).append(Part(commune.code, value / 10_000))
-    if not by_year:
-        return Harvest()
-    year = max(by_year)
-    return Harvest(
-        figures=[
-            Figure(
-                "consommation-enaf",
-                year,
-                f"fichiers fonciers, 1er janvier {year} au 1er janvier {year + 1}",
-                "commune",
-                by_year[year],
-            )
-        ]
+    return latest_year(
+        "consommation-enaf",
+        by_year,
+        lambda y: f"fichiers fonciers, 1er janvier {y} au 1er janvier {y + 1}",
     )
 
 

@@ -13,11 +13,13 @@ from ressort.analysis.aggregation import Part
 from ressort.opendata.connectors.base import (
     Connector,
     Context,
-    Figure,
     Harvest,
+    commune_figure,
+    latest_year,
     number,
     parse_date,
     records,
+    summed,
 )
 from ressort.opendata.http import get_json
 
@@ -61,12 +63,7 @@ def fetch_drinking_water(ctx: Context) -> Harvest:
         if samples:
             conform = sum(1 for v in samples.values() if v == "C")
             parts.append(Part(commune.code, numerator=conform, denominator=len(samples)))
-    figures = (
-        [Figure("conformite-bacteriologique", year, f"contrôle sanitaire {year}", "commune", parts)]
-        if parts
-        else []
-    )
-    return Harvest(figures=figures)
+    return commune_figure("conformite-bacteriologique", year, f"contrôle sanitaire {year}", parts)
 
 
 def fetch_withdrawals(ctx: Context) -> Harvest:
@@ -86,13 +83,7 @@ def fetch_withdrawals(ctx: Context) -> Harvest:
             if ("AEP" in usage or "POTABLE" in usage) and year and volume is not None:
                 place = by_year.setdefault(int(year), {})
                 place[commune.code] = place.get(commune.code, 0.0) + volume
-    if not by_year:
-        return Harvest()
-    year = max(by_year)
-    parts = [Part(code, value) for code, value in by_year[year].items()]
-    return Harvest(
-        figures=[Figure("prelevements-eau-potable", year, f"BNPE {year}", "commune", parts)]
-    )
+    return latest_year("prelevements-eau-potable", summed(by_year), lambda y: f"BNPE {y}")
 
 
 def fetch_nitrates(ctx: Context) -> Harvest:
@@ -121,10 +112,7 @@ def fetch_nitrates(ctx: Context) -> Harvest:
         ]
         if values:
             parts.append(Part(commune.code, max(values)))
-    figures = (
-        [Figure("nitrates-cours-eau", year, f"analyses {year}", "commune", parts)] if parts else []
-    )
-    return Harvest(figures=figures)
+    return commune_figure("nitrates-cours-eau", year, f"analyses {year}", parts)
 
 
 CONNECTORS = (

@@ -16,7 +16,15 @@ from typing import Any
 from django.conf import settings
 
 from ressort.analysis.aggregation import Part
-from ressort.opendata.connectors.base import Connector, Context, Figure, Harvest, number, records
+from ressort.opendata.connectors.base import (
+    Connector,
+    Context,
+    Harvest,
+    latest_year,
+    number,
+    records,
+    summed,
+)
 from ressort.opendata.http import get_json
 
 LIMIT = 100
@@ -48,10 +56,7 @@ def fetch_apl(ctx: Context) -> Harvest:
             year, value = number(row.get(conf["annee"])), number(row.get(conf["valeur"]))
             if year and value is not None:
                 by_year.setdefault(int(year), []).append(Part(commune.code, value))
-    if not by_year:
-        return Harvest()
-    year = max(by_year)
-    return Harvest(figures=[Figure("apl-medecins", year, f"APL {year}", "commune", by_year[year])])
+    return latest_year("apl-medecins", by_year, lambda y: f"APL {y}")
 
 
 def fetch_ore(ctx: Context) -> Harvest:
@@ -67,16 +72,8 @@ def fetch_ore(ctx: Context) -> Harvest:
             if year and value is not None:
                 place = by_year.setdefault(int(year), {})
                 place[commune.code] = place.get(commune.code, 0.0) + value
-    if not by_year:
-        return Harvest()
-    year = max(by_year)
-    parts = [Part(code, value) for code, value in by_year[year].items()]
-    return Harvest(
-        figures=[
-            Figure(
-                "conso-electricite-gaz-residentiel", year, f"Agence ORE {year}", "commune", parts
-            )
-        ]
+    return latest_year(
+        "conso-electricite-gaz-residentiel", summed(by_year), lambda y: f"Agence ORE {y}"
     )
 
 
