@@ -621,9 +621,12 @@ def merge(parts: list[Rendered], stamp: Numbers | bytes | None = None) -> bytes:
         element.S = Name.Part
         element.P = document
         document.K.append(element)
-        for index in range(0, len(old_nums), 2):
-            nums.append(renumber[int(old_nums[index])])
-            nums.append(_copy(out, old_nums[index + 1]))
+        # The parent tree's arrays in one copy by qpdf (item by item in Python took about
+        # 0.4 s of CPU for the 25,000 entries of a 400-action plan).
+        copied = out.copy_foreign(source.make_indirect(Array(list(old_nums))))
+        for index in range(0, len(copied), 2):
+            nums.append(renumber[int(copied[index])])
+            nums.append(copied[index + 1])
         names = source.Root.get(Name.Names, Dictionary()).get(Name.Dests)
         if names is not None:
             flat = names.get(Name.Names, Array())
