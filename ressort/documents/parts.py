@@ -243,18 +243,24 @@ def workers() -> int:
 _pool: Any = None
 _pool_size = 0
 _pool_lock = threading.Lock()
-# A process is replaced after this many parts (from the warm fork server, in a few
-# hundredths of a second): what a long-lived process might accumulate is given back.
+# The processes are replaced, between two documents, once they have laid out this many
+# parts each (forked again from the warm fork server, in a few hundredths of a second):
+# what a long-lived process might accumulate is given back. Not ProcessPoolExecutor's
+# max_tasks_per_child, which hangs on Python 3.11–3.13 (CPython issue 115634).
 PARTS_PER_PROCESS = 500
+_pool_parts = 0
 
 
 def layout_pool(size: int) -> Any:
     """The pool of `size` layout processes, started at the first call and kept."""
-    global _pool, _pool_size
+    global _pool, _pool_size, _pool_parts
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with _pool_lock:
+        if _pool is not None and _pool_parts >= PARTS_PER_PROCESS * _pool_size:
+            _pool.shutdown(wait=True)  # worn: its tasks are done, new processes below
+            _pool = None
         if _pool is not None and (_pool_size != size or getattr(_pool, "_broken", False)):
             _pool.shutdown(wait=False, cancel_futures=True)
             _pool = None
@@ -267,9 +273,8 @@ def layout_pool(size: int) -> Any:
                 max_workers=size,
                 mp_context=context,
                 initializer=_start_worker,
-                max_tasks_per_child=PARTS_PER_PROCESS,
             )
-            _pool_size = size
+            _pool_size, _pool_parts = size, 0
             atexit.register(stop_layout_processes)  # not torn down half-way at exit
         return _pool
 
@@ -303,6 +308,7 @@ def stop_layout_processes(wait: bool = True) -> None:
 def render_all(sources: list[str]) -> list[Rendered]:
     """Each part from the cache, or laid out (in parallel when there are several and cores
     to spare) and cached."""
+    global _pool_parts
     names = [key(source) for source in sources]
     found = {name: load(name) for name in set(names)}
     missing = sorted({n for n, r in found.items() if r is None}, key=names.index)
@@ -318,7 +324,9 @@ def render_all(sources: list[str]) -> list[Rendered]:
             from concurrent.futures.process import BrokenProcessPool
 
             try:
-                laid_out = list(layout_pool(count).map(render, todo))
+                pool = layout_pool(count)
+                _pool_parts += len(todo)
+                laid_out = list(pool.map(render, todo))
             except BrokenProcessPool:
                 # A kept process died since (killed, out of memory): new ones, once.
                 stop_layout_processes(wait=False)

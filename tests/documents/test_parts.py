@@ -237,6 +237,18 @@ def test_the_layout_processes_are_started_once_kept_and_replaced_when_one_dies(
     assert not pids & set(parts.layout_pool(2)._processes)
 
 
+def test_worn_layout_processes_are_replaced_between_two_documents(
+    cache: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.RESSORT_DOCUMENT_WORKERS = 2
+    monkeypatch.setattr(parts, "PARTS_PER_PROCESS", 2)
+    engine.write("pdf", COVER, blocks())  # 4 parts: 2 each
+    worn = parts._pool
+    assert worn is not None and parts.layout_pool(2) is not worn
+    settings.RESSORT_DOCUMENT_CACHE_DIR = str(cache.parent / "fresh")
+    assert "Calendrier" in pdf_text(engine.write("pdf", COVER, blocks()))
+
+
 def test_a_damaged_cache_entry_is_laid_out_again_and_the_cache_is_trimmed(cache: Any) -> None:
     engine.write("pdf", COVER, blocks())
     for path in cache.glob("*.pdf"):
