@@ -375,7 +375,37 @@ def _outline(approach: Approach, p: pt.Portrait) -> list[tuple[str, Any]]:
     blocks += governance_documents.portrait_blocks(approach)  # brique « gouvernance »
     blocks += _conclusion(p)
     blocks += _method_annex(p)
-    return blocks
+    return _in_parts(blocks)
+
+
+# The PDF is laid out in parts (ressort.documents.parts): each chapter, and the dimensions
+# by groups, begins a page and is laid out on its own — in parallel, and cached by its
+# content, so a new export re-lays out only the parts whose data changed. DOCX and ODT
+# ignore the cuts.
+PART = ("part", None)
+SECTIONS_PER_PART = 7
+
+
+def _in_parts(blocks: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """`blocks` cut before each chapter but the first (the synthesis follows the contents)
+    and before every SECTIONS_PER_PART-th dimension of « Dimension par dimension »."""
+    out: list[tuple[str, Any]] = []
+    chapters = 0
+    sections = 0
+    in_dimensions = False
+    for kind, content in blocks:
+        if kind == "h2":
+            if chapters:
+                out.append(PART)
+            chapters += 1
+            in_dimensions = content == "Dimension par dimension"
+            sections = 0
+        elif kind == "h3" and in_dimensions:
+            if sections and sections % SECTIONS_PER_PART == 0:
+                out.append(PART)
+            sections += 1
+        out.append((kind, content))
+    return out
 
 
 def _conclusion(p: pt.Portrait) -> list[tuple[str, Any]]:

@@ -188,7 +188,7 @@ def texts(xml: str, tag: str) -> str:
     """The text of the XML's `tag` elements (w:t, text:p…), one line per element."""
     import html
 
-    pattern = rf"<{tag}(?: [^>]*)?>(.*?)</{tag}>"
+    pattern = rf"<(?:{tag})(?: [^>]*)?(?<!/)>(.*?)</(?:{tag})>"
     return "\n".join(
         html.unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(pattern, xml, re.S)
     )
@@ -292,3 +292,46 @@ def test_every_odt_is_french_a4_numbered_with_cover_contents_and_synthesis(
         if codes := internal_codes(text):
             problems.append(f"codes internes : {codes}")
     assert {name: p for name, p in faults.items() if p} == {}
+
+
+# ---------------------------------------------------------------------------------------
+# The same figures in every format
+# ---------------------------------------------------------------------------------------
+
+# French thousands are grouped by a (narrow) no-break space; a plain space separates two
+# numbers (« 2024 115 000 € » in a table row read back from the PDF).
+NUMBER = re.compile(r"\d+(?:[\u00a0\u202f]\d{3})*(?:,\d+)?")
+
+
+def numbers(text: str) -> set[str]:
+    """The numbers a reader sees (« 1 000 », « 12,5 »), spaces taken out."""
+    return {
+        re.sub(r"\s", "", n.replace("\u202f", "").replace("\u00a0", ""))
+        for n in NUMBER.findall(text)
+    }
+
+
+def test_every_figure_reads_the_same_in_the_three_formats(documents: list[Built]) -> None:
+    """One rounding for a value wherever it appears: the numbers of the ODT's text are the
+    DOCX's, and the PDF prints each of them (it also prints its page numbers and the
+    drawings' labels, which the word processors number themselves or show as images)."""
+    faults = {}
+    for doc in documents:
+        with zipfile.ZipFile(io.BytesIO(doc.files["odt"])) as odt:
+            odt_numbers = numbers(texts(odt.read("content.xml").decode(), "text:p|text:h"))
+        docx_xml = docx_parts(doc.files["docx"])["word/document.xml"]
+        docx_numbers = numbers(texts(docx_xml, "w:t"))
+        reader = pdf_reader(doc.files["pdf"])
+        pdf_text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        # The PDF's text sometimes reads a no-break space back as a plain one: both readings.
+        pdf_numbers = numbers(pdf_text) | numbers(
+            re.sub(r"(?<=\d) (?=\d{3}\b)", "\u202f", pdf_text)
+        )
+        differences = {
+            "ODT, pas DOCX": sorted(odt_numbers - docx_numbers),
+            "DOCX, pas ODT": sorted(docx_numbers - odt_numbers),
+            "ODT, pas PDF": sorted(odt_numbers - pdf_numbers),
+        }
+        if any(differences.values()):
+            faults[doc.name] = {k: v for k, v in differences.items() if v}
+    assert faults == {}

@@ -310,3 +310,22 @@ def test_portrait_document_shows_the_perimeter_map_with_its_alternative_and_sour
     # Before the Donut: the map is part of the synthesis.
     kinds = [(k, c) for k, c in blocks]
     assert kinds.index(("svg", drawn)) < kinds.index(("h2", "Le Donut du territoire"))
+
+
+def test_portrait_pdf_is_cut_in_parts_at_chapters_and_groups_of_dimensions() -> None:
+    from ressort.portrait import documents as portrait_documents
+
+    blocks = [("h1", "Portrait"), ("h2", "Synthèse"), ("p", "…"), ("h2", "Le Donut")]
+    blocks += [("h2", "Dimension par dimension")]
+    blocks += [("h3", f"Dimension {n}") for n in range(15)]
+    blocks += [("h2", "Annexe : méthode et sources"), ("h3", "Sources")]
+    cut = portrait_documents._in_parts(blocks)
+    assert [b for b in cut if b != portrait_documents.PART] == blocks  # nothing else moves
+    starts = [cut[i + 1] for i, b in enumerate(cut) if b == portrait_documents.PART]
+    assert starts == [
+        ("h2", "Le Donut"),
+        ("h2", "Dimension par dimension"),
+        ("h3", "Dimension 7"),
+        ("h3", "Dimension 14"),
+        ("h2", "Annexe : méthode et sources"),
+    ]
