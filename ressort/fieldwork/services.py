@@ -188,7 +188,8 @@ def evidence_by_dimension(approach: Approach) -> dict[str, dict[str, list[Any]]]
     return result
 
 
-def _feature(item: Any, kind: str, **extra: Any) -> dict[str, Any]:
+def point_feature(item: Any, kind: str, **extra: Any) -> dict[str, Any]:
+    """A located observation or inventory item as a GeoJSON point."""
     return {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [item.longitude, item.latitude]},
@@ -199,6 +200,21 @@ def _feature(item: Any, kind: str, **extra: Any) -> dict[str, Any]:
             "place": item.place_name,
             "dimensions": list(item.dimensions),
             **extra,
+        },
+    }
+
+
+def route_feature(walk: Walk) -> dict[str, Any]:
+    """A walk's route as a GeoJSON line."""
+    return {
+        "type": "Feature",
+        "geometry": {"type": "LineString", "coordinates": walk.route},
+        "properties": {
+            "kind": "marche",
+            "title": walk.title,
+            "url": walk.get_absolute_url(),
+            "place": "",
+            "dimensions": [],
         },
     }
 
@@ -226,13 +242,13 @@ def map_features(approach: Approach) -> dict[str, Any]:
     features: list[dict[str, Any]] = []
     located = {"latitude__isnull": False, "longitude__isnull": False}
     for obs in Observation.objects.filter(approach=approach, **located).select_related("approach"):
-        features.append(_feature(obs, "observation", nature=obs.nature))
+        features.append(point_feature(obs, "observation", nature=obs.nature))
     for vuln in Vulnerability.objects.filter(approach=approach, **located).select_related(
         "approach"
     ):
-        features.append(_feature(vuln, "vulnerabilite", level=vuln.severity))
+        features.append(point_feature(vuln, "vulnerabilite", level=vuln.severity))
     for res in Resource.objects.filter(approach=approach, **located).select_related("approach"):
-        features.append(_feature(res, "ressource", level=res.strength))
+        features.append(point_feature(res, "ressource", level=res.strength))
     # Testimonies: who spoke as the testimony page says it (a name only with consent).
     for t in Testimony.objects.filter(approach=approach, **located).select_related("approach"):
         features.append(
@@ -250,19 +266,7 @@ def map_features(approach: Approach) -> dict[str, Any]:
         )
     for walk in Walk.objects.filter(approach=approach).select_related("approach"):
         if len(walk.route) >= 2:
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "LineString", "coordinates": walk.route},
-                    "properties": {
-                        "kind": "marche",
-                        "title": walk.title,
-                        "url": walk.get_absolute_url(),
-                        "place": "",
-                        "dimensions": [],
-                    },
-                }
-            )
+            features.append(route_feature(walk))
     for layer in MAP_LAYERS:
         features += layer(approach)
     return {"type": "FeatureCollection", "features": features}

@@ -22,7 +22,7 @@ from ressort.monitoring.models import (
 )
 from ressort.strategy.models import SheetStatus
 from ressort.territories.models import Territory
-from ressort.web.forms import DATE
+from ressort.web.forms import DATE, DemarcheForm
 
 
 def regions() -> Any:
@@ -103,7 +103,7 @@ class MeetingForm(forms.ModelForm):
         }
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(DemarcheForm):
     class Meta:
         model = Decision
         fields = ["kind", "text", "actions", "owner", "due", "done"]
@@ -116,13 +116,9 @@ class DecisionForm(forms.ModelForm):
             "actions": "Les actions que la décision lance, modifie, reporte ou abandonne."
         }
 
-    def __init__(self, *args: Any, approach: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from ressort.actions.models import Action
-
-        self.fields["actions"].queryset = Action.objects.filter(  # type: ignore[attr-defined]
-            approach=approach
-        ).order_by("title")
+        self.fields["actions"].queryset = self.fields["actions"].queryset.order_by("title")  # type: ignore[attr-defined]
 
 
 class InspirationForm(forms.Form):

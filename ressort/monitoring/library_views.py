@@ -8,7 +8,6 @@ that published it, or by site staff (the shipped public cases: staff only).
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -56,15 +55,13 @@ def experience_list(request: HttpRequest, approach: Approach) -> HttpResponse:
         region=criteria.get("region"),
     )
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
-    kept = urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
     return render(
         request,
         "monitoring/experience_list.html",
         {
             "form": form,
             "page": page,
-            "kept": kept,
-            "filtered": bool(kept),
+            "filtered": any(v for k, v in request.GET.items() if k != "page"),
             "themes": library.THEMES,
             "publishable": _publishable(approach),
         },

@@ -80,17 +80,7 @@ def pool(kind: str) -> list[Profile]:
         ]
     field = GROUP_FIELD[TerritoryType(kind)]
     names = dict(Territory.objects.filter(type=kind, is_current=True).values_list("code", "name"))
-    rows = (
-        communes.exclude(**{field: ""})
-        .values(field)
-        .annotate(
-            inhabitants=Sum("population"),
-            surface=Sum("area_km2"),
-            members=Count("pk"),
-            small=Count("pk", filter=Q(population__lt=SMALL_COMMUNE)),
-        )
-        .order_by(field)
-    )
+    rows = communes.exclude(**{field: ""}).values(field).annotate(**_totals()).order_by(field)
     return [
         _profile(
             r[field], names[r[field]], r["inhabitants"], r["surface"], r["members"], r["small"]
@@ -100,6 +90,16 @@ def pool(kind: str) -> list[Profile]:
     ]
 
 
+def _totals() -> dict[str, Any]:
+    """What a profile adds up over communes: people, surface, communes, small communes."""
+    return {
+        "inhabitants": Sum("population"),
+        "surface": Sum("area_km2"),
+        "members": Count("pk"),
+        "small": Count("pk", filter=Q(population__lt=SMALL_COMMUNE)),
+    }
+
+
 def ours(approach: Approach) -> tuple[str, Profile]:
     """The kind the démarche is compared within, and its own profile (from its communes).
 
@@ -107,12 +107,7 @@ def ours(approach: Approach) -> tuple[str, Profile]:
     territory = approach.territory
     kind = territory.type if territory is not None else TerritoryType.EPCI
     communes = approach.communes.filter(type=TerritoryType.COMMUNE)
-    totals = communes.aggregate(
-        inhabitants=Sum("population"),
-        surface=Sum("area_km2"),
-        members=Count("pk"),
-        small=Count("pk", filter=Q(population__lt=SMALL_COMMUNE)),
-    )
+    totals = communes.aggregate(**_totals())
     code = territory.code if territory is not None else ""
     return kind, _profile(
         code,

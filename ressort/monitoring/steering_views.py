@@ -6,8 +6,6 @@ decisions; deleting a meeting and its decisions needs EDIT_FRAMING.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -127,6 +125,5 @@ def decision_log(request: HttpRequest, approach: Approach) -> HttpResponse:
             "kinds": DecisionKind.choices,
             "kind": kind,
             "pending": pending,
-            "kept": urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v]),
         },
     )

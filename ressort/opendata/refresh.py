@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ressort.analysis.aggregation import aggregate
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.models import Approach
 from ressort.opendata.catalogue import Entry, load_catalogue
 from ressort.opendata.connectors import REGISTRY
@@ -119,10 +120,6 @@ def _store(
     return stored
 
 
-def _s(count: int) -> str:
-    return "s" if count > 1 else ""
-
-
 def run_connector(
     approach: Approach,
     name: str,
@@ -169,9 +166,9 @@ def run_connector(
         record.values = stored
         if stored or seeded:
             record.status = FetchRecord.Status.DONE
-            record.message = f"{stored} valeur{_s(stored)} enregistrée{_s(stored)}"
+            record.message = f"{plural(stored, 'valeur')} {agree(stored, 'enregistrée')}"
             if seeded:
-                record.message += f", {seeded} choc{_s(seeded)} ajouté{_s(seeded)} à la frise"
+                record.message += f", {plural(seeded, 'choc')} {agree(seeded, 'ajouté')} à la frise"
             record.message += "."
         else:
             record.status = FetchRecord.Status.EMPTY

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.background import queue
@@ -19,7 +20,7 @@ from ressort.opendata.catalogue import CatalogueError, add_to_approach, load_cat
 from ressort.opendata.connectors import REGISTRY
 from ressort.opendata.forms import PastShockForm
 from ressort.opendata.models import FetchRecord, PastShock
-from ressort.opendata.refresh import _s, connectors_of
+from ressort.opendata.refresh import connectors_of
 from ressort.web import link_to
 from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import READ, WRITE, demarche_view
@@ -66,11 +67,11 @@ def catalogue_add(request: HttpRequest, approach: Approach) -> HttpResponse:
         messages.error(request, str(error))
         return redirect("opendata:catalogue", approach.slug)
     made, kept = len(result.created), len(result.kept)
-    text = f"{made} indicateur{_s(made)} ajouté{_s(made)}"
+    text = f"{plural(made, 'indicateur')} {agree(made, 'ajouté')}"
     if kept:
         text += (
-            f", {kept} déjà présent{_s(kept)} (conservé{_s(kept)} tel{_s(kept)} "
-            "que vous les avez adaptés)"
+            f", {kept} déjà {agree(kept, 'présent')} ({agree(kept, 'conservé')} "
+            f"{agree(kept, 'tel')} que vous les avez adaptés)"
         )
     messages.success(request, text + ". Récupérez maintenant les données ouvertes.")
     return redirect("opendata:sources", approach.slug)

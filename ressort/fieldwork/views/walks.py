@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
+from ressort.fieldwork import services
 from ressort.fieldwork.forms import WalkForm
 from ressort.fieldwork.models import Walk
 from ressort.web import link_to
@@ -20,33 +21,12 @@ _list_url = link_to("fieldwork:walk_list")
 
 def walk_geojson(walk: Walk) -> dict[str, Any]:
     """The walk's route and its located observations, for its map."""
-    features: list[dict[str, Any]] = []
-    if walk.route:
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "LineString", "coordinates": walk.route},
-                "properties": {
-                    "kind": "marche",
-                    "title": walk.title,
-                    "url": walk.get_absolute_url(),
-                },
-            }
-        )
-    for obs in walk.observations.all():
-        if obs.has_point:
-            features.append(
-                {
-                    "type": "Feature",
-                    "geometry": {"type": "Point", "coordinates": [obs.longitude, obs.latitude]},
-                    "properties": {
-                        "kind": "observation",
-                        "title": obs.title,
-                        "url": obs.get_absolute_url(),
-                        "place": obs.place_name,
-                    },
-                }
-            )
+    features = [services.route_feature(walk)] if walk.route else []
+    features += [
+        services.point_feature(obs, "observation")
+        for obs in walk.observations.all()
+        if obs.has_point
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
