@@ -23,6 +23,7 @@ import argparse
 import csv
 import io
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -201,91 +202,99 @@ def _raise_all(path: Path, errors: list[str]) -> None:
     raise InputError(f"{head} dans {path} :\n" + "\n".join(f"  {e}" for e in shown))
 
 
+def _rows(path: Path, expected: str, errors: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows of the CSV file with their line numbers, the header first; an empty
+    file raises InputError saying what was `expected`; an unreadable line ends the rows with
+    its fault in `errors`."""
+    text = _read_text(path)
+    if not text.strip():
+        raise InputError(f"{path} : fichier vide ; {expected}")
+    delimiter = guess_delimiter(next(line for line in text.splitlines() if line.strip()))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for row in reader:
+            if not _blank(row):
+                yield reader.line_num, row
+    except csv.Error:  # a cell beyond the csv module's limit, an unclosed quote…
+        errors.append(_unreadable(reader.line_num))
+
+
+def _header(
+    path: Path, rows: Iterator[tuple[int, list[str]]], expected: str, errors: list[str]
+) -> tuple[int, list[str]]:
+    """The header line's number and cells, stripped."""
+    header_line, header = next(rows, (0, None))
+    if header is None:
+        if errors:
+            _raise_all(path, errors)
+        raise InputError(f"{path} : fichier vide ; {expected}")
+    return header_line, [cell.strip() for cell in header]
+
+
 def read_tallies(
     path: Path, mentions: tuple[str, ...] | None
 ) -> tuple[tuple[str, ...], list[str], np.ndarray]:
     """The scale, the candidates and counts[c, g] of a tallies file (see the module's
     docstring); raise InputError listing every fault with its line and column."""
-    text = _read_text(path)
     expected = "attendu : une ligne d'en-tête « candidat » puis les mentions"
-    if not text.strip():
-        raise InputError(f"{path} : fichier vide ; {expected}")
-    delimiter = guess_delimiter(next(line for line in text.splitlines() if line.strip()))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     errors: list[str] = []
     candidates: list[str] = []
     rows: list[list[int]] = []
-    grades: tuple[str, ...] = ()
-    try:
-        header = next((row for row in reader if not _blank(row)), None)
-        if header is None:
-            raise InputError(f"{path} : fichier vide ; {expected}")
-        header_line = reader.line_num
-        cells = [cell.strip() for cell in header]
-        if normalise(cells[0]) != "candidat":
+    lines = _rows(path, expected, errors)
+    header_line, cells = _header(path, lines, expected, errors)
+    if normalise(cells[0]) != "candidat":
+        errors.append(f"ligne {header_line}, colonne 1 : « candidat » attendu, pas « {cells[0]} »")
+    grades = tuple(cells[1:])
+    seen: dict[str, int] = {}
+    for column, label in enumerate(grades, start=2):
+        if not label:
+            errors.append(f"ligne {header_line}, colonne {column} : mention vide")
+        elif normalise(label) in seen:
             errors.append(
-                f"ligne {header_line}, colonne 1 : « candidat » attendu, pas « {cells[0]} »"
+                f"ligne {header_line}, colonne {column} : mention « {label} » déjà en "
+                f"colonne {seen[normalise(label)]}"
             )
-        grades = tuple(cells[1:])
-        seen: dict[str, int] = {}
-        for column, label in enumerate(grades, start=2):
-            if not label:
-                errors.append(f"ligne {header_line}, colonne {column} : mention vide")
-            elif normalise(label) in seen:
-                errors.append(
-                    f"ligne {header_line}, colonne {column} : mention « {label} » déjà en "
-                    f"colonne {seen[normalise(label)]}"
-                )
-            seen.setdefault(normalise(label), column)
-        if len(grades) < 2:
+        seen.setdefault(normalise(label), column)
+    if len(grades) < 2:
+        errors.append(f"ligne {header_line} : il faut au moins deux mentions après « candidat »")
+    elif len(grades) > MAX_GRADES:
+        errors.append(f"ligne {header_line} : au plus {MAX_GRADES} mentions")
+    if mentions is not None and [normalise(g) for g in mentions] != [normalise(g) for g in grades]:
+        errors.append(
+            f"ligne {header_line} : les mentions de l'en-tête ne sont pas celles de "
+            "--mentions (" + ", ".join(mentions) + ")"
+        )
+    names: dict[str, int] = {}
+    for line, row in lines:
+        if len(row) != len(cells):
             errors.append(
-                f"ligne {header_line} : il faut au moins deux mentions après « candidat »"
+                f"ligne {line} : {len(row)} colonnes au lieu de {len(cells)} (le candidat "
+                "puis un nombre par mention)"
             )
-        elif len(grades) > MAX_GRADES:
-            errors.append(f"ligne {header_line} : au plus {MAX_GRADES} mentions")
-        if mentions is not None and [normalise(g) for g in mentions] != [
-            normalise(g) for g in grades
-        ]:
+            continue
+        name = restore(row[0].strip())
+        if not name:
+            errors.append(f"ligne {line}, colonne 1 : nom de candidat vide")
+        elif name in names:
             errors.append(
-                f"ligne {header_line} : les mentions de l'en-tête ne sont pas celles de "
-                "--mentions (" + ", ".join(mentions) + ")"
+                f"ligne {line}, colonne 1 : candidat « {name} » déjà en ligne {names[name]}"
             )
-        names: dict[str, int] = {}
-        for row in reader:
-            if _blank(row):
-                continue
-            line = reader.line_num
-            if len(row) != len(cells):
+        names.setdefault(name, line)
+        counts = []
+        for column, cell in enumerate(row[1:], start=2):
+            value = cell.strip()
+            if not value:
+                counts.append(0)
+            elif value.isdigit():
+                counts.append(int(value))
+            else:
                 errors.append(
-                    f"ligne {line} : {len(row)} colonnes au lieu de {len(cells)} (le candidat "
-                    "puis un nombre par mention)"
+                    f"ligne {line}, colonne {column} (« {grades[column - 2]} ») : un "
+                    f"nombre entier ≥ 0 est attendu, pas « {value} »"
                 )
-                continue
-            name = restore(row[0].strip())
-            if not name:
-                errors.append(f"ligne {line}, colonne 1 : nom de candidat vide")
-            elif name in names:
-                errors.append(
-                    f"ligne {line}, colonne 1 : candidat « {name} » déjà en ligne {names[name]}"
-                )
-            names.setdefault(name, line)
-            counts = []
-            for column, cell in enumerate(row[1:], start=2):
-                value = cell.strip()
-                if not value:
-                    counts.append(0)
-                elif value.isdigit():
-                    counts.append(int(value))
-                else:
-                    errors.append(
-                        f"ligne {line}, colonne {column} (« {grades[column - 2]} ») : un "
-                        f"nombre entier ≥ 0 est attendu, pas « {value} »"
-                    )
-                    counts.append(0)
-            candidates.append(name)
-            rows.append(counts)
-    except csv.Error:  # a cell beyond the csv module's limit, an unclosed quote…
-        errors.append(_unreadable(reader.line_num))
+                counts.append(0)
+        candidates.append(name)
+        rows.append(counts)
     if not errors and not rows:
         errors.append("aucun candidat : une ligne par candidat est attendue après l'en-tête")
     if errors:
@@ -307,59 +316,43 @@ def read_ballots(
     """Candidates and a ballots array of grade indices, `empty` for an empty cell (the
     lowest grade by default; ABSENT to tell absences apart); raise InputError listing every
     fault."""
-    text = _read_text(path)
-    if not text.strip():
-        raise InputError(
-            f"{path} : fichier vide ; attendu : une ligne d'en-tête avec les candidats"
-        )
-    delimiter = guess_delimiter(next(line for line in text.splitlines() if line.strip()))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    expected = "attendu : une ligne d'en-tête avec les candidats"
     lookup = {normalise(label): index for index, label in enumerate(grades)}
     allowed = ", ".join(f"« {g} »" for g in grades)
     errors: list[str] = []
     rows: list[list[int]] = []
-    try:
-        header = next((row for row in reader if not _blank(row)), None)
-        if header is None:
-            raise InputError(
-                f"{path} : fichier vide ; attendu : une ligne d'en-tête avec les candidats"
+    lines = _rows(path, expected, errors)
+    header_line, header = _header(path, lines, expected, errors)
+    candidates = [restore(name) for name in header]
+    seen: dict[str, int] = {}
+    for column, name in enumerate(candidates, start=1):
+        if not name:
+            errors.append(f"ligne {header_line}, colonne {column} : nom de candidat vide")
+        elif name in seen:
+            errors.append(
+                f"ligne {header_line}, colonne {column} : candidat « {name} » déjà en "
+                f"colonne {seen[name]}"
             )
-        header_line = reader.line_num
-        candidates = [restore(name.strip()) for name in header]
-        seen: dict[str, int] = {}
-        for column, name in enumerate(candidates, start=1):
-            if not name:
-                errors.append(f"ligne {header_line}, colonne {column} : nom de candidat vide")
-            elif name in seen:
+        seen.setdefault(name, column)
+    for line, row in lines:
+        if len(row) != len(candidates):
+            errors.append(
+                f"ligne {line} : {len(row)} colonnes au lieu de {len(candidates)} "
+                "(une par candidat)"
+            )
+            continue
+        ballot = []
+        for column, cell in enumerate(row, start=1):
+            key = normalise(cell)
+            grade = empty if not key else lookup.get(key)
+            if grade is None:
                 errors.append(
-                    f"ligne {header_line}, colonne {column} : candidat « {name} » déjà en "
-                    f"colonne {seen[name]}"
+                    f"ligne {line}, colonne {column} (« {candidates[column - 1]} ») : "
+                    f"mention inconnue « {cell.strip()} » ; mentions permises : {allowed}"
                 )
-            seen.setdefault(name, column)
-        for row in reader:
-            if _blank(row):
-                continue
-            line = reader.line_num
-            if len(row) != len(candidates):
-                errors.append(
-                    f"ligne {line} : {len(row)} colonnes au lieu de {len(candidates)} "
-                    "(une par candidat)"
-                )
-                continue
-            ballot = []
-            for column, cell in enumerate(row, start=1):
-                key = normalise(cell)
-                grade = empty if not key else lookup.get(key)
-                if grade is None:
-                    errors.append(
-                        f"ligne {line}, colonne {column} (« {candidates[column - 1]} ») : "
-                        f"mention inconnue « {cell.strip()} » ; mentions permises : {allowed}"
-                    )
-                    grade = 0
-                ballot.append(grade)
-            rows.append(ballot)
-    except csv.Error:  # a cell beyond the csv module's limit, an unclosed quote…
-        errors.append(_unreadable(reader.line_num))
+                grade = 0
+            ballot.append(grade)
+        rows.append(ballot)
     if not errors and not rows:
         errors.append("aucun bulletin : une ligne par votant est attendue après l'en-tête")
     if errors:

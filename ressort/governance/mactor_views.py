@@ -17,7 +17,7 @@ from ressort.governance.forms import MatrixFormSet, ObjectiveForm, ParticipantsF
 from ressort.governance.models import MactorObjective, MactorStudy
 from ressort.web import Right, demarche_url, demarche_view, get_scoped, link_to
 from ressort.web.generic import Noun, add_view, object_pages
-from ressort.web.scoped import WRITE
+from ressort.web.scoped import WRITE, View
 
 
 def _study_url(request: HttpRequest, study: MactorStudy, name: str = "study_detail") -> str:
@@ -208,40 +208,30 @@ def _matrix_page(
     )
 
 
-def _matrix_view(kind: str, request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    study = get_scoped(MactorStudy, approach, pk=pk)
-    return _matrix_page(request, study, kind, MATRICES[kind]["formset"](study))  # type: ignore[operator]
-
-
-def _matrix_save(kind: str, request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    study = get_scoped(MactorStudy, approach, pk=pk)
+def _matrix_pages(kind: str) -> tuple[View, View]:
+    """The page of one of the two matrices, and the POST that saves it."""
     spec = MATRICES[kind]
-    formset = spec["formset"](study, request.POST)  # type: ignore[operator]
-    if not formset.is_valid():
-        return _matrix_page(request, study, kind, formset, status=400)
-    spec["save"](study, formset.values())  # type: ignore[operator]
-    messages.success(request, str(spec["saved"]))
-    return redirect(_study_url(request, study, kind))
+
+    @demarche_view(Right.VIEW, objects={"pk": MactorStudy})
+    def page(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+        study = get_scoped(MactorStudy, approach, pk=pk)
+        return _matrix_page(request, study, kind, spec["formset"](study))  # type: ignore[operator]
+
+    @demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
+    def save(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
+        study = get_scoped(MactorStudy, approach, pk=pk)
+        formset = spec["formset"](study, request.POST)  # type: ignore[operator]
+        if not formset.is_valid():
+            return _matrix_page(request, study, kind, formset, status=400)
+        spec["save"](study, formset.values())  # type: ignore[operator]
+        messages.success(request, str(spec["saved"]))
+        return redirect(_study_url(request, study, kind))
+
+    return page, save
 
 
-@demarche_view(Right.VIEW, objects={"pk": MactorStudy})
-def influences(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    return _matrix_view("influences", request, approach, pk)
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
-def influences_save(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    return _matrix_save("influences", request, approach, pk)
-
-
-@demarche_view(Right.VIEW, objects={"pk": MactorStudy})
-def positions(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    return _matrix_view("positions", request, approach, pk)
-
-
-@demarche_view(Right.CONTRIBUTE, WRITE, objects={"pk": MactorStudy})
-def positions_save(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
-    return _matrix_save("positions", request, approach, pk)
+influences, influences_save = _matrix_pages("influences")
+positions, positions_save = _matrix_pages("positions")
 
 
 @demarche_view(Right.VIEW, objects={"pk": MactorStudy})

@@ -11,7 +11,7 @@ from django.db import models
 
 from ressort.actions.models import Action, ContestedResource
 from ressort.approaches.method import STEPS
-from ressort.approaches.models import Approach, GovernanceBody
+from ressort.approaches.models import Approach
 
 
 class ActorCategory(models.TextChoices):
@@ -90,10 +90,6 @@ class Actor(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def body_labels(self) -> list[str]:
-        labels = dict(GovernanceBody.choices)
-        return [str(labels[code]) for code in self.bodies if code in labels]
 
 
 class ActorLink(models.Model):

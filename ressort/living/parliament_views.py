@@ -131,8 +131,5 @@ statement_add = add_view(
     done=_session_of,
 )
 statement_delete = delete_view(
-    Statement,
-    what=lambda s: "La déclaration",
-    done=_session_of,
-    gone="{what} est supprimée.",
+    Statement, noun=Noun("la déclaration", None, feminine=True), done=_session_of
 )

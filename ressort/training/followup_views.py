@@ -10,7 +10,7 @@ from ressort.training import services
 from ressort.training.forms import HeadcountForm
 from ressort.training.models import Headcount, NeedsSurvey
 from ressort.web import Right, demarche_view, link_to
-from ressort.web.generic import object_pages
+from ressort.web.generic import Noun, object_pages
 
 _followup_url = link_to("training:followup")
 
@@ -44,10 +44,7 @@ def followup(request: HttpRequest, approach: Approach) -> HttpResponse:
 headcount_edit, headcount_delete = object_pages(
     Headcount,
     HeadcountForm,
-    title=lambda h: "Modifier un effectif" if h.pk else "Indiquer un effectif",
+    noun=Noun("l'effectif", None, add="Indiquer un effectif"),
     done=_followup_url,
     delete="training:headcount_delete",
-    saved="L'effectif est enregistré.",
-    what=lambda h: "L'effectif",
-    gone="{what} est supprimé.",
 )

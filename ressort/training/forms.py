@@ -198,11 +198,7 @@ class AttendeeForm(forms.ModelForm):  # type: ignore[type-arg]
                 self.add_error("name", "Choisissez un membre ou écrivez le nom de la personne.")
                 return data
             data["name"] = getattr(member, "display_name", "") or member.email
-        name = data["name"]
-        if self.session.attendees.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
-            self.add_error("name", f"«\u00a0{name}\u00a0» est déjà inscrit·e à cette session.")
-        if data.get("trade") and data.get("audience") != Audience.STAFF:
-            self.add_error("trade", "Un métier ne se précise que pour un agent.")
+        _check_attendee(self, data, self.session)
         return data
 
 
@@ -221,13 +217,18 @@ class ScoresForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        name = data.get("name")
-        others = self.instance.session.attendees.exclude(pk=self.instance.pk)
-        if name and others.filter(name__iexact=name).exists():
-            self.add_error("name", f"«\u00a0{name}\u00a0» est déjà inscrit·e à cette session.")
-        if data.get("trade") and data.get("audience") != Audience.STAFF:
-            self.add_error("trade", "Un métier ne se précise que pour un agent.")
+        _check_attendee(self, data, self.instance.session)
         return data
+
+
+def _check_attendee(form: forms.ModelForm, data: dict[str, Any], session: Session) -> None:  # type: ignore[type-arg]
+    """One name once in a session; a trade for an agent only."""
+    name = data.get("name")
+    others = session.attendees.exclude(pk=form.instance.pk)
+    if name and others.filter(name__iexact=name).exists():
+        form.add_error("name", f"«\u00a0{name}\u00a0» est déjà inscrit·e à cette session.")
+    if data.get("trade") and data.get("audience") != Audience.STAFF:
+        form.add_error("trade", "Un métier ne se précise que pour un agent.")
 
 
 class AttendanceImportForm(forms.Form):

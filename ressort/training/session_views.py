@@ -24,7 +24,7 @@ from ressort.training.forms import (
 from ressort.training.models import Attendee, Commitment, Session
 from ressort.web import Right, demarche_view, get_scoped, link_to
 from ressort.web.files import download
-from ressort.web.generic import add_view, delete_view, object_pages
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import WRITE
 
 _overview_url = link_to("training:overview")
@@ -158,10 +158,9 @@ def commitment_action(request: HttpRequest, approach: Approach, pk: int) -> Http
 
 commitment_delete = delete_view(
     Commitment,
-    what=lambda c: "L'engagement",
+    noun=Noun("l'engagement", None, removed=True),
     done=_parent_url,
     consequence="l'idée ou l'action qui en est née reste",
-    gone="{what} est retiré.",
 )
 
 

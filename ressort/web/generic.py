@@ -55,17 +55,20 @@ class Noun:
     """How the pages of one kind of object name it, in French.
 
     `words` has its article (« le groupe », « la séance », « l'espèce »), `attr` is the
-    attribute that names one object, `add` the add page's title when « Ajouter un groupe »
-    does not say it; a part of a page (`removed`) is « retiré », not « supprimé ».
+    attribute that names one object (None: the words alone, « L'engagement »), `add` the add
+    page's title when « Ajouter un groupe » does not say it; a part of a page (`removed`) is
+    « retiré », not « supprimé ».
     """
 
     words: str
-    attr: str = "name"
+    attr: str | None = "name"
     feminine: bool = False
     add: str = ""
     removed: bool = False
 
     def _named(self, obj: Obj) -> str:
+        if self.attr is None:
+            return self.words
         return f"{self.words} «\u00a0{getattr(obj, self.attr)}\u00a0»"
 
     def title(self, obj: Obj) -> str:
