@@ -8,6 +8,8 @@ app_name = "personal_data"
 
 urlpatterns = [
     path("donnees-personnelles/", demarche_views.page, name="page"),
+    path("donnees-personnelles/conservation/", demarche_views.retention_save, name="retention"),
+    path("donnees-personnelles/consentements/", demarche_views.consent_add, name="consent_add"),
     path("donnees-personnelles/export/", demarche_views.export, name="export"),
     path("donnees-personnelles/effacer/", demarche_views.erase, name="erase"),
 ]

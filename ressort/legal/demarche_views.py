@@ -17,9 +17,10 @@ from ressort.approaches.models import Approach
 from ressort.legal import personal_data
 from ressort.legal.forms import ConsentForm, RetentionForm
 from ressort.legal.models import ConsentRecord, RetentionPolicy, RightsRequest
-from ressort.web import Right, demarche_url, demarche_view
+from ressort.web import Right, demarche_url, demarche_view, link_to
 from ressort.web.files import download
-from ressort.web.scoped import FORM, READ, WRITE
+from ressort.web.generic import add_view
+from ressort.web.scoped import READ, WRITE
 
 LEADS = Right.EDIT_FRAMING  # the facilitator and the project lead
 
@@ -52,27 +53,31 @@ def _page(
     )
 
 
-@demarche_view(LEADS, FORM)
+@demarche_view(LEADS)
 def page(request: HttpRequest, approach: Approach) -> HttpResponse:
-    if request.method != "POST":
-        return _page(request, approach)
-    if request.POST.get("form") == "conservation":
-        policy = RetentionPolicy.objects.filter(approach=approach).first()
-        form = RetentionForm(request.POST, instance=policy or RetentionPolicy(approach=approach))
-        if not form.is_valid():
-            return _page(request, approach, retention_form=form, status=400)
-        form.save()
-        messages.success(request, f"Durée de conservation\u00a0: {form.instance.months} mois.")
-        return redirect("personal_data:page", approach.slug)
-    consent = ConsentForm(request.POST)
-    if not consent.is_valid():
-        return _page(request, approach, consent_form=consent, status=400)
-    record = consent.save(commit=False)
-    record.approach = approach
-    record.created_by = request.user
-    record.save()
-    messages.success(request, f"L'accord de «\u00a0{record.person}\u00a0» est consigné.")
+    return _page(request, approach)
+
+
+@demarche_view(LEADS, WRITE)
+def retention_save(request: HttpRequest, approach: Approach) -> HttpResponse:
+    policy = RetentionPolicy.objects.filter(approach=approach).first()
+    form = RetentionForm(request.POST, instance=policy or RetentionPolicy(approach=approach))
+    if not form.is_valid():
+        return _page(request, approach, retention_form=form, status=400)
+    form.save()
+    messages.success(request, f"Durée de conservation\u00a0: {form.instance.months} mois.")
     return redirect("personal_data:page", approach.slug)
+
+
+consent_add = add_view(
+    None,
+    ConsentForm,
+    right=LEADS,
+    page=lambda request, approach, _, form: _page(request, approach, consent_form=form, status=400),
+    fill=lambda request, record, form: setattr(record, "created_by", request.user),
+    saved=lambda record: f"L'accord de «\u00a0{record.person}\u00a0» est consigné.",
+    done=link_to("personal_data:page"),
+)
 
 
 @demarche_view(LEADS, READ)

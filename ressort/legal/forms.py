@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from ressort.legal.models import ConsentRecord, RetentionPolicy
+from ressort.web.forms import DATE
 
 
 class RetentionForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -25,8 +26,8 @@ class ConsentForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["person", "purpose", "given_on", "how", "withdrawn_on"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),
-            "given_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "withdrawn_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "given_on": DATE,
+            "withdrawn_on": DATE,
         }
 
     def clean(self) -> dict[str, object]:

@@ -134,14 +134,13 @@ def test_consent_records_and_retention(
     assert "Conservation actuelle\u00a0: <strong>36\u00a0mois</strong>" in page_text(
         client.get(url)
     )
-    response = client.post(url, {"form": "conservation", "months": "0"})
+    response = client.post(url + "conservation/", {"months": "0"})
     assert response.status_code == 400 and "Une durée de 1 à 240 mois." in page_text(response)
-    client.post(url, {"form": "conservation", "months": "12"})
+    client.post(url + "conservation/", {"months": "12"})
     assert RetentionPolicy.objects.get(approach=approach).months == 12
     response = client.post(
-        url,
+        url + "consentements/",
         {
-            "form": "consentement",
             "person": "Jeanne Martin",
             "purpose": "Être nommée dans le portrait",
             "given_on": "2026-11-02",
@@ -152,9 +151,8 @@ def test_consent_records_and_retention(
     assert "Le retrait ne peut pas précéder l'accord." in page_text(response)
     assert not ConsentRecord.objects.exists()
     client.post(
-        url,
+        url + "consentements/",
         {
-            "form": "consentement",
             "person": "Jeanne Martin",
             "purpose": "Être nommée dans le portrait",
             "given_on": "2026-11-02",
