@@ -258,9 +258,6 @@ def layout_pool(size: int) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
     with _pool_lock:
-        if _pool is not None and _pool_parts >= PARTS_PER_PROCESS * _pool_size:
-            _pool.shutdown(wait=True)  # worn: its tasks are done, new processes below
-            _pool = None
         if _pool is not None and (_pool_size != size or getattr(_pool, "_broken", False)):
             _pool.shutdown(wait=False, cancel_futures=True)
             _pool = None
@@ -277,6 +274,13 @@ def layout_pool(size: int) -> Any:
             _pool_size, _pool_parts = size, 0
             atexit.register(stop_layout_processes)  # not torn down half-way at exit
         return _pool
+
+
+def _renew_worn_pool() -> None:
+    """Between two documents: processes that laid out PARTS_PER_PROCESS parts each are
+    replaced (their tasks are all done)."""
+    if _pool is not None and _pool_parts >= PARTS_PER_PROCESS * _pool_size:
+        stop_layout_processes()
 
 
 def start_layout_processes() -> float:
@@ -341,10 +345,24 @@ def render_all(sources: list[str]) -> list[Rendered]:
 
 
 def cached(source: str, extra_anchors: Iterable[str] = ()) -> Rendered:
+    """One document (the cover and contents) from the cache or laid out, in a layout
+    process when there are some: they are warm, and idle at that moment, where the calling
+    process may lay out its first document (fonts and hyphenation to load: about 0.3 s)."""
     name = key(source)
     rendered = load(name)
     if rendered is None:
-        rendered = render(source, extra_anchors)
+        anchors = list(extra_anchors)
+        count = workers()
+        rendered = None
+        if count > 1:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                rendered = layout_pool(count).submit(render, source, anchors).result()
+            except BrokenProcessPool:
+                stop_layout_processes(wait=False)  # new ones at the next document
+        if rendered is None:
+            rendered = render(source, anchors)
         store(name, rendered)
     return rendered
 
@@ -544,6 +562,7 @@ def write_pdf(cover: Any, blocks: list[Any]) -> bytes:
         clock = now
 
     last_run.clear()
+    _renew_worn_pool()
     pieces = split(blocks)
     sources = [
         engine.pdf_source(cover, part, first=first, front=False, numbered=False)

@@ -244,9 +244,10 @@ def test_worn_layout_processes_are_replaced_between_two_documents(
     monkeypatch.setattr(parts, "PARTS_PER_PROCESS", 2)
     engine.write("pdf", COVER, blocks())  # 4 parts: 2 each
     worn = parts._pool
-    assert worn is not None and parts.layout_pool(2) is not worn
+    assert worn is not None and parts.layout_pool(2) is worn  # not during a document
     settings.RESSORT_DOCUMENT_CACHE_DIR = str(cache.parent / "fresh")
     assert "Calendrier" in pdf_text(engine.write("pdf", COVER, blocks()))
+    assert parts._pool is not None and parts._pool is not worn
 
 
 def test_a_damaged_cache_entry_is_laid_out_again_and_the_cache_is_trimmed(cache: Any) -> None:
