@@ -24,7 +24,7 @@ from ressort.analysis import portfolio as pf
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import add_view, delete_view, edit_view
+from ressort.web.generic import Noun, add_view, delete_view, edit_view
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 MAX_PUSHES = 40
@@ -189,15 +189,14 @@ resource_delete = delete_view(
 use_delete = delete_view(
     ResourceUse,
     right=Right.CONTRIBUTE,
-    what=lambda u: f"L'usage « {u.use} »",
+    noun=Noun("l'usage", attr="use"),
     done=_parent_url,
 )
 option_delete = delete_view(
     ResourceOption,
     right=Right.CONTRIBUTE,
-    what=lambda o: f"L'option « {o.title} »",
+    noun=Noun("l'option", attr="title", feminine=True),
     done=_parent_url,
-    gone="{what} est supprimée.",
 )
 arbitration_delete = delete_view(
     Arbitration,

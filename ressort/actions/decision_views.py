@@ -36,7 +36,7 @@ from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
 from ressort.web.files import download
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import READ, WRITE, demarche_view, scoped
 
 GRADE_COLOURS = ("#7e0129", "#b3261e", "#e8a33d", "#f3d36b", "#a5d6a7", "#4caf50", "#1b5e20")
@@ -285,7 +285,6 @@ def prioritisation(request: HttpRequest, approach: Approach) -> HttpResponse:
 criterion_add = add_view(
     None,
     CriterionForm,
-    form_kwargs=with_approach,
     fill=lambda request, criterion, form: setattr(
         criterion, "order", criterion.approach.criteria.count()
     ),
@@ -302,12 +301,9 @@ criterion_edit, criterion_delete = object_pages(
     Criterion,
     CriterionForm,
     right=Right.CONTRIBUTE,
-    title=lambda criterion: f"Critère : {criterion.name}",
+    noun=Noun("le critère"),
     done=_prioritisation_url,
-    form_kwargs=with_approach,
     delete="actions:criterion_delete",
-    saved="Le critère est enregistré.",
-    what=lambda criterion: f"Le critère « {criterion.name} »",
     consequence="Ses valeurs pour chaque action partent avec lui.",
 )
 
@@ -595,7 +591,7 @@ ballot_delete = delete_view(
 tally_delete = delete_view(
     PaperTally,
     right=Right.CONTRIBUTE,
-    what=lambda tally: f"Le dépouillement « {tally.label} »",
+    noun=Noun("le dépouillement", attr="label"),
     done=_vote_url,
     consequence="Ses mentions ne comptent plus dans le résultat.",
 )

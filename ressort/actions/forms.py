@@ -24,23 +24,10 @@ from ressort.actions.models import (
 from ressort.analysis.typography import NBSP, number, quoted, read_number
 from ressort.approaches.models import Approach
 from ressort.uploads import CappedFileField
+from ressort.web.forms import DemarcheForm
 
 
-class ScopedForm(forms.ModelForm):  # type: ignore[type-arg]
-    """Limits the démarche's foreign keys (theme, resources…) to its own rows."""
-
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
-        if "theme" in self.fields:
-            self.fields["theme"].queryset = Theme.objects.filter(approach=approach)  # type: ignore[attr-defined]
-        if "resources" in self.fields:
-            self.fields["resources"].queryset = ContestedResource.objects.filter(  # type: ignore[attr-defined]
-                approach=approach
-            )
-
-
-class IdeaForm(ScopedForm):
+class IdeaForm(DemarcheForm):
     class Meta:
         model = Idea
         fields = [
@@ -61,17 +48,7 @@ class IdeaForm(ScopedForm):
         }
 
     def __init__(self, *args: Any, dimensions: list[tuple[str, str]], **kwargs: Any) -> None:
-        from ressort.fieldwork.models import Vulnerability
-        from ressort.systems.models import Scenario
-
-        super().__init__(*args, **kwargs)
-        # What the idea answers is a link to the démarche's own vulnerability or scenario.
-        self.fields["vulnerability"].queryset = Vulnerability.objects.filter(  # type: ignore[attr-defined]
-            approach=self.approach
-        ).order_by("title")
-        self.fields["scenario"].queryset = Scenario.objects.filter(  # type: ignore[attr-defined]
-            approach=self.approach
-        ).order_by("name")
+        super().__init__(*args, **kwargs)  # what it answers: the démarche's own vulnerability…
         self.fields["dimension_code"] = forms.ChoiceField(
             label="Dimension du référentiel",
             choices=[("", "—"), *dimensions],
@@ -96,7 +73,7 @@ class ThemeForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["name"]
 
 
-class ActionForm(ScopedForm):
+class ActionForm(DemarcheForm):
     class Meta:
         model = Action
         fields = ["kind", "title", "description", "theme", "resources", "cost", "cost_year"]
@@ -106,7 +83,7 @@ class ActionForm(ScopedForm):
         }
 
 
-class CriterionForm(forms.ModelForm):  # type: ignore[type-arg]
+class CriterionForm(DemarcheForm):
     class Meta:
         model = Criterion
         fields = ["name", "weight", "direction", "function", "q", "p", "s", "from_grid"]
@@ -117,9 +94,8 @@ class CriterionForm(forms.ModelForm):  # type: ignore[type-arg]
             "la gaussienne.",
         }
 
-    def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.approach = approach
         self.fields["s"].required = False
 
     def clean_s(self) -> float:
@@ -127,13 +103,8 @@ class CriterionForm(forms.ModelForm):  # type: ignore[type-arg]
         return 0.0 if value is None else float(value)
 
     def clean_name(self) -> str:
-        name: str = self.cleaned_data["name"].strip()
-        clash = Criterion.objects.filter(approach=self.approach, name=name)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError(f"Un critère « {name} » existe déjà.")
-        return name
+        name = self.cleaned_data["name"].strip()
+        return self.unique("name", f"Un critère « {name} » existe déjà.")
 
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean() or {}
@@ -201,7 +172,15 @@ class VoteImportForm(forms.Form):
     source = forms.CharField(label="Origine", max_length=200, required=False)
 
 
-class EvaluationGridForm(forms.Form):
+class WordedForm(forms.Form):
+    """A form of many generated fields whose faults are worded with what they are about."""
+
+    def messages(self) -> list[str]:
+        """Every fault, already worded with its field (a dimension, an action…)."""
+        return [message for errors in self.errors.values() for message in errors]
+
+
+class EvaluationGridForm(WordedForm):
     """The analysis grid of one action, today or under one scenario: for each dimension an
     effect (−2 … +2, or empty: not evaluated), a confidence and a justification.
 
@@ -258,10 +237,6 @@ class EvaluationGridForm(forms.Form):
             for d in self.dimensions
         ]
 
-    def messages(self) -> list[str]:
-        """Every fault, already worded with its dimension."""
-        return [message for errors in self.errors.values() for message in errors]
-
     def values(self) -> dict[str, tuple[int, str, str] | None]:
         """Dimension code → (effect, confidence, justification), None when not evaluated."""
         out: dict[str, tuple[int, str, str] | None] = {}
@@ -278,7 +253,7 @@ class EvaluationGridForm(forms.Form):
         return out
 
 
-class CriterionValuesForm(forms.Form):
+class CriterionValuesForm(WordedForm):
     """The table of criterion values: one field `v-<criterion>-<action>` per cell typed by
     the team (criteria from the grid are computed, not typed). A number in French or English
     notation, or empty to remove the value; a bad cell names its action and criterion, and
@@ -339,14 +314,11 @@ class CriterionValuesForm(forms.Form):
             if name in self.cleaned_data
         ]
 
-    def messages(self) -> list[str]:
-        return [message for errors in self.errors.values() for message in errors]
-
 
 MAX_TALLY = 100_000  # ballots counted on paper in one count
 
 
-class TallyForm(forms.Form):
+class TallyForm(WordedForm):
     """The count of a paper vote: its name, how many ballots, and per action the number of
     each grade (`n-<action pk>-<grade>`, blank for none). Every fault names its field; an
     action cannot have more grades than ballots counted."""
@@ -436,11 +408,8 @@ class TallyForm(forms.Form):
             for action in self.actions
         ]
 
-    def messages(self) -> list[str]:
-        return [message for errors in self.errors.values() for message in errors]
 
-
-class BallotForm(forms.Form):
+class BallotForm(WordedForm):
     """One majority-judgment ballot typed on the page: a grade per action (`mention-<pk>`,
     empty when not graded) and who voted."""
 
@@ -487,8 +456,18 @@ class BallotForm(forms.Form):
     def grade_fields(self) -> list[Any]:
         return [self[f"mention-{a.pk}"] for a in self.actions]
 
-    def messages(self) -> list[str]:
-        return [message for errors in self.errors.values() for message in errors]
+
+def _amount(label: str, initial: Any) -> forms.DecimalField:
+    """An optional amount in euros, with a decimal comma."""
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_digits=14,
+        decimal_places=2,
+        initial=initial,
+        localize=True,
+    )
 
 
 class BudgetSettingForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -525,28 +504,16 @@ class BudgetSettingForm(forms.ModelForm):  # type: ignore[type-arg]
         caps = self.instance.year_caps if self.instance.pk else {}
         self.years = spending_years(approach)
         for year in self.years:
-            self.fields[f"cap_{year}"] = forms.DecimalField(
-                label=f"Plafond des dépenses en {year} (€)",
-                required=False,
-                min_value=0,
-                max_digits=14,
-                decimal_places=2,
-                initial=caps.get(str(year)),
-                localize=True,
+            self.fields[f"cap_{year}"] = _amount(
+                f"Plafond des dépenses en {year} (€)", caps.get(str(year))
             )
         minimums = self.instance.theme_minimums if self.instance.pk else {}
         self.themes = list(
             Theme.objects.filter(approach=approach, actions__isnull=False).distinct()
         )
         for theme in self.themes:
-            self.fields[f"min_{theme.pk}"] = forms.DecimalField(
-                label=f"Au moins, pour le thème « {theme.name} » (€)",
-                required=False,
-                min_value=0,
-                max_digits=14,
-                decimal_places=2,
-                initial=minimums.get(str(theme.pk)),
-                localize=True,
+            self.fields[f"min_{theme.pk}"] = _amount(
+                f"Au moins, pour le thème « {theme.name} » (€)", minimums.get(str(theme.pk))
             )
 
     def clean_method(self) -> str:

@@ -22,7 +22,7 @@ from ressort.analysis.typography import agree, plural
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import READ, WRITE, demarche_view, get_scoped, scoped
 
 
@@ -240,7 +240,6 @@ def action_list(request: HttpRequest, approach: Approach) -> HttpResponse:
 action_add = add_view(
     None,
     ActionForm,
-    form_kwargs=with_approach,
     fill=lambda request, action, form: setattr(action, "created_by", request.user),
     page=lambda request, approach, _, form: _actions_page(request, approach, form),
     saved=lambda action: f"« {action.title} » est créée.",
@@ -279,14 +278,10 @@ action_edit, action_delete = object_pages(
     Action,
     ActionForm,
     right=Right.CONTRIBUTE,
-    title=lambda action: f"Modifier « {action.title} »",
+    noun=Noun("la fiche", attr="title", feminine=True),
     done=_action_url,
-    form_kwargs=with_approach,
     delete="actions:action_delete",
-    saved="La fiche est enregistrée.",
-    what=lambda action: f"La fiche « {action.title} »",
     deleted=_actions_url,
     consequence="Ses évaluations, ses valeurs de critères et ses mentions de vote partent "
     "avec elle.",
-    gone="{what} est supprimée.",
 )

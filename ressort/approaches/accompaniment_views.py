@@ -13,7 +13,7 @@ from ressort.approaches.forms import AccompanimentSessionForm, ContractedDaysFor
 from ressort.approaches.models import AccompanimentSession, Approach, Handover
 from ressort.web import link_to
 from ressort.web.files import download
-from ressort.web.generic import object_pages
+from ressort.web.generic import Noun, object_pages
 from ressort.web.scoped import FORM, READ, demarche_view
 
 _page = link_to("approaches:accompaniment")
@@ -58,20 +58,14 @@ def export_xlsx(request: HttpRequest, approach: Approach) -> HttpResponse:
 session_edit, session_delete = object_pages(
     AccompanimentSession,
     AccompanimentSessionForm,
-    title=lambda s: "Modifier la séance" if s.pk else "Ajouter une séance tenue",
+    noun=Noun("la séance", attr="title", feminine=True, add="Ajouter une séance tenue"),
     done=_page,
     delete="approaches:session_delete",
-    saved="La séance est enregistrée.",
-    what=lambda s: f"La séance «\u00a0{s.title}\u00a0»",
-    gone="{what} est supprimée.",
 )
 handover_edit, handover_delete = object_pages(
     Handover,
     HandoverForm,
-    title=lambda h: "Modifier le livrable remis" if h.pk else "Ajouter un livrable remis",
+    noun=Noun("le livrable remis", attr="title", removed=True),
     done=_page,
     delete="approaches:handover_delete",
-    saved="Le livrable remis est enregistré.",
-    what=lambda h: f"Le livrable «\u00a0{h.title}\u00a0»",
-    gone="{what} est retiré de la liste.",
 )

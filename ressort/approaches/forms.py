@@ -20,6 +20,7 @@ from ressort.approaches.perimeter import parse_commune_codes, resolve_territory
 from ressort.territories.text import normalize
 from ressort.uploads import LogoField
 from ressort.web import nav
+from ressort.web.forms import DemarcheForm
 
 
 class BrandingForm(forms.Form):
@@ -265,7 +266,7 @@ class MembershipRoleForm(forms.Form):
     role = forms.ChoiceField(label="Rôle", choices=Role.choices)
 
 
-class AccompanimentSessionForm(forms.ModelForm):
+class AccompanimentSessionForm(DemarcheForm):
     class Meta:
         model = AccompanimentSession
         fields = [
@@ -279,21 +280,15 @@ class AccompanimentSessionForm(forms.ModelForm):
             "days_spent",
             "notes",
         ]
-        widgets = {
-            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "notes": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
         localized_fields = ["duration_hours", "days_spent"]
 
 
-class HandoverForm(forms.ModelForm):
+class HandoverForm(DemarcheForm):
     class Meta:
         model = Handover
         fields = ["title", "step", "module", "handed_on", "handed_to", "notes"]
-        widgets = {
-            "handed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "notes": forms.Textarea(attrs={"rows": 2}),
-        }
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
 
 
 class ContractedDaysForm(forms.Form):

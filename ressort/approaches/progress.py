@@ -17,6 +17,7 @@ from django.apps import apps
 from django.db.models import Count
 from django.urls import reverse
 
+from ressort.analysis.typography import agree, plural
 from ressort.approaches.method import STEP_BY_CODE, Step
 from ressort.approaches.models import Approach, MethodStep, StepStatus
 from ressort.approaches.offer import load_offer
@@ -207,121 +208,63 @@ class LazyFacts:
         return self._known[name]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n > 1 else ''}"
-
-
 def checks_for(facts: Facts | LazyFacts, code: str, depth: str, slug: str) -> tuple[Check, ...]:
     """A step's checklist at its depth, from the démarche's facts."""
     minimum = load_offer().thresholds[depth]
     deep = depth != "leger"
     f = facts
     found: list[Check] = []
+
+    def check(label: str, done: bool, url_name: str, detail: str = "") -> None:
+        found.append(Check(label, done, url_name, slug, detail))
+
     if code == "1":
-        found.append(
-            Check(
-                "Un exercice d'appropriation des référentiels",
-                f.exercises > 0,
-                "grids:appropriation",
-                slug,
-            )
+        check(
+            "Un exercice d'appropriation des référentiels", f.exercises > 0, "grids:appropriation"
         )
         if deep:
-            found.append(
-                Check(
-                    "L'auto-évaluation des conditions de réussite",
-                    f.self_assessments > 0,
-                    "grids:conditions",
-                    slug,
-                )
+            check(
+                "L'auto-évaluation des conditions de réussite",
+                f.self_assessments > 0,
+                "grids:conditions",
             )
     elif code == "2":
         need = minimum["dimensions"]
-        found.append(
-            Check(
-                f"Des indicateurs dans au moins {need} dimensions",
-                f.dimensions >= need,
-                "portrait:indicators",
-                slug,
-                f"{_plural(f.dimensions, 'dimension')} renseignée{'s' if f.dimensions > 1 else ''}",
-            )
+        check(
+            f"Des indicateurs dans au moins {need} dimensions",
+            f.dimensions >= need,
+            "portrait:indicators",
+            f"{plural(f.dimensions, 'dimension')} {agree(f.dimensions, 'renseignée')}",
         )
-        found.append(
-            Check(
-                "Au moins une séance de cotation",
-                f.scoring_sessions > 0,
-                "portrait:sessions",
-                slug,
-            )
-        )
+        check("Au moins une séance de cotation", f.scoring_sessions > 0, "portrait:sessions")
         need = minimum["testimonies"]
-        found.append(
-            Check(
-                f"Au moins {need} témoignages, tous codés",
-                f.testimonies >= need and f.uncoded == 0,
-                "fieldwork:testimony_list",
-                slug,
-                f"{_plural(f.testimonies, 'témoignage')}, {f.uncoded} à coder",
-            )
+        check(
+            f"Au moins {need} témoignages, tous codés",
+            f.testimonies >= need and f.uncoded == 0,
+            "fieldwork:testimony_list",
+            f"{plural(f.testimonies, 'témoignage')}, {f.uncoded} à coder",
         )
-        found.append(
-            Check("Un portrait exporté", "portrait" in f.exported, "portrait:portrait", slug)
-        )
+        check("Un portrait exporté", "portrait" in f.exported, "portrait:portrait")
     elif code == "3A":
-        found.append(Check("Une vision partagée rédigée", f.vision, "systems:vision", slug))
+        check("Une vision partagée rédigée", f.vision, "systems:vision")
         if deep:
-            found.append(
-                Check(
-                    "Au moins un scénario prospectif",
-                    f.scenarios > 0,
-                    "systems:scenarios",
-                    slug,
-                )
-            )
+            check("Au moins un scénario prospectif", f.scenarios > 0, "systems:scenarios")
     elif code == "3B":
         need = minimum["actions"]
-        found.append(
-            Check(
-                f"Au moins {need} actions",
-                f.actions >= need,
-                "actions:action_list",
-                slug,
-                _plural(f.actions, "action"),
-            )
+        check(
+            f"Au moins {need} actions",
+            f.actions >= need,
+            "actions:action_list",
+            plural(f.actions, "action"),
         )
-        found.append(
-            Check(
-                "Des actions évaluées au regard de la résilience",
-                f.evaluated,
-                "actions:action_list",
-                slug,
-            )
-        )
-        found.append(Check("Des axes de stratégie", f.axes > 0, "strategy:overview", slug))
-        found.append(
-            Check("Une stratégie exportée", "strategie" in f.exported, "strategy:overview", slug)
-        )
+        check("Des actions évaluées au regard de la résilience", f.evaluated, "actions:action_list")
+        check("Des axes de stratégie", f.axes > 0, "strategy:overview")
+        check("Une stratégie exportée", "strategie" in f.exported, "strategy:overview")
     elif code == "3C":
-        found.append(
-            Check(
-                "Une trajectoire suivie",
-                f.trajectories > 0,
-                "monitoring:trajectory_list",
-                slug,
-            )
-        )
-        found.append(
-            Check("Un comité de pilotage tenu", f.meetings > 0, "monitoring:meeting_list", slug)
-        )
+        check("Une trajectoire suivie", f.trajectories > 0, "monitoring:trajectory_list")
+        check("Un comité de pilotage tenu", f.meetings > 0, "monitoring:meeting_list")
         if depth == "approfondi":
-            found.append(
-                Check(
-                    "Une évaluation",
-                    f.evaluations > 0,
-                    "monitoring:evaluation_list",
-                    slug,
-                )
-            )
+            check("Une évaluation", f.evaluations > 0, "monitoring:evaluation_list")
     return tuple(found)
 
 

@@ -9,6 +9,19 @@ from ressort.approaches import accompaniment_views, logo_views, views
 
 app_name = "approaches"
 
+accompaniment_urls = [
+    path("", accompaniment_views.overview, name="accompaniment"),
+    path("seances.csv", accompaniment_views.export_csv, name="accompaniment_csv"),
+    path("accompagnement.xlsx", accompaniment_views.export_xlsx, name="accompaniment_xlsx"),
+    path("seances/ajouter/", accompaniment_views.session_edit, name="session_add"),
+    path("seances/<int:pk>/", accompaniment_views.session_edit, name="session_edit"),
+    path("seances/<int:pk>/supprimer/", accompaniment_views.session_delete, name="session_delete"),
+    path("livrables/ajouter/", accompaniment_views.handover_edit, name="handover_add"),
+    path("livrables/<int:pk>/", accompaniment_views.handover_edit, name="handover_edit"),
+    path(
+        "livrables/<int:pk>/supprimer/", accompaniment_views.handover_delete, name="handover_delete"
+    ),
+]
 demarche_patterns = [
     path("", views.approach_detail, name="detail"),
     path("perimetre.geojson", views.approach_perimeter_geojson, name="perimeter"),
@@ -26,33 +39,7 @@ demarche_patterns = [
     path("parcours/", views.journey, name="journey"),
     path("parcours/<str:code>/clore/", views.step_close, name="step_close"),
     path("parcours/<str:code>/rouvrir/", views.step_reopen, name="step_reopen"),
-    path("accompagnement/", accompaniment_views.overview, name="accompaniment"),
-    path("accompagnement/seances.csv", accompaniment_views.export_csv, name="accompaniment_csv"),
-    path(
-        "accompagnement/accompagnement.xlsx",
-        accompaniment_views.export_xlsx,
-        name="accompaniment_xlsx",
-    ),
-    path("accompagnement/seances/ajouter/", accompaniment_views.session_edit, name="session_add"),
-    path("accompagnement/seances/<int:pk>/", accompaniment_views.session_edit, name="session_edit"),
-    path(
-        "accompagnement/seances/<int:pk>/supprimer/",
-        accompaniment_views.session_delete,
-        name="session_delete",
-    ),
-    path(
-        "accompagnement/livrables/ajouter/", accompaniment_views.handover_edit, name="handover_add"
-    ),
-    path(
-        "accompagnement/livrables/<int:pk>/",
-        accompaniment_views.handover_edit,
-        name="handover_edit",
-    ),
-    path(
-        "accompagnement/livrables/<int:pk>/supprimer/",
-        accompaniment_views.handover_delete,
-        name="handover_delete",
-    ),
+    path("accompagnement/", include(accompaniment_urls)),
     path("membres/", views.members, name="members"),
     path("membres/<int:pk>/role/", views.member_role, name="member_role"),
     path("membres/<int:pk>/parties/", views.member_scope, name="member_scope"),

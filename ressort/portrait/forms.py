@@ -9,13 +9,13 @@ from django import forms
 from ressort import tables
 from ressort.analysis.typography import decimal_cell
 from ressort.approaches.models import Approach
-from ressort.fieldwork.models import Resource, Vulnerability
 from ressort.frameworks.models import Dimension, FrameworkVersion
 from ressort.portrait import services
 from ressort.portrait.focus import FOCUSES
 from ressort.portrait.models import Indicator, IndicatorValue, Reading, Scope, ScoringSession
 from ressort.territories.models import Territory
 from ressort.uploads import CappedFileField
+from ressort.web.forms import DemarcheForm
 
 
 def dimension_choices(approach: Approach) -> list[tuple[str, Any]]:
@@ -49,7 +49,7 @@ def dimension_choices(approach: Approach) -> list[tuple[str, Any]]:
     return groups
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(DemarcheForm):
     source_url = forms.URLField(
         label="Lien vers la source", required=False, max_length=500, assume_scheme="https"
     )
@@ -93,20 +93,11 @@ class IndicatorForm(forms.ModelForm):
         }
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
+        super().__init__(*args, approach=approach, **kwargs)
         self.fields["dimension_codes"].choices = dimension_choices(approach)
-        self.fields["vulnerabilities"].queryset = Vulnerability.objects.filter(approach=approach)
-        self.fields["resources"].queryset = Resource.objects.filter(approach=approach)
 
     def clean_code(self) -> str:
-        code: str = self.cleaned_data["code"]
-        clash = Indicator.objects.filter(approach=self.approach, code=code)
-        if self.instance.pk:
-            clash = clash.exclude(pk=self.instance.pk)
-        if clash.exists():
-            raise forms.ValidationError("Un autre indicateur de la démarche porte déjà ce code.")
-        return code
+        return self.unique("code", "Un autre indicateur de la démarche porte déjà ce code.")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -269,7 +260,7 @@ class SessionForm(forms.ModelForm):
         ]
 
 
-class ReadingForm(forms.ModelForm):
+class ReadingForm(DemarcheForm):
     dimension_code = forms.ChoiceField(label="Dimension (facultatif)", required=False)
 
     class Meta:
@@ -278,5 +269,5 @@ class ReadingForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, approach=approach, **kwargs)
         self.fields["dimension_code"].choices = [("", "—"), *dimension_choices(approach)]

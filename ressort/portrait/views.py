@@ -39,7 +39,7 @@ from ressort.portrait.models import (
 )
 from ressort.web import freshness, link_to
 from ressort.web.files import download
-from ressort.web.generic import add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import Noun, add_view, delete_view, object_pages, with_approach
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
@@ -77,15 +77,12 @@ indicator_edit, indicator_delete = object_pages(
     Indicator,
     IndicatorForm,
     right=Right.CONTRIBUTE,
-    title=lambda i: f"Modifier l'indicateur « {i.name} »" if i.pk else "Nouvel indicateur",
+    noun=Noun("l'indicateur", add="Nouvel indicateur"),
     new=lambda request, approach: Indicator(approach=approach, created_by=request.user),
-    form_kwargs=with_approach,
     done=_indicator_url,
     listing=_indicators_url,
     delete="portrait:indicator_delete",
     template="portrait/indicator_form.html",
-    saved="L'indicateur est enregistré.",
-    what=lambda i: f"L'indicateur « {i.name} »",
     consequence="ses valeurs le sont avec lui",
 )
 
@@ -333,7 +330,7 @@ def session_participant_delete(request: HttpRequest, approach: Approach, pk: int
 session_delete = delete_view(
     ScoringSession,
     right=Right.CONTRIBUTE,
-    what=lambda session: f"La séance « {session.title} »",
+    noun=Noun("la séance", attr="title", feminine=True),
     consequence="ses réponses le sont avec elle",
     done=link_to("portrait:sessions"),
     back=link_to("portrait:session", "pk"),
@@ -387,7 +384,6 @@ reading_edit, reading_delete = object_pages(
         "Modifier une force ou une faiblesse" if r.pk else "Ajouter une force ou une faiblesse"
     ),
     new=lambda request, approach: Reading(approach=approach, created_by=request.user),
-    form_kwargs=with_approach,
     done=_portrait_url,
     delete="portrait:reading_delete",
     saved="Le portrait est enregistré.",

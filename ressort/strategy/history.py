@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from django.apps import apps
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -38,30 +39,15 @@ def _by_approach(approach: Approach, qs: Any) -> Any:
     return qs.filter(approach_id=approach.pk)
 
 
-def _by_axis(approach: Approach, qs: Any) -> Any:
-    from ressort.strategy.models import Axis
+def _by_parent(model: str, fk: str) -> Scope:
+    """Rows whose parent (`fk`, a `model` "app.Model" with a history) is the démarche's, its
+    deleted parents included: the parent's history knows them."""
 
-    return qs.filter(axis_id__in=Axis.history.filter(approach_id=approach.pk).values("id"))
+    def scope(approach: Approach, qs: Any) -> Any:
+        history = apps.get_model(model).history  # type: ignore[attr-defined]
+        return qs.filter(**{f"{fk}__in": history.filter(approach_id=approach.pk).values("id")})
 
-
-def _by_sheet(approach: Approach, qs: Any) -> Any:
-    from ressort.strategy.models import ActionSheet
-
-    return qs.filter(sheet_id__in=ActionSheet.history.filter(approach_id=approach.pk).values("id"))
-
-
-def _by_action(approach: Approach, qs: Any) -> Any:
-    from ressort.actions.models import Action
-
-    return qs.filter(action_id__in=Action.history.filter(approach_id=approach.pk).values("id"))  # type: ignore[attr-defined]
-
-
-def _by_indicator(approach: Approach, qs: Any) -> Any:
-    from ressort.portrait.models import Indicator
-
-    return qs.filter(
-        indicator_id__in=Indicator.history.filter(approach_id=approach.pk).values("id")  # type: ignore[attr-defined]
-    )
+    return scope
 
 
 def tracked() -> list[Tracked]:
@@ -75,33 +61,35 @@ def tracked() -> list[Tracked]:
     in_sheet = (("sheet_id", "sa fiche"),)
     in_action = (("action_id", "son action"),)
     in_indicator = (("indicator_id", "son indicateur"),)
+    by_sheet = _by_parent("strategy.ActionSheet", "sheet_id")
+    by_indicator = _by_parent("portrait.Indicator", "indicator_id")
     return [
         Tracked("cadre", "Cadre de la stratégie", m.StrategyStatement, _by_approach),
         Tracked("vision", "Vision partagée", systems.Vision, _by_approach),
         Tracked("axe", "Axe", m.Axis, _by_approach),
-        Tracked("objectif", "Objectif", m.Objective, _by_axis, (("axis_id", "son axe"),)),
         Tracked(
-            "fiche",
-            "Fiche action",
-            m.ActionSheet,
-            _by_approach,
-            (("action_id", "son action"),),
+            "objectif",
+            "Objectif",
+            m.Objective,
+            _by_parent("strategy.Axis", "axis_id"),
+            (("axis_id", "son axe"),),
         ),
-        Tracked("budget", "Ligne de budget", m.BudgetLine, _by_sheet, in_sheet),
-        Tracked("financement", "Financement", m.Funding, _by_sheet, in_sheet),
-        Tracked("jalon", "Jalon", m.Milestone, _by_sheet, in_sheet),
-        Tracked(
-            "indicateur-fiche",
-            "Indicateur de fiche",
-            m.SheetIndicator,
-            _by_sheet,
-            in_sheet,
-        ),
+        Tracked("fiche", "Fiche action", m.ActionSheet, _by_approach, in_action),
+        Tracked("budget", "Ligne de budget", m.BudgetLine, by_sheet, in_sheet),
+        Tracked("financement", "Financement", m.Funding, by_sheet, in_sheet),
+        Tracked("jalon", "Jalon", m.Milestone, by_sheet, in_sheet),
+        Tracked("indicateur-fiche", "Indicateur de fiche", m.SheetIndicator, by_sheet, in_sheet),
         Tracked("action", "Action", actions.Action, _by_approach),
-        Tracked("effet", "Effet d'une action", actions.Evaluation, _by_action, in_action),
+        Tracked(
+            "effet",
+            "Effet d'une action",
+            actions.Evaluation,
+            _by_parent("actions.Action", "action_id"),
+            in_action,
+        ),
         Tracked("indicateur", "Indicateur", portrait.Indicator, _by_approach),
         Tracked(
-            "valeur", "Valeur d'indicateur", portrait.IndicatorValue, _by_indicator, in_indicator
+            "valeur", "Valeur d'indicateur", portrait.IndicatorValue, by_indicator, in_indicator
         ),
         Tracked("trajectoire", "Trajectoire", monitoring.Trajectory, _by_approach, in_indicator),
         Tracked("reunion", "Réunion de pilotage", monitoring.Meeting, _by_approach),

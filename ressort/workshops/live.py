@@ -49,41 +49,24 @@ async def retrying(func: Callable[..., Awaitable[T]], *args: Any, forever: bool 
 
 
 async def safe_group_send(group: str, message: dict[str, Any]) -> bool:
-    layer = get_channel_layer()
-    if layer is None:
-        return False
-    delay = 0.05
-    for attempt in range(1, RETRIES + 1):
-        try:
-            await layer.group_send(group, message)
-            return True
-        except Exception as error:
-            if attempt == RETRIES:
-                log.warning(
-                    "Message de groupe %s abandonné après %s essais : %r", group, attempt, error
-                )
-                return False
-            await asyncio.sleep(delay)
-            delay *= 2
-    return False
+    return await _send_or_give_up("group_send", group, message)
 
 
 async def safe_send(channel_name: str, message: dict[str, Any]) -> bool:
+    return await _send_or_give_up("send", channel_name, message)
+
+
+async def _send_or_give_up(method: str, to: str, message: dict[str, Any]) -> bool:
+    """The layer's `send` or `group_send`, retried; False when given up (or no layer)."""
     layer = get_channel_layer()
     if layer is None:
         return False
-    delay = 0.05
-    for attempt in range(1, RETRIES + 1):
-        try:
-            await layer.send(channel_name, message)
-            return True
-        except Exception as error:
-            if attempt == RETRIES:
-                log.warning("Message vers %s abandonné : %r", channel_name, error)
-                return False
-            await asyncio.sleep(delay)
-            delay *= 2
-    return False
+    try:
+        await retrying(getattr(layer, method), to, message)
+    except Exception as error:
+        log.warning("Message vers %s abandonné après %s essais : %r", to, RETRIES, error)
+        return False
+    return True
 
 
 def notify_workshop(workshop_pk: int) -> None:

@@ -19,7 +19,7 @@ from django.urls import reverse
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import add_view, delete_view, object_pages
+from ressort.web.generic import Noun, add_view, delete_view, object_pages
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 from ressort.workshops import live, services
 from ressort.workshops.forms import ActivityForm, WorkshopForm
@@ -110,11 +110,9 @@ workshop_edit, workshop_delete = object_pages(
     Workshop,
     WorkshopForm,
     right=Right.CONTRIBUTE,
-    title=lambda workshop: f"Modifier « {workshop.title} »",
+    noun=Noun("l'atelier", attr="title"),
     done=_detail_url,
     delete="workshops:delete",
-    saved="L'atelier est enregistré.",
-    what=lambda workshop: f"L'atelier « {workshop.title} »",
     deleted=link_to("workshops:list"),
     consequence="ses activités et leurs réponses aussi (les résultats déjà envoyés dans la "
     "démarche y restent)",
