@@ -427,14 +427,16 @@ def _ballot_form(actions: list[Action], data: Any = None) -> BallotForm:
 
 @demarche_view(Right.VIEW, READ)
 def vote(request: HttpRequest, approach: Approach) -> HttpResponse:
-    actions = _vote_actions(approach)
-    return render(
-        request,
-        "actions/vote.html",
-        _vote_context(
-            approach, actions, request.GET.get("absence", ""), ballot_form=_ballot_form(actions)
-        ),
-    )
+    absence = request.GET.get("absence", "")
+    return _vote_page(request, approach, _vote_actions(approach), absence=absence)
+
+
+def _vote_page(
+    request: HttpRequest, approach: Approach, actions: list[Action], status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The vote's page; `extra` replaces one of its forms by the one just posted."""
+    context = _vote_context(approach, actions, **extra)
+    return render(request, "actions/vote.html", context, status=status)
 
 
 @demarche_view(Right.CONTRIBUTE, WRITE)
@@ -442,9 +444,7 @@ def ballot_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     actions = _vote_actions(approach)
     form = _ballot_form(actions, request.POST)
     if not form.is_valid():
-        return render(
-            request, "actions/vote.html", _vote_context(approach, actions, ballot_form=form)
-        )
+        return _vote_page(request, approach, actions, ballot_form=form)
     with transaction.atomic():
         row = Ballot.objects.create(
             approach=approach, voter=form.cleaned_data["votant"].strip(), source="saisie"
@@ -517,12 +517,7 @@ def vote_tally_add(request: HttpRequest, approach: Approach) -> HttpResponse:
     actions = _vote_actions(approach)
     form = TallyForm(request.POST, actions=actions, grades=list(DEFAULT_GRADES))
     if not form.is_valid():
-        return render(
-            request,
-            "actions/vote.html",
-            _vote_context(approach, actions, tally_form=form),
-            status=400,
-        )
+        return _vote_page(request, approach, actions, 400, tally_form=form)
     with transaction.atomic():
         tally = PaperTally.objects.create(
             approach=approach,
@@ -563,12 +558,8 @@ def vote_import(request: HttpRequest, approach: Approach) -> HttpResponse:
     else:
         faults = [f"{_field} : {' '.join(errors)}" for _field, errors in form.errors.items()]
         faults = [f.replace("file : ", "Fichier : ") for f in faults]
-    return render(
-        request,
-        "actions/vote.html",
-        _vote_context(approach, _vote_actions(approach), import_form=form, import_faults=faults),
-        status=400,
-    )
+    actions = _vote_actions(approach)
+    return _vote_page(request, approach, actions, 400, import_form=form, import_faults=faults)
 
 
 @demarche_view(Right.VIEW, READ)

@@ -13,6 +13,7 @@ from ressort.documents import adoption
 from ressort.documents.forms import AdoptionForm
 from ressort.documents.models import AdoptedVersion
 from ressort.web import Right, demarche_view, get_scoped
+from ressort.web.files import download
 from ressort.web.scoped import READ, WRITE
 
 
@@ -63,9 +64,7 @@ def adoption_add(request: HttpRequest, approach: Approach) -> HttpResponse:
 @demarche_view(Right.VIEW, READ, objects={"pk": AdoptedVersion})
 def adoption_download(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     version = get_scoped(AdoptedVersion, approach, pk=pk)
-    response = HttpResponse(bytes(version.content), content_type=version.mime)
-    response["Content-Disposition"] = f'attachment; filename="{version.filename}"'
-    return response
+    return download(bytes(version.content), version.filename, version.mime)
 
 
 @demarche_view(Right.VIEW, READ, objects={"pk": AdoptedVersion})
@@ -73,6 +72,5 @@ def adoption_deliberation(request: HttpRequest, approach: Approach, pk: int) -> 
     version = get_scoped(AdoptedVersion, approach, pk=pk)
     if not version.deliberation_content:
         raise Http404("Aucune délibération jointe à cette version.")
-    response = HttpResponse(bytes(version.deliberation_content), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{version.deliberation_filename}"'
-    return response
+    deliberation = bytes(version.deliberation_content)
+    return download(deliberation, version.deliberation_filename, "application/pdf")

@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from ressort.approaches.models import Approach
 from ressort.documents import jobs as document_jobs
 from ressort.documents.models import DocumentJob
-from ressort.web import Right, demarche_url, demarche_view, get_scoped
+from ressort.web import Right, demarche_url, demarche_view, files, get_scoped
 from ressort.web.scoped import READ, WRITE
 
 
@@ -43,9 +43,7 @@ def jobs(
 @demarche_view(Right.VIEW, READ, objects={"pk": DocumentJob})
 def download(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse:
     job = get_scoped(DocumentJob, approach, pk=pk, state=DocumentJob.State.DONE)
-    response = HttpResponse(bytes(job.content or b""), content_type=job.mime)
-    response["Content-Disposition"] = f'attachment; filename="{job.filename}"'
-    return response
+    return files.download(bytes(job.content or b""), job.filename, job.mime)
 
 
 def start(

@@ -39,7 +39,14 @@ from ressort.portrait.models import (
 )
 from ressort.web import freshness, link_to
 from ressort.web.files import download
-from ressort.web.generic import Noun, add_view, delete_view, object_pages, with_approach
+from ressort.web.generic import (
+    Noun,
+    add_view,
+    delete_view,
+    edit_view,
+    object_pages,
+    with_approach,
+)
 from ressort.web.scoped import FORM, READ, WRITE, demarche_view, get_scoped
 
 
@@ -120,34 +127,19 @@ def value_add(request: HttpRequest, approach: Approach, pk: int) -> HttpResponse
     return redirect("portrait:indicator", approach.slug, indicator.pk)
 
 
-def _value(approach: Approach, pk: int, value_pk: int) -> tuple[Indicator, IndicatorValue]:
-    value = get_scoped(
-        IndicatorValue.objects.select_related("indicator", "territory"),
-        approach,
-        pk=value_pk,
-        indicator_id=pk,
-    )
-    return value.indicator, value
-
-
-VALUE_OBJECTS: dict[str, Any] = {"value_pk": IndicatorValue, "pk": "value_pk.indicator_id"}
-
-
-@demarche_view(Right.CONTRIBUTE, FORM, objects=VALUE_OBJECTS)
-def value_edit(request: HttpRequest, approach: Approach, pk: int, value_pk: int) -> HttpResponse:
-    indicator, value = _value(approach, pk, value_pk)
-    form = ValueForm(request.POST or None, approach=approach, indicator=indicator, instance=value)
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, "La valeur est modifiée.")
-        return redirect("portrait:indicator", approach.slug, indicator.pk)
-    return render(
-        request,
-        "portrait/value_form.html",
-        {"indicator": indicator, "value": value, "form": form},
-    )
-
-
+value_edit = edit_view(
+    IndicatorValue,
+    ValueForm,
+    title=lambda value: f"Modifier une valeur de « {value.indicator.name} »",
+    form_kwargs=lambda request, approach, value: {
+        "approach": approach,
+        "indicator": value.indicator,
+    },
+    done=link_to("portrait:indicator", "indicator_id"),
+    saved="La valeur est modifiée.",
+    item="value_pk",  # …/indicateurs/<pk>/valeurs/<value_pk>/
+    parent="indicator",
+)
 value_delete = delete_view(
     IndicatorValue,
     item="value_pk",

@@ -100,31 +100,6 @@ def save_form(
     return True, form, None
 
 
-def render_edit(
-    request: HttpRequest,
-    form: VersionedForm,
-    conflict: EditConflict | None,
-    *,
-    title: str,
-    cancel_url: str,
-    delete_url: str = "",
-    vision_url: str = "",
-) -> HttpResponse:
-    return render(
-        request,
-        "strategy/edit.html",
-        {
-            "form": form,
-            "conflict": conflict,
-            "title": title,
-            "cancel_url": cancel_url,
-            "delete_url": delete_url,
-            "vision_url": vision_url,
-        },
-        status=409 if conflict else (422 if form.is_bound and form.errors else 200),
-    )
-
-
 def versioned_edit(
     request: HttpRequest,
     form: VersionedForm,
@@ -136,20 +111,25 @@ def versioned_edit(
     delete_url: str = "",
     vision_url: str = "",
 ) -> HttpResponse:
-    """The strategy's edit path: a versioned form, saved unless someone saved in between."""
+    """The strategy's edit path: a versioned form, saved unless someone saved in between
+    (409, with what changed); a form with faults answers 422."""
     conflict = None
     if request.method == "POST":
         ok, form, conflict = save_form(request, form, success=success)
         if ok:
             return redirect(done)
-    return render_edit(
+    return render(
         request,
-        form,
-        conflict,
-        title=title,
-        cancel_url=cancel_url or done,
-        delete_url=delete_url,
-        vision_url=vision_url,
+        "strategy/edit.html",
+        {
+            "form": form,
+            "conflict": conflict,
+            "title": title,
+            "cancel_url": cancel_url or done,
+            "delete_url": delete_url,
+            "vision_url": vision_url,
+        },
+        status=409 if conflict else (422 if form.is_bound and form.errors else 200),
     )
 
 

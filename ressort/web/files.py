@@ -23,9 +23,11 @@ CONTENT_TYPES = {
 }
 
 
-def download(content: bytes | str, filename: str) -> HttpResponse:
-    """An export the browser saves as `filename`, its type read from the extension."""
-    response = HttpResponse(content, content_type=CONTENT_TYPES[filename.rsplit(".", 1)[-1]])
+def download(content: bytes | str, filename: str, content_type: str = "") -> HttpResponse:
+    """An export the browser saves as `filename`, its type read from the extension unless
+    given (a stored document knows its own)."""
+    kind = content_type or CONTENT_TYPES[filename.rsplit(".", 1)[-1]]
+    response = HttpResponse(content, content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -129,22 +129,29 @@ def edit_view(
     saved: str = "",
     save: Callable[[HttpRequest, BaseForm], Obj] | None = None,
     extra: Callable[[HttpRequest, Obj], dict[str, Any]] | None = None,
+    parent: str = "",
+    item: str = "pk",
 ) -> Callable[..., HttpResponse]:
     """A page that adds (no `pk` in the URL) or edits (with `pk`) one object of the démarche.
 
     « Annuler » leads to `done` from the edit page, and from the add page to `listing`, the
-    page the object is added from (its list), when `done` needs the saved object.
+    page the object is added from (its list), when `done` needs the saved object. An object
+    whose URL goes through its parent's names `item` and `parent` as `delete_view` does.
     """
     heading = title or (noun.title if noun else str)
     saved = saved or (noun.saved if noun else "Les modifications sont enregistrées.")
+    objects: dict[str, Any] = {item: model}
+    if parent:
+        objects["pk"] = f"{item}.{parent}_id"
 
-    @demarche_view(right, FORM, objects={"pk": model})
-    def view(request: HttpRequest, approach: Approach, pk: int | None = None) -> HttpResponse:
-        if pk is None:
+    @demarche_view(right, FORM, objects=objects)
+    def view(request: HttpRequest, approach: Approach, **ids: int) -> HttpResponse:
+        if item not in ids:
             obj = new(request, approach) if new else model(approach=approach)
             start = initial(request, approach) if initial else {}
         else:
-            obj = get_scoped(model, approach, pk=pk)
+            within = {f"{parent}_id": ids["pk"]} if parent else {}
+            obj = get_scoped(model, approach, pk=ids[item], **within)
             start = {}
         kwargs = _form_kwargs(form_class, form_kwargs, request, approach, obj)
         data, files = request.POST or None, request.FILES or None

@@ -35,10 +35,12 @@ def _workshop(approach: Approach, pk: int) -> Workshop:
     return get_scoped(Workshop.objects.select_related("approach"), approach, pk=pk)
 
 
-def _activity(workshop: Workshop, pk: int) -> Activity:
-    activity = get_scoped(Activity, workshop.approach, pk=pk, workshop=workshop)
+def _activity(approach: Approach, pk: int, apk: int) -> tuple[Workshop, Activity]:
+    """The workshop `pk` and its activity `apk` (another workshop's activity is a 404)."""
+    workshop = _workshop(approach, pk)
+    activity = get_scoped(Activity, approach, pk=apk, workshop=workshop)
     activity.workshop = workshop
-    return activity
+    return workshop, activity
 
 
 def join_url(request: HttpRequest, workshop: Workshop) -> str:
@@ -169,8 +171,8 @@ def activity_new(request: HttpRequest, approach: Approach, pk: int) -> HttpRespo
 
 @demarche_view(Right.CONTRIBUTE, FORM, objects=ACTIVITY)
 def activity_edit(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
-    workshop = _workshop(approach, pk)
-    return _activity_form(request, approach, workshop, _activity(workshop, apk))
+    workshop, activity = _activity(approach, pk, apk)
+    return _activity_form(request, approach, workshop, activity)
 
 
 def _activity_form(
@@ -227,8 +229,7 @@ activity_delete = delete_view(
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
 def activity_move(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
-    workshop = _workshop(approach, pk)
-    activity = _activity(workshop, apk)
+    workshop, activity = _activity(approach, pk, apk)
     siblings = list(workshop.activities.all())
     i = siblings.index(activity)
     j = i - 1 if request.POST.get("sens") == "haut" else i + 1
@@ -242,8 +243,7 @@ def activity_move(request: HttpRequest, approach: Approach, pk: int, apk: int) -
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
 def activity_state(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
-    workshop = _workshop(approach, pk)
-    activity = _activity(workshop, apk)
+    workshop, activity = _activity(approach, pk, apk)
     state = request.POST.get("state", "")
     if state not in Activity.State.values:
         messages.error(request, "État inconnu.")
@@ -273,8 +273,7 @@ def _results_context(activity: Activity) -> dict[str, Any]:
 
 @demarche_view(Right.VIEW, READ, objects=ACTIVITY)
 def activity_results(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
-    workshop = _workshop(approach, pk)
-    activity = _activity(workshop, apk)
+    workshop, activity = _activity(approach, pk, apk)
     answers = list(activity.answers.select_related("participant").order_by("created_at", "pk"))
     kind = get_kind(activity.kind)
     for a in answers:
@@ -307,8 +306,7 @@ def answer_hide(request: HttpRequest, approach: Approach, answer: int) -> HttpRe
 
 @demarche_view(Right.CONTRIBUTE, WRITE, objects=ACTIVITY)
 def activity_deliver(request: HttpRequest, approach: Approach, pk: int, apk: int) -> HttpResponse:
-    workshop = _workshop(approach, pk)
-    activity = _activity(workshop, apk)
+    workshop, activity = _activity(approach, pk, apk)
     try:
         report = services.deliver(activity)
     except DeliveryError as error:
