@@ -18,7 +18,7 @@ from ressort.analysis.typography import agree, plural
 from ressort.approaches.access import Right
 from ressort.approaches.models import Approach
 from ressort.web import link_to
-from ressort.web.generic import delete_view
+from ressort.web.generic import add_view, delete_view
 from ressort.web.scoped import READ, WRITE, demarche_view
 
 
@@ -82,19 +82,16 @@ def budget_settings(request: HttpRequest, approach: Approach) -> HttpResponse:
     return redirect("actions:budget_choice", approach.slug)
 
 
-@demarche_view(Right.CONTRIBUTE, WRITE)
-def budget_link_add(request: HttpRequest, approach: Approach) -> HttpResponse:
-    form = ActionLinkForm(request.POST, approach=approach)
-    if not form.is_valid():
-        return _page(request, approach, link_form=form)
-    link = form.save(commit=False)
-    link.approach = approach
-    link.save()
-    messages.success(request, f"Lien ajouté : {link}.")
-    return redirect("actions:budget_choice", approach.slug)
-
-
 _budget_url = link_to("actions:budget_choice")
+
+
+budget_link_add = add_view(
+    None,
+    ActionLinkForm,
+    page=lambda request, approach, _, form: _page(request, approach, link_form=form),
+    saved=lambda link: f"Lien ajouté : {link}.",
+    done=_budget_url,
+)
 
 
 budget_link_delete = delete_view(

@@ -538,7 +538,7 @@ class BudgetSettingForm(forms.ModelForm):  # type: ignore[type-arg]
         return setting
 
 
-class ActionLinkForm(forms.ModelForm):  # type: ignore[type-arg]
+class ActionLinkForm(DemarcheForm):
     """« A exclut B » or « A exige B », between two actions of the démarche."""
 
     class Meta:
@@ -546,8 +546,7 @@ class ActionLinkForm(forms.ModelForm):  # type: ignore[type-arg]
         fields = ["source", "kind", "target"]
 
     def __init__(self, *args: Any, approach: Approach, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.approach = approach
+        super().__init__(*args, approach=approach, **kwargs)
         actions = Action.objects.filter(approach=approach, kind=Action.Kind.ACTION).order_by(
             "title", "pk"
         )

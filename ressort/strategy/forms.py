@@ -19,6 +19,7 @@ from ressort.strategy.models import (
     StrategyStatement,
 )
 from ressort.strategy.services import DoughnutDimension
+from ressort.web.forms import DATE
 
 
 class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -101,8 +102,6 @@ class ObjectiveForm(VersionedForm):
 # --------------------------------------------------------------------------------------
 # Action sheets
 # --------------------------------------------------------------------------------------
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def objective_choices(approach: Approach) -> list[tuple[str, str]]:
