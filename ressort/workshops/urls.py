@@ -6,15 +6,6 @@ from ressort.workshops import reuse_views, views
 
 app_name = "workshops"
 
-# An activity's pages, under its workshop's (…/ateliers/<pk>/activites/<apk>/).
-activity_urls = [
-    path("", views.activity_results, name="activity"),
-    path("modifier/", views.activity_edit, name="activity_edit"),
-    path("supprimer/", views.activity_delete, name="activity_delete"),
-    path("deplacer/", views.activity_move, name="activity_move"),
-    path("etat/", views.activity_state, name="activity_state"),
-    path("envoyer/", views.activity_deliver, name="activity_deliver"),
-]
 workshop_urls = [
     path("", views.workshop_list, name="list"),
     path("ajouter/", views.workshop_add, name="add"),
@@ -28,7 +19,12 @@ workshop_urls = [
     path("<int:pk>/projection/", views.projection, name="projection"),
     path("<int:pk>/projection/contenu/", views.projection_fragment, name="projection_fragment"),
     path("<int:pk>/activites/nouvelle/", views.activity_new, name="activity_new"),
-    path("<int:pk>/activites/<int:apk>/", include(activity_urls)),
+    path("<int:pk>/activites/<int:apk>/", views.activity_results, name="activity"),
+    path("<int:pk>/activites/<int:apk>/modifier/", views.activity_edit, name="activity_edit"),
+    path("<int:pk>/activites/<int:apk>/supprimer/", views.activity_delete, name="activity_delete"),
+    path("<int:pk>/activites/<int:apk>/deplacer/", views.activity_move, name="activity_move"),
+    path("<int:pk>/activites/<int:apk>/etat/", views.activity_state, name="activity_state"),
+    path("<int:pk>/activites/<int:apk>/envoyer/", views.activity_deliver, name="activity_deliver"),
     path("reponses/<int:answer>/masquer/", views.answer_hide, name="answer_hide"),
 ]
 urlpatterns = [path("ateliers/", include(workshop_urls))]
