@@ -48,7 +48,7 @@ class IdeaForm(DemarcheForm):
         }
 
     def __init__(self, *args: Any, dimensions: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)  # what it answers: the démarche's own vulnerability…
+        super().__init__(*args, **kwargs)  # its vulnerability or scenario: the démarche's own
         self.fields["dimension_code"] = forms.ChoiceField(
             label="Dimension du référentiel",
             choices=[("", "—"), *dimensions],

@@ -133,8 +133,7 @@ def versioned_edit(
     )
 
 
-def _overview_url(approach: Approach) -> str:
-    return demarche_url(approach, "strategy:overview")
+_overview_url = link_to("strategy:overview")  # of the démarche, or of a generic view's request
 
 
 @demarche_view(Right.EDIT_FRAMING, FORM)
@@ -168,16 +167,13 @@ def axis_edit(request: HttpRequest, approach: Approach, pk: int | None = None) -
     )
 
 
-_back_to_overview = link_to("strategy:overview")
-
-
 axis_delete = delete_view(
     Axis,
     right=Right.EDIT_FRAMING,
     what=lambda axis: f"L'axe « {axis.title} »",
     consequence="ses objectifs aussi ; l'historique permet de le rétablir",
     gone="{what} est supprimé avec ses objectifs ; l'historique permet de le rétablir.",
-    done=_back_to_overview,
+    done=_overview_url,
     perform=lambda request, axis: services.delete_axis(axis, request.user),
 )
 
@@ -220,7 +216,7 @@ objective_delete = delete_view(
     what=lambda objective: f"L'objectif « {objective.title} »",
     consequence="l'historique permet de le rétablir",
     gone="{what} est supprimé ; l'historique permet de le rétablir.",
-    done=_back_to_overview,
+    done=_overview_url,
     perform=lambda request, objective: services.delete_objective(objective, request.user),
 )
 
