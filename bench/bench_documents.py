@@ -118,8 +118,8 @@ def run() -> dict[str, Any]:
             results["single_piece_cpu_s"] / results["reexport_one_sheet_text_cpu_s"], 2
         )
         results["load_average_1min_at_end"] = round(os.getloadavg()[0], 2)
+        results.update(_portrait())  # with the same layout processes, still started
         parts.stop_layout_processes()
-        results.update(_portrait())
         return results
 
 
