@@ -1,8 +1,8 @@
 """A facilitator runs a live workshop with three phone-sized participants, in real browsers.
 
 pytest-django's live server speaks WSGI only, without websockets: this test serves the app
-with daphne in a subprocess, on a free port, over its own SQLite file (migrated and seeded
-by subprocesses), so that the browsers use the real websocket path end to end.
+with daphne in a subprocess, on a free port, over its own SQLite file (tables built once
+per run, seeded by a subprocess), so that the browsers use the real websocket path end to end.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -73,11 +74,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def daphne_site(tmp_path: Path) -> Iterator[dict[str, Any]]:
+def _server_env(var_dir: Path) -> dict[str, str]:
     env = {
         **os.environ,
-        "RESSORT_VAR_DIR": str(tmp_path),
+        "RESSORT_VAR_DIR": str(var_dir),
         "DJANGO_SETTINGS_MODULE": "ressort.settings",
         "DEBUG": "0",
         "SECRET_KEY": "test-only-secret-key-for-a-throwaway-server",
@@ -86,7 +86,42 @@ def daphne_site(tmp_path: Path) -> Iterator[dict[str, Any]]:
     }
     env.pop("DATABASE_URL", None)
     env.pop("REDIS_URL", None)
-    subprocess.run([str(BIN / "ressort"), "migrate", "-v0"], env=env, cwd=ROOT, check=True)
+    return env
+
+
+# The tables built from the models, as for the rest of the suite (`--nomigrations`): running
+# the 60-odd migrations cost each of these tests over a minute on a loaded machine; the
+# migrations have their own tests and `make quality` checks that they match the models.
+TABLES = r"""
+import django
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+django.setup()
+settings.MIGRATION_MODULES = {app.label: None for app in apps.get_app_configs()}
+call_command("migrate", run_syncdb=True, verbosity=0)
+"""
+
+
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file with the app's tables, built once per run; each test serves a copy."""
+    var_dir = tmp_path_factory.mktemp("daphne-tables")
+    subprocess.run(
+        [str(BIN / "python"), "-c", TABLES], env=_server_env(var_dir), cwd=ROOT, check=True
+    )
+    return var_dir / "ressort.sqlite3"
+
+
+@pytest.fixture
+def daphne_site(tmp_path: Path, empty_database: Path) -> Iterator[dict[str, Any]]:
+    env = _server_env(tmp_path)
+    # SQLite's backup copies the database whole, whatever its write-ahead log still holds.
+    with (
+        contextlib.closing(sqlite3.connect(empty_database)) as source,
+        contextlib.closing(sqlite3.connect(tmp_path / "ressort.sqlite3")) as copy,
+    ):
+        source.backup(copy)
     out = subprocess.run(
         [str(BIN / "python"), "-c", SEED],
         env=env,
