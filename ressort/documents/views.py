@@ -32,7 +32,9 @@ def jobs_fragment(
 
 
 @demarche_view(
-    Right.VIEW, READ, samples={"kind": ("strategie", "portrait", "evaluation"), "target": ("1",)}
+    Right.VIEW,
+    READ,
+    samples={"kind": ("strategie", "bilan", "portrait", "evaluation"), "target": ("1",)},
 )
 def jobs(
     request: HttpRequest, approach: Approach, kind: str, target: int | None = None

@@ -340,6 +340,64 @@ def outline(rep: Report) -> list[Block]:
     blocks += [("p", line) for line in ev.lessons.splitlines() if line.strip()] or [
         ("p", "À rédiger.")
     ]
+    blocks += _method(rep)
+    return blocks
+
+
+def _sources(rep: Report) -> list[str]:
+    """« Insee, RP 2021 »: the source and vintage of each indicator value the effects read."""
+    from ressort.portrait import services as portrait
+
+    ev = rep.evaluation
+    indicators = [e.indicator for e in rep.effects]
+    found: set[str] = set()
+    for year in (ev.reference_year, ev.evaluation_year):
+        for value in portrait.latest_values(ev.approach, indicators, year).values():
+            vintage = value.vintage or str(value.year)
+            found.add(f"{value.source}, {vintage}" if value.source else f"valeur saisie, {vintage}")
+    return sorted(found)
+
+
+def _method(rep: Report) -> list[Block]:
+    """The annex « Méthode et sources »: where each figure comes from, and its year or date."""
+    ev = rep.evaluation
+    when = f"{ev.date:%d/%m/%Y}"
+    blocks: list[Block] = [
+        ("h2", "Annexe : méthode et sources"),
+        (
+            "p",
+            f"Réalisation du plan d'actions : les fiches action de la démarche, état au {when} "
+            "(statut, avancement, lignes de budget et jalons saisis par l'équipe). Le taux de "
+            "réalisation rapporte les actions réalisées aux actions non abandonnées ; une "
+            "action planifiée ou engagée est en retard quand sa fin prévue est passée ou "
+            "qu'un de ses jalons non atteint est échu ; le budget additionne les montants "
+            "prévus et dépensés de toutes les années.",
+        ),
+        (
+            "p",
+            "Effets sur les indicateurs : pour chaque indicateur suivi, la valeur la plus "
+            f"récente du périmètre de la démarche au plus tard en {ev.reference_year} "
+            f"(«\u00a0avant\u00a0») et au plus tard en {ev.evaluation_year} "
+            "(«\u00a0après\u00a0»), avec l'année de chaque valeur entre parenthèses ; "
+            "l'évolution tient compte du sens souhaité de l'indicateur ; la trajectoire "
+            "compare la dernière valeur à la trajectoire cible fixée par l'équipe.",
+        ),
+        (
+            "p",
+            f"Donut : le statut de chaque dimension est calculé par le portrait à partir des "
+            f"valeurs des indicateurs de {ev.reference_year} et de {ev.evaluation_year}, "
+            "comparées aux seuils du plancher social et du plafond écologique de la grille.",
+        ),
+        (
+            "p",
+            "Boussole de la résilience : score médian des cotations de l'équipe (de 0 à 4), "
+            f"séances tenues jusqu'au 31/12/{ev.reference_year} («\u00a0avant\u00a0») et "
+            f"jusqu'au {when} («\u00a0après\u00a0»).",
+        ),
+    ]
+    if sources := _sources(rep):
+        blocks.append(("p", "Sources des valeurs d'indicateurs : " + " ; ".join(sources) + "."))
+    blocks.append(("p", f"Constats et enseignements : rédigés par l'équipe projet au {when}."))
     return blocks
 
 

@@ -37,6 +37,7 @@ strategy_urls = [
         name="history_revert",
     ),
     path("document/", views.document_start, name="document_start"),
+    path("bilan/document/", views.report_start, name="report_start"),
     path("calendrier/", views.timeline_page, name="timeline"),
     path("calendrier.ics", views.timeline_ics, name="timeline_ics"),
     path("calendrier.xlsx", views.timeline_xlsx, name="timeline_xlsx"),

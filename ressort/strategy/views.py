@@ -20,7 +20,15 @@ from ressort.approaches.access import Right, role_has
 from ressort.approaches.models import Approach
 from ressort.documents import jobs
 from ressort.documents import views as document_views
-from ressort.strategy import documents, history, plan_checks, reading, services, timeline
+from ressort.strategy import (
+    documents,
+    history,
+    plan_checks,
+    reading,
+    report,
+    services,
+    timeline,
+)
 from ressort.strategy.forms import AxisForm, ObjectiveForm, StatementForm, VersionedForm
 from ressort.strategy.models import Axis, Objective, SheetStatus
 from ressort.strategy.versioning import EditConflict, save_versioned
@@ -46,6 +54,7 @@ def overview(request: HttpRequest, approach: Approach) -> HttpResponse:
             "actions_without_sheet": approach.actions.filter(sheet__isnull=True).count(),
             "unanswered": [d for d in gaps["open_gaps"] if d.code not in answered],
             "document_jobs": jobs.jobs_part(request, approach, documents.KIND),
+            "report_jobs": jobs.jobs_part(request, approach, report.KIND),
             "plan_warnings": plan_checks.check(approach).warnings,
             **gaps,
         },
@@ -325,3 +334,4 @@ def timeline_ods(request: HttpRequest, approach: Approach) -> HttpResponse:
 
 
 document_start = document_views.start_view(documents, "strategy:overview")
+report_start = document_views.start_view(report, "strategy:overview")

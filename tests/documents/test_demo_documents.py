@@ -47,6 +47,7 @@ def _build_all() -> list[Built]:
     from ressort.portrait import documents as portrait
     from ressort.story import documents as story
     from ressort.strategy import documents as strategy
+    from ressort.strategy import report as strategy_report
     from ressort.strategy import services as strategy_services
     from ressort.territories.importer import import_official_territories
     from tests.territories.test_import import CONTOURS, DATA
@@ -67,6 +68,12 @@ def _build_all() -> list[Built]:
             strategy_services.statement_for(demo).title,
             authority,
             {fmt: strategy.build(demo, fmt) for fmt in FORMATS},
+        ),
+        Built(
+            "bilan de mise en œuvre",
+            strategy_report.cover(demo).title,
+            authority,
+            {fmt: strategy_report.build(demo, fmt) for fmt in FORMATS},
         ),
         Built("récit", story.TITLE, authority, {fmt: story._write(fmt, demo) for fmt in FORMATS}),
     ]

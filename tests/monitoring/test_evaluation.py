@@ -14,6 +14,7 @@ from ressort.approaches.models import Approach
 from ressort.documents.models import DocumentJob
 from ressort.monitoring import evaluation as ev
 from ressort.monitoring.models import Evaluation
+from ressort.portrait.models import IndicatorValue
 from tests.conftest import page_text
 from tests.monitoring.factories import indicator, sheet, trajectory, values
 
@@ -80,6 +81,21 @@ def test_the_document_opens_on_a_synthesis_for_elus(approach: Approach) -> None:
     assert len(glance) == 3  # no Boussole scoring: no line for it
     assert retained_title == "Ce que l'équipe retient"
     assert retained == ["Le vélo a pris.", "Associer les communes plus tôt."]
+
+
+def test_the_document_ends_on_its_method_and_sources(approach: Approach) -> None:
+    evaluation = setup_data(approach)
+    IndicatorValue.objects.filter(indicator__code="ges", year=2025).update(
+        source="Observatoire régional climat air énergie", vintage="inventaire 2025"
+    )
+    blocks = ev.outline(ev.report(evaluation))
+    start = blocks.index(("h2", "Annexe : méthode et sources"))
+    assert start == max(i for i, (kind, _) in enumerate(blocks) if kind == "h2")
+    method = " ".join(str(content) for _, content in blocks[start + 1 :])
+    assert "fiches action de la démarche, état au 30/06/2026" in method
+    assert "au plus tard en 2020" in method and "au plus tard en 2025" in method
+    assert "Observatoire régional climat air énergie, inventaire 2025" in method
+    assert "valeur saisie, 2020" in method  # a value without source: said so, with its year
 
 
 def test_page_and_documents(approach: Approach, client_for: Callable[[str], Client]) -> None:

@@ -1,4 +1,4 @@
-"""`ressort strategie export <slug> --format pdf|docx|odt -o FICHIER`."""
+"""`ressort strategie export <slug> --format pdf|docx|odt [--bilan] -o FICHIER`."""
 
 from pathlib import Path
 from typing import Any
@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from ressort.approaches.models import Approach
-from ressort.strategy import documents
+from ressort.strategy import documents, report
 
 
 class Command(BaseCommand):
@@ -18,6 +18,11 @@ class Command(BaseCommand):
         export.add_argument("slug", help="identifiant de la démarche (ex. demo)")
         export.add_argument(
             "--format", dest="fmt", choices=sorted(documents.FORMATS), default="pdf"
+        )
+        export.add_argument(
+            "--bilan",
+            action="store_true",
+            help="écrit le bilan de mise en œuvre au lieu du plan d'actions",
         )
         export.add_argument("-o", "--output", dest="output", required=True, help="fichier écrit")
 
@@ -34,9 +39,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Le dossier « {output.parent} » n'existe pas : rien n'a été écrit.", returncode=2
             )
-        data = documents.build(approach, options["fmt"])
+        build = report.build if options["bilan"] else documents.build
+        data = build(approach, options["fmt"])
         output.write_bytes(data)
+        what = "Bilan de mise en œuvre" if options["bilan"] else "Stratégie"
         self.stdout.write(
-            f"Stratégie de « {approach.name} » écrite dans {output} "
+            f"{what} de « {approach.name} » écrit{'' if options['bilan'] else 'e'} dans {output} "
             f"({options['fmt'].upper()}, {len(data) // 1024 + 1} Ko)."
         )
