@@ -275,7 +275,9 @@ def _report_annex(closed: list[ActionSheet]) -> list[Block]:
         ("h2", "Annexe : bilan de mise en œuvre"),
         (
             "p",
-            "Actions déjà réalisées ou abandonnées : elles ne font pas partie du plan à adopter.",
+            "Actions déjà réalisées ou abandonnées : elles ne font pas partie du plan à adopter. "
+            "Leur détail, avec celui des actions en cours, fait l'objet d'un document à part, "
+            "le « bilan de mise en œuvre ».",
         ),
         (
             "table",

@@ -308,6 +308,35 @@ def _method(today: date, sources: set[str]) -> list[Block]:
     return blocks
 
 
+def _axes_table(axes: list[Axis], every: list[ActionSheet], today: date) -> list[Block]:
+    """The axes side by side, for the synthesis: actions, progress, money."""
+
+    def row(label: str, axis_sheets: list[ActionSheet]) -> list[str]:
+        f = figures(axis_sheets, today)
+        return [
+            label,
+            french_number(f.actions, 0),
+            french_number(f.by_group["réalisées"], 0),
+            percent(f.average_progress),
+            euros(f.planned),
+            euros(f.spent),
+        ]
+
+    rows = [
+        row(
+            f"{axis.order}. {axis.title}",
+            [s for s in every if s.objective and s.objective.axis_id == axis.pk],
+        )
+        for axis in axes
+    ]
+    loose = [s for s in every if s.objective is None]
+    if loose:
+        rows.append(row("Hors axe", loose))
+    rows.append(row("Total", every))
+    header = ["Axe", "Actions", "Réalisées", "Avancement moyen", "Prévu", "Dépensé"]
+    return [("table", ("État de la mise en œuvre par axe", header, rows))]
+
+
 def outline(approach: Approach, today: date | None = None) -> list[Block]:
     """The whole bilan as blocks (ressort.documents.engine)."""
     today = today or services.today()
@@ -316,6 +345,8 @@ def outline(approach: Approach, today: date | None = None) -> list[Block]:
     every = sheets(approach)
     blocks: list[Block] = [("h1", f"{TITLE} — {statement.title}")]
     blocks += _synthesis(figures(every, today))
+    if axes or every:
+        blocks += _axes_table(axes, every, today)
     if not every:
         blocks.append(("p", "La démarche n'a encore aucune fiche action."))
     blocks += _actions_blocks(axes, every, today)

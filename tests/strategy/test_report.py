@@ -101,6 +101,18 @@ def test_the_synthesis_counts_what_the_sheets_say(approach: Approach, sheets: An
     late = next(c for name, c in tables.items() if name.startswith("Jalons non atteints"))
     assert [r[1:3] for r in late[2]] == [["Cuves posées", "Cuves de récupération"]]
     assert late[2][0][3] == "10 jours"
+    by_axis = tables["État de la mise en œuvre par axe"][2]
+    assert by_axis[0] == [
+        "1. Sécuriser l'eau",
+        "3",
+        "1",
+        "75\u202f%",  # (50 + 100) / 2, the abandoned one left out
+        "60\u202f000\u00a0€",
+        "32\u202f000\u00a0€",
+    ]
+    assert by_axis[1][:2] == ["2. Se nourrir sur place", "0"] and by_axis[1][3] == "—"
+    assert by_axis[2][:3] == ["Hors axe", "1", "0"]
+    assert by_axis[-1][:3] == ["Total", "4", "1"]
     headings = [c for k, c in blocks if k == "h2"]
     assert headings[0] == "Synthèse" and headings[-1] == "Annexe : méthode et sources"
 
