@@ -114,6 +114,9 @@ TEMPLATES = [
     },
 ]
 
+# Labels, help texts and errors of every form with French typography (no migration needed).
+FORM_RENDERER = "ressort.form_typography.FrenchFormRenderer"
+
 # Connections: PostgreSQL borrows from a pool per process (below); otherwise a connection is
 # kept across requests for DATABASE_CONN_MAX_AGE seconds where the server's threads live long
 # (the WSGI entry point, ressort.wsgi, sets 60 for its worker threads). Under ASGI each request

@@ -80,7 +80,7 @@ def test_a_tampered_answer_signs_nobody_in(client: Client, provider: Provider, d
     forged = callback.query.replace("state=", "state=x")
     response = client.get(f"{callback.path}?{forged}", follow=True)
     assert not User.objects.exists()
-    assert "La connexion avec ProConnect n'a pas abouti" in page_text(response)
+    assert "La connexion avec ProConnect n’a pas abouti" in page_text(response)
 
 
 def test_sign_out_ends_the_proconnect_session(client: Client, provider: Provider, db: Any) -> None:
@@ -103,4 +103,4 @@ def test_the_sign_in_page_offers_proconnect_when_configured(
     client: Client, provider: Provider
 ) -> None:
     text = page_text(client.get("/compte/connexion/"))
-    assert "S'identifier avec ProConnect" in text and "Avec votre adresse électronique" in text
+    assert "S’identifier avec ProConnect" in text and "Avec votre adresse électronique" in text

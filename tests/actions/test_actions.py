@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_create_list_filter_edit_delete(approach: Any, client_as: Any, frameworks: None) -> None:
     client = client_as("elu_referent")
     url = f"/demarches/{approach.slug}/actions/"
-    assert "Aucune fiche pour l'instant" in page_text(client.get(url))
+    assert "Aucune fiche pour l’instant" in page_text(client.get(url))
     response = client.post(
         f"{url}ajouter/", {"kind": "politique", "title": "PLUi en cours", "description": "x"}
     )

@@ -40,8 +40,8 @@ def test_settings_links_choice_and_reasons(approach: Any, client_as: Any) -> Non
     url = f"/demarches/{approach.slug}/budget/"
     text = page_text(client.get(url))
     assert "Calculer le meilleur choix" in text
-    assert "Étude sans coût</a> : coût estimé à renseigner sur sa fiche." in text
-    assert "Non évaluée</a> : pas encore évaluée avec la grille d'analyse." in text
+    assert "Étude sans coût</a>\u00a0: coût estimé à renseigner sur sa fiche." in text
+    assert "Non évaluée</a>\u00a0: pas encore évaluée avec la grille d'analyse." in text
     response = client.post(
         url + "reglages/",
         {"budget": "1200000", "benefit": "grille", "required": [a["haies"].pk]},
@@ -152,7 +152,7 @@ def test_build_the_action_plan_from_the_choice(approach: Any, client_as: Any) ->
         "Planter des haies",
         "Récupérer l'eau",
     }
-    assert "2 fiches action ajoutées au plan d'actions" in page_text(response)
+    assert "2 fiches action ajoutées au plan d’actions" in page_text(response)
     client_as("chef_projet").post(url)
     assert ActionSheet.objects.count() == 2  # nothing twice
     assert a["haies"].sheet is not None
@@ -253,7 +253,7 @@ def test_annual_cap_and_minimum_per_theme(approach: Any, client_as: Any) -> None
     ActionLink.objects.create(approach=approach, source=a["ombre"], kind="exige", target=a["eau"])
     text = page_text(client.get(url))
     assert "Plafond des dépenses en 2027 (€)" in text and "Plafond des dépenses en 2028" in text
-    assert "Au moins, pour le thème « Mobilité » (€)" in text
+    assert "Au moins, pour le thème «\u00a0Mobilité\u00a0» (€)" in text
     settings = {"budget": "1200000", "benefit": "grille", "required": [a["haies"].pk]}
     # Without caps: haies + eau + ombre (8). At most 600 000 € in 2027: « eau » (500 000 €)
     # no longer fits beside « haies » (300 000 €), so haies + parking + vélo (7).

@@ -31,7 +31,7 @@ def test_register_and_arbitration(approach: Any, client_as: Any) -> None:
     assert set(resource.actions.all()) == {irrigation, bottling}
     bad = client.post(f"{detail}arbitrages/", {"a-decision": "x"})
     assert bad.status_code == 200 and not Arbitration.objects.exists()
-    assert "Rien n'est enregistré" in page_text(bad)
+    assert "Rien n’est enregistré" in page_text(bad)
     client.post(
         f"{detail}arbitrages/",
         {
@@ -44,7 +44,7 @@ def test_register_and_arbitration(approach: Any, client_as: Any) -> None:
         },
     )
     text = page_text(client.get(detail))
-    assert "Décision du 12/06/2026 — Bureau communautaire" in text and "Quotas d'été" in text
+    assert "Décision du 12\u00a0juin 2026 — Bureau communautaire" in text and "Quotas d'été" in text
     listing = page_text(client.get(url))
     assert "arbitré le 12/06/2026" in listing
     assert "Irrigation" in listing and "Embouteillage" in listing  # shared resource detected
@@ -106,7 +106,8 @@ def test_arbitration_corrected_with_its_history(
     )
     arbitration = Arbitration.objects.get()
     url = f"{base}arbitrages/{arbitration.pk}/"
-    assert "Corriger l'arbitrage du 12/06/2026" in page_text(client.get(f"{base}{resource.pk}/"))
+    resource_page = page_text(client.get(f"{base}{resource.pk}/"))
+    assert "Corriger l’arbitrage du 12\u00a0juin 2026" in resource_page
     bad = client.post(url, {"decision": ""})
     assert bad.status_code == 200 and Arbitration.objects.get().decided_by == "Bureau"
     response = client.post(
@@ -126,7 +127,8 @@ def test_arbitration_corrected_with_its_history(
     assert corrected.history.count() == 2
     text = page_text(client.get(url))
     assert "Historique (2 versions)" in text
-    assert "avant : « Quotas de juillet à septembre » (Bureau, 12/06/2026)" in text
+    before = "avant\u00a0: «\u00a0Quotas de juillet à septembre\u00a0» (Bureau, 12\u00a0juin 2026)"
+    assert before in text
     assert "modifié (qui a décidé, date de la décision, décision)" in text
     foreign = ContestedResource.objects.create(approach=personas["other_approach"], name="Eau")
     theirs = Arbitration.objects.create(

@@ -31,7 +31,7 @@ def _setup(approach: Any) -> tuple[list[Action], list[Criterion]]:
 def test_empty_state_and_criterion_faults(approach: Any, client_as: Any) -> None:
     client = client_as("equipe")
     url = f"/demarches/{approach.slug}/priorisation/"
-    assert "Aucun critère pour l'instant" in page_text(client.get(url))
+    assert "Aucun critère pour l’instant" in page_text(client.get(url))
     bad = {
         "name": "coût",
         "weight": "1",
@@ -46,7 +46,7 @@ def test_empty_state_and_criterion_faults(approach: Any, client_as: Any) -> None
     assert "Le seuil p (1) doit être strictement supérieur à q (2)." in page_text(response)
     client.post(add, {**bad, "p": "5"})
     response = client.post(add, {**bad, "p": "5"})
-    assert "Un critère « coût » existe déjà." in page_text(response)
+    assert "Un critère «\u00a0coût\u00a0» existe déjà." in page_text(response)
     assert Criterion.objects.get().function == "linear"
 
 
@@ -76,7 +76,7 @@ def test_values_saved_atomically(approach: Any, client_as: Any) -> None:
     assert "Les valeurs sont enregistrées." in page_text(response)
     client.post(url, {f"v-{x.pk}-{actions[0].pk}": ""})
     text = page_text(client.get(f"/demarches/{approach.slug}/priorisation/"))
-    assert "Non classées faute de valeur : « Large » (x)" in text
+    assert "Non classées faute de valeur\u00a0: «\u00a0Large\u00a0» (x)" in text
 
 
 def test_resilience_criterion_from_the_grid(approach: Any) -> None:
@@ -102,7 +102,7 @@ def test_sensitivity(approach: Any, client_as: Any) -> None:
     client = client_as("partenaire")
     url = f"/demarches/{approach.slug}/priorisation/sensibilite/?critere={criteria[0].pk}"
     text = page_text(client.get(url))
-    assert "Poids actuel de « x » : 0,4 (soit 40\u202f%)" in text
+    assert "Poids actuel de «\u00a0x\u00a0»\u00a0: 0,4 (soit 40\u202f%)" in text
     assert "le classement change" in text
     assert client.get(url + "&methode=inconnue").status_code == 200
 
@@ -127,15 +127,15 @@ def test_vote_enter_import_export_and_ties(approach: Any, client_as: Any) -> Non
     b = Action.objects.create(approach=approach, title="Étroit")
     client = client_as("equipe")
     url = f"/demarches/{approach.slug}/vote/"
-    assert "Aucun bulletin pour l'instant" in page_text(client.get(url))
+    assert "Aucun bulletin pour l’instant" in page_text(client.get(url))
     client.post(
         url + "bulletins/", {"votant": "Léa", f"mention-{a.pk}": "4", f"mention-{b.pk}": "4"}
     )
     assert Ballot.objects.get().voter == "Léa"
     text = page_text(client.get(url))
     assert (
-        "Ex aequo (profils de mentions identiques) : Étroit et Large" in text
-        or "Ex aequo (profils de mentions identiques) : Large et Étroit" in text
+        "Ex aequo (profils de mentions identiques)\u00a0: Étroit et Large" in text
+        or "Ex aequo (profils de mentions identiques)\u00a0: Large et Étroit" in text
     )
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -143,7 +143,7 @@ def test_vote_enter_import_export_and_ties(approach: Any, client_as: Any) -> Non
     response = client.post(url + "import/", {"file": upload, "source": "Atelier"})
     assert response.status_code == 302 and Ballot.objects.count() == 4
     text = page_text(client.get(url))
-    assert "1. Large</strong> — mention majoritaire : <strong>Bien" in text
+    assert "1. Large</strong> — mention majoritaire\u00a0: <strong>Bien" in text
     # merit-profile widths are CSS numbers (a dot, whatever the locale): 3 of 4 = 75 %
     assert "width:75.000%" in text
     exported = client.get(url + "bulletins.csv").content.decode("utf-8-sig")
@@ -335,7 +335,7 @@ def test_vote_absence_rule_on_the_page(approach: Any, client_as: Any) -> None:
     assert first(client.get(url, {"absence": "Très bien"})) == ("B", "Très bien")
     assert first(client.get(url, {"absence": "n'importe quoi"})) == ("A", "Bien")
     text = page_text(client.get(url, {"absence": "exclure"}))
-    assert "Une action qu'un bulletin ne note pas est" in text
+    assert "Une action qu’un bulletin ne note pas est" in text
     assert 'value="exclure" selected' in client.get(url, {"absence": "exclure"}).content.decode()
 
 
@@ -353,7 +353,7 @@ def test_gaia_plane_on_the_prioritisation_page(approach: Any, client_as: Any) ->
         problem.alternatives, problem.criterion_names, flows.criterion_flows, problem.weights
     )
     assert response.context["gaia_delta"] == round(100 * plane.delta)
-    assert f"conserve {round(100 * plane.delta)}\u202f% de l'information" in text
+    assert f"conserve {round(100 * plane.delta)}\u202f% de l’information" in text
 
 
 def _tally(
@@ -390,8 +390,8 @@ def test_paper_tally_adds_to_the_typed_ballots(approach: Any, client_as: Any) ->
     ranking = [(r.candidate, r.majority_grade_label) for r in response.context["result"].ranking]
     assert ranking == [("A", "Bien"), ("B", "Insuffisant")]
     text = page_text(response)
-    assert "Résultat (13 bulletins : 3 saisis ou importés, 10 dépouillés sur papier)" in text
-    assert "Urne du marché : 10 bulletins dépouillés" in text
+    assert "Résultat (13 bulletins\u00a0: 3 saisis ou importés, 10 dépouillés sur papier)" in text
+    assert "Urne du marché\u00a0: 10 bulletins dépouillés" in text
     excluded = client.get(url, {"absence": "exclure"}).context["result"].ranking
     assert [(r.candidate, r.majority_grade_label) for r in excluded] == [
         ("B", "Très bien"),
@@ -420,7 +420,7 @@ def test_paper_tally_faults_name_the_field(approach: Any, client_as: Any) -> Non
         return page_text(response)
 
     text = faults(_tally(actions, "", "5", {"Vélo": {3: "deux", 6: "-1"}}))
-    assert "Le dépouillement n'est pas enregistré" in text
+    assert "Le dépouillement n’est pas enregistré" in text
     assert "« Dépouillement » : donnez un intitulé." in text
     assert "« Assez bien » pour « Vélo » : saisissez un nombre entier." in text
     assert "« Excellent » pour « Vélo » : un nombre positif ou nul." in text

@@ -92,7 +92,7 @@ def test_portfolio_before_and_with_portrait_gaps(
     from ressort.portrait import services as portrait
 
     monkeypatch.setattr(portrait, "doughnut_gaps", lambda approach, year=None: {"water": "missing"})
-    assert "pas encore d'indicateurs renseignés" in page_text(client.get(url))
+    assert "pas encore d’indicateurs renseignés" in page_text(client.get(url))
     monkeypatch.setattr(
         portrait,
         "doughnut_gaps",
@@ -103,8 +103,8 @@ def test_portfolio_before_and_with_portrait_gaps(
         },
     )
     text = page_text(client.get(url))
-    assert "Manques qu'aucune action ne traite :</strong> Logement, Énergie." in text
-    assert "Manques aggravés par au moins une action : Énergie." in text
+    assert "Manques qu’aucune action ne traite\u00a0:</strong> Logement, Énergie." in text
+    assert "Manques aggravés par au moins une action\u00a0: Énergie." in text
 
 
 def test_grid_choice_switches_dimensions(
@@ -154,7 +154,7 @@ def test_systems_scenarios_offered_for_evaluation(
     text = page_text(
         client_as("equipe").get(f"/demarches/{approach.slug}/actions/{action.pk}/grille/")
     )
-    assert "sous « Territoire sobre 2050 »" in text
+    assert "sous «\u00a0Territoire sobre 2050\u00a0»" in text
 
 
 def test_evaluations_csv(

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_empty_state_and_create(approach: Any, client_as: Any, frameworks: None) -> None:
     client = client_as("equipe")
     url = f"/demarches/{approach.slug}/idees/"
-    assert "Aucune idée pour l'instant" in page_text(client.get(url))
+    assert "Aucune idée pour l’instant" in page_text(client.get(url))
     response = client.post(
         f"{url}ajouter/",
         {
@@ -118,7 +118,7 @@ def test_theme_rename_and_delete(approach: Any, personas: dict[str, Any], client
     client = client_as("equipe")
     url = f"/demarches/{approach.slug}/idees/themes/{theme.pk}/"
     response = client.post(url, {"name": "Énergie"}, follow=True)
-    assert "Le thème « Énergie » existe déjà." in page_text(response)
+    assert "Le thème «\u00a0Énergie\u00a0» existe déjà." in page_text(response)
     client.post(url, {"name": "Eau et milieux"})
     assert Theme.objects.get(pk=theme.pk).name == "Eau et milieux"
     client.post(f"{url}supprimer/")
@@ -159,7 +159,7 @@ def test_what_an_idea_answers_is_a_link(
     idea = Idea.objects.get()
     assert (idea.vulnerability, idea.answers) == (heat, "vulnerabilite")
     page = page_text(client.get(url))
-    assert f'répond à une vulnérabilité : <a href="{heat.get_absolute_url()}">' in page
+    assert f'répond à une vulnérabilité\u00a0: <a href="{heat.get_absolute_url()}">' in page
     scenario = Scenario.objects.create(approach=approach, name="Été 2050 sec")
     response = client.post(
         f"{url}ajouter/",

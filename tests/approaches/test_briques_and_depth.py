@@ -114,7 +114,7 @@ def test_menu_journey_and_site_map_show_only_active_briques(
         assert f'href="{url}"' not in menu
         assert f'href="{url}"' not in journey
         assert f'href="{url}"' not in sitemap
-    assert "Aucune brique complémentaire n'est activée" in journey
+    assert "Aucune brique complémentaire n’est activée" in journey
 
     approach.modules = ["gouvernance"]
     approach.save()
@@ -141,12 +141,12 @@ def test_a_page_of_an_inactive_brique_says_so_and_offers_to_activate_it(
         response = lead.get(url)
         assert response.status_code == 404, entry.url_name
         text = page_text(response)
-        assert "Cette page fait partie d'une brique non activée" in text
+        assert "Cette page fait partie d’une brique non activée" in text
         assert "Activer la brique" in text
         if entry.visible_to(Role.PARTNER):
             text = page_text(partner.get(url))
             assert "Activer la brique" not in text
-            assert "Seul·es l'accompagnateur·rice" in text
+            assert "Seul·es l’accompagnateur·rice" in text
     outsider = client_for(personas["outsider"])
     url = reverse("governance:actor_list", args=[approach.slug])
     assert "brique" not in page_text(outsider.get(url))  # an outsider learns nothing

@@ -91,7 +91,7 @@ def test_a_demarche_another_one_depends_on_is_kept_with_a_french_reason(
     response = delete(client, approach)
     assert response.status_code == 200
     text = page_text(response)
-    assert "n'a pas été supprimée" in text and "Grille reprise" in text
+    assert "n’a pas été supprimée" in text and "Grille reprise" in text
     assert Approach.objects.filter(pk=approach.pk).exists()
     assert PriorityExercise.objects.filter(pk=full["exercise"].pk).exists()
     assert full["photo"].exists()

@@ -91,7 +91,7 @@ def test_calendar_is_all_or_nothing(personas: Any, approach: Approach) -> None:
     data["etape-2-end_date"] = "2027-01-01"
     response = client.post(f"/demarches/{approach.slug}/calendrier/", data)
     assert response.status_code == 200
-    assert "La fin de l'étape ne peut pas précéder son début." in unescape(
+    assert "La fin de l’étape ne peut pas précéder son début." in unescape(
         response.content.decode()
     )
     assert MethodStep.objects.get(approach=approach, code="1").notes == ""

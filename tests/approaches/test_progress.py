@@ -159,18 +159,18 @@ def test_closing_a_step_by_hand_needs_a_reason_and_the_right(
 def test_home_and_step_pages_say_what_is_next(personas: dict[str, Any], approach: Approach) -> None:
     client = client_for(personas["equipe"])
     home = page_text(client.get(f"/demarches/{approach.slug}/"))
-    assert "Et ensuite\u00a0?" in home
+    assert "Et ensuite\u202f?" in home
     appropriation = reverse("grids:appropriation", args=[approach.slug])
     assert f'<a href="{appropriation}">un exercice d\'appropriation' in home
     indicators = reverse("portrait:indicators", args=[approach.slug])
     page = page_text(client.get(indicators))
-    guide = page[page.index('aria-label="Avancement de l\'étape"') :]
+    guide = page[page.index('aria-label="Avancement de l’étape"') :]
     assert "Étape 2 — Dresser le portrait de résilience du territoire" in guide
     assert "0 sur 4 fait" in guide
-    assert "Et ensuite\u00a0?" in guide
+    assert "Et ensuite\u202f?" in guide
     assert f'href="{indicators}"' in guide
     members = page_text(client.get(f"/demarches/{approach.slug}/membres/"))
-    assert "Avancement de l'étape" not in members  # not a page of a step
+    assert "Avancement de l’étape" not in members  # not a page of a step
 
 
 def test_calendar_shows_plan_against_actual(personas: dict[str, Any], approach: Approach) -> None:

@@ -56,13 +56,13 @@ def test_upload_a_georeferenced_image(
     page.get_by_role("link", name="Ajouter une image géoréférencée").click()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
-    page.get_by_label("Nom de l'image").fill("Vue aérienne de 1978")
+    page.get_by_label("Nom de l’image").fill("Vue aérienne de 1978")
     page.get_by_label("Date ou période de la prise de vue").fill("1978")
     page.get_by_label("Image (PNG, JPEG ou GeoTIFF)").set_input_files(str(image))
     page.get_by_label("Fichier de géoréférencement (.tfw, .jgw, .pgw, .wld)").set_input_files(
         str(world)
     )
-    page.get_by_role("button", name="Placer l'image sur la carte").click()
+    page.get_by_role("button", name="Placer l’image sur la carte").click()
     expect(page.get_by_text("est placée sur la carte")).to_be_visible()
     then = page.get_by_label("Image ancienne", exact=True)
     option = then.locator("option", has_text="Vue aérienne de 1978")
@@ -113,9 +113,9 @@ def test_draw_an_area_on_local_imagery(
     page.get_by_role("button", name="Terminer le dessin").click()
     expect(page.get_by_text("Dessin terminé (4 points)")).to_be_visible()
     zoom = int(the_map.get_attribute("data-zoom") or "0")
-    page.get_by_label("Ce que l'on voit").fill("Lotissement sur d'anciens prés")
+    page.get_by_label("Ce que l’on voit").fill("Lotissement sur d'anciens prés")
     page.get_by_label("Image ancienne (date ou période)").fill("1950–1965")
-    page.get_by_role("button", name="Enregistrer l'annotation").click()
+    page.get_by_role("button", name="Enregistrer l’annotation").click()
     expect(page.get_by_role("heading", name="Lotissement sur d'anciens prés")).to_be_visible()
 
     annotation = Annotation.objects.get()

@@ -69,7 +69,7 @@ def new_live_activity(page: Page, base: str, kind_label: str, title: str) -> str
     """Creates a live workshop and one activity of the kind, opens it; returns the code."""
     page.goto(f"{base}/ateliers/")
     page.get_by_label("Intitulé").fill(title)
-    page.get_by_role("button", name="Créer l'atelier").click()
+    page.get_by_role("button", name="Créer l’atelier").click()
     code = page.locator("#code-atelier").inner_text().strip()
     page.get_by_role("link", name=kind_label, exact=True).click()
     page.get_by_label("Consigne affichée aux participant·es").fill(title)
@@ -112,7 +112,7 @@ def test_governance_demo_on_a_phone(
 
     # The internal governance grid scored in a live workshop, from a participant's phone.
     new_live_activity(page, base, "Cotation de la gouvernance interne", "Notre gouvernance")
-    page.get_by_role("button", name="Enregistrer l'activité").click()
+    page.get_by_role("button", name="Enregistrer l’activité").click()
     page.get_by_role("button", name="Ouvrir « Notre gouvernance »").click()
     code = page.locator("#code-atelier").inner_text().strip()
     fits(page)
@@ -186,7 +186,7 @@ def test_living_and_justice_additions_on_a_phone(
     new_live_activity(page, base, "Acceptabilité des mesures", "Des mesures pour vous")
     page.get_by_label("Réseau de chaleur bois à Villefontaine").check()
     page.get_by_label("Ménages en précarité énergétique", exact=False).first.check()
-    page.get_by_role("button", name="Enregistrer l'activité").click()
+    page.get_by_role("button", name="Enregistrer l’activité").click()
     page.get_by_role("button", name="Ouvrir « Des mesures pour vous »").click()
     code = page.locator("#code-atelier").inner_text().strip()
     inhabitant = phone_of(browser, site)
@@ -207,7 +207,7 @@ def test_living_and_justice_additions_on_a_phone(
     expect(page.get_by_text("Toutes les réponses").first).to_be_visible()
     fits(page)
     page.get_by_role("button", name="Envoyer les résultats dans la démarche").click()
-    expect(page.get_by_text("1 réponse d'acceptabilité sur 1 mesure").first).to_be_visible()
+    expect(page.get_by_text("1 réponse d’acceptabilité sur 1 mesure").first).to_be_visible()
     assert sum(AcceptabilityAnswer.objects.values_list("count", flat=True)) == before + 1
     page.goto(f"{base}/transition-juste/acceptabilite/")
     expect(page.get_by_role("cell", name="Ménages en précarité énergétique").first).to_be_visible()

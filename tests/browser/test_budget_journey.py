@@ -75,9 +75,9 @@ def test_choose_within_budget_then_build_the_plan(
     ).to_be_visible()
     assert_accessible(page)
 
-    page.get_by_role("button", name="Construire le plan d'actions avec ce choix").click()
+    page.get_by_role("button", name="Construire le plan d’actions avec ce choix").click()
     expect(
-        page.get_by_text(re.compile(r"^\d+ fiches? action ajoutées? au plan d'actions"))
+        page.get_by_text(re.compile(r"^\d+ fiches? action ajoutées? au plan d’actions"))
     ).to_be_visible()
     assert ActionSheet.objects.filter(approach=approach).exists()
     assert ActionSheet.objects.filter(

@@ -47,7 +47,7 @@ def test_dashboard_and_progress_entry_fit_a_phone(
     page.goto(f"{site}/demarches/{approach.slug}/suivi/")
     expect(page.get_by_role("heading", name="Tableau de bord du suivi")).to_be_visible()
     assert_fits(page)
-    region = page.get_by_role("region", name="Indicateurs suivis, hors trajectoire d'abord")
+    region = page.get_by_role("region", name="Indicateurs suivis, hors trajectoire d’abord")
     expect(region).to_have_attribute("tabindex", "0")
     for cell in (
         region.get_by_role("columnheader", name="Statut"),
@@ -57,8 +57,8 @@ def test_dashboard_and_progress_entry_fit_a_phone(
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= WIDTH
     assert_accessible(page)
 
-    page.get_by_role("link", name="Saisir l'avancement").click()
-    expect(page.get_by_role("heading", name="Saisir l'avancement des actions")).to_be_visible()
+    page.get_by_role("link", name="Saisir l’avancement").click()
+    expect(page.get_by_role("heading", name="Saisir l’avancement des actions")).to_be_visible()
     assert_fits(page)
     expect(page.get_by_role("region", name="Avancement des actions")).to_have_attribute(
         "tabindex", "0"

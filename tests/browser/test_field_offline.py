@@ -42,8 +42,8 @@ def private_media(settings: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch)
 def note(page: Page, title: str, text: str) -> None:
     page.get_by_label("Titre").fill(title)
     page.get_by_label("Ce qui a été observé").fill(text)
-    page.get_by_label("Date de l'observation").fill("2026-11-30")
-    page.get_by_role("button", name="Enregistrer l'observation").click()
+    page.get_by_label("Date de l’observation").fill("2026-11-30")
+    page.get_by_role("button", name="Enregistrer l’observation").click()
 
 
 def fits_the_phone(page: Page) -> None:
@@ -90,8 +90,8 @@ def test_offline_capture_is_sent_once_when_the_network_returns(
     expect(outbox.locator("[data-state=attente]")).to_have_count(2)
     # An entry the server will refuse (no title: the browser does not stop it, novalidate).
     page.get_by_label("Ce qui a été observé").fill("Un arbre tombé sur le chemin.")
-    page.get_by_label("Date de l'observation").fill("2026-11-30")
-    page.get_by_role("button", name="Enregistrer l'observation").click()
+    page.get_by_label("Date de l’observation").fill("2026-11-30")
+    page.get_by_role("button", name="Enregistrer l’observation").click()
     expect(outbox.locator("[data-state=attente]")).to_have_count(3)
     assert_accessible(page)
     fits_the_phone(page)
@@ -136,7 +136,7 @@ def test_offline_capture_is_sent_once_when_the_network_returns(
     )
     expect(again.locator("[data-offline-errors]")).to_contain_text("Titre")
     again.get_by_label("Titre").fill("Arbre tombé")
-    again.get_by_role("button", name="Enregistrer l'observation").click()
+    again.get_by_role("button", name="Enregistrer l’observation").click()
     expect(again.get_by_role("heading", name="Arbre tombé")).to_be_visible()
     assert Observation.objects.count() == 3
     again.goto(form_url)
@@ -200,7 +200,7 @@ def test_a_shared_phone_keeps_each_persons_entries_for_them(
     outbox = page.locator("[data-offline-outbox]")
     expect(outbox).to_have_attribute("data-outbox-size", "0")
     expect(outbox).to_be_hidden()
-    page.get_by_role("button", name="Enregistrer l'observation").wait_for()
+    page.get_by_role("button", name="Enregistrer l’observation").wait_for()
     page.evaluate("() => window.dispatchEvent(new Event('online'))")  # try to send now
     page.wait_for_timeout(500)
     assert not Observation.objects.exists()

@@ -63,7 +63,7 @@ def test_field_journey_on_a_phone(
     page.get_by_label("Ce qui a été observé").fill(
         "Plus une goutte sous la passerelle, les restrictions d'eau potable sont affichées."
     )
-    page.get_by_label("Date de l'observation").fill("2026-07-20")
+    page.get_by_label("Date de l’observation").fill("2026-07-20")
     photo = tmp_path / "IMG_2026.jpg"
     photo.write_bytes(jpeg_with_gps(size=(1200, 900)))
     page.get_by_label("Photo", exact=True).set_input_files(str(photo))
@@ -83,7 +83,7 @@ def test_field_journey_on_a_phone(
     ).check()
     fits_the_phone(page)
     assert_accessible(page)
-    page.get_by_role("button", name="Enregistrer l'observation").click()
+    page.get_by_role("button", name="Enregistrer l’observation").click()
 
     expect(page.get_by_role("heading", name="Ruisseau du Vernay à sec")).to_be_visible()
     image = page.get_by_role("img", name="Le lit du ruisseau, à sec")

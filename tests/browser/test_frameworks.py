@@ -69,7 +69,7 @@ def test_learn_build_export_import_and_crosswalk(
 
     # Build a grid from the Boussole for the démarche
     page.goto(f"{site}/demarches/{approach.slug}/")
-    menu(page).get_by_role("link", name="Grilles d'analyse").click()
+    menu(page).get_by_role("link", name="Grilles d’analyse").click()
     assert_accessible(page)
     page.get_by_label("Nom de la grille").fill("Boussole de la CAPI")
     page.get_by_label("Point de départ").select_option(
@@ -114,13 +114,13 @@ def test_workshop_and_conditions_pages(
 ) -> None:
     login_as(personas["chef_projet"])
     page.goto(f"{site}/demarches/{approach.slug}/")
-    menu(page).get_by_role("link", name="Ateliers d'appropriation").click()
+    menu(page).get_by_role("link", name="Ateliers d’appropriation").click()
     assert_accessible(page)
-    page.get_by_label("Intitulé de l'atelier").fill("Atelier élus")
+    page.get_by_label("Intitulé de l’atelier").fill("Atelier élus")
     page.get_by_label("Référentiel ou grille à trier").select_option(
         label="La Boussole de la résilience"
     )
-    page.get_by_role("button", name="Créer l'atelier").click()
+    page.get_by_role("button", name="Créer l’atelier").click()
     page.get_by_label("Groupe de participants").fill("élus")
     page.get_by_label("Cohésion sociale et solidarité des acteurs : Essentiel").fill("4")
     page.get_by_role("button", name="Enregistrer le tri du groupe").click()
@@ -134,7 +134,7 @@ def test_workshop_and_conditions_pages(
         "1"
     )
     page.get_by_label("Un temps de travail dédié à la démarche est-il prévu ?").select_option("4")
-    page.get_by_role("button", name="Enregistrer l'auto-évaluation").click()
+    page.get_by_role("button", name="Enregistrer l’auto-évaluation").click()
     expect(page.get_by_role("heading", name="Profil actuel")).to_be_visible()
     expect(page.get_by_text("Faire délibérer l'engagement")).to_be_visible()
     assert_accessible(page)
@@ -164,6 +164,6 @@ def test_other_pages_are_accessible(
     field = page.get_by_label("Contenu YAML")
     field.fill(field.input_value().replace("type: niveau", "type: nivo", 1))
     page.get_by_role("button", name="Valider et publier").click()
-    expect(page.get_by_text("Le fichier est refusé, rien n'a été publié")).to_be_visible()
+    expect(page.get_by_text("Le fichier est refusé, rien n’a été publié")).to_be_visible()
     expect(page.get_by_text("contenu collé, ligne")).to_be_visible()
     assert_accessible(page)

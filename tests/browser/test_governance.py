@@ -45,7 +45,7 @@ def add_actor(page: Page, name: str, category: str, interest: str, influence: st
     field(page, "Intérêt pour la démarche").select_option(label=interest)
     field(page, "Influence sur la démarche").select_option(label=influence)
     page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_text("L'acteur est enregistré.")).to_be_visible()
+    expect(page.get_by_text("L’acteur est enregistré.")).to_be_visible()
 
 
 def test_actors_mactor_conflict_and_agreement(
@@ -70,7 +70,7 @@ def test_actors_mactor_conflict_and_agreement(
     field(page, "Intérêt pour la démarche").select_option(label="Très fort")
     field(page, "Influence sur la démarche").select_option(label="Très fort")
     page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_text("L'acteur est enregistré.")).to_be_visible()
+    expect(page.get_by_text("L’acteur est enregistré.")).to_be_visible()
     add_actor(page, "Chambre d'agriculture", "Chambre consulaire", "Fort", "Fort")
     add_actor(page, "Association", "Association", "Très fort", "Faible")
     assert Actor.objects.get(name="Commune").bodies == ["copil"]
@@ -93,16 +93,16 @@ def test_actors_mactor_conflict_and_agreement(
 
     # Internal governance: who carries which step
     menu(page).get_by_role("link", name="Gouvernance interne").click()
-    page.get_by_label("Rôle de « Commune » à l'étape 2").select_option("A")
-    page.get_by_label("Rôle de « Association » à l'étape 2").select_option("C")
+    page.get_by_label("Rôle de « Commune » à l’étape 2").select_option("A")
+    page.get_by_label("Rôle de « Association » à l’étape 2").select_option("C")
     page.get_by_role("button", name="Enregistrer la répartition").click()
     expect(page.get_by_text("La répartition des rôles est enregistrée.")).to_be_visible()
-    expect(page.get_by_label("Rôle de « Commune » à l'étape 2")).to_have_value("A")
+    expect(page.get_by_label("Rôle de « Commune » à l’étape 2")).to_have_value("A")
     assert_accessible(page)
     on_phone_too(page)
 
     # MACTOR
-    menu(page).get_by_role("link", name="Jeux d'acteurs (MACTOR)").click()
+    menu(page).get_by_role("link", name="Jeux d’acteurs (MACTOR)").click()
     assert_accessible(page)
     page.get_by_role("link", name="Nouvelle analyse").click()
     field(page, "Titre").fill("L'eau d'été")
@@ -115,21 +115,21 @@ def test_actors_mactor_conflict_and_agreement(
         page.get_by_text("Ajouter un objectif").click()
         field(page, "Objectif").fill(objective)
         page.get_by_role("button", name="Ajouter", exact=True).click()
-        expect(page.get_by_text(f"L'objectif « {objective} » est ajouté.")).to_be_visible()
+        expect(page.get_by_text(f"L’objectif « {objective} » est ajouté.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Noter les influences").click()
-    cell = page.get_by_label("Influence de « Commune » sur « Chambre d'agriculture »")
+    cell = page.get_by_label("Influence de « Commune » sur « Chambre d’agriculture »")
     cell.fill("2")
     page.get_by_label("Influence de « Commune » sur « Association »").fill("1")
-    page.get_by_label("Influence de « Chambre d'agriculture » sur « Commune »").fill("1")
-    page.get_by_label("Influence de « Chambre d'agriculture » sur « Association »").fill("9")
-    page.get_by_label("Influence de « Association » sur « Chambre d'agriculture »").fill("1")
+    page.get_by_label("Influence de « Chambre d’agriculture » sur « Commune »").fill("1")
+    page.get_by_label("Influence de « Chambre d’agriculture » sur « Association »").fill("9")
+    page.get_by_label("Influence de « Association » sur « Chambre d’agriculture »").fill("1")
     page.get_by_role("button", name="Enregistrer la matrice").click()
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text("Rien n'est enregistré")
+    expect(alert).to_contain_text("Rien n’est enregistré")
     expect(alert).to_contain_text("colonne « Association »")
-    faulty = page.get_by_label("Influence de « Chambre d'agriculture » sur « Association »")
+    faulty = page.get_by_label("Influence de « Chambre d’agriculture » sur « Association »")
     expect(faulty).to_have_value("9")
     expect(cell).to_have_value("2")  # the other typed values stay
     assert not MactorInfluence.objects.exists()
@@ -148,7 +148,7 @@ def test_actors_mactor_conflict_and_agreement(
         for objective, value in zip(
             ("Préserver l'eau", "Développer le tourisme"), values, strict=True
         ):
-            page.get_by_label(f"Position de « {actor} » sur l'objectif « {objective} »").fill(value)
+            page.get_by_label(f"Position de « {actor} » sur l’objectif « {objective} »").fill(value)
     page.get_by_role("button", name="Enregistrer la matrice").click()
     expect(page.get_by_text("La matrice des positions est enregistrée.")).to_be_visible()
     assert_accessible(page)
@@ -190,7 +190,7 @@ def test_actors_mactor_conflict_and_agreement(
     page.get_by_label("Commune", exact=True).check()
     page.get_by_label("Association", exact=True).check()
     page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_text("L'accord est enregistré.")).to_be_visible()
+    expect(page.get_by_text("L’accord est enregistré.")).to_be_visible()
     expect(page.get_by_role("heading", name="Contrat de réciprocité")).to_be_visible()
     assert Agreement.objects.get().parties.count() == 2
     assert_accessible(page)

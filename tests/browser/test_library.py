@@ -91,15 +91,15 @@ def test_library_citation_consistency_and_watch(
     assert Citation.objects.get().dimension_code == "health"
     field(page, "Objectif").fill("Adapter le territoire aux canicules.")
     field(page, "Repère").fill("Orientation 2")
-    page.get_by_role("button", name="Ajouter l'objectif").click()
-    expect(page.get_by_text("L'objectif est enregistré.")).to_be_visible()
+    page.get_by_role("button", name="Ajouter l’objectif").click()
+    expect(page.get_by_text("L’objectif est enregistré.")).to_be_visible()
     on_phone_too(page)
 
     page.goto(f"{site}/demarches/{approach.slug}/bibliotheque/coherence/actions/{action.pk}/")
     page.get_by_label("Cohérence").select_option(label="Compatible")
     page.get_by_label("Justification").fill("Des cours ombragées contre la chaleur.")
     page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_text("La cohérence de l'action est enregistrée.")).to_be_visible()
+    expect(page.get_by_text("La cohérence de l’action est enregistrée.")).to_be_visible()
     assert ConsistencyCheck.objects.get().verdict == "compatible"
     on_phone_too(page)
 
@@ -111,8 +111,8 @@ def test_library_citation_consistency_and_watch(
     field(page, "Ce que cela pourrait signifier pour le territoire").fill("Maladies vectorielles")
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("Le signal est enregistré.")).to_be_visible()
-    page.get_by_role("button", name=re.compile("En faire une idée d'action")).click()
-    expect(page.get_by_text("Le signal est devenu une idée d'action")).to_be_visible()
+    page.get_by_role("button", name=re.compile("En faire une idée d’action")).click()
+    expect(page.get_by_text("Le signal est devenu une idée d’action")).to_be_visible()
     assert Signal.objects.get().became_idea == Idea.objects.get(approach=approach)
     on_phone_too(page)
     page.goto(f"{site}/demarches/{approach.slug}/veille/flux/")

@@ -91,10 +91,10 @@ def test_follow_the_strategy(
     expect(page.get_by_text("1 hors trajectoire")).to_be_visible()
     expect(page.get_by_text("En retard").first).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("link", name="Saisir l'avancement").click()
+    page.get_by_role("link", name="Saisir l’avancement").click()
     page.get_by_label("Avancement de Rénovation des écoles (%)").fill("60")
     assert_accessible(page)
-    page.get_by_role("button", name="Enregistrer l'avancement").click()
+    page.get_by_role("button", name="Enregistrer l’avancement").click()
     expect(page.get_by_text("Avancement enregistré pour 1 action.")).to_be_visible()
     late.refresh_from_db()
     assert late.progress == 60
@@ -116,7 +116,7 @@ def test_follow_the_strategy(
     assert_accessible(page)
     assert Evaluation.objects.filter(approach=approach).count() == 1
 
-    menu(page).get_by_role("link", name="Retours d'expérience").click()
+    menu(page).get_by_role("link", name="Retours d’expérience").click()
     page.get_by_label("Thème").select_option(label="Alimentation et agriculture")
     page.get_by_role("button", name="Rechercher").click()
     page.get_by_role("link", name="Cantines bio").click()

@@ -35,7 +35,7 @@ def test_catalogue_open_data_and_past_shocks(
     root = f"{site}/demarches/{approach.slug}/"
     page.goto(root + "indicateurs/")
     page.get_by_role("link", name="Ajouter depuis le catalogue").click()
-    expect(page.get_by_role("heading", name="Catalogue d'indicateurs")).to_be_visible()
+    expect(page.get_by_role("heading", name="Catalogue d’indicateurs")).to_be_visible()
     assert_accessible(page)
     on_phone_too(page)
     page.get_by_role("button", name="Ajouter tout le catalogue").click()

@@ -33,7 +33,7 @@ def test_phase_two_journey(
 
     # Indicators: empty state, official figures, a new indicator and a value
     menu(page).get_by_role("link", name="Indicateurs", exact=True).click()
-    expect(page.get_by_text("Aucun indicateur pour l'instant.")).to_be_visible()
+    expect(page.get_by_text("Aucun indicateur pour l’instant.")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Calculer les chiffres officiels").click()
     expect(page.get_by_role("link", name="Population municipale")).to_be_visible()
@@ -67,7 +67,7 @@ def test_phase_two_journey(
     page.get_by_label("Fichier de valeurs (CSV, XLSX ou ODS)").set_input_files(str(bad))
     page.get_by_role("button", name="Vérifier et importer").click()
     alert = page.get_by_role("alert")
-    expect(alert).to_contain_text("rien n'a été importé")
+    expect(alert).to_contain_text("rien n’a été importé")
     expect(alert).to_contain_text("Ligne 3, colonne «\u00a0Code INSEE\u00a0»")
     expect(alert).to_contain_text("Ligne 3, colonne «\u00a0Valeur\u00a0»")
     assert_accessible(page)

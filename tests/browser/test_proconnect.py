@@ -36,7 +36,7 @@ def test_agent_signs_in_with_proconnect_and_finds_the_authoritys_demarche(
     page.route(provider.url + "/**", lambda route: route.continue_())  # the local provider
     page.goto(site + "/compte/connexion/")
     assert_accessible(page)
-    page.get_by_role("link", name="S'identifier avec ProConnect").click()
+    page.get_by_role("link", name="S’identifier avec ProConnect").click()
     expect(page.get_by_role("heading", name="Mes démarches")).to_be_visible()
     expect(page.get_by_role("heading", name="Démarches de votre collectivité")).to_be_visible()
     expect(page.get_by_text(approach.name)).to_be_visible()

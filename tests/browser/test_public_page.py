@@ -80,7 +80,7 @@ def test_a_lead_publishes_and_an_inhabitant_reads_on_a_phone(
     for part in ("Le récit du territoire", "Ce que sont devenues vos idées", "Le plan d'actions"):
         page.get_by_label(part).check()
     page.get_by_label("Les documents adoptés").check()
-    page.get_by_label("Mot d'accueil").fill("Bienvenue sur la page de notre démarche.")
+    page.get_by_label("Mot d’accueil").fill("Bienvenue sur la page de notre démarche.")
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.get_by_text("La page publique est en ligne.")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -53,7 +53,7 @@ def test_story_then_adoption(
     expect(page.get_by_text("Écrit par l’équipe")).to_be_visible()
 
     page.goto(f"{site}/demarches/{approach.slug}/versions-adoptees/")
-    expect(page.get_by_text("Aucun livrable n'a encore été adopté.")).to_be_visible()
+    expect(page.get_by_text("Aucun livrable n’a encore été adopté.")).to_be_visible()
     assert_accessible(page)
     deliberation = tmp_path / "deliberation.pdf"
     deliberation.write_bytes(b"%PDF-1.4\n% test\n")

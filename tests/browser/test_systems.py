@@ -30,8 +30,8 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
 ) -> None:
     login_as(personas["facilitateur"])
     page.goto(f"{site}/demarches/{approach.slug}/")
-    menu(page).get_by_role("link", name="Chaînes d'impacts").click()
-    expect(page.get_by_role("heading", name="Chaînes d'impacts", exact=True)).to_be_visible()
+    menu(page).get_by_role("link", name="Chaînes d’impacts").click()
+    expect(page.get_by_role("heading", name="Chaînes d’impacts", exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("combobox", name="Modèle").select_option(label="Sécheresse et pénurie d'eau")
     page.get_by_role("button", name="Créer depuis le modèle").click()
@@ -39,7 +39,7 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     assert_accessible(page)
 
     # The graph editor: add a hazard and link it, by keyboard-reachable forms
-    page.get_by_role("link", name="Ouvrir l'éditeur graphique").click()
+    page.get_by_role("link", name="Ouvrir l’éditeur graphique").click()
     expect(page.locator("#rs-graph-editor[data-ready='1']")).to_be_attached()
     assert_accessible(page)
     # laid out by stage, labels never under 12 px, zoom and pan
@@ -79,7 +79,7 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     assert node.x is not None and node.x == pytest.approx((before or 0) + 15, abs=1)
     # rename the selected element, weaken a link
     page.get_by_label("Nouveau libellé").fill("Canicule estivale")
-    page.get_by_role("button", name="Enregistrer l'élément").click()
+    page.get_by_role("button", name="Enregistrer l’élément").click()
     expect(page.locator("#rs-graph-status")).to_have_text("« Canicule estivale » est enregistré.")
     page.get_by_label(
         "Force du lien Canicule estivale renforce Baisse des débits d'étiage (force 3)"
@@ -115,7 +115,7 @@ def test_chain_cascade_micmac_vision_scenario_and_stress_test(
     page.get_by_label("Je remplace la matrice actuelle").check()
     page.get_by_role("button", name="Amorcer la matrice").click()
     expect(
-        page.get_by_text("Matrice amorcée depuis les chaînes d'impacts : 10 variables.")
+        page.get_by_text("Matrice amorcée depuis les chaînes d’impacts : 10 variables.")
     ).to_be_visible()
     assert_accessible(page)
     page.get_by_label(

@@ -87,13 +87,13 @@ def test_behaviour_change_and_training_journey(
     field(page, "Indicateur").fill("Part des agents venant à vélo")
     field(page, "Cible").fill("12,5")
     page.get_by_role("button", name="Retenir", exact=True).click()
-    expect(page.get_by_text("L'intervention est retenue.")).to_be_visible()
+    expect(page.get_by_text("L’intervention est retenue.")).to_be_visible()
     assert Intervention.objects.get().action == action
     page.get_by_role("button", name="Ouvrir une nouvelle enquête de suivi").click()
-    expect(page.get_by_text("L'enquête de suivi n°\u00a01 est ouverte")).to_be_visible()
+    expect(page.get_by_text("L’enquête de suivi n°\u00a01 est ouverte")).to_be_visible()
     assert FollowUpSurvey.objects.get().workshop.is_async
     checked(page)
-    page.get_by_role("link", name="Qu'est-ce que le modèle COM-B\u00a0?").click()
+    page.get_by_role("link", name="Qu’est-ce que le modèle COM-B\u00a0?").click()
     expect(
         page.get_by_role("heading", name="La roue du changement de comportement")
     ).to_be_visible()
@@ -164,10 +164,10 @@ def test_behaviour_change_and_training_journey(
     expect(page.get_by_text("La présence et les notes de 1 personne sont à jour.")).to_be_visible()
 
     field(page, "Engagement").fill("Désimperméabiliser la cour du centre technique")
-    page.get_by_role("button", name="Noter l'engagement").click()
-    expect(page.get_by_text("L'engagement est noté.")).to_be_visible()
+    page.get_by_role("button", name="Noter l’engagement").click()
+    expect(page.get_by_text("L’engagement est noté.")).to_be_visible()
     page.get_by_role("button", name="En faire une action").click()
-    expect(page.get_by_text("Devenu l'action")).to_be_visible()
+    expect(page.get_by_text("Devenu l’action")).to_be_visible()
     assert Commitment.objects.get().action.title.startswith("Désimperméabiliser")
     checked(page)
 
@@ -206,7 +206,7 @@ def test_the_demo_shows_its_behaviours_and_training(
     checked(page)
     menu(page).get_by_role("link", name="Formation", exact=True).click()
     page.get_by_role("link", name="19 novembre 2026").click()
-    expect(page.get_by_text("Devenu l'action")).to_have_count(2)
+    expect(page.get_by_text("Devenu l’action")).to_have_count(2)
     checked(page)
     menu(page).get_by_role("link", name="Suivi de la formation").click()
     expect(page.get_by_role("row", name=re.compile("^Élus 6 34"))).to_be_visible()

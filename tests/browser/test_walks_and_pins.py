@@ -61,7 +61,7 @@ def test_a_walk_on_a_phone(
     assert_accessible(page)
     page.goto(f"{site}/demarches/{approach.slug}/terrain/carte/")
     expect(page.locator("[data-field-map]")).to_have_attribute("data-map-loaded", "2")
-    expect(page.get_by_text("parcours d'une marche").last).to_be_visible()
+    expect(page.get_by_text("parcours d’une marche").last).to_be_visible()
 
 
 def test_pins_on_the_imagery(
@@ -94,10 +94,10 @@ def test_pins_on_the_imagery(
     assert_accessible(page)
     the_map.click(position={"x": 150, "y": 100})
     expect(
-        page.get_by_label("Latitude de l'épingle (remplie en touchant la photo)")
+        page.get_by_label("Latitude de l’épingle (remplie en touchant la photo)")
     ).not_to_have_value("")
     page.get_by_label("Ce que vous voyez ici").fill("Ici la haie a disparu")
-    page.get_by_role("button", name="Poser l'épingle").click()
+    page.get_by_role("button", name="Poser l’épingle").click()
     expect(page.get_by_role("heading", name="Vos épingles")).to_be_visible()
     expect(page.locator("[data-pin-mine]")).to_contain_text("Ici la haie a disparu")
     assert act.answers.count() == 1

@@ -192,12 +192,12 @@ def test_facilitator_runs_a_workshop_with_three_phones(
             phone.goto(f"{base}/atelier/{daphne_site['code']}/")
         else:
             phone.goto(f"{base}/atelier/")
-            phone.get_by_label("Code de l'atelier").fill(daphne_site["code"].lower())
+            phone.get_by_label("Code de l’atelier").fill(daphne_site["code"].lower())
         phone.get_by_label("Pseudonyme (facultatif)").fill(f"Phone {i + 1}")
         if i == 0:
             assert_accessible(phone)
         phone.get_by_role("button", name="Rejoindre").click()
-        expect(phone.get_by_text("Aucune activité n'est ouverte")).to_be_visible()
+        expect(phone.get_by_text("Aucune activité n’est ouverte")).to_be_visible()
     assert_accessible(phones[0])
 
     def drive(title: str, state: str) -> None:
@@ -210,7 +210,7 @@ def test_facilitator_runs_a_workshop_with_three_phones(
     ideas = ["Des haies le long des chemins", "Une ressourcerie", "Récupérer l'eau de pluie"]
     for phone, idea in zip(phones, ideas, strict=True):
         phone.get_by_label("Votre idée").fill(idea)
-        phone.get_by_role("button", name="Envoyer l'idée").click()
+        phone.get_by_role("button", name="Envoyer l’idée").click()
         expect(phone.locator("#annonces")).to_have_text("Réponse enregistrée.")
         expect(phone.locator(".mine")).to_contain_text(idea)
     for idea in ideas:
@@ -254,7 +254,7 @@ def test_facilitator_runs_a_workshop_with_three_phones(
     expect(facilitator.locator("#projection li").first).to_contain_text("1. Haies bocagères")
     assert_accessible(facilitator)
     drive("Quelle action d'abord ?", "Fermer")
-    expect(phones[0].get_by_text("Aucune activité n'est ouverte")).to_be_visible()
+    expect(phones[0].get_by_text("Aucune activité n’est ouverte")).to_be_visible()
 
     # Results go into the démarche: the ideas and the ballots, as a new user would see them.
     facilitator.goto(f"{base}/demarches/{slug}/ateliers/{pk}/")
@@ -310,7 +310,7 @@ def test_projector_mode_in_front_of_a_room(browser: Browser, daphne_site: dict[s
     for phone in phones:
         phone.goto(link)
         phone.get_by_role("button", name="Rejoindre").click()
-        expect(phone.get_by_text("Aucune activité n'est ouverte")).to_be_visible()
+        expect(phone.get_by_text("Aucune activité n’est ouverte")).to_be_visible()
     screen.keyboard.press("n")
     expect(screen.locator(".rs-activity")).to_have_text("Vos idées d'actions")
     participation = screen.locator(".rs-participation")
@@ -318,7 +318,7 @@ def test_projector_mode_in_front_of_a_room(browser: Browser, daphne_site: dict[s
     ideas = ["Des haies le long des chemins", "Une ressourcerie", "Récupérer l'eau de pluie"]
     for phone, idea in zip(phones, ideas, strict=True):
         phone.get_by_label("Votre idée").fill(idea)
-        phone.get_by_role("button", name="Envoyer l'idée").click()
+        phone.get_by_role("button", name="Envoyer l’idée").click()
         expect(phone.locator("#annonces")).to_have_text("Réponse enregistrée.")
     for idea in ideas:
         expect(screen.locator("#projection")).to_contain_text(idea)
@@ -346,7 +346,7 @@ def test_projector_mode_in_front_of_a_room(browser: Browser, daphne_site: dict[s
     screen.keyboard.press("g")
     expect(screen.locator("#projection-etat")).to_contain_text("Écran figé")
     phones[2].get_by_label("Votre idée").fill("Idée arrivée pendant le gel")
-    phones[2].get_by_role("button", name="Envoyer l'idée").click()
+    phones[2].get_by_role("button", name="Envoyer l’idée").click()
     expect(phones[2].locator("#annonces")).to_have_text("Réponse enregistrée.")
     screen.wait_for_timeout(1500)
     expect(screen.locator("#projection")).not_to_contain_text("pendant le gel")

@@ -294,7 +294,7 @@ def test_name_needs_recorded_consent(client: Any, approach: Any, personas: Any) 
     )
     assert not fw.Testimony.objects.exists()
     response = client.post(url, {**data, "consent_recorded": "on"})
-    assert "Dites comment l'accord a été recueilli" in page_text(response)
+    assert "Dites comment l’accord a été recueilli" in page_text(response)
     response = client.post(url, {**data, "consent_recorded": "on", "consent_note": "Écrit, 12/03"})
     t = fw.Testimony.objects.get()
     assert response.status_code == 302
@@ -408,11 +408,11 @@ def test_unknown_kind_is_404(client: Any, approach: Any, personas: Any) -> None:
 def test_lists_filter_and_show_empty_states(client: Any, approach: Any, personas: Any) -> None:
     client.force_login(personas["equipe"])
     obs_url = reverse("fieldwork:observation_list", args=[approach.slug])
-    assert "Aucune observation pour l'instant" in page_text(client.get(obs_url))
+    assert "Aucune observation pour l’instant" in page_text(client.get(obs_url))
     t_url = reverse("fieldwork:testimony_list", args=[approach.slug])
-    assert "Aucun témoignage pour l'instant" in page_text(client.get(t_url))
+    assert "Aucun témoignage pour l’instant" in page_text(client.get(t_url))
     map_url = reverse("fieldwork:map", args=[approach.slug])
-    assert "Rien n'est encore placé sur la carte" in page_text(client.get(map_url))
+    assert "Rien n’est encore placé sur la carte" in page_text(client.get(map_url))
     factories.observation(approach, themes=["eau"])
     factories.observation(approach, title="Jardins partagés", dimensions=["food"], themes=[])
     text = page_text(client.get(obs_url, {"dimension": "food"}))
@@ -466,7 +466,8 @@ def test_delete_pages_confirm_first(client: Any, approach: Any, personas: Any) -
     client.force_login(personas["equipe"])
     url = reverse("fieldwork:observation_delete", args=[approach.slug, obs.pk])
     text = page_text(client.get(url))
-    assert f"L'observation « {obs.title} » sera supprimé·e ; ses photos le sont avec elle" in text
+    deleted = f"L'observation « {obs.title} » sera supprimé·e\u202f; ses photos le sont avec elle"
+    assert deleted in text
     assert Observation.objects.exists()
     client.post(url)
     assert not Observation.objects.exists()

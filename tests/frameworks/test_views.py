@@ -72,7 +72,7 @@ def test_unverified_levers_are_flagged_on_the_framework_page_only(
     )
     text = page_text(page)
     assert "11 libellés à vérifier." in text
-    assert "L3.2 Diffuser la connaissance et la culture du risque ;" in text
+    assert "L3.2 Diffuser la connaissance et la culture du risque\u202f;" in text
     assert "Importez-la" not in text  # the import is for the site's administrators
     staff = make_user("admin@example.org")
     staff.is_staff = True
@@ -273,7 +273,7 @@ def test_appropriation_workshop(frameworks: None, personas: dict[str, Any], appr
     ]
     assert rows == sorted(rows)
     assert "Les mêmes priorités lues à travers" in page
-    reading = page[page.index("Objectifs de développement durable (ODD) : les") :]
+    reading = page[page.index("Objectifs de développement durable (ODD)&nbsp;: les") :]
     # ODD 2 ← food (8 points); ODD 6 ← water (12) and freshwater (0): mean 6
     assert reading.index("Faim « zéro »") < reading.index("Eau propre et assainissement")
     bad = client.post(sort, {"group": "", "water-essentiel": "-1"})

@@ -198,7 +198,7 @@ def test_mactor_journey(approach: Approach, actors: list[Actor], client_as: Any)
     for name in WORKED["objectives"]:
         client.post(study_url + "objectifs/", {"name": name})
     duplicate = client.post(study_url + "objectifs/", {"name": " préserver l'eau"})
-    assert "Cet objectif est déjà dans l'analyse." in page_text(duplicate)
+    assert "Cet objectif est déjà dans l’analyse." in page_text(duplicate)
     assert study.objectives.count() == 2
 
     # The study lists its actors in the register's order (by name); WORKED in its own.
@@ -217,7 +217,7 @@ def test_mactor_journey(approach: Approach, actors: list[Actor], client_as: Any)
     response = client.post(study_url + "influences/enregistrer/", faulty)
     assert response.status_code == 400
     text = page_text(response)
-    assert "Rien n'est enregistré" in text
+    assert "Rien n’est enregistré" in text
     assert "colonne «\u00a0Association\u00a0»\u00a0: la valeur doit être comprise entre 0 et 4" in (
         text.replace("&nbsp;", "\u00a0")
     )
@@ -281,7 +281,7 @@ def test_conflict_journey(approach: Approach, actors: list[Actor], client_as: An
     )
     text = page_text(client.get(detail))
     assert "Chambre d'agriculture" in text and "Pêcheurs" in text and "Récoltes" in text
-    assert "Tours d'eau" in text and "retenue" in text and "10/03/2026" in text
+    assert "Tours d'eau" in text and "retenue" in text and "10\u00a0mars 2026" in text
     assert "Médiation" in text
     party = conflict.parties.get(name="Pêcheurs")
     client.post(base(approach) + f"conflits/parties/{party.pk}/supprimer/")
@@ -308,7 +308,7 @@ def test_agreement_journey(approach: Approach, actors: list[Actor], client_as: A
     assert client.post(url, data).status_code == 302
     text = page_text(client.get(base(approach) + "cooperation/"))
     assert "Contrat de réciprocité" in text and "Association, Commune" in text
-    assert "du 01/01/2027 au 31/12/2028" in text
+    assert "du 1er\u00a0janvier 2027 au 31\u00a0décembre 2028" in text
     assert "Contrat de réciprocité" in page_text(client.get(base(approach) + "acteurs/carte/"))
 
 
@@ -355,7 +355,7 @@ def test_raci_of_the_demarche(approach: Approach, actors: list[Actor], client_as
     assert not RaciAssignment.objects.exists()
     bad = client.post(url + "enregistrer/", {f"r{commune.pk}_1": "Z"})
     assert bad.status_code == 400 and not RaciAssignment.objects.exists()
-    assert "Rôle de «\u00a0Commune\u00a0» à l'étape 1" in page_text(bad)
+    assert "Rôle de «\u00a0Commune\u00a0» à l’étape 1" in page_text(bad)
     two_leads[f"r{chamber.pk}_1"] = "R"
     assert client.post(url + "enregistrer/", two_leads).status_code == 302
     assert set(RaciAssignment.objects.values_list("actor__name", "step", "role")) == {
@@ -386,7 +386,7 @@ def test_internal_governance_diagnosis(approach: Approach, client_as: Any) -> No
     response = client.post(url + "enregistrer/", data)
     assert response.status_code == 400
     text = page_text(response)
-    assert "Écrivez la recommandation avant d'en suivre la réalisation." in text
+    assert "Écrivez la recommandation avant d’en suivre la réalisation." in text
     assert "Chaque service travaille seul" in text  # the other criteria's typing stays
     assert not GovernanceDiagnosis.objects.exists()  # nothing half-saved
     data["decision-status"] = "a_engager"

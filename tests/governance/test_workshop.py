@@ -112,12 +112,12 @@ def test_the_room_fills_a_mactor_study(
 
     workshop, base = new_workshop(approach, team)
     new = f"{base}activites/nouvelle/"
-    assert "Analyse des jeux d'acteurs" in page_text(team.get(f"{new}?type=mactor"))
+    assert "Analyse des jeux d’acteurs" in page_text(team.get(f"{new}?type=mactor"))
     empty = MactorStudy.objects.create(approach=approach, title="Vide")
     response = team.post(
         new, {"type": "mactor", "title": "Positions", "study": empty.pk, "matrix": "positions"}
     )
-    assert "n'a pas encore d'acteurs et d'objectifs" in page_text(response)
+    assert "n’a pas encore d’acteurs et d’objectifs" in page_text(response)
     for matrix in ("positions", "influences"):
         response = team.post(
             new, {"type": "mactor", "title": matrix.title(), "study": study.pk, "matrix": matrix}

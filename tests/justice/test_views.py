@@ -78,7 +78,7 @@ def test_groups_sizes_and_insee_upload(
     )
     assert bad.status_code == 400
     text = page_text(bad)
-    assert "Rien n'a été enregistré" in text and "quatre mille" in text
+    assert "Rien n’a été enregistré" in text and "quatre mille" in text
     assert PopulationGroup.objects.count() == 1
     good = client.post(
         base(approach) + "groupes/insee/",
@@ -126,7 +126,7 @@ def test_flagged_action_and_adopted_remedy(
         {"action": action.pk, "kind": "magie", "description": "x"},
         follow=True,
     )
-    assert "n'est pas adopté" in page_text(unknown) and Remedy.objects.count() == 1
+    assert "n’est pas adopté" in page_text(unknown) and Remedy.objects.count() == 1
 
 
 def test_participation_gap_and_outreach(

@@ -139,5 +139,5 @@ def test_no_action_no_activity(approach: Approach, client_as: Any) -> None:
     response = team.post(
         f"{base}{workshop.pk}/activites/nouvelle/", {"type": "acceptabilite", "title": "X"}
     )
-    assert "n'a pas encore d'actions" in page_text(response)
+    assert "n’a pas encore d’actions" in page_text(response)
     assert not workshop.activities.exists()

@@ -46,7 +46,7 @@ def test_every_page_links_the_legal_pages(
         footer = text[text.index('aria-label="Pages légales"') :]
         for legal in LEGAL_URLS:
             assert f'href="{legal}"' in footer, (url, legal)
-        assert "Accessibilité : non conforme" in footer
+        assert "Accessibilité\u00a0: non conforme" in footer
 
 
 def test_accessibility_declaration_names_the_recourse_and_the_audit(

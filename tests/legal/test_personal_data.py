@@ -84,7 +84,7 @@ def test_find_export_and_erase_a_person(
     page = page_text(client.get(url + "?q=jeanne"))
     assert "Témoignage du" in page and "Jeanne Martin" in page
     assert "sous le pseudonyme «\u00a0Jeanne M.\u00a0»\u00a0: 1 réponse" in page
-    assert "Contact de l'acteur «\u00a0Jardin partagé\u00a0»" in page
+    assert "Contact de l’acteur «\u00a0Jardin partagé\u00a0»" in page
 
     exported = client.get(url + "export/?q=jeanne")
     assert exported["Content-Disposition"] == 'attachment; filename="donnees-jeanne.json"'
@@ -148,7 +148,7 @@ def test_consent_records_and_retention(
             "withdrawn_on": "2026-10-01",
         },
     )
-    assert "Le retrait ne peut pas précéder l'accord." in page_text(response)
+    assert "Le retrait ne peut pas précéder l’accord." in page_text(response)
     assert not ConsentRecord.objects.exists()
     client.post(
         url + "consentements/",

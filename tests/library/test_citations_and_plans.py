@@ -162,7 +162,7 @@ def test_every_fault_of_the_plan_is_located_and_nothing_is_imported(
     csv = f"Numéro;Intitulé;Description\n1;Rénover;ok\n2;;sans intitulé\n3;{'x' * 201};trop long\n"
     response = upload(client, approach, "plan.csv", csv.encode(), "actions")
     page = page_text(response)
-    assert "Rien n'est importé" in page
+    assert "Rien n’est importé" in page
     assert "Ligne 3, colonne «\u00a0Intitulé\u00a0»\u00a0: valeur manquante." in page
     assert "Ligne 4\u00a0: l'intitulé fait 201 caractères\u00a0: 200 au plus." in page
     assert not Action.objects.filter(approach=approach).exists()

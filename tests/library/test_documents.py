@@ -193,7 +193,7 @@ def test_a_file_refused_by_the_form_says_why(approach: Approach, client_as: Any)
     assert "ne correspond pas à un fichier PDF" in page_text(response)
     assert not Document.objects.filter(title="Faux").exists()
     response = client.post(base(approach) + "ajouter/", {"title": "Rien", "kind": "etude"})
-    assert "Joignez un fichier ou donnez l'adresse" in page_text(response)
+    assert "Joignez un fichier ou donnez l’adresse" in page_text(response)
 
 
 def test_a_link_is_stored_and_never_fetched(
@@ -269,7 +269,7 @@ def test_the_document_list_is_paginated_and_filtered_by_type(
     approach: Approach, client_as: Any
 ) -> None:
     client = client_as("facilitateur")
-    assert "Aucun document pour l'instant." in page_text(client.get(base(approach)))
+    assert "Aucun document pour l’instant." in page_text(client.get(base(approach)))
     for i in range(55):
         Document.objects.create(approach=approach, title=f"Étude {i:02d}", kind="etude")
     Document.objects.create(approach=approach, title="Le SCoT", kind="scot")

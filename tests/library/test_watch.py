@@ -171,7 +171,7 @@ def test_a_signal_becomes_a_hazard_a_variable_and_an_idea_with_its_origin(
     client.post(base + "alea/")  # twice: still one hazard
     assert Hazard.objects.filter(approach=approach, label="Moustique tigre").count() == 1
     page = page_text(client.get(f"/demarches/{approach.slug}/veille/"))
-    assert "l'aléa «\u00a0Moustique tigre\u00a0»" in page
+    assert "l’aléa «\u00a0Moustique tigre\u00a0»" in page
 
 
 def test_signal_form_and_rights(

@@ -69,7 +69,7 @@ def test_the_demo_documents_carry_the_three_briques(db: Any) -> None:
         "Le vivant du territoire",
         "Qui vit ici : les groupes de population",
         "Gouvernance et coopération : les acteurs et leurs jeux",
-        "Le vivant dans le plan d'actions",
+        "Le vivant dans le plan d’actions",
         "Une transition juste",
     ):
         assert title not in words

@@ -129,7 +129,7 @@ def test_upload_of_national_answers_and_malformed_file(approach: Approach, clien
         {"species": SimpleUploadedFile("e.json", (DATA / "especes_malformee.json").read_bytes())},
     )
     assert bad.status_code == 400
-    assert "Rien n'a été enregistré" in page_text(bad) and "identifiant TAXREF" in page_text(bad)
+    assert "Rien n’a été enregistré" in page_text(bad) and "identifiant TAXREF" in page_text(bad)
     assert not Species.objects.exists()
     good = client.post(
         url,
@@ -280,7 +280,7 @@ def test_living_voices_in_votes_and_arbitrations_are_shown_apart(
     vote = page_text(client.get(f"/demarches/{approach.slug}/vote/"))
     assert "Les voix du vivant" in vote and "pas comptées" in vote
     assert "La rivière" in vote and "À rejeter" in vote
-    assert "Aucun bulletin pour l'instant" in vote  # the humans' tally is untouched
+    assert "Aucun bulletin pour l’instant" in vote  # the humans' tally is untouched
     conflict = page_text(client.get(f"/demarches/{approach.slug}/conflits-d-usage/{water.pk}/"))
     assert "Les voix du vivant sur ce conflit" in conflict
     assert "Laissez-moi couler." in conflict

@@ -94,9 +94,9 @@ def test_dashboard_page_and_empty_states(
     client = client_for("partenaire")
     url = reverse("monitoring:dashboard", args=[approach.slug])
     text = page_text(client.get(url))
-    assert "Aucun indicateur n'a de trajectoire" in text
-    assert "Aucune fiche action pour l'instant" in text
-    assert "Saisir l'avancement" not in text  # partners read only
+    assert "Aucun indicateur n’a de trajectoire" in text
+    assert "Aucune fiche action pour l’instant" in text
+    assert "Saisir l’avancement" not in text  # partners read only
     plan(approach)
     text = page_text(client.get(url))
     assert "Rénovation des écoles" in text and "En retard" in text
@@ -146,7 +146,7 @@ def test_progress_entry_checks_every_row_before_writing(
     )
     assert response.status_code == 200
     text = page_text(response)
-    assert "Rien n'a été enregistré" in text
+    assert "Rien n’a été enregistré" in text
     assert (
         "«\u00a0Cantine bio\u00a0», avancement\u00a0: un nombre entier de 0 à 100 (reçu « 150 »)"
         in text

@@ -50,10 +50,10 @@ def test_kept_between_readers(
         values(ind, {2020: 10.0, 2021: 11.0})
         trajectory(ind, (2020, 10.0), {2030: 5.0})
     url = reverse("monitoring:dashboard", args=[approach.slug])
-    assert "Saisir l'avancement" in page_text(client_for("equipe").get(url))
+    assert "Saisir l’avancement" in page_text(client_for("equipe").get(url))
     client = client_for("partenaire")  # another role: its own page, computed once
-    assert "Saisir l'avancement" not in page_text(client.get(url))
+    assert "Saisir l’avancement" not in page_text(client.get(url))
     with django_assert_max_num_queries(14) as queries:
         text = page_text(client.get(url))
-    assert "Action 11" in text and "Saisir l'avancement" not in text
+    assert "Action 11" in text and "Saisir l’avancement" not in text
     assert not any("historical" in q["sql"].lower() for q in queries.captured_queries)

@@ -85,7 +85,7 @@ def test_envoyer_sends_one_message_per_pilot(
     assert "https://ressort.example.fr/demarches/capi-resiliente/suivi/avancement/" in pilot.body
     assert "&#" not in pilot.body  # plain text, not HTML-escaped
     lead = by_to["chef_projet@example.org"]
-    assert "n'indique pas de pilote" in lead.body and "Haies bocagères" in lead.body
+    assert "n’indique pas de pilote" in lead.body and "Haies bocagères" in lead.body
     # Recorded like the scheduled send: the same day again sends nothing twice.
     again = run("--envoyer", "--date", "2026-11-26")
     assert "0 message envoyé." in again and "2 déjà envoyés ce jour-là" in again

@@ -104,7 +104,8 @@ def test_page_and_documents(approach: Approach, client_for: Callable[[str], Clie
     text = page_text(
         client.get(reverse("monitoring:evaluation_detail", args=[approach.slug, evaluation.pk]))
     )
-    assert "Taux de réalisation : 50\u202f%" in text and "Associer les communes plus tôt." in text
+    assert "Taux de réalisation\u00a0: 50\u202f%" in text
+    assert "Associer les communes plus tôt." in text
     assert "Amélioration" in text and "Aucune cotation de la Boussole" in text
     assert text.count("<svg") == 2 and "Données de 2025" in text  # the two Doughnuts
     start = reverse("monitoring:evaluation_document", args=[approach.slug, evaluation.pk])

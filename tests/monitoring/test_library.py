@@ -51,7 +51,7 @@ def test_search_by_theme_dimension_size_region_and_words(
     assert titles(region=str(aura.pk)) == ["Cantines bio", "Rivière propre"]
     assert titles(q="gratuit") == ["Bus gratuits"]
     assert titles(theme="eau", size="ville") == []
-    assert "Aucun retour d'expérience ne répond" in page_text(client.get(url, {"theme": "culture"}))
+    assert "Aucun retour d’expérience ne répond" in page_text(client.get(url, {"theme": "culture"}))
 
 
 def test_list_is_paginated_and_keeps_the_filters(

@@ -107,7 +107,7 @@ def test_invalid_milestones_save_nothing_and_say_why(
     }
     cases = [
         ({}, "Indiquez au moins un jalon"),
-        ({"jalons-0-year": "2018", "jalons-0-value": "5"}, "doit suivre l'année de référence"),
+        ({"jalons-0-year": "2018", "jalons-0-value": "5"}, "doit suivre l’année de référence"),
         ({"jalons-0-year": "2030"}, "Indiquez la valeur cible de ce jalon"),
         (
             {
@@ -120,7 +120,7 @@ def test_invalid_milestones_save_nothing_and_say_why(
         ),
         (
             {"source": "national", "jalons-0-year": "2030", "jalons-0-value": "5"},
-            "indiquez l'évolution en %",
+            "indiquez l’évolution en %",
         ),
         ({"tolerance": "300", "jalons-0-year": "2030", "jalons-0-value": "5"}, "entre 0 et 100"),
     ]

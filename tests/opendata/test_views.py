@@ -105,7 +105,7 @@ def test_refresh_button_runs_through_the_queue(
     approach = montlucon_approach
     client.force_login(approach.memberships.get().user)
     response = client.post(base(approach) + "donnees-ouvertes/actualiser/", follow=True)
-    assert "ajoutez d'abord le catalogue" in page_text(response)
+    assert "ajoutez d’abord le catalogue" in page_text(response)
     client.post(
         base(approach) + "indicateurs/catalogue/ajouter/", {"dimension": ["chemical_pollution"]}
     )

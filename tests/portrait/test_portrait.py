@@ -64,11 +64,11 @@ def test_portrait_page(filled: Any, personas: Any) -> None:
     assert text.count("Donnée manquante") >= 19
     assert "Déficit" in text and "Dépassement" in text
     assert (
-        '88 % (2022) — déficit <span class="small">(même année : France : 93,5)' in text
+        '88 % (2022) — déficit <span class="small">(même année\u00a0: France : 93,5)' in text
         and "7,5 tCO2e/hab (2021) — dépassement" in text
     )
     assert 'href="https://www.insee.fr/fr/metadonnees/source/serie/s1172"' in text
-    assert "Logement dégradé." in text and "les données : Donut : déficit" in text
+    assert "Logement dégradé." in text and "les données\u00a0: Donut : déficit" in text
     assert client_for(personas["outsider"]).get(url).status_code == 404
     # The command line is for specialists: inside a closed detail, not in the page's text.
     details = text.index("<summary>Pour les spécialistes</summary>")

@@ -65,7 +65,7 @@ def test_create_enter_value_edit_delete(approach: Any, personas: Any) -> None:
     assert client.post(url, {"place": "france", "year": "2021", "value": "90"}).status_code == 302
     response = client.post(url, {"place": "autre", "insee": "00000", "year": "2021", "value": "1"})
     t = page_text(response)
-    assert "Code « 00000 » inconnu" in t
+    assert "Code «\u00a000000\u00a0» inconnu" in t
     assert IndicatorValue.objects.count() == 2
     listing = page_text(client.get(reverse("portrait:indicators", args=[approach.slug])))
     assert "Part de logements décents" in listing and "80" in listing and "90" in listing
@@ -148,7 +148,7 @@ def test_import_page_shows_faults_and_imports_nothing(
         "v.csv", b"Indicateur;Code INSEE;Ann\xc3\xa9e;Valeur\nchomage;99999;2020;1\n"
     )
     text = page_text(client.post(url, {"file": bad}))
-    assert "rien n'a été importé" in text and "Ligne 2, colonne «\u00a0Code INSEE\u00a0»" in text
+    assert "rien n’a été importé" in text and "Ligne 2, colonne «\u00a0Code INSEE\u00a0»" in text
     good = SimpleUploadedFile(
         "v.csv", b"Indicateur;Code INSEE;Ann\xc3\xa9e;Valeur\nchomage;38053;2020;1\n"
     )
@@ -162,6 +162,6 @@ def test_value_in_french_notation(approach: Any, personas: Any, make_indicator: 
     url = reverse("portrait:value_add", args=[approach.slug, indicator.pk])
     client = client_for(personas["facilitateur"])
     response = client.post(url, {"place": "perimetre", "year": "2021", "value": "beaucoup"})
-    assert "«\u00a0beaucoup\u00a0» n'est pas un nombre" in page_text(response)
+    assert "«\u00a0beaucoup\u00a0» n’est pas un nombre" in page_text(response)
     client.post(url, {"place": "perimetre", "year": "2021", "value": "12,5"})
     assert IndicatorValue.objects.get().value == 12.5

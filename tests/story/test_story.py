@@ -93,7 +93,7 @@ def test_team_rewrites_with_history_and_revert(
     assert chapter.text == "Première version." and chapter.history.count() == 3
     # a version of another chapter or démarche cannot be brought back here
     response = team.post(revert, {"version": "999999"}, follow=True)
-    assert "Cette version du chapitre n'existe pas." in page_text(response)
+    assert "Cette version du chapitre n’existe pas." in page_text(response)
     story = plain(page_text(team.get(reverse("story:story", args=[approach.slug]))))
     assert "Première version." in story and "Écrit par l'équipe" in story
     # partners read, do not write; outsiders get 404

@@ -166,7 +166,7 @@ def test_a_value_of_a_deleted_indicator_waits_for_its_indicator(
     lead = client_for(personas["chef_projet"])
     url = reverse("strategy:history_revert", args=[approach.slug, "valeur", created.history_id])
     response = lead.post(url, follow=True)
-    assert "son indicateur n'existe plus" in page_text(response)
+    assert "son indicateur n’existe plus" in page_text(response)
     assert not IndicatorValue.objects.exists()
     gone = Indicator.history.filter(history_type="-").get()
     lead.post(

@@ -102,7 +102,7 @@ def test_agent_creates_and_fills_a_sheet(
     assert "Haies bocagères" in page
     refused = agent.post(reverse("strategy:sheet_add", args=[slug]), {"objective": ""})
     assert refused.status_code == 422
-    assert "l'un ou l'autre" in page_text(refused)
+    assert "l’un ou l’autre" in page_text(refused)
     response = agent.post(
         reverse("strategy:sheet_add", args=[slug]),
         {"objective": strategy["objective"].pk, "action": action.pk},
@@ -184,10 +184,10 @@ def test_agent_creates_and_fills_a_sheet(
     assert not BudgetLine.objects.filter(pk=line.pk).exists()
     history = page_text(agent.get(reverse("strategy:sheet_history", args=[slug, sheet.pk])))
     assert (
-        "Ligne de budget « Investissement 2027 — Plants (Haies bocagères) » — suppression"
+        "Ligne de budget «\u00a0Investissement 2027 — Plants (Haies bocagères)\u00a0» — suppression"
         in history
     )
-    assert "Jalon « Plantation (Haies bocagères) » — création" in history
+    assert "Jalon «\u00a0Plantation (Haies bocagères)\u00a0» — création" in history
     assert "equipe@example.org" in history or personas["equipe"].display_name in history
 
 
@@ -203,7 +203,7 @@ def test_second_concurrent_save_of_a_sheet_is_refused_field_by_field(
     second = agent.post(url, {**opened, "progress": 50, "status": "engagee"})
     assert second.status_code == 409
     text = page_text(second)
-    assert "Vos modifications n'ont pas été enregistrées" in text
+    assert "Vos modifications n’ont pas été enregistrées" in text
     assert "a enregistré cette fiche" in text
     # The table names the fields the lead changed, with before / now / mine.
     assert "avancement (%)" in text and "pilote (personne)" in text

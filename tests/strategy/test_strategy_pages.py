@@ -80,10 +80,10 @@ def test_lead_builds_a_strategy_in_the_browser_forms(
     assert response.status_code == 302
     # The strategy serves the shared vision, written on the « Vision » page.
     overview = page_text(client.get(reverse("strategy:overview", args=[slug])))
-    assert "La vision n'est pas encore écrite." in overview
+    assert "La vision n’est pas encore écrite." in overview
     assert reverse("systems:vision", args=[slug]) in overview
     form_page = page_text(client.get(reverse("strategy:statement_edit", args=[slug])))
-    assert "Vision du territoire" not in form_page and "page « Vision »" in form_page
+    assert "Vision du territoire" not in form_page and "page «\u00a0Vision\u00a0»" in form_page
     response = client.post(
         reverse("systems:vision_save", args=[slug]),
         {"text": "Un territoire sobre en eau", "horizon_year": "2050"},
@@ -116,9 +116,9 @@ def test_lead_builds_a_strategy_in_the_browser_forms(
     assert objective.gap_codes == ["water"]
     overview = page_text(client.get(reverse("strategy:overview", args=[slug])))
     assert "Objectif 1.1 — Réduire les fuites" in overview
-    assert "Un territoire sobre en eau" in overview and "Vision à l'horizon 2050" in overview
+    assert "Un territoire sobre en eau" in overview and "Vision à l’horizon 2050" in overview
     one_page = page_text(client.get(reverse("strategy:one_page", args=[slug])))
-    assert "Vision 2050 :</strong> Un territoire sobre en eau" in one_page
+    assert "Vision 2050\u00a0:</strong> Un territoire sobre en eau" in one_page
     assert "Stratégie CAPI 2050" in one_page and "1.1 Réduire les fuites" in one_page
     assert "rs-gap-shortfall" in one_page
 
@@ -153,7 +153,7 @@ def test_second_save_of_an_axis_is_refused_with_what_changed(
     )
     assert second.status_code == 409
     text = page_text(second)
-    assert "Vos modifications n'ont pas été enregistrées" in text
+    assert "Vos modifications n’ont pas été enregistrées" in text
     assert "Sécuriser l'eau" in text and "Eau pour tous" in text and "Eau potable" in text
     axis.refresh_from_db()
     assert axis.title == "Eau pour tous"
@@ -180,8 +180,8 @@ def test_deleting_an_axis_renumbers_and_history_restores_it(
     assert axis2.order == 1
     assert not Objective.objects.filter(pk=objective.pk).exists()
     page = page_text(lead.get(reverse("strategy:history", args=[approach.slug])))
-    assert "Axe « Axe 1 — Sécuriser l'eau » — suppression" in page
-    assert "Objectif « Réduire les fuites des réseaux » — suppression" in page
+    assert "Axe «\u00a0Axe 1 — Sécuriser l'eau\u00a0» — suppression" in page
+    assert "Objectif «\u00a0Réduire les fuites des réseaux\u00a0» — suppression" in page
     from ressort.strategy.models import Axis as AxisModel
 
     deleted_axis = AxisModel.history.filter(id=axis.pk, history_type="-").get()
@@ -191,7 +191,7 @@ def test_deleting_an_axis_renumbers_and_history_restores_it(
     )
     # The objective cannot come back before its axis.
     response = lead.post(revert_objective, follow=True)
-    assert "son axe n'existe plus" in page_text(response)
+    assert "son axe n’existe plus" in page_text(response)
     # Read-only roles and members without the right cannot revert.
     for role in (Role.PARTNER, Role.TEAM_MEMBER):
         assert client_for(personas[role.value]).post(revert_objective).status_code == 403

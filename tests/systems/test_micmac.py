@@ -172,7 +172,7 @@ def test_import_faults_are_named_and_nothing_is_written(
     text = page_text(response)
     assert response.status_code == 200
     assert message in text, text[text.find("Rien n") : text.find("Rien n") + 400]
-    assert "Rien n'est enregistré" in text
+    assert "Rien n’est enregistré" in text
     assert [v.name for v in approach.variables.all()] == ["Déjà là"]
 
 
@@ -253,7 +253,7 @@ def test_large_matrix_hides_the_grid(approach: Approach, personas: dict[str, Any
     client = client_for(personas["equipe"])
     upload(client, approach, "\n".join(rows).encode())
     page = page_text(client.get(reverse("systems:micmac", args=[approach.slug])))
-    assert "la grille n'est proposée que jusqu'à 40 variables" in page
+    assert "la grille n’est proposée que jusqu’à 40 variables" in page
     results = page_text(client.get(reverse("systems:micmac_results", args=[approach.slug])))
     assert results.count("<circle") == 3 * n
 

@@ -154,7 +154,7 @@ def test_exclusion_within_a_component_is_refused(approach: Approach, box: dict[s
             "exclusion-second": h["Eau", "Abondante"].pk,
         },
     )
-    assert "s'excluent déjà" in page_text(response)
+    assert "s’excluent déjà" in page_text(response)
     assert Exclusion.objects.count() == 1
 
 

@@ -31,4 +31,4 @@ def test_the_page_lists_them(
 ) -> None:
     client.force_login(make_user("lecteur@example.org"))
     text = page_text(client.get("/territoires/DEP/38/"))
-    assert "Appartient à : " in text and "Auvergne-Rhône-Alpes" in text
+    assert "Appartient à\u00a0: " in text and "Auvergne-Rhône-Alpes" in text

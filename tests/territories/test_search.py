@@ -37,7 +37,7 @@ def test_normalize(text: str, expected: str) -> None:
         ("Besançon", "25056"),
         ("BESANCON", "25056"),
         ("25056", "25056"),
-        ("porte de l'is", "243800604"),
+        ("porte de l’is", "243800604"),
         ("isle d abeau", "38193"),
         ("243800604", "243800604"),
         ("38300", "38053"),
@@ -58,7 +58,7 @@ def test_search_by_type_and_nothing(imported: None) -> None:
 
 
 def test_api_lists_objects_with_code_nom_type_population(imported: None) -> None:
-    response = Client().get("/api/v1/territoires", {"q": "porte de l'is"})
+    response = Client().get("/api/v1/territoires", {"q": "porte de l’is"})
     assert response.status_code == 200
     data = response.json()
     assert data[0]["code"] == "243800604"

@@ -146,7 +146,7 @@ def test_needs_by_audience_and_service_and_a_proposed_path(
         base(approach) + "parcours/ajouter/", {"title": "x", "audience": "elus", "trade": "voirie"}
     )
     assert response.status_code == 200
-    assert "Un métier ne se précise que pour un parcours d'agents" in page_text(response)
+    assert "Un métier ne se précise que pour un parcours d’agents" in page_text(response)
     assert TrainingPath.objects.count() == 1
 
 
@@ -172,7 +172,7 @@ def test_attendance_import_all_or_nothing_with_located_french_errors(
     assert (
         "Ligne 4, colonne «\u00a0Satisfaction\u00a0»\u00a0: 0 est hors de l'échelle 1 à 5." in text
     )
-    assert "rien n'a été enregistré" in text
+    assert "rien n’a été enregistré" in text
     assert not Attendee.objects.filter(present=True).exists()  # nothing half-saved
     good = "Nom,Présent,Avant,Après,Satisfaction\ninès blanc,oui,1,3,5\nJules Garnier,non,,,\n"
     assert client.post(url, {"import-file": csv_file(good)}).status_code == 302
@@ -222,7 +222,7 @@ def test_participants_commitments_pdfs_and_coverage(
     idea = Idea.objects.get(pk=commitment.idea_id)
     assert idea.source_label.startswith("Formation-action «\u00a0Voirie et espaces publics")
     assert idea.proposer == "Inès Blanc" and idea.action == action
-    became = "Devenu l'action «\u00a0Désimperméabiliser la cour du CTM\u00a0»"
+    became = "Devenu l’action «\u00a0Désimperméabiliser la cour du CTM\u00a0»"
     assert became in page_text(client.get(url))
 
     assert (

@@ -11,18 +11,18 @@ from tests.conftest import page_text
 
 # page, under /demarches/<slug>/ → (the empty state's words, the address its link opens)
 EMPTY = {
-    "veille/": ("Aucun signal noté pour l'instant.", "veille/signaux/ajouter/"),
-    "bibliotheque/": ("Aucun document pour l'instant.", "bibliotheque/ajouter/"),
+    "veille/": ("Aucun signal noté pour l’instant.", "veille/signaux/ajouter/"),
+    "bibliotheque/": ("Aucun document pour l’instant.", "bibliotheque/ajouter/"),
     "veille/flux/": ("Aucun flux suivi.", "veille/flux/ajouter/"),
-    "comportements/": ("Aucun comportement visé pour l'instant.", "comportements/ajouter/"),
+    "comportements/": ("Aucun comportement visé pour l’instant.", "comportements/ajouter/"),
     "transition-juste/groupes/": (
-        "Aucun groupe pour l'instant.",
+        "Aucun groupe pour l’instant.",
         "transition-juste/groupes/ajouter/",
     ),
-    "vivant/parlement/": ("Aucune séance pour l'instant.", "vivant/parlement/ajouter/"),
+    "vivant/parlement/": ("Aucune séance pour l’instant.", "vivant/parlement/ajouter/"),
     "accompagnement/": ("Aucune séance enregistrée.", "accompagnement/seances/ajouter/"),
-    "vivant/": ("Aucun milieu décrit pour l'instant.", "vivant/milieux/ajouter/"),
-    "versions-adoptees/": ("Aucun livrable n'a encore été adopté.", "#figer"),
+    "vivant/": ("Aucun milieu décrit pour l’instant.", "vivant/milieux/ajouter/"),
+    "versions-adoptees/": ("Aucun livrable n’a encore été adopté.", "#figer"),
 }
 
 

@@ -58,7 +58,7 @@ def test_served_again_without_its_view(
 def test_a_write_anywhere_shows_at_once(approach: Any, personas: Any) -> None:
     client = client_for(personas["facilitateur"])
     url = home(approach)
-    assert "L'ambition n'est pas encore formulée." in page_text(client.get(url))
+    assert "L’ambition n’est pas encore formulée." in page_text(client.get(url))
 
     # Through a page of the démarche.
     response = client.post(

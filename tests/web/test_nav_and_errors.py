@@ -74,7 +74,7 @@ def test_refused_page_says_which_roles_may_and_whom_to_ask(
     response = client.get(f"/demarches/{approach.slug}/parametres/")
     assert response.status_code == 403
     text = page_text(response)
-    assert "Vous n'avez pas le droit de faire cela" in text
+    assert "Vous n’avez pas le droit de faire cela" in text
     assert "Votre rôle (Partenaire) ne permet pas de modifier le cadrage." in text
     assert "Accompagnateur·rice, Chef·fe de projet" in text
     assert "Fanny Facil" in text  # the facilitator who created the démarche
@@ -90,7 +90,7 @@ def test_unknown_and_foreign_pages_are_french_404s(
         response = client.get(url)
         assert response.status_code == 404
         text = page_text(response)
-        assert "Cette page n'existe pas" in text and "Not Found" not in text
+        assert "Cette page n’existe pas" in text and "Not Found" not in text
 
 
 def test_server_error_page_renders_without_context() -> None:

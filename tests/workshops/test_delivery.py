@@ -211,7 +211,7 @@ def test_deliver_needs_a_closed_activity_and_rights(
     assert c.post(url).status_code == 403
     c.force_login(personas["facilitateur"])
     response = c.post(url, follow=True)
-    assert "Fermez d'abord" in page_text(response)
+    assert "Fermez d’abord" in page_text(response)
 
 
 def test_grid_scoring_becomes_portrait_sessions_by_category(workshop: Workshop) -> None:

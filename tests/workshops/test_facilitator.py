@@ -70,7 +70,7 @@ def test_create_workshop_and_activities(
         base + "ajouter/", {"title": "Consultation des habitants", "mode": "consultation"}
     )
     assert response.status_code == 200
-    assert "Indiquez jusqu'à quand" in page_text(response)
+    assert "Indiquez jusqu’à quand" in page_text(response)
     until = (timezone.now() + dt.timedelta(days=10)).strftime("%Y-%m-%dT%H:%M")
     response = c.post(
         base + "ajouter/",
@@ -90,7 +90,7 @@ def test_create_workshop_and_activities(
     response = c.post(
         new, {"type": "grille", "title": "Cotez", "version": boussole.pk, "codes": "Q9.9.z"}
     )
-    assert "inconnus dans ce référentiel : Q9.9.z" in page_text(response)
+    assert "inconnus dans ce référentiel\u00a0: Q9.9.z" in page_text(response)
     response = c.post(
         new, {"type": "grille", "title": "Cotez", "version": boussole.pk, "codes": "Q1.1.a"}
     )

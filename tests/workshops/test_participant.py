@@ -37,7 +37,7 @@ def test_join_with_code_pseudonym_and_category(workshop: Workshop) -> None:
     assert c.cookies[f"rs_atelier_{workshop.pk}"].value == p.token
     # Coming back with the QR link goes straight to the activities, same participant.
     assert c.get(f"/atelier/{workshop.join_code}/").status_code == 302
-    assert "Aucune activité n'est ouverte" in page_text(c.get(response.url))
+    assert "Aucune activité n’est ouverte" in page_text(c.get(response.url))
     assert Participant.objects.count() == 1
 
 

@@ -62,7 +62,7 @@ def test_projector_mode_has_no_app_chrome_and_always_shows_how_to_join(
     assert workshop.join_code in html and f"/atelier/{workshop.join_code}/" in html
     assert 'data-plein-ecran="1"' in html and 'data-theme="sombre"' in html
     text = page_text(c.get(f"{base}/projection/"))
-    for shortcut in ("activité suivante", "afficher ou masquer les résultats", "figer l'écran"):
+    for shortcut in ("activité suivante", "afficher ou masquer les résultats", "figer l’écran"):
         assert shortcut in text
     # The facilitator's « next activity » opens the next one.
     first, second = workshop.activities.all()[:2]

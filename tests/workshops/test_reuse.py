@@ -211,11 +211,12 @@ def test_a_new_demarche_starts_from_anothers_workshops_as_templates(
     assert by_title["Ces mesures vous vont-elles ?"].config == {"actions": [], "groups": []}
     # …each drop said to the user, naming the activity.
     for said in (
-        "À compléter\u00a0: Atelier «\u00a0Consultation sur l'eau\u00a0», activité "
-        "«\u00a0Quelle action d'abord ?\u00a0»\u00a0: 1\u00a0action de l'autre démarche retirée",
-        "«\u00a0Positions des acteurs\u00a0»\u00a0: l'analyse des jeux d'acteurs de l'autre "
+        "À compléter\u00a0: Atelier «\u00a0Consultation sur l’eau\u00a0», activité "
+        "«\u00a0Quelle action d’abord\u202f?\u00a0»\u00a0: 1\u00a0action de l’autre démarche "
+        "retirée",
+        "«\u00a0Positions des acteurs\u00a0»\u00a0: l’analyse des jeux d’acteurs de l’autre "
         "démarche",
-        "les groupes de population de l'autre démarche ne sont pas repris",
+        "les groupes de population de l’autre démarche ne sont pas repris",
     ):
         assert said in shown, said
     assert "Notre grille\u00a0»\u00a0: la grille" not in shown  # mapped, nothing to say
@@ -233,7 +234,7 @@ def test_a_grid_not_copied_is_dropped_and_the_copy_says_what_to_complete(
     shown = page_text(client.get(response["Location"]))
     assert (
         "activité «\u00a0Notre grille\u00a0»\u00a0: la grille «\u00a0Grille de la CAPI\u00a0» "
-        "de l'autre démarche n'est pas reprise" in shown
+        "de l’autre démarche n’est pas reprise" in shown
     )
     ours = Activity.objects.get(workshop__approach=new, title="Notre grille")
     assert ours.config == {}
@@ -256,7 +257,7 @@ def test_copying_into_an_existing_demarche_from_the_workshops_page(
     Membership.objects.create(approach=other, user=lead, role=Role.PROJECT_LEAD)
     client = client_for(lead)
     url = f"/demarches/{other.slug}/ateliers/reprendre/"
-    assert "Reprendre des ateliers d'une autre démarche" in page_text(
+    assert "Reprendre des ateliers d’une autre démarche" in page_text(
         client.get(f"/demarches/{other.slug}/ateliers/")
     )
     page = page_text(client.get(url))
@@ -275,7 +276,7 @@ def test_copying_into_an_existing_demarche_from_the_workshops_page(
     assert "1\u00a0atelier repris de «\u00a0CAPI résiliente\u00a0» (7\u00a0activités)" in shown
     # Into an existing démarche nothing of the source's grid was copied: dropped, and said.
     assert Activity.objects.get(workshop=copy, title="Notre grille").config == {}
-    assert "la grille «\u00a0Grille de la CAPI\u00a0» de l'autre démarche" in shown
+    assert "la grille «\u00a0Grille de la CAPI\u00a0» de l’autre démarche" in shown
     for activity in copy.activities.all():
         assert not any(p in str(activity.config) for p in PEOPLE), activity.title
     assert not any(p in copy.place + copy.title for p in PEOPLE)
