@@ -13,6 +13,7 @@ register(
             "strategy:axis_*",
             "strategy:objective_*",
             "strategy:document_start",
+            "strategy:report_start",
             "strategy:sheet_*",
             "strategy:part_*",
             "strategy:comment_*",

@@ -26,7 +26,7 @@ PAGES = {
     "portrait:portrait": (60, 6),
     "monitoring:dashboard": (32, 5),
     "actions:action_list": (10, 5),
-    "strategy:overview": (28, 6),
+    "strategy:overview": (28, 7),  # two document lists (plan, bilan) redrawn: one query each
     "approaches:journey": (8, 5),
     "approaches:list": (10, 9),  # not a démarche page: its rows kept, not the page
 }
