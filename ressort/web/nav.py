@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from django.urls import get_script_prefix, reverse
 
+from ressort.analysis.typography import french
 from ressort.approaches.access import Right, role_has
 
 
@@ -59,6 +60,9 @@ class Entry:
         if self.phase not in PHASE_BY_CODE:
             raise ValueError(f"Phase inconnue « {self.phase} » pour l'entrée « {self.label} ».")
         object.__setattr__(self, "patterns", (self.url_name, *self.active))
+        # Shown in the menu and on the journey page as written: in French typography
+        # (« Idées d’actions »), whoever declared it.
+        object.__setattr__(self, "label", french(self.label))
 
     def matches(self, view_name: str) -> bool:
         return any(fnmatchcase(view_name, pattern) for pattern in self.patterns)
