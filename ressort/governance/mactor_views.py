@@ -156,7 +156,7 @@ def _position_formset(study: MactorStudy, data: Any = None) -> Any:
         low=-MAX_POSITION,
         high=MAX_POSITION,
         skip_diagonal=False,
-        cell_label="Position de « {row} » sur l'objectif « {column} »",
+        cell_label="Position de « {row} » sur l’objectif « {column} »",
     )
 
 

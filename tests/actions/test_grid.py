@@ -6,6 +6,7 @@ import pytest
 
 from ressort.actions import services
 from ressort.actions.models import Action, Evaluation, EvaluationProposal, GridChoice
+from ressort.analysis.typography import french
 from ressort.frameworks import services as fw_services
 from tests.conftest import page_text
 
@@ -40,8 +41,12 @@ def test_evaluate_then_trade_offs_and_suggestions(
     _evaluate(client, approach, action, {"scenario": "TRACC +4 °C", "effet-food": "-1"})
     detail = page_text(client.get(f"/demarches/{approach.slug}/actions/{action.pk}/"))
     assert "Co-bénéfices" in detail and "améliore plusieurs dimensions" in detail
-    assert "Améliore « Alimentation » (+2) mais dégrade « Prélèvements d'eau douce » (-2)" in detail
-    assert "sous le scénario « TRACC +4 °C »" in detail
+    # The trade-offs are shown in French typography (no-break spaces, « d’eau »).
+    assert (
+        french("Améliore « Alimentation » (+2) mais dégrade « Prélèvements d'eau douce » (-2)")
+        in detail
+    )
+    assert french("sous le scénario « TRACC +4 °C »") in detail
     # suggestions: freshwater is linked to Boussole levers L3.1 and L5.3 by crosswalks
     assert "L5.3" in detail and "L3.1" in detail
     assert "Réduire l'artificialisation" in detail  # Ressort's illustrative measure

@@ -155,7 +155,7 @@ def test_ideas_to_arbitration(
     page.get_by_label("Justification").fill("Protéger l'eau potable et la rivière")
     page.get_by_role("button", name="Consigner l’arbitrage").click()
     expect(
-        page.get_by_role("heading", name="Décision du 18/11/2027 — Bureau communautaire")
+        page.get_by_role("heading", name="Décision du 18 novembre 2027 — Bureau communautaire")
     ).to_be_visible()
     assert_accessible(page)
     assert Arbitration.objects.get().option.title == "Quotas d'été"

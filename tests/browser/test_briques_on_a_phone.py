@@ -71,7 +71,8 @@ def new_live_activity(page: Page, base: str, kind_label: str, title: str) -> str
     page.get_by_label("Intitulé").fill(title)
     page.get_by_role("button", name="Créer l’atelier").click()
     code = page.locator("#code-atelier").inner_text().strip()
-    page.get_by_role("link", name=kind_label, exact=True).click()
+    # The page's own link, not the menu's entry of the same name (« Acceptabilité des mesures »).
+    page.locator("#contenu .col-lg-9").get_by_role("link", name=kind_label, exact=True).click()
     page.get_by_label("Consigne affichée aux participant·es").fill(title)
     return code
 

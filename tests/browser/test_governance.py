@@ -115,7 +115,8 @@ def test_actors_mactor_conflict_and_agreement(
         page.get_by_text("Ajouter un objectif").click()
         field(page, "Objectif").fill(objective)
         page.get_by_role("button", name="Ajouter", exact=True).click()
-        expect(page.get_by_text(f"L’objectif « {objective} » est ajouté.")).to_be_visible()
+        shown = objective.replace("'", "’")  # the message sets what was typed in French typography
+        expect(page.get_by_text(f"L’objectif « {shown} » est ajouté.")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Noter les influences").click()
@@ -148,7 +149,9 @@ def test_actors_mactor_conflict_and_agreement(
         for objective, value in zip(
             ("Préserver l'eau", "Développer le tourisme"), values, strict=True
         ):
-            page.get_by_label(f"Position de « {actor} » sur l’objectif « {objective} »").fill(value)
+            # A form label: the names typed are shown in French typography there.
+            label = f"Position de « {actor} » sur l’objectif « {objective} »".replace("'", "’")
+            page.get_by_label(label).fill(value)
     page.get_by_role("button", name="Enregistrer la matrice").click()
     expect(page.get_by_text("La matrice des positions est enregistrée.")).to_be_visible()
     assert_accessible(page)

@@ -58,7 +58,7 @@ def test_catalogue_open_data_and_past_shocks(
     assert_accessible(page)
     on_phone_too(page)
     page.get_by_role("link", name="Ajouter un choc").click()
-    field(page, "Type d'événement").select_option(label="Choc économique")
+    field(page, "Type d’événement").select_option(label="Choc économique")
     field(page, "Intitulé").fill("Fermeture de l'usine Dunlop")
     field(page, "Début").fill("2024-06-01")
     field(page, "Fin").fill("2024-01-01")

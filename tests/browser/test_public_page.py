@@ -109,7 +109,7 @@ def test_a_lead_publishes_and_an_inhabitant_reads_on_a_phone(
     page.goto(f"{site}/demarches/{approach.slug}/page-publique/")
     page.get_by_label("Page publiée").uncheck()
     page.get_by_role("button", name="Enregistrer").click()
-    expect(page.get_by_text("La page publique n'est pas (ou plus) en ligne.")).to_be_visible()
+    expect(page.get_by_text("La page publique n’est pas (ou plus) en ligne.")).to_be_visible()
     page.context.clear_cookies()
     response = page.goto(f"{site}{address}")
     assert response is not None and response.status == 404

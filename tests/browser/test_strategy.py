@@ -35,7 +35,7 @@ def test_build_a_strategy_and_a_sheet(
     page.get_by_role("button", name="Enregistrer la vision").click()
     menu(page).get_by_role("link", name="Stratégie et plan d’actions").click()
     expect(page.get_by_text("Un territoire qui garde son eau.")).to_be_visible()
-    expect(page.get_by_text("Vision à l'horizon 2050")).to_be_visible()
+    expect(page.get_by_text("Vision à l’horizon 2050")).to_be_visible()
 
     page.get_by_role("link", name="Ajouter un axe stratégique").click()
     page.get_by_label("Intitulé de l’axe").fill("Préserver l'eau")

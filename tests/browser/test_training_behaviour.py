@@ -61,7 +61,7 @@ def test_behaviour_change_and_training_journey(
     expect(page.get_by_role("heading", name="Changement de comportements")).to_be_visible()
     checked(page)
     page.get_by_role("link", name="Ajouter un comportement visé").click()
-    field(page, "Groupe d'acteurs").select_option(label="Agents de la collectivité")
+    field(page, "Groupe d’acteurs").select_option(label="Agents de la collectivité")
     field(page, "Comportement visé").fill("Venir à vélo")
     page.get_by_label("Abris vélos sécurisés").check()
     page.get_by_role("button", name="Enregistrer").click()
@@ -81,7 +81,7 @@ def test_behaviour_change_and_training_journey(
     checked(page)
 
     page.get_by_text("Retenir une intervention").click()
-    field(page, "Fonction d'intervention").select_option(label="Restructuration de l'environnement")
+    field(page, "Fonction d’intervention").select_option(label="Restructuration de l'environnement")
     field(page, "Intervention").fill("Abri et douches au siège")
     field(page, "Action à laquelle elle se rattache").select_option(label="Abris vélos sécurisés")
     field(page, "Indicateur").fill("Part des agents venant à vélo")
