@@ -102,7 +102,7 @@ def kind(value: Any) -> str:
         return f"le nombre {value}"
     if isinstance(value, str):
         return f"le texte « {value} »"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return "une liste"
     return "un objet"
 

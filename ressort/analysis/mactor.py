@@ -56,6 +56,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ressort.analysis.cli import kind
+
 MAX_INFLUENCE = 4
 MAX_POSITION = 4
 MAX_REPORTED = 20  # faults listed in a message; the rest are counted
@@ -171,23 +173,9 @@ def _is_integral(value: Any) -> bool:
     return isinstance(value, float) and math.isfinite(value) and value.is_integer()
 
 
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "un booléen"
-    if isinstance(value, int | float):
-        return f"le nombre {value}"
-    if isinstance(value, str):
-        return f"le texte « {value} »"
-    if isinstance(value, list | tuple):
-        return "une liste"
-    return "un objet"
-
-
 def _names(values: Any, field: str, errors: list[tuple[str, str]]) -> list[str] | None:
     if not isinstance(values, list | tuple):
-        errors.append((field, f"une liste de noms est attendue, pas {_kind(values)}"))
+        errors.append((field, f"une liste de noms est attendue, pas {kind(values)}"))
         return None
     if not values:
         errors.append((field, "la liste est vide"))
@@ -196,7 +184,7 @@ def _names(values: Any, field: str, errors: list[tuple[str, str]]) -> list[str] 
     for index, value in enumerate(values):
         path = f"{field}[{index}]"
         if not isinstance(value, str) or not value.strip():
-            errors.append((path, f"un nom non vide est attendu, pas {_kind(value)}"))
+            errors.append((path, f"un nom non vide est attendu, pas {kind(value)}"))
             continue
         key = value.strip().casefold()
         if key in seen:
@@ -221,7 +209,7 @@ def _matrix(
 ) -> list[list[int]] | None:
     """Check a matrix of integers low…high of the given size; None when any cell is wrong."""
     if not isinstance(values, list | tuple):
-        errors.append((field, f"une matrice (liste de lignes) est attendue, pas {_kind(values)}"))
+        errors.append((field, f"une matrice (liste de lignes) est attendue, pas {kind(values)}"))
         return None
     before = len(errors)
     if rows is not None and len(values) != rows:
@@ -230,7 +218,7 @@ def _matrix(
     for i, row in enumerate(values):
         path = f"{field}[{i}]"
         if not isinstance(row, list | tuple):
-            errors.append((path, f"une ligne (liste de nombres) est attendue, pas {_kind(row)}"))
+            errors.append((path, f"une ligne (liste de nombres) est attendue, pas {kind(row)}"))
             continue
         if columns is not None and len(row) != columns:
             errors.append((path, f"{columns} colonnes attendues, {len(row)} trouvées"))
@@ -248,9 +236,7 @@ def _matrix(
                 cells.append(0)  # the diagonal is ignored: any integer or null is accepted
                 continue
             if not _is_integral(value):
-                errors.append(
-                    (cell, f"un entier de {low} à {high} est attendu, pas {_kind(value)}")
-                )
+                errors.append((cell, f"un entier de {low} à {high} est attendu, pas {kind(value)}"))
                 cells.append(0)
                 continue
             number = int(value)
